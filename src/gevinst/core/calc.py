@@ -1,0 +1,251 @@
+# SPDX-License-Identifier: MPL-2.0
+"""Every derived figure of a proposal, each computed in exactly one place.
+
+The wording of each rule, with the seed's own definitions, is in ``docs/calculations.md``.
+Amounts are in the proposal's scale (1.000 kr.); savings and income are negative.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+
+from gevinst.core.distribute import apportion, shares
+from gevinst.core.model import ByKey, Line, LineKind, Parts, Proposal, Section, ToUnit
+from gevinst.core.profile import Profile
+from gevinst.core.series import ZERO, Series, sum_series
+
+SERVICE = "Service"
+ANLAEG = "Anlæg"
+
+UnitSeries = dict[str, Series]
+
+
+# --- Tabel 1 -------------------------------------------------------------------------
+
+
+def _lines(p: Proposal, section: Section, area: str | None) -> Iterable[Line]:
+    return (
+        line for line in p.lines if line.section is section and (area is None or line.area == area)
+    )
+
+
+def permanent(p: Proposal, area: str | None = None) -> Series:
+    """ "Samlet varig ændring" (``area=None``) or its part on one styringsområde."""
+    return sum_series(line.amounts for line in _lines(p, Section.PERMANENT, area))
+
+
+def implementation(p: Proposal, area: str | None = None) -> Series:
+    """ "Samlede implementeringsomkostninger", in all or on one styringsområde."""
+    return sum_series(line.amounts for line in _lines(p, Section.IMPLEMENTATION, area))
+
+
+def impact(p: Proposal) -> Series:
+    """ "Samlet økonomisk påvirkning": permanent changes plus implementation costs."""
+    return permanent(p) + implementation(p)
+
+
+def steady_state(p: Proposal) -> Decimal:
+    """ "Varig virkning": the permanent change in the table's last year."""
+    return permanent(p)[p.years[-1]]
+
+
+def operating_costs(p: Proposal) -> Series:
+    """The permanent operating costs (positive amounts) of the proposal."""
+    return sum_series(line.amounts for line in p.lines if line.kind is LineKind.OPERATING_COST)
+
+
+# --- payback ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Payback:
+    years: int
+    year: int
+
+    def __str__(self) -> str:
+        return f"{self.years} år ({self.year})"
+
+
+PaybackPolicy = Callable[[Series, Decimal], Payback | None]
+
+
+def payback_from_first_amount(flows: Series, carry: Decimal, horizon: int = 100) -> Payback | None:
+    """Count from the first year with any amount through the first year whose cumulative
+    flow is <= 0; beyond the table, each year adds ``carry`` (the last year's permanent
+    change). None if that never happens within ``horizon`` years.
+
+    BC01: flows 0, 1.703, 1.106, -1.474, -1.474, -1.474 (2024-2029) cumulate to 1.703,
+    2.809, 1.335, -139 from 2025, so the payback is 4 years, in 2028.
+    """
+    start = flows.first_year()
+    if start is None:
+        return None
+    last = max(flows)
+    cumulative = ZERO
+    for year in range(start, start + horizon):
+        cumulative += flows[year] if year <= last else carry
+        if cumulative <= 0:
+            return Payback(years=year - start + 1, year=year)
+    return None
+
+
+def payback(
+    p: Proposal, basis: str, policy: PaybackPolicy = payback_from_first_amount
+) -> Payback | None:
+    """Payback on ``basis`` "service" (permanent changes on Service only) or "total"
+    (all permanent changes), both against all implementation costs."""
+    permanent_part = permanent(p, SERVICE if basis == "service" else None)
+    flows = permanent_part + implementation(p)
+    return policy(flows, permanent_part[p.years[-1]])
+
+
+# --- bookings and the technical tables ----------------------------------------------------
+
+
+def _exact_shares(p: Proposal, profile: Profile, line: Line, year: int) -> dict[str, Decimal]:
+    amount = line.amounts[year]
+    booking = line.booking
+    if isinstance(booking, ToUnit):
+        return {profile.unit(booking.unit): amount}
+    if isinstance(booking, Parts):
+        out: dict[str, Decimal] = defaultdict(lambda: ZERO)
+        for name, part in booking.parts.items():
+            out[profile.unit(name)] += part[year]
+        return dict(out)
+    if isinstance(booking, ByKey):
+        weights: dict[str, Decimal] = defaultdict(lambda: ZERO)
+        for name, weight in p.keys[booking.key].weights.items():
+            weights[profile.unit(name)] += weight
+        return shares(amount, weights)
+    raise ValueError(f"linje {line.id} har ingen fordeling på udvalg")
+
+
+def _apportion_lines(p: Proposal, profile: Profile, lines: list[Line]) -> UnitSeries:
+    """Split a group of lines between units, year by year, in whole 1.000 kr. whose sum
+    is the group's rounded total."""
+    per_year: dict[int, dict[str, Decimal]] = {}
+    for year in p.years:
+        exact: dict[str, Decimal] = defaultdict(lambda: ZERO)
+        for line in lines:
+            for unit, share in _exact_shares(p, profile, line, year).items():
+                exact[unit] += share
+        if exact:
+            per_year[year] = apportion(exact)
+    units = {u for parts in per_year.values() for u in parts}
+    return {u: Series({y: parts.get(u, ZERO) for y, parts in per_year.items()}) for u in units}
+
+
+def _add(into: UnitSeries, unit: str, amounts: Series) -> None:
+    into[unit] = into.get(unit, Series()) + amounts
+
+
+def _placement_groups(p: Proposal) -> dict[str | None, list[Line]]:
+    groups: dict[str | None, list[Line]] = defaultdict(list)
+    for line in _lines(p, Section.PERMANENT, None):
+        groups[line.placed].append(line)
+    return groups
+
+
+def table_a(p: Proposal, profile: Profile) -> UnitSeries:
+    """Tabel A, måltalseffekt: what is booked to each unit, net of its contribution to
+    the permanent operating costs. Lines placed together are apportioned together."""
+    out: UnitSeries = {}
+    for lines in _placement_groups(p).values():
+        for unit, amounts in _apportion_lines(p, profile, lines).items():
+            _add(out, unit, amounts)
+    return out
+
+
+def table_b(p: Proposal, profile: Profile) -> UnitSeries:
+    """Tabel B, bevillingsmæssig effekt – varig drift: budget-frame moves.
+
+    For lines whose budget is placed at unit P, each unit of another committee moves its
+    share to P (minus where it is financed from, plus where it is placed); shares within
+    P's own committee stay where they are. Existing budgets moved by the proposal count too.
+    """
+    out: UnitSeries = {}
+    for placed, lines in _placement_groups(p).items():
+        if placed is None:
+            continue
+        home = profile.unit(placed)
+        for unit, amounts in _apportion_lines(p, profile, lines).items():
+            if profile.committee_of(unit) != profile.committee_of(home):
+                _add(out, unit, -amounts)
+                _add(out, home, amounts)
+    for move in p.budget_moves:
+        _add(out, profile.unit(move.from_unit), -move.amounts)
+        _add(out, profile.unit(move.to_unit), move.amounts)
+    return out
+
+
+def table_c(p: Proposal, profile: Profile) -> UnitSeries:
+    """Tabel C, bevillingsmæssig effekt hvis indarbejdes: C = A + B for every unit."""
+    out = dict(table_a(p, profile))
+    for unit, amounts in table_b(p, profile).items():
+        _add(out, unit, amounts)
+    return out
+
+
+def _investment_table(p: Proposal, profile: Profile, area: str) -> UnitSeries:
+    return _apportion_lines(p, profile, list(_lines(p, Section.IMPLEMENTATION, area)))
+
+
+def table_d(p: Proposal, profile: Profile) -> UnitSeries:
+    """Tabel D: the implementation costs on Anlæg split between units."""
+    return _investment_table(p, profile, ANLAEG)
+
+
+def table_e(p: Proposal, profile: Profile) -> UnitSeries:
+    """Tabel E: the implementation costs on Service split between units."""
+    return _investment_table(p, profile, SERVICE)
+
+
+TECHNICAL_TABLES: Mapping[str, Callable[[Proposal, Profile], UnitSeries]] = {
+    "A": table_a,
+    "B": table_b,
+    "C": table_c,
+    "D": table_d,
+    "E": table_e,
+}
+
+
+def by_committee(tables: Iterable[UnitSeries], profile: Profile) -> UnitSeries:
+    """Add unit rows up to their committees (Koncernservice counts under ØU)."""
+    out: UnitSeries = {}
+    for table in tables:
+        for unit, amounts in table.items():
+            _add(out, profile.committee_of(unit), amounts)
+    return out
+
+
+def distribution(p: Proposal, profile: Profile, include_implementation: bool) -> UnitSeries:
+    """2.1 Fordeling på udvalg: the target effect per committee, with the implementation
+    costs (D and E) where the proposal's table includes them."""
+    tables = [table_a(p, profile)]
+    if include_implementation:
+        tables += [table_d(p, profile), table_e(p, profile)]
+    return by_committee(tables, profile)
+
+
+def column_total(table: Mapping[str, Series]) -> Series:
+    return sum_series(table.values())
+
+
+def admin_total(p: Proposal) -> Series:
+    """Tabel 2 "Varige ændringer totalt, administration": the sum of its rows."""
+    return sum_series(row.amounts for row in p.admin_rows)
+
+
+# --- targets --------------------------------------------------------------------------
+
+
+def manko(achieved: Series, target: Series) -> Series:
+    """Manko: the achieved permanent change minus the target (måltal), both negative as
+    savings; a negative manko means the target is exceeded, a positive one a shortfall.
+
+    Forslag 7, 2025: achieved -43.142, target -41.920, manko -1.222.
+    """
+    return achieved - target

@@ -1,0 +1,537 @@
+# SPDX-License-Identifier: MPL-2.0
+"""Recompute every figure, compare it with what the document states, apply the template.
+
+A difference of exactly one (1.000 kr.) is a rounding difference and a warning; any other
+difference is an error. A printed table whose rows do not add up to its own total is an
+error of the table itself, whatever gevinst computes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Mapping
+from decimal import Decimal
+from functools import partial
+
+from gevinst.core import calc
+from gevinst.core.findings import Finding, Severity
+from gevinst.core.model import (
+    BasisTable,
+    Catalog,
+    CatalogTable,
+    Parts,
+    Proposal,
+    StatedTable,
+)
+from gevinst.core.numbers import dk
+from gevinst.core.profile import Profile
+from gevinst.core.series import ZERO, Series, sum_series
+
+TABLE1_ROWS: Mapping[str, tuple[str, Callable[[Proposal], Series]]] = {
+    "varig_service": ("Samlet varig ændring, service", partial(calc.permanent, area=calc.SERVICE)),
+    "varig": ("Samlet varig ændring", calc.permanent),
+    "impl_service": (
+        "Samlede implementeringsomkostninger, service",
+        partial(calc.implementation, area=calc.SERVICE),
+    ),
+    "impl_anlaeg": (
+        "Samlede implementeringsomkostninger, anlæg",
+        partial(calc.implementation, area=calc.ANLAEG),
+    ),
+    "impl": ("Samlede implementeringsomkostninger", calc.implementation),
+    "impact": ("Samlet økonomisk påvirkning", calc.impact),
+}
+
+TABLE_NAMES = {
+    "A": "Tabel A (måltalseffekt)",
+    "B": "Tabel B (bevillingsmæssig effekt – varig drift)",
+    "C": "Tabel C (bevillingsmæssig effekt hvis indarbejdes)",
+    "D": "Tabel D (anlægsinvesteringer)",
+    "E": "Tabel E (serviceinvesteringer)",
+    "2.1": "Tabel 2.1 (fordeling på udvalg)",
+}
+
+
+def _severity(stated: Decimal, computed: Decimal) -> Severity:
+    return Severity.WARNING if abs(stated - computed) == 1 else Severity.ERROR
+
+
+def compare_series(
+    proposal: str | None,
+    table: str,
+    row: str,
+    row_name: str,
+    stated: Series,
+    computed: Series,
+    years: tuple[int, ...],
+    rule: str,
+) -> Iterator[Finding]:
+    """One finding per year where a stated row differs from the computed one."""
+    for year in years:
+        s, c = stated[year], computed[year]
+        if s != c:
+            kind = "afrundingsforskel" if abs(s - c) == 1 else "uoverensstemmelse"
+            yield Finding(
+                proposal,
+                table,
+                row,
+                year,
+                s,
+                c,
+                rule,
+                _severity(s, c),
+                f"{row_name}, {year}: angivet {dk(s)}, beregnet {dk(c)} "
+                f"(forskel {dk(s - c)}; {kind})",
+            )
+
+
+def _printed_sum(
+    proposal: str | None,
+    table: str,
+    title: str,
+    rows: Mapping[str, Series],
+    total: Series | None,
+    years: tuple[int, ...],
+) -> Iterator[Finding]:
+    """The printed rows against the printed total of the same table."""
+    if total is None or not rows:
+        return
+    for year in years:
+        s, c = total[year], sum_series(rows.values())[year]
+        if s != c:
+            yield Finding(
+                proposal,
+                table,
+                "total",
+                year,
+                s,
+                c,
+                "printed-total",
+                _severity(s, c),
+                f"{title}, {year}: totalen er trykt som {dk(s)}, men rækkerne giver {dk(c)}",
+            )
+
+
+# --- Tabel 1 and payback ------------------------------------------------------------------
+
+_PAYBACK = re.compile(r"^\s*(\d+)\s*(?:år)?\s*(?:\((\d{4})\))?\s*$")
+
+
+def _table1(p: Proposal) -> Iterator[Finding]:
+    for key, stated in p.stated.table1.items():
+        name, compute = TABLE1_ROWS[key]
+        yield from compare_series(p.id, "1", key, name, stated, compute(p), p.years, "table1-sum")
+    for basis, text in p.stated.payback.items():
+        computed = calc.payback(p, basis)
+        match = _PAYBACK.match(text)
+        label = "serviceeffektivisering" if basis == "service" else "totaløkonomi"
+        if match is None:
+            yield Finding(
+                p.id,
+                "1",
+                f"payback_{basis}",
+                None,
+                text,
+                str(computed or ""),
+                "payback-format",
+                Severity.WARNING,
+                f"Tilbagebetalingstid baseret på {label}: {text!r} kan ikke læses",
+            )
+            continue
+        years, year = int(match[1]), match[2] and int(match[2])
+        if computed is None or computed.years != years or (year and year != computed.year):
+            shown = str(computed) if computed else "aldrig"
+            yield Finding(
+                p.id,
+                "1",
+                f"payback_{basis}",
+                None,
+                text.strip(),
+                shown,
+                "payback",
+                Severity.ERROR,
+                f"Tilbagebetalingstid baseret på {label}: angivet {text.strip()!r}, "
+                f"beregnet {shown} (tælles fra første år med beløb til og med første "
+                f"år, hvor den akkumulerede påvirkning er <= 0)",
+            )
+    for line in p.lines:
+        if line.area_assumed:
+            yield Finding(
+                p.id,
+                "1",
+                line.id,
+                None,
+                None,
+                line.area,
+                "area-blank",
+                Severity.INFO,
+                f"Linjen {line.text!r} har intet styringsområde; regnet som {line.area}",
+            )
+        if isinstance(line.booking, Parts):
+            parts = sum_series(line.booking.parts.values())
+            yield from compare_series(
+                p.id,
+                "1",
+                line.id,
+                f"Fordelingen af {line.text!r}",
+                parts,
+                line.amounts,
+                p.years,
+                "parts-sum",
+            )
+
+
+# --- distribution and technical tables -------------------------------------------------
+
+
+def _unit_rows(
+    p: Proposal,
+    table: str,
+    stated: StatedTable,
+    computed: Mapping[str, Series],
+    profile: Profile,
+    rule: str,
+) -> Iterator[Finding]:
+    title = TABLE_NAMES[table]
+    if not stated.rows and stated.total is None:
+        return
+    resolved: dict[str, Series] = {}
+    for name, row in stated.rows.items():
+        unit = profile.unit(name) if table != "2.1" else profile.committee_of(profile.unit(name))
+        resolved[unit] = resolved.get(unit, Series()) + row
+    for unit in profile.sort_units(set(resolved) | set(computed)):
+        yield from compare_series(
+            p.id,
+            table,
+            unit,
+            f"{title}, {profile.unit_name(unit)}",
+            resolved.get(unit, Series()),
+            computed.get(unit, Series()),
+            p.years,
+            rule,
+        )
+    if stated.total is not None:
+        yield from compare_series(
+            p.id,
+            table,
+            "total",
+            f"{title}, total",
+            stated.total,
+            calc.column_total(computed),
+            p.years,
+            rule,
+        )
+    yield from _printed_sum(p.id, table, title, stated.rows, stated.total, p.years)
+
+
+def _technical(p: Proposal, profile: Profile) -> Iterator[Finding]:
+    if any(line.booking is None for line in p.lines) and (
+        p.stated.technical or p.stated.distribution
+    ):
+        yield Finding(
+            p.id,
+            "A",
+            None,
+            None,
+            None,
+            None,
+            "booking-missing",
+            Severity.ERROR,
+            "Mindst én linje har ingen fordeling på udvalg; tabellerne kan ikke beregnes",
+        )
+        return
+    for table, stated in p.stated.technical.items():
+        yield from _unit_rows(
+            p, table, stated, calc.TECHNICAL_TABLES[table](p, profile), profile, f"table-{table}"
+        )
+    d = p.stated.distribution
+    if d is not None:
+        yield from _unit_rows(
+            p,
+            "2.1",
+            d,
+            calc.distribution(p, profile, d.includes_implementation),
+            profile,
+            "table-2.1",
+        )
+    yield from _stated_c_is_a_plus_b(p, profile)
+
+
+def _stated_c_is_a_plus_b(p: Proposal, profile: Profile) -> Iterator[Finding]:
+    """The printed tables themselves must satisfy C = A + B, row by row."""
+    printed = [p.stated.technical.get(t) for t in "ABC"]
+    if not all(_filled(t) for t in printed):
+        return
+    a, b, c = ({profile.unit(u): r for u, r in t.rows.items()} for t in printed if t)
+    for unit in profile.sort_units(set(a) | set(b) | set(c)):
+        a_plus_b = a.get(unit, Series()) + b.get(unit, Series())
+        for year in p.years:
+            stated, computed = c.get(unit, Series())[year], a_plus_b[year]
+            if stated != computed:
+                yield Finding(
+                    p.id,
+                    "C",
+                    unit,
+                    year,
+                    stated,
+                    computed,
+                    "C=A+B",
+                    Severity.ERROR,
+                    f"Tabel C, {profile.unit_name(unit)}, {year}: trykt {dk(stated)}, "
+                    f"men Tabel A + Tabel B giver {dk(computed)}",
+                )
+
+
+# --- the template's rules ----------------------------------------------------------------
+
+
+def _filled(t: StatedTable | None) -> bool:
+    return t is not None and bool(t.rows or t.total)
+
+
+def _template(p: Proposal, profile: Profile) -> Iterator[Finding]:
+    def rule(name: str, message: str, severity: Severity = Severity.WARNING) -> Finding:
+        return Finding(p.id, "template", None, None, None, None, name, severity, message)
+
+    if p.confidential and not p.stated.technical and not p.lines[1:]:
+        return  # a confidential entry holds only what the catalog publishes
+    if not calc.operating_costs(p).is_zero():
+        for t in "ABC":
+            if not _filled(p.stated.technical.get(t)):
+                yield rule(
+                    f"template-{t}",
+                    f"Forslaget har varige driftsudgifter, men Tabel {t} er ikke udfyldt",
+                )
+    for t, area in (("D", calc.ANLAEG), ("E", calc.SERVICE)):
+        units = calc.table_d(p, profile) if t == "D" else calc.table_e(p, profile)
+        committees = {profile.committee_of(u) for u, s in units.items() if not s.is_zero()}
+        if len(committees) > 1 and not _filled(p.stated.technical.get(t)):
+            yield rule(
+                f"template-{t}",
+                f"Investeringen på {area} fordeler sig på flere udvalg, "
+                f"men Tabel {t} er ikke udfyldt",
+            )
+    heard = {c.kind: c for c in p.consultations}
+    cfo = heard.get("cfo")
+    if cfo is None or not cfo.heard:
+        yield rule(
+            "template-cfo",
+            "Forslaget er ikke godkendt i endelig form af Center for "
+            "Økonomi (skal ske før udvalgsgodkendelse)",
+        )
+    required = (
+        (p.scope.m2_change, "ejendom", "Ændrede m2-behov kræver en ejendomsfaglig vurdering"),
+        (
+            p.scope.digitalisation,
+            "it-kredsen",
+            "Digitaliseringsprojekter skal i høring i IT-kredsen",
+        ),
+        (p.scope.new_it_system, "koncern-it", "Nye it-systemer skal vurderes af Koncern IT"),
+        (
+            p.scope.employer_area,
+            "hr-kredsen",
+            "Effektiviseringer på arbejdsgiverområdet skal i høring i HR-kredsen",
+        ),
+    )
+    for applies, kind, text in required:
+        if applies and not (kind in heard and heard[kind].heard):
+            yield rule(f"template-{kind}", f"{text}, før Center for Økonomi kan godkende endeligt")
+
+
+# --- admin, basis and targets ---------------------------------------------------------------
+
+
+def _admin(p: Proposal) -> Iterator[Finding]:
+    if p.stated.admin_total is not None:
+        yield from compare_series(
+            p.id,
+            "admin",
+            "total",
+            "Varige ændringer totalt, administration",
+            p.stated.admin_total,
+            calc.admin_total(p),
+            p.years,
+            "admin-sum",
+        )
+
+
+def _basis_table(p: Proposal, b: BasisTable) -> Iterator[Finding]:
+    def number(v: object) -> Decimal:
+        return v if isinstance(v, Decimal) else ZERO
+
+    if b.total_column:
+        parts = [c for c in b.columns if c != b.total_column]
+        for row in b.rows:
+            stated = row.values.get(b.total_column)
+            if not isinstance(stated, Decimal):
+                continue
+            computed = sum((number(row.values.get(c)) for c in parts), ZERO)
+            if stated != computed:
+                yield Finding(
+                    p.id,
+                    "basis",
+                    f"{b.id}: {row.label}",
+                    None,
+                    stated,
+                    computed,
+                    "basis-row-total",
+                    _severity(stated, computed),
+                    f"{b.title}, {row.label!r}: {b.total_column} er {dk(stated)}, "
+                    f"men kolonnerne giver {dk(computed)}",
+                )
+    rows = {r.label: r for r in b.rows}
+    for total in b.total_rows:
+        for col in b.columns:
+            stated = rows[total.row].values.get(col) if total.row in rows else None
+            if not isinstance(stated, Decimal):
+                continue
+            computed = sum((number(rows[r].values.get(col)) for r in total.of if r in rows), ZERO)
+            if stated != computed:
+                yield Finding(
+                    p.id,
+                    "basis",
+                    f"{b.id}: {total.row}",
+                    None,
+                    stated,
+                    computed,
+                    "basis-column-total",
+                    _severity(stated, computed),
+                    f"{b.title}, {total.row!r}, {col}: angivet {dk(stated)}, men "
+                    f"rækkerne giver {dk(computed)}",
+                )
+
+
+def _targets(p: Proposal) -> Iterator[Finding]:
+    t = p.targets
+    if t is None or t.stated_manko is None:
+        return
+    yield from compare_series(
+        p.id,
+        "1",
+        "manko",
+        "Manko",
+        t.stated_manko,
+        calc.manko(t.achieved, t.target),
+        tuple(t.stated_manko),
+        "manko",
+    )
+
+
+def check_proposal(p: Proposal, profile: Profile) -> list[Finding]:
+    findings = [
+        *_table1(p),
+        *_technical(p, profile),
+        *_admin(p),
+        *_template(p, profile),
+        *_targets(p),
+    ]
+    for b in p.basis:
+        findings.extend(_basis_table(p, b))
+    return findings
+
+
+# --- the catalog -----------------------------------------------------------------------------
+
+
+def _catalog_table(cat: Catalog, t: CatalogTable) -> Iterator[Finding]:
+    for row in t.rows():
+        if row.proposal is None:
+            continue
+        p = cat.proposal(row.proposal)
+        effect = -calc.permanent(p)
+        yield from compare_series(
+            p.id,
+            t.id,
+            row.proposal,
+            f"{t.title}, {row.label}, effekt",
+            row.effect,
+            effect,
+            t.years,
+            "catalog-effect",
+        )
+        invest = calc.implementation(p).total()
+        if row.investment is not None and row.investment != invest:
+            yield Finding(
+                p.id,
+                t.id,
+                row.proposal,
+                None,
+                row.investment,
+                invest,
+                "catalog-investment",
+                _severity(row.investment, invest),
+                f"{t.title}, {row.label}, samlet investering: angivet "
+                f"{dk(row.investment)}, forslagets implementeringsomkostninger "
+                f"giver {dk(invest)}",
+            )
+    rows = {r.proposal or r.label: r.effect for r in t.rows()}
+    yield from _printed_sum(None, t.id, t.title, rows, t.total_effect, t.years)
+    if t.total_investment is not None:
+        invest_sum = sum((r.investment or ZERO for r in t.rows()), ZERO)
+        if invest_sum != t.total_investment:
+            yield Finding(
+                None,
+                t.id,
+                "total",
+                None,
+                t.total_investment,
+                invest_sum,
+                "printed-total",
+                _severity(t.total_investment, invest_sum),
+                f"{t.title}, samlet investering i alt: trykt "
+                f"{dk(t.total_investment)}, rækkerne giver {dk(invest_sum)}",
+            )
+
+
+def _catalog_effect(cat: Catalog, t: CatalogTable, year: int | None) -> Decimal:
+    """A catalog table's total effect in ``year`` (None: varig virkning), recomputed from
+    the proposals' own tables where the catalog names them."""
+    total = ZERO
+    for row in t.rows():
+        if row.proposal is None:
+            total += row.effect[year if year is not None else t.years[-1]]
+        elif year is None:
+            total -= calc.steady_state(cat.proposal(row.proposal))
+        else:
+            total -= calc.permanent(cat.proposal(row.proposal))[year]
+    return total
+
+
+def _statements(cat: Catalog) -> Iterator[Finding]:
+    for st in cat.statements:
+        t = cat.table(st.table)
+        computed = (_catalog_effect(cat, t, st.year) / 1000).quantize(st.mio_kr)
+        if computed != st.mio_kr:
+            when = "i varig virkning" if st.year is None else f"i {st.year}"
+            yield Finding(
+                None,
+                st.table,
+                "statement",
+                st.year,
+                st.mio_kr,
+                computed,
+                "catalog-statement",
+                Severity.ERROR,
+                f"Kataloget skriver {dk(st.mio_kr)} mio. kr. {when}; forslagenes egne "
+                f"tabeller giver {dk(computed)} mio. kr.",
+            )
+
+
+def check_catalog(cat: Catalog) -> list[Finding]:
+    findings: list[Finding] = []
+    for p in cat.proposals:
+        findings.extend(check_proposal(p, cat.profile))
+    for t in cat.tables:
+        findings.extend(_catalog_table(cat, t))
+    findings.extend(_statements(cat))
+    return findings
+
+
+def summary(findings: list[Finding], cat: Catalog) -> dict[str, object]:
+    by_severity = {str(s): sum(1 for f in findings if f.severity is s) for s in Severity}
+    return {
+        "catalog": cat.id,
+        "proposals": len(cat.proposals),
+        "findings": len(findings),
+        **by_severity,
+    }

@@ -1,0 +1,60 @@
+# SPDX-License-Identifier: MPL-2.0
+"""Split an amount between parties by a key, in whole units that add up exactly.
+
+The rule (largest remainder, Hamilton's method): round the total to a whole number,
+give each party the whole part of its exact share, then hand the units still missing
+to the parties with the largest remainders. Ties go to the party that comes first in
+the key's order, so the result is deterministic. Negative totals are split as the
+negation of the positive split, so a saving and a cost of the same size split alike.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
+
+from gevinst.core.series import ZERO
+
+ONE = Decimal(1)
+
+
+def round_whole(amount: Decimal) -> Decimal:
+    """Round half away from zero to a whole number, as a person with a calculator would."""
+    return amount.quantize(ONE, rounding=ROUND_HALF_UP)
+
+
+def apportion(exact: Mapping[str, Decimal]) -> dict[str, Decimal]:
+    """Round exact parts to whole numbers that sum to the rounded sum of the parts.
+
+    Parts may have mixed signs (an income and a cost for the same unit); a negative sum
+    is apportioned as the negation of its positive mirror.
+    """
+    whole = round_whole(sum(exact.values(), ZERO))
+    if whole < 0:
+        return {k: -v for k, v in apportion({k: -v for k, v in exact.items()}).items()}
+    parts = {k: v.to_integral_value(rounding=ROUND_FLOOR) for k, v in exact.items()}
+    missing = int(whole - sum(parts.values(), ZERO))
+    order = list(exact)
+    by_remainder = sorted(order, key=lambda k: (-(exact[k] - parts[k]), order.index(k)))
+    for k in by_remainder[:missing]:
+        parts[k] += ONE
+    return parts
+
+
+def distribute(total: Decimal, weights: Mapping[str, Decimal]) -> dict[str, Decimal]:
+    """Split ``total`` by ``weights`` into whole parts that sum to ``round_whole(total)``.
+
+    >>> distribute(Decimal(-550), {"a": Decimal(189), "b": Decimal(93)})
+    {'a': Decimal('-369'), 'b': Decimal('-181')}
+    """
+    return apportion(shares(total, weights))
+
+
+def shares(total: Decimal, weights: Mapping[str, Decimal]) -> dict[str, Decimal]:
+    """The exact (unrounded) shares of ``total`` by ``weights``."""
+    if any(w < 0 for w in weights.values()):
+        raise ValueError("weights must not be negative")
+    weight_sum = sum(weights.values(), ZERO)
+    if weight_sum == 0:
+        raise ValueError("weights must not all be zero")
+    return {k: total * w / weight_sum for k, w in weights.items()}

@@ -1,0 +1,316 @@
+# SPDX-License-Identifier: MPL-2.0
+"""The domain: a catalog of proposals, each one structured document.
+
+A proposal holds what a person types: texts, yearly lines, bookings and keys, the
+calculation basis, follow-up goals, consultations, and the figures the document *states*.
+Nothing derived is held here; :mod:`gevinst.core.calc` computes it, and
+:mod:`gevinst.core.check` compares the two.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+
+from gevinst.core.profile import Profile
+from gevinst.core.series import Series
+
+
+class ProposalType(StrEnum):
+    INVESTMENT = "investering"
+    EFFICIENCY = "effektivisering"
+
+
+class Section(StrEnum):
+    PERMANENT = "permanent"  # varige ændringer
+    IMPLEMENTATION = "implementation"  # implementeringsomkostninger
+
+
+class LineKind(StrEnum):
+    EFFICIENCY = "efficiency"
+    OPERATING_COST = "operating_cost"
+    INCOME = "income"
+    IMPLEMENTATION = "implementation"
+
+
+class Phase(StrEnum):
+    IMPLEMENTATION = "implementation"  # implementering og anvendelse af investeringsmidler
+    REALISATION = "realisation"  # realisering af effektiviseringer
+
+
+class RiskLevel(StrEnum):
+    LOW = "lav"
+    MEDIUM = "middel"
+    HIGH = "høj"
+
+
+@dataclass(frozen=True)
+class ToUnit:
+    """The whole line is carried by one unit."""
+
+    unit: str
+
+
+@dataclass(frozen=True)
+class ByKey:
+    """The line is split each year by a named key of the proposal."""
+
+    key: str
+
+
+@dataclass(frozen=True)
+class Parts:
+    """The line is split as the document prints it, unit by unit."""
+
+    parts: Mapping[str, Series]
+
+
+Booking = ToUnit | ByKey | Parts
+
+
+@dataclass(frozen=True)
+class Key:
+    """A distribution key: weights per unit (counts, areas, amounts, shares ...)."""
+
+    name: str
+    text: str
+    kind: str
+    weights: Mapping[str, Decimal]
+
+
+@dataclass(frozen=True)
+class Line:
+    id: str
+    section: Section
+    kind: LineKind
+    text: str
+    area: str | None
+    amounts: Series
+    booking: Booking | None = None
+    placed: str | None = None  # where an operating cost's or income's budget is placed
+    area_assumed: bool = False  # the document leaves the styringsområde blank
+
+
+@dataclass(frozen=True)
+class BudgetMove:
+    """An existing budget moved between units by the proposal (counts in Tabel B)."""
+
+    from_unit: str
+    to_unit: str
+    amounts: Series
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class BasisRow:
+    label: str
+    values: Mapping[str, Decimal | str | None]
+
+
+@dataclass(frozen=True)
+class TotalRow:
+    row: str
+    of: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class BasisTable:
+    id: str
+    title: str
+    columns: tuple[str, ...]
+    rows: tuple[BasisRow, ...]
+    total_column: str | None = None
+    total_rows: tuple[TotalRow, ...] = ()
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    phase: Phase
+    goal: str
+    measure: str
+    responsible: str
+    when: str
+
+
+@dataclass(frozen=True)
+class Consultation:
+    body: str
+    kind: str
+    heard: bool | None
+    dates: tuple[dt.date, ...] = ()
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class AdminRow:
+    text: str
+    amounts: Series
+
+
+@dataclass(frozen=True)
+class StatedTable:
+    """A technical or distribution table exactly as printed: rows by unit, and its total.
+
+    ``rows`` empty and ``total`` None means the table is printed but not filled in.
+    """
+
+    rows: Mapping[str, Series]
+    total: Series | None
+    title: str = ""
+    appropriations: Mapping[str, str] = field(default_factory=dict)
+    includes_implementation: bool = False
+
+
+@dataclass(frozen=True)
+class Stated:
+    """Every derived figure as the document prints it; None where it prints none."""
+
+    table1: Mapping[str, Series] = field(default_factory=dict)
+    payback: Mapping[str, str] = field(default_factory=dict)
+    distribution: StatedTable | None = None
+    admin_total: Series | None = None
+    technical: Mapping[str, StatedTable] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class TargetRow:
+    label: str
+    area: str | None
+    values: Series
+
+
+@dataclass(frozen=True)
+class Targets:
+    """Target accounting (måltal, achieved, manko) as Forslag 7's Tabel 4 prints it."""
+
+    title: str
+    achieved: Series
+    target: Series
+    stated_manko: Series | None
+    price_basis: str = ""
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What the template's rules ask about a proposal; None where it is not known."""
+
+    digitalisation: bool | None = None
+    new_it_system: bool | None = None
+    m2_change: bool | None = None
+    employer_area: bool | None = None
+
+
+@dataclass(frozen=True)
+class Proposal:
+    id: str
+    title: str
+    type: ProposalType
+    years: tuple[int, ...]
+    price_level: int
+    lines: tuple[Line, ...]
+    scale: int = 1000
+    heading: str = ""
+    confidential: bool = False
+    presenting: tuple[str, ...] = ()
+    affected: tuple[str, ...] = ()
+    innovation: bool | None = None
+    innovation_title: str | None = None
+    simplification: bool | None = None
+    summary: str = ""
+    description: str = ""
+    economy_text: str = ""
+    distribution_text: str = ""
+    partners_text: str = ""
+    notes: tuple[str, ...] = ()
+    keys: Mapping[str, Key] = field(default_factory=dict)
+    budget_moves: tuple[BudgetMove, ...] = ()
+    basis: tuple[BasisTable, ...] = ()
+    followup: tuple[FollowUp, ...] = ()
+    risk_level: RiskLevel | None = None
+    risk_text: str = ""
+    admin_text: str = ""
+    admin_rows: tuple[AdminRow, ...] = ()
+    consultations: tuple[Consultation, ...] = ()
+    scope: Scope = Scope()
+    targets: Targets | None = None
+    stated: Stated = Stated()
+    remarks: tuple[str, ...] = ()
+
+    def line(self, line_id: str) -> Line:
+        for line in self.lines:
+            if line.id == line_id:
+                return line
+        raise KeyError(line_id)
+
+
+@dataclass(frozen=True)
+class CatalogRow:
+    no: str
+    proposal: str | None
+    label: str
+    effect: Series
+    investment: Decimal | None
+    approved_with: str
+    note_refs: tuple[str, ...] = ()
+    marker: str = ""
+
+
+@dataclass(frozen=True)
+class CatalogGroup:
+    committee: str
+    rows: tuple[CatalogRow, ...]
+
+
+@dataclass(frozen=True)
+class CatalogTable:
+    id: str
+    title: str
+    years: tuple[int, ...]
+    groups: tuple[CatalogGroup, ...]
+    total_effect: Series | None
+    total_investment: Decimal | None
+    notes: tuple[str, ...] = ()
+
+    def rows(self) -> tuple[CatalogRow, ...]:
+        return tuple(r for g in self.groups for r in g.rows)
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A figure the catalog states in words, e.g. "55,6 mio. kr. i 2025"."""
+
+    text: str
+    table: str
+    year: int | None  # None: the permanent (varig) effect
+    mio_kr: Decimal
+
+
+@dataclass(frozen=True)
+class Catalog:
+    id: str
+    title: str
+    municipality: str
+    round: str
+    price_level: int
+    profile: Profile
+    proposals: tuple[Proposal, ...]
+    tables: tuple[CatalogTable, ...] = ()
+    statements: tuple[Statement, ...] = ()
+    intro: str = ""
+    scale: int = 1000
+
+    def proposal(self, proposal_id: str) -> Proposal:
+        for p in self.proposals:
+            if p.id.casefold() == proposal_id.casefold():
+                return p
+        raise KeyError(proposal_id)
+
+    def table(self, table_id: str) -> CatalogTable:
+        for t in self.tables:
+            if t.id == table_id:
+                return t
+        raise KeyError(table_id)

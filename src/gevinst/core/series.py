@@ -1,0 +1,85 @@
+# SPDX-License-Identifier: MPL-2.0
+"""A yearly amount series: immutable, Decimal only, missing years are zero.
+
+Amounts are in the proposal's scale (1.000 kr.) at its price level; the series itself knows
+neither, the proposal that holds it does. Sign convention everywhere: savings and income
+negative, costs positive.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from decimal import Decimal
+from types import MappingProxyType
+
+ZERO = Decimal(0)
+
+
+class Series(Mapping[int, Decimal]):
+    """Amounts by year. ``series[year]`` is zero for a year that has no amount."""
+
+    __slots__ = ("_values",)
+    _values: Mapping[int, Decimal]
+
+    def __init__(self, values: Mapping[int, Decimal] | Iterable[tuple[int, Decimal]] = ()) -> None:
+        items = values.items() if isinstance(values, Mapping) else values
+        clean: dict[int, Decimal] = {}
+        for year, amount in items:
+            if not isinstance(amount, Decimal):
+                raise TypeError(f"amount for {year} must be Decimal, not {type(amount).__name__}")
+            clean[int(year)] = clean.get(int(year), ZERO) + amount
+        object.__setattr__(self, "_values", MappingProxyType(dict(sorted(clean.items()))))
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError("Series is immutable")
+
+    def __getitem__(self, year: int) -> Decimal:
+        return self._values.get(year, ZERO)
+
+    def __contains__(self, year: object) -> bool:
+        return year in self._values
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._values)
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Mapping):
+            return NotImplemented
+        years = set(self) | set(other)
+        return all(self[y] == other.get(y, ZERO) for y in years)
+
+    def __hash__(self) -> int:
+        return hash(tuple((y, a) for y, a in self._values.items() if a))
+
+    def __repr__(self) -> str:
+        inner = ", ".join(f"{y}: {a}" for y, a in self._values.items())
+        return f"Series({{{inner}}})"
+
+    def __add__(self, other: Series) -> Series:
+        return Series([*self._values.items(), *other.items()])
+
+    def __neg__(self) -> Series:
+        return Series({y: -a for y, a in self._values.items()})
+
+    def __sub__(self, other: Series) -> Series:
+        return self + (-other)
+
+    def total(self) -> Decimal:
+        return sum(self._values.values(), ZERO)
+
+    def is_zero(self) -> bool:
+        return not any(self._values.values())
+
+    def first_year(self) -> int | None:
+        """The first year with a non-zero amount."""
+        return next((y for y, a in self._values.items() if a), None)
+
+
+def sum_series(many: Iterable[Series]) -> Series:
+    total = Series()
+    for s in many:
+        total = total + s
+    return total

@@ -1,0 +1,334 @@
+# SPDX-License-Identifier: MPL-2.0
+"""The schema of the data format (docs/format.md), version 1, as pydantic models.
+
+The models only check the *form* of a file; :mod:`gevinst.io.yamlformat` turns a valid
+file into core domain objects, and the core checks the *figures*.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+
+from gevinst.io.yamlsource import WrittenNumber
+
+SCHEMA_VERSION = 1
+
+_NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
+
+
+def _amount(value: Any) -> Decimal:
+    if isinstance(value, WrittenNumber):
+        raise ValueError(
+            f"{value} er skrevet som et decimaltal; skriv beløb uden tusindtalsprik "
+            f'(fx 1144, ikke 1.144) og brøker i anførselstegn (fx "0,5")'
+        )
+    if isinstance(value, bool):
+        raise ValueError("et beløb kan ikke være true/false")
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, str) and _NUMBER.match(value.strip()):
+        try:
+            return Decimal(value.strip().replace(",", "."))
+        except InvalidOperation:
+            pass
+    raise ValueError(f"{value!r} er ikke et tal")
+
+
+def _cell(value: Any) -> Decimal | str | None:
+    """A basis-table cell: a number where it is one, else the text as printed."""
+    if value is None:
+        return None
+    if isinstance(value, str) and not isinstance(value, WrittenNumber):
+        return _amount(value) if _NUMBER.match(value.strip()) else value
+    return _amount(value)
+
+
+Amount = Annotated[Decimal, BeforeValidator(_amount)]
+Cell = Annotated[Decimal | str | None, BeforeValidator(_cell)]
+YearSeries = dict[int, Amount]
+StatedSeries = dict[int, Amount | None]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Origin(Model):
+    innovation: bool | None = None
+    innovation_title: str | None = None
+    simplification: bool | None = None
+
+
+class BookingModel(Model):
+    unit: str | None = None
+    key: str | None = None
+    parts: dict[str, YearSeries] | None = None
+
+
+class LineModel(Model):
+    id: str
+    section: Literal["permanent", "implementation"]
+    kind: Literal["efficiency", "operating_cost", "income", "implementation"]
+    text: str
+    area: str | None = None
+    amounts: YearSeries = Field(default_factory=dict)
+    booking: BookingModel | None = None
+    placed: str | None = None
+
+
+class KeyModel(Model):
+    text: str = ""
+    kind: Literal["shares", "counts", "areas", "amounts", "purchases", "equal"]
+    weights: dict[str, Amount]
+
+
+class BudgetMoveModel(Model):
+    from_: str = Field(alias="from")
+    to: str
+    amounts: YearSeries
+    text: str = ""
+
+
+class BasisRowModel(Model):
+    label: str
+    values: dict[str, Cell] = Field(default_factory=dict)
+
+
+class TotalRowModel(Model):
+    row: str
+    of: list[str]
+
+
+class BasisTableModel(Model):
+    id: str
+    title: str
+    text: str = ""
+    columns: list[str]
+    rows: list[BasisRowModel]
+    total_column: str | None = None
+    total_rows: list[TotalRowModel] = Field(default_factory=list)
+
+
+class FollowUpModel(Model):
+    phase: Literal["implementation", "realisation"]
+    goal: str
+    measure: str = ""
+    responsible: str = ""
+    when: str = ""
+
+
+class RiskModel(Model):
+    level: Literal["lav", "middel", "høj"] | None = None
+    text: str = ""
+
+
+class AdminRowModel(Model):
+    text: str
+    amounts: StatedSeries = Field(default_factory=dict)
+
+
+class AdminModel(Model):
+    text: str = ""
+    rows: list[AdminRowModel] = Field(default_factory=list)
+
+
+class ConsultationModel(Model):
+    body: str
+    kind: Literal[
+        "cfo",
+        "effektiviseringskredsen",
+        "it-kredsen",
+        "koncern-it",
+        "hr-kredsen",
+        "med",
+        "ejendom",
+        "velfaerd",
+        "other",
+    ]
+    heard: bool | None = None
+    dates: list[dt.date] = Field(default_factory=list)
+    text: str = ""
+
+
+class StatedTableModel(Model):
+    title: str = ""
+    includes_implementation: bool = False
+    appropriations: dict[str, str] = Field(default_factory=dict)
+    rows: dict[str, StatedSeries] = Field(default_factory=dict)
+    total: StatedSeries | None = None
+
+
+class PaybackModel(Model):
+    service: str | None = None
+    total: str | None = None
+
+
+class StatedModel(Model):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    table1: dict[
+        Literal["varig_service", "varig", "impl_service", "impl_anlaeg", "impl", "impact"],
+        StatedSeries,
+    ] = Field(default_factory=dict, alias="1")
+    payback: PaybackModel = PaybackModel()
+    distribution: StatedTableModel | None = Field(default=None, alias="2.1")
+    admin_total: StatedSeries | None = None
+    A: StatedTableModel | None = None
+    B: StatedTableModel | None = None
+    C: StatedTableModel | None = None
+    D: StatedTableModel | None = None
+    E: StatedTableModel | None = None
+
+
+class TargetRowModel(Model):
+    label: str
+    area: str | None = None
+    role: Literal["achieved", "target", "manko", "other"] = "other"
+    values: StatedSeries = Field(default_factory=dict)
+
+
+class TargetsModel(Model):
+    title: str = ""
+    price_basis: str = ""
+    rows: list[TargetRowModel]
+
+
+class ScopeModel(Model):
+    digitalisation: bool | None = None
+    new_it_system: bool | None = None
+    m2_change: bool | None = None
+    employer_area: bool | None = None
+
+
+class ProposalModel(Model):
+    schema_version: Literal[1]
+    id: str
+    title: str
+    type: Literal["investering", "effektivisering"]
+    heading: str = ""
+    confidential: bool = False
+    price_level: int
+    scale: Literal[1000] = 1000
+    years: list[int] = Field(min_length=1)
+    presenting: list[str] = Field(default_factory=list)
+    affected: list[str] = Field(default_factory=list)
+    origin: Origin = Origin()
+    summary: str = ""
+    description: str = ""
+    economy_text: str = ""
+    notes: list[str] = Field(default_factory=list)
+    lines: list[LineModel] = Field(default_factory=list)
+    keys: dict[str, KeyModel] = Field(default_factory=dict)
+    budget_moves: list[BudgetMoveModel] = Field(default_factory=list)
+    distribution_text: str = ""
+    basis: list[BasisTableModel] = Field(default_factory=list)
+    followup: list[FollowUpModel] = Field(default_factory=list)
+    followup_text: str = ""
+    risk: RiskModel = RiskModel()
+    admin: AdminModel = AdminModel()
+    consultations: list[ConsultationModel] = Field(default_factory=list)
+    partners_text: str = ""
+    scope: ScopeModel = ScopeModel()
+    targets: TargetsModel | None = None
+    stated: StatedModel = StatedModel()
+    remarks: list[str] = Field(default_factory=list)
+
+
+class CatalogRowModel(Model):
+    no: str = ""
+    proposal: str | None = None
+    label: str
+    effect: StatedSeries = Field(default_factory=dict)
+    investment: Amount | None = None
+    approved_with: str = ""
+    note_refs: list[str] = Field(default_factory=list)
+    marker: str = ""
+
+
+class CatalogGroupModel(Model):
+    committee: str
+    rows: list[CatalogRowModel]
+
+
+class CatalogTotalModel(Model):
+    effect: StatedSeries = Field(default_factory=dict)
+    investment: Amount | None = None
+
+
+class CatalogTableModel(Model):
+    id: Literal["catalog-1", "catalog-2"]
+    title: str
+    unit: str = ""
+    years: list[int]
+    groups: list[CatalogGroupModel]
+    total: CatalogTotalModel | None = None
+    notes: list[str] = Field(default_factory=list)
+    text: str = ""
+
+
+class StatementModel(Model):
+    text: str
+    table: Literal["catalog-1", "catalog-2"]
+    year: int | Literal["varig"]
+    mio_kr: Amount
+
+
+class CatalogModel(Model):
+    schema_version: Literal[1]
+    id: str
+    title: str
+    municipality: str
+    profile: str = "kk"
+    round: str
+    price_level: int
+    scale: Literal[1000] = 1000
+    proposals: list[str]
+    intro: str = ""
+    tables: list[CatalogTableModel] = Field(default_factory=list)
+    statements: list[StatementModel] = Field(default_factory=list)
+    remarks: list[str] = Field(default_factory=list)
+
+
+class AdministrationModel(Model):
+    code: str
+    name: str
+    committee: str
+
+
+class CommitteeModel(Model):
+    code: str
+    name: str
+
+
+class AppropriationModel(Model):
+    code: str
+    name: str
+    committee: str
+    aliases: list[str] = Field(default_factory=list)
+
+
+class AreaModel(Model):
+    code: str
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+
+
+class ProfileModel(Model):
+    schema_version: Literal[1]
+    id: str
+    name: str
+    budget_system: str = ""
+    scale: Literal[1000] = 1000
+    administrations: list[AdministrationModel]
+    committees: list[CommitteeModel]
+    appropriations: list[AppropriationModel] = Field(default_factory=list)
+    unit_order: list[str]
+    styringsomraader: list[AreaModel]
+    default_area: str | None = None
+    consultation_kinds: dict[str, str] = Field(default_factory=dict)

@@ -1,0 +1,164 @@
+# SPDX-License-Identifier: MPL-2.0
+"""Plain-text tables for the terminal, laid out as the catalog prints them."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Iterable, Mapping, Sequence
+
+from gevinst.core import calc
+from gevinst.core.check import TABLE_NAMES, check_proposal
+from gevinst.core.findings import Finding
+from gevinst.core.model import Proposal, Section
+from gevinst.core.numbers import dk
+from gevinst.core.profile import Profile
+from gevinst.core.series import Series
+
+TABLE_CHOICES = ("all", "1", "2.1", "admin", "A", "B", "C", "D", "E")
+LABEL = 52
+AREA = 16
+CELL = 9
+ZERO_MARK = "-"
+
+
+def _cells(series: Series | None, years: Sequence[int], zero: str = "0") -> str:
+    if series is None:
+        return ""
+    return "".join(f"{(dk(series[y]) if series[y] else zero):>{CELL}}" for y in years)
+
+
+def _row(label: str, area: str, cells: str) -> list[str]:
+    wrapped = textwrap.wrap(label, LABEL) or [""]
+    lines = [f"{w:<{LABEL}}" for w in wrapped[:-1]]
+    lines.append(f"{wrapped[-1]:<{LABEL}} {area:<{AREA}}{cells}")
+    return lines
+
+
+def _header(title: str, p: Proposal, first: str, second: str = "") -> list[str]:
+    years = "".join(f"{y:>{CELL}}" for y in p.years)
+    return [title, f"{first:<{LABEL}} {second:<{AREA}}{years}"]
+
+
+def table1(p: Proposal) -> list[str]:
+    out = _header(
+        "Tabel 1. Forslagets samlede økonomiske konsekvenser",
+        p,
+        f"1.000 kr. {p.price_level} p/l",
+        "Styringsområde",
+    )
+    sections = (
+        (
+            Section.PERMANENT,
+            "Varige ændringer (effektiviseringer og drift)",
+            (
+                ("Samlet varig ændring, service", calc.SERVICE, calc.permanent(p, calc.SERVICE)),
+                ("Samlet varig ændring", "", calc.permanent(p)),
+            ),
+        ),
+        (
+            Section.IMPLEMENTATION,
+            "Implementeringsomkostninger (midler fra investeringspuljen)",
+            (
+                (
+                    "Samlede implementeringsomkostninger, service",
+                    calc.SERVICE,
+                    calc.implementation(p, calc.SERVICE),
+                ),
+                (
+                    "Samlede implementeringsomkostninger, anlæg",
+                    calc.ANLAEG,
+                    calc.implementation(p, calc.ANLAEG),
+                ),
+                ("Samlede implementeringsomkostninger", "", calc.implementation(p)),
+            ),
+        ),
+    )
+    for section, heading, totals in sections:
+        out.append(heading)
+        for line in p.lines:
+            if line.section is section:
+                out += _row(line.text, line.area or "", _cells(line.amounts, p.years))
+        for label, area, series in totals:
+            out += _row(label, area, _cells(series, p.years))
+    out += _row("Samlet økonomisk påvirkning", "", _cells(calc.impact(p), p.years))
+    for basis, label in (("service", "serviceeffektivisering"), ("total", "totaløkonomi")):
+        result = calc.payback(p, basis)
+        out += _row(
+            f"Tilbagebetalingstid baseret på {label}", str(result) if result else "ingen", ""
+        )
+    out.append("Alle besparelser er angivet med negativt (-) fortegn.")
+    return out
+
+
+def unit_table(
+    title: str,
+    p: Proposal,
+    rows: Mapping[str, Series],
+    profile: Profile,
+    appropriations: Mapping[str, str],
+) -> list[str]:
+    out = _header(title, p, f"Udvalg (1.000 kr. {p.price_level} p/l)", "Bevilling")
+    for unit in profile.sort_units(list(rows)):
+        out += _row(
+            profile.unit_name(unit),
+            appropriations.get(unit, ""),
+            _cells(rows[unit], p.years, ZERO_MARK),
+        )
+    out += _row("Total", "", _cells(calc.column_total(rows), p.years, ZERO_MARK))
+    return out
+
+
+def admin_table(p: Proposal) -> list[str]:
+    out = _header("Tabel 2. Varige ændringer, administration", p, f"1.000 kr. {p.price_level} p/l")
+    for row in p.admin_rows:
+        out += _row(row.text, "", _cells(row.amounts, p.years))
+    out += _row("Varige ændringer totalt, administration", "", _cells(calc.admin_total(p), p.years))
+    return out
+
+
+def render_proposal(p: Proposal, profile: Profile, which: str = "all") -> str:
+    def wanted(name: str) -> bool:
+        return which in ("all", name)
+
+    blocks: list[list[str]] = []
+    head = [f"{p.id} {p.title}" + (" (FORTROLIG)" if p.confidential else "")]
+    if wanted("1"):
+        blocks.append(table1(p))
+    d = p.stated.distribution
+    if wanted("2.1") and d is not None:
+        blocks.append(
+            unit_table(
+                d.title or TABLE_NAMES["2.1"],
+                p,
+                calc.distribution(p, profile, d.includes_implementation),
+                profile,
+                {},
+            )
+        )
+    if wanted("admin") and p.admin_rows:
+        blocks.append(admin_table(p))
+    for name, compute in calc.TECHNICAL_TABLES.items():
+        stated = p.stated.technical.get(name)
+        if wanted(name) and (stated is not None or which == name):
+            rows = compute(p, profile)
+            blocks.append(
+                unit_table(
+                    TABLE_NAMES[name], p, rows, profile, stated.appropriations if stated else {}
+                )
+            )
+    findings = check_proposal(p, profile)
+    if which == "all" and findings:
+        blocks.append([f"{len(findings)} fund; se 'gevinst check'."])
+    return "\n\n".join("\n".join(b) for b in [head, *blocks]) + "\n"
+
+
+def render_findings(findings: Iterable[Finding], summary: Mapping[str, object]) -> str:
+    lines = []
+    for f in findings:
+        where = " ".join(x for x in (f.proposal or "katalog", f"tabel {f.table}") if x)
+        lines.append(f"{f.severity:<7} {where:<22} {f.message}")
+    lines.append(
+        f"{summary['findings']} fund i {summary['proposals']} forslag: "
+        f"{summary['error']} fejl, {summary['warning']} advarsler, {summary['info']} info"
+    )
+    return "\n".join(lines) + "\n"

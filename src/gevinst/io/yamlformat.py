@@ -1,0 +1,409 @@
+# SPDX-License-Identifier: MPL-2.0
+"""Load a catalog folder (docs/format.md) into core domain objects.
+
+Every problem is collected, not just the first, and each names the file, the proposal,
+the field and the line, so a person can mend a file in one pass.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from importlib import resources
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from gevinst.core import model as m
+from gevinst.core.profile import Administration, Appropriation, Committee, Profile
+from gevinst.core.series import Series
+from gevinst.io import schema as s
+from gevinst.io.yamlsource import YamlDocument, YamlError
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: Path
+    line: int | None
+    proposal: str | None
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = [str(self.path)]
+        if self.line:
+            where.append(f"linje {self.line}")
+        if self.proposal:
+            where.append(f"forslag {self.proposal}")
+        if self.field:
+            where.append(f"felt {self.field}")
+        return f"{', '.join(where)}: {self.message}"
+
+
+class FormatError(Exception):
+    """One or more files of a catalog do not follow the format."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems = tuple(problems)
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+def _field(loc: Iterable[int | str]) -> str:
+    out = ""
+    for step in loc:
+        out += f"[{step}]" if isinstance(step, int) else (f".{step}" if out else str(step))
+    return out
+
+
+def _parse(doc: YamlDocument, model: type[ModelT], proposal: str | None) -> ModelT:
+    try:
+        return model.model_validate(doc.data)
+    except ValidationError as e:
+        problems = []
+        for err in e.errors():
+            loc = [step for step in err["loc"] if not _is_validator_tag(step)]
+            message = err["msg"].removeprefix("Value error, ")
+            problems.append(Problem(doc.path, doc.line_of(loc), proposal, _field(loc), message))
+        raise FormatError(problems) from None
+
+
+def _is_validator_tag(step: int | str) -> bool:
+    # pydantic adds the name of a union member or a validator to the location
+    return isinstance(step, str) and ("[" in step or step.startswith("function-"))
+
+
+def _read(path: Path, proposal: str | None = None) -> YamlDocument:
+    try:
+        return YamlDocument(path)
+    except YamlError as e:
+        raise FormatError([Problem(path, e.line, proposal, "", e.message)]) from None
+
+
+# --- the profile -------------------------------------------------------------------------
+
+
+def load_profile(name_or_path: str, base: Path | None = None) -> Profile:
+    """A profile shipped with gevinst by name (``kk``), or a file relative to ``base``."""
+    candidate = (base / name_or_path) if base else Path(name_or_path)
+    if candidate.suffix in {".yaml", ".yml"}:
+        path = candidate
+    else:
+        path = Path(str(resources.files("gevinst.profiles").joinpath(f"{name_or_path}.yaml")))
+    doc = _read(path)
+    pm = _parse(doc, s.ProfileModel, None)
+    return Profile(
+        id=pm.id,
+        name=pm.name,
+        administrations=tuple(
+            Administration(a.code, a.name, a.committee) for a in pm.administrations
+        ),
+        committees=tuple(Committee(c.code, c.name) for c in pm.committees),
+        appropriations=tuple(
+            Appropriation(a.code, a.name, a.committee, tuple(a.aliases)) for a in pm.appropriations
+        ),
+        unit_order=tuple(pm.unit_order),
+        areas=tuple(a.code for a in pm.styringsomraader),
+        area_aliases={alias: a.code for a in pm.styringsomraader for alias in (a.name, *a.aliases)},
+        default_area=pm.default_area,
+        consultation_kinds=dict(pm.consultation_kinds),
+    )
+
+
+# --- proposals ---------------------------------------------------------------------------
+
+
+def _series(values: Mapping[int, Decimal | None] | None) -> Series:
+    return Series({y: v for y, v in (values or {}).items() if v is not None})
+
+
+def _stated_series(values: Mapping[int, Decimal | None] | None) -> Series | None:
+    """A stated row: None where every cell is blank."""
+    if values is None or all(v is None for v in values.values()):
+        return None
+    return _series(values)
+
+
+def _stated_table(t: s.StatedTableModel | None) -> m.StatedTable | None:
+    if t is None:
+        return None
+    rows = {u: v for u, v in ((u, _stated_series(r)) for u, r in t.rows.items()) if v is not None}
+    return m.StatedTable(
+        rows=rows,
+        total=_stated_series(t.total),
+        title=t.title,
+        appropriations=dict(t.appropriations),
+        includes_implementation=t.includes_implementation,
+    )
+
+
+def _booking(b: s.BookingModel | None) -> m.Booking | None:
+    if b is None:
+        return None
+    if b.unit is not None:
+        return m.ToUnit(b.unit)
+    if b.key is not None:
+        return m.ByKey(b.key)
+    if b.parts is not None:
+        return m.Parts({u: _series(v) for u, v in b.parts.items()})
+    return None
+
+
+def _targets(t: s.TargetsModel | None) -> m.Targets | None:
+    if t is None:
+        return None
+
+    def role(name: str) -> Series | None:
+        return next((_stated_series(r.values) for r in t.rows if r.role == name), None)
+
+    return m.Targets(
+        title=t.title,
+        achieved=role("achieved") or Series(),
+        target=role("target") or Series(),
+        stated_manko=role("manko"),
+        price_basis=t.price_basis,
+    )
+
+
+def _area(printed: str | None, profile: Profile) -> str | None:
+    """The styringsområde of a line; a blank one is the profile's default."""
+    return profile.find_area(printed) if printed is not None else profile.default_area
+
+
+def _proposal(pm: s.ProposalModel, profile: Profile) -> m.Proposal:
+    st = pm.stated
+    technical = {
+        name: table
+        for name, table in ((n, _stated_table(getattr(st, n))) for n in ("A", "B", "C", "D", "E"))
+        if table is not None
+    }
+    return m.Proposal(
+        id=pm.id,
+        title=pm.title,
+        type=m.ProposalType(pm.type),
+        years=tuple(pm.years),
+        price_level=pm.price_level,
+        scale=pm.scale,
+        heading=pm.heading,
+        confidential=pm.confidential,
+        presenting=tuple(pm.presenting),
+        affected=tuple(pm.affected),
+        innovation=pm.origin.innovation,
+        innovation_title=pm.origin.innovation_title,
+        simplification=pm.origin.simplification,
+        summary=pm.summary,
+        description=pm.description,
+        economy_text=pm.economy_text,
+        distribution_text=pm.distribution_text,
+        partners_text=pm.partners_text,
+        notes=tuple(pm.notes),
+        lines=tuple(
+            m.Line(
+                id=ln.id,
+                section=m.Section(ln.section),
+                kind=m.LineKind(ln.kind),
+                text=ln.text,
+                area=_area(ln.area, profile),
+                area_assumed=ln.area is None,
+                amounts=_series(ln.amounts),
+                booking=_booking(ln.booking),
+                placed=ln.placed,
+            )
+            for ln in pm.lines
+        ),
+        keys={
+            name: m.Key(name=name, text=k.text, kind=k.kind, weights=dict(k.weights))
+            for name, k in pm.keys.items()
+        },
+        budget_moves=tuple(
+            m.BudgetMove(mv.from_, mv.to, _series(mv.amounts), mv.text) for mv in pm.budget_moves
+        ),
+        basis=tuple(
+            m.BasisTable(
+                id=b.id,
+                title=b.title,
+                text=b.text,
+                columns=tuple(b.columns),
+                rows=tuple(m.BasisRow(r.label, dict(r.values)) for r in b.rows),
+                total_column=b.total_column,
+                total_rows=tuple(m.TotalRow(t.row, tuple(t.of)) for t in b.total_rows),
+            )
+            for b in pm.basis
+        ),
+        followup=tuple(
+            m.FollowUp(m.Phase(f.phase), f.goal, f.measure, f.responsible, f.when)
+            for f in pm.followup
+        ),
+        risk_level=m.RiskLevel(pm.risk.level) if pm.risk.level else None,
+        risk_text=pm.risk.text,
+        admin_text=pm.admin.text,
+        admin_rows=tuple(m.AdminRow(r.text, _series(r.amounts)) for r in pm.admin.rows),
+        consultations=tuple(
+            m.Consultation(c.body, c.kind, c.heard, tuple(c.dates), c.text)
+            for c in pm.consultations
+        ),
+        scope=m.Scope(**pm.scope.model_dump()),
+        targets=_targets(pm.targets),
+        stated=m.Stated(
+            table1={
+                k: v
+                for k, v in ((k, _stated_series(v)) for k, v in st.table1.items())
+                if v is not None
+            },
+            payback={k: v for k, v in st.payback.model_dump().items() if v},
+            distribution=_stated_table(st.distribution),
+            admin_total=_stated_series(st.admin_total),
+            technical=technical,
+        ),
+        remarks=tuple(pm.remarks),
+    )
+
+
+class _References:
+    """Collects names in a proposal that point nowhere, each with its line."""
+
+    def __init__(self, doc: YamlDocument, pm: s.ProposalModel, profile: Profile) -> None:
+        self.doc, self.pm, self.profile = doc, pm, profile
+        self.problems: list[Problem] = []
+
+    def bad(self, loc: list[int | str], message: str) -> None:
+        line = self.doc.line_of(loc)
+        self.problems.append(Problem(self.doc.path, line, self.pm.id, _field(loc), message))
+
+    def unit(self, loc: list[int | str], name: str) -> None:
+        if not self.profile.is_unit_name(name):
+            self.bad(loc, f"ukendt udvalg, forvaltning eller bevilling {name!r}")
+
+    def line(self, i: int, ln: s.LineModel) -> None:
+        here: list[int | str] = ["lines", i]
+        if ln.area is not None and self.profile.find_area(ln.area) is None:
+            self.bad([*here, "area"], f"ukendt styringsområde {ln.area!r}")
+        if ln.placed is not None:
+            self.unit([*here, "placed"], ln.placed)
+        b = ln.booking
+        if b is None:
+            return
+        if len([x for x in (b.unit, b.key, b.parts) if x is not None]) != 1:
+            self.bad([*here, "booking"], "angiv præcis én af unit, key eller parts")
+        if b.unit is not None:
+            self.unit([*here, "booking", "unit"], b.unit)
+        if b.key is not None and b.key not in self.pm.keys:
+            self.bad([*here, "booking", "key"], f"nøglen {b.key!r} findes ikke under keys")
+        for name in b.parts or {}:
+            self.unit([*here, "booking", "parts", name], name)
+
+    def check(self) -> list[Problem]:
+        pm = self.pm
+        seen: set[str] = set()
+        for i, ln in enumerate(pm.lines):
+            self.line(i, ln)
+            if ln.id in seen:
+                self.bad(["lines", i, "id"], f"linje-id {ln.id!r} er brugt før")
+            seen.add(ln.id)
+        for name, key in pm.keys.items():
+            for w in key.weights:
+                self.unit(["keys", name, "weights", w], w)
+            if not any(key.weights.values()):
+                self.bad(["keys", name, "weights"], "en nøgle skal have mindst én vægt over nul")
+        for i, mv in enumerate(pm.budget_moves):
+            self.unit(["budget_moves", i, "from"], mv.from_)
+            self.unit(["budget_moves", i, "to"], mv.to)
+        for table in ("A", "B", "C", "D", "E", "2.1"):
+            stated = getattr(pm.stated, "distribution" if table == "2.1" else table)
+            for name in stated.rows if stated else ():
+                self.unit(["stated", table, "rows", name], name)
+        return self.problems
+
+
+def load_proposal(path: Path, profile: Profile) -> m.Proposal:
+    doc = _read(path, path.stem)
+    pm = _parse(doc, s.ProposalModel, path.stem)
+    problems = _References(doc, pm, profile).check()
+    if pm.id != path.stem:
+        problems.append(
+            Problem(
+                path, doc.line_of(["id"]), pm.id, "id", f"id {pm.id!r} skal svare til filnavnet"
+            )
+        )
+    if problems:
+        raise FormatError(problems)
+    return _proposal(pm, profile)
+
+
+def _catalog_table(t: s.CatalogTableModel) -> m.CatalogTable:
+    return m.CatalogTable(
+        id=t.id,
+        title=t.title,
+        years=tuple(t.years),
+        groups=tuple(
+            m.CatalogGroup(
+                g.committee,
+                tuple(
+                    m.CatalogRow(
+                        no=r.no,
+                        proposal=r.proposal,
+                        label=r.label,
+                        effect=_series(r.effect),
+                        investment=r.investment,
+                        approved_with=r.approved_with,
+                        note_refs=tuple(r.note_refs),
+                        marker=r.marker,
+                    )
+                    for r in g.rows
+                ),
+            )
+            for g in t.groups
+        ),
+        total_effect=_stated_series(t.total.effect) if t.total else None,
+        total_investment=t.total.investment if t.total else None,
+        notes=tuple(t.notes),
+    )
+
+
+def load_catalog(folder: Path) -> m.Catalog:
+    """Load ``folder/catalog.yaml`` and every proposal it lists from ``folder/proposals``."""
+    path = folder / "catalog.yaml" if folder.is_dir() else folder
+    folder = path.parent
+    doc = _read(path)
+    cm = _parse(doc, s.CatalogModel, None)
+    profile = load_profile(cm.profile, folder)
+    proposals: list[m.Proposal] = []
+    problems: list[Problem] = []
+    for i, pid in enumerate(cm.proposals):
+        ppath = folder / "proposals" / f"{pid}.yaml"
+        if not ppath.exists():
+            problems.append(
+                Problem(
+                    path,
+                    doc.line_of(["proposals", i]),
+                    pid,
+                    f"proposals[{i}]",
+                    f"filen {ppath} findes ikke",
+                )
+            )
+            continue
+        try:
+            proposals.append(load_proposal(ppath, profile))
+        except FormatError as e:
+            problems.extend(e.problems)
+    if problems:
+        raise FormatError(problems)
+    return m.Catalog(
+        id=cm.id,
+        title=cm.title,
+        municipality=cm.municipality,
+        round=cm.round,
+        price_level=cm.price_level,
+        scale=cm.scale,
+        profile=profile,
+        proposals=tuple(proposals),
+        tables=tuple(_catalog_table(t) for t in cm.tables),
+        statements=tuple(
+            m.Statement(st.text, st.table, None if st.year == "varig" else st.year, st.mio_kr)
+            for st in cm.statements
+        ),
+        intro=cm.intro,
+    )
