@@ -1,0 +1,69 @@
+# SPDX-License-Identifier: MPL-2.0
+"""Small proposals built in code, for tests of the engine without files."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from gevinst.core.model import (
+    Booking,
+    BudgetMove,
+    Key,
+    Line,
+    LineKind,
+    Proposal,
+    ProposalType,
+    Section,
+    ToUnit,
+)
+from gevinst.core.profile import Administration, Appropriation, Committee, Profile
+from gevinst.core.series import Series
+
+YEARS = (2024, 2025, 2026, 2027, 2028, 2029)
+
+PROFILE = Profile(
+    id="test",
+    name="Testkommune",
+    administrations=(
+        Administration("ØKF", "Økonomiforvaltningen", "ØU"),
+        Administration("TMF", "Teknik- og Miljøforvaltningen", "TMU"),
+        Administration("SOF", "Socialforvaltningen", "SU"),
+    ),
+    committees=(Committee("ØU", "Økonomiudvalget"), Committee("TMU", "Teknik- og Miljøudvalget"),
+                Committee("SU", "Socialudvalget")),  # fmt: skip
+    appropriations=(Appropriation("Koncern IT", "Koncern IT", "ØU", ("KIT",)),),
+    unit_order=("ØU", "Koncern IT", "TMU", "SU"),
+    areas=("Service", "Anlæg"),
+    default_area="Service",
+)
+
+
+def series(*amounts: int) -> Series:
+    return Series({y: Decimal(a) for y, a in zip(YEARS, amounts, strict=False)})
+
+
+def line(
+    id: str,
+    kind: LineKind,
+    amounts: Series,
+    area: str = "Service",
+    booking: Booking | None = None,
+    placed: str | None = None,
+) -> Line:
+    section = Section.IMPLEMENTATION if kind is LineKind.IMPLEMENTATION else Section.PERMANENT
+    return Line(id, section, kind, id, area, amounts, booking or ToUnit("ØU"), placed)
+
+
+def proposal(
+    *lines: Line, keys: dict[str, Key] | None = None, moves: tuple[BudgetMove, ...] = ()
+) -> Proposal:
+    return Proposal(
+        id="T1",
+        title="Testforslag",
+        type=ProposalType.INVESTMENT,
+        years=YEARS,
+        price_level=2025,
+        lines=lines,
+        keys=keys or {},
+        budget_moves=moves,
+    )

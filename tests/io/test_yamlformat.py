@@ -1,0 +1,102 @@
+# SPDX-License-Identifier: MPL-2.0
+"""Broken files get a clear message naming the file, proposal, field and line."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from gevinst.cli import main
+from gevinst.io.yamlformat import FormatError, load_catalog
+
+SEED = Path(__file__).parents[2] / "catalogs" / "kk-budget-2025"
+
+CATALOG = """\
+schema_version: 1
+id: t
+title: Test
+municipality: Københavns Kommune
+round: Budget 2025
+price_level: 2025
+proposals: [BC01]
+"""
+
+
+@pytest.fixture
+def catalog(tmp_path: Path) -> Path:
+    (tmp_path / "proposals").mkdir()
+    (tmp_path / "catalog.yaml").write_text(CATALOG, encoding="utf-8")
+    shutil.copy(SEED / "proposals" / "BC01.yaml", tmp_path / "proposals" / "BC01.yaml")
+    return tmp_path
+
+
+def edit(catalog: Path, old: str, new: str) -> int:
+    """Replace text in BC01.yaml; return the line number of the replacement."""
+    path = catalog / "proposals" / "BC01.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return text[: text.index(old)].count("\n") + 1
+
+
+def problems(catalog: Path) -> list[str]:
+    with pytest.raises(FormatError) as e:
+        load_catalog(catalog)
+    return [str(p) for p in e.value.problems]
+
+
+def test_the_unbroken_file_loads(catalog: Path) -> None:
+    assert load_catalog(catalog).proposal("BC01").title == "Samlet ferieløsning i Serviceportalen"
+
+
+def test_a_danish_thousand_separator_is_refused_not_divided(catalog: Path) -> None:
+    line = edit(catalog, "2025: -149,", "2025: -1.149,")
+    [message] = problems(catalog)
+    assert f"BC01.yaml, linje {line}, forslag BC01, felt lines[0].amounts[2025]" in message
+    assert "1.149" in message and "tusindtalsprik" in message
+
+
+def test_an_unknown_committee_names_its_line(catalog: Path) -> None:
+    line = edit(catalog, "booking: {unit: Koncernservice}", "booking: {unit: Koncernservise}")
+    [message] = problems(catalog)
+    assert f"linje {line}" in message
+    assert "lines[0].booking.unit" in message and "'Koncernservise'" in message
+
+
+def test_an_unknown_key_and_a_missing_field_are_both_reported(catalog: Path) -> None:
+    edit(catalog, "booking: {key: ledere}", "booking: {key: chefer}")
+    edit(catalog, "title: Samlet ferieløsning i Serviceportalen\n", "")
+    found = problems(catalog)
+    assert any("felt title" in p and "Field required" in p for p in found)
+
+
+def test_yaml_syntax_error_names_the_line(catalog: Path) -> None:
+    line = edit(catalog, "risk:\n", "risk: [\n")
+    [message] = problems(catalog)
+    assert "BC01.yaml, linje" in message
+    assert int(message.split("linje ")[1].split(",")[0].split(":")[0]) >= line
+
+
+def test_yes_and_no_stay_text(catalog: Path) -> None:
+    edit(catalog, "    when: Tredje kvartal 2025", "    when: no")
+    assert load_catalog(catalog).proposal("BC01").followup[0].when == "no"
+
+
+def test_a_missing_proposal_file_is_named(catalog: Path) -> None:
+    (catalog / "proposals" / "BC01.yaml").unlink()
+    [message] = problems(catalog)
+    assert "catalog.yaml, linje 7" in message and "BC01.yaml findes ikke" in message
+
+
+def test_the_command_reports_without_a_trace(catalog: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    edit(catalog, "2025: -149,", "2025: -1.149,")
+    assert main(["check", str(catalog)]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "lines[0].amounts[2025]" in err
+
+
+def test_a_missing_folder_is_reported(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(tmp_path / "nowhere")]) == 2
+    assert "nowhere" in capsys.readouterr().err
