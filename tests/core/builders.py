@@ -29,8 +29,11 @@ PROFILE = Profile(
         Administration("TMF", "Teknik- og Miljøforvaltningen", "TMU"),
         Administration("SOF", "Socialforvaltningen", "SU"),
     ),
-    committees=(Committee("ØU", "Økonomiudvalget"), Committee("TMU", "Teknik- og Miljøudvalget"),
-                Committee("SU", "Socialudvalget")),  # fmt: skip
+    committees=(
+        Committee("ØU", "Økonomiudvalget"),
+        Committee("TMU", "Teknik- og Miljøudvalget"),
+        Committee("SU", "Socialudvalget"),
+    ),
     appropriations=(Appropriation("Koncern IT", "Koncern IT", "ØU", ("KIT",)),),
     unit_order=("ØU", "Koncern IT", "TMU", "SU"),
     areas=("Service", "Anlæg"),

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from gevinst.core import calc
-from gevinst.core.model import BudgetMove, ByKey, Key, LineKind, Parts, ToUnit
+from gevinst.core.model import BudgetMove, ByKey, Key, LineKind, Parts, Proposal, ToUnit
 from gevinst.core.series import Series
 from tests.core.builders import PROFILE, YEARS, line, proposal, series
 
@@ -15,7 +15,7 @@ D = Decimal
 EFF, COST, IMPL = LineKind.EFFICIENCY, LineKind.OPERATING_COST, LineKind.IMPLEMENTATION
 
 
-def bc01_like():  # type: ignore[no-untyped-def]
+def bc01_like() -> Proposal:
     """BC01's Tabel 1: three efficiencies on Service, implementation on Anlæg."""
     return proposal(
         line("e1", EFF, series(0, -149, -297, -297, -297, -297)),
@@ -68,18 +68,25 @@ def test_service_basis_leaves_out_other_permanent_areas() -> None:
     assert calc.payback(p, "total") == calc.Payback(years=2, year=2025)
 
 
-def f4_like():  # type: ignore[no-untyped-def]
+def f4_like() -> Proposal:
     """Forslag 4: a shared system cost placed at TMU, an existing budget moved from KIT."""
     return proposal(
-        line("eff", EFF, series(0, -910, -2455, -2455, -2455, -2455),
-             booking=Parts({"ØKF": series(0, -455, -455, -455, -455, -455),
-                            "TMF": series(0, -455, -2000, -2000, -2000, -2000)})),
+        line(
+            "eff",
+            EFF,
+            series(0, -910, -2455, -2455, -2455, -2455),
+            booking=Parts(
+                {
+                    "ØKF": series(0, -455, -455, -455, -455, -455),
+                    "TMF": series(0, -455, -2000, -2000, -2000, -2000),
+                }
+            ),
+        ),
         line("sys", COST, series(0, 345, 345, 345, 345, 345), booking=ByKey("sys"), placed="TMU"),
-        line("adapt", COST, series(0, 0, 250, 250, 250, 250), booking=ToUnit("TMF"),
-             placed="TMU"),
+        line("adapt", COST, series(0, 0, 250, 250, 250, 250), booking=ToUnit("TMF"), placed="TMU"),
         keys={"sys": Key("sys", "", "shares", {"ØKF": D(25), "TMF": D(75)})},
         moves=(BudgetMove("KIT", "TMU", series(0, 300, 300, 300, 300, 300)),),
-    )  # fmt: skip
+    )
 
 
 def test_f4_tables_a_b_c_match_the_seed() -> None:
@@ -87,9 +94,11 @@ def test_f4_tables_a_b_c_match_the_seed() -> None:
     a, b, c = (f(p, PROFILE) for f in (calc.table_a, calc.table_b, calc.table_c))
     assert a["ØU"] == series(0, -369, -369, -369, -369, -369)
     assert a["TMU"] == series(0, -196, -1491, -1491, -1491, -1491)
-    assert b == {"ØU": series(0, -86, -86, -86, -86, -86),
-                 "TMU": series(0, 386, 386, 386, 386, 386),
-                 "Koncern IT": series(0, -300, -300, -300, -300, -300)}  # fmt: skip
+    assert b == {
+        "ØU": series(0, -86, -86, -86, -86, -86),
+        "TMU": series(0, 386, 386, 386, 386, 386),
+        "Koncern IT": series(0, -300, -300, -300, -300, -300),
+    }
     assert c["ØU"] == series(0, -455, -455, -455, -455, -455)
     assert c["TMU"] == series(0, 190, -1105, -1105, -1105, -1105)
     assert calc.column_total(c) == series(0, -565, -1860, -1860, -1860, -1860)
@@ -131,34 +140,35 @@ bookings = st.one_of(
 kinds = st.sampled_from([EFF, COST, LineKind.INCOME])
 
 
+areas = st.sampled_from(["Service", "Anlæg"])
+placements = st.one_of(st.none(), st.sampled_from(["TMU", "KIT", "SU"]))
+
+
 @st.composite
-def proposals(draw: st.DrawFn):  # type: ignore[no-untyped-def]
-    n = draw(st.integers(1, 5))
+def proposals(draw: st.DrawFn) -> Proposal:
     lines = [
-        line(f"l{i}", draw(kinds), draw(amounts), draw(st.sampled_from(["Service", "Anlæg"])),
-             draw(bookings), draw(st.one_of(st.none(), st.sampled_from(["TMU", "KIT", "SU"]))))
-        for i in range(n)
-    ]  # fmt: skip
-    lines.append(line("inv", IMPL, draw(amounts).__class__(
-        {y: abs(a) for y, a in draw(amounts).items()}), area=draw(st.sampled_from(["Service", "Anlæg"])),
-        booking=draw(bookings)))  # fmt: skip
+        line(f"l{i}", draw(kinds), draw(amounts), draw(areas), draw(bookings), draw(placements))
+        for i in range(draw(st.integers(1, 5)))
+    ]
+    investment = Series({y: abs(a) for y, a in draw(amounts).items()})
+    lines.append(line("inv", IMPL, investment, draw(areas), draw(bookings)))
     weights = draw(st.lists(st.integers(0, 1000), min_size=3, max_size=3).filter(any))
     key = Key("k", "", "counts", dict(zip(["ØKF", "TMF", "SOF"], map(D, weights), strict=True)))
     return proposal(*lines, keys={"k": key})
 
 
 @given(proposals())
-def test_impact_is_permanent_plus_implementation(p) -> None:  # type: ignore[no-untyped-def]
+def test_impact_is_permanent_plus_implementation(p: Proposal) -> None:
     assert calc.impact(p) == calc.permanent(p) + calc.implementation(p)
 
 
 @given(proposals())
-def test_table_a_sums_to_the_permanent_change(p) -> None:  # type: ignore[no-untyped-def]
+def test_table_a_sums_to_the_permanent_change(p: Proposal) -> None:
     assert calc.column_total(calc.table_a(p, PROFILE)) == calc.permanent(p)
 
 
 @given(proposals())
-def test_c_is_a_plus_b_and_b_moves_sum_to_zero(p) -> None:  # type: ignore[no-untyped-def]
+def test_c_is_a_plus_b_and_b_moves_sum_to_zero(p: Proposal) -> None:
     a, b, c = (f(p, PROFILE) for f in (calc.table_a, calc.table_b, calc.table_c))
     for unit in set(a) | set(b):
         assert c[unit] == a.get(unit, Series()) + b.get(unit, Series())
@@ -166,13 +176,13 @@ def test_c_is_a_plus_b_and_b_moves_sum_to_zero(p) -> None:  # type: ignore[no-un
 
 
 @given(proposals())
-def test_d_and_e_sum_to_the_implementation_costs(p) -> None:  # type: ignore[no-untyped-def]
+def test_d_and_e_sum_to_the_implementation_costs(p: Proposal) -> None:
     assert calc.column_total(calc.table_d(p, PROFILE)) == calc.implementation(p, "Anlæg")
     assert calc.column_total(calc.table_e(p, PROFILE)) == calc.implementation(p, "Service")
 
 
 @given(proposals(), st.integers(1, 5000), st.sampled_from(YEARS))
-def test_payback_is_monotone_in_the_investment(p, extra, year) -> None:  # type: ignore[no-untyped-def]
+def test_payback_is_monotone_in_the_investment(p: Proposal, extra: int, year: int) -> None:
     more = proposal(*p.lines, line("more", IMPL, Series({year: D(extra)})), keys=dict(p.keys))
     before, after = calc.payback(p, "total"), calc.payback(more, "total")
     if after is not None:

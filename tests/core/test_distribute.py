@@ -9,23 +9,34 @@ from gevinst.core.distribute import apportion, distribute, round_whole
 D = Decimal
 
 BC01_KEY = {
-    "ØKF": D(189), "KFF": D(93), "BUF": D(102), "SUF": D(48), "SOF": D(172), "TMF": D(123),
+    "ØKF": D(189),
+    "KFF": D(93),
+    "BUF": D(102),
+    "SUF": D(48),
+    "SOF": D(172),
+    "TMF": D(123),
     "BIF": D(154),
-}  # fmt: skip
+}
 
 
 def test_bc01_2026_split_of_550_matches_its_tabel_a() -> None:
     # BC01 Tabel A, 2026: ØU -118, KFU -58, BUU -64, SOU -30, SU -107, TMU -77, BIU -96
     assert distribute(D(-550), BC01_KEY) == {
-        "ØKF": D(-118), "KFF": D(-58), "BUF": D(-64), "SUF": D(-30), "SOF": D(-107),
-        "TMF": D(-77), "BIF": D(-96),
-    }  # fmt: skip
+        "ØKF": D(-118),
+        "KFF": D(-58),
+        "BUF": D(-64),
+        "SUF": D(-30),
+        "SOF": D(-107),
+        "TMF": D(-77),
+        "BIF": D(-96),
+    }
 
 
 def test_bc02_net_income_split_by_tenancy_gives_the_missing_unit_to_kff() -> None:
     # exact shares 306,3 / 76,2 / 101,2 / 78,2 floor to 561; the largest remainder is KFF's
-    split = distribute(D(-562), {"KFF": D(306376), "SOF": D(76220), "BUF": D(101271),
-                                 "ØKF": D(78258)})  # fmt: skip
+    split = distribute(
+        D(-562), {"KFF": D(306376), "SOF": D(76220), "BUF": D(101271), "ØKF": D(78258)}
+    )
     assert split == {"KFF": D(-307), "SOF": D(-76), "BUF": D(-101), "ØKF": D(-78)}
 
 
@@ -44,7 +55,7 @@ weights = st.dictionaries(
     st.integers(min_value=0, max_value=10**6).map(Decimal),
     min_size=1,
 ).filter(lambda w: sum(w.values()) > 0)
-totals = st.decimals(min_value=-10**7, max_value=10**7, places=3, allow_nan=False)
+totals = st.decimals(min_value=-(10**7), max_value=10**7, places=3, allow_nan=False)
 
 
 @given(totals, weights)

@@ -90,7 +90,9 @@ def test_a_missing_proposal_file_is_named(catalog: Path) -> None:
     assert "catalog.yaml, linje 7" in message and "BC01.yaml findes ikke" in message
 
 
-def test_the_command_reports_without_a_trace(catalog: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_command_reports_without_a_trace(
+    catalog: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     edit(catalog, "2025: -149,", "2025: -1.149,")
     assert main(["check", str(catalog)]) == 2
     err = capsys.readouterr().err

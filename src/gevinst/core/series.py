@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: MPL-2.0
 """A yearly amount series: immutable, Decimal only, missing years are zero.
 
-Amounts are in the proposal's scale (1.000 kr.) at its price level; the series itself knows
-neither, the proposal that holds it does. Sign convention everywhere: savings and income
+Every series carries its scale (1.000 kr. by default) and, where known, its price level
+("2025 p/l"); adding series of different price levels or scales is refused, so figures at
+different prices are never silently mixed. Sign convention everywhere: savings and income
 negative, costs positive.
 """
 
@@ -18,10 +19,17 @@ ZERO = Decimal(0)
 class Series(Mapping[int, Decimal]):
     """Amounts by year. ``series[year]`` is zero for a year that has no amount."""
 
-    __slots__ = ("_values",)
+    __slots__ = ("_values", "price_level", "scale")
     _values: Mapping[int, Decimal]
+    price_level: int | None
+    scale: int
 
-    def __init__(self, values: Mapping[int, Decimal] | Iterable[tuple[int, Decimal]] = ()) -> None:
+    def __init__(
+        self,
+        values: Mapping[int, Decimal] | Iterable[tuple[int, Decimal]] = (),
+        price_level: int | None = None,
+        scale: int = 1000,
+    ) -> None:
         items = values.items() if isinstance(values, Mapping) else values
         clean: dict[int, Decimal] = {}
         for year, amount in items:
@@ -29,6 +37,8 @@ class Series(Mapping[int, Decimal]):
                 raise TypeError(f"amount for {year} must be Decimal, not {type(amount).__name__}")
             clean[int(year)] = clean.get(int(year), ZERO) + amount
         object.__setattr__(self, "_values", MappingProxyType(dict(sorted(clean.items()))))
+        object.__setattr__(self, "price_level", price_level)
+        object.__setattr__(self, "scale", scale)
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError("Series is immutable")
@@ -56,13 +66,23 @@ class Series(Mapping[int, Decimal]):
 
     def __repr__(self) -> str:
         inner = ", ".join(f"{y}: {a}" for y, a in self._values.items())
-        return f"Series({{{inner}}})"
+        level = f", price_level={self.price_level}" if self.price_level else ""
+        return f"Series({{{inner}}}{level})"
 
     def __add__(self, other: Series) -> Series:
-        return Series([*self._values.items(), *other.items()])
+        if self.scale != other.scale:
+            raise ValueError(f"cannot add amounts in scale {self.scale} and {other.scale}")
+        if None not in (self.price_level, other.price_level) and (
+            self.price_level != other.price_level
+        ):
+            raise ValueError(
+                f"cannot add amounts at {self.price_level} p/l and {other.price_level} p/l"
+            )
+        level = self.price_level if self.price_level is not None else other.price_level
+        return Series([*self._values.items(), *other.items()], level, self.scale)
 
     def __neg__(self) -> Series:
-        return Series({y: -a for y, a in self._values.items()})
+        return Series({y: -a for y, a in self._values.items()}, self.price_level, self.scale)
 
     def __sub__(self, other: Series) -> Series:
         return self + (-other)

@@ -116,31 +116,36 @@ def load_profile(name_or_path: str, base: Path | None = None) -> Profile:
 # --- proposals ---------------------------------------------------------------------------
 
 
-def _series(values: Mapping[int, Decimal | None] | None) -> Series:
-    return Series({y: v for y, v in (values or {}).items() if v is not None})
+def _series(values: Mapping[int, Decimal | None] | None, level: int | None = None) -> Series:
+    """Amounts by year at price level ``level`` (None where the document gives none)."""
+    return Series({y: v for y, v in (values or {}).items() if v is not None}, level)
 
 
-def _stated_series(values: Mapping[int, Decimal | None] | None) -> Series | None:
+def _stated_series(
+    values: Mapping[int, Decimal | None] | None, level: int | None = None
+) -> Series | None:
     """A stated row: None where every cell is blank."""
     if values is None or all(v is None for v in values.values()):
         return None
-    return _series(values)
+    return _series(values, level)
 
 
-def _stated_table(t: s.StatedTableModel | None) -> m.StatedTable | None:
+def _stated_table(t: s.StatedTableModel | None, level: int) -> m.StatedTable | None:
     if t is None:
         return None
-    rows = {u: v for u, v in ((u, _stated_series(r)) for u, r in t.rows.items()) if v is not None}
+    rows = {
+        u: v for u, v in ((u, _stated_series(r, level)) for u, r in t.rows.items()) if v is not None
+    }
     return m.StatedTable(
         rows=rows,
-        total=_stated_series(t.total),
+        total=_stated_series(t.total, level),
         title=t.title,
         appropriations=dict(t.appropriations),
         includes_implementation=t.includes_implementation,
     )
 
 
-def _booking(b: s.BookingModel | None) -> m.Booking | None:
+def _booking(b: s.BookingModel | None, level: int) -> m.Booking | None:
     if b is None:
         return None
     if b.unit is not None:
@@ -148,7 +153,7 @@ def _booking(b: s.BookingModel | None) -> m.Booking | None:
     if b.key is not None:
         return m.ByKey(b.key)
     if b.parts is not None:
-        return m.Parts({u: _series(v) for u, v in b.parts.items()})
+        return m.Parts({u: _series(v, level) for u, v in b.parts.items()})
     return None
 
 
@@ -174,10 +179,10 @@ def _area(printed: str | None, profile: Profile) -> str | None:
 
 
 def _proposal(pm: s.ProposalModel, profile: Profile) -> m.Proposal:
-    st = pm.stated
+    st, level = pm.stated, pm.price_level
     technical = {
         name: table
-        for name, table in ((n, _stated_table(getattr(st, n))) for n in ("A", "B", "C", "D", "E"))
+        for name, table in ((n, _stated_table(getattr(st, n), level)) for n in "ABCDE")
         if table is not None
     }
     return m.Proposal(
@@ -208,8 +213,8 @@ def _proposal(pm: s.ProposalModel, profile: Profile) -> m.Proposal:
                 text=ln.text,
                 area=_area(ln.area, profile),
                 area_assumed=ln.area is None,
-                amounts=_series(ln.amounts),
-                booking=_booking(ln.booking),
+                amounts=_series(ln.amounts, level),
+                booking=_booking(ln.booking, level),
                 placed=ln.placed,
             )
             for ln in pm.lines
@@ -219,7 +224,8 @@ def _proposal(pm: s.ProposalModel, profile: Profile) -> m.Proposal:
             for name, k in pm.keys.items()
         },
         budget_moves=tuple(
-            m.BudgetMove(mv.from_, mv.to, _series(mv.amounts), mv.text) for mv in pm.budget_moves
+            m.BudgetMove(mv.from_, mv.to, _series(mv.amounts, level), mv.text)
+            for mv in pm.budget_moves
         ),
         basis=tuple(
             m.BasisTable(
@@ -240,7 +246,7 @@ def _proposal(pm: s.ProposalModel, profile: Profile) -> m.Proposal:
         risk_level=m.RiskLevel(pm.risk.level) if pm.risk.level else None,
         risk_text=pm.risk.text,
         admin_text=pm.admin.text,
-        admin_rows=tuple(m.AdminRow(r.text, _series(r.amounts)) for r in pm.admin.rows),
+        admin_rows=tuple(m.AdminRow(r.text, _series(r.amounts, level)) for r in pm.admin.rows),
         consultations=tuple(
             m.Consultation(c.body, c.kind, c.heard, tuple(c.dates), c.text)
             for c in pm.consultations
@@ -250,12 +256,12 @@ def _proposal(pm: s.ProposalModel, profile: Profile) -> m.Proposal:
         stated=m.Stated(
             table1={
                 k: v
-                for k, v in ((k, _stated_series(v)) for k, v in st.table1.items())
+                for k, v in ((k, _stated_series(v, level)) for k, v in st.table1.items())
                 if v is not None
             },
             payback={k: v for k, v in st.payback.model_dump().items() if v},
-            distribution=_stated_table(st.distribution),
-            admin_total=_stated_series(st.admin_total),
+            distribution=_stated_table(st.distribution, level),
+            admin_total=_stated_series(st.admin_total, level),
             technical=technical,
         ),
         remarks=tuple(pm.remarks),
