@@ -293,8 +293,8 @@ def _template(p: Proposal, profile: Profile) -> Iterator[Finding]:
     def rule(name: str, message: str, severity: Severity = Severity.WARNING) -> Finding:
         return Finding(p.id, "template", None, None, None, None, name, severity, message)
 
-    if p.confidential and not p.stated.technical and not p.lines[1:]:
-        return  # a confidential entry holds only what the catalog publishes
+    if p.catalog_entry_only:
+        return
     if not calc.operating_costs(p).is_zero():
         for t in "ABC":
             if not _filled(p.stated.technical.get(t)):
@@ -438,6 +438,19 @@ def _catalog_table(cat: Catalog, t: CatalogTable) -> Iterator[Finding]:
         if row.proposal is None:
             continue
         p = cat.proposal(row.proposal)
+        if p.price_level != cat.price_level:
+            yield Finding(
+                p.id,
+                t.id,
+                row.proposal,
+                None,
+                str(cat.price_level),
+                str(p.price_level),
+                "catalog-price-level",
+                Severity.WARNING,
+                f"{t.title}, {row.label}: kataloget er i {cat.price_level} p/l, men "
+                f"forslagets Tabel 1 er i {p.price_level} p/l",
+            )
         effect = -calc.permanent(p)
         yield from compare_series(
             p.id,
@@ -450,6 +463,8 @@ def _catalog_table(cat: Catalog, t: CatalogTable) -> Iterator[Finding]:
             "catalog-effect",
         )
         invest = calc.implementation(p).total()
+        if p.catalog_entry_only:
+            continue  # the catalog is the only source; there is nothing to compare with
         if row.investment is not None and row.investment != invest:
             yield Finding(
                 p.id,
@@ -503,6 +518,7 @@ def _statements(cat: Catalog) -> Iterator[Finding]:
         computed = (_catalog_effect(cat, t, st.year) / 1000).quantize(st.mio_kr)
         if computed != st.mio_kr:
             when = "i varig virkning" if st.year is None else f"i {st.year}"
+            places = -int(st.mio_kr.as_tuple().exponent)
             yield Finding(
                 None,
                 st.table,
@@ -512,8 +528,8 @@ def _statements(cat: Catalog) -> Iterator[Finding]:
                 computed,
                 "catalog-statement",
                 Severity.ERROR,
-                f"Kataloget skriver {dk(st.mio_kr)} mio. kr. {when}; forslagenes egne "
-                f"tabeller giver {dk(computed)} mio. kr.",
+                f"Kataloget skriver {dk(st.mio_kr, places=places)} mio. kr. {when}; "
+                f"forslagenes egne tabeller giver {dk(computed, places=places)} mio. kr.",
             )
 
 

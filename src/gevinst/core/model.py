@@ -215,6 +215,9 @@ class Proposal:
     scale: int = 1000
     heading: str = ""
     confidential: bool = False
+    # the file holds only what the catalog publishes (a confidential proposal): nothing that
+    # the document itself would state can be checked
+    catalog_entry_only: bool = False
     presenting: tuple[str, ...] = ()
     affected: tuple[str, ...] = ()
     innovation: bool | None = None

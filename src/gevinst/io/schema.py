@@ -213,6 +213,7 @@ class ProposalModel(Model):
     type: Literal["investering", "effektivisering"]
     heading: str = ""
     confidential: bool = False
+    catalog_entry_only: bool = False
     price_level: int
     scale: Literal[1000] = 1000
     years: list[int] = Field(min_length=1)

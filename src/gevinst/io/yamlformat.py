@@ -194,6 +194,7 @@ def _proposal(pm: s.ProposalModel, profile: Profile) -> m.Proposal:
         scale=pm.scale,
         heading=pm.heading,
         confidential=pm.confidential,
+        catalog_entry_only=pm.catalog_entry_only,
         presenting=tuple(pm.presenting),
         affected=tuple(pm.affected),
         innovation=pm.origin.innovation,
