@@ -16,6 +16,7 @@ from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from gevinst.core.series import ZERO
 
 ONE = Decimal(1)
+SUM_PRECISION = Decimal("1e-12")
 
 
 def round_whole(amount: Decimal) -> Decimal:
@@ -29,7 +30,8 @@ def apportion(exact: Mapping[str, Decimal]) -> dict[str, Decimal]:
     Parts may have mixed signs (an income and a cost for the same unit); a negative sum
     is apportioned as the negation of its positive mirror.
     """
-    whole = round_whole(sum(exact.values(), ZERO))
+    # exact shares come from divisions, so their sum may miss a whole number by 1e-26
+    whole = round_whole(sum(exact.values(), ZERO).quantize(SUM_PRECISION))
     if whole < 0:
         return {k: -v for k, v in apportion({k: -v for k, v in exact.items()}).items()}
     parts = {k: v.to_integral_value(rounding=ROUND_FLOOR) for k, v in exact.items()}
@@ -47,7 +49,7 @@ def distribute(total: Decimal, weights: Mapping[str, Decimal]) -> dict[str, Deci
     >>> distribute(Decimal(-550), {"a": Decimal(189), "b": Decimal(93)})
     {'a': Decimal('-369'), 'b': Decimal('-181')}
     """
-    return apportion(shares(total, weights))
+    return apportion(shares(round_whole(total), weights))
 
 
 def shares(total: Decimal, weights: Mapping[str, Decimal]) -> dict[str, Decimal]:
