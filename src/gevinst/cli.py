@@ -11,8 +11,11 @@ from pathlib import Path
 
 from gevinst.core.check import check_catalog, summary
 from gevinst.core.findings import Severity
-from gevinst.io.show import TABLE_CHOICES, render_findings, render_proposal
+from gevinst.core.summary import summarise
+from gevinst.io.show import TABLE_CHOICES, render_findings, render_proposal, render_summary
 from gevinst.io.yamlformat import FormatError, load_catalog
+
+CATALOG_IDS = {"katalog", "catalog"}
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
@@ -33,6 +36,10 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 def _cmd_show(args: argparse.Namespace) -> int:
     catalog = load_catalog(Path(args.path))
+    if args.id.casefold() in CATALOG_IDS:
+        blocks = [render_summary(summarise(catalog, t.id)) for t in catalog.tables]
+        sys.stdout.write("\n".join(blocks))
+        return 0
     try:
         proposal = catalog.proposal(args.id)
     except KeyError:
@@ -57,7 +64,7 @@ def _parser() -> argparse.ArgumentParser:
     check.set_defaults(run=_cmd_check)
     show = sub.add_parser("show", help="vis et forslags tabeller")
     show.add_argument("path", help="katalogmappe eller catalog.yaml")
-    show.add_argument("id", help="forslagets id, fx BC01")
+    show.add_argument("id", help="forslagets id, fx BC01, eller 'katalog' for katalogets tabeller")
     show.add_argument("--table", choices=TABLE_CHOICES, default="all")
     show.set_defaults(run=_cmd_show)
     return parser

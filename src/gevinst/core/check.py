@@ -26,6 +26,7 @@ from gevinst.core.model import (
 from gevinst.core.numbers import dk
 from gevinst.core.profile import Profile
 from gevinst.core.series import ZERO, Series, sum_series
+from gevinst.core.summary import summarise
 
 TABLE1_ROWS: Mapping[str, tuple[str, Callable[[Proposal], Series]]] = {
     "varig_service": ("Samlet varig ændring, service", partial(calc.permanent, area=calc.SERVICE)),
@@ -433,89 +434,83 @@ def check_proposal(p: Proposal, profile: Profile) -> list[Finding]:
 # --- the catalog -----------------------------------------------------------------------------
 
 
+def _compare_value(
+    proposal: str | None,
+    table: str,
+    row: str,
+    name: str,
+    stated: Decimal | None,
+    computed: Decimal,
+    rule: str,
+) -> Iterator[Finding]:
+    """A single stated figure (no year) against its computed value."""
+    if stated is not None and stated != computed:
+        yield Finding(
+            proposal,
+            table,
+            row,
+            None,
+            stated,
+            computed,
+            rule,
+            _severity(stated, computed),
+            f"{name}: angivet {dk(stated)}, beregnet {dk(computed)}",
+        )
+
+
 def _catalog_table(cat: Catalog, t: CatalogTable) -> Iterator[Finding]:
-    for row in t.rows():
-        if row.proposal is None:
+    result = summarise(cat, t.id)
+    for r in result.rows():
+        pid = r.row.proposal
+        if pid is None:
             continue
-        p = cat.proposal(row.proposal)
+        p = cat.proposal(pid)
         if p.price_level != cat.price_level:
             yield Finding(
                 p.id,
                 t.id,
-                row.proposal,
+                pid,
                 None,
                 str(cat.price_level),
                 str(p.price_level),
                 "catalog-price-level",
                 Severity.WARNING,
-                f"{t.title}, {row.label}: kataloget er i {cat.price_level} p/l, men "
+                f"{t.title}, {r.row.label}: kataloget er i {cat.price_level} p/l, men "
                 f"forslagets Tabel 1 er i {p.price_level} p/l",
             )
-        effect = -calc.permanent(p)
+        name = f"{t.title}, {r.row.label}"
         yield from compare_series(
-            p.id,
-            t.id,
-            row.proposal,
-            f"{t.title}, {row.label}, effekt",
-            row.effect,
-            effect,
-            t.years,
-            "catalog-effect",
+            p.id, t.id, pid, f"{name}, effekt", r.row.effect, r.effect, t.years, "catalog-effect"
         )
-        invest = calc.implementation(p).total()
-        if p.catalog_entry_only:
-            continue  # the catalog is the only source; there is nothing to compare with
-        if row.investment is not None and row.investment != invest:
-            yield Finding(
+        if r.investment is not None:
+            yield from _compare_value(
                 p.id,
                 t.id,
-                row.proposal,
-                None,
-                row.investment,
-                invest,
+                pid,
+                f"{name}, samlet investering",
+                r.row.investment,
+                r.investment,
                 "catalog-investment",
-                _severity(row.investment, invest),
-                f"{t.title}, {row.label}, samlet investering: angivet "
-                f"{dk(row.investment)}, forslagets implementeringsomkostninger "
-                f"giver {dk(invest)}",
             )
-    rows = {r.proposal or r.label: r.effect for r in t.rows()}
-    yield from _printed_sum(None, t.id, t.title, rows, t.total_effect, t.years)
-    if t.total_investment is not None:
-        invest_sum = sum((r.investment or ZERO for r in t.rows()), ZERO)
-        if invest_sum != t.total_investment:
-            yield Finding(
-                None,
-                t.id,
-                "total",
-                None,
-                t.total_investment,
-                invest_sum,
-                "printed-total",
-                _severity(t.total_investment, invest_sum),
-                f"{t.title}, samlet investering i alt: trykt "
-                f"{dk(t.total_investment)}, rækkerne giver {dk(invest_sum)}",
-            )
-
-
-def _catalog_effect(cat: Catalog, t: CatalogTable, year: int | None) -> Decimal:
-    """A catalog table's total effect in ``year`` (None: varig virkning), recomputed from
-    the proposals' own tables where the catalog names them."""
-    total = ZERO
-    for row in t.rows():
-        if row.proposal is None:
-            total += row.effect[year if year is not None else t.years[-1]]
-        elif year is None:
-            total -= calc.steady_state(cat.proposal(row.proposal))
-        else:
-            total -= calc.permanent(cat.proposal(row.proposal))[year]
-    return total
+    printed = {r.proposal or r.label: r.effect for r in t.rows()}
+    yield from _printed_sum(None, t.id, t.title, printed, t.total_effect, t.years)
+    printed_investment = sum((r.investment or ZERO for r in t.rows()), ZERO)
+    yield from _compare_value(
+        None,
+        t.id,
+        "total",
+        f"{t.title}, samlet investering i alt (trykt total mod rækkerne)",
+        t.total_investment,
+        printed_investment,
+        "printed-total",
+    )
 
 
 def _statements(cat: Catalog) -> Iterator[Finding]:
     for st in cat.statements:
-        t = cat.table(st.table)
-        computed = (_catalog_effect(cat, t, st.year) / 1000).quantize(st.mio_kr)
+        result = summarise(cat, st.table)
+        total = result.total_steady_state() if st.year is None else result.total_effect()[st.year]
+        computed = (total / 1000).quantize(st.mio_kr)
         if computed != st.mio_kr:
             when = "i varig virkning" if st.year is None else f"i {st.year}"
             places = -int(st.mio_kr.as_tuple().exponent)

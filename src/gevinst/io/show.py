@@ -13,6 +13,7 @@ from gevinst.core.model import Proposal, Section
 from gevinst.core.numbers import dk
 from gevinst.core.profile import Profile
 from gevinst.core.series import Series
+from gevinst.core.summary import Summary
 
 TABLE_CHOICES = ("all", "1", "2.1", "admin", "A", "B", "C", "D", "E")
 LABEL = 52
@@ -150,6 +151,26 @@ def render_proposal(p: Proposal, profile: Profile, which: str = "all") -> str:
     if which == "all" and findings:
         blocks.append([f"{len(findings)} fund; se 'gevinst check'."])
     return "\n\n".join("\n".join(b) for b in [head, *blocks]) + "\n"
+
+
+def render_summary(summary: Summary) -> str:
+    """A catalog summary table as the catalog prints it, recomputed from the proposals."""
+    t = summary.table
+    years = "".join(f"{y:>{CELL}}" for y in t.years)
+    out = [
+        t.title,
+        f"{'Udvalg / forslag':<{LABEL}} {'Godkendt med':<{AREA}}{years}{'Invest.':>{CELL}}",
+    ]
+    for group in summary.groups:
+        out.append(group.committee)
+        for r in group.rows:
+            label = f"{r.row.no} {r.row.label}".strip()
+            invest = f"{dk(r.investment, ZERO_MARK):>{CELL}}"
+            out += _row(label, r.row.approved_with, _cells(r.effect, t.years) + invest)
+    total = f"{dk(summary.total_investment()):>{CELL}}"
+    out += _row("I alt", "", _cells(summary.total_effect(), t.years) + total)
+    out.append(f"Varig virkning i alt: {dk(summary.total_steady_state())}")
+    return "\n".join(out) + "\n"
 
 
 def render_findings(findings: Iterable[Finding], summary: Mapping[str, object]) -> str:
