@@ -176,10 +176,18 @@ class Stated:
     technical: Mapping[str, StatedTable] = field(default_factory=dict)
 
 
+class TargetRole(StrEnum):
+    ACHIEVED = "achieved"  # opnået varig ændring
+    TARGET = "target"  # måltal
+    MANKO = "manko"  # as printed
+    OTHER = "other"
+
+
 @dataclass(frozen=True)
 class TargetRow:
     label: str
     area: str | None
+    role: TargetRole
     values: Series
 
 
@@ -188,10 +196,23 @@ class Targets:
     """Target accounting (måltal, achieved, manko) as Forslag 7's Tabel 4 prints it."""
 
     title: str
-    achieved: Series
-    target: Series
-    stated_manko: Series | None
+    rows: tuple[TargetRow, ...]
     price_basis: str = ""
+
+    def _role(self, role: TargetRole) -> Series | None:
+        return next((r.values for r in self.rows if r.role is role), None)
+
+    @property
+    def achieved(self) -> Series:
+        return self._role(TargetRole.ACHIEVED) or Series()
+
+    @property
+    def target(self) -> Series:
+        return self._role(TargetRole.TARGET) or Series()
+
+    @property
+    def stated_manko(self) -> Series | None:
+        return self._role(TargetRole.MANKO)
 
 
 @dataclass(frozen=True)
@@ -277,6 +298,8 @@ class CatalogTable:
     total_effect: Series | None
     total_investment: Decimal | None
     notes: tuple[str, ...] = ()
+    unit: str = ""
+    text: str = ""
 
     def rows(self) -> tuple[CatalogRow, ...]:
         return tuple(r for g in self.groups for r in g.rows)
@@ -305,6 +328,7 @@ class Catalog:
     statements: tuple[Statement, ...] = ()
     intro: str = ""
     scale: int = 1000
+    remarks: tuple[str, ...] = ()
 
     def proposal(self, proposal_id: str) -> Proposal:
         for p in self.proposals:

@@ -160,17 +160,10 @@ def _booking(b: s.BookingModel | None, level: int) -> m.Booking | None:
 def _targets(t: s.TargetsModel | None) -> m.Targets | None:
     if t is None:
         return None
-
-    def role(name: str) -> Series | None:
-        return next((_stated_series(r.values) for r in t.rows if r.role == name), None)
-
-    return m.Targets(
-        title=t.title,
-        achieved=role("achieved") or Series(),
-        target=role("target") or Series(),
-        stated_manko=role("manko"),
-        price_basis=t.price_basis,
+    rows = tuple(
+        m.TargetRow(r.label, r.area, m.TargetRole(r.role), _series(r.values)) for r in t.rows
     )
+    return m.Targets(title=t.title, rows=rows, price_basis=t.price_basis)
 
 
 def _area(printed: str | None, profile: Profile) -> str | None:
@@ -367,6 +360,8 @@ def _catalog_table(t: s.CatalogTableModel) -> m.CatalogTable:
         total_effect=_stated_series(t.total.effect) if t.total else None,
         total_investment=t.total.investment if t.total else None,
         notes=tuple(t.notes),
+        unit=t.unit,
+        text=t.text,
     )
 
 
@@ -413,4 +408,5 @@ def load_catalog(folder: Path) -> m.Catalog:
             for st in cm.statements
         ),
         intro=cm.intro,
+        remarks=tuple(cm.remarks),
     )
