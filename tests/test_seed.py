@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from gevinst.core import calc
-from gevinst.core.check import check_catalog
+from gevinst.core.check import check_catalog, rows_by_unit
 from gevinst.core.findings import Finding, Severity
 from gevinst.core.model import Catalog
 from gevinst.core.series import Series
@@ -516,17 +516,14 @@ def stated_cells() -> Iterable[tuple[str, str, str, int, Decimal, Decimal]]:
             )
         for name, st in p.stated.technical.items():
             computed = calc.TECHNICAL_TABLES[name](p, profile)
-            rows = {profile.unit(u): r for u, r in st.rows.items()}
+            rows = rows_by_unit(st.rows, profile)
             if st.total is not None:
                 rows["total"] = st.total
             tables.append((name, rows, {**computed, "total": calc.column_total(computed)}))
         d = p.stated.distribution
         if d is not None:
             computed = calc.distribution(p, profile, d.includes_implementation)
-            rows = {}
-            for u, r in d.rows.items():
-                c = profile.committee_of(profile.unit(u))
-                rows[c] = rows.get(c, Series()) + r
+            rows = rows_by_unit(d.rows, profile, committees=True)
             if d.total is not None:
                 rows["total"] = d.total
             tables.append(("2.1", rows, {**computed, "total": calc.column_total(computed)}))

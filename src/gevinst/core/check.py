@@ -185,6 +185,19 @@ def _table1(p: Proposal) -> Iterator[Finding]:
 # --- distribution and technical tables -------------------------------------------------
 
 
+def rows_by_unit(
+    rows: Mapping[str, Series], profile: Profile, committees: bool = False
+) -> dict[str, Series]:
+    """Printed rows added up by the unit (or committee) they belong to."""
+    out: dict[str, Series] = {}
+    for label, row in rows.items():
+        unit = profile.row_unit(label)
+        if committees:
+            unit = profile.committee_of(unit)
+        out[unit] = out.get(unit, Series()) + row
+    return out
+
+
 def _unit_rows(
     p: Proposal,
     table: str,
@@ -196,10 +209,7 @@ def _unit_rows(
     title = TABLE_NAMES[table]
     if not stated.rows and stated.total is None:
         return
-    resolved: dict[str, Series] = {}
-    for name, row in stated.rows.items():
-        unit = profile.unit(name) if table != "2.1" else profile.committee_of(profile.unit(name))
-        resolved[unit] = resolved.get(unit, Series()) + row
+    resolved = rows_by_unit(stated.rows, profile, committees=table == "2.1")
     for unit in profile.sort_units(set(resolved) | set(computed)):
         yield from compare_series(
             p.id,
@@ -263,7 +273,7 @@ def _stated_c_is_a_plus_b(p: Proposal, profile: Profile) -> Iterator[Finding]:
     printed = [p.stated.technical.get(t) for t in "ABC"]
     if not all(_filled(t) for t in printed):
         return
-    a, b, c = ({profile.unit(u): r for u, r in t.rows.items()} for t in printed if t)
+    a, b, c = (rows_by_unit(t.rows, profile) for t in printed if t)
     for unit in profile.sort_units(set(a) | set(b) | set(c)):
         a_plus_b = a.get(unit, Series()) + b.get(unit, Series())
         for year in p.years:

@@ -64,6 +64,11 @@ class Profile:
         except KeyError:
             raise KeyError(f"ukendt udvalg, forvaltning eller bevilling: {name!r}") from None
 
+    def row_unit(self, label: str) -> str:
+        """The unit of a printed table row: "BIU / Efterspørgselsstyret indsats" is BIU's
+        row for one styringsområde."""
+        return self.unit(label.split(" / ", maxsplit=1)[0])
+
     def is_unit_name(self, name: str) -> bool:
         return name in self._names()
 

@@ -314,7 +314,7 @@ class _References:
         for table in ("A", "B", "C", "D", "E", "2.1"):
             stated = getattr(pm.stated, "distribution" if table == "2.1" else table)
             for name in stated.rows if stated else ():
-                self.unit(["stated", table, "rows", name], name)
+                self.unit(["stated", table, "rows", name], name.split(" / ")[0])
         return self.problems
 
 
