@@ -618,3 +618,36 @@ def test_catalog_totals_recomputed_from_the_proposals() -> None:
     }
     # printed: 859, 1.706, 1.706, 1.706 (BC01 is printed 1.144 in 2027-2028)
     assert totals == {2025: D(859), 2026: D(1706), 2027: D(2036), 2028: D(2036)}
+
+
+# --- docs/seed-findings.md is rendered from KNOWN, so the two never drift apart -------------
+
+DOC = Path(__file__).parents[1] / "docs" / "seed-findings.md"
+
+
+def render_doc() -> str:
+    lines = [
+        "# The seed catalog's own disagreements",
+        "",
+        "`gevinst check catalogs/kk-budget-2025` finds these places where the catalog for budget",
+        "2025 disagrees with itself or with the template. Each is pinned by `tests/test_seed.py`",
+        "(which renders this page: `uv run python -m tests.test_seed`).",
+        "",
+        "| proposal | table | rule | where | explanation |",
+        "|---|---|---|---|---|",
+    ]
+    for k in KNOWN:
+        where = ", ".join(
+            " ".join(str(x) for x in cell if x is not None) or "–"
+            for cell in sorted(k.cells, key=str)
+        )
+        lines.append(f"| {k.proposal or 'katalog'} | {k.table} | {k.rule} | {where} | {k.why} |")
+    return "\n".join(lines) + "\n"
+
+
+def test_seed_findings_doc_is_current() -> None:
+    assert DOC.read_text(encoding="utf-8") == render_doc()
+
+
+if __name__ == "__main__":
+    DOC.write_text(render_doc(), encoding="utf-8")
