@@ -8,12 +8,14 @@ error of the table itself, whatever gevinst computes.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from functools import partial
 
 from gevinst.core import calc
+from gevinst.core.effects import MODELS, EffectResult, evaluate
 from gevinst.core.findings import Finding, Severity
 from gevinst.core.model import (
     BasisTable,
@@ -412,6 +414,38 @@ def _basis_table(p: Proposal, b: BasisTable) -> Iterator[Finding]:
                 )
 
 
+def _effects(p: Proposal, profile: Profile) -> Iterator[Finding]:
+    """Each effect model against the line it explains, and each value it had to assume."""
+    for result in basis_results(p, profile):
+        e = result.effect
+        line = p.line(e.line)
+        name = f"Grundlaget for {line.text!r} ({MODELS[e.model].label.lower()})"
+        yield from compare_series(
+            p.id, "basis", e.line, name, line.amounts, result.series, p.years, "basis-model"
+        )
+        for param in e.params.values():
+            if param.assumed:
+                yield Finding(
+                    p.id,
+                    "basis",
+                    e.line,
+                    None,
+                    None,
+                    None,
+                    "basis-assumed",
+                    Severity.INFO,
+                    f"{name}: parameteren {param.name!r} er ikke oplyst i forslaget"
+                    f" ({param.source})",
+                )
+
+
+def basis_results(p: Proposal, profile: Profile) -> list[EffectResult]:
+    """Every effect of a proposal evaluated with the profile's assumptions as of the
+    proposal's price level (1 January of that year)."""
+    as_of = dt.date(p.price_level, 1, 1)
+    return [evaluate(e, p.years, profile.assumptions, as_of) for e in p.effects]
+
+
 def _targets(p: Proposal) -> Iterator[Finding]:
     t = p.targets
     if t is None or t.stated_manko is None:
@@ -431,6 +465,7 @@ def _targets(p: Proposal) -> Iterator[Finding]:
 def check_proposal(p: Proposal, profile: Profile) -> list[Finding]:
     findings = [
         *_table1(p),
+        *_effects(p, profile),
         *_technical(p, profile),
         *_admin(p),
         *_template(p, profile),

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 
+from gevinst.core.effects import Effect
 from gevinst.core.profile import Profile
 from gevinst.core.series import Series
 
@@ -261,6 +262,7 @@ class Proposal:
     consultations: tuple[Consultation, ...] = ()
     scope: Scope = Scope()
     targets: Targets | None = None
+    effects: tuple[Effect, ...] = ()
     stated: Stated = Stated()
     remarks: tuple[str, ...] = ()
 

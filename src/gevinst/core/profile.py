@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from gevinst.core.assumptions import Assumptions
+
 
 @dataclass(frozen=True)
 class Administration:
@@ -44,6 +46,7 @@ class Profile:
     areas: tuple[str, ...]
     area_aliases: Mapping[str, str] = field(default_factory=dict)
     default_area: str | None = None
+    assumptions: Assumptions = field(default_factory=Assumptions)
     consultation_kinds: Mapping[str, str] = field(default_factory=dict)
 
     def _names(self) -> dict[str, str]:

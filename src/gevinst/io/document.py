@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from gevinst.core import effects as fx
 from gevinst.core import model as m
 from gevinst.core.series import Series
 from gevinst.io.schema import SCHEMA_VERSION
@@ -108,6 +109,34 @@ def _targets(t: m.Targets | None) -> Doc | None:
     return {"title": t.title, "price_basis": t.price_basis, "rows": rows}
 
 
+def _param(p: fx.Param) -> Doc:
+    doc: Doc = {"source": p.source, "assumed": p.assumed}
+    if p.assumption is not None:
+        doc["assumption"] = p.assumption
+    elif isinstance(p.value, tuple):
+        doc["value"] = [number(v) for v in p.value]
+    elif p.value is not None:
+        doc["value"] = number(p.value)
+    return doc
+
+
+def _effect(e: fx.Effect) -> Doc:
+    phase = {
+        "profile": str(e.phase.profile),
+        "start": e.phase.start,
+        "years": e.phase.years,
+        "factors": {y: number(f) for y, f in e.phase.factors.items()},
+    }
+    return {
+        "line": e.line,
+        "model": e.model,
+        "sign": str(e.sign),
+        "text": e.text,
+        "params": {n: _param(p) for n, p in e.params.items()},
+        "phase": phase,
+    }
+
+
 def proposal_document(p: m.Proposal) -> Doc:
     """One proposal as the document a person writes (``proposals/ID.yaml``)."""
     return {
@@ -180,6 +209,7 @@ def proposal_document(p: m.Proposal) -> Doc:
         ],
         "partners_text": p.partners_text,
         "targets": _targets(p.targets),
+        "effects": [_effect(e) for e in p.effects],
         "stated": _stated(p.stated),
         "remarks": list(p.remarks),
     }

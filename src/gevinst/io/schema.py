@@ -199,6 +199,44 @@ class TargetsModel(Model):
     rows: list[TargetRowModel]
 
 
+def _param(value: Any) -> Any:
+    """A parameter may be written as a bare number or list, short for {value: ...}."""
+    return value if isinstance(value, dict) else {"value": value}
+
+
+class ParamModel(Model):
+    value: Amount | list[Amount] | None = None
+    assumption: str | None = None
+    source: str = ""
+    assumed: bool = False  # the document does not state this value
+
+
+class PhaseModel(Model):
+    profile: Literal["full", "from_mid_year", "two_thirds", "linear", "factors"] = "full"
+    start: int | None = None
+    years: int = Field(default=1, ge=1)
+    factors: dict[int, Amount] = Field(default_factory=dict)
+
+
+class EffectModel(Model):
+    line: str
+    model: Literal[
+        "time_saving",
+        "fte",
+        "shortened_courses",
+        "centralisation",
+        "budget_share",
+        "subscription",
+        "concession",
+        "energy",
+        "procurement",
+    ]
+    sign: Literal["saving", "income", "cost"] = "saving"
+    text: str = ""
+    params: dict[str, Annotated[ParamModel, BeforeValidator(_param)]]
+    phase: PhaseModel = PhaseModel()
+
+
 class ScopeModel(Model):
     digitalisation: bool | None = None
     new_it_system: bool | None = None
@@ -237,6 +275,7 @@ class ProposalModel(Model):
     partners_text: str = ""
     scope: ScopeModel = ScopeModel()
     targets: TargetsModel | None = None
+    effects: list[EffectModel] = Field(default_factory=list)
     stated: StatedModel = StatedModel()
     remarks: list[str] = Field(default_factory=list)
 
@@ -320,6 +359,20 @@ class AreaModel(Model):
     aliases: list[str] = Field(default_factory=list)
 
 
+class PeriodModel(Model):
+    start: dt.date
+    value: Amount
+    reference: str = ""
+
+
+class AssumptionModel(Model):
+    name: str
+    label: str
+    unit: str
+    source: str = ""
+    periods: list[PeriodModel] = Field(min_length=1)
+
+
 class ProfileModel(Model):
     schema_version: Literal[1]
     id: str
@@ -333,3 +386,4 @@ class ProfileModel(Model):
     styringsomraader: list[AreaModel]
     default_area: str | None = None
     consultation_kinds: dict[str, str] = Field(default_factory=dict)
+    assumptions: list[AssumptionModel] = Field(default_factory=list)

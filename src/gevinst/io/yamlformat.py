@@ -16,7 +16,9 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from gevinst.core import effects as fx
 from gevinst.core import model as m
+from gevinst.core.assumptions import Assumption, Assumptions, Period
 from gevinst.core.profile import Administration, Appropriation, Committee, Profile
 from gevinst.core.series import Series
 from gevinst.io import schema as s
@@ -110,6 +112,21 @@ def load_profile(name_or_path: str, base: Path | None = None) -> Profile:
         area_aliases={alias: a.code for a in pm.styringsomraader for alias in (a.name, *a.aliases)},
         default_area=pm.default_area,
         consultation_kinds=dict(pm.consultation_kinds),
+        assumptions=Assumptions(
+            Assumption(
+                a.name,
+                a.label,
+                a.unit,
+                tuple(
+                    sorted(
+                        (Period(p.start, p.value, p.reference) for p in a.periods),
+                        key=lambda p: p.start,
+                    )
+                ),
+                a.source,
+            )
+            for a in pm.assumptions
+        ),
     )
 
 
@@ -164,6 +181,20 @@ def _targets(t: s.TargetsModel | None) -> m.Targets | None:
         m.TargetRow(r.label, r.area, m.TargetRole(r.role), _series(r.values)) for r in t.rows
     )
     return m.Targets(title=t.title, rows=rows, price_basis=t.price_basis)
+
+
+def _effect(e: s.EffectModel) -> fx.Effect:
+    def value(v: Decimal | list[Decimal] | None) -> Decimal | tuple[Decimal, ...] | None:
+        return tuple(v) if isinstance(v, list) else v
+
+    phase = fx.Phase(
+        fx.Profile(e.phase.profile), e.phase.start, e.phase.years, dict(e.phase.factors)
+    )
+    params = {
+        name: fx.Param(name, value(p.value), p.assumption, p.source, p.assumed)
+        for name, p in e.params.items()
+    }
+    return fx.Effect(e.line, e.model, params, fx.Sign(e.sign), phase, e.text)
 
 
 def _area(printed: str | None, profile: Profile) -> str | None:
@@ -247,6 +278,7 @@ def _proposal(pm: s.ProposalModel, profile: Profile) -> m.Proposal:
         ),
         scope=m.Scope(**pm.scope.model_dump()),
         targets=_targets(pm.targets),
+        effects=tuple(_effect(e) for e in pm.effects),
         stated=m.Stated(
             table1={
                 k: v
@@ -295,6 +327,26 @@ class _References:
         for name in b.parts or {}:
             self.unit([*here, "booking", "parts", name], name)
 
+    def effect(self, i: int, e: s.EffectModel, line_ids: set[str]) -> None:
+        here: list[int | str] = ["effects", i]
+        if e.line not in line_ids:
+            self.bad([*here, "line"], f"linjen {e.line!r} findes ikke under lines")
+        expected = set(fx.MODELS[e.model].params)
+        for name in sorted(expected - set(e.params)):
+            self.bad([*here, "params"], f"modellen {e.model!r} mangler parameteren {name!r}")
+        for name, p in e.params.items():
+            if name not in expected:
+                self.bad(
+                    [*here, "params", name], f"modellen {e.model!r} har ingen parameter {name!r}"
+                )
+            elif (p.value is None) == (p.assumption is None):
+                self.bad([*here, "params", name], "angiv enten value eller assumption")
+            elif p.assumption is not None and p.assumption not in self.profile.assumptions:
+                self.bad(
+                    [*here, "params", name, "assumption"],
+                    f"antagelsen {p.assumption!r} findes ikke i profilen",
+                )
+
     def check(self) -> list[Problem]:
         pm = self.pm
         seen: set[str] = set()
@@ -308,6 +360,9 @@ class _References:
                 self.unit(["keys", name, "weights", w], w)
             if not any(key.weights.values()):
                 self.bad(["keys", name, "weights"], "en nøgle skal have mindst én vægt over nul")
+        line_ids = {ln.id for ln in pm.lines}
+        for i, e in enumerate(pm.effects):
+            self.effect(i, e, line_ids)
         for i, mv in enumerate(pm.budget_moves):
             self.unit(["budget_moves", i, "from"], mv.from_)
             self.unit(["budget_moves", i, "to"], mv.to)

@@ -1,0 +1,359 @@
+# SPDX-License-Identifier: MPL-2.0
+"""Effect models: the calculation basis (grundlag) behind an efficiency, as rules in code.
+
+Each model turns named parameters into a *full-year* amount in 1.000 kr. (a positive
+magnitude), with the steps of the computation in Danish. An :class:`Effect` ties a model to a
+line of Tabel 1: it says which parameters it uses (numbers, lists of numbers, or shared
+assumptions by name), whether the line is a saving, an income or a cost (the sign), and how
+it is phased in over the years. Evaluating it gives the yearly series the line should have.
+
+Conventions: amounts are 1.000 kr. (t.kr.); prices per unit in kroner are divided by 1.000
+where a model says so; a year's amount is rounded to whole t.kr. (half away from zero).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+
+from gevinst.core.assumptions import Assumptions
+from gevinst.core.distribute import round_whole
+from gevinst.core.numbers import dk
+from gevinst.core.series import ZERO, Series
+
+ONE = Decimal(1)
+THOUSAND = Decimal(1000)
+SIXTY = Decimal(60)
+
+Values = Mapping[str, Decimal | tuple[Decimal, ...]]
+
+
+# --- parameters ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Param:
+    """A parameter of an effect: a number, a list of numbers, or a shared assumption."""
+
+    name: str
+    value: Decimal | tuple[Decimal, ...] | None = None
+    assumption: str | None = None
+    source: str = ""  # where the proposal states it ("tabel i"), or why it is assumed
+    assumed: bool = False  # the document does not state this value; gevinst says so
+
+
+def _scalar(values: Values, name: str) -> Decimal:
+    v = values[name]
+    if isinstance(v, tuple):
+        raise ValueError(f"parameteren {name!r} skal være ét tal, ikke en liste")
+    return v
+
+
+def _vector(values: Values, name: str) -> tuple[Decimal, ...]:
+    v = values[name]
+    return v if isinstance(v, tuple) else (v,)
+
+
+def _dot(a: Sequence[Decimal], b: Sequence[Decimal]) -> Decimal:
+    if len(a) != len(b):
+        raise ValueError("listerne skal have samme længde")
+    return sum((x * y for x, y in zip(a, b, strict=True)), ZERO)
+
+
+# --- the models ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Model:
+    kind: str
+    label: str  # Danish
+    params: tuple[str, ...]
+    annual: Callable[[Values], Decimal]  # full-year magnitude, t.kr.
+    steps: Callable[[Values], list[str]]  # the computation in Danish
+
+
+def _time_saving(v: Values) -> Decimal:
+    hours = _dot(_vector(v, "cases"), _vector(v, "minutes")) / SIXTY
+    return hours / _scalar(v, "hour_norm") * (_scalar(v, "wage") + _scalar(v, "overhead"))
+
+
+def _time_saving_steps(v: Values) -> list[str]:
+    cases, minutes = _vector(v, "cases"), _vector(v, "minutes")
+    norm, wage, overhead = (_scalar(v, n) for n in ("hour_norm", "wage", "overhead"))
+    total = _dot(cases, minutes)
+    hours = round(total / SIXTY, 1)
+    fte = round(total / SIXTY / norm, 3)
+    parts = " + ".join(f"{dk(c)} sager × {dk(m)} min." for c, m in zip(cases, minutes, strict=True))
+    return [
+        f"{parts} = {dk(total)} minutter = {dk(hours)} timer",
+        f"{dk(hours)} timer / årstimenorm {dk(norm)} timer = {dk(fte)} ÅV",
+        f"{dk(fte)} ÅV × ({dk(wage)} + {dk(overhead)} t.kr. overhead) "
+        f"= {dk(round(_time_saving(v), 1))} t.kr. om året",
+    ]
+
+
+def _product(
+    *names: str, label: str
+) -> tuple[Callable[[Values], Decimal], Callable[[Values], list[str]]]:
+    """A model that is the product of scalar parameters."""
+
+    def annual(v: Values) -> Decimal:
+        out = ONE
+        for n in names:
+            out *= _scalar(v, n)
+        return out
+
+    def steps(v: Values) -> list[str]:
+        factors = " × ".join(dk(_scalar(v, n)) for n in names)
+        return [f"{label}: {factors} = {dk(round(annual(v), 1))} t.kr. om året"]
+
+    return annual, steps
+
+
+def _sum_of_products(
+    a: str, b: str, per_unit: str | None, label: str, scale: Decimal = ONE
+) -> tuple[Callable[[Values], Decimal], Callable[[Values], list[str]]]:
+    """Σ a_i × b_i (× per_unit) / scale: cases × months × price, units × price, ..."""
+
+    def annual(v: Values) -> Decimal:
+        total = _dot(_vector(v, a), _vector(v, b))
+        return total * (_scalar(v, per_unit) if per_unit else ONE) / scale
+
+    def steps(v: Values) -> list[str]:
+        terms = " + ".join(
+            f"{dk(x)} × {dk(y)}" for x, y in zip(_vector(v, a), _vector(v, b), strict=True)
+        )
+        price = f" × {dk(_scalar(v, per_unit))}" if per_unit else ""
+        divide = f" / {dk(scale)}" if scale != ONE else ""
+        return [f"{label}: ({terms}){price}{divide} = {dk(round(annual(v), 1))} t.kr. om året"]
+
+    return annual, steps
+
+
+def _centralisation(v: Values) -> Decimal:
+    return (_scalar(v, "fte_before") - _scalar(v, "fte_after")) * _scalar(v, "price")
+
+
+def _concession(v: Values) -> Decimal:
+    return (_scalar(v, "income") - _scalar(v, "cost")) * _scalar(v, "share")
+
+
+def _procurement(v: Values) -> Decimal:
+    saving_per_unit = _scalar(v, "old_price") - _scalar(v, "new_price")
+    return _scalar(v, "volume") * saving_per_unit * _scalar(v, "compliance") / THOUSAND
+
+
+def _steps_of(
+    label: str, formula: str, fn: Callable[[Values], Decimal], names: tuple[str, ...]
+) -> Callable[[Values], list[str]]:
+    def steps(v: Values) -> list[str]:
+        shown = ", ".join(f"{n} = {dk(_scalar(v, n))}" for n in names)
+        return [f"{label}: {formula} med {shown} = {dk(round(fn(v), 1))} t.kr. om året"]
+
+    return steps
+
+
+def _model(
+    kind: str,
+    label: str,
+    params: tuple[str, ...],
+    pair: tuple[Callable[[Values], Decimal], Callable[[Values], list[str]]],
+) -> Model:
+    return Model(kind, label, params, pair[0], pair[1])
+
+
+MODELS: Mapping[str, Model] = {
+    m.kind: m
+    for m in (
+        Model(
+            "time_saving",
+            "Tidsbesparelse",
+            ("cases", "minutes", "hour_norm", "wage", "overhead"),
+            _time_saving,
+            _time_saving_steps,
+        ),
+        _model(
+            "fte", "Årsværk", ("fte", "price"), _product("fte", "price", label="ÅV × årsværkspris")
+        ),
+        _model(
+            "shortened_courses",
+            "Kortere forløb",
+            ("cases", "months", "monthly_price"),
+            _sum_of_products(
+                "cases", "months", "monthly_price", "forløb × måneders afkortning × månedspris"
+            ),
+        ),
+        Model(
+            "centralisation",
+            "Centralisering",
+            ("fte_before", "fte_after", "price"),
+            _centralisation,
+            _steps_of(
+                "ÅV før minus ÅV efter gange pris",
+                "(fte_before - fte_after) × price",
+                _centralisation,
+                ("fte_before", "fte_after", "price"),
+            ),
+        ),
+        _model(
+            "budget_share",
+            "Andel af et budget",
+            ("budget", "share"),
+            _product("budget", "share", label="budget × andel"),
+        ),
+        _model(
+            "subscription",
+            "Abonnement",
+            ("units", "price"),
+            _sum_of_products("units", "price", None, "enheder × pris pr. enhed (kr.)", THOUSAND),
+        ),
+        Model(
+            "concession",
+            "Koncessionsindtægt",
+            ("income", "cost", "share"),
+            _concession,
+            _steps_of(
+                "Indtægt minus driftsudgift gange henført andel",
+                "(income - cost) × share",
+                _concession,
+                ("income", "cost", "share"),
+            ),
+        ),
+        _model(
+            "energy",
+            "Energibesparelse",
+            ("kwh", "price"),
+            _sum_of_products("kwh", "price", None, "kWh × pris pr. kWh (kr.)", THOUSAND),
+        ),
+        Model(
+            "procurement",
+            "Indkøb",
+            ("volume", "old_price", "new_price", "compliance"),
+            _procurement,
+            _steps_of(
+                "Mængde gange prisforskel gange aftaleoverholdelse",
+                "volume × (old_price - new_price) × compliance / 1000",
+                _procurement,
+                ("volume", "old_price", "new_price", "compliance"),
+            ),
+        ),
+    )
+}
+
+
+# --- phase-in ----------------------------------------------------------------------------------
+
+
+class Profile(StrEnum):
+    FULL = "full"  # fully from the start year
+    FROM_MID_YEAR = "from_mid_year"  # half in the start year ("indfaset fra medio")
+    TWO_THIRDS = "two_thirds"  # 2/3 in the start year, then full
+    LINEAR = "linear"  # 1/n, 2/n, ... over ``years`` years
+    FACTORS = "factors"  # as given per year; the last factor is carried forward
+
+
+@dataclass(frozen=True)
+class Phase:
+    profile: Profile = Profile.FULL
+    start: int | None = None  # None: the table's first year
+    years: int = 1  # for LINEAR
+    factors: Mapping[int, Decimal] = field(default_factory=dict)  # for FACTORS
+
+    def factor(self, year: int, first: int) -> Decimal:
+        start = self.start if self.start is not None else first
+        if self.profile is Profile.FACTORS:
+            known = [y for y in sorted(self.factors) if y <= year]
+            return self.factors[known[-1]] if known else ZERO
+        if year < start:
+            return ZERO
+        if self.profile is Profile.FROM_MID_YEAR and year == start:
+            return Decimal("0.5")
+        if self.profile is Profile.TWO_THIRDS and year == start:
+            return Decimal(2) / Decimal(3)
+        if self.profile is Profile.LINEAR:
+            return min(ONE, Decimal(year - start + 1) / Decimal(self.years))
+        return ONE
+
+    def shifted(self, years: int) -> Phase:
+        """The same phase-in, ``years`` later (earlier if negative)."""
+        if self.profile is Profile.FACTORS:
+            return Phase(
+                self.profile, None, self.years, {y + years: f for y, f in self.factors.items()}
+            )
+        return Phase(self.profile, None if self.start is None else self.start + years, self.years)
+
+
+class Sign(StrEnum):
+    SAVING = "saving"
+    INCOME = "income"
+    COST = "cost"
+
+    @property
+    def factor(self) -> Decimal:
+        return ONE if self is Sign.COST else -ONE
+
+
+# --- an effect -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Effect:
+    line: str  # the id of the Tabel 1 line it explains
+    model: str  # a kind in MODELS
+    params: Mapping[str, Param]
+    sign: Sign = Sign.SAVING
+    phase: Phase = Phase()
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class EffectResult:
+    effect: Effect
+    values: Values  # every parameter's value as used
+    annual: Decimal  # full-year magnitude, t.kr., unrounded
+    series: Series  # signed, phased, whole t.kr.
+    steps: tuple[str, ...]  # the explanation, Danish
+
+
+def parameter_values(effect: Effect, assumptions: Assumptions, as_of: dt.date) -> Values:
+    """The value of each parameter, shared assumptions looked up as of ``as_of``."""
+    model = MODELS[effect.model]
+    missing = [n for n in model.params if n not in effect.params]
+    if missing:
+        raise ValueError(f"modellen {effect.model!r} mangler parametrene {', '.join(missing)}")
+    out: dict[str, Decimal | tuple[Decimal, ...]] = {}
+    for name, p in effect.params.items():
+        if p.assumption is not None:
+            out[name] = assumptions.value(p.assumption, as_of)
+        elif p.value is not None:
+            out[name] = p.value
+        else:
+            raise ValueError(f"parameteren {name!r} har hverken værdi eller antagelse")
+    return out
+
+
+def evaluate(
+    effect: Effect,
+    years: Sequence[int],
+    assumptions: Assumptions,
+    as_of: dt.date,
+    overrides: Mapping[str, Decimal] | None = None,
+) -> EffectResult:
+    """The yearly series an effect gives over ``years``, with its explanation."""
+    model = MODELS[effect.model]
+    values = {**parameter_values(effect, assumptions, as_of), **(overrides or {})}
+    annual = model.annual(values)
+    series = Series(
+        {
+            y: round_whole(effect.sign.factor * annual * effect.phase.factor(y, years[0]))
+            for y in years
+        }
+    )
+    phase = ", ".join(
+        f"{y}: {dk(round(effect.phase.factor(y, years[0]) * 100, 1))} %" for y in years
+    )
+    steps = (*model.steps(values), f"Indfasning ({effect.phase.profile}): {phase}")
+    return EffectResult(effect, values, annual, series, steps)
