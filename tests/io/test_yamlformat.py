@@ -7,8 +7,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from gevinst.cli import main
+from gevinst.core.check import check_catalog
 from gevinst.io.yamlformat import FormatError, load_catalog
 
 SEED = Path(__file__).parents[2] / "catalogs" / "kk-budget-2025"
@@ -102,3 +105,29 @@ def test_the_command_reports_without_a_trace(
 def test_a_missing_folder_is_reported(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", str(tmp_path / "nowhere")]) == 2
     assert "nowhere" in capsys.readouterr().err
+
+
+# --- any damage to a file gives a FormatError, never another exception -----------------------
+
+BC01_TEXT = (SEED / "proposals" / "BC01.yaml").read_text(encoding="utf-8")
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    position=st.integers(0, len(BC01_TEXT) - 1),
+    length=st.integers(0, 40),
+    junk=st.text(
+        alphabet=st.sampled_from(list(":-[]{}#'\"\n 0123456789.,abcæøå&*!|>")), max_size=12
+    ),
+)
+def test_damaged_files_never_crash(catalog: Path, position: int, length: int, junk: str) -> None:
+    damaged = BC01_TEXT[:position] + junk + BC01_TEXT[position + length :]
+    (catalog / "proposals" / "BC01.yaml").write_text(damaged, encoding="utf-8")
+    try:
+        loaded = load_catalog(catalog)
+    except FormatError as e:
+        assert all("BC01.yaml" in str(p) for p in e.problems)
+    else:
+        check_catalog(loaded)  # whatever loads can be checked
