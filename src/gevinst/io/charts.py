@@ -1,0 +1,231 @@
+# SPDX-License-Identifier: MPL-2.0
+"""Charts as SVG: a proposal's cumulative impact with its payback year, and the catalog's
+effect per committee and year.
+
+Every figure comes from :mod:`gevinst.core.calc`; a chart only cumulates and draws it.
+Figures are drawn through matplotlib's object API (no pyplot), so no GUI backend is ever
+loaded and nothing is shared between calls. The SVG is byte-for-byte reproducible: a fixed
+hash salt for its ids and no date in its metadata.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator, Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import matplotlib as mpl
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter
+
+from gevinst.core import calc
+from gevinst.core.model import Catalog, Proposal
+from gevinst.core.numbers import dk
+from gevinst.core.series import ZERO, Series
+
+if TYPE_CHECKING:
+    from matplotlib.typing import RcKeyType
+
+CATALOG_CHART = "katalog.svg"
+
+# Text stays text (not paths), so the charts can be searched and read back; the PDF embeds
+# the same DejaVu Sans that matplotlib draws with.
+_STYLE: dict[RcKeyType, Any] = {
+    "svg.hashsalt": "gevinst",
+    "svg.fonttype": "none",
+    "font.family": "DejaVu Sans",
+    "font.size": 9,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.edgecolor": "#555555",
+    "axes.titlesize": 10,
+    "axes.titleweight": "bold",
+    "axes.titlelocation": "left",
+}
+NAVY = "#1f3b5c"
+LIGHT = "#9db7d3"
+ACCENT = "#c0392b"
+# One colour per committee, in the profile's order (colour-blind safe, after Okabe and Ito).
+PALETTE = (
+    "#1f3b5c",
+    "#e69f00",
+    "#56b4e9",
+    "#009e73",
+    "#d55e00",
+    "#cc79a7",
+    "#0072b2",
+    "#999999",
+    "#f0e442",
+    "#000000",
+)
+
+
+def _danish(value: float, _position: int) -> str:
+    # tick values are floats from matplotlib; the label is Danish like every printed figure
+    return dk(Decimal(f"{value:.6f}").normalize() + 0)
+
+
+def _axes(fig: Figure, unit: str) -> Axes:
+    ax = fig.add_subplot()
+    ax.yaxis.set_major_formatter(FuncFormatter(_danish))
+    ax.set_ylabel(unit)
+    ax.axhline(0, color="#555555", linewidth=0.8)
+    ax.grid(axis="y", color="#dddddd", linewidth=0.6)
+    ax.set_axisbelow(True)
+    # bars would pin the axis to zero; the margin belongs on that side too
+    ax.use_sticky_edges = False
+    # room between the outermost points and the year labels
+    ax.margins(y=0.1)
+    return ax
+
+
+def _year_ticks(ax: Axes, years: Sequence[int]) -> None:
+    # years are labels, never amounts: "2028", not "2.028"
+    ax.set_xticks(list(years), [str(y) for y in years])
+
+
+def _svg(fig: Figure) -> str:
+    out = io.StringIO()
+    fig.savefig(out, format="svg", metadata={"Date": None})
+    return out.getvalue()
+
+
+def _floats(series: Series, years: Sequence[int]) -> list[float]:
+    return [float(series[y]) for y in years]
+
+
+def _yearly_impact(p: Proposal, until: int) -> Series:
+    """ "Samlet økonomisk påvirkning" per year, carried beyond the table with the last year's
+    permanent change, as the payback rule counts it."""
+    impact = calc.impact(p)
+    last = p.years[-1]
+    carry = calc.steady_state(p)
+    return Series({y: impact[y] if y <= last else carry for y in range(p.years[0], until + 1)})
+
+
+def _cumulated(series: Series) -> Series:
+    running = ZERO
+    out: dict[int, Decimal] = {}
+    for year, amount in series.items():
+        running += amount
+        out[year] = running
+    return Series(out)
+
+
+def _mark_payback(ax: Axes, year: int, years: Sequence[int]) -> None:
+    ax.axvline(year, color=ACCENT, linestyle="--", linewidth=1)
+    # the label sits on the side of the line that has room for it
+    late = year > (years[0] + years[-1]) / 2
+    ax.annotate(
+        f"Tilbagebetaling {year}",
+        xy=(year, 1),
+        xycoords=("data", "axes fraction"),
+        xytext=(-4 if late else 4, -4),
+        textcoords="offset points",
+        ha="right" if late else "left",
+        va="top",
+        color=ACCENT,
+        fontweight="bold",
+        bbox={"boxstyle": "square,pad=0.2", "facecolor": "white", "edgecolor": "none"},
+    )
+
+
+def proposal_chart_svg(p: Proposal) -> str:
+    """The cumulative "Samlet økonomisk påvirkning" through the payback year (totaløkonomi),
+    with the yearly impact as bars and the payback year marked."""
+    payback = calc.payback(p, "total")
+    until = max(p.years[-1], payback.year if payback else p.years[-1])
+    yearly = _yearly_impact(p, until)
+    years = list(yearly)
+    with mpl.rc_context(_STYLE):
+        fig = Figure(figsize=(7.5, 3.4), layout="constrained")
+        ax = _axes(fig, f"1.000 kr. {p.price_level} p/l")
+        ax.bar(years, _floats(yearly, years), color=LIGHT, width=0.6, label="Påvirkning i året")
+        ax.plot(
+            years,
+            _floats(_cumulated(yearly), years),
+            color=NAVY,
+            marker="o",
+            linewidth=2,
+            label="Akkumuleret påvirkning",
+        )
+        if payback is not None:
+            _mark_payback(ax, payback.year, years)
+        _year_ticks(ax, years)
+        ax.set_title(
+            f"{p.id}: akkumuleret økonomisk påvirkning"
+            + ("" if payback else " (ingen tilbagebetaling)")
+        )
+        fig.legend(loc="outside lower center", ncols=2, frameon=False, fontsize=8)
+        return _svg(fig)
+
+
+def _detailed(cat: Catalog) -> Iterator[Proposal]:
+    # a catalog entry alone has no booked lines, so it has no effect per committee
+    return (p for p in cat.proposals if not p.catalog_entry_only)
+
+
+def _stack(ax: Axes, years: list[int], rows: list[tuple[str, list[float]]]) -> None:
+    # savings go down from zero and costs up, each stacked on its own side
+    below = [0.0] * len(years)
+    above = [0.0] * len(years)
+    for index, (label, values) in enumerate(rows):
+        bottoms = [above[i] if v >= 0 else below[i] for i, v in enumerate(values)]
+        ax.bar(years, values, bottom=bottoms, width=0.65, label=label, color=PALETTE[index % 10])
+        for i, v in enumerate(values):
+            if v >= 0:
+                above[i] += v
+            else:
+                below[i] += v
+
+
+def _catalog_years(cat: Catalog) -> list[int]:
+    """The years the catalog's own tables report, else every year of its proposals."""
+    years = {y for t in cat.tables for y in t.years}
+    return sorted(years or {y for p in cat.proposals for y in p.years})
+
+
+def catalog_chart_svg(cat: Catalog) -> str:
+    """Tabel A's effect (måltalseffekt) of every proposal, added up per committee, as stacked
+    bars per year."""
+    proposals = list(_detailed(cat))
+    per_committee = calc.by_committee(
+        (calc.table_a(p, cat.profile) for p in proposals), cat.profile
+    )
+    years = _catalog_years(cat)
+    committees = cat.profile.sort_units(list(per_committee))
+    rows = [(cat.profile.unit_name(c), _floats(per_committee[c], years)) for c in committees]
+    with mpl.rc_context(_STYLE):
+        fig = Figure(figsize=(7.5, 4.2), layout="constrained")
+        ax = _axes(fig, f"1.000 kr. {cat.price_level} p/l (besparelser negative)")
+        _stack(ax, years, rows)
+        _year_ticks(ax, years)
+        ax.set_title("Måltalseffekt pr. udvalg og år")
+        if len(proposals) < len(cat.proposals):
+            ax.set_title(
+                "Fortrolige forslag uden tabeller indgår ikke.",
+                loc="right",
+                fontsize=7,
+                fontweight="normal",
+                color="#555555",
+            )
+        if rows:
+            fig.legend(loc="outside lower center", ncols=3, frameon=False, fontsize=8)
+        return _svg(fig)
+
+
+def write_charts(cat: Catalog, folder: Path) -> list[Path]:
+    """One SVG per proposal with tables (``ID.svg``) and the catalog's (``katalog.svg``)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for p in _detailed(cat):
+        path = folder / f"{p.id}.svg"
+        path.write_text(proposal_chart_svg(p), encoding="utf-8")
+        written.append(path)
+    path = folder / CATALOG_CHART
+    path.write_text(catalog_chart_svg(cat), encoding="utf-8")
+    written.append(path)
+    return written

@@ -1,0 +1,563 @@
+# SPDX-License-Identifier: MPL-2.0
+"""The catalog as a PDF, laid out like the seed's proposals (sections 1 to 7).
+
+Python decides what is shown and asks the core for every figure; the typst template
+(``templates/catalog.typ``) decides how it looks. The content travels to typst as JSON in
+``sys_inputs``, so no user text is ever read as typst markup.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
+from decimal import Decimal
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import matplotlib
+import typst
+from babel.dates import format_date
+
+from gevinst.core import calc
+from gevinst.core.model import (
+    BasisTable,
+    Catalog,
+    CatalogGroup,
+    CatalogRow,
+    CatalogTable,
+    Phase,
+    Proposal,
+    Section,
+)
+from gevinst.core.numbers import LOCALE, dk
+from gevinst.core.profile import Profile
+from gevinst.core.series import Series
+from gevinst.core.summary import Summary, summarise
+from gevinst.io.charts import catalog_chart_svg, proposal_chart_svg
+from gevinst.io.export import ExportOptions
+
+Block = dict[str, Any]
+Cell = str | dict[str, Any]
+
+SAVINGS_NOTE = "Alle besparelser er angivet med negativt (-) fortegn."
+ADMIN_NOTE = (
+    "Note: Reducerede administrative udgifter angives med negativt (-) fortegn og øgede "
+    "administrative udgifter angives med positivt (+) fortegn."
+)
+CONFIDENTIAL = "Forslaget er fortroligt (FORTROLIG)"
+TECHNICAL_TITLES = {
+    "A": "Tabel A. Måltalseffekt",
+    "B": "Tabel B. Bevillingsmæssig effekt – varig drift",
+    "C": "Tabel C. Bevillingsmæssig effekt – hvis forslaget indarbejdes",
+    "D": "Tabel D. Fordeling af anlægsinvesteringer mellem udvalg",
+    "E": "Tabel E. Fordeling af serviceinvesteringer mellem udvalg",
+}
+PHASES = {
+    Phase.IMPLEMENTATION: "Implementering og anvendelse af investeringsmidler",
+    Phase.REALISATION: "Realisering af effektiviseringer",
+}
+YEAR_WIDTH = "1.35cm"
+AREA_WIDTH = "2.5cm"
+# a soft hyphen lets the narrow column's header break as the seed prints it
+AREA_HEADER = "Styrings\u00adområde"
+ZERO_MARK = "-"
+
+# The same DejaVu Sans that matplotlib draws the charts with: the PDF looks the same on every
+# machine, needs no system fonts, and the charts' text is set in the document's font.
+FONTS = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+
+
+# --- blocks: the vocabulary the template lays out --------------------------------------------
+
+
+def _heading(text: str, level: int = 2) -> Block:
+    return {"kind": "heading", "level": level, "text": text}
+
+
+def _para(text: str) -> list[Block]:
+    return [{"kind": "para", "text": text}] if text else []
+
+
+def _row(cells: Sequence[Cell], style: str = "") -> Block:
+    return {"cells": list(cells), "style": style}
+
+
+def _group(text: str) -> Block:
+    # span 0: the row's one cell spans the whole table
+    return _row([{"text": text, "span": 0}], "group")
+
+
+def _table(
+    title: str,
+    columns: Sequence[str],
+    rows: Sequence[Block],
+    widths: Sequence[float | str],
+    align: Sequence[str],
+    unit: str = "",
+    notes: Iterable[str] = (),
+) -> Block:
+    return {
+        "kind": "table",
+        "title": title,
+        "unit": unit,
+        "columns": list(columns),
+        "rows": list(rows),
+        "widths": list(widths),
+        "align": list(align),
+        "notes": list(notes),
+    }
+
+
+def _amounts(series: Series, years: Sequence[int], zero: str = "0") -> list[str]:
+    return [dk(series[y]) if series[y] else zero for y in years]
+
+
+def _year_table(
+    title: str,
+    first: Sequence[str],
+    rows: Sequence[Block],
+    years: Sequence[int],
+    unit: str = "",
+    notes: Iterable[str] = (),
+) -> Block:
+    """A table of text columns (``first``) followed by one right-aligned column a year."""
+    widths: list[float | str] = [
+        1,
+        *([AREA_WIDTH] * (len(first) - 1)),
+        *([YEAR_WIDTH] * len(years)),
+    ]
+    align = ["left"] * len(first) + ["right"] * len(years)
+    columns = [*first, *(str(y) for y in years)]
+    return _table(title, columns, rows, widths, align, unit, notes)
+
+
+def _danish_date(day: dt.date) -> str:
+    return format_date(day, "d. MMMM y", locale=LOCALE)
+
+
+def _yes_no(value: bool | None) -> str:
+    return {True: "Ja", False: "Nej", None: "Ikke angivet"}[value]
+
+
+# --- section 1 --------------------------------------------------------------------------------
+
+
+def _administrations(codes: Iterable[str], profile: Profile) -> str:
+    names = {a.code: a.name for a in profile.administrations}
+    return ", ".join(names.get(code, code) for code in codes) or "Ikke angivet"
+
+
+def _checkboxes(p: Proposal, profile: Profile) -> list[str]:
+    known = [a.code for a in profile.administrations]
+    others = [code for code in p.affected if code not in known]
+    names = {a.code: a.name for a in profile.administrations}
+    return [
+        f"{'☒' if code in p.affected else '☐'} {names.get(code, code)}" for code in known + others
+    ]
+
+
+def _origin(p: Proposal) -> str:
+    answer = _yes_no(p.innovation)
+    return f"{answer} ({p.innovation_title})" if p.innovation and p.innovation_title else answer
+
+
+def _section_1(p: Proposal, profile: Profile) -> list[Block]:
+    fields: list[tuple[str, str | list[str]]] = [
+        ("Kort resumé", p.summary or "Ikke angivet"),
+        ("Udspringer af et innovationsforslag", _origin(p)),
+        ("Udspringer af arbejdsprogrammet for administrativ forenkling", _yes_no(p.simplification)),
+        ("Fremstillende forvaltning", _administrations(p.presenting, profile)),
+        ("Berørte forvaltninger", _checkboxes(p, profile)),
+    ]
+    return [
+        _heading("1. Beskrivelse af forslag"),
+        *_para(p.description),
+        {"kind": "fields", "rows": [list(f) for f in fields]},
+    ]
+
+
+# --- section 2 --------------------------------------------------------------------------------
+
+
+def _tabel_1_section(
+    p: Proposal, section: Section, heading: str, totals: Sequence[tuple[str, str, Series]]
+) -> list[Block]:
+    rows = [_group(heading)]
+    rows += [
+        _row([line.text, line.area or "", *_amounts(line.amounts, p.years)])
+        for line in p.lines
+        if line.section is section
+    ]
+    rows += [_row([label, area, *_amounts(s, p.years)], "sub") for label, area, s in totals]
+    return rows
+
+
+def _payback_row(p: Proposal, basis: str, label: str) -> Block:
+    result = calc.payback(p, basis)
+    return _row(
+        [f"Tilbagebetalingstid baseret på {label}", {"text": str(result or "ingen"), "span": 0}],
+        "sub",
+    )
+
+
+def _implementation_areas(p: Proposal) -> list[str]:
+    """Service and Anlæg, where the proposal has implementation lines on them (the seed
+    prints only those subtotals)."""
+    used = {line.area for line in p.lines if line.section is Section.IMPLEMENTATION}
+    return [area for area in (calc.SERVICE, calc.ANLAEG) if area in used]
+
+
+def _tabel_1(p: Proposal) -> Block:
+    rows = _tabel_1_section(
+        p,
+        Section.PERMANENT,
+        "Varige ændringer (effektiviseringer og drift)",
+        (
+            ("Samlet varig ændring, service", calc.SERVICE, calc.permanent(p, calc.SERVICE)),
+            ("Samlet varig ændring", "", calc.permanent(p)),
+        ),
+    )
+    rows += _tabel_1_section(
+        p,
+        Section.IMPLEMENTATION,
+        "Implementeringsomkostninger (midler fra investeringspuljen)",
+        (
+            *(
+                (
+                    f"Samlede implementeringsomkostninger, {area.lower()}",
+                    area,
+                    calc.implementation(p, area),
+                )
+                for area in _implementation_areas(p)
+            ),
+            ("Samlede implementeringsomkostninger", "", calc.implementation(p)),
+        ),
+    )
+    rows.append(
+        _row(["Samlet økonomisk påvirkning", "", *_amounts(calc.impact(p), p.years)], "total")
+    )
+    rows.append(_payback_row(p, "service", "serviceeffektivisering"))
+    rows.append(_payback_row(p, "total", "totaløkonomi"))
+    notes = [n for n in p.notes if n != SAVINGS_NOTE]
+    return _year_table(
+        "Tabel 1. Forslagets samlede økonomiske konsekvenser",
+        [f"1.000 kr. {p.price_level} p/l", AREA_HEADER],
+        rows,
+        p.years,
+        notes=[*(["Noter til alle tabeller: " + " ".join(notes)] if notes else []), SAVINGS_NOTE],
+    )
+
+
+def _basis_cell(value: Decimal | str | None) -> str:
+    if isinstance(value, Decimal):
+        return dk(value)
+    return value or ""
+
+
+def _basis_table(b: BasisTable) -> list[Block]:
+    blocks = [_heading(b.title, 3), *_para(b.text)]
+    if not b.rows:
+        return blocks
+    numeric = [all(not isinstance(r.values.get(c), str) for r in b.rows) for c in b.columns]
+    rows = [_row([r.label, *(_basis_cell(r.values.get(c)) for c in b.columns)]) for r in b.rows]
+    # figures take the room they need, texts share the rest with the row labels
+    widths: list[float | str] = [1.6, *("auto" if n else 1 for n in numeric)]
+    align = ["left", *("right" if n else "left" for n in numeric)]
+    return [*blocks, _table("", ["", *b.columns], rows, widths, align)]
+
+
+def _unit_rows(
+    rows: Mapping[str, Series],
+    p: Proposal,
+    profile: Profile,
+    appropriations: Mapping[str, str] | None = None,
+) -> list[Block]:
+    """One row a unit in the profile's order, then "Total"; with ``appropriations`` a
+    "Bevilling" column as well."""
+
+    def extra(unit: str) -> list[str]:
+        return [] if appropriations is None else [appropriations.get(unit, "")]
+
+    out = [
+        _row([profile.unit_name(u), *extra(u), *_amounts(rows[u], p.years, ZERO_MARK)])
+        for u in profile.sort_units(list(rows))
+    ]
+    total = _amounts(calc.column_total(rows), p.years, ZERO_MARK)
+    out.append(_row(["Total", *extra(""), *total], "total"))
+    return out
+
+
+def _distribution(p: Proposal, profile: Profile) -> list[Block]:
+    stated = p.stated.distribution
+    include = stated.includes_implementation if stated else False
+    title = (stated.title if stated else "") or "Tabel 2.1. Fordeling på udvalg"
+    rows = calc.distribution(p, profile, include)
+    return [
+        _heading("2.1 Fordeling på udvalg", 3),
+        *_para(p.distribution_text),
+        _year_table(
+            title,
+            [f"Udvalg (1.000 kr. {p.price_level} p/l)"],
+            _unit_rows(rows, p, profile),
+            p.years,
+        ),
+    ]
+
+
+def _section_2(p: Proposal, profile: Profile) -> list[Block]:
+    blocks = [_heading("2. Økonomi"), *_para(p.economy_text), _tabel_1(p)]
+    blocks.append(
+        {
+            "kind": "chart",
+            "svg": proposal_chart_svg(p),
+            "caption": "Akkumuleret økonomisk påvirkning og tilbagebetalingstid (totaløkonomi)",
+        }
+    )
+    if p.basis:
+        blocks.append(_heading("Grundlag for beregning af effektivisering", 3))
+        for b in p.basis:
+            blocks += _basis_table(b)
+    return blocks + _distribution(p, profile)
+
+
+# --- sections 3 to 6 --------------------------------------------------------------------------
+
+
+def _section_3(p: Proposal) -> list[Block]:
+    blocks = [_heading("3. Implementering og opfølgning")]
+    if not p.followup:
+        return [*blocks, *_para("Der er ikke angivet opfølgningsmål.")]
+    rows: list[Block] = []
+    for phase, label in PHASES.items():
+        goals = [f for f in p.followup if f.phase is phase]
+        if goals:
+            rows.append(_group(label))
+            rows += [_row([f.goal, f.measure, f.responsible, f.when]) for f in goals]
+    columns = [
+        "Opfølgningsmål",
+        "Hvordan måles opfølgningsmålet?",
+        "Hvem er ansvarlig for opfølgning?",
+        "Hvornår gennemføres opfølgningen?",
+    ]
+    return [*blocks, _table("", columns, rows, [1.3, 2.2, 1.2, 1], ["left"] * 4)]
+
+
+def _section_4(p: Proposal) -> list[Block]:
+    level = str(p.risk_level) if p.risk_level else "Ikke angivet"
+    return [
+        _heading("4. Risikovurdering"),
+        {"kind": "fields", "rows": [["Samlet risikovurdering", level]]},
+        *_para(p.risk_text),
+    ]
+
+
+def _section_5(p: Proposal) -> list[Block]:
+    blocks = [_heading("5. Effektivisering på administration"), *_para(p.admin_text)]
+    if not p.admin_rows:
+        return blocks
+    rows = [_row([r.text, *_amounts(r.amounts, p.years)]) for r in p.admin_rows]
+    rows.append(
+        _row(
+            ["Varige ændringer totalt, administration", *_amounts(calc.admin_total(p), p.years)],
+            "total",
+        )
+    )
+    table = _year_table(
+        "Tabel 2. Varige ændringer, administration",
+        [f"Nettoeffekt på administrative udgifter, 1.000 kr. {p.price_level} p/l"],
+        rows,
+        p.years,
+        notes=[ADMIN_NOTE],
+    )
+    return [*blocks, table]
+
+
+def _section_6(p: Proposal) -> list[Block]:
+    blocks = [_heading("6. Hvem er hørt?")]
+    if p.consultations:
+        rows = [
+            _row([c.body, _yes_no(c.heard), "\n".join(_danish_date(d) for d in c.dates), c.text])
+            for c in p.consultations
+        ]
+        columns = ["Hørt", "Ja/Nej", "Dato", "Dato for godkendelse og evt. høringssvar"]
+        blocks.append(_table("", columns, rows, [1.3, "auto", "auto", 2.6], ["left"] * 4))
+    else:
+        blocks += _para("Der er ikke angivet høringer.")
+    if p.partners_text:
+        blocks += [
+            _heading("Relevante samarbejdspartnere i kommunen, der er inddraget", 3),
+            *_para(p.partners_text),
+        ]
+    return blocks
+
+
+# --- section 7 --------------------------------------------------------------------------------
+
+
+def _section_7(p: Proposal, profile: Profile) -> list[Block]:
+    blocks = [_heading("7. Tekniske tabeller til korrektioner i Kvantum")]
+    for name, compute in calc.TECHNICAL_TABLES.items():
+        rows = compute(p, profile)
+        stated = p.stated.technical.get(name)
+        # an empty table is shown only where the document prints it
+        if not rows and stated is None:
+            continue
+        blocks.append(
+            _year_table(
+                (stated.title if stated else "") or TECHNICAL_TITLES[name],
+                [f"Udvalg (1.000 kr. {p.price_level} p/l)", "Bevilling"],
+                _unit_rows(rows, p, profile, stated.appropriations if stated else {}),
+                p.years,
+            )
+        )
+    return blocks
+
+
+# --- a proposal ---------------------------------------------------------------------------------
+
+
+def _detail(p: Proposal, profile: Profile) -> list[Block]:
+    return [
+        *_section_1(p, profile),
+        *_section_2(p, profile),
+        *_section_3(p),
+        *_section_4(p),
+        *_section_5(p),
+        *_section_6(p),
+        *_section_7(p, profile),
+    ]
+
+
+def _only_rows_of(t: CatalogTable, p: Proposal) -> CatalogTable:
+    groups = (
+        CatalogGroup(g.committee, tuple(r for r in g.rows if r.proposal == p.id)) for g in t.groups
+    )
+    return replace(t, groups=tuple(g for g in groups if g.rows))
+
+
+def _entry(p: Proposal, cat: Catalog) -> list[Block]:
+    """A proposal of which only its catalog row is published: that row, as the catalog's
+    summary computes it, or else its permanent change and investment."""
+    tables = [t for t in (_only_rows_of(t, p) for t in cat.tables) if t.groups]
+    blocks = [
+        _summary_table(summarise(replace(cat, tables=(t,)), t.id), with_total=False) for t in tables
+    ]
+    if not blocks:
+        rows = [
+            _row(["Samlet varig ændring", *_amounts(calc.permanent(p), p.years)]),
+            _row(
+                ["Samlede implementeringsomkostninger", *_amounts(calc.implementation(p), p.years)]
+            ),
+        ]
+        blocks = [_year_table("", [f"1.000 kr. {p.price_level} p/l"], rows, p.years)]
+    return [*_para("Kun forslagets række i katalogets oversigt offentliggøres."), *blocks]
+
+
+def _proposal(p: Proposal, cat: Catalog) -> Block:
+    blocks = [{"kind": "notice", "text": CONFIDENTIAL}] if p.confidential else []
+    blocks += _entry(p, cat) if p.catalog_entry_only else _detail(p, cat.profile)
+    return {"kicker": p.heading, "title": f"{p.id} {p.title}", "blocks": blocks}
+
+
+# --- the catalog's summary tables -------------------------------------------------------------
+
+
+def _summary_label(row: CatalogRow) -> str:
+    # a note reference is shown as the notes are numbered ("*2)"); a printed marker ("*")
+    # only where the row has no reference, so it is not shown twice
+    refs = " ".join(f"*{r})" for r in row.note_refs)
+    label = f"{row.label} {refs}" if refs else row.label + row.marker
+    return f"{row.no} {label}" if row.no else label
+
+
+def _notes(summary: Summary, every: bool) -> list[str]:
+    """The table's notes: all of them, or those the shown rows refer to ("*2) ...")."""
+    notes = summary.table.notes
+    if every:
+        return list(notes)
+    refs = {f"*{ref})" for r in summary.rows() for ref in r.row.note_refs}
+    return [n for n in notes if any(n.startswith(ref) for ref in refs)]
+
+
+def _summary_table(summary: Summary, with_total: bool = True) -> Block:
+    """A catalog summary table (Tabel 1 / 2 of the seed), grouped by committee."""
+    t = summary.table
+    rows: list[Block] = []
+    for group in summary.groups:
+        if group.committee:
+            rows.append(_group(group.committee))
+        for r in group.rows:
+            investment = dk(r.investment) if r.investment else ZERO_MARK
+            rows.append(
+                _row(
+                    [
+                        _summary_label(r.row),
+                        *_amounts(r.effect, t.years),
+                        investment,
+                        r.row.approved_with,
+                    ]
+                )
+            )
+    if with_total:
+        total = [*_amounts(summary.total_effect(), t.years), dk(summary.total_investment())]
+        rows.append(_row(["I alt", *total, ""], "total"))
+    columns = ["Udvalg / forslag", *(str(y) for y in t.years), "Samlet investering", "Godkendt med"]
+    widths: list[float | str] = [1, *([YEAR_WIDTH] * len(t.years)), "2cm", "2.2cm"]
+    align = ["left", *(["right"] * (len(t.years) + 1)), "left"]
+    unit = "Effektiviseringsbidrag (positive bidrag) og samlet investering" + (
+        f", {t.unit}" if t.unit else ""
+    )
+    return _table(t.title, columns, rows, widths, align, unit, _notes(summary, with_total))
+
+
+def _summary(cat: Catalog) -> list[Block]:
+    blocks = [_heading("Oversigt over forslagene", 1), *_para(cat.intro)]
+    blocks += [_summary_table(summarise(cat, t.id)) for t in cat.tables]
+    blocks.append(
+        {
+            "kind": "chart",
+            "svg": catalog_chart_svg(cat),
+            "caption": "Måltalseffekt pr. udvalg og år (Tabel A for hvert forslag, lagt sammen)",
+        }
+    )
+    return blocks
+
+
+# --- the document -------------------------------------------------------------------------------
+
+
+def _document(cat: Catalog, options: ExportOptions) -> dict[str, Any]:
+    """Everything the template shows, as JSON-ready data with Danish-formatted figures."""
+    single = options.proposal is not None
+    return {
+        "title": cat.title,
+        "municipality": cat.municipality,
+        "round": cat.round,
+        "prices": f"1.000 kr. {cat.price_level} p/l",
+        "count": len(cat.proposals),
+        "single": single,
+        "summary": [] if single else _summary(cat),
+        "proposals": [_proposal(p, cat) for p in cat.proposals],
+    }
+
+
+@cache
+def _fonts() -> typst.Fonts:
+    # read once: finding fonts is a good part of a small document's build time
+    return typst.Fonts(include_system_fonts=False, font_paths=[str(FONTS)])
+
+
+def write_pdf(cat: Catalog, out: Path, options: ExportOptions) -> None:
+    """Write the catalog (already selected by :func:`gevinst.io.export.select`) as a PDF."""
+    template = resources.files("gevinst.io").joinpath("templates", "catalog.typ").read_bytes()
+    pdf = typst.compile(
+        template,
+        format="pdf",
+        sys_inputs={"document": json.dumps(_document(cat, options), ensure_ascii=False)},
+        font_paths=_fonts(),
+    )
+    out.write_bytes(pdf)
