@@ -1,0 +1,236 @@
+# SPDX-License-Identifier: MPL-2.0
+"""``gevinst import FILE``: a whole catalog from one file.
+
+- ``.xlsx``: gevinst's Excel layout (:mod:`gevinst.io.xlsx_import`).
+- ``.yaml``, ``.yml``, ``.json``: a *bundle*, one document holding a whole catalog::
+
+      {"catalog": <the document of catalog.yaml>,
+       "proposals": [<the document of each proposals/ID.yaml>, ...]}
+
+  as :func:`catalog_bundle` writes it. A bundle passes the same schema and reference
+  checks as a catalog folder (docs/format.md), and each problem names the bundle, the
+  proposal, the field and, where it can be found, the line. A JSON number with a decimal
+  point is refused as an amount just as a YAML one is: ``1.144`` may be a Danish thousand
+  separator, and reading it as one point one four four would divide the figure by 1.000.
+
+All or nothing: every problem of the file is collected into one :class:`FormatError`, and a
+catalog is returned only if there are none.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import replace
+from importlib import import_module
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from gevinst.core.model import Catalog, Proposal, Statement
+from gevinst.core.profile import Profile
+from gevinst.io import schema as s
+from gevinst.io.document import Doc, catalog_document, proposal_document
+from gevinst.io.yamlformat import (
+    FormatError,
+    Problem,
+    _catalog_table,
+    _parse,
+    _proposal,
+    _read,
+    _References,
+    load_profile,
+)
+from gevinst.io.yamlsource import WrittenNumber, YamlDocument
+
+BUNDLE_SUFFIXES = (".yaml", ".yml", ".json")
+
+Loc = tuple[int | str, ...]
+
+
+def catalog_bundle(cat: Catalog) -> Doc:
+    """The whole catalog as one document, the form that :func:`import_file` reads."""
+    return {
+        "catalog": catalog_document(cat),
+        "proposals": [proposal_document(p) for p in cat.proposals],
+    }
+
+
+class _BundleModel(s.Model):
+    catalog: dict[str, Any]
+    proposals: list[dict[str, Any]]
+
+
+class _Document(YamlDocument):
+    """A document already read: its data, and its YAML nodes where they are known."""
+
+    def __init__(self, path: Path, data: Any, node: yaml.Node | None = None) -> None:
+        # YamlDocument.__init__ reads a file; this document's reading is done by its caller
+        self.path, self.data, self.node = path, data, node
+
+
+class _Part(_Document):
+    """A document inside a bundle (its catalog or one proposal), with the bundle's lines."""
+
+    def __init__(self, bundle: YamlDocument, where: Loc, data: Any) -> None:
+        super().__init__(bundle.path, data)
+        self.bundle, self.where = bundle, where
+
+    def line_of(self, loc: Sequence[int | str]) -> int | None:
+        return self.bundle.line_of([*self.where, *loc])
+
+
+def _located(problems: Iterable[Problem], where: str) -> list[Problem]:
+    """Problems found in a part, with their fields named from the bundle's top."""
+    return [replace(p, field=f"{where}.{p.field}" if p.field else where) for p in problems]
+
+
+def _problem(doc: YamlDocument, loc: Loc, proposal: str | None, message: str) -> Problem:
+    field = "".join(f"[{step}]" if isinstance(step, int) else f".{step}" for step in loc)
+    return Problem(doc.path, doc.line_of(loc), proposal, field.lstrip("."), message)
+
+
+# --- reading a bundle ----------------------------------------------------------------------
+
+
+def _unreadable(path: Path, message: str, line: int | None = None) -> FormatError:
+    return FormatError([Problem(path, line, None, "", message)])
+
+
+def _json_document(path: Path) -> YamlDocument:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise _unreadable(path, "filen er ikke skrevet i UTF-8") from None
+    except OSError as e:
+        raise _unreadable(path, f"filen kan ikke læses: {e.strerror}") from None
+    try:
+        # a number with a point is kept as written, so the schema refuses it as an amount
+        data = json.loads(text, parse_float=WrittenNumber)
+    except json.JSONDecodeError as e:
+        message = f"ikke gyldig JSON: {e.msg} (kolonne {e.colno})"
+        raise _unreadable(path, message, e.lineno) from None
+    return _Document(path, data, _nodes(text))
+
+
+def _nodes(text: str) -> yaml.Node | None:
+    """The YAML nodes of a JSON text, for the line of each value: JSON is (all but) a subset
+    of YAML, and the json module keeps no positions. None where YAML cannot read it."""
+    try:
+        return yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return None
+
+
+# --- a catalog from its documents ------------------------------------------------------------
+
+
+def _catalog_part(bundle: YamlDocument) -> tuple[s.CatalogModel, Profile]:
+    part = _Part(bundle, ("catalog",), bundle.data["catalog"])
+    try:
+        cm = _parse(part, s.CatalogModel, None)
+    except FormatError as e:
+        raise FormatError(_located(e.problems, "catalog")) from None
+    # a profile given as a path is found beside the bundle, as beside a catalog.yaml
+    return cm, load_profile(cm.profile, bundle.path.parent)
+
+
+def _proposal_part(bundle: YamlDocument, index: int, profile: Profile) -> Proposal:
+    where: Loc = ("proposals", index)
+    part = _Part(bundle, where, bundle.data["proposals"][index])
+    try:
+        pm = _parse(part, s.ProposalModel, part.data["id"])
+    except FormatError as e:
+        raise FormatError(_located(e.problems, f"proposals[{index}]")) from None
+    problems = _References(part, pm, profile).check()
+    if problems:
+        raise FormatError(_located(problems, f"proposals[{index}]"))
+    return _proposal(pm, profile)
+
+
+def _matched(bundle: YamlDocument, listed: Sequence[str]) -> tuple[dict[str, int], list[Problem]]:
+    """Each listed proposal's index in the bundle, and every proposal that is not listed
+    or given twice."""
+    found: dict[str, int] = {}
+    problems: list[Problem] = []
+    for j, data in enumerate(bundle.data["proposals"]):
+        pid = data.get("id")
+        loc: Loc = ("proposals", j, "id")
+        if not isinstance(pid, str):
+            problems.append(_problem(bundle, loc, None, "forslaget har intet id"))
+        elif pid in found:
+            problems.append(_problem(bundle, loc, pid, f"forslaget {pid!r} findes to gange"))
+        elif pid not in listed:
+            message = f"forslaget {pid!r} står ikke i catalog.proposals"
+            problems.append(_problem(bundle, loc, pid, message))
+        else:
+            found[pid] = j
+    return found, problems
+
+
+def _from_bundle(bundle: YamlDocument) -> Catalog:
+    _parse(bundle, _BundleModel, None)
+    cm, profile = _catalog_part(bundle)
+    found, problems = _matched(bundle, cm.proposals)
+    proposals: list[Proposal] = []
+    for i, pid in enumerate(cm.proposals):
+        if pid not in found:
+            message = f"forslaget {pid!r} står i kataloget, men findes ikke under proposals"
+            problems.append(_problem(bundle, ("catalog", "proposals", i), pid, message))
+            continue
+        try:
+            proposals.append(_proposal_part(bundle, found[pid], profile))
+        except FormatError as e:
+            problems.extend(e.problems)
+    if problems:
+        raise FormatError(problems)
+    return Catalog(
+        id=cm.id,
+        title=cm.title,
+        municipality=cm.municipality,
+        round=cm.round,
+        price_level=cm.price_level,
+        scale=cm.scale,
+        profile=profile,
+        proposals=tuple(proposals),
+        tables=tuple(_catalog_table(t) for t in cm.tables),
+        statements=tuple(
+            Statement(st.text, st.table, None if st.year == "varig" else st.year, st.mio_kr)
+            for st in cm.statements
+        ),
+        intro=cm.intro,
+        remarks=tuple(cm.remarks),
+    )
+
+
+def catalog_from_documents(
+    catalog_doc: Mapping[str, Any], proposal_docs: Sequence[Mapping[str, Any]], source: Path
+) -> Catalog:
+    """A catalog from the documents of ``catalog.yaml`` and of its proposals, held in memory
+    (as another importer builds them), checked as a catalog folder is; problems name
+    ``source`` and the field, without lines."""
+    data = {"catalog": dict(catalog_doc), "proposals": [dict(d) for d in proposal_docs]}
+    return _from_bundle(_Document(source, data))
+
+
+# --- the entry point ---------------------------------------------------------------------
+
+
+def import_file(path: Path) -> Catalog:
+    """The catalog in ``path``: an Excel workbook in gevinst's layout, or a bundle."""
+    suffix = path.suffix.lower()
+    if suffix == ".xlsx":
+        # looked up only here, so that a bundle is read without loading the Excel reader
+        import_xlsx: Callable[[Path], Catalog] = import_module("gevinst.io.xlsx_import").import_xlsx
+        return import_xlsx(path)
+    if suffix == ".json":
+        return _from_bundle(_json_document(path))
+    if suffix in BUNDLE_SUFFIXES:
+        return _from_bundle(_read(path))
+    shown = f"filtypen {suffix!r}" if suffix else "en fil uden filtype"
+    raise _unreadable(
+        path,
+        f"gevinst kan ikke importere {shown}; brug .xlsx (gevinsts Excel-layout) eller "
+        ".yaml, .yml eller .json (et helt katalog i ét dokument)",
+    )
