@@ -1,0 +1,683 @@
+# SPDX-License-Identifier: MPL-2.0
+"""A proposal, or the whole catalog, as a Word document in the template's structure.
+
+Real Word headings and real Word tables, so that an economist can go on editing the
+document in Word. Every figure comes from :mod:`gevinst.core.calc` or
+:mod:`gevinst.core.summary`; this module only lays them out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from pathlib import Path
+
+from babel.dates import format_date
+from docx import Document
+from docx.document import Document as DocxDocument
+from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+from docx.table import Table, _Cell, _Row
+from docx.text.paragraph import Paragraph
+
+from gevinst.core import calc
+from gevinst.core.model import (
+    BasisTable,
+    Catalog,
+    CatalogGroup,
+    CatalogTable,
+    Phase,
+    Proposal,
+    Section,
+    TargetRole,
+    Targets,
+)
+from gevinst.core.numbers import LOCALE, dk
+from gevinst.core.profile import Profile
+from gevinst.core.series import Series
+from gevinst.core.summary import SummaryRow, summarise
+from gevinst.io.export import ExportOptions, select
+
+TEXT_WIDTH_MM = 170.0  # A4 (210 mm) less 20 mm margins on either side
+FIGURE_MIN_MM = 13.0
+DIGIT_MM = 1.9  # a digit of 8 pt bold text in a wide fallback font (DejaVu Sans)
+CELL_PAD_MM = 3.5  # the cell margins either side, and a little air
+CELL_MARGIN_TWIPS = 85  # 1,5 mm either side of a cell's text, so that figures fit
+TABLE_STYLE = "Table Grid"
+CELL_STYLE = "Tabeltekst"
+HEADER_FILL = "D9E2F3"
+ZERO_MARK = "-"
+SIGN_NOTE = "Alle besparelser er angivet med negativt (-) fortegn."
+ADMIN_NOTE = (
+    "Note: Reducerede administrative udgifter angives med negativt (-) fortegn og øgede "
+    "administrative udgifter angives med positivt (+) fortegn."
+)
+KVANTUM_NOTE = (
+    "* I forbindelse med godkendelse i Effektiviseringskredsen er det forvaltningernes eget "
+    "ansvar at udfylde de relevante oplysninger til teknisk udmøntning (i Kvantum) af forslaget."
+)
+CONFIDENTIAL = "Forslaget er fortroligt (FORTROLIG)"
+CHECKED, UNCHECKED = "☒", "☐"
+
+TABLE1_TITLE = "Tabel 1. Forslagets samlede økonomiske konsekvenser"
+TECHNICAL_TITLES = {
+    "A": "Tabel A. Måltalseffekt – hvis forslaget indarbejdes (nettoeffektivisering)",
+    "B": "Tabel B. Bevillingsmæssig effekt – varig drift",
+    "C": "Tabel C. Bevillingsmæssig effekt – hvis forslaget indarbejdes (bruttoeffektivisering)",
+    "D": "Tabel D. Fordeling af anlægsinvesteringer mellem udvalg",
+    "E": "Tabel E. Fordeling af serviceinvesteringer mellem udvalg",
+}
+PHASES = (
+    (Phase.IMPLEMENTATION, "Implementering og anvendelse af investeringsmidler"),
+    (Phase.REALISATION, "Realisering af effektiviseringer"),
+)
+FOLLOWUP_HEADER = (
+    "Opfølgningsmål",
+    "Hvordan måles opfølgningsmålet?",
+    "Hvem er ansvarlig for opfølgning?",
+    "Hvornår gennemføres opfølgningen?",
+)
+
+# python-docx refuses text that XML 1.0 cannot hold; such characters carry no meaning here.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    right: bool = False  # figures are right-aligned
+
+
+@dataclass(frozen=True)
+class Row:
+    """A table row; when it has fewer cells than the table, its last cell spans the rest."""
+
+    cells: tuple[Cell, ...]
+    bold: bool = False
+
+
+def write_docx(cat: Catalog, out: Path, options: ExportOptions) -> None:
+    """Write the catalog's proposals (or only ``options.proposal``) as one Word document."""
+    # the CLI has selected already; selecting again changes nothing, and a direct call with
+    # options gets what they ask for
+    shown = select(cat, options)
+    doc = _new_document()
+    for index, p in enumerate(shown.proposals):
+        _start(doc, p, new_page=index > 0)
+        if p.catalog_entry_only:
+            _entry_only(doc, shown, p)
+        else:
+            _proposal(doc, shown.profile, p)
+    only = shown.proposals[0] if len(shown.proposals) == 1 else None
+    doc.core_properties.title = _clean(f"{only.id} {only.title}" if only else shown.title)
+    doc.core_properties.language = "da-DK"
+    doc.save(str(out))
+
+
+# --- document set-up --------------------------------------------------------------------
+
+
+def _new_document() -> DocxDocument:
+    doc = Document()
+    _styles(doc)
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.left_margin = section.right_margin = Mm(20)
+    section.top_margin, section.bottom_margin = Mm(20), Mm(20)
+    section.footer_distance = Mm(10)
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    footer.add_run("Side ")
+    _field(footer, "PAGE")
+    footer.add_run(" af ")
+    _field(footer, "NUMPAGES")
+    return doc
+
+
+def _styles(doc: DocxDocument) -> None:
+    normal = doc.styles["Normal"]
+    normal.font.size = Pt(10)
+    normal.font.name = "Calibri"  # named, so that a word processor without it picks a sans serif
+    # Danish proofing language, so Word's spelling check helps the economist who edits on
+    lang = OxmlElement("w:lang")
+    lang.set(qn("w:val"), "da-DK")
+    normal.element.get_or_add_rPr().append(lang)
+    cell = doc.styles.add_style(CELL_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+    cell.base_style = normal
+    cell.font.size = Pt(8)
+    cell.paragraph_format.space_after = Pt(0)
+
+
+def _field(paragraph: Paragraph, instruction: str) -> None:
+    """A Word field (PAGE, NUMPAGES) as begin / instruction / separate / value / end runs."""
+    parts: list[tuple[str, str]] = [
+        ("fldChar", "begin"),
+        ("instrText", f" {instruction} "),
+        ("fldChar", "separate"),
+        ("t", "1"),
+        ("fldChar", "end"),
+    ]
+    for tag, value in parts:
+        run = paragraph.add_run()
+        element = OxmlElement(f"w:{tag}")
+        if tag == "fldChar":
+            element.set(qn("w:fldCharType"), value)
+        else:
+            element.set(qn("xml:space"), "preserve")
+            element.text = value
+        run._r.append(element)
+
+
+# --- text -------------------------------------------------------------------------------
+
+
+def _clean(text: str) -> str:
+    return _NOT_XML.sub("", text)
+
+
+def _heading(doc: DocxDocument, text: str, level: int) -> Paragraph:
+    paragraph: Paragraph = doc.add_heading(_clean(text), level)
+    return paragraph
+
+
+def _text(doc: DocxDocument, text: str, bold: bool = False) -> None:
+    for part in _clean(text).split("\n"):
+        if part.strip():
+            doc.add_paragraph().add_run(part.strip()).bold = bold or None
+
+
+def _caption(doc: DocxDocument, text: str) -> None:
+    paragraph = doc.add_paragraph()
+    paragraph.add_run(_clean(text)).bold = True
+    paragraph.paragraph_format.keep_with_next = True
+    paragraph.paragraph_format.space_before = Pt(6)
+
+
+def _confidential_mark(p: Proposal) -> str:
+    return " (FORTROLIG)" if p.confidential and not p.catalog_entry_only else ""
+
+
+# --- tables -----------------------------------------------------------------------------
+
+
+def _years(weights: Sequence[float], years: int) -> list[float | None]:
+    """Text columns of the given weights, then ``years`` figure columns."""
+    return [*weights, *[None] * years]
+
+
+def _widths(columns: Sequence[float | None], rows: Sequence[Row]) -> list[float]:
+    """Column widths in mm: a figure column (None) as wide as the widest figure in the rows,
+    so that "-43.142" is never broken over two lines; text columns share the rest by weight."""
+    longest = max((len(c.text) for r in rows for c in r.cells if c.right), default=0)
+    figure = max(FIGURE_MIN_MM, CELL_PAD_MM + DIGIT_MM * longest)
+    weights = [c for c in columns if c is not None]
+    left = TEXT_WIDTH_MM - figure * (len(columns) - len(weights))
+    return [figure if c is None else left * c / sum(weights) for c in columns]
+
+
+def _table(
+    doc: DocxDocument,
+    header: Sequence[Cell] | None,
+    rows: Iterable[Row],
+    columns: Sequence[float | None],
+) -> None:
+    """A table of real Word rows; ``columns`` as for :func:`_widths`."""
+    body = list(rows)
+    widths = _widths(columns, body)
+    head = [] if header is None else [Row(tuple(header), bold=True)]
+    content = [*head, *body]
+    table: Table = doc.add_table(rows=len(content), cols=len(widths))
+    table.style = doc.styles[TABLE_STYLE]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    _narrow_margins(table)
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = Mm(width)
+    # python-docx looks a style up by name slowly; the id is looked up once per table
+    style = doc.styles[CELL_STYLE].style_id
+    for row, values in zip(table.rows, content, strict=True):
+        _fill(row, values, widths, style)
+        _row_property(row, "w:cantSplit")  # a row broken over two pages is hard to read
+    if head:
+        # Word repeats a header row at the top of every page that the table spans
+        _row_property(table.rows[0], "w:tblHeader")
+        for cell in table.rows[0].cells:
+            _shade(cell)
+    doc.add_paragraph()  # Word joins two tables that touch; a paragraph keeps them apart
+
+
+def _narrow_margins(table: Table) -> None:
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        margin = OxmlElement(f"w:{side}")
+        margin.set(qn("w:w"), str(CELL_MARGIN_TWIPS))
+        margin.set(qn("w:type"), "dxa")
+        margins.append(margin)
+    # the schema fixes the order of a table's properties; Word rejects a file that breaks it
+    table._tbl.tblPr.insert_element_before(margins, "w:tblLook", "w:tblCaption", "w:tblDescription")
+
+
+def _fill(row: _Row, content: Row, widths: Sequence[float], style: str) -> None:
+    cells = row.cells
+    for cell, width in zip(cells, widths, strict=True):
+        cell.width = Mm(width)
+    if len(content.cells) < len(cells):
+        cells[len(content.cells) - 1].merge(cells[-1])
+    for cell, value in zip(cells, content.cells, strict=False):
+        paragraph = cell.paragraphs[0]
+        paragraph._p.style = style
+        if value.right:
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        paragraph.add_run(_clean(value.text)).bold = content.bold or None
+
+
+def _row_property(row: _Row, tag: str) -> None:
+    element = OxmlElement(tag)
+    element.set(qn("w:val"), "true")
+    row._tr.get_or_add_trPr().append(element)
+
+
+def _shade(cell: _Cell) -> None:
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), HEADER_FILL)
+    cell._tc.get_or_add_tcPr().append(shading)
+
+
+def _figure(amount: Decimal | None, zero: str = "0") -> Cell:
+    return Cell(zero if amount == 0 else dk(amount), right=True)
+
+
+def _figures(series: Series, years: Sequence[int], zero: str = "0") -> tuple[Cell, ...]:
+    return tuple(_figure(series[y], zero) for y in years)
+
+
+def _plain(*texts: str) -> list[Cell]:
+    return [Cell(t) for t in texts]
+
+
+def _year_header(first: Sequence[str], years: Sequence[int]) -> list[Cell]:
+    return [*_plain(*first), *(Cell(str(y), right=True) for y in years)]
+
+
+def _amount_row(label: str, area: str, series: Series, p: Proposal, bold: bool = False) -> Row:
+    return Row((Cell(label), Cell(area), *_figures(series, p.years)), bold)
+
+
+def _unit_rows(
+    profile: Profile, rows: calc.UnitSeries, p: Proposal, bevilling: dict[str, str]
+) -> list[Row]:
+    # every unit row of the template, so that the economist finds the row to fill in
+    units = set(rows) | set(profile.unit_order)
+    out = [
+        Row(
+            (
+                Cell(profile.unit_name(unit)),
+                Cell(bevilling.get(unit, "")),
+                *_figures(rows.get(unit, Series()), p.years, ZERO_MARK),
+            )
+        )
+        for unit in profile.sort_units(list(units))
+    ]
+    total = calc.column_total(rows)
+    out.append(Row((Cell("Total"), Cell(""), *_figures(total, p.years, ZERO_MARK)), bold=True))
+    return out
+
+
+# --- a proposal -------------------------------------------------------------------------
+
+
+def _start(doc: DocxDocument, p: Proposal, new_page: bool) -> None:
+    """The page heading as printed above the title, then the title "ID Title"."""
+    first: Paragraph | None = None
+    if p.heading and not p.catalog_entry_only:
+        first = doc.add_paragraph()
+        first.add_run(_clean(p.heading.upper())).bold = True
+    title = _heading(doc, f"{p.id} {p.title}" + _confidential_mark(p), 1)
+    # each proposal starts on a page of its own, as in the printed catalog
+    (first or title).paragraph_format.page_break_before = new_page
+
+
+def _proposal(doc: DocxDocument, profile: Profile, p: Proposal) -> None:
+    _description(doc, profile, p)
+    _economy(doc, profile, p)
+    _followup(doc, p)
+    _risk(doc, p)
+    _admin(doc, p)
+    _consultations(doc, p)
+    _technical(doc, profile, p)
+
+
+def _description(doc: DocxDocument, profile: Profile, p: Proposal) -> None:
+    _heading(doc, "1. Beskrivelse af forslag (fremgangsmåde og effekt)", 2)
+    _text(doc, p.description)
+    innovation = "Ja" + (f" ({p.innovation_title})" if p.innovation_title else "")
+    _question(
+        doc,
+        "Her angives om forslaget udspringer af et innovationsforslag:",
+        p.innovation,
+        innovation,
+    )
+    _question(
+        doc,
+        "Her angives om forslaget udspringer af arbejdsprogrammet for administrativ forenkling "
+        "og effektivisering:",
+        p.simplification,
+        "Ja",
+    )
+    presenting = ", ".join(_administration_name(profile, code) for code in p.presenting)
+    rows = [
+        Row((Cell("Kort resumé"), Cell(p.summary))),
+        Row((Cell("Fremstillende forvaltning"), Cell(presenting))),
+        Row((Cell("Berørte forvaltninger"), Cell("\n".join(_affected_boxes(profile, p))))),
+    ]
+    _table(doc, None, rows, (1, 2.8))
+
+
+def _question(doc: DocxDocument, question: str, answer: bool | None, yes: str) -> None:
+    _text(doc, question)
+    paragraph = doc.add_paragraph()
+    paragraph.add_run(_clean(f"{_box(answer is True)}{yes}\n{_box(answer is False)}Nej"))
+
+
+def _box(ticked: bool) -> str:
+    return CHECKED if ticked else UNCHECKED
+
+
+def _administration_name(profile: Profile, code: str) -> str:
+    try:
+        return profile.administration(code).name
+    except KeyError:
+        return code  # not in the profile: shown as written rather than lost
+
+
+def _affected_boxes(profile: Profile, p: Proposal) -> list[str]:
+    known = {a.code for a in profile.administrations} | {a.name for a in profile.administrations}
+    boxes = [
+        f"{_box(a.code in p.affected or a.name in p.affected)} {a.name}"
+        for a in profile.administrations
+    ]
+    return boxes + [f"{CHECKED} {code}" for code in p.affected if code not in known]
+
+
+# --- 2. Økonomi -------------------------------------------------------------------------
+
+
+def _economy(doc: DocxDocument, profile: Profile, p: Proposal) -> None:
+    _heading(doc, "2. Økonomi", 2)
+    _text(doc, p.economy_text)
+    _table1(doc, p)
+    _notes(doc, p)
+    if p.targets is not None:
+        _targets(doc, p, p.targets)
+    if p.basis:
+        _heading(doc, "Grundlag for beregning af effektivisering", 3)
+        for basis in p.basis:
+            _basis(doc, basis)
+    _distribution(doc, profile, p)
+
+
+def _table1(doc: DocxDocument, p: Proposal) -> None:
+    _caption(doc, TABLE1_TITLE)
+    header = _year_header((f"1.000 kr. {p.price_level} p/l", "Styringsområde"), p.years)
+    _table(doc, header, _table1_rows(p), _years((3, 1.3), len(p.years)))
+
+
+def _table1_rows(p: Proposal) -> list[Row]:
+    service, anlaeg = calc.SERVICE, calc.ANLAEG
+    rows = [Row((Cell("Varige ændringer (effektiviseringer og drift)"),), bold=True)]
+    rows += _line_rows(p, Section.PERMANENT)
+    rows += [
+        _amount_row("Samlet varig ændring, service", service, calc.permanent(p, service), p, True),
+        _amount_row("Samlet varig ændring", "", calc.permanent(p), p, True),
+        Row((Cell("Implementeringsomkostninger (midler fra investeringspuljen)"),), bold=True),
+    ]
+    rows += _line_rows(p, Section.IMPLEMENTATION)
+    rows += [
+        _amount_row(
+            "Samlede implementeringsomkostninger, service",
+            service,
+            calc.implementation(p, service),
+            p,
+            True,
+        ),
+        _amount_row(
+            "Samlede implementeringsomkostninger, anlæg",
+            anlaeg,
+            calc.implementation(p, anlaeg),
+            p,
+            True,
+        ),
+        _amount_row("Samlede implementeringsomkostninger", "", calc.implementation(p), p, True),
+        _amount_row("Samlet økonomisk påvirkning", "", calc.impact(p), p, True),
+    ]
+    for basis, label in (("service", "serviceeffektivisering"), ("total", "totaløkonomi")):
+        result = calc.payback(p, basis)
+        rows.append(
+            Row(
+                (
+                    Cell(f"Tilbagebetalingstid baseret på {label}"),
+                    Cell(str(result) if result else "ingen"),
+                )
+            )
+        )
+    return rows
+
+
+def _line_rows(p: Proposal, section: Section) -> list[Row]:
+    return [
+        _amount_row(line.text, line.area or "", line.amounts, p)
+        for line in p.lines
+        if line.section is section
+    ]
+
+
+def _notes(doc: DocxDocument, p: Proposal) -> None:
+    _text(doc, SIGN_NOTE)
+    for note in p.notes:
+        if note.strip() != SIGN_NOTE:
+            _text(doc, note)
+
+
+def _targets(doc: DocxDocument, p: Proposal, targets: Targets) -> None:
+    """Target accounting (Forslag 7's Tabel 4): the rows as printed, the manko computed."""
+    _caption(doc, targets.title)
+    manko = calc.manko(targets.achieved, targets.target)
+    # the manko is shown for the years that have an achieved change or a target
+    manko_years = set(targets.achieved) | set(targets.target)
+    rows: list[Row] = []
+    for row in targets.rows:
+        is_manko = row.role is TargetRole.MANKO
+        values, shown = (manko, manko_years) if is_manko else (row.values, set(row.values))
+        cells = tuple(_figure(values[y]) if y in shown else Cell("") for y in p.years)
+        rows.append(Row((Cell(row.label), Cell(row.area or ""), *cells)))
+    header = _year_header(
+        (targets.price_basis or f"1.000 kr. {p.price_level} p/l", "Styringsområde"), p.years
+    )
+    _table(doc, header, rows, _years((3, 1.3), len(p.years)))
+
+
+def _basis(doc: DocxDocument, basis: BasisTable) -> None:
+    _caption(doc, basis.title)
+    _text(doc, basis.text)
+    rows = [
+        Row(
+            (
+                Cell(row.label),
+                *(_basis_cell(row.values.get(column)) for column in basis.columns),
+            )
+        )
+        for row in basis.rows
+    ]
+    weights = [2.5] + [1.0] * len(basis.columns)
+    _table(doc, _plain("", *basis.columns), rows, weights)
+
+
+def _basis_cell(value: Decimal | str | None) -> Cell:
+    if isinstance(value, Decimal):
+        return _figure(value)
+    return Cell(value or "")
+
+
+def _distribution(doc: DocxDocument, profile: Profile, p: Proposal) -> None:
+    _heading(doc, "2.1 Fordeling på udvalg", 3)
+    _text(doc, p.distribution_text)
+    for key in p.keys.values():
+        _text(doc, f"Fordelingsnøgle: {key.text}")
+    stated = p.stated.distribution
+    with_impl = stated is not None and stated.includes_implementation
+    title = "Tabel 2.1.1. Fordeling på udvalg" + (
+        ", inkl. implementeringsudgifter" if with_impl else ""
+    )
+    _caption(doc, stated.title if stated is not None and stated.title else title)
+    rows = calc.distribution(p, profile, with_impl)
+    out = [
+        Row((Cell(profile.unit_name(unit)), *_figures(rows[unit], p.years)))
+        for unit in profile.sort_units(list(rows))
+    ]
+    out.append(Row((Cell("Total"), *_figures(calc.column_total(rows), p.years)), bold=True))
+    header = _year_header((f"Udvalg, 1.000 kr. {p.price_level} p/l",), p.years)
+    _table(doc, header, out, _years((1,), len(p.years)))
+
+
+# --- 3. to 6. ---------------------------------------------------------------------------
+
+
+def _followup(doc: DocxDocument, p: Proposal) -> None:
+    _heading(doc, "3. Implementering og opfølgning", 2)
+    rows: list[Row] = []
+    for phase, title in PHASES:
+        rows.append(Row((Cell(title),), bold=True))
+        rows += [
+            Row((Cell(f.goal), Cell(f.measure), Cell(f.responsible), Cell(f.when)))
+            for f in p.followup
+            if f.phase is phase
+        ]
+    _table(doc, _plain(*FOLLOWUP_HEADER), rows, (3, 4, 2, 2))
+
+
+def _risk(doc: DocxDocument, p: Proposal) -> None:
+    _heading(doc, "4. Risikovurdering", 2)
+    level = p.risk_level.value if p.risk_level is not None else "ikke angivet"
+    _text(doc, f"Samlet risikovurdering: {level}")
+    _text(doc, p.risk_text)
+
+
+def _admin(doc: DocxDocument, p: Proposal) -> None:
+    _heading(doc, "5. Effektivisering på administration", 2)
+    _text(doc, p.admin_text)
+    _caption(doc, "Tabel 2. Varige ændringer, administration")
+    rows = [Row((Cell(r.text), *_figures(r.amounts, p.years))) for r in p.admin_rows]
+    total = calc.admin_total(p)
+    rows.append(
+        Row((Cell("Varige ændringer totalt, administration"), *_figures(total, p.years)), bold=True)
+    )
+    header = _year_header(
+        (f"Nettoeffekt på administrative udgifter, 1.000 kr. {p.price_level} p/l",), p.years
+    )
+    _table(doc, header, rows, _years((1,), len(p.years)))
+    _text(doc, ADMIN_NOTE)
+
+
+def _consultations(doc: DocxDocument, p: Proposal) -> None:
+    _heading(doc, "6. Hvem er hørt?", 2)
+    rows = [
+        Row(
+            (
+                Cell(c.body),
+                Cell({True: "Ja", False: "Nej", None: ""}[c.heard]),
+                Cell("\n".join(format_date(d, format="long", locale=LOCALE) for d in c.dates)),
+                Cell(c.text),
+            )
+        )
+        for c in p.consultations
+    ]
+    header = _plain("", "Ja/Nej", "Dato for godkendelse", "Bemærkning og evt. høringssvar")
+    _table(doc, header, rows, (3, 1.2, 2.3, 5))
+    if p.partners_text:
+        _caption(doc, "Relevante samarbejdspartnere i kommunen, der er inddraget")
+        _text(doc, p.partners_text)
+
+
+# --- 7. technical tables ------------------------------------------------------------------
+
+
+def _technical(doc: DocxDocument, profile: Profile, p: Proposal) -> None:
+    _heading(doc, "7. Tekniske tabeller til korrektioner i Kvantum", 2)
+    for name, compute in calc.TECHNICAL_TABLES.items():
+        stated = p.stated.technical.get(name)
+        _caption(
+            doc, stated.title if stated is not None and stated.title else TECHNICAL_TITLES[name]
+        )
+        bevilling = dict(stated.appropriations) if stated is not None else {}
+        rows = _unit_rows(profile, compute(p, profile), p, bevilling)
+        header = _year_header(
+            (f"Udvalg, 1.000 kr. {p.price_level} p/l", "Bevilling, profitcenter mv.*"), p.years
+        )
+        _table(doc, header, rows, _years((2, 1.2), len(p.years)))
+    _text(doc, KVANTUM_NOTE)
+
+
+# --- a proposal known only from the catalog ----------------------------------------------
+
+
+def _entry_only(doc: DocxDocument, cat: Catalog, p: Proposal) -> None:
+    _text(
+        doc,
+        CONFIDENTIAL
+        if p.confidential
+        else "Kun katalogets oplysninger om forslaget er offentliggjort.",
+        bold=True,
+    )
+    entry = _catalog_entry(cat, p)
+    if entry is None:
+        _published_totals(doc, p)
+        return
+    table, row = entry
+    _caption(doc, table.title)
+    first = f"Forslag, {table.unit}" if table.unit else "Forslag"
+    header = [
+        *_year_header((first,), table.years),
+        Cell("Samlet investering", right=True),
+        Cell("Godkendt med"),
+    ]
+    cells = (
+        Cell(f"{row.row.no} {row.row.label}".strip()),
+        *_figures(row.effect, table.years),
+        _figure(row.investment, ZERO_MARK),
+        Cell(row.row.approved_with),
+    )
+    _table(doc, header, [Row(cells)], [*_years((3,), len(table.years)), None, 1])
+    _text(doc, "Effektiviseringsbidraget er vist som positivt bidrag, som i kataloget.")
+
+
+def _catalog_entry(cat: Catalog, p: Proposal) -> tuple[CatalogTable, SummaryRow] | None:
+    """The proposal's row of a catalog summary table, recomputed by the core; only that row
+    is summarised, since the exported catalog may hold this proposal alone."""
+    for table in cat.tables:
+        for group in table.groups:
+            for row in group.rows:
+                if row.proposal == p.id:
+                    alone = replace(table, groups=(CatalogGroup(group.committee, (row,)),))
+                    summary = summarise(replace(cat, tables=(alone,)), table.id)
+                    return table, summary.rows()[0]
+    return None
+
+
+def _published_totals(doc: DocxDocument, p: Proposal) -> None:
+    rows = [Row((Cell("Samlet varig ændring"), *_figures(calc.permanent(p), p.years)))]
+    invest = calc.implementation(p)
+    if not invest.is_zero():
+        rows.append(Row((Cell("Samlede implementeringsomkostninger"), *_figures(invest, p.years))))
+    header = _year_header((f"1.000 kr. {p.price_level} p/l",), p.years)
+    _table(doc, header, rows, _years((1,), len(p.years)))
+    _text(doc, SIGN_NOTE)
