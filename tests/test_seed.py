@@ -7,6 +7,7 @@ A change that stops finding one of these, or starts finding something new, fails
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -17,7 +18,8 @@ from pathlib import Path
 import pytest
 
 from gevinst.core import calc
-from gevinst.core.check import check_catalog, rows_by_unit
+from gevinst.core.check import basis_results, check_catalog, rows_by_unit
+from gevinst.core.effects import evaluate
 from gevinst.core.findings import Finding, Severity
 from gevinst.core.model import Catalog
 from gevinst.core.series import Series
@@ -74,6 +76,16 @@ KNOWN = [
         cells(["tabel-ii: Økonomisk effekt (t. kr.)"]),
         "Typo or separate rounding: tabel ii's economic effect per administration is printed "
         "154+102+93+172+48+123+189 = 881, but its Total says 880 (the line in Tabel 1).",
+    ),
+    Known(
+        "BC01",
+        "basis",
+        "basis-model",
+        cells(["e2"], [2025]) | cells(["e3"], [2026]),
+        "Rounding and phase-in. e2: 0,5 ÅV x 594 t.kr. indfaset fra medio 2025 is 148,5 for "
+        "each of e1 and e2; the proposal rounds one up (-149) and the other down (-148) so that "
+        "2025 adds to -297. e3: the prose under Tabel i says 2/3 from 2026 (880 x 2/3 = 587), "
+        "but Tabel 1 prints -550 in 2026, which is 5/8 of 880.",
     ),
     Known(
         "BC01",
@@ -320,6 +332,17 @@ KNOWN = [
     ),
     Known(
         "F5",
+        "basis",
+        "basis-model",
+        cells(["e1"], YEARS_25_29),
+        "Different FTE price: the prose prices the ÅV at KIT's internal rate of 660 t.kr., and "
+        "19 x 660 = 12.540 (6.270 in 2025), but Tabel 1 prints 12.711 = 19 x 669 (6.356 in "
+        "2025). The 12 ÅV in KIT are reproduced (d1: 12 x 660 = 7.920). The prose's '7 ÅV ... "
+        "svarende til 3,8 mio. kr.' is Tabel 1's net 12.711 - 7.920 - 1.000 = 3.791, not "
+        "7 x 660 = 4.620.",
+    ),
+    Known(
+        "F5",
         "A",
         "table-A",
         cells(["Borgerrådgiveren", "Intern Revision", "total"], YEARS_25_29),
@@ -480,7 +503,11 @@ def test_nothing_else_is_found() -> None:
 
 
 def test_blank_styringsomraade_is_reported_as_info() -> None:
-    info = {(f.proposal, f.row) for f in findings() if f.severity is Severity.INFO}
+    info = {
+        (f.proposal, f.row)
+        for f in findings()
+        if f.severity is Severity.INFO and f.rule != "basis-assumed"
+    }
     assert info == {
         ("BC02", "ind1"),
         ("BC02", "d1"),
@@ -618,6 +645,130 @@ def test_catalog_totals_recomputed_from_the_proposals() -> None:
     }
     # printed: 859, 1.706, 1.706, 1.706 (BC01 is printed 1.144 in 2027-2028)
     assert totals == {2025: D(859), 2026: D(1706), 2027: D(2036), 2028: D(2036)}
+
+
+# --- the calculation bases: every effect model reproduces its line, or its finding is known ---
+
+# The lines whose effect model reproduces every year of the line as printed.
+REPRODUCED = {
+    "BC01": {"e1"},
+    "BC02": {"ind1"},
+    "F2": {"e2", "d1", "d2", "d3", "i1", "i2", "i3"},
+    "F3": {"d1", "d2", "i3", "i4", "i5"},
+    "F4": {"d1", "i1", "i4", "i5", "i7"},
+    "F5": {"d1"},
+}
+
+
+def known_basis_cells() -> set[tuple[str | None, str | None, int | None]]:
+    return {(k.proposal, *cell) for k in KNOWN if k.rule == "basis-model" for cell in k.cells}
+
+
+def test_every_effect_reproduces_its_line_or_its_difference_is_known() -> None:
+    cat, known = catalog(), known_basis_cells()
+    reproduced: dict[str, set[str]] = {}
+    for p in cat.proposals:
+        for result in basis_results(p, cat.profile):
+            line = p.line(result.effect.line)
+            differs = {y for y in p.years if result.series[y] != line.amounts[y]}
+            assert differs == {y for y in p.years if (p.id, line.id, y) in known}, (p.id, line.id)
+            if not differs:
+                reproduced.setdefault(p.id, set()).add(line.id)
+    assert reproduced == REPRODUCED
+
+
+def test_values_not_stated_in_a_proposal_are_marked_and_reported_as_assumed() -> None:
+    assumed = [
+        (p.id, e.line, name)
+        for p in catalog().proposals
+        for e in p.effects
+        for name, param in e.params.items()
+        if param.assumed
+    ]
+    # an assumed value says how it was derived
+    assert all(
+        "udledt af" in param.source
+        for p in catalog().proposals
+        for e in p.effects
+        for param in e.params.values()
+        if param.assumed
+    )
+    assert set(assumed) == {
+        ("BC01", "e1", "price"),
+        ("BC01", "e2", "price"),
+        ("BC01", "e3", "wage"),
+        ("BC02", "ind1", "income"),
+        ("F2", "e2", "monthly_price"),
+        *(("F2", line, "price") for line in ("i1", "i2", "i3")),
+        *(("F4", line, "price") for line in ("d1", "i1", "i4", "i5", "i7")),
+    }
+    reported = [f for f in findings() if f.rule == "basis-assumed"]
+    assert sorted((f.proposal or "", f.row or "") for f in reported) == sorted(
+        (pid, line) for pid, line, _ in assumed
+    )
+    assert all(f.severity is Severity.INFO for f in reported)
+
+
+def test_bc01_time_saving_worked_example() -> None:
+    """Tabel i: (68.500 x 1 + 4.000 x 3) / 60 = 1.341,7 timer; / 1.262,6 = 1,063 ÅV;
+    x (793 + 35) t.kr. = 879,9 t.kr., fully phased in from 2027 as Tabel 1's -880."""
+    cat = catalog()
+    p = cat.proposal("BC01")
+    e3 = next(r for r in basis_results(p, cat.profile) if r.effect.line == "e3")
+    assert round(e3.annual, 1) == D("879.9")
+    assert e3.steps[0].endswith("= 80.500 minutter = 1.341,7 timer")
+    assert "= 1,063 ÅV" in e3.steps[1]
+    assert [e3.series[y] for y in p.years] == [0, 0, -587, -880, -880, -880]
+
+
+def test_bc01_fte_price_reproduces_the_koncernservice_lines() -> None:
+    cat = catalog()
+    p = cat.proposal("BC01")
+    e1, e2 = (r for r in basis_results(p, cat.profile) if r.effect.line in ("e1", "e2"))
+    # 0,5 ÅV x 594 = 297 a year, half of it (148,5, rounded away from zero) in 2025
+    assert e1.annual == e2.annual == D(297)
+    assert e1.series == p.line("e1").amounts
+    assert e2.series[2025] == D(-149) and p.line("e2").amounts[2025] == D(-148)
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "changed"),
+    [
+        ("aarsvaerkspris_kit", D(700), {("F5", "e1"): 13300, ("F5", "d1"): 8400}),
+        (
+            "socialraadgiver_aarsvaerk",
+            D(600),
+            # F2: 2,5 ÅV x (600 + 50) = 1.625
+            {
+                ("F3", "d1"): 3000,
+                ("F3", "i3"): 3000,
+                ("F3", "i5"): 1800,
+                ("F2", "d1"): 1625,
+                ("F2", "d2"): 1625,
+            },
+        ),
+        # 2,5 ÅV x (550 + 60) = 1.525
+        ("husleje_ledelse_aarsvaerk", D(60), {("F2", "d1"): 1525, ("F2", "d2"): 1525}),
+        # 1.341,7 timer / 1.342 x 828 t.kr. = 827,8
+        ("aarstimenorm", D(1342), {("BC01", "e3"): 828}),
+    ],
+)
+def test_a_shared_assumption_moves_exactly_the_effects_that_use_it(
+    name: str, value: Decimal, changed: dict[tuple[str, str], int]
+) -> None:
+    """Every effect that names the assumption follows it (shown: its full-year amount, whole
+    t.kr.); no other effect moves."""
+    cat = catalog()
+    what_if = cat.profile.assumptions.with_value(name, value, dt.date(2024, 1, 1))
+    moved = {}
+    for p in cat.proposals:
+        as_of = dt.date(p.price_level, 1, 1)
+        for e in p.effects:
+            before = evaluate(e, p.years, cat.profile.assumptions, as_of)
+            after = evaluate(e, p.years, what_if, as_of)
+            if before.series != after.series:
+                moved[(p.id, e.line)] = round(after.annual)
+    assert moved == changed
 
 
 # --- docs/seed-findings.md is rendered from KNOWN, so the two never drift apart -------------

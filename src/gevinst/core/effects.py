@@ -133,6 +133,10 @@ def _sum_of_products(
     return annual, steps
 
 
+def _fte_overhead(v: Values) -> Decimal:
+    return _scalar(v, "fte") * (_scalar(v, "price") + _scalar(v, "overhead"))
+
+
 def _centralisation(v: Values) -> Decimal:
     return (_scalar(v, "fte_before") - _scalar(v, "fte_after")) * _scalar(v, "price")
 
@@ -177,6 +181,18 @@ MODELS: Mapping[str, Model] = {
         ),
         _model(
             "fte", "Årsværk", ("fte", "price"), _product("fte", "price", label="ÅV × årsværkspris")
+        ),
+        Model(
+            "fte_overhead",
+            "Årsværk med tillæg",
+            ("fte", "price", "overhead"),
+            _fte_overhead,
+            _steps_of(
+                "ÅV gange (årsværkspris plus tillæg)",
+                "fte × (price + overhead)",
+                _fte_overhead,
+                ("fte", "price", "overhead"),
+            ),
         ),
         _model(
             "shortened_courses",

@@ -19,6 +19,7 @@ from gevinst.io.yamlsource import WrittenNumber
 SCHEMA_VERSION = 1
 
 _NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
+_FRACTION = re.compile(r"^([+-]?\d+)/(\d+)$")
 
 
 def _amount(value: Any) -> Decimal:
@@ -33,6 +34,10 @@ def _amount(value: Any) -> Decimal:
         return Decimal(value)
     if isinstance(value, Decimal):
         return value
+    if isinstance(value, str) and (fraction := _FRACTION.match(value.strip())):
+        if int(fraction[2]) == 0:
+            raise ValueError(f"{value!r}: division med nul")
+        return Decimal(fraction[1]) / Decimal(fraction[2])
     if isinstance(value, str) and _NUMBER.match(value.strip()):
         try:
             return Decimal(value.strip().replace(",", "."))
@@ -222,6 +227,7 @@ class EffectModel(Model):
     line: str
     model: Literal[
         "time_saving",
+        "fte_overhead",
         "fte",
         "shortened_courses",
         "centralisation",
