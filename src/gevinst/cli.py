@@ -14,9 +14,13 @@ from pathlib import Path
 
 from gevinst.core.check import check_catalog, summary
 from gevinst.core.findings import Severity
+from gevinst.core.model import Catalog
 from gevinst.core.summary import summarise
+from gevinst.core.whatif import WhatIfError, impact_of_assumptions
+from gevinst.io import basis_text
 from gevinst.io.document import write_catalog
 from gevinst.io.export import ExportOptions, select
+from gevinst.io.importer import import_file
 from gevinst.io.show import TABLE_CHOICES, render_findings, render_proposal, render_summary
 from gevinst.io.yamlformat import FormatError, load_catalog
 
@@ -74,15 +78,12 @@ def _cmd_export(args: argparse.Namespace) -> int:
     writer = import_module(f"gevinst.io.{WRITERS[args.format][0]}")
     getattr(writer, WRITERS[args.format][1])(select(catalog, options), Path(args.output), options)
     if args.charts is not None:
-        from gevinst.io.charts import write_charts
-
-        write_charts(select(catalog, options), args.charts)
+        # matplotlib is loaded only when charts are asked for, not on every command
+        import_module("gevinst.io.charts").write_charts(select(catalog, options), args.charts)
     return 0
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    from gevinst.io.importer import import_file
-
     target = Path(args.output)
     if target.exists() and any(target.iterdir()):
         sys.stderr.write(f"gevinst: {target} findes allerede og er ikke tom; intet er skrevet\n")
@@ -98,6 +99,65 @@ def _cmd_import(args: argparse.Namespace) -> int:
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     sys.stdout.write(f"{len(catalog.proposals)} forslag importeret til {target}\n")
+    return 0
+
+
+def _write_json(data: object) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def _cmd_basis(args: argparse.Namespace) -> int:
+    catalog = load_catalog(Path(args.path))
+    proposal = catalog.proposal(args.id)
+    try:
+        if args.format == "json":
+            _write_json(basis_text.basis_json(proposal, catalog.profile))
+        else:
+            sys.stdout.write(basis_text.basis_text(proposal, catalog.profile))
+    except WhatIfError as e:
+        sys.stderr.write(f"gevinst: {e}\n")
+        return 2
+    return 0
+
+
+def _cmd_whatif(args: argparse.Namespace) -> int:
+    catalog = load_catalog(Path(args.path))
+    try:
+        request = basis_text.Request(
+            basis_text.parse_changes(args.set, args.shift),
+            args.sensitivity,
+            tuple(basis_text.parse_range(r) for r in args.range),
+            args.npv,
+        )
+        if args.id is None:
+            return _whatif_catalog(catalog, request, args.format)
+        report = basis_text.compute(catalog.proposal(args.id), catalog.profile, request)
+    except WhatIfError as e:
+        sys.stderr.write(f"gevinst: {e}\n")
+        return 2
+    if args.format == "json":
+        _write_json(basis_text.whatif_json(report))
+    else:
+        sys.stdout.write(basis_text.whatif_text(report))
+    return 0
+
+
+def _whatif_catalog(catalog: Catalog, request: basis_text.Request, fmt: str) -> int:
+    """Without an ID: shared assumptions changed for every proposal that uses them."""
+    c = request.changes
+    if c.params or c.shifts or request.sensitivity or request.ranges or request.npv:
+        raise WhatIfError(
+            "parametre (LINJE.parameter), --shift, --sensitivity, --range og --npv "
+            "gælder ét forslag: angiv dets ID"
+        )
+    if not c.assumptions:
+        raise WhatIfError("angiv mindst én fælles antagelse: --set NAVN=VÆRDI")
+    impact = impact_of_assumptions(catalog, c.assumptions)
+    if fmt == "json":
+        _write_json(basis_text.catalog_json(catalog, impact))
+    else:
+        sys.stdout.write(basis_text.catalog_text(catalog, impact))
     return 0
 
 
@@ -126,6 +186,46 @@ def _parser() -> argparse.ArgumentParser:
     )
     export.add_argument("--charts", type=Path, help="skriv også graferne som SVG i denne mappe")
     export.set_defaults(run=_cmd_export)
+    basis = sub.add_parser("basis", help="vis beregningsgrundlaget bag et forslags tal")
+    basis.add_argument("path", help="katalogmappe eller catalog.yaml")
+    basis.add_argument("id", help="forslagets id, fx BC01")
+    basis.add_argument("--format", choices=["table", "json"], default="table")
+    basis.set_defaults(run=_cmd_basis)
+    whatif = sub.add_parser(
+        "whatif",
+        help="hvad nu hvis: ændr en antagelse, en parameter eller en indfasning",
+        description="Uden ID ændres fælles antagelser for hele kataloget. Tal skrives med "
+        "decimalkomma eller decimalpunktum (1262,6 eller 1262.6); flere tal adskilles af ';'.",
+    )
+    whatif.add_argument("path", help="katalogmappe eller catalog.yaml")
+    whatif.add_argument("id", nargs="?", help="forslagets id, fx BC01 (uden: hele kataloget)")
+    whatif.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="NAVN=VÆRDI",
+        help="en fælles antagelse (aarstimenorm=1300) eller en parameter (e3.wage=800)",
+    )
+    whatif.add_argument(
+        "--shift",
+        action="append",
+        default=[],
+        metavar="LINJE=ÅR",
+        help="flyt en indfasning, fx e3=+1",
+    )
+    whatif.add_argument(
+        "--sensitivity", action="store_true", help="følsomhed: hvert input ±10 %% og ±25 %%"
+    )
+    whatif.add_argument(
+        "--range",
+        action="append",
+        default=[],
+        metavar="NAVN=LAV,SANDSYNLIG,HØJ",
+        help="trepunktsestimat for en antagelse eller parameter",
+    )
+    whatif.add_argument("--npv", action="store_true", help="nutidsværdi (totaløkonomi)")
+    whatif.add_argument("--format", choices=["table", "json"], default="table")
+    whatif.set_defaults(run=_cmd_whatif)
     imp = sub.add_parser("import", help="læs et katalog fra Excel, YAML eller JSON")
     imp.add_argument(
         "file", help="fil i gevinsts Excel-layout (.xlsx) eller et dokument (.yaml/.json)"

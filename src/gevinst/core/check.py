@@ -8,7 +8,6 @@ error of the table itself, whatever gevinst computes.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
@@ -442,8 +441,7 @@ def _effects(p: Proposal, profile: Profile) -> Iterator[Finding]:
 def basis_results(p: Proposal, profile: Profile) -> list[EffectResult]:
     """Every effect of a proposal evaluated with the profile's assumptions as of the
     proposal's price level (1 January of that year)."""
-    as_of = dt.date(p.price_level, 1, 1)
-    return [evaluate(e, p.years, profile.assumptions, as_of) for e in p.effects]
+    return [evaluate(e, p.years, profile.assumptions, p.assumptions_date) for e in p.effects]
 
 
 def _targets(p: Proposal) -> Iterator[Finding]:

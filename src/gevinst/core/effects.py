@@ -293,13 +293,24 @@ class Phase:
             return min(ONE, Decimal(year - start + 1) / Decimal(self.years))
         return ONE
 
-    def shifted(self, years: int) -> Phase:
-        """The same phase-in, ``years`` later (earlier if negative)."""
+    def shifted(self, years: int, first: int) -> Phase:
+        """The same phase-in, ``years`` later (earlier if negative); a phase-in without a
+        start year begins in ``first``, the table's first year."""
         if self.profile is Profile.FACTORS:
             return Phase(
                 self.profile, None, self.years, {y + years: f for y, f in self.factors.items()}
             )
-        return Phase(self.profile, None if self.start is None else self.start + years, self.years)
+        start = self.start if self.start is not None else first
+        return Phase(self.profile, start + years, self.years)
+
+
+PROFILE_NAMES: Mapping[Profile, str] = {
+    Profile.FULL: "fuldt fra start",
+    Profile.FROM_MID_YEAR: "fra medio startåret",
+    Profile.TWO_THIRDS: "2/3 i startåret, derefter fuldt",
+    Profile.LINEAR: "lineær indfasning",
+    Profile.FACTORS: "som angivet år for år",
+}
 
 
 class Sign(StrEnum):
@@ -371,5 +382,5 @@ def evaluate(
     phase = ", ".join(
         f"{y}: {dk(round(effect.phase.factor(y, years[0]) * 100, 1))} %" for y in years
     )
-    steps = (*model.steps(values), f"Indfasning ({effect.phase.profile}): {phase}")
+    steps = (*model.steps(values), f"Indfasning ({PROFILE_NAMES[effect.phase.profile]}): {phase}")
     return EffectResult(effect, values, annual, series, steps)

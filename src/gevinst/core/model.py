@@ -266,6 +266,12 @@ class Proposal:
     stated: Stated = Stated()
     remarks: tuple[str, ...] = ()
 
+    @property
+    def assumptions_date(self) -> dt.date:
+        """The day the proposal's shared assumptions are read: 1 January of its price level,
+        so a proposal in 2025 p/l uses the values in force when 2025's budget was made."""
+        return dt.date(self.price_level, 1, 1)
+
     def line(self, line_id: str) -> Line:
         for line in self.lines:
             if line.id == line_id:

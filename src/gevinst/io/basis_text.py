@@ -1,0 +1,621 @@
+# SPDX-License-Identifier: MPL-2.0
+"""``gevinst basis`` and ``gevinst whatif``: their input read from the command line, and
+their results as plain text (Danish number format) or JSON.
+
+Numbers on the command line: a decimal comma or a decimal point ("1262,6", "1262.6"), a
+thousands point only with a decimal comma ("1.262,6"), "%" for hundredths ("3,5%" is 0,035).
+"1.300" is refused as ambiguous. A list (a parameter with several numbers, a three-point
+estimate) is separated by ";", or by "," when the numbers use decimal points.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import textwrap
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from babel.dates import format_date
+
+from gevinst.core import whatif as wi
+from gevinst.core.calc import Payback
+from gevinst.core.distribute import round_whole
+from gevinst.core.effects import MODELS, EffectResult, Param, Phase
+from gevinst.core.model import Catalog, Proposal
+from gevinst.core.npv import PresentValue, net_present_value
+from gevinst.core.numbers import LOCALE, dk
+from gevinst.core.profile import Profile
+from gevinst.core.series import Series
+
+LABEL = 40
+TAG = 9
+CELL = 9
+WIDE = 13
+NAME = 30
+WIDTH = 100
+INDENT = "  "
+
+SIGNS = {"saving": "besparelse", "income": "indtægt", "cost": "udgift"}
+PHASES = {
+    "full": "fuldt",
+    "from_mid_year": "fra medio (halvt det første år, derefter fuldt)",
+    "two_thirds": "2/3 det første år, derefter fuldt",
+    "linear": "lineært over {years} år",
+    "factors": "med de angivne andele pr. år",
+}
+
+# --- reading the command line --------------------------------------------------------------
+
+_POINT = re.compile(r"[+-]?\d+(\.\d+)?")
+_COMMA = re.compile(r"[+-]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?")
+_AMBIGUOUS = re.compile(r"[+-]?[1-9]\d{0,2}\.\d{3}")
+_SHIFT = re.compile(r"[+-]?\d+")
+
+
+def parse_number(text: str) -> Decimal:
+    """A number as a Danish or an English user types it (see the module's rules)."""
+    s = text.strip().replace(" ", "")
+    percent = s.endswith("%")
+    s = s.removesuffix("%")
+    if _AMBIGUOUS.fullmatch(s):
+        raise wi.WhatIfError(
+            f"{text!r} er tvetydigt: skriv {s.replace('.', '')} (uden tusindtalspunktum) "
+            f"eller {s.replace('.', ',')} (med decimalkomma)"
+        )
+    if _POINT.fullmatch(s):
+        value = Decimal(s)
+    elif _COMMA.fullmatch(s):
+        value = Decimal(s.replace(".", "").replace(",", "."))
+    else:
+        raise wi.WhatIfError(f"{text!r} er ikke et tal")
+    return value / 100 if percent else value
+
+
+def parse_numbers(text: str) -> tuple[Decimal, ...]:
+    """Several numbers: separated by ";", or by "," when they use decimal points."""
+    return tuple(parse_number(t) for t in text.split(";" if ";" in text else ","))
+
+
+def _pair(item: str, option: str) -> tuple[str, str]:
+    name, sep, value = item.partition("=")
+    if not sep or not name.strip() or not value.strip():
+        raise wi.WhatIfError(f"{option} {item!r}: skriv NAVN=VÆRDI")
+    return name.strip(), value.strip()
+
+
+def parse_changes(sets: Sequence[str], shifts: Sequence[str]) -> wi.Changes:
+    """``--set NAME=VALUE`` (a shared assumption), ``--set LINE.param=VALUE`` (an effect's
+    parameter; several numbers for a list) and ``--shift LINE=+1`` (years)."""
+    assumptions: dict[str, Decimal] = {}
+    params: dict[tuple[str, str], wi.Value] = {}
+    for item in sets:
+        name, value = _pair(item, "--set")
+        if "." in name:
+            line, param = name.split(".", maxsplit=1)
+            many = ";" in value
+            params[(line, param)] = parse_numbers(value) if many else parse_number(value)
+        else:
+            assumptions[name] = parse_number(value)
+    moved: dict[str, int] = {}
+    for item in shifts:
+        line, years = _pair(item, "--shift")
+        if not _SHIFT.fullmatch(years):
+            raise wi.WhatIfError(f"--shift {item!r}: antal år skal være et helt tal, fx +1")
+        moved[line] = int(years)
+    return wi.Changes(assumptions, params, moved)
+
+
+def parse_range(item: str) -> tuple[str, Decimal, Decimal, Decimal]:
+    """``--range NAME=low,likely,high`` (or with ";" and decimal commas)."""
+    name, values = _pair(item, "--range")
+    numbers = parse_numbers(values)
+    if len(numbers) != 3:
+        raise wi.WhatIfError(f"--range {item!r}: angiv tre tal: lav, mest sandsynlig, høj")
+    return name, numbers[0], numbers[1], numbers[2]
+
+
+# --- shared formatting ----------------------------------------------------------------------
+
+
+def _num(value: Decimal) -> int | str:
+    """A number for JSON: whole numbers as numbers, others as exact decimal strings."""
+    return int(value) if value == value.to_integral_value() else str(value)
+
+
+def _json_series(s: Series) -> dict[str, int | str]:
+    return {str(y): _num(a) for y, a in s.items()}
+
+
+def _json_value(v: wi.Value) -> int | str | list[int | str]:
+    return [_num(x) for x in v] if isinstance(v, tuple) else _num(v)
+
+
+def _payback(p: Payback | None) -> str:
+    return str(p) if p is not None else "ingen"
+
+
+def _date(day: dt.date) -> str:
+    return format_date(day, format="long", locale=LOCALE)
+
+
+def _years_header(first: str, years: Iterable[int]) -> str:
+    return f"{first:<{LABEL + TAG}}" + "".join(f"{y:>{CELL}}" for y in years)
+
+
+def _series_row(label: str, tag: str, s: Series, years: Iterable[int]) -> list[str]:
+    cells = "".join(f"{dk(s[y]):>{CELL}}" for y in years)
+    return [f"{label:<{LABEL}}{tag:<{TAG}}{cells}"]
+
+
+def _before_after(label: str, before: Series, after: Series, years: Sequence[int]) -> list[str]:
+    """Three rows; a label too long for its column gets a line of its own above them."""
+    head = [label] if len(label) >= LABEL else []
+    return [
+        *head,
+        *_series_row("" if head else label, "før", before, years),
+        *_series_row("", "efter", after, years),
+        *_series_row("", "forskel", after - before, years),
+    ]
+
+
+def _joined(lines: Iterable[str]) -> str:
+    return "".join(f"{line.rstrip()}\n" for line in lines)
+
+
+def _wrap(text: str, indent: str = INDENT) -> list[str]:
+    return textwrap.wrap(
+        text,
+        WIDTH,
+        initial_indent=indent,
+        subsequent_indent=indent + "  ",
+        break_on_hyphens=False,
+    )
+
+
+# --- gevinst basis ----------------------------------------------------------------------------
+
+
+def _param_source(param: Param, profile: Profile, day: dt.date) -> str:
+    if param.assumption is None:
+        assumed = "antaget, ikke oplyst i forslaget: " if param.assumed else ""
+        return f"{assumed}{param.source}"
+    a = profile.assumptions[param.assumption]
+    period = a.period(day)
+    reference = f": {period.reference}" if period.reference else ""
+    return (
+        f"fælles antagelse {a.name} ({a.label}), gælder fra {_date(period.start)}"
+        f"{reference}; kilde: {a.source}"
+    )
+
+
+def _phase(phase: Phase) -> str:
+    text = PHASES[phase.profile].format(years=phase.years)
+    return text if phase.start is None else f"{text}, fra {phase.start}"
+
+
+def _param_unit(param: Param, profile: Profile) -> str:
+    return profile.assumptions[param.assumption].unit if param.assumption else ""
+
+
+def _effect_text(r: EffectResult, p: Proposal, profile: Profile, day: dt.date) -> list[str]:
+    e = r.effect
+    line = p.line(e.line)
+    out = [f"{e.line} {line.text}"]
+    model = MODELS[e.model]
+    out.append(f"{INDENT}Model: {model.label} ({e.model}), {SIGNS[e.sign]}")
+    out.append(f"{INDENT}Indfasning: {_phase(e.phase)}")
+    if e.text:
+        out += _wrap(e.text)
+    out.append(f"{INDENT}Parametre:")
+    for name in model.params:
+        param = e.params[name]
+        value = f"{wi.shown(r.values[name])} {_param_unit(param, profile)}".strip()
+        out.append(f"{INDENT * 2}{name:<12} {value}")
+        out += _wrap(_param_source(param, profile, day), INDENT * 4)
+    out.append(f"{INDENT}Beregning:")
+    # the steps are computations; they are shown whole, however long
+    out += [f"{INDENT * 2}{step}" for step in r.steps]
+    out.append(_years_header(f"{INDENT}1.000 kr. {p.price_level} p/l", p.years))
+    out += _series_row(f"{INDENT}Grundlaget", "", r.series, p.years)
+    out += _series_row(f"{INDENT}Linjen i Tabel 1", "", line.amounts, p.years)
+    gaps = [y for y in p.years if r.series[y] != line.amounts[y]]
+    if gaps:
+        out += _series_row(
+            f"{INDENT}Forskel (linje - grundlag)", "", line.amounts - r.series, p.years
+        )
+        out.append(f"{INDENT}Grundlaget giver ikke linjens beløb i {', '.join(map(str, gaps))}.")
+    else:
+        out.append(f"{INDENT}Grundlaget giver linjens beløb.")
+    return out
+
+
+def basis_text(p: Proposal, profile: Profile) -> str:
+    results = wi.evaluated(p, profile)
+    day = p.assumptions_date
+    out = [f"Beregningsgrundlag for {p.id} {p.title}"]
+    if not results:
+        out.append(f"{p.id} har intet beregningsgrundlag som effektmodeller (effects).")
+        return _joined(out)
+    out.append(f"Fælles antagelser pr. {_date(day)}; beløb i 1.000 kr. {p.price_level} p/l.")
+    for r in results:
+        out += ["", *_effect_text(r, p, profile, day)]
+    return _joined(out)
+
+
+def _param_json(param: Param, value: wi.Value, profile: Profile, day: dt.date) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "name": param.name,
+        "value": _json_value(value),
+        "source": param.source,
+        "assumed": param.assumed,
+        "assumption": None,
+    }
+    if param.assumption is not None:
+        a = profile.assumptions[param.assumption]
+        period = a.period(day)
+        out["assumption"] = {
+            "name": a.name,
+            "label": a.label,
+            "unit": a.unit,
+            "source": a.source,
+            "valid_from": period.start.isoformat(),
+            "reference": period.reference,
+        }
+    return out
+
+
+def basis_json(p: Proposal, profile: Profile) -> dict[str, Any]:
+    day = p.assumptions_date
+    effects = []
+    for r in wi.evaluated(p, profile):
+        e, line = r.effect, p.line(r.effect.line)
+        effects.append(
+            {
+                "line": e.line,
+                "line_text": line.text,
+                "model": e.model,
+                "model_label": MODELS[e.model].label,
+                "sign": str(e.sign),
+                "text": e.text,
+                "phase": {
+                    "profile": str(e.phase.profile),
+                    "start": e.phase.start,
+                    "years": e.phase.years,
+                    "factors": {str(y): _num(f) for y, f in e.phase.factors.items()},
+                },
+                "params": [
+                    _param_json(e.params[n], r.values[n], profile, day)
+                    for n in MODELS[e.model].params
+                ],
+                "annual": _num(r.annual.quantize(Decimal("0.01"))),
+                "steps": list(r.steps),
+                "series": _json_series(r.series),
+                "line_amounts": _json_series(line.amounts),
+                "reproduced": all(r.series[y] == line.amounts[y] for y in p.years),
+            }
+        )
+    return {
+        "proposal": p.id,
+        "title": p.title,
+        "price_level": p.price_level,
+        "as_of": day.isoformat(),
+        "effects": effects,
+    }
+
+
+# --- gevinst whatif: one proposal --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Request:
+    changes: wi.Changes = field(default_factory=wi.Changes)
+    sensitivity: bool = False
+    ranges: tuple[tuple[str, Decimal, Decimal, Decimal], ...] = ()
+    npv: bool = False
+
+    def has_changes(self) -> bool:
+        c = self.changes
+        return bool(c.assumptions or c.params or c.shifts)
+
+
+@dataclass(frozen=True)
+class Report:
+    proposal: Proposal
+    comparison: wi.Comparison | None
+    npv: tuple[PresentValue, PresentValue | None] | None  # before, after (None: no change)
+    sensitivity: wi.Sensitivity | None
+    ranges: tuple[wi.ThreePoint, ...]
+
+
+def compute(p: Proposal, profile: Profile, request: Request) -> Report:
+    """Everything a ``gevinst whatif`` for one proposal asks for."""
+    if not (request.has_changes() or request.sensitivity or request.ranges or request.npv):
+        raise wi.WhatIfError(
+            "intet at beregne: angiv --set, --shift, --sensitivity, --range eller --npv"
+        )
+    comparison = wi.compare(p, profile, request.changes) if request.has_changes() else None
+    npv: tuple[PresentValue, PresentValue | None] | None = None
+    if request.npv:
+        if comparison is None:
+            npv = (net_present_value(p, profile), None)
+        else:
+            npv = (
+                net_present_value(comparison.before, comparison.profile_before),
+                net_present_value(comparison.after, comparison.profile_after),
+            )
+    return Report(
+        p,
+        comparison,
+        npv,
+        wi.sensitivity(p, profile) if request.sensitivity else None,
+        tuple(wi.three_point(p, profile, *r) for r in request.ranges),
+    )
+
+
+def _comparison_text(c: wi.Comparison) -> list[str]:
+    years = c.before.years
+    out = []
+    changed_figures = [f for f in c.figures if f.changed]
+    if changed_figures:
+        out.append(_years_header(f"1.000 kr. {c.before.price_level} p/l", years))
+    for f in changed_figures:
+        out += _before_after(f.label, f.before, f.after, years)
+    for pb in c.paybacks:
+        out.append(
+            f"Tilbagebetalingstid baseret på {pb.label}: "
+            f"{_payback(pb.before)} → {_payback(pb.after)}"
+        )
+    changed_lines = [f for f in c.lines if f.changed]
+    if changed_lines:
+        out += ["", "Linjer med beregningsgrundlag, der ændres:"]
+        for f in changed_lines:
+            out += _before_after(f"{f.key} {f.label}", f.before, f.after, years)
+    changed_units = [f for f in c.committees if f.changed]
+    if changed_units:
+        out += ["", "Fordeling på udvalg, udvalg der ændres:"]
+        for f in changed_units:
+            out += _before_after(f.label, f.before, f.after, years)
+    if not c.changed:
+        out.append("Ingen af forslagets tal ændres.")
+    return out
+
+
+def _npv_text(npv: tuple[PresentValue, PresentValue | None]) -> list[str]:
+    before, after = npv
+    head = (
+        f"Nutidsværdi af samlet økonomisk påvirkning (totaløkonomi), "
+        f"år 0 = {before.first_year} til år {before.last_year - before.first_year} = "
+        f"{before.last_year}, 1.000 kr.:"
+    )
+    out = ["", head]
+    if after is None:
+        out.append(f"{INDENT}{dk(round_whole(before.value))} ved {_percent(before.rate)}")
+        out += _wrap(f"Renten: {before.source}")
+    else:
+        diff = round_whole(after.value) - round_whole(before.value)
+        out.append(
+            f"{INDENT}før {dk(round_whole(before.value))} ved {_percent(before.rate)}, "
+            f"efter {dk(round_whole(after.value))} ved {_percent(after.rate)}, forskel {dk(diff)}"
+        )
+        out += _wrap(f"Renten før: {before.source}")
+        if after.source != before.source:
+            out += _wrap(f"Renten efter: {after.source}")
+    out += _wrap(
+        "År t diskonteres med (1 + r)^t; efter tabellens sidste år regnes med den varige "
+        "virkning. Negativ nutidsværdi er en nettogevinst (besparelser har negativt fortegn)."
+    )
+    return out
+
+
+def _percent(rate: Decimal) -> str:
+    return f"{dk(rate * 100)} %"
+
+
+def _sensitivity_text(s: wi.Sensitivity) -> list[str]:
+    out = [
+        "",
+        "Følsomhed: varig virkning (1.000 kr.) og tilbagebetalingstid, når ét input ændres "
+        "ad gangen",
+        f"Grundlaget: varig virkning {dk(s.base.steady_state)}, tilbagebetalingstid "
+        f"{_payback(s.base.payback_service)} (service) / {_payback(s.base.payback_total)} (total)",
+        f"{'input':<{NAME}}{'værdi':>{WIDE + 2}}"
+        + "".join(f"{f'{pct:+d} %':>{WIDE}}" for pct in s.percents),
+    ]
+    for row in s.rows:
+        points = [row.points[pct] for pct in s.percents]
+        out += textwrap.wrap(row.input.label, NAME - 1)[:-1]
+        out.append(
+            f"{textwrap.wrap(row.input.label, NAME - 1)[-1]:<{NAME}}"
+            f"{wi.shown(row.input.value):>{WIDE + 2}}"
+            + "".join(f"{dk(pt.steady_state):>{WIDE}}" for pt in points)
+        )
+        out.append(
+            f"{INDENT + 'tilbagebetalingstid, total':<{NAME + WIDE + 2}}"
+            + "".join(f"{_payback(pt.payback_total):>{WIDE}}" for pt in points)
+        )
+        if any(pt.payback_service != pt.payback_total for pt in points):
+            out.append(
+                f"{INDENT + 'tilbagebetalingstid, service':<{NAME + WIDE + 2}}"
+                + "".join(f"{_payback(pt.payback_service):>{WIDE}}" for pt in points)
+            )
+    return out
+
+
+def _three_point_text(t: wi.ThreePoint) -> list[str]:
+    out = [
+        "",
+        f"Trepunktsestimat: {t.input.label}",
+        f"{'':<{WIDE + 2}}{'værdi':>{WIDE}}{'varig virkning':>{WIDE}}"
+        f"{'tilbagebet. service':>{WIDE + 6}}{'tilbagebet. total':>{WIDE + 6}}",
+    ]
+    for name, pt in (("lav", t.low), ("mest sandsynlig", t.likely), ("høj", t.high)):
+        out.append(
+            f"{name:<{WIDE + 2}}{wi.shown(pt.value):>{WIDE}}{dk(pt.steady_state):>{WIDE}}"
+            f"{_payback(pt.payback_service):>{WIDE + 6}}{_payback(pt.payback_total):>{WIDE + 6}}"
+        )
+    effects = [pt.steady_state for pt in (t.low, t.likely, t.high)]
+    out.append(f"Spænd for varig virkning: {dk(min(effects))} til {dk(max(effects))}")
+    out.append(
+        "Forventet varig virkning (PERT: (lav + 4 × mest sandsynlig + høj) / 6): "
+        f"{dk(t.expected_steady_state, places=1)}"
+    )
+    return out
+
+
+def whatif_text(report: Report) -> str:
+    p = report.proposal
+    out = [f"Hvad nu hvis – {p.id} {p.title}"]
+    c = report.comparison
+    if c is not None:
+        out.append("Ændringer:")
+        out += [f"{INDENT}{d}" for d in c.described]
+        if c.notes:
+            out.append("Bemærk:")
+            for note in c.notes:
+                out += _wrap(note)
+        out += ["", *_comparison_text(c)]
+    if report.npv is not None:
+        out += _npv_text(report.npv)
+    if report.sensitivity is not None:
+        out += _sensitivity_text(report.sensitivity)
+    for t in report.ranges:
+        out += _three_point_text(t)
+    return _joined(out)
+
+
+def _figure_json(f: wi.Figure) -> dict[str, Any]:
+    return {
+        "label": f.label,
+        "before": _json_series(f.before),
+        "after": _json_series(f.after),
+        "difference": _json_series(f.difference),
+    }
+
+
+def _comparison_json(c: wi.Comparison) -> dict[str, Any]:
+    return {
+        "proposal": c.before.id,
+        "request": {
+            "assumptions": {n: _num(v) for n, v in c.changes.assumptions.items()},
+            "params": {f"{line}.{n}": _json_value(v) for (line, n), v in c.changes.params.items()},
+            "shifts": dict(c.changes.shifts),
+        },
+        "changes": list(c.described),
+        "notes": list(c.notes),
+        "changed": c.changed,
+        "figures": {f.key: _figure_json(f) for f in c.figures},
+        "payback": {
+            pb.basis: {"before": _payback(pb.before), "after": _payback(pb.after)}
+            for pb in c.paybacks
+        },
+        "lines": {f.key: _figure_json(f) for f in c.lines},
+        "committees": {f.key: _figure_json(f) for f in c.committees},
+    }
+
+
+def _point_json(pt: wi.Point) -> dict[str, Any]:
+    return {
+        "value": _json_value(pt.value),
+        "steady_state": _num(pt.steady_state),
+        "payback_service": _payback(pt.payback_service),
+        "payback_total": _payback(pt.payback_total),
+    }
+
+
+def _pv_json(pv: PresentValue) -> dict[str, Any]:
+    return {
+        "value": _num(pv.value.quantize(Decimal("0.01"))),
+        "rate": _num(pv.rate),
+        "first_year": pv.first_year,
+        "last_year": pv.last_year,
+        "source": pv.source,
+    }
+
+
+def whatif_json(report: Report) -> dict[str, Any]:
+    out: dict[str, Any] = {"proposal": report.proposal.id}
+    if report.comparison is not None:
+        out["comparison"] = _comparison_json(report.comparison)
+    if report.npv is not None:
+        before, after = report.npv
+        out["npv"] = {
+            "before": _pv_json(before),
+            "after": _pv_json(after) if after is not None else None,
+        }
+    if report.sensitivity is not None:
+        s = report.sensitivity
+        out["sensitivity"] = {
+            "percents": list(s.percents),
+            "base": _point_json(s.base),
+            "rows": [
+                {
+                    "name": row.input.name,
+                    "label": row.input.label,
+                    "value": _json_value(row.input.value),
+                    "points": {f"{pct:+d}": _point_json(row.points[pct]) for pct in s.percents},
+                }
+                for row in s.rows
+            ],
+        }
+    out["three_point"] = [
+        {
+            "name": t.input.name,
+            "label": t.input.label,
+            "low": _point_json(t.low),
+            "likely": _point_json(t.likely),
+            "high": _point_json(t.high),
+            "expected_steady_state": _num(t.expected_steady_state.quantize(Decimal("0.01"))),
+        }
+        for t in report.ranges
+    ]
+    return out
+
+
+# --- gevinst whatif: the whole catalog ---------------------------------------------------------
+
+
+def catalog_text(cat: Catalog, impact: wi.CatalogImpact) -> str:
+    out = [f"Hvad nu hvis – kataloget {cat.id}", "Ændringer:"]
+    out += [f"{INDENT}{d}" for d in impact.described]
+    if not impact.proposals:
+        out.append("Intet forslags beregningsgrundlag bruger antagelsen; intet ændres.")
+        return _joined(out)
+    ids = ", ".join(c.before.id for c in impact.proposals)
+    out.append(f"Forslag, hvis beregningsgrundlag bruger antagelsen: {ids}")
+    for c in impact.proposals:
+        out += ["", f"{c.before.id} {c.before.title}", *_comparison_text(c)]
+        for note in c.notes:
+            out += _wrap(f"Bemærk: {note}")
+    out += ["", "Katalogets tabeller (effektiviseringsbidrag som positive tal):"]
+    for t in impact.tables:
+        if t.before == t.after and t.steady_before == t.steady_after:
+            out.append(f"{t.title}: uændret")
+            continue
+        years = list(t.before)
+        out += [_years_header("", years), *_before_after(t.title, t.before, t.after, years)]
+        out.append(
+            f"{INDENT}varig virkning i alt: {dk(t.steady_before)} → {dk(t.steady_after)} "
+            f"(forskel {dk(t.steady_after - t.steady_before)})"
+        )
+    return _joined(out)
+
+
+def catalog_json(cat: Catalog, impact: wi.CatalogImpact) -> dict[str, Any]:
+    return {
+        "catalog": cat.id,
+        "changes": list(impact.described),
+        "proposals": [_comparison_json(c) for c in impact.proposals],
+        "tables": {
+            t.table: {
+                "title": t.title,
+                "before": _json_series(t.before),
+                "after": _json_series(t.after),
+                "difference": _json_series(t.after - t.before),
+                "steady_state": {"before": _num(t.steady_before), "after": _num(t.steady_after)},
+            }
+            for t in impact.tables
+        },
+    }
