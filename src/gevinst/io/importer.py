@@ -28,19 +28,19 @@ from typing import Any
 
 import yaml
 
-from gevinst.core.model import Catalog, Proposal, Statement
+from gevinst.core.model import Catalog, Proposal
 from gevinst.core.profile import Profile
 from gevinst.io import schema as s
 from gevinst.io.document import Doc, catalog_document, proposal_document
 from gevinst.io.yamlformat import (
     FormatError,
     Problem,
-    _catalog_table,
-    _parse,
-    _proposal,
-    _read,
-    _References,
+    catalog_from_model,
     load_profile,
+    parse_catalog,
+    parse_document,
+    proposal_from_document,
+    read_document,
 )
 from gevinst.io.yamlsource import WrittenNumber, YamlDocument
 
@@ -129,7 +129,7 @@ def _nodes(text: str) -> yaml.Node | None:
 def _catalog_part(bundle: YamlDocument) -> tuple[s.CatalogModel, Profile]:
     part = _Part(bundle, ("catalog",), bundle.data["catalog"])
     try:
-        cm = _parse(part, s.CatalogModel, None)
+        cm = parse_catalog(part)
     except FormatError as e:
         raise FormatError(_located(e.problems, "catalog")) from None
     # a profile given as a path is found beside the bundle, as beside a catalog.yaml
@@ -140,13 +140,9 @@ def _proposal_part(bundle: YamlDocument, index: int, profile: Profile) -> Propos
     where: Loc = ("proposals", index)
     part = _Part(bundle, where, bundle.data["proposals"][index])
     try:
-        pm = _parse(part, s.ProposalModel, part.data["id"])
+        return proposal_from_document(part, profile)
     except FormatError as e:
         raise FormatError(_located(e.problems, f"proposals[{index}]")) from None
-    problems = _References(part, pm, profile).check()
-    if problems:
-        raise FormatError(_located(problems, f"proposals[{index}]"))
-    return _proposal(pm, profile)
 
 
 def _matched(bundle: YamlDocument, listed: Sequence[str]) -> tuple[dict[str, int], list[Problem]]:
@@ -170,7 +166,7 @@ def _matched(bundle: YamlDocument, listed: Sequence[str]) -> tuple[dict[str, int
 
 
 def _from_bundle(bundle: YamlDocument) -> Catalog:
-    _parse(bundle, _BundleModel, None)
+    parse_document(bundle, _BundleModel, None)
     cm, profile = _catalog_part(bundle)
     found, problems = _matched(bundle, cm.proposals)
     proposals: list[Proposal] = []
@@ -185,23 +181,7 @@ def _from_bundle(bundle: YamlDocument) -> Catalog:
             problems.extend(e.problems)
     if problems:
         raise FormatError(problems)
-    return Catalog(
-        id=cm.id,
-        title=cm.title,
-        municipality=cm.municipality,
-        round=cm.round,
-        price_level=cm.price_level,
-        scale=cm.scale,
-        profile=profile,
-        proposals=tuple(proposals),
-        tables=tuple(_catalog_table(t) for t in cm.tables),
-        statements=tuple(
-            Statement(st.text, st.table, None if st.year == "varig" else st.year, st.mio_kr)
-            for st in cm.statements
-        ),
-        intro=cm.intro,
-        remarks=tuple(cm.remarks),
-    )
+    return catalog_from_model(cm, profile, proposals)
 
 
 def catalog_from_documents(
@@ -227,7 +207,7 @@ def import_file(path: Path) -> Catalog:
     if suffix == ".json":
         return _from_bundle(_json_document(path))
     if suffix in BUNDLE_SUFFIXES:
-        return _from_bundle(_read(path))
+        return _from_bundle(read_document(path))
     shown = f"filtypen {suffix!r}" if suffix else "en fil uden filtype"
     raise _unreadable(
         path,

@@ -61,7 +61,7 @@ def _field(loc: Iterable[int | str]) -> str:
     return out
 
 
-def _parse(doc: YamlDocument, model: type[ModelT], proposal: str | None) -> ModelT:
+def parse_document(doc: YamlDocument, model: type[ModelT], proposal: str | None) -> ModelT:
     try:
         return model.model_validate(doc.data)
     except ValidationError as e:
@@ -78,7 +78,7 @@ def _is_validator_tag(step: int | str) -> bool:
     return isinstance(step, str) and ("[" in step or step.startswith("function-"))
 
 
-def _read(path: Path, proposal: str | None = None) -> YamlDocument:
+def read_document(path: Path, proposal: str | None = None) -> YamlDocument:
     try:
         return YamlDocument(path)
     except YamlError as e:
@@ -95,8 +95,8 @@ def load_profile(name_or_path: str, base: Path | None = None) -> Profile:
         path = candidate
     else:
         path = Path(str(resources.files("gevinst.profiles").joinpath(f"{name_or_path}.yaml")))
-    doc = _read(path)
-    pm = _parse(doc, s.ProfileModel, None)
+    doc = read_document(path)
+    pm = parse_document(doc, s.ProfileModel, None)
     return Profile(
         id=pm.id,
         name=pm.name,
@@ -373,19 +373,23 @@ class _References:
         return self.problems
 
 
-def load_proposal(path: Path, profile: Profile) -> m.Proposal:
-    doc = _read(path, path.stem)
-    pm = _parse(doc, s.ProposalModel, path.stem)
+def proposal_from_document(
+    doc: YamlDocument, profile: Profile, expected_id: str | None = None
+) -> m.Proposal:
+    """A proposal from its document, checked for form and then for names that point nowhere;
+    ``expected_id`` is the id the document must have (its file name)."""
+    pm = parse_document(doc, s.ProposalModel, expected_id or doc.data.get("id"))
     problems = _References(doc, pm, profile).check()
-    if pm.id != path.stem:
-        problems.append(
-            Problem(
-                path, doc.line_of(["id"]), pm.id, "id", f"id {pm.id!r} skal svare til filnavnet"
-            )
-        )
+    if expected_id is not None and pm.id != expected_id:
+        message = f"id {pm.id!r} skal svare til filnavnet"
+        problems.append(Problem(doc.path, doc.line_of(["id"]), pm.id, "id", message))
     if problems:
         raise FormatError(problems)
     return _proposal(pm, profile)
+
+
+def load_proposal(path: Path, profile: Profile) -> m.Proposal:
+    return proposal_from_document(read_document(path, path.stem), profile, path.stem)
 
 
 def _catalog_table(t: s.CatalogTableModel) -> m.CatalogTable:
@@ -424,8 +428,8 @@ def load_catalog(folder: Path) -> m.Catalog:
     """Load ``folder/catalog.yaml`` and every proposal it lists from ``folder/proposals``."""
     path = folder / "catalog.yaml" if folder.is_dir() else folder
     folder = path.parent
-    doc = _read(path)
-    cm = _parse(doc, s.CatalogModel, None)
+    doc = read_document(path)
+    cm = parse_catalog(doc)
     profile = load_profile(cm.profile, folder)
     proposals: list[m.Proposal] = []
     problems: list[Problem] = []
@@ -448,6 +452,18 @@ def load_catalog(folder: Path) -> m.Catalog:
             problems.extend(e.problems)
     if problems:
         raise FormatError(problems)
+    return catalog_from_model(cm, profile, proposals)
+
+
+def parse_catalog(doc: YamlDocument) -> s.CatalogModel:
+    """The catalog document's form, checked."""
+    return parse_document(doc, s.CatalogModel, None)
+
+
+def catalog_from_model(
+    cm: s.CatalogModel, profile: Profile, proposals: Iterable[m.Proposal]
+) -> m.Catalog:
+    """The catalog of a checked catalog document and its loaded proposals."""
     return m.Catalog(
         id=cm.id,
         title=cm.title,
