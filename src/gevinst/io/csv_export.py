@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
-from gevinst.core.model import Booking, ByKey, Catalog, Parts, Proposal, ToUnit
+from gevinst.core.model import Booking, ByKey, Catalog, Line, Parts, Proposal, ToUnit
 from gevinst.io.export import ExportOptions, neutralise
 
 HEADER = (
@@ -62,18 +62,15 @@ def booking_label(booking: Booking | None) -> str:
     return ""
 
 
+def line_texts(line: Line) -> tuple[str, ...]:
+    """A line's descriptive columns: id, text, kind, section, styringsområde, booking."""
+    area = line.area or ""
+    return line.id, line.text, str(line.kind), str(line.section), area, booking_label(line.booking)
+
+
 def _rows(p: Proposal) -> Iterator[list[str]]:
     for line in p.lines:
-        texts = (
-            p.id,
-            p.title,
-            line.id,
-            line.text,
-            str(line.kind),
-            str(line.section),
-            line.area or "",
-            booking_label(line.booking),
-        )
+        texts = (p.id, p.title, *line_texts(line))
         for year, amount in line.amounts.items():
             numbers = (str(year), plain(amount), str(p.price_level), str(p.scale))
             yield [*(neutralise(t) for t in texts), *numbers]

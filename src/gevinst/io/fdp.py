@@ -39,7 +39,7 @@ from gevinst.core import calc
 from gevinst.core.check import TABLE_NAMES
 from gevinst.core.model import Catalog, Proposal, Section
 from gevinst.core.profile import Profile
-from gevinst.io.csv_export import booking_label, plain
+from gevinst.io.csv_export import line_texts, plain
 from gevinst.io.export import ExportOptions, neutralise
 
 PROFILE = "fiscal-data-package"
@@ -138,17 +138,7 @@ def line_rows(cat: Catalog, p: Proposal) -> Iterator[Row]:
     """The rows of ``linjer.csv`` for one proposal: its lines of Tabel 1 by year."""
     budget_phase = phase(cat, p)
     for line in p.lines:
-        texts = _texts(
-            p.id,
-            p.title,
-            budget_phase,
-            line.id,
-            line.text,
-            str(line.kind),
-            str(line.section),
-            line.area or "",
-            booking_label(line.booking),
-        )
+        texts = _texts(p.id, p.title, budget_phase, *line_texts(line))
         for year, amount in line.amounts.items():
             yield [*texts, str(year), plain(amount), str(p.price_level)]
 

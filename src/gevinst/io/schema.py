@@ -12,8 +12,9 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
+from gevinst.core.effects import MODELS
 from gevinst.io.yamlsource import WrittenNumber
 
 SCHEMA_VERSION = 1
@@ -223,20 +224,15 @@ class PhaseModel(Model):
     factors: dict[int, Amount] = Field(default_factory=dict)
 
 
+def _known_model(kind: str) -> str:
+    if kind not in MODELS:
+        raise ValueError(f"ukendt model {kind!r}; kendte modeller: {', '.join(MODELS)}")
+    return kind
+
+
 class EffectModel(Model):
     line: str
-    model: Literal[
-        "time_saving",
-        "fte_overhead",
-        "fte",
-        "shortened_courses",
-        "centralisation",
-        "budget_share",
-        "subscription",
-        "concession",
-        "energy",
-        "procurement",
-    ]
+    model: Annotated[str, AfterValidator(_known_model)]
     sign: Literal["saving", "income", "cost"] = "saving"
     text: str = ""
     params: dict[str, Annotated[ParamModel, BeforeValidator(_param)]]
