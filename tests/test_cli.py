@@ -6,13 +6,12 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from gevinst.cli import main
+from tests.paths import SEED
 
-SEED = Path(__file__).parents[1] / "catalogs" / "kk-budget-2025"
 FINDING_KEYS = {
     "proposal",
     "table",

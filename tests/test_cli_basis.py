@@ -9,7 +9,6 @@ BC01's effect e3 (time saving): 68.500 cases × 1 min. + 4.000 × 3 min. = 80.50
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,8 +17,7 @@ from gevinst.cli import main
 from gevinst.core.whatif import uses
 from gevinst.io.basis_text import parse_number, parse_numbers
 from gevinst.io.yamlformat import load_catalog
-
-SEED = Path(__file__).parents[1] / "catalogs" / "kk-budget-2025"
+from tests.paths import SEED
 
 
 def run_json(capsys: pytest.CaptureFixture[str], *args: str) -> Any:

@@ -24,8 +24,8 @@ from gevinst.core.findings import Finding, Severity
 from gevinst.core.model import Catalog
 from gevinst.core.series import Series
 from gevinst.io.yamlformat import load_catalog
+from tests.paths import SEED
 
-SEED = Path(__file__).parents[1] / "catalogs" / "kk-budget-2025"
 D = Decimal
 Cell = tuple[str | None, int | None]
 

@@ -6,19 +6,10 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-import pytest
-
 from gevinst.core.model import Catalog
 from gevinst.io.charts import catalog_chart_svg, proposal_chart_svg, write_charts
-from gevinst.io.yamlformat import load_catalog
 
-SEED = Path(__file__).parents[2] / "catalogs" / "kk-budget-2025"
 SVG = "{http://www.w3.org/2000/svg}"
-
-
-@pytest.fixture(scope="module")
-def seed() -> Catalog:
-    return load_catalog(SEED)
 
 
 def texts(svg: str) -> list[str]:

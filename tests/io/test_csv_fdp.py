@@ -24,9 +24,8 @@ from gevinst.core.series import Series
 from gevinst.io.csv_export import write_csv
 from gevinst.io.export import ExportOptions, looks_like_formula, select
 from gevinst.io.fdp import write_fdp
-from gevinst.io.yamlformat import load_catalog
+from tests.paths import SEED
 
-SEED = Path(__file__).parents[2] / "catalogs" / "kk-budget-2025"
 Rows = list[dict[str, str]]
 
 CSV_HEADER = [
@@ -47,11 +46,6 @@ CSV_TEXTS = CSV_HEADER[:8]
 CSV_SUMS = ("forslag", "år", "beløb")
 FDP_SUMS = ("proposal", "year", "amount")
 EVIL_TITLE = '=HYPERLINK("http://example.invalid","klik")'
-
-
-@pytest.fixture(scope="module")
-def seed() -> Catalog:
-    return load_catalog(SEED)
 
 
 def read_csv(path: Path, delimiter: str = ",", encoding: str = "utf-8") -> Rows:

@@ -7,8 +7,7 @@ from pathlib import Path
 
 from gevinst.io.document import write_catalog
 from gevinst.io.yamlformat import load_catalog
-
-SEED = Path(__file__).parents[2] / "catalogs" / "kk-budget-2025"
+from tests.paths import SEED
 
 
 def test_the_seed_survives_a_round_trip(tmp_path: Path) -> None:

@@ -16,13 +16,7 @@ from gevinst.core.model import Catalog
 from gevinst.io.document import to_yaml
 from gevinst.io.importer import catalog_bundle, catalog_from_documents, import_file
 from gevinst.io.yamlformat import FormatError, Problem, load_catalog
-
-SEED = Path(__file__).parents[2] / "catalogs" / "kk-budget-2025"
-
-
-@pytest.fixture(scope="module")
-def seed() -> Catalog:
-    return load_catalog(SEED)
+from tests.paths import SEED
 
 
 def write_json(path: Path, bundle: dict[str, Any]) -> Path:

@@ -17,10 +17,8 @@ from gevinst.core.numbers import dk
 from gevinst.core.summary import summarise
 from gevinst.io.export import ExportOptions, select
 from gevinst.io.pdf import write_pdf
-from gevinst.io.yamlformat import load_catalog
+from tests.paths import ROOT
 
-ROOT = Path(__file__).parents[2]
-SEED = ROOT / "catalogs" / "kk-budget-2025"
 ARTIFACTS = ROOT / "test-artifacts"
 
 
@@ -45,11 +43,6 @@ def section(text: str, cat: Catalog, proposal_id: str) -> str:
     start = text.rindex(heads[index])
     end = text.rindex(heads[index + 1]) if index + 1 < len(ids) else len(text)
     return text[start:end]
-
-
-@pytest.fixture(scope="module")
-def seed() -> Catalog:
-    return load_catalog(SEED)
 
 
 @pytest.fixture(scope="module")

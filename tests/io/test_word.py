@@ -24,10 +24,8 @@ from gevinst.cli import main
 from gevinst.core.model import Catalog
 from gevinst.io.export import ExportOptions
 from gevinst.io.word import write_docx
-from gevinst.io.yamlformat import load_catalog
+from tests.paths import ROOT, SEED
 
-ROOT = Path(__file__).parents[2]
-SEED = ROOT / "catalogs" / "kk-budget-2025"
 ARTIFACTS = ROOT / "test-artifacts"
 SECTIONS = [
     "1. Beskrivelse af forslag (fremgangsmåde og effekt)",
@@ -42,11 +40,6 @@ TABLE1 = "Tabel 1. Forslagets samlede økonomiske konsekvenser"
 YEARS = ["2024", "2025", "2026", "2027", "2028", "2029"]
 
 Block = Paragraph | Table
-
-
-@pytest.fixture(scope="module")
-def seed() -> Catalog:
-    return load_catalog(SEED)
 
 
 @pytest.fixture(scope="module")

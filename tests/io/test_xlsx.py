@@ -33,8 +33,8 @@ from gevinst.io.export import ExportOptions, looks_like_formula, select
 from gevinst.io.xlsx_export import CHUNK, DATA, LINJER, write_xlsx
 from gevinst.io.xlsx_import import import_xlsx
 from gevinst.io.yamlformat import FormatError, load_catalog
+from tests.paths import SEED
 
-SEED = Path(__file__).parents[2] / "catalogs" / "kk-budget-2025"
 FULL = ExportOptions(include_confidential=True)
 OUR_FORMULA = re.compile(r"^=(SUM|SUMIF)\(|^=[A-Z]+\d+\+[A-Z]+\d+$")
 RECALCULATE_ALWAYS = """<?xml version="1.0" encoding="UTF-8"?>
@@ -46,11 +46,6 @@ RECALCULATE_ALWAYS = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 Cell = tuple[str, str]  # sheet, coordinate
-
-
-@pytest.fixture(scope="module")
-def seed() -> Catalog:
-    return load_catalog(SEED)
 
 
 @pytest.fixture(scope="module")

@@ -13,8 +13,7 @@ from hypothesis import strategies as st
 from gevinst.cli import main
 from gevinst.core.check import check_catalog
 from gevinst.io.yamlformat import FormatError, load_catalog
-
-SEED = Path(__file__).parents[2] / "catalogs" / "kk-budget-2025"
+from tests.paths import SEED
 
 CATALOG = """\
 schema_version: 1
