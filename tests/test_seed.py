@@ -18,7 +18,8 @@ from pathlib import Path
 import pytest
 
 from gevinst.core import calc
-from gevinst.core.check import basis_results, check_catalog, rows_by_unit
+from gevinst.core.calc import basis_results
+from gevinst.core.check import check_catalog, rows_by_unit
 from gevinst.core.effects import evaluate
 from gevinst.core.findings import Finding, Severity
 from gevinst.core.model import Catalog

@@ -3,6 +3,7 @@
 
 from decimal import Decimal
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -188,3 +189,25 @@ def test_payback_is_monotone_in_the_investment(p: Proposal, extra: int, year: in
     if after is not None:
         assert before is not None
         assert after.year >= before.year
+
+
+def test_payback_is_when_the_cumulative_flow_stays_paid_back() -> None:
+    # -100 a year from 2024, 1.000 invested in 2026: cumulative -100, -200, 700, 600, 500,
+    # 400 (2029), then -100 a year: 300, 200, 100, 0 in 2033. Not 2024, before the spending.
+    p = proposal(
+        line("e", EFF, series(-100, -100, -100, -100, -100, -100)),
+        line("i", IMPL, series(0, 0, 1000)),
+    )
+    assert calc.payback(p, "total") == calc.Payback(years=10, year=2033)
+
+
+def test_payback_reads_the_table_end_from_the_years_not_from_the_amounts() -> None:
+    # the last year of the table is 2029 even when the last amounts are zero
+    p = proposal(line("e", EFF, series(0, -100, -100)), line("i", IMPL, series(250)))
+    assert calc.payback(p, "total") is None  # nothing is saved after 2026
+    assert calc.payback_text(None) == "ingen"
+
+
+def test_unknown_payback_basis_is_refused() -> None:
+    with pytest.raises(ValueError, match="ukendt grundlag"):
+        calc.payback(bc01_like(), "brutto")

@@ -26,7 +26,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from gevinst.cli import main
 from gevinst.core import calc
-from gevinst.core.check import TABLE1_ROWS, TABLE_NAMES
+from gevinst.core.calc import TABLE1_ROWS
+from gevinst.core.check import TABLE_NAMES
 from gevinst.core.model import Catalog, Proposal
 from gevinst.core.summary import summarise
 from gevinst.io.export import ExportOptions, looks_like_formula, select

@@ -130,3 +130,36 @@ def test_damaged_files_never_crash(catalog: Path, position: int, length: int, ju
         assert all("BC01.yaml" in str(p) for p in e.problems)
     else:
         check_catalog(loaded)  # whatever loads can be checked
+
+
+def test_years_must_follow_each_other(catalog: Path) -> None:
+    line = edit(catalog, "years: [2024, 2025, 2026, 2027, 2028, 2029]", "years: [2025, 2024]")
+    [message] = problems(catalog)
+    assert f"linje {line}" in message and "årene skal følge hinanden" in message
+
+
+def test_an_amount_outside_the_years_is_refused(catalog: Path) -> None:
+    edit(catalog, "2025: -149,", "2031: -5, 2025: -149,")
+    [message] = problems(catalog)
+    assert "lines[0].amounts[2031]" in message and "2031 er ikke blandt forslagets år" in message
+
+
+def test_a_negative_key_weight_is_refused(catalog: Path) -> None:
+    edit(catalog, "BIF: 154,", "BIF: -154,")
+    [message] = problems(catalog)
+    assert "keys.ledere.weights.BIF" in message and "negativ" in message
+
+
+def test_an_unbooked_implementation_line_is_reported_not_a_crash(catalog: Path) -> None:
+    edit(catalog, "    area: Anlæg\n    amounts: {2024: 0, 2025: 750, 2026: 750, 2027: 0, 2028: 0, "
+         "2029: 0}\n    booking: {unit: Koncernservice}",
+         "    area: Anlæg\n    amounts: {2024: 0, 2025: 750, 2026: 750, 2027: 0, 2028: 0, "
+         "2029: 0}")  # fmt: skip
+    findings = check_catalog(load_catalog(catalog))
+    assert any(f.rule == "booking-missing" for f in findings)
+
+
+def test_a_basis_that_cannot_be_computed_is_a_finding(catalog: Path) -> None:
+    edit(catalog, "hour_norm: {assumption: aarstimenorm}", "hour_norm: 0")
+    [finding] = [f for f in check_catalog(load_catalog(catalog)) if f.rule == "basis-error"]
+    assert finding.row == "e3" and "division med nul" in finding.message

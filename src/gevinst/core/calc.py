@@ -11,8 +11,10 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import partial
 
 from gevinst.core.distribute import apportion, shares
+from gevinst.core.effects import EffectResult, evaluate
 from gevinst.core.model import ByKey, Line, LineKind, Parts, Proposal, Section, ToUnit
 from gevinst.core.profile import Profile
 from gevinst.core.series import ZERO, Series, sum_series
@@ -57,7 +59,32 @@ def operating_costs(p: Proposal) -> Series:
     return sum_series(line.amounts for line in p.lines if line.kind is LineKind.OPERATING_COST)
 
 
+TABLE1_ROWS: Mapping[str, tuple[str, Callable[[Proposal], Series]]] = {
+    "varig_service": ("Samlet varig ændring, service", partial(permanent, area=SERVICE)),
+    "varig": ("Samlet varig ændring", permanent),
+    "impl_service": (
+        "Samlede implementeringsomkostninger, service",
+        partial(implementation, area=SERVICE),
+    ),
+    "impl_anlaeg": (
+        "Samlede implementeringsomkostninger, anlæg",
+        partial(implementation, area=ANLAEG),
+    ),
+    "impl": ("Samlede implementeringsomkostninger", implementation),
+    "impact": ("Samlet økonomisk påvirkning", impact),
+}
+
+
+def basis_results(p: Proposal, profile: Profile) -> list[EffectResult]:
+    """Every effect of a proposal evaluated with the profile's assumptions as of the
+    proposal's price level (1 January of that year)."""
+    return [evaluate(e, p.years, profile.assumptions, p.assumptions_date) for e in p.effects]
+
+
 # --- payback ---------------------------------------------------------------------------
+
+
+PAYBACK_BASES: Mapping[str, str] = {"service": "serviceeffektivisering", "total": "totaløkonomi"}
 
 
 @dataclass(frozen=True)
@@ -69,26 +96,41 @@ class Payback:
         return f"{self.years} år ({self.year})"
 
 
-PaybackPolicy = Callable[[Series, Decimal], Payback | None]
+def payback_text(result: Payback | None) -> str:
+    """As Tabel 1 prints it: "4 år (2028)", or "ingen" where the money is never paid back."""
+    return str(result) if result is not None else "ingen"
 
 
-def payback_from_first_amount(flows: Series, carry: Decimal, horizon: int = 100) -> Payback | None:
+PaybackPolicy = Callable[[Series, int, Decimal], Payback | None]
+
+
+def payback_from_first_amount(
+    flows: Series, last: int, carry: Decimal, horizon: int = 100
+) -> Payback | None:
     """Count from the first year with any amount through the first year whose cumulative
-    flow is <= 0; beyond the table, each year adds ``carry`` (the last year's permanent
-    change). None if that never happens within ``horizon`` years.
+    flow is <= 0 and stays so; the table ends in ``last``, and each year after it adds
+    ``carry`` (the last year's permanent change). None if that never happens within
+    ``horizon`` years of the start.
 
     BC01: flows 0, 1.703, 1.106, -1.474, -1.474, -1.474 (2024-2029) cumulate to 1.703,
     2.809, 1.335, -139 from 2025, so the payback is 4 years, in 2028.
+
+    "Stays so": savings of -100 a year from 2024 and an investment of 1.000 in 2026
+    cumulate to -100, -200, 700, ...; the money is not paid back in 2024, before it is
+    spent, but when the cumulative flow turns <= 0 for good (2033).
     """
     start = flows.first_year()
     if start is None:
         return None
-    last = max(flows)
-    cumulative = ZERO
+    cumulative, paid_back = ZERO, None
     for year in range(start, start + horizon):
         cumulative += flows[year] if year <= last else carry
-        if cumulative <= 0:
-            return Payback(years=year - start + 1, year=year)
+        if cumulative > 0:
+            paid_back = None
+        elif paid_back is None:
+            paid_back = year
+        if year >= last and paid_back is not None and carry <= 0:
+            return Payback(years=paid_back - start + 1, year=paid_back)
     return None
 
 
@@ -97,12 +139,19 @@ def payback(
 ) -> Payback | None:
     """Payback on ``basis`` "service" (permanent changes on Service only) or "total"
     (all permanent changes), both against all implementation costs."""
+    if basis not in PAYBACK_BASES:
+        raise ValueError(f"ukendt grundlag for tilbagebetalingstid: {basis!r}")
     permanent_part = permanent(p, SERVICE if basis == "service" else None)
     flows = permanent_part + implementation(p)
-    return policy(flows, permanent_part[p.years[-1]])
+    return policy(flows, p.years[-1], permanent_part[p.years[-1]])
 
 
 # --- bookings and the technical tables ----------------------------------------------------
+
+
+def unbooked(p: Proposal) -> list[Line]:
+    """The lines that name no unit, key or parts: tables A to E cannot be computed."""
+    return [line for line in p.lines if line.booking is None]
 
 
 def _exact_shares(p: Proposal, profile: Profile, line: Line, year: int) -> dict[str, Decimal]:

@@ -9,12 +9,12 @@ error of the table itself, whatever gevinst computes.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from decimal import Decimal
-from functools import partial
 
 from gevinst.core import calc
-from gevinst.core.effects import MODELS, EffectResult, evaluate
+from gevinst.core.distribute import round_to
+from gevinst.core.effects import MODELS, evaluate
 from gevinst.core.findings import Finding, Severity
 from gevinst.core.model import (
     BasisTable,
@@ -22,27 +22,13 @@ from gevinst.core.model import (
     CatalogTable,
     Parts,
     Proposal,
+    Section,
     StatedTable,
 )
 from gevinst.core.numbers import dk
 from gevinst.core.profile import Profile
 from gevinst.core.series import ZERO, Series, sum_series
 from gevinst.core.summary import summarise
-
-TABLE1_ROWS: Mapping[str, tuple[str, Callable[[Proposal], Series]]] = {
-    "varig_service": ("Samlet varig ændring, service", partial(calc.permanent, area=calc.SERVICE)),
-    "varig": ("Samlet varig ændring", calc.permanent),
-    "impl_service": (
-        "Samlede implementeringsomkostninger, service",
-        partial(calc.implementation, area=calc.SERVICE),
-    ),
-    "impl_anlaeg": (
-        "Samlede implementeringsomkostninger, anlæg",
-        partial(calc.implementation, area=calc.ANLAEG),
-    ),
-    "impl": ("Samlede implementeringsomkostninger", calc.implementation),
-    "impact": ("Samlet økonomisk påvirkning", calc.impact),
-}
 
 TABLE_NAMES = {
     "A": "Tabel A (måltalseffekt)",
@@ -117,16 +103,19 @@ def _printed_sum(
 # --- Tabel 1 and payback ------------------------------------------------------------------
 
 _PAYBACK = re.compile(r"^\s*(\d+)\s*(?:år)?\s*(?:\((\d{4})\))?\s*$")
+_NO_PAYBACK = "ingen"
 
 
 def _table1(p: Proposal) -> Iterator[Finding]:
     for key, stated in p.stated.table1.items():
-        name, compute = TABLE1_ROWS[key]
+        name, compute = calc.TABLE1_ROWS[key]
         yield from compare_series(p.id, "1", key, name, stated, compute(p), p.years, "table1-sum")
     for basis, text in p.stated.payback.items():
         computed = calc.payback(p, basis)
         match = _PAYBACK.match(text)
-        label = "serviceeffektivisering" if basis == "service" else "totaløkonomi"
+        label = calc.PAYBACK_BASES[basis]
+        if text.strip().casefold() == _NO_PAYBACK and computed is None:
+            continue
         if match is None:
             yield Finding(
                 p.id,
@@ -134,7 +123,7 @@ def _table1(p: Proposal) -> Iterator[Finding]:
                 f"payback_{basis}",
                 None,
                 text,
-                str(computed or ""),
+                calc.payback_text(computed),
                 "payback-format",
                 Severity.WARNING,
                 f"Tilbagebetalingstid baseret på {label}: {text!r} kan ikke læses",
@@ -142,7 +131,7 @@ def _table1(p: Proposal) -> Iterator[Finding]:
             continue
         years, year = int(match[1]), match[2] and int(match[2])
         if computed is None or computed.years != years or (year and year != computed.year):
-            shown = str(computed) if computed else "aldrig"
+            shown = calc.payback_text(computed)
             yield Finding(
                 p.id,
                 "1",
@@ -154,10 +143,10 @@ def _table1(p: Proposal) -> Iterator[Finding]:
                 Severity.ERROR,
                 f"Tilbagebetalingstid baseret på {label}: angivet {text.strip()!r}, "
                 f"beregnet {shown} (tælles fra første år med beløb til og med første "
-                f"år, hvor den akkumulerede påvirkning er <= 0)",
+                f"år, hvor den akkumulerede påvirkning er og forbliver <= 0)",
             )
     for line in p.lines:
-        if line.area_assumed:
+        if line.area_assumed and line.area is not None:
             yield Finding(
                 p.id,
                 "1",
@@ -237,9 +226,21 @@ def _unit_rows(
 
 
 def _technical(p: Proposal, profile: Profile) -> Iterator[Finding]:
-    if any(line.booking is None for line in p.lines) and (
-        p.stated.technical or p.stated.distribution
-    ):
+    for line in p.lines:
+        if line.section is Section.IMPLEMENTATION and line.area not in (calc.ANLAEG, calc.SERVICE):
+            yield Finding(
+                p.id,
+                "1",
+                line.id,
+                None,
+                None,
+                None,
+                "implementation-area",
+                Severity.WARNING,
+                f"Implementeringsomkostningen {line.text!r} er på {line.area or 'intet'} "
+                "styringsområde; Tabel D og E fordeler kun Anlæg og Service",
+            )
+    if calc.unbooked(p) and (p.stated.technical or p.stated.distribution):
         yield Finding(
             p.id,
             "A",
@@ -266,7 +267,6 @@ def _technical(p: Proposal, profile: Profile) -> Iterator[Finding]:
             profile,
             "table-2.1",
         )
-    yield from _stated_c_is_a_plus_b(p, profile)
 
 
 def _stated_c_is_a_plus_b(p: Proposal, profile: Profile) -> Iterator[Finding]:
@@ -288,7 +288,7 @@ def _stated_c_is_a_plus_b(p: Proposal, profile: Profile) -> Iterator[Finding]:
                     stated,
                     computed,
                     "C=A+B",
-                    Severity.ERROR,
+                    _severity(stated, computed),
                     f"Tabel C, {profile.unit_name(unit)}, {year}: trykt {dk(stated)}, "
                     f"men Tabel A + Tabel B giver {dk(computed)}",
                 )
@@ -314,7 +314,7 @@ def _template(p: Proposal, profile: Profile) -> Iterator[Finding]:
                     f"template-{t}",
                     f"Forslaget har varige driftsudgifter, men Tabel {t} er ikke udfyldt",
                 )
-    for t, area in (("D", calc.ANLAEG), ("E", calc.SERVICE)):
+    for t, area in (("D", calc.ANLAEG), ("E", calc.SERVICE)) if not calc.unbooked(p) else ():
         units = calc.table_d(p, profile) if t == "D" else calc.table_e(p, profile)
         committees = {profile.committee_of(u) for u, s in units.items() if not s.is_zero()}
         if len(committees) > 1 and not _filled(p.stated.technical.get(t)):
@@ -415,10 +415,25 @@ def _basis_table(p: Proposal, b: BasisTable) -> Iterator[Finding]:
 
 def _effects(p: Proposal, profile: Profile) -> Iterator[Finding]:
     """Each effect model against the line it explains, and each value it had to assume."""
-    for result in basis_results(p, profile):
-        e = result.effect
+    for e in p.effects:
         line = p.line(e.line)
         name = f"Grundlaget for {line.text!r} ({MODELS[e.model].label.lower()})"
+        try:
+            result = evaluate(e, p.years, profile.assumptions, p.assumptions_date)
+        except (ValueError, KeyError, ArithmeticError) as err:
+            reason = err.args[0] if isinstance(err, ValueError | KeyError) else "division med nul"
+            yield Finding(
+                p.id,
+                "basis",
+                e.line,
+                None,
+                None,
+                None,
+                "basis-error",
+                Severity.ERROR,
+                f"{name} kan ikke beregnes: {reason}",
+            )
+            continue
         yield from compare_series(
             p.id, "basis", e.line, name, line.amounts, result.series, p.years, "basis-model"
         )
@@ -436,12 +451,6 @@ def _effects(p: Proposal, profile: Profile) -> Iterator[Finding]:
                     f"{name}: parameteren {param.name!r} er ikke oplyst i forslaget"
                     f" ({param.source})",
                 )
-
-
-def basis_results(p: Proposal, profile: Profile) -> list[EffectResult]:
-    """Every effect of a proposal evaluated with the profile's assumptions as of the
-    proposal's price level (1 January of that year)."""
-    return [evaluate(e, p.years, profile.assumptions, p.assumptions_date) for e in p.effects]
 
 
 def _targets(p: Proposal) -> Iterator[Finding]:
@@ -465,6 +474,7 @@ def check_proposal(p: Proposal, profile: Profile) -> list[Finding]:
         *_table1(p),
         *_effects(p, profile),
         *_technical(p, profile),
+        *_stated_c_is_a_plus_b(p, profile),
         *_admin(p),
         *_template(p, profile),
         *_targets(p),
@@ -535,7 +545,7 @@ def _catalog_table(cat: Catalog, t: CatalogTable) -> Iterator[Finding]:
                 r.investment,
                 "catalog-investment",
             )
-    printed = {r.proposal or r.label: r.effect for r in t.rows()}
+    printed = {f"{i}": r.effect for i, r in enumerate(t.rows())}
     yield from _printed_sum(None, t.id, t.title, printed, t.total_effect, t.years)
     printed_investment = sum((r.investment or ZERO for r in t.rows()), ZERO)
     yield from _compare_value(
@@ -553,7 +563,7 @@ def _statements(cat: Catalog) -> Iterator[Finding]:
     for st in cat.statements:
         result = summarise(cat, st.table)
         total = result.total_steady_state() if st.year is None else result.total_effect()[st.year]
-        computed = (total / 1000).quantize(st.mio_kr)
+        computed = round_to(total / 1000, st.mio_kr)
         if computed != st.mio_kr:
             when = "i varig virkning" if st.year is None else f"i {st.year}"
             places = -int(st.mio_kr.as_tuple().exponent)

@@ -21,7 +21,12 @@ SUM_PRECISION = Decimal("1e-12")
 
 def round_whole(amount: Decimal) -> Decimal:
     """Round half away from zero to a whole number, as a person with a calculator would."""
-    return amount.quantize(ONE, rounding=ROUND_HALF_UP)
+    return round_to(amount, ONE)
+
+
+def round_to(amount: Decimal, exponent: Decimal) -> Decimal:
+    """Round half away from zero to the decimals of ``exponent`` ("55,65" -> "55,7")."""
+    return amount.quantize(exponent, rounding=ROUND_HALF_UP)
 
 
 def apportion(exact: Mapping[str, Decimal]) -> dict[str, Decimal]:
@@ -31,13 +36,18 @@ def apportion(exact: Mapping[str, Decimal]) -> dict[str, Decimal]:
     is apportioned as the negation of its positive mirror.
     """
     # exact shares come from divisions, so their sum may miss a whole number by 1e-26
-    whole = round_whole(sum(exact.values(), ZERO).quantize(SUM_PRECISION))
-    if whole < 0:
+    total = sum(exact.values(), ZERO).quantize(SUM_PRECISION)
+    whole = round_whole(total)
+    if total < 0:
         return {k: -v for k, v in apportion({k: -v for k, v in exact.items()}).items()}
     parts = {k: v.to_integral_value(rounding=ROUND_FLOOR) for k, v in exact.items()}
     missing = int(whole - sum(parts.values(), ZERO))
     order = list(exact)
-    by_remainder = sorted(order, key=lambda k: (-(exact[k] - parts[k]), order.index(k)))
+    # remainders at a fixed precision, so that division noise in the 28th digit cannot
+    # decide a tie that the key's order should decide
+    by_remainder = sorted(
+        order, key=lambda k: (-(exact[k] - parts[k]).quantize(SUM_PRECISION), order.index(k))
+    )
     for k in by_remainder[:missing]:
         parts[k] += ONE
     return parts
@@ -55,8 +65,8 @@ def distribute(total: Decimal, weights: Mapping[str, Decimal]) -> dict[str, Deci
 def shares(total: Decimal, weights: Mapping[str, Decimal]) -> dict[str, Decimal]:
     """The exact (unrounded) shares of ``total`` by ``weights``."""
     if any(w < 0 for w in weights.values()):
-        raise ValueError("weights must not be negative")
+        raise ValueError("en fordelingsnøgle kan ikke have negative vægte")
     weight_sum = sum(weights.values(), ZERO)
     if weight_sum == 0:
-        raise ValueError("weights must not all be zero")
+        raise ValueError("en fordelingsnøgle skal have mindst én vægt over nul")
     return {k: total * w / weight_sum for k, w in weights.items()}

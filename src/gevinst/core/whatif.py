@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from gevinst.core import calc
-from gevinst.core.check import TABLE1_ROWS, basis_results
+from gevinst.core.calc import TABLE1_ROWS, basis_results
 from gevinst.core.distribute import distribute
 from gevinst.core.effects import MODELS, Effect, EffectResult, Param, Values
 from gevinst.core.model import Catalog, Line, Parts, Proposal

@@ -8,6 +8,7 @@ file into core domain objects, and the core checks the *figures*.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any, Literal
@@ -246,6 +247,12 @@ class ScopeModel(Model):
     employer_area: bool | None = None
 
 
+def _consecutive(years: list[int]) -> list[int]:
+    if any(b != a + 1 for a, b in itertools.pairwise(years)):
+        raise ValueError(f"årene skal følge hinanden i rækkefølge, fx [2024, 2025, 2026]: {years}")
+    return years
+
+
 class ProposalModel(Model):
     schema_version: Literal[1]
     id: str
@@ -256,7 +263,7 @@ class ProposalModel(Model):
     catalog_entry_only: bool = False
     price_level: int
     scale: Literal[1000] = 1000
-    years: list[int] = Field(min_length=1)
+    years: Annotated[list[int], AfterValidator(_consecutive)] = Field(min_length=1)
     presenting: list[str] = Field(default_factory=list)
     affected: list[str] = Field(default_factory=list)
     origin: Origin = Origin()

@@ -311,6 +311,9 @@ class _References:
 
     def line(self, i: int, ln: s.LineModel) -> None:
         here: list[int | str] = ["lines", i]
+        for year in ln.amounts:
+            if year not in self.pm.years:
+                self.bad([*here, "amounts", year], f"året {year} er ikke blandt forslagets år")
         if ln.area is not None and self.profile.find_area(ln.area) is None:
             self.bad([*here, "area"], f"ukendt styringsområde {ln.area!r}")
         if ln.placed is not None:
@@ -356,8 +359,10 @@ class _References:
                 self.bad(["lines", i, "id"], f"linje-id {ln.id!r} er brugt før")
             seen.add(ln.id)
         for name, key in pm.keys.items():
-            for w in key.weights:
+            for w, weight in key.weights.items():
                 self.unit(["keys", name, "weights", w], w)
+                if weight < 0:
+                    self.bad(["keys", name, "weights", w], "en vægt kan ikke være negativ")
             if not any(key.weights.values()):
                 self.bad(["keys", name, "weights"], "en nøgle skal have mindst én vægt over nul")
         line_ids = {ln.id for ln in pm.lines}
