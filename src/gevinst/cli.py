@@ -14,7 +14,7 @@ from pathlib import Path
 
 from gevinst.core.check import check_catalog, summary
 from gevinst.core.findings import Severity
-from gevinst.core.model import Catalog
+from gevinst.core.model import Catalog, UnknownProposalError
 from gevinst.core.summary import summarise
 from gevinst.core.whatif import WhatIfError, impact_of_assumptions
 from gevinst.io import basis_text
@@ -58,25 +58,18 @@ def _cmd_show(args: argparse.Namespace) -> int:
         blocks = [render_summary(summarise(catalog, t.id)) for t in catalog.tables]
         sys.stdout.write("\n".join(blocks))
         return 0
-    try:
-        proposal = catalog.proposal(args.id)
-    except KeyError:
-        known = ", ".join(p.id for p in catalog.proposals)
-        sys.stderr.write(
-            f"gevinst: forslaget {args.id!r} findes ikke i kataloget (kendte: {known})\n"
-        )
-        return 2
+    proposal = catalog.proposal(args.id)
     sys.stdout.write(render_proposal(proposal, catalog.profile, args.table))
     return 0
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
     catalog = load_catalog(Path(args.path))
-    options = ExportOptions(args.proposal, args.include_confidential, args.charts)
+    options = ExportOptions(args.proposal, args.include_confidential)
     if args.proposal is not None:
         catalog.proposal(args.proposal)  # an unknown id is reported before anything is written
     writer = import_module(f"gevinst.io.{WRITERS[args.format][0]}")
-    getattr(writer, WRITERS[args.format][1])(select(catalog, options), Path(args.output), options)
+    getattr(writer, WRITERS[args.format][1])(catalog, Path(args.output), options)
     if args.charts is not None:
         # matplotlib is loaded only when charts are asked for, not on every command
         import_module("gevinst.io.charts").write_charts(select(catalog, options), args.charts)
@@ -85,6 +78,9 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 def _cmd_import(args: argparse.Namespace) -> int:
     target = Path(args.output)
+    if not target.parent.is_dir():
+        sys.stderr.write(f"gevinst: mappen {target.parent} findes ikke; intet er skrevet\n")
+        return 2
     if target.exists() and any(target.iterdir()):
         sys.stderr.write(f"gevinst: {target} findes allerede og er ikke tom; intet er skrevet\n")
         return 2
@@ -244,9 +240,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         for problem in e.problems:
             sys.stderr.write(f"  {problem}\n")
         return 2
-    except KeyError as e:
-        sys.stderr.write(f"gevinst: {e.args[0]} findes ikke i kataloget\n")
+    except UnknownProposalError as e:
+        sys.stderr.write(f"gevinst: {e}\n")
         return 2
+    except BrokenPipeError:
+        # the reader went away (| head); nothing more to say
+        sys.stderr.close()
+        return 0
     except OSError as e:
         sys.stderr.write(f"gevinst: {e.filename or ''}: {e.strerror}\n")
         return 2

@@ -294,3 +294,14 @@ def test_fdp_of_a_confidential_proposal_shows_only_what_the_catalog_publishes(
     assert permanent == calc.permanent(secret)
     written = (tmp_path / "data" / "linjer.csv").read_text(encoding="utf-8")
     assert secret.lines[0].text not in written
+
+
+def test_a_writer_called_directly_hides_a_confidential_proposal(
+    seed: Catalog, tmp_path: Path
+) -> None:
+    bc01 = replace(seed.proposal("BC01"), confidential=True)
+    cat = replace(seed, proposals=(bc01, *seed.proposals[1:]))
+    write_csv(cat, tmp_path / "linjer.csv", ExportOptions())
+    text = (tmp_path / "linjer.csv").read_text(encoding="utf-8-sig")
+    assert "Koncernservice" not in text  # its lines and bookings stay out
+    assert "BC01;Samlet ferieløsning i Serviceportalen;varig" in text

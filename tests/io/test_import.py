@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import subprocess
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -183,3 +184,39 @@ def test_a_failed_import_leaves_nothing_and_prints_no_traceback(
     assert f"{source}, linje {line_of(source, '12.5')}, forslag F4" in err
     assert "felt proposals[5].lines[0].amounts.2026" in err
     assert [p.name for p in tmp_path.iterdir()] == ["katalog.json"]
+
+
+def test_an_id_that_climbs_out_of_the_folder_is_refused(seed: Catalog, tmp_path: Path) -> None:
+    bundle = catalog_bundle(seed)
+    bundle["proposals"][0]["id"] = "../../escaped"
+    bundle["catalog"]["proposals"][0] = "../../escaped"
+    found = problems_of(write_json(tmp_path / "ond.json", bundle))
+    assert any("String should match pattern" in p.message for p in found)
+    assert not list(tmp_path.parent.glob("escaped*"))
+
+
+def test_an_imported_profile_must_be_a_name_not_a_path(seed: Catalog, tmp_path: Path) -> None:
+    bundle = catalog_bundle(seed)
+    bundle["catalog"]["profile"] = "/etc/passwd.yaml"
+    [problem] = problems_of(write_json(tmp_path / "sti.json", bundle))
+    assert problem.field.endswith("profile") and "ved navn" in problem.message
+
+
+def test_a_catalog_row_must_name_a_listed_proposal(seed: Catalog, tmp_path: Path) -> None:
+    bundle = catalog_bundle(seed)
+    bundle["catalog"]["tables"][0]["groups"][0]["rows"][0]["proposal"] = "BC99"
+    bundle["catalog"]["proposals"].append("BC01")
+    found = [p.message for p in problems_of(write_json(tmp_path / "ref.json", bundle))]
+    assert "forslaget 'BC99' står ikke i proposals" in found
+    assert "forslaget 'BC01' står to gange" in found
+
+
+def test_the_real_command_prints_no_traceback(tmp_path: Path) -> None:
+    broken = tmp_path / "brudt.json"
+    broken.write_text("{", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "gevinst.cli", "import", str(broken), "-o", str(tmp_path / "ud")],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr and "brudt.json" in done.stderr

@@ -163,3 +163,16 @@ def test_a_basis_that_cannot_be_computed_is_a_finding(catalog: Path) -> None:
     edit(catalog, "hour_norm: {assumption: aarstimenorm}", "hour_norm: 0")
     [finding] = [f for f in check_catalog(load_catalog(catalog)) if f.rule == "basis-error"]
     assert finding.row == "e3" and "division med nul" in finding.message
+
+
+def test_a_key_given_twice_is_an_error_with_its_line(catalog: Path) -> None:
+    line = edit(catalog, "2025: -149,", "2025: -500, 2025: -149,")
+    [message] = problems(catalog)
+    assert f"linje {line}" in message and "nøglen 2025 står to gange" in message
+
+
+@pytest.mark.parametrize("written", ["0x10", "1:30"])
+def test_integer_forms_of_yaml_11_are_not_numbers(catalog: Path, written: str) -> None:
+    edit(catalog, "2025: -149,", f"2025: {written},")
+    [message] = problems(catalog)
+    assert "lines[0].amounts[2025]" in message and "er ikke et tal" in message

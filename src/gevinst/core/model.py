@@ -323,6 +323,13 @@ class Statement:
     mio_kr: Decimal
 
 
+class UnknownProposalError(LookupError):
+    """A proposal id that the catalog does not hold."""
+
+    def __str__(self) -> str:
+        return f"forslaget {self.args[0]!r} findes ikke i kataloget"
+
+
 @dataclass(frozen=True)
 class Catalog:
     id: str
@@ -342,7 +349,7 @@ class Catalog:
         for p in self.proposals:
             if p.id.casefold() == proposal_id.casefold():
                 return p
-        raise KeyError(proposal_id)
+        raise UnknownProposalError(proposal_id)
 
     def table(self, table_id: str) -> CatalogTable:
         for t in self.tables:

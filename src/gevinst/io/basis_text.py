@@ -51,7 +51,8 @@ PHASES = {
 
 _POINT = re.compile(r"[+-]?\d+(\.\d+)?")
 _COMMA = re.compile(r"[+-]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?")
-_AMBIGUOUS = re.compile(r"[+-]?[1-9]\d{0,2}\.\d{3}")
+# "1.300" and "1,300" read as 1300 in one convention and 1,3 in the other
+_AMBIGUOUS = re.compile(r"[+-]?[1-9]\d{0,2}[.,]\d{3}")
 _SHIFT = re.compile(r"[+-]?\d+")
 
 
@@ -62,8 +63,8 @@ def parse_number(text: str) -> Decimal:
     s = s.removesuffix("%")
     if _AMBIGUOUS.fullmatch(s):
         raise wi.WhatIfError(
-            f"{text!r} er tvetydigt: skriv {s.replace('.', '')} (uden tusindtalspunktum) "
-            f"eller {s.replace('.', ',')} (med decimalkomma)"
+            f"{text!r} er tvetydigt: skriv {s.replace('.', '').replace(',', '')} (uden "
+            f"tusindtalsadskiller) eller {s.replace('.', ',').rstrip('0')} (med decimalkomma)"
         )
     if _POINT.fullmatch(s):
         value = Decimal(s)

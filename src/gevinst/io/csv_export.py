@@ -27,7 +27,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from gevinst.core.model import Booking, ByKey, Catalog, Line, Parts, Proposal, ToUnit
-from gevinst.io.export import ExportOptions, neutralise
+from gevinst.io.export import ExportOptions, neutralise, select
 
 HEADER = (
     "forslag",
@@ -77,7 +77,8 @@ def _rows(p: Proposal) -> Iterator[list[str]]:
 
 
 def write_csv(cat: Catalog, out: Path, options: ExportOptions) -> None:
-    """Write every line of every proposal in ``cat`` (already selected by the CLI)."""
+    """Write every line of every proposal that ``options`` selects."""
+    cat = select(cat, options)
     with out.open("w", encoding="utf-8-sig", newline="") as f:
         writer = csv.writer(f, delimiter=";")
         writer.writerow(HEADER)

@@ -300,4 +300,6 @@ def write_catalog(cat: m.Catalog, folder: Path) -> None:
     (folder / "catalog.yaml").write_text(to_yaml(catalog_document(cat)), encoding="utf-8")
     for p in cat.proposals:
         path = folder / "proposals" / f"{p.id}.yaml"
+        if path.resolve().parent != (folder / "proposals").resolve():
+            raise ValueError(f"forslagets id {p.id!r} kan ikke være et filnavn")
         path.write_text(to_yaml(proposal_document(p)), encoding="utf-8")

@@ -40,7 +40,7 @@ from gevinst.core.check import TABLE_NAMES
 from gevinst.core.model import Catalog, Proposal, Section
 from gevinst.core.profile import Profile
 from gevinst.io.csv_export import line_texts, plain
-from gevinst.io.export import ExportOptions, neutralise
+from gevinst.io.export import ExportOptions, neutralise, select
 
 PROFILE = "fiscal-data-package"
 CURRENCY = "DKK"
@@ -320,8 +320,9 @@ def _write_csv(path: Path, fields: Sequence[Field], rows: Iterator[Row]) -> None
 
 
 def write_fdp(cat: Catalog, out_dir: Path, options: ExportOptions) -> None:
-    """Write ``out_dir/datapackage.json`` and ``out_dir/data/*.csv`` for ``cat`` (already
-    selected by the CLI)."""
+    """Write ``out_dir/datapackage.json`` and ``out_dir/data/*.csv`` for what ``options``
+    selects of ``cat``."""
+    cat = select(cat, options)
     (out_dir / "data").mkdir(parents=True, exist_ok=True)
     _write_csv(
         out_dir / "data" / f"{UNITS}.csv",

@@ -20,6 +20,7 @@ catalog is returned only if there are none.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from importlib import import_module
@@ -44,6 +45,7 @@ from gevinst.io.yamlformat import (
 )
 from gevinst.io.yamlsource import WrittenNumber, YamlDocument
 
+PROFILE_NAME = re.compile(r"^[A-Za-z0-9_-]+$")
 BUNDLE_SUFFIXES = (".yaml", ".yml", ".json")
 
 Loc = tuple[int | str, ...]
@@ -107,11 +109,27 @@ def _json_document(path: Path) -> YamlDocument:
         raise _unreadable(path, f"filen kan ikke læses: {e.strerror}") from None
     try:
         # a number with a point is kept as written, so the schema refuses it as an amount
-        data = json.loads(text, parse_float=WrittenNumber)
+        data = json.loads(text, parse_float=WrittenNumber, object_pairs_hook=_unique)
     except json.JSONDecodeError as e:
         message = f"ikke gyldig JSON: {e.msg} (kolonne {e.colno})"
         raise _unreadable(path, message, e.lineno) from None
+    except _DuplicateKeyError as e:
+        raise _unreadable(path, str(e)) from None
     return _Document(path, data, _nodes(text))
+
+
+class _DuplicateKeyError(ValueError):
+    pass
+
+
+def _unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object whose keys are unique; JSON itself would keep the last silently."""
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise _DuplicateKeyError(f"nøglen {key!r} står to gange")
+        out[key] = value
+    return out
 
 
 def _nodes(text: str) -> yaml.Node | None:
@@ -132,8 +150,11 @@ def _catalog_part(bundle: YamlDocument) -> tuple[s.CatalogModel, Profile]:
         cm = parse_catalog(part)
     except FormatError as e:
         raise FormatError(_located(e.problems, "catalog")) from None
-    # a profile given as a path is found beside the bundle, as beside a catalog.yaml
-    return cm, load_profile(cm.profile, bundle.path.parent)
+    if not PROFILE_NAME.match(cm.profile):
+        # an imported file may not make gevinst read another file on this machine
+        message = f"profilen skal angives ved navn (fx kk), ikke som en sti: {cm.profile!r}"
+        raise FormatError([_problem(bundle, ("catalog", "profile"), None, message)])
+    return cm, load_profile(cm.profile)
 
 
 def _proposal_part(bundle: YamlDocument, index: int, profile: Profile) -> Proposal:

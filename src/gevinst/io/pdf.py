@@ -38,7 +38,7 @@ from gevinst.core.profile import Profile
 from gevinst.core.series import Series
 from gevinst.core.summary import Summary, summarise
 from gevinst.io.charts import catalog_chart_svg, proposal_chart_svg
-from gevinst.io.export import ExportOptions
+from gevinst.io.export import ExportOptions, select
 
 Block = dict[str, Any]
 Cell = str | dict[str, Any]
@@ -552,7 +552,8 @@ def _fonts() -> typst.Fonts:
 
 
 def write_pdf(cat: Catalog, out: Path, options: ExportOptions) -> None:
-    """Write the catalog (already selected by :func:`gevinst.io.export.select`) as a PDF."""
+    """Write what ``options`` selects of the catalog as a PDF."""
+    cat = select(cat, options)
     template = resources.files("gevinst.io").joinpath("templates", "catalog.typ").read_bytes()
     pdf = typst.compile(
         template,

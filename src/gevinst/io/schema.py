@@ -13,12 +13,22 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+)
 
 from gevinst.core.effects import MODELS
 from gevinst.io.yamlsource import WrittenNumber
 
 SCHEMA_VERSION = 1
+
+# an id names a file (proposals/ID.yaml), so it may not climb out of its folder
+Identifier = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]*$")]
 
 _NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
 _FRACTION = re.compile(r"^([+-]?\d+)/(\d+)$")
@@ -255,7 +265,7 @@ def _consecutive(years: list[int]) -> list[int]:
 
 class ProposalModel(Model):
     schema_version: Literal[1]
-    id: str
+    id: Identifier
     title: str
     type: Literal["investering", "effektivisering"]
     heading: str = ""
@@ -330,14 +340,14 @@ class StatementModel(Model):
 
 class CatalogModel(Model):
     schema_version: Literal[1]
-    id: str
+    id: Identifier
     title: str
     municipality: str
     profile: str = "kk"
     round: str
     price_level: int
     scale: Literal[1000] = 1000
-    proposals: list[str]
+    proposals: list[Identifier]
     intro: str = ""
     tables: list[CatalogTableModel] = Field(default_factory=list)
     statements: list[StatementModel] = Field(default_factory=list)

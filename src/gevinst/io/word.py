@@ -105,8 +105,6 @@ class Row:
 
 def write_docx(cat: Catalog, out: Path, options: ExportOptions) -> None:
     """Write the catalog's proposals (or only ``options.proposal``) as one Word document."""
-    # the CLI has selected already; selecting again changes nothing, and a direct call with
-    # options gets what they ask for
     shown = select(cat, options)
     doc = _new_document()
     for index, p in enumerate(shown.proposals):

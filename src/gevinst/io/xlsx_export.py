@@ -33,7 +33,7 @@ from gevinst.core.series import Series
 from gevinst.core.summary import Summary, summarise
 from gevinst.io.csv_export import booking_label
 from gevinst.io.document import Doc, catalog_document, proposal_document
-from gevinst.io.export import ExportOptions, looks_like_formula, neutralise
+from gevinst.io.export import ExportOptions, looks_like_formula, neutralise, select
 
 NUMBER_FORMAT = "#,##0;-#,##0"
 KATALOG, LINJER, DATA = "Katalog", "Linjer", "Data"
@@ -603,7 +603,8 @@ def sheet_names(cat: Catalog) -> dict[str, str]:
 
 
 def write_xlsx(cat: Catalog, out: Path, options: ExportOptions) -> None:
-    """Write the catalog (as :func:`gevinst.io.export.select` made it) to ``out``."""
+    """Write what ``options`` selects of the catalog to ``out``."""
+    cat = select(cat, options)
     wb = Workbook(str(out))
     wb.set_properties({"title": cat.title, "author": "gevinst", "company": cat.municipality})
     f = _formats(wb)

@@ -461,8 +461,25 @@ def load_catalog(folder: Path) -> m.Catalog:
 
 
 def parse_catalog(doc: YamlDocument) -> s.CatalogModel:
-    """The catalog document's form, checked."""
-    return parse_document(doc, s.CatalogModel, None)
+    """The catalog document's form, checked, and its rows pointing at listed proposals."""
+    cm = parse_document(doc, s.CatalogModel, None)
+    problems: list[Problem] = []
+
+    def bad(loc: list[int | str], proposal: str | None, message: str) -> None:
+        problems.append(Problem(doc.path, doc.line_of(loc), proposal, _field(loc), message))
+
+    for i, pid in enumerate(cm.proposals):
+        if pid in cm.proposals[:i]:
+            bad(["proposals", i], pid, f"forslaget {pid!r} står to gange")
+    for t, table in enumerate(cm.tables):
+        for g, group in enumerate(table.groups):
+            for r, row in enumerate(group.rows):
+                if row.proposal is not None and row.proposal not in cm.proposals:
+                    loc: list[int | str] = ["tables", t, "groups", g, "rows", r, "proposal"]
+                    bad(loc, row.proposal, f"forslaget {row.proposal!r} står ikke i proposals")
+    if problems:
+        raise FormatError(problems)
+    return cm
 
 
 def catalog_from_model(

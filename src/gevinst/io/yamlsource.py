@@ -6,6 +6,8 @@ Three departures from plain YAML, each to protect a figure:
   the schema can refuse it in an amount (a Danish thousand separator read as a decimal
   point would silently divide the figure by 1.000) and read it exactly elsewhere;
 - only ``true`` and ``false`` are booleans (YAML 1.1 also reads ``no`` and ``on``);
+- only plain decimal whole numbers are integers (YAML 1.1 reads ``0750`` as octal 488 and
+  ``1:30`` as 90), and a key given twice is an error, not silently the last one;
 - each value's line is kept, so an error names the line of the field it concerns.
 """
 
@@ -29,13 +31,36 @@ class _Loader(yaml.SafeLoader):
     pass
 
 
+_REPLACED = {"tag:yaml.org,2002:bool", "tag:yaml.org,2002:int"}
 _Loader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    first: [(tag, rx) for tag, rx in resolvers if tag not in _REPLACED]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 _Loader.add_implicit_resolver(
     "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
 )
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789")
+)
+
+
+def _construct_mapping(loader: yaml.SafeLoader, node: yaml.Node) -> dict[object, object]:
+    if not isinstance(node, yaml.MappingNode):
+        raise yaml.constructor.ConstructorError(
+            None, None, "forventede en mapping", node.start_mark
+        )
+    seen: set[object] = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"nøglen {key!r} står to gange", key_node.start_mark
+            )
+        seen.add(key)
+    return yaml.SafeLoader.construct_mapping(loader, node, deep=True)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
 
 
 def _construct_written_number(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> WrittenNumber:
