@@ -236,7 +236,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.run(args))
     except FormatError as e:
-        sys.stderr.write(f"gevinst: filerne følger ikke formatet ({len(e.problems)} fejl):\n")
+        sys.stderr.write(f"gevinst: kataloget kan ikke læses ({len(e.problems)} fejl):\n")
         for problem in e.problems:
             sys.stderr.write(f"  {problem}\n")
         return 2

@@ -23,6 +23,7 @@ SERVICE = "Service"
 ANLAEG = "Anlæg"
 
 UnitSeries = dict[str, Series]
+UNBOOKED = "(ikke fordelt)"  # the row of lines that name no unit, key or parts
 
 
 # --- Tabel 1 -------------------------------------------------------------------------
@@ -96,6 +97,12 @@ class Payback:
         return f"{self.years} år ({self.year})"
 
 
+def carried(flows: Series, last: int, carry: Decimal, year: int) -> Decimal:
+    """The flow of ``year``: as in the table up to its last year ``last``, then ``carry`` (the
+    last year's permanent change) each year; implementation costs end with the table."""
+    return flows[year] if year <= last else carry
+
+
 def payback_text(result: Payback | None) -> str:
     """As Tabel 1 prints it: "4 år (2028)", or "ingen" where the money is never paid back."""
     return str(result) if result is not None else "ingen"
@@ -124,7 +131,7 @@ def payback_from_first_amount(
         return None
     cumulative, paid_back = ZERO, None
     for year in range(start, start + horizon):
-        cumulative += flows[year] if year <= last else carry
+        cumulative += carried(flows, last, carry, year)
         if cumulative > 0:
             paid_back = None
         elif paid_back is None:
@@ -169,7 +176,8 @@ def _exact_shares(p: Proposal, profile: Profile, line: Line, year: int) -> dict[
         for name, weight in p.keys[booking.key].weights.items():
             weights[profile.unit(name)] += weight
         return shares(amount, weights)
-    raise ValueError(f"linje {line.id} har ingen fordeling på udvalg")
+    # shown on a row of its own, so every table adds up; check reports the missing booking
+    return {UNBOOKED: amount}
 
 
 def _apportion_lines(p: Proposal, profile: Profile, lines: list[Line]) -> UnitSeries:

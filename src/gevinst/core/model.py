@@ -255,6 +255,7 @@ class Proposal:
     budget_moves: tuple[BudgetMove, ...] = ()
     basis: tuple[BasisTable, ...] = ()
     followup: tuple[FollowUp, ...] = ()
+    followup_text: str = ""
     risk_level: RiskLevel | None = None
     risk_text: str = ""
     admin_text: str = ""

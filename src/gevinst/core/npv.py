@@ -40,21 +40,25 @@ ONE = Decimal(1)
 
 
 def npv(
-    flows: Series, rate: Decimal, first_year: int, horizon: int = HORIZON, carry: Decimal = ZERO
+    flows: Series,
+    rate: Decimal,
+    first_year: int,
+    horizon: int = HORIZON,
+    carry: Decimal = ZERO,
+    last: int | None = None,
 ) -> Decimal:
     """The present value in ``first_year`` of ``flows`` over years 0 to ``horizon``,
-    each year beyond the last year of ``flows`` carrying ``carry`` (see the module's
-    convention). Unrounded."""
+    each year beyond ``last`` (the table's last year; by default the last year of
+    ``flows``) carrying ``carry`` (see the module's convention). Unrounded."""
     if rate <= -ONE:
         raise WhatIfError(f"diskonteringsrenten skal være større end -1, ikke {dk(rate)}")
     if horizon < 0:
         raise WhatIfError(f"horisonten skal være 0 år eller mere, ikke {horizon}")
-    last = max(flows, default=first_year - 1)
+    if last is None:
+        last = max(flows, default=first_year - 1)
     total = ZERO
     for t in range(horizon + 1):
-        year = first_year + t
-        flow = flows[year] if year <= last else carry
-        total += flow / (ONE + rate) ** t
+        total += calc.carried(flows, last, carry, first_year + t) / (ONE + rate) ** t
     return total
 
 
@@ -83,5 +87,5 @@ def net_present_value(
     else:
         source = "angivet i beregningen"
     first = p.years[0]
-    value = npv(calc.impact(p), rate, first, horizon, calc.steady_state(p))
+    value = npv(calc.impact(p), rate, first, horizon, calc.steady_state(p), p.years[-1])
     return PresentValue(value, rate, first, first + horizon, source)

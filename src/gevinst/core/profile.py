@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from gevinst.core.assumptions import Assumptions
 
@@ -49,6 +50,7 @@ class Profile:
     assumptions: Assumptions = field(default_factory=Assumptions)
     consultation_kinds: Mapping[str, str] = field(default_factory=dict)
 
+    @cached_property
     def _names(self) -> dict[str, str]:
         names: dict[str, str] = {}
         for c in self.committees:
@@ -63,7 +65,7 @@ class Profile:
     def unit(self, name: str) -> str:
         """The unit a name stands for: an administration stands for its committee."""
         try:
-            return self._names()[name]
+            return self._names[name]
         except KeyError:
             raise KeyError(f"ukendt udvalg, forvaltning eller bevilling: {name!r}") from None
 
@@ -73,7 +75,7 @@ class Profile:
         return self.unit(label.split(" / ", maxsplit=1)[0])
 
     def is_unit_name(self, name: str) -> bool:
-        return name in self._names()
+        return name in self._names
 
     def committee_of(self, unit: str) -> str:
         """The committee that a unit belongs to (itself, for a committee)."""

@@ -100,10 +100,8 @@ def _floats(series: Series, years: Sequence[int]) -> list[float]:
 def _yearly_impact(p: Proposal, until: int) -> Series:
     """ "Samlet økonomisk påvirkning" per year, carried beyond the table with the last year's
     permanent change, as the payback rule counts it."""
-    impact = calc.impact(p)
-    last = p.years[-1]
-    carry = calc.steady_state(p)
-    return Series({y: impact[y] if y <= last else carry for y in range(p.years[0], until + 1)})
+    impact, last, carry = calc.impact(p), p.years[-1], calc.steady_state(p)
+    return Series({y: calc.carried(impact, last, carry, y) for y in range(p.years[0], until + 1)})
 
 
 def _cumulated(series: Series) -> Series:

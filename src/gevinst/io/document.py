@@ -192,6 +192,7 @@ def proposal_document(p: m.Proposal) -> Doc:
             }
             for f in p.followup
         ],
+        "followup_text": p.followup_text,
         "risk": {"level": str(p.risk_level) if p.risk_level else None, "text": p.risk_text},
         "admin": {
             "text": p.admin_text,

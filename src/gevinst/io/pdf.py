@@ -328,7 +328,7 @@ def _section_2(p: Proposal, profile: Profile) -> list[Block]:
 
 
 def _section_3(p: Proposal) -> list[Block]:
-    blocks = [_heading("3. Implementering og opfølgning")]
+    blocks = [_heading("3. Implementering og opfølgning"), *_para(p.followup_text)]
     if not p.followup:
         return [*blocks, *_para("Der er ikke angivet opfølgningsmål.")]
     rows: list[Block] = []

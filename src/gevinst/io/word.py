@@ -552,6 +552,8 @@ def _distribution(doc: DocxDocument, profile: Profile, p: Proposal) -> None:
 
 def _followup(doc: DocxDocument, p: Proposal) -> None:
     _heading(doc, "3. Implementering og opfølgning", 2)
+    if p.followup_text:
+        _text(doc, p.followup_text)
     rows: list[Row] = []
     for phase, title in PHASES:
         rows.append(Row((Cell(title),), bold=True))

@@ -264,6 +264,7 @@ def _proposal(pm: s.ProposalModel, profile: Profile) -> m.Proposal:
             )
             for b in pm.basis
         ),
+        followup_text=pm.followup_text,
         followup=tuple(
             m.FollowUp(m.Phase(f.phase), f.goal, f.measure, f.responsible, f.when)
             for f in pm.followup
@@ -432,6 +433,8 @@ def _catalog_table(t: s.CatalogTableModel) -> m.CatalogTable:
 def load_catalog(folder: Path) -> m.Catalog:
     """Load ``folder/catalog.yaml`` and every proposal it lists from ``folder/proposals``."""
     path = folder / "catalog.yaml" if folder.is_dir() else folder
+    if not path.is_file():
+        raise FormatError([Problem(path, None, None, "", "filen findes ikke")])
     folder = path.parent
     doc = read_document(path)
     cm = parse_catalog(doc)
