@@ -154,8 +154,9 @@ def _steps_of(
     label: str, formula: str, fn: Callable[[Values], Decimal], names: tuple[str, ...]
 ) -> Callable[[Values], list[str]]:
     def steps(v: Values) -> list[str]:
-        shown = ", ".join(f"{n} = {dk(_scalar(v, n))}" for n in names)
-        return [f"{label}: {formula} med {shown} = {dk(round(fn(v), 1))} t.kr. om året"]
+        # the formula with the values put in, so a reader sees the numbers, not our names
+        shown = formula.format(**{n: dk(_scalar(v, n)) for n in names})
+        return [f"{label}: {shown} = {dk(round(fn(v), 1))} t.kr. om året"]
 
     return steps
 
@@ -189,7 +190,7 @@ MODELS: Mapping[str, Model] = {
             _fte_overhead,
             _steps_of(
                 "ÅV gange (årsværkspris plus tillæg)",
-                "fte × (price + overhead)",
+                "{fte} × ({price} + {overhead})",
                 _fte_overhead,
                 ("fte", "price", "overhead"),
             ),
@@ -209,7 +210,7 @@ MODELS: Mapping[str, Model] = {
             _centralisation,
             _steps_of(
                 "ÅV før minus ÅV efter gange pris",
-                "(fte_before - fte_after) × price",
+                "({fte_before} - {fte_after}) × {price}",
                 _centralisation,
                 ("fte_before", "fte_after", "price"),
             ),
@@ -233,7 +234,7 @@ MODELS: Mapping[str, Model] = {
             _concession,
             _steps_of(
                 "Indtægt minus driftsudgift gange henført andel",
-                "(income - cost) × share",
+                "({income} - {cost}) × {share}",
                 _concession,
                 ("income", "cost", "share"),
             ),
@@ -251,7 +252,7 @@ MODELS: Mapping[str, Model] = {
             _procurement,
             _steps_of(
                 "Mængde gange prisforskel gange aftaleoverholdelse",
-                "volume × (old_price - new_price) × compliance / 1000",
+                "{volume} × ({old_price} - {new_price}) × {compliance} / 1.000",
                 _procurement,
                 ("volume", "old_price", "new_price", "compliance"),
             ),
