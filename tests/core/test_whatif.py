@@ -39,7 +39,7 @@ from gevinst.core.model import (
     Proposal,
 )
 from gevinst.core.series import Series
-from gevinst.core.whatif import Changes, WhatIfError
+from gevinst.core.whatif import Changes, WhatIfError, _rebooked
 from tests.core.builders import PROFILE, line, proposal, series
 
 D = Decimal
@@ -285,3 +285,13 @@ def test_scaling_a_linear_parameter_scales_its_line(pct: int) -> None:
     s = whatif.sensitivity(example(), MUNI, (pct,))
     row = next(r for r in s.rows if r.input.name == "e2.fte")
     assert row.points[pct].steady_state == D(-1600) - D(10) * pct
+
+
+def test_a_printed_split_keeps_its_signs_when_rescaled() -> None:
+    # a saving of -100 split as ØKF -150 and TMF +50 (TMF pays part back); doubled to -200
+    # the split stays -300 / +100, not -150 / -50 as a split by sizes would make it
+    parts = Parts({"ØKF": series(0, -150), "TMF": series(0, 50)})
+    old = line("e", LineKind.EFFICIENCY, series(0, -100), booking=parts)
+    new = _rebooked(old, series(0, -200))
+    assert isinstance(new.booking, Parts)
+    assert {u: s[2025] for u, s in new.booking.parts.items()} == {"ØKF": -300, "TMF": 100}

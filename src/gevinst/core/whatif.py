@@ -23,12 +23,12 @@ from decimal import Decimal
 
 from gevinst.core import calc
 from gevinst.core.calc import TABLE1_ROWS, basis_results
-from gevinst.core.distribute import distribute
+from gevinst.core.distribute import apportion
 from gevinst.core.effects import MODELS, Effect, EffectResult, Param, Values
 from gevinst.core.model import Catalog, Line, Parts, Proposal
 from gevinst.core.numbers import dk
 from gevinst.core.profile import Profile
-from gevinst.core.series import Series
+from gevinst.core.series import ZERO, Series
 from gevinst.core.summary import summarise
 
 Value = Decimal | tuple[Decimal, ...]
@@ -140,20 +140,22 @@ def _changed_effect(e: Effect, changes: Changes, first_year: int) -> Effect:
 
 def _rebooked(line: Line, amounts: Series) -> Line:
     """The line with new amounts; a split printed unit by unit is scaled to them, each year
-    by the size of that year's parts (of all years' parts where the year had none)."""
+    in the proportions of that year's parts (of all years' parts where those add to zero),
+    signs kept, so a part that offsets the others still does."""
     amounts = Series(amounts, line.amounts.price_level, line.amounts.scale)
     if not isinstance(line.booking, Parts):
         return replace(line, amounts=amounts)
     parts = line.booking.parts
-    overall = {u: abs(s.total()) for u, s in parts.items()}
+    overall = {u: s.total() for u, s in parts.items()}
     split: dict[str, dict[int, Decimal]] = {u: {} for u in parts}
     for year, amount in amounts.items():
-        weights = {u: abs(s[year]) for u, s in parts.items()}
-        if not any(weights.values()):
-            weights = overall
-        if not any(weights.values()):
+        base = {u: s[year] for u, s in parts.items()}
+        if not sum(base.values()):
+            base = overall
+        whole = sum(base.values(), ZERO)
+        if not whole:
             raise WhatIfError(f"linjen {line.id!r} har ingen fordeling at skalere")
-        for unit, share in distribute(amount, weights).items():
+        for unit, share in apportion({u: amount * b / whole for u, b in base.items()}).items():
             split[unit][year] = share
     return replace(line, amounts=amounts, booking=Parts({u: Series(s) for u, s in split.items()}))
 
@@ -235,17 +237,13 @@ class Comparison:
         return any(r.changed for r in series) or any(r.changed for r in self.paybacks)
 
 
-def _distribution(p: Proposal, profile: Profile) -> calc.UnitSeries | None:
-    if any(line.booking is None for line in p.lines):
-        return None
+def _distribution(p: Proposal, profile: Profile) -> calc.UnitSeries:
     d = p.stated.distribution
     return calc.distribution(p, profile, d is not None and d.includes_implementation)
 
 
 def _committees(before: Proposal, after: Proposal, profile: Profile) -> tuple[Figure, ...]:
     b, a = _distribution(before, profile), _distribution(after, profile)
-    if b is None or a is None:
-        return ()
     return tuple(
         Figure(u, profile.unit_name(u), b.get(u, Series()), a.get(u, Series()))
         for u in profile.sort_units(set(b) | set(a))
@@ -305,8 +303,8 @@ def compare(p: Proposal, profile: Profile, changes: Changes) -> Comparison:
     )
     notes = list(_unreproduced(p, before))
     committees = _committees(before, after, profile)
-    if not committees:
-        notes.append("Fordelingen på udvalg kan ikke beregnes: mindst én linje har ingen fordeling")
+    if calc.unbooked(p):
+        notes.append(f"Mindst én linje har ingen fordeling på udvalg; den står som {calc.UNBOOKED}")
     return Comparison(
         before,
         after,
