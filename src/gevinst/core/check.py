@@ -228,25 +228,19 @@ def _unit_rows(
 def _technical(p: Proposal, profile: Profile) -> Iterator[Finding]:
     for line in p.lines:
         if line.section is Section.IMPLEMENTATION and line.area not in (calc.ANLAEG, calc.SERVICE):
-            yield Finding(
+            yield Finding.note(
                 p.id,
                 "1",
                 line.id,
-                None,
-                None,
-                None,
                 "implementation-area",
                 Severity.WARNING,
                 f"Implementeringsomkostningen {line.text!r} er på {line.area or 'intet'} "
                 "styringsområde; Tabel D og E fordeler kun Anlæg og Service",
             )
     if calc.unbooked(p) and (p.stated.technical or p.stated.distribution):
-        yield Finding(
+        yield Finding.note(
             p.id,
             "A",
-            None,
-            None,
-            None,
             None,
             "booking-missing",
             Severity.ERROR,
@@ -303,7 +297,7 @@ def _filled(t: StatedTable | None) -> bool:
 
 def _template(p: Proposal, profile: Profile) -> Iterator[Finding]:
     def rule(name: str, message: str, severity: Severity = Severity.WARNING) -> Finding:
-        return Finding(p.id, "template", None, None, None, None, name, severity, message)
+        return Finding.note(p.id, "template", None, name, severity, message)
 
     if p.catalog_entry_only:
         return
@@ -422,13 +416,10 @@ def _effects(p: Proposal, profile: Profile) -> Iterator[Finding]:
             result = evaluate(e, p.years, profile.assumptions, p.assumptions_date)
         except (ValueError, KeyError, ArithmeticError) as err:
             reason = err.args[0] if isinstance(err, ValueError | KeyError) else "division med nul"
-            yield Finding(
+            yield Finding.note(
                 p.id,
                 "basis",
                 e.line,
-                None,
-                None,
-                None,
                 "basis-error",
                 Severity.ERROR,
                 f"{name} kan ikke beregnes: {reason}",
@@ -439,13 +430,10 @@ def _effects(p: Proposal, profile: Profile) -> Iterator[Finding]:
         )
         for param in e.params.values():
             if param.assumed:
-                yield Finding(
+                yield Finding.note(
                     p.id,
                     "basis",
                     e.line,
-                    None,
-                    None,
-                    None,
                     "basis-assumed",
                     Severity.INFO,
                     f"{name}: parameteren {param.name!r} er ikke oplyst i forslaget"

@@ -27,6 +27,19 @@ class Finding:
     severity: Severity
     message: str
 
+    @classmethod
+    def note(
+        cls,
+        proposal: str | None,
+        table: str,
+        row: str | None,
+        rule: str,
+        severity: Severity,
+        message: str,
+    ) -> Finding:
+        """A finding that is not a figure against a figure: a rule, a gap, an assumption."""
+        return cls(proposal, table, row, None, None, None, rule, severity, message)
+
     def as_json(self) -> dict[str, Any]:
         out = asdict(self)
         for k in ("stated", "computed"):
