@@ -408,7 +408,24 @@ def _basis_table(p: Proposal, b: BasisTable) -> Iterator[Finding]:
 
 
 def _effects(p: Proposal, profile: Profile) -> Iterator[Finding]:
-    """Each effect model against the line it explains, and each value it had to assume."""
+    """Each effect model against the line it explains, each value it had to assume, and each
+    permanent line that no model explains."""
+    explained = {e.line for e in p.effects}
+    for line in p.lines:
+        if (
+            line.section is Section.PERMANENT
+            and line.id not in explained
+            and not p.catalog_entry_only
+        ):
+            yield Finding.note(
+                p.id,
+                "basis",
+                line.id,
+                "basis-missing",
+                Severity.INFO,
+                f"Beregningsgrundlaget for {line.text!r} er ikke udtrykt som en "
+                "model; forslaget oplyser ikke nok til at genberegne linjen",
+            )
     for e in p.effects:
         line = p.line(e.line)
         name = f"Grundlaget for {line.text!r} ({MODELS[e.model].label.lower()})"
