@@ -31,14 +31,15 @@ from gevinst.core.model import (
     CatalogTable,
     Phase,
     Proposal,
-    Section,
 )
 from gevinst.core.numbers import LOCALE, dk
 from gevinst.core.profile import Profile
 from gevinst.core.series import Series
 from gevinst.core.summary import Summary, summarise
+from gevinst.io import layout
 from gevinst.io.charts import catalog_chart_svg, proposal_chart_svg
 from gevinst.io.export import ExportOptions, select
+from gevinst.io.layout import Kind
 
 Block = dict[str, Any]
 Cell = str | dict[str, Any]
@@ -183,65 +184,20 @@ def _section_1(p: Proposal, profile: Profile) -> list[Block]:
 # --- section 2 --------------------------------------------------------------------------------
 
 
-def _tabel_1_section(
-    p: Proposal, section: Section, heading: str, totals: Sequence[tuple[str, str, Series]]
-) -> list[Block]:
-    rows = [_group(heading)]
-    rows += [
-        _row([line.text, line.area or "", *_amounts(line.amounts, p.years)])
-        for line in p.lines
-        if line.section is section
-    ]
-    rows += [_row([label, area, *_amounts(s, p.years)], "sub") for label, area, s in totals]
-    return rows
+_STYLES = {Kind.LINE: "", Kind.SUBTOTAL: "sub", Kind.TOTAL: "total", Kind.PAYBACK: "sub"}
 
 
-def _payback_row(p: Proposal, basis: str, label: str) -> Block:
-    result = calc.payback(p, basis)
-    return _row(
-        [f"Tilbagebetalingstid baseret på {label}", {"text": str(result or "ingen"), "span": 0}],
-        "sub",
-    )
-
-
-def _implementation_areas(p: Proposal) -> list[str]:
-    """Service and Anlæg, where the proposal has implementation lines on them (the seed
-    prints only those subtotals)."""
-    used = {line.area for line in p.lines if line.section is Section.IMPLEMENTATION}
-    return [area for area in (calc.SERVICE, calc.ANLAEG) if area in used]
+def _tabel_1_row(row: layout.Row, years: Sequence[int]) -> Block:
+    if row.kind is Kind.HEADING:
+        return _group(row.label)
+    if row.kind is Kind.PAYBACK:
+        return _row([row.label, {"text": row.text, "span": 0}], _STYLES[row.kind])
+    amounts = row.amounts if row.amounts is not None else Series()
+    return _row([row.label, row.area, *_amounts(amounts, years)], _STYLES[row.kind])
 
 
 def _tabel_1(p: Proposal) -> Block:
-    rows = _tabel_1_section(
-        p,
-        Section.PERMANENT,
-        "Varige ændringer (effektiviseringer og drift)",
-        (
-            ("Samlet varig ændring, service", calc.SERVICE, calc.permanent(p, calc.SERVICE)),
-            ("Samlet varig ændring", "", calc.permanent(p)),
-        ),
-    )
-    rows += _tabel_1_section(
-        p,
-        Section.IMPLEMENTATION,
-        "Implementeringsomkostninger (midler fra investeringspuljen)",
-        (
-            *(
-                (
-                    f"Samlede implementeringsomkostninger, {area.lower()}",
-                    area,
-                    calc.implementation(p, area),
-                )
-                for area in _implementation_areas(p)
-            ),
-            ("Samlede implementeringsomkostninger", "", calc.implementation(p)),
-        ),
-    )
-    rows.append(
-        _row(["Samlet økonomisk påvirkning", "", *_amounts(calc.impact(p), p.years)], "total")
-    )
-    rows.append(_payback_row(p, "service", "serviceeffektivisering"))
-    rows.append(_payback_row(p, "total", "totaløkonomi"))
+    rows = [_tabel_1_row(row, p.years) for row in layout.table1(p)]
     notes = [n for n in p.notes if n != SAVINGS_NOTE]
     return _year_table(
         "Tabel 1. Forslagets samlede økonomiske konsekvenser",

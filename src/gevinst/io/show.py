@@ -9,11 +9,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from gevinst.core import calc
 from gevinst.core.check import TABLE_NAMES, check_proposal
 from gevinst.core.findings import Finding
-from gevinst.core.model import Proposal, Section
+from gevinst.core.model import Proposal
 from gevinst.core.numbers import dk
 from gevinst.core.profile import Profile
 from gevinst.core.series import Series
 from gevinst.core.summary import Summary
+from gevinst.io import layout
+from gevinst.io.layout import TABLE1_TITLE, Kind
 
 TABLE_CHOICES = ("all", "1", "2.1", "admin", "A", "B", "C", "D", "E")
 LABEL = 52
@@ -41,52 +43,13 @@ def _header(title: str, p: Proposal, first: str, second: str = "") -> list[str]:
 
 
 def table1(p: Proposal) -> list[str]:
-    out = _header(
-        "Tabel 1. Forslagets samlede økonomiske konsekvenser",
-        p,
-        f"1.000 kr. {p.price_level} p/l",
-        "Styringsområde",
-    )
-    sections = (
-        (
-            Section.PERMANENT,
-            "Varige ændringer (effektiviseringer og drift)",
-            (
-                ("Samlet varig ændring, service", calc.SERVICE, calc.permanent(p, calc.SERVICE)),
-                ("Samlet varig ændring", "", calc.permanent(p)),
-            ),
-        ),
-        (
-            Section.IMPLEMENTATION,
-            "Implementeringsomkostninger (midler fra investeringspuljen)",
-            (
-                (
-                    "Samlede implementeringsomkostninger, service",
-                    calc.SERVICE,
-                    calc.implementation(p, calc.SERVICE),
-                ),
-                (
-                    "Samlede implementeringsomkostninger, anlæg",
-                    calc.ANLAEG,
-                    calc.implementation(p, calc.ANLAEG),
-                ),
-                ("Samlede implementeringsomkostninger", "", calc.implementation(p)),
-            ),
-        ),
-    )
-    for section, heading, totals in sections:
-        out.append(heading)
-        for line in p.lines:
-            if line.section is section:
-                out += _row(line.text, line.area or "", _cells(line.amounts, p.years))
-        for label, area, series in totals:
-            out += _row(label, area, _cells(series, p.years))
-    out += _row("Samlet økonomisk påvirkning", "", _cells(calc.impact(p), p.years))
-    for basis, label in (("service", "serviceeffektivisering"), ("total", "totaløkonomi")):
-        result = calc.payback(p, basis)
-        out += _row(
-            f"Tilbagebetalingstid baseret på {label}", str(result) if result else "ingen", ""
-        )
+    out = _header(TABLE1_TITLE, p, f"1.000 kr. {p.price_level} p/l", "Styringsområde")
+    for row in layout.table1(p):
+        if row.kind is Kind.HEADING:
+            out.append(row.label)
+        else:
+            cells = _cells(row.amounts, p.years) if row.amounts is not None else ""
+            out += _row(row.label, row.text or row.area, cells)
     out.append("Alle besparelser er angivet med negativt (-) fortegn.")
     return out
 

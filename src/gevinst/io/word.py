@@ -35,7 +35,6 @@ from gevinst.core.model import (
     CatalogTable,
     Phase,
     Proposal,
-    Section,
     TargetRole,
     Targets,
 )
@@ -43,7 +42,9 @@ from gevinst.core.numbers import LOCALE, dk
 from gevinst.core.profile import Profile
 from gevinst.core.series import Series
 from gevinst.core.summary import SummaryRow, summarise
+from gevinst.io import layout
 from gevinst.io.export import ExportOptions, select
+from gevinst.io.layout import Kind
 
 TEXT_WIDTH_MM = 170.0  # A4 (210 mm) less 20 mm margins on either side
 FIGURE_MIN_MM = 13.0
@@ -431,52 +432,16 @@ def _table1(doc: DocxDocument, p: Proposal) -> None:
 
 
 def _table1_rows(p: Proposal) -> list[Row]:
-    service, anlaeg = calc.SERVICE, calc.ANLAEG
-    rows = [Row((Cell("Varige ændringer (effektiviseringer og drift)"),), bold=True)]
-    rows += _line_rows(p, Section.PERMANENT)
-    rows += [
-        _amount_row("Samlet varig ændring, service", service, calc.permanent(p, service), p, True),
-        _amount_row("Samlet varig ændring", "", calc.permanent(p), p, True),
-        Row((Cell("Implementeringsomkostninger (midler fra investeringspuljen)"),), bold=True),
-    ]
-    rows += _line_rows(p, Section.IMPLEMENTATION)
-    rows += [
-        _amount_row(
-            "Samlede implementeringsomkostninger, service",
-            service,
-            calc.implementation(p, service),
-            p,
-            True,
-        ),
-        _amount_row(
-            "Samlede implementeringsomkostninger, anlæg",
-            anlaeg,
-            calc.implementation(p, anlaeg),
-            p,
-            True,
-        ),
-        _amount_row("Samlede implementeringsomkostninger", "", calc.implementation(p), p, True),
-        _amount_row("Samlet økonomisk påvirkning", "", calc.impact(p), p, True),
-    ]
-    for basis, label in (("service", "serviceeffektivisering"), ("total", "totaløkonomi")):
-        result = calc.payback(p, basis)
-        rows.append(
-            Row(
-                (
-                    Cell(f"Tilbagebetalingstid baseret på {label}"),
-                    Cell(str(result) if result else "ingen"),
-                )
-            )
-        )
+    rows = []
+    for row in layout.table1(p):
+        if row.kind is Kind.HEADING:
+            rows.append(Row((Cell(row.label),), bold=True))
+        elif row.kind is Kind.PAYBACK:
+            rows.append(Row((Cell(row.label), Cell(row.text))))
+        else:
+            amounts = row.amounts if row.amounts is not None else Series()
+            rows.append(_amount_row(row.label, row.area, amounts, p, row.kind is not Kind.LINE))
     return rows
-
-
-def _line_rows(p: Proposal, section: Section) -> list[Row]:
-    return [
-        _amount_row(line.text, line.area or "", line.amounts, p)
-        for line in p.lines
-        if line.section is section
-    ]
 
 
 def _notes(doc: DocxDocument, p: Proposal) -> None:
