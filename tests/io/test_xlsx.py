@@ -26,10 +26,10 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from gevinst.cli import main
 from gevinst.core import calc
-from gevinst.core.calc import TABLE1_ROWS
 from gevinst.core.check import TABLE_NAMES
 from gevinst.core.model import Catalog, Proposal
 from gevinst.core.summary import summarise
+from gevinst.io import layout
 from gevinst.io.export import ExportOptions, looks_like_formula, select
 from gevinst.io.xlsx_export import CHUNK, DATA, LINJER, write_xlsx
 from gevinst.io.xlsx_import import import_xlsx
@@ -153,8 +153,10 @@ class Figures:
     def proposal(self, p: Proposal) -> None:
         ws = self.book[p.id]
         title1 = "Tabel 1. Forslagets samlede økonomiske konsekvenser"
-        for label, rule in TABLE1_ROWS.values():
-            self.series(ws, title1, label, rule(p))
+        # every formula row of the layout: the subtotals and the total impact
+        for shown in layout.table1(p):
+            if shown.kind in (layout.Kind.SUBTOTAL, layout.Kind.TOTAL):
+                self.series(ws, title1, shown.label, shown.amounts)
         _, labels = _table(ws, title1)
         for basis, label in (("service", "serviceeffektivisering"), ("total", "totaløkonomi")):
             result = calc.payback(p, basis)

@@ -27,13 +27,15 @@ from xlsxwriter.workbook import Workbook
 
 from gevinst.core import calc
 from gevinst.core.check import TABLE_NAMES
-from gevinst.core.model import Catalog, LineKind, Proposal, Section
+from gevinst.core.model import Catalog, LineKind, Proposal
 from gevinst.core.profile import Profile
 from gevinst.core.series import Series
 from gevinst.core.summary import Summary, summarise
+from gevinst.io import layout
 from gevinst.io.csv_export import booking_label
 from gevinst.io.document import Doc, catalog_document, proposal_document
 from gevinst.io.export import ExportOptions, looks_like_formula, neutralise, select
+from gevinst.io.layout import Kind
 
 NUMBER_FORMAT = "#,##0;-#,##0"
 KATALOG, LINJER, DATA = "Katalog", "Linjer", "Data"
@@ -325,41 +327,33 @@ class _ProposalSheet(_Sheet):
         self.ws.set_column(self.FIRST_VALUE, self.FIRST_VALUE + len(self.years) - 1, 10)
         self.ws.protect("", _PROTECTION)
 
-    def section(self, heading: str, section: Section) -> Span | None:
-        self.line(heading, self.f.bold)
-        rows = [
-            self.values(line.text, line.area or "", line.amounts)
-            for line in self.p.lines
-            if line.section is section
-        ]
-        return (rows[0], rows[-1]) if rows else None
-
     def table1(self) -> None:
+        """Tabel 1 as :mod:`gevinst.io.layout` lays it out; each subtotal a SUM or SUMIF over
+        the lines of its section, the total impact a SUM over both sections."""
         p = self.p
-        self.title("Tabel 1. Forslagets samlede økonomiske konsekvenser")
+        self.title(layout.TABLE1_TITLE)
         self.header(f"1.000 kr. {p.price_level} p/l", "Styringsområde")
-        perm = self.section("Varige ændringer (effektiviseringer og drift)", Section.PERMANENT)
-        self.sumif(
-            "Samlet varig ændring, service", calc.SERVICE, perm, calc.permanent(p, calc.SERVICE)
-        )
-        self.sum("Samlet varig ændring", "", [perm], calc.permanent(p))
-        impl = self.section(
-            "Implementeringsomkostninger (midler fra investeringspuljen)", Section.IMPLEMENTATION
-        )
-        for label, area in (("service", calc.SERVICE), ("anlæg", calc.ANLAEG)):
-            self.sumif(
-                f"Samlede implementeringsomkostninger, {label}",
-                area,
-                impl,
-                calc.implementation(p, area),
-            )
-        self.sum("Samlede implementeringsomkostninger", "", [impl], calc.implementation(p))
-        self.sum("Samlet økonomisk påvirkning", "", [perm, impl], calc.impact(p))
-        for basis, label in (("service", "serviceeffektivisering"), ("total", "totaløkonomi")):
-            result = calc.payback(p, basis)
-            self.text(0, f"Tilbagebetalingstid baseret på {label}", self.f.wrap)
-            self.text(1, str(result) if result else "ingen")
-            self.row += 1
+        spans: list[Span | None] = []
+        lines: list[int] = []
+        for row in layout.table1(p):
+            amounts = row.amounts if row.amounts is not None else Series()
+            if row.kind is Kind.HEADING:
+                self.line(row.label, self.f.bold)
+                lines = []
+                spans.append(None)
+            elif row.kind is Kind.LINE:
+                lines.append(self.values(row.label, row.area, amounts))
+                spans[-1] = (lines[0], lines[-1])
+            elif row.kind is Kind.SUBTOTAL and row.area:
+                self.sumif(row.label, row.area, spans[-1], amounts)
+            elif row.kind is Kind.SUBTOTAL:
+                self.sum(row.label, "", [spans[-1]], amounts)
+            elif row.kind is Kind.TOTAL:
+                self.sum(row.label, "", spans, amounts)
+            else:
+                self.text(0, row.label, self.f.wrap)
+                self.text(1, row.text)
+                self.row += 1
         self.line("Alle besparelser er angivet med negativt (-) fortegn.", self.f.note)
         self.gap()
 
