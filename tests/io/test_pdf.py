@@ -171,3 +171,9 @@ def test_the_pdf_is_reproducible(seed: Catalog, tmp_path: Path) -> None:
     write_pdf(select(seed, options), first, options)
     write_pdf(select(seed, options), second, options)
     assert first.read_bytes() == second.read_bytes()
+
+
+def test_f7_target_accounting_is_printed_with_its_manko(seed: Catalog, tmp_path: Path) -> None:
+    text = " ".join(render(seed, ExportOptions(proposal="F7"), tmp_path / "f7.pdf"))
+    assert "Måltal for effektivisering, årets priser Service -41.920" in text
+    assert "Manko -1.222" in text

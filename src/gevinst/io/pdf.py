@@ -31,6 +31,7 @@ from gevinst.core.model import (
     CatalogTable,
     Phase,
     Proposal,
+    TargetRole,
 )
 from gevinst.core.numbers import LOCALE, dk
 from gevinst.core.profile import Profile
@@ -277,7 +278,22 @@ def _section_2(p: Proposal, profile: Profile) -> list[Block]:
         blocks.append(_heading("Grundlag for beregning af effektivisering", 3))
         for b in p.basis:
             blocks += _basis_table(b)
-    return blocks + _distribution(p, profile)
+    return blocks + _targets(p) + _distribution(p, profile)
+
+
+def _targets(p: Proposal) -> list[Block]:
+    """Target accounting (Forslag 7's Tabel 4) as printed, its manko recomputed."""
+    t = p.targets
+    if t is None:
+        return []
+    rows = [
+        _row([r.label, r.area or "", *_amounts(r.values, p.years, zero="")])
+        for r in t.rows
+        if r.role is not TargetRole.MANKO
+    ]
+    manko = calc.manko(t.achieved, t.target)
+    rows.append(_row(["Manko", "", *_amounts(manko, p.years, zero="")], "sub"))
+    return [_year_table(t.title, ["1.000 kr.", AREA_HEADER], rows, p.years, notes=[t.price_basis])]
 
 
 # --- sections 3 to 6 --------------------------------------------------------------------------
