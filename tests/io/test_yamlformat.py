@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 
 from gevinst.cli import main
 from gevinst.core.check import check_catalog
+from gevinst.io.document import write_catalog
+from gevinst.io.show import render_proposal
 from gevinst.io.yamlformat import FormatError, load_catalog
 from tests.paths import SEED
 
@@ -129,7 +131,11 @@ def test_damaged_files_never_crash(catalog: Path, position: int, length: int, ju
     except FormatError as e:
         assert all("BC01.yaml" in str(p) for p in e.problems)
     else:
-        check_catalog(loaded)  # whatever loads can be checked
+        # whatever loads can be checked, shown and written back
+        check_catalog(loaded)
+        for p in loaded.proposals:
+            render_proposal(p, loaded.profile)
+        write_catalog(loaded, catalog / "igen")
 
 
 def test_years_must_follow_each_other(catalog: Path) -> None:
