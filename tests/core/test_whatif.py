@@ -295,3 +295,27 @@ def test_a_printed_split_keeps_its_signs_when_rescaled() -> None:
     new = _rebooked(old, series(0, -200))
     assert isinstance(new.booking, Parts)
     assert {u: s[2025] for u, s in new.booking.parts.items()} == {"ØKF": -300, "TMF": 100}
+
+
+def test_a_model_of_two_lines_moves_the_first_and_keeps_the_second() -> None:
+    # a centralisation (19 -> 12 FTE at 600) explains e (-11.400) and d (+7.200) together:
+    # the model gives the net -4.200; at 700 it is -4.900, all of the change on line e
+    p = proposal(
+        line("e", EFF, series(0, -11400)),
+        line("d", LineKind.OPERATING_COST, series(0, 7200)),
+    )
+    effect = Effect(
+        "e",
+        "centralisation",
+        {
+            "fte_before": Param("fte_before", D(19)),
+            "fte_after": Param("fte_after", D(12)),
+            "price": Param("price", D(600)),
+        },
+        also=("d",),
+    )
+    p = replace(p, effects=(effect,))
+    before = whatif.apply(p, PROFILE, Changes())
+    after = whatif.apply(p, PROFILE, Changes(params={("e", "price"): D(700)}))
+    assert before.line("e").amounts[2025] == -11400 and before.line("d").amounts[2025] == 7200
+    assert after.line("e").amounts[2025] == -12100 and after.line("d").amounts[2025] == 7200

@@ -14,7 +14,7 @@ from decimal import Decimal
 from functools import partial
 
 from gevinst.core.distribute import apportion, shares
-from gevinst.core.effects import EffectResult, evaluate
+from gevinst.core.effects import Effect, EffectResult, evaluate
 from gevinst.core.model import ByKey, Line, LineKind, Parts, Proposal, Section, ToUnit
 from gevinst.core.profile import Profile
 from gevinst.core.series import ZERO, Series, sum_series
@@ -74,6 +74,11 @@ TABLE1_ROWS: Mapping[str, tuple[str, Callable[[Proposal], Series]]] = {
     "impl": ("Samlede implementeringsomkostninger", implementation),
     "impact": ("Samlet økonomisk påvirkning", impact),
 }
+
+
+def explained(p: Proposal, effect: Effect) -> Series:
+    """What an effect model must reproduce: its line, or the sum of its lines."""
+    return sum_series(p.line(line_id).amounts for line_id in effect.lines)
 
 
 def basis_results(p: Proposal, profile: Profile) -> list[EffectResult]:

@@ -410,7 +410,7 @@ def _basis_table(p: Proposal, b: BasisTable) -> Iterator[Finding]:
 def _effects(p: Proposal, profile: Profile) -> Iterator[Finding]:
     """Each effect model against the line it explains, each value it had to assume, and each
     permanent line that no model explains."""
-    explained = {e.line for e in p.effects}
+    explained = {line_id for e in p.effects for line_id in e.lines}
     for line in p.lines:
         if (
             line.section is Section.PERMANENT
@@ -443,7 +443,7 @@ def _effects(p: Proposal, profile: Profile) -> Iterator[Finding]:
             )
             continue
         yield from compare_series(
-            p.id, "basis", e.line, name, line.amounts, result.series, p.years, "basis-model"
+            p.id, "basis", e.line, name, calc.explained(p, e), result.series, p.years, "basis-model"
         )
         for param in e.params.values():
             if param.assumed:

@@ -335,6 +335,13 @@ class Effect:
     sign: Sign = Sign.SAVING
     phase: Phase = Phase()
     text: str = ""
+    # further lines it explains together with ``line``: the model gives their sum (a
+    # centralisation's saved and new FTE, a concession's income and its operating cost)
+    also: tuple[str, ...] = ()
+
+    @property
+    def lines(self) -> tuple[str, ...]:
+        return (self.line, *self.also)
 
 
 @dataclass(frozen=True)

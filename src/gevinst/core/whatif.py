@@ -28,7 +28,7 @@ from gevinst.core.effects import MODELS, Effect, EffectResult, Param, Values
 from gevinst.core.model import Catalog, Line, Parts, Proposal
 from gevinst.core.numbers import dk
 from gevinst.core.profile import Profile
-from gevinst.core.series import ZERO, Series
+from gevinst.core.series import ZERO, Series, sum_series
 from gevinst.core.summary import summarise
 
 Value = Decimal | tuple[Decimal, ...]
@@ -172,7 +172,10 @@ def scenario(p: Proposal, profile: Profile, changes: Changes) -> tuple[Proposal,
     changed = replace(p, effects=effects)
     by_line: dict[str, Series] = {}
     for r in evaluated(changed, after_profile):
-        by_line[r.effect.line] = by_line.get(r.effect.line, Series()) + r.series
+        # a model of several lines gives their sum; the first line takes what the others
+        # do not already hold
+        others = sum_series(p.line(line_id).amounts for line_id in r.effect.also)
+        by_line[r.effect.line] = by_line.get(r.effect.line, Series()) + r.series - others
     lines = tuple(
         _rebooked(line, by_line[line.id]) if line.id in by_line else line for line in p.lines
     )

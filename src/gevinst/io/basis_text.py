@@ -20,6 +20,7 @@ from typing import Any
 
 from babel.dates import format_date
 
+from gevinst.core import calc
 from gevinst.core import whatif as wi
 from gevinst.core.calc import Payback
 from gevinst.core.distribute import round_whole
@@ -203,8 +204,8 @@ def _param_unit(param: Param, profile: Profile) -> str:
 
 def _effect_text(r: EffectResult, p: Proposal, profile: Profile, day: dt.date) -> list[str]:
     e = r.effect
-    line = p.line(e.line)
-    out = [f"{e.line} {line.text}"]
+    out = [" + ".join(f"{i} {p.line(i).text}" for i in e.lines)]
+    amounts = calc.explained(p, e)
     model = MODELS[e.model]
     out.append(f"{INDENT}Model: {model.label} ({e.model}), {SIGNS[e.sign]}")
     out.append(f"{INDENT}Indfasning: {_phase(e.phase)}")
@@ -221,12 +222,11 @@ def _effect_text(r: EffectResult, p: Proposal, profile: Profile, day: dt.date) -
     out += [f"{INDENT * 2}{step}" for step in r.steps]
     out.append(_years_header(f"{INDENT}1.000 kr. {p.price_level} p/l", p.years))
     out += _series_row(f"{INDENT}Grundlaget", "", r.series, p.years)
-    out += _series_row(f"{INDENT}Linjen i Tabel 1", "", line.amounts, p.years)
-    gaps = [y for y in p.years if r.series[y] != line.amounts[y]]
+    label = "Linjen i Tabel 1" if not e.also else "Linjerne i Tabel 1 i alt"
+    out += _series_row(f"{INDENT}{label}", "", amounts, p.years)
+    gaps = [y for y in p.years if r.series[y] != amounts[y]]
     if gaps:
-        out += _series_row(
-            f"{INDENT}Forskel (linje - grundlag)", "", line.amounts - r.series, p.years
-        )
+        out += _series_row(f"{INDENT}Forskel (linje - grundlag)", "", amounts - r.series, p.years)
         out.append(f"{INDENT}Grundlaget giver ikke linjens beløb i {', '.join(map(str, gaps))}.")
     else:
         out.append(f"{INDENT}Grundlaget giver linjens beløb.")
@@ -294,8 +294,9 @@ def basis_json(p: Proposal, profile: Profile) -> dict[str, Any]:
                 "annual": _num(r.annual.quantize(Decimal("0.01"))),
                 "steps": list(r.steps),
                 "series": _json_series(r.series),
-                "line_amounts": _json_series(line.amounts),
-                "reproduced": all(r.series[y] == line.amounts[y] for y in p.years),
+                "also": list(e.also),
+                "line_amounts": _json_series(calc.explained(p, e)),
+                "reproduced": all(r.series[y] == calc.explained(p, e)[y] for y in p.years),
             }
         )
     return {

@@ -129,6 +129,7 @@ def _effect(e: fx.Effect) -> Doc:
     }
     return {
         "line": e.line,
+        "also": list(e.also),
         "model": e.model,
         "sign": str(e.sign),
         "text": e.text,

@@ -243,6 +243,7 @@ def _known_model(kind: str) -> str:
 
 class EffectModel(Model):
     line: str
+    also: list[str] = Field(default_factory=list)
     model: Annotated[str, AfterValidator(_known_model)]
     sign: Literal["saving", "income", "cost"] = "saving"
     text: str = ""

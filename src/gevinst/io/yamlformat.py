@@ -194,7 +194,7 @@ def _effect(e: s.EffectModel) -> fx.Effect:
         name: fx.Param(name, value(p.value), p.assumption, p.source, p.assumed)
         for name, p in e.params.items()
     }
-    return fx.Effect(e.line, e.model, params, fx.Sign(e.sign), phase, e.text)
+    return fx.Effect(e.line, e.model, params, fx.Sign(e.sign), phase, e.text, tuple(e.also))
 
 
 def _area(printed: str | None, profile: Profile) -> str | None:
@@ -335,6 +335,9 @@ class _References:
         here: list[int | str] = ["effects", i]
         if e.line not in line_ids:
             self.bad([*here, "line"], f"linjen {e.line!r} findes ikke under lines")
+        for j, other in enumerate(e.also):
+            if other not in line_ids or other == e.line:
+                self.bad([*here, "also", j], f"linjen {other!r} findes ikke under lines")
         expected = set(fx.MODELS[e.model].params)
         for name in sorted(expected - set(e.params)):
             self.bad([*here, "params"], f"modellen {e.model!r} mangler parameteren {name!r}")
