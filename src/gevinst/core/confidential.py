@@ -2,8 +2,10 @@
 """What may be shown of a confidential (FORTROLIG) proposal to someone not allowed to see it.
 
 Only what the catalog publishes: its id and title, its permanent change per year and its total
-implementation costs, summed; no texts, lines, keys, basis, follow-up, consultations or
-technical tables.
+implementation costs, summed; no texts, lines, keys, basis, follow-up, consultations,
+technical tables or remarks. The catalog prints the row under its committee's heading, so a
+permanent change that falls on one committee alone stays booked to it; a split between
+committees is not published and is not shown.
 """
 
 from __future__ import annotations
@@ -11,12 +13,23 @@ from __future__ import annotations
 from dataclasses import replace
 
 from gevinst.core import calc
-from gevinst.core.model import Catalog, Line, LineKind, Proposal, Section, Stated
+from gevinst.core.model import Booking, Catalog, Line, LineKind, Proposal, Section, Stated, ToUnit
+from gevinst.core.profile import Profile
 
 
-def public_view(p: Proposal) -> Proposal:
-    """The proposal as the catalog publishes it; a non-confidential proposal is unchanged."""
-    if not p.confidential or p.catalog_entry_only:
+def _published_booking(p: Proposal, profile: Profile) -> Booking | None:
+    units = [u for u, amounts in calc.table_a(p, profile).items() if not amounts.is_zero()]
+    return ToUnit(units[0]) if len(units) == 1 and not calc.unbooked(p) else None
+
+
+def public_view(p: Proposal, profile: Profile) -> Proposal:
+    """The proposal as the catalog publishes it; a non-confidential proposal is unchanged.
+    Its styringsområder are not published: the lines are left blank, read as the profile's
+    default as a blank line in a file is.
+
+    A confidential file that already holds only the catalog's row is reduced all the same:
+    its line texts and remarks are the transcriber's words, not the catalog's."""
+    if not p.confidential:
         return p
     lines = [
         Line(
@@ -24,8 +37,9 @@ def public_view(p: Proposal) -> Proposal:
             Section.PERMANENT,
             LineKind.EFFICIENCY,
             "Samlet varig ændring",
-            None,
+            profile.default_area,
             calc.permanent(p),
+            booking=_published_booking(p, profile),
             area_assumed=True,
         )
     ]
@@ -37,7 +51,7 @@ def public_view(p: Proposal) -> Proposal:
                 Section.IMPLEMENTATION,
                 LineKind.IMPLEMENTATION,
                 "Samlede implementeringsomkostninger",
-                None,
+                profile.default_area,
                 invest,
                 area_assumed=True,
             )
@@ -57,4 +71,4 @@ def public_view(p: Proposal) -> Proposal:
 
 
 def public_catalog(cat: Catalog) -> Catalog:
-    return replace(cat, proposals=tuple(public_view(p) for p in cat.proposals))
+    return replace(cat, proposals=tuple(public_view(p, cat.profile) for p in cat.proposals))
