@@ -41,6 +41,8 @@ CSV_HEADER = [
     "beløb",
     "prisniveau",
     "skala",
+    "art_kode",
+    "afsnit_kode",
 ]
 CSV_TEXTS = CSV_HEADER[:8]
 CSV_SUMS = ("forslag", "år", "beløb")
@@ -101,7 +103,12 @@ def test_csv_rows_as_entered(seed: Catalog, tmp_path: Path) -> None:
     by_key = {(r["forslag"], r["linje"], r["år"]): r for r in rows}
     e1 = by_key["BC01", "e1", "2025"]
     assert e1["forslagstitel"] == "Samlet ferieløsning i Serviceportalen"
-    assert (e1["art"], e1["afsnit"], e1["styringsområde"]) == ("efficiency", "permanent", "Service")
+    assert (e1["art"], e1["afsnit"], e1["styringsområde"]) == (
+        "effektivisering",
+        "varig",
+        "Service",
+    )
+    assert (e1["art_kode"], e1["afsnit_kode"]) == ("efficiency", "permanent")
     assert (e1["fordeling"], e1["beløb"], e1["prisniveau"], e1["skala"]) == (
         "Koncernservice",
         "-149",
@@ -119,11 +126,11 @@ def test_csv_amounts_add_up_to_calc_per_proposal(seed: Catalog, tmp_path: Path) 
     _, rows = write_seed_csv(seed, tmp_path)
     for p in seed.proposals:
         for section, rule in (
-            ("permanent", calc.permanent),
-            ("implementation", calc.implementation),
+            ("varig", calc.permanent),
+            ("implementering", calc.implementation),
         ):
             assert sums(rows, CSV_SUMS, p.id, where(afsnit=section)) == rule(p)
-    bc01 = sums(rows, CSV_SUMS, "BC01", where(afsnit="permanent"))
+    bc01 = sums(rows, CSV_SUMS, "BC01", where(afsnit="varig"))
     assert [bc01[y] for y in range(2024, 2030)] == [0, -297, -1144, -1474, -1474, -1474]
 
 
@@ -148,6 +155,28 @@ def test_cli_exports_one_proposal_as_csv(tmp_path: Path) -> None:
     rows = read_csv(out, ";", "utf-8-sig")
     assert {r["forslag"] for r in rows} == {"BC02"}
     assert {r["linje"] for r in rows} == {"ind1", "d1", "i1", "i2", "i3"}
+
+
+def test_csv_and_fdp_speak_danish_with_the_codes_beside(
+    seed: Catalog, tmp_path: Path, package: tuple[Path, dict[str, Any], dict[str, Rows]]
+) -> None:
+    _, rows = write_seed_csv(seed, tmp_path)
+    _, _, data = package
+    pairs = {(r["art"], r["art_kode"]) for r in rows}
+    assert pairs == {
+        ("effektivisering", "efficiency"),
+        ("driftsomkostning", "operating_cost"),
+        ("indtægt", "income"),
+        ("implementering", "implementation"),
+    }
+    assert {(r["kind"], r["kind_code"]) for r in data["linjer"]} == pairs
+    sections = {("varig", "permanent"), ("implementering", "implementation")}
+    assert {(r["afsnit"], r["afsnit_kode"]) for r in rows} == sections
+    for resource in ("linjer", "udvalg"):
+        assert {(r["section"], r["section_code"]) for r in data[resource]} == sections
+    english = {"efficiency", "operating_cost", "income", "implementation", "permanent"}
+    danish = ("art", "afsnit")
+    assert not english & {r[c] for r in rows for c in danish}
 
 
 # --- the Fiscal Data Package ---------------------------------------------------------------
@@ -272,13 +301,14 @@ def test_fdp_lines_add_up_and_phases_follow_the_catalog(
     lines = data["linjer"]
     for p in seed.proposals:
         for section, rule in (
-            ("permanent", calc.permanent),
-            ("implementation", calc.implementation),
+            ("varig", calc.permanent),
+            ("implementering", calc.implementation),
         ):
             assert sums(lines, FDP_SUMS, p.id, where(section=section)) == rule(p)
-    phases = {r["proposal"]: r["phase"] for r in [*lines, *data["udvalg"]]}
-    assert phases["BC01"] == phases["BC02"] == "proposed"  # "Godkendt med" Budget 2025
-    assert phases["F2"] == phases["F7"] == "approved"  # OFS 23-24, Budget 2024
+    phases = {r["proposal"]: (r["phase"], r["phase_code"]) for r in [*lines, *data["udvalg"]]}
+    # "Godkendt med" Budget 2025 in BC01 and BC02; OFS 23-24 and Budget 2024 in F2 and F7
+    assert phases["BC01"] == phases["BC02"] == ("foreslået", "proposed")
+    assert phases["F2"] == phases["F7"] == ("godkendt", "approved")
 
 
 def test_fdp_of_a_confidential_proposal_shows_only_what_the_catalog_publishes(
@@ -290,7 +320,7 @@ def test_fdp_of_a_confidential_proposal_shows_only_what_the_catalog_publishes(
     assert "BC01" not in {r["proposal"] for r in data["udvalg"]}
     bc01 = [r for r in data["linjer"] if r["proposal"] == "BC01"]
     assert {r["line"] for r in bc01} == {"varig", "impl"}
-    permanent = sums(data["linjer"], FDP_SUMS, "BC01", where(section="permanent"))
+    permanent = sums(data["linjer"], FDP_SUMS, "BC01", where(section="varig"))
     assert permanent == calc.permanent(secret)
     written = (tmp_path / "data" / "linjer.csv").read_text(encoding="utf-8")
     assert secret.lines[0].text not in written

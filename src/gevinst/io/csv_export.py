@@ -12,8 +12,9 @@ zero, docs/format.md). The file is written for a Danish finance officer who doub
 - amounts in 1.000 kr. as plain numbers (``-1474``; a rare fraction with a point, ``12.5``,
   which Danish Excel shows as text), with no thousands separator, so a script reads them
   exactly;
-- ``art`` and ``afsnit`` hold the data format's codes (``efficiency``, ``permanent`` ...,
-  docs/format.md), which stay the same whatever the language of the headings.
+- ``art`` and ``afsnit`` in Danish, as the template words them (``effektivisering``,
+  ``varig``); ``art_kode`` and ``afsnit_kode`` at the end hold the data format's codes
+  (``efficiency``, ``permanent``, docs/format.md) for a script (docs/exports.md).
 
 Every text passes through :func:`gevinst.io.export.neutralise`, so that a spreadsheet never
 runs a title or a text as a formula (CSV injection).
@@ -26,7 +27,17 @@ from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
-from gevinst.core.model import Booking, ByKey, Catalog, Line, Parts, Proposal, ToUnit
+from gevinst.core.model import (
+    Booking,
+    ByKey,
+    Catalog,
+    Line,
+    LineKind,
+    Parts,
+    Proposal,
+    Section,
+    ToUnit,
+)
 from gevinst.io.export import ExportOptions, neutralise, select
 
 HEADER = (
@@ -42,7 +53,21 @@ HEADER = (
     "beløb",
     "prisniveau",
     "skala",
+    "art_kode",
+    "afsnit_kode",
 )
+
+# a line's kind and section as the template words them; the codes stay in their own columns
+KIND_NAMES = {
+    LineKind.EFFICIENCY: "effektivisering",
+    LineKind.OPERATING_COST: "driftsomkostning",
+    LineKind.INCOME: "indtægt",
+    LineKind.IMPLEMENTATION: "implementering",
+}
+SECTION_NAMES = {
+    Section.PERMANENT: "varig",
+    Section.IMPLEMENTATION: "implementering",
+}
 
 
 def plain(amount: Decimal) -> str:
@@ -63,9 +88,15 @@ def booking_label(booking: Booking | None) -> str:
 
 
 def line_texts(line: Line) -> tuple[str, ...]:
-    """A line's descriptive columns: id, text, kind, section, styringsområde, booking."""
-    area = line.area or ""
-    return line.id, line.text, str(line.kind), str(line.section), area, booking_label(line.booking)
+    """A line's descriptive columns: id, text, kind and section in Danish, styringsområde,
+    booking."""
+    kind, section = KIND_NAMES[line.kind], SECTION_NAMES[line.section]
+    return line.id, line.text, kind, section, line.area or "", booking_label(line.booking)
+
+
+def line_codes(line: Line) -> tuple[str, str]:
+    """A line's kind and section as the data format's codes."""
+    return str(line.kind), str(line.section)
 
 
 def _rows(p: Proposal) -> Iterator[list[str]]:
@@ -73,7 +104,7 @@ def _rows(p: Proposal) -> Iterator[list[str]]:
         texts = (p.id, p.title, *line_texts(line))
         for year, amount in line.amounts.items():
             numbers = (str(year), plain(amount), str(p.price_level), str(p.scale))
-            yield [*(neutralise(t) for t in texts), *numbers]
+            yield [*(neutralise(t) for t in texts), *numbers, *line_codes(line)]
 
 
 def write_csv(cat: Catalog, out: Path, options: ExportOptions) -> None:

@@ -17,9 +17,14 @@ hold 1.000 kr., savings and income negative) and to the dimensions proposal, lin
 styringsområde (functional classification), committee and appropriation (administrative
 classification), year, budget phase, price level and municipality.
 
-The budget phase of a proposal is ``approved`` where the catalog's "Godkendt med" names an
-earlier round than the catalog's own (OFS 23-24 in a catalog for Budget 2025), and
-``proposed`` where it names the catalog's own round or the catalog has no row for it.
+The budget phase of a proposal is ``godkendt`` (code ``approved``) where the catalog's
+"Godkendt med" names an earlier round than the catalog's own (OFS 23-24 in a catalog for
+Budget 2025), and ``foreslået`` (``proposed``) where it names the catalog's own round or the
+catalog has no row for it.
+
+Values are Danish (``effektivisering``, ``varig``, ``godkendt``); the English codes of the
+data format and of FDP's budget phases stand in their own columns ending in ``_code``, which
+the model names as each classification's code (docs/exports.md).
 
 The CSV files use the Tabular Data Package's default dialect (comma, UTF-8 without a byte
 order mark) and plain amounts (``-1474``), and texts pass through
@@ -39,12 +44,13 @@ from gevinst.core import calc
 from gevinst.core.check import TABLE_NAMES
 from gevinst.core.model import Catalog, Proposal, Section
 from gevinst.core.profile import Profile
-from gevinst.io.csv_export import line_texts, plain
+from gevinst.io.csv_export import SECTION_NAMES, line_codes, line_texts, plain
 from gevinst.io.export import ExportOptions, neutralise, select
 
 PROFILE = "fiscal-data-package"
 CURRENCY = "DKK"
 PROPOSED, APPROVED = "proposed", "approved"
+PHASE_NAMES = {PROPOSED: "foreslået", APPROVED: "godkendt"}
 
 Json = dict[str, Any]
 Row = list[str]
@@ -56,9 +62,11 @@ UNIT_FIELDS: tuple[Field, ...] = (
     ("proposal", "string", "Forslag"),
     ("proposal_title", "string", "Forslagets titel"),
     ("phase", "string", "Budgetfase"),
+    ("phase_code", "string", "Budgetfase (kode)"),
     ("table", "string", "Teknisk tabel"),
     ("table_title", "string", "Tabellens navn"),
     ("section", "string", "Afsnit"),
+    ("section_code", "string", "Afsnit (kode)"),
     ("area", "string", "Styringsområde"),
     ("unit", "string", "Udvalg eller bevilling"),
     ("unit_name", "string", "Udvalgets eller bevillingens navn"),
@@ -73,6 +81,7 @@ LINE_FIELDS: tuple[Field, ...] = (
     ("proposal", "string", "Forslag"),
     ("proposal_title", "string", "Forslagets titel"),
     ("phase", "string", "Budgetfase"),
+    ("phase_code", "string", "Budgetfase (kode)"),
     ("line", "string", "Linje"),
     ("text", "string", "Tekst"),
     ("kind", "string", "Art"),
@@ -82,6 +91,8 @@ LINE_FIELDS: tuple[Field, ...] = (
     ("year", "year", "År"),
     ("amount", "number", "Beløb (1.000 kr.)"),
     ("price_level", "year", "Prisniveau (p/l)"),
+    ("kind_code", "string", "Art (kode)"),
+    ("section_code", "string", "Afsnit (kode)"),
 )
 
 UNITS, LINES = "udvalg", "linjer"
@@ -97,7 +108,8 @@ TABLES: tuple[tuple[str, UnitTable, Section, str], ...] = (
 
 
 def phase(cat: Catalog, p: Proposal) -> str:
-    """``approved`` if the catalog says the proposal was approved with an earlier round."""
+    """``approved`` if the catalog says the proposal was approved with an earlier round,
+    else ``proposed`` (FDP's codes; :data:`PHASE_NAMES` says them in Danish)."""
     approved_with = next(
         (r.approved_with for t in cat.tables for r in t.rows() if r.proposal == p.id), ""
     )
@@ -112,7 +124,7 @@ def unit_rows(cat: Catalog, p: Proposal) -> Iterator[Row]:
     """The rows of ``udvalg.csv`` for one proposal: Tabel A, D and E by unit and year."""
     if any(line.booking is None for line in p.lines):
         return
-    profile, budget_phase = cat.profile, phase(cat, p)
+    profile, code = cat.profile, phase(cat, p)
     for name, rule, section, area in TABLES:
         table = rule(p, profile)
         for unit in profile.sort_units(list(table)):
@@ -120,9 +132,11 @@ def unit_rows(cat: Catalog, p: Proposal) -> Iterator[Row]:
             texts = _texts(
                 p.id,
                 p.title,
-                budget_phase,
+                PHASE_NAMES[code],
+                code,
                 name,
                 TABLE_NAMES[name],
+                SECTION_NAMES[section],
                 str(section),
                 area,
                 unit,
@@ -136,11 +150,11 @@ def unit_rows(cat: Catalog, p: Proposal) -> Iterator[Row]:
 
 def line_rows(cat: Catalog, p: Proposal) -> Iterator[Row]:
     """The rows of ``linjer.csv`` for one proposal: its lines of Tabel 1 by year."""
-    budget_phase = phase(cat, p)
+    code = phase(cat, p)
     for line in p.lines:
-        texts = _texts(p.id, p.title, budget_phase, *line_texts(line))
+        texts = _texts(p.id, p.title, PHASE_NAMES[code], code, *line_texts(line))
         for year, amount in line.amounts.items():
-            yield [*texts, str(year), plain(amount), str(p.price_level)]
+            yield [*texts, str(year), plain(amount), str(p.price_level), *line_codes(line)]
 
 
 def _resource(name: str, title: str, fields: Sequence[Field], key: list[str]) -> Json:
@@ -192,8 +206,10 @@ def _dimensions(cat: Catalog) -> Json:
             "dimensionType": "classification",
             "classificationType": "economic",
             "attributes": {
-                "code": _source("kind", LINES, parent="section"),
-                "section": _source("section", LINES),
+                "code": _source("kind_code", LINES, parent="section"),
+                "title": _source("kind", LINES, labelfor="code"),
+                "section": _source("section_code", LINES),
+                "section_title": _source("section", LINES, labelfor="section"),
             },
             "primaryKey": "code",
         },
@@ -222,7 +238,8 @@ def _dimensions(cat: Catalog) -> Json:
             "attributes": {
                 "code": _source("table"),
                 "title": _source("table_title", labelfor="code"),
-                "section": _source("section"),
+                "section": _source("section_code"),
+                "section_title": _source("section", labelfor="section"),
             },
             "primaryKey": "code",
         },
@@ -233,9 +250,12 @@ def _dimensions(cat: Catalog) -> Json:
             "primaryKey": "year",
         },
         "phase": {
-            "title": "Budgetfase (proposed: til godkendelse; approved: godkendt)",
+            "title": "Budgetfase",
             "dimensionType": "other",
-            "attributes": {"code": _source("phase")},
+            "attributes": {
+                "code": _source("phase_code"),
+                "title": _source("phase", labelfor="code"),
+            },
             "primaryKey": "code",
         },
         "price-level": {

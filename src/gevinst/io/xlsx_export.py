@@ -27,12 +27,12 @@ from xlsxwriter.workbook import Workbook
 
 from gevinst.core import calc
 from gevinst.core.check import TABLE_NAMES
-from gevinst.core.model import Catalog, LineKind, Proposal
+from gevinst.core.model import Catalog, Proposal
 from gevinst.core.profile import Profile
 from gevinst.core.series import Series
 from gevinst.core.summary import Summary, summarise
 from gevinst.io import layout
-from gevinst.io.csv_export import booking_label
+from gevinst.io.csv_export import KIND_NAMES, booking_label
 from gevinst.io.document import Doc, catalog_document, proposal_document
 from gevinst.io.export import ExportOptions, looks_like_formula, neutralise, select
 from gevinst.io.layout import Kind
@@ -53,12 +53,6 @@ DATA_HEADERS = ("Dokument", "Id", "Del", "SHA-256", "JSON")
 CATALOG_DOCUMENT, PROPOSAL_DOCUMENT = "katalog", "forslag"
 # Excel holds at most 32.767 characters in a cell; the JSON is ASCII, one character a unit
 CHUNK = 30_000
-KIND_NAMES = {
-    LineKind.EFFICIENCY: "effektivisering",
-    LineKind.OPERATING_COST: "driftsomkostning",
-    LineKind.INCOME: "indtægt",
-    LineKind.IMPLEMENTATION: "implementering",
-}
 SHEET_NAME_MAX = 31
 
 # computed sheets are protected (no password) so that an edit, which the importer would not
