@@ -119,6 +119,10 @@ class TotalRow:
 
 @dataclass(frozen=True)
 class BasisTable:
+    """A calculation-basis table. ``printed`` is False for a table built from the proposal's
+    prose (or otherwise not printed as a table): the effect models and the check use it, no
+    document draws it. ``remarks`` are internal notes, never printed."""
+
     id: str
     title: str
     columns: tuple[str, ...]
@@ -126,6 +130,8 @@ class BasisTable:
     total_column: str | None = None
     total_rows: tuple[TotalRow, ...] = ()
     text: str = ""
+    printed: bool = True
+    remarks: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -199,6 +205,9 @@ class Targets:
     title: str
     rows: tuple[TargetRow, ...]
     price_basis: str = ""
+    # the table's columns: a year printed blank in every row is still a column (Tabel 4 runs
+    # to 2029, its last years blank)
+    years: tuple[int, ...] = ()
 
     def _role(self, role: TargetRole) -> Series | None:
         return next((r.values for r in self.rows if r.role is role), None)
@@ -265,7 +274,12 @@ class Proposal:
     targets: Targets | None = None
     effects: tuple[Effect, ...] = ()
     stated: Stated = Stated()
-    remarks: tuple[str, ...] = ()
+    remarks: tuple[str, ...] = ()  # internal notes (sources, transcription), never printed
+
+    @property
+    def printed_basis(self) -> tuple[BasisTable, ...]:
+        """The basis tables a document draws."""
+        return tuple(b for b in self.basis if b.printed)
 
     @property
     def assumptions_date(self) -> dt.date:
@@ -308,7 +322,8 @@ class CatalogTable:
     total_investment: Decimal | None
     notes: tuple[str, ...] = ()
     unit: str = ""
-    text: str = ""
+    text: str = ""  # printed prose beside the table
+    remarks: tuple[str, ...] = ()  # internal notes, never printed
 
     def rows(self) -> tuple[CatalogRow, ...]:
         return tuple(r for g in self.groups for r in g.rows)

@@ -96,14 +96,20 @@ def _basis(b: m.BasisTable) -> Doc:
         ],
         "total_column": b.total_column,
         "total_rows": [{"row": t.row, "of": list(t.of)} for t in b.total_rows],
+        "printed": b.printed,
+        "remarks": list(b.remarks),
     }
 
 
 def _targets(t: m.Targets | None) -> Doc | None:
     if t is None:
         return None
+    def values(r: m.TargetRow) -> dict[int, int | str | None]:
+        # a blank year is written as null, so the column stays
+        return {y: number(r.values[y]) if y in r.values else None for y in t.years}
+
     rows = [
-        {"label": r.label, "area": r.area, "role": str(r.role), "values": series(r.values)}
+        {"label": r.label, "area": r.area, "role": str(r.role), "values": values(r)}
         for r in t.rows
     ]
     return {"title": t.title, "price_basis": t.price_basis, "rows": rows}
@@ -244,6 +250,7 @@ def _catalog_table(t: m.CatalogTable) -> Doc:
             for g in t.groups
         ],
         "notes": list(t.notes),
+        "remarks": list(t.remarks),
     }
     if t.total_effect is not None or t.total_investment is not None:
         doc["total"] = {
@@ -285,7 +292,8 @@ class _Dumper(yaml.SafeDumper):
 
 
 def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    style = ">" if len(value) > 90 else None
+    # a text with line breaks keeps them as written (paragraphs, lists: docs/format.md)
+    style = "|" if "\n" in value else ">" if len(value) > 90 else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 

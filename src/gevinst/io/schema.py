@@ -127,10 +127,12 @@ class BasisTableModel(Model):
     id: str
     title: str
     text: str = ""
+    printed: bool = True  # false: built from the prose for the check; never drawn
     columns: list[str]
     rows: list[BasisRowModel]
     total_column: str | None = None
     total_rows: list[TotalRowModel] = Field(default_factory=list)
+    remarks: list[str] = Field(default_factory=list)
 
 
 class FollowUpModel(Model):
@@ -330,6 +332,7 @@ class CatalogTableModel(Model):
     total: CatalogTotalModel | None = None
     notes: list[str] = Field(default_factory=list)
     text: str = ""
+    remarks: list[str] = Field(default_factory=list)
 
 
 class StatementModel(Model):

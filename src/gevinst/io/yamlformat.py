@@ -180,7 +180,8 @@ def _targets(t: s.TargetsModel | None) -> m.Targets | None:
     rows = tuple(
         m.TargetRow(r.label, r.area, m.TargetRole(r.role), _series(r.values)) for r in t.rows
     )
-    return m.Targets(title=t.title, rows=rows, price_basis=t.price_basis)
+    years = tuple(sorted({y for r in t.rows for y in r.values}))
+    return m.Targets(title=t.title, rows=rows, price_basis=t.price_basis, years=years)
 
 
 def _effect(e: s.EffectModel) -> fx.Effect:
@@ -261,6 +262,8 @@ def _proposal(pm: s.ProposalModel, profile: Profile) -> m.Proposal:
                 rows=tuple(m.BasisRow(r.label, dict(r.values)) for r in b.rows),
                 total_column=b.total_column,
                 total_rows=tuple(m.TotalRow(t.row, tuple(t.of)) for t in b.total_rows),
+                printed=b.printed,
+                remarks=tuple(b.remarks),
             )
             for b in pm.basis
         ),
@@ -430,6 +433,7 @@ def _catalog_table(t: s.CatalogTableModel) -> m.CatalogTable:
         notes=tuple(t.notes),
         unit=t.unit,
         text=t.text,
+        remarks=tuple(t.remarks),
     )
 
 
