@@ -478,6 +478,22 @@ KNOWN = [
     # --- the catalog ----------------------------------------------------------------------
     Known(
         None,
+        "catalog-1",
+        "catalog-total",
+        cells(["total"], [2027, 2028]),
+        "The printed 'I alt' adds up the rows as printed; with BC01's recomputed 1.474 it is "
+        "2.036 in 2027 and 2028.",
+    ),
+    Known(
+        None,
+        "catalog-2",
+        "catalog-total",
+        cells(["total"], [*YEARS_25_28, None]),
+        "The printed 'I alt' adds up the rows as printed; recomputed (F4's 1.860, F5's 1.896, "
+        "F7's 43.564 and no investment of its own) it is 56.019 to 63.509 and 68.480.",
+    ),
+    Known(
+        None,
         "catalog-2",
         "catalog-statement",
         cells(["statement"], [2025, None]),

@@ -158,7 +158,9 @@ class Figures:
             if shown.kind in (layout.Kind.SUBTOTAL, layout.Kind.TOTAL):
                 self.series(ws, title1, shown.label, shown.amounts)
         _, labels = _table(ws, title1)
-        for basis, label in (("service", "serviceeffektivisering"), ("total", "totaløkonomi")):
+        # a proposal without an investment has no payback, as the template prints it
+        paybacks = calc.PAYBACK_BASES.items() if calc.has_investment(p) else ()
+        for basis, label in paybacks:
             result = calc.payback(p, basis)
             row = labels[f"Tilbagebetalingstid baseret på {label}"]
             self.expect(ws, row, 2, str(result) if result else "ingen")

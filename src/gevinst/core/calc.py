@@ -50,6 +50,12 @@ def impact(p: Proposal) -> Series:
     return permanent(p) + implementation(p)
 
 
+def has_investment(p: Proposal) -> bool:
+    """Whether the proposal spends money from the investment pool: only then has it a
+    payback time, and the template prints its implementation section and payback rows."""
+    return not implementation(p).is_zero()
+
+
 def steady_state(p: Proposal) -> Decimal:
     """ "Varig virkning": the permanent change in the table's last year."""
     return permanent(p)[p.years[-1]]

@@ -28,7 +28,7 @@ from gevinst.core.model import (
 from gevinst.core.numbers import dk
 from gevinst.core.profile import Profile
 from gevinst.core.series import ZERO, Series, sum_series
-from gevinst.core.summary import summarise
+from gevinst.core.summary import Summary, summarise
 
 TABLE_NAMES = {
     "A": "Tabel A (måltalseffekt)",
@@ -295,28 +295,39 @@ def _filled(t: StatedTable | None) -> bool:
     return t is not None and bool(t.rows or t.total)
 
 
+# why the template calls for each technical table (its rule, in the template's own words)
+_CALLED_FOR = {
+    "A": "Forslaget har varige driftsudgifter",
+    "B": "Forslaget har varige driftsudgifter",
+    "C": "Forslaget har varige driftsudgifter",
+    "D": f"Investeringen på {calc.ANLAEG} fordeler sig på flere udvalg",
+    "E": f"Investeringen på {calc.SERVICE} fordeler sig på flere udvalg",
+}
+
+
+def required_tables(p: Proposal, profile: Profile) -> tuple[str, ...]:
+    """The technical tables the template's rules call for: A, B and C where the proposal has
+    permanent operating costs; D (Anlæg) and E (Service) where its investment falls on more
+    than one committee. The check and every document ask this one function."""
+    if p.catalog_entry_only:
+        return ()
+    tables = list("ABC") if not calc.operating_costs(p).is_zero() else []
+    for t in ("D", "E") if not calc.unbooked(p) else ():
+        units = calc.TECHNICAL_TABLES[t](p, profile)
+        if len({profile.committee_of(u) for u, s in units.items() if not s.is_zero()}) > 1:
+            tables.append(t)
+    return tuple(tables)
+
+
 def _template(p: Proposal, profile: Profile) -> Iterator[Finding]:
     def rule(name: str, message: str, severity: Severity = Severity.WARNING) -> Finding:
         return Finding.note(p.id, "template", None, name, severity, message)
 
     if p.catalog_entry_only:
         return
-    if not calc.operating_costs(p).is_zero():
-        for t in "ABC":
-            if not _filled(p.stated.technical.get(t)):
-                yield rule(
-                    f"template-{t}",
-                    f"Forslaget har varige driftsudgifter, men Tabel {t} er ikke udfyldt",
-                )
-    for t, area in (("D", calc.ANLAEG), ("E", calc.SERVICE)) if not calc.unbooked(p) else ():
-        units = calc.table_d(p, profile) if t == "D" else calc.table_e(p, profile)
-        committees = {profile.committee_of(u) for u, s in units.items() if not s.is_zero()}
-        if len(committees) > 1 and not _filled(p.stated.technical.get(t)):
-            yield rule(
-                f"template-{t}",
-                f"Investeringen på {area} fordeler sig på flere udvalg, "
-                f"men Tabel {t} er ikke udfyldt",
-            )
+    for t in required_tables(p, profile):
+        if not _filled(p.stated.technical.get(t)):
+            yield rule(f"template-{t}", f"{_CALLED_FOR[t]}, men Tabel {t} er ikke udfyldt")
     heard = {c.kind: c for c in p.consultations}
     cfo = heard.get("cfo")
     if cfo is None or not cfo.heard:
@@ -561,6 +572,31 @@ def _catalog_table(cat: Catalog, t: CatalogTable) -> Iterator[Finding]:
         t.total_investment,
         printed_investment,
         "printed-total",
+    )
+    yield from _catalog_total(t, result)
+
+
+def _catalog_total(t: CatalogTable, result: Summary) -> Iterator[Finding]:
+    """The printed "I alt" against the total of the recomputed rows."""
+    if t.total_effect is not None:
+        yield from compare_series(
+            None,
+            t.id,
+            "total",
+            f"{t.title}, i alt",
+            t.total_effect,
+            result.total_effect(),
+            t.years,
+            "catalog-total",
+        )
+    yield from _compare_value(
+        None,
+        t.id,
+        "total",
+        f"{t.title}, samlet investering i alt",
+        t.total_investment,
+        result.total_investment(),
+        "catalog-total",
     )
 
 

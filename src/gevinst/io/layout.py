@@ -1,22 +1,38 @@
 # SPDX-License-Identifier: MPL-2.0
-"""The rows of Tabel 1 as the template lays them out, for every renderer to draw alike.
+"""What every renderer draws alike: the rows of Tabel 1 and the titles and headings of the
+template (numbers as a proposal prints them: :mod:`gevinst.io.numbering`).
 
 The core computes each figure; this module only decides which rows are shown and in which
 order: the section headings, the lines, the subtotals (the implementation subtotal of a
 styringsområde only where the proposal has lines on it, as the seed prints them), the total
-impact and the two payback rows.
+impact and the two payback rows. A proposal without an investment has no implementation
+section and no payback: the seed prints its lines and the totals the proposal states (F6
+"Samlet varig ændring", Forslag 7 "Samlet økonomisk påvirkning").
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from gevinst.core import calc
 from gevinst.core.model import Proposal, Section
 from gevinst.core.series import Series
 
-TABLE1_TITLE = "Tabel 1. Forslagets samlede økonomiske konsekvenser"
+ECONOMY_TITLE = "Forslagets samlede økonomiske konsekvenser"
+TABLE1_TITLE = f"Tabel 1. {ECONOMY_TITLE}"
+ADMIN_TITLE = "Varige ændringer, administration"
+DISTRIBUTION_TITLE = "Fordeling på udvalg"
+# the template's section headings, as the seed prints them
+SECTIONS = (
+    "1. Beskrivelse af forslag (fremgangsmåde og effekt)",
+    "2. Økonomi",
+    "3. Implementering og opfølgning",
+    "4. Risikovurdering",
+    "5. Effektivisering på administration",
+    "6. Hvem er hørt?",
+    "7. Tekniske tabeller til korrektioner i Kvantum",
+)
 SECTION_HEADINGS = {
     Section.PERMANENT: "Varige ændringer (effektiviseringer og drift)",
     Section.IMPLEMENTATION: "Implementeringsomkostninger (midler fra investeringspuljen)",
@@ -38,6 +54,7 @@ class Row:
     area: str = ""
     amounts: Series | None = None
     text: str = ""  # the payback, "4 år (2028)"
+    key: str = ""  # the row as findings name it: a line's id, a TABLE1_ROWS key, payback_total
 
 
 def _implementation_areas(p: Proposal) -> list[str]:
@@ -47,47 +64,57 @@ def _implementation_areas(p: Proposal) -> list[str]:
 
 def _subtotals(p: Proposal, section: Section) -> list[Row]:
     if section is Section.PERMANENT:
-        return [
-            Row(
-                Kind.SUBTOTAL,
-                "Samlet varig ændring, service",
-                calc.SERVICE,
-                calc.permanent(p, calc.SERVICE),
-            ),
-            Row(Kind.SUBTOTAL, "Samlet varig ændring", "", calc.permanent(p)),
-        ]
+        return [_total("varig_service", calc.SERVICE), _total("varig")]
     return [
         *(
-            Row(
-                Kind.SUBTOTAL,
-                f"Samlede implementeringsomkostninger, {area.lower()}",
-                area,
-                calc.implementation(p, area),
-            )
+            _total("impl_service" if area == calc.SERVICE else "impl_anlaeg", area)
             for area in _implementation_areas(p)
         ),
-        Row(Kind.SUBTOTAL, "Samlede implementeringsomkostninger", "", calc.implementation(p)),
+        _total("impl"),
     ]
+
+
+def _total(key: str, area: str = "") -> Row:
+    kind = Kind.TOTAL if key == "impact" else Kind.SUBTOTAL
+    return Row(kind, calc.TABLE1_ROWS[key][0], area, key=key)
+
+
+def _lines(p: Proposal, section: Section) -> list[Row]:
+    return [
+        Row(Kind.LINE, line.text, line.area or "", line.amounts, key=line.id)
+        for line in p.lines
+        if line.section is section
+    ]
+
+
+def _without_investment(p: Proposal) -> list[Row]:
+    stated = [key for key in ("varig_service", "varig", "impact") if key in p.stated.table1]
+    heading = Row(Kind.HEADING, SECTION_HEADINGS[Section.PERMANENT])
+    return [heading, *_lines(p, Section.PERMANENT), *(_total(k) for k in stated or ["varig"])]
 
 
 def table1(p: Proposal) -> list[Row]:
     """Tabel 1 of ``p``, row by row."""
-    rows: list[Row] = []
-    for section, heading in SECTION_HEADINGS.items():
-        rows.append(Row(Kind.HEADING, heading))
+    if not calc.has_investment(p):
+        rows = _without_investment(p)
+    else:
+        rows = []
+        for section, heading in SECTION_HEADINGS.items():
+            rows += [Row(Kind.HEADING, heading), *_lines(p, section), *_subtotals(p, section)]
+        rows.append(_total("impact"))
         rows += [
-            Row(Kind.LINE, line.text, line.area or "", line.amounts)
-            for line in p.lines
-            if line.section is section
+            Row(
+                Kind.PAYBACK,
+                f"Tilbagebetalingstid baseret på {label}",
+                text=calc.payback_text(calc.payback(p, basis)),
+                key=f"payback_{basis}",
+            )
+            for basis, label in calc.PAYBACK_BASES.items()
         ]
-        rows += _subtotals(p, section)
-    rows.append(Row(Kind.TOTAL, "Samlet økonomisk påvirkning", "", calc.impact(p)))
-    rows += [
-        Row(
-            Kind.PAYBACK,
-            f"Tilbagebetalingstid baseret på {label}",
-            text=calc.payback_text(calc.payback(p, basis)),
-        )
-        for basis, label in calc.PAYBACK_BASES.items()
-    ]
-    return rows
+    return [_with_amounts(p, row) for row in rows]
+
+
+def _with_amounts(p: Proposal, row: Row) -> Row:
+    if row.kind not in (Kind.SUBTOTAL, Kind.TOTAL):
+        return row
+    return replace(row, amounts=calc.TABLE1_ROWS[row.key][1](p))

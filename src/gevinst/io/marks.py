@@ -1,0 +1,316 @@
+# SPDX-License-Identifier: MPL-2.0
+"""Where a figure stated in the data differs from the derived one: marks in the documents.
+
+The core's check finds every difference; a finding names its proposal, table, row and year.
+This module places each finding in the cell of the printed table that shows the figure,
+numbers the marks in reading order, and gives every renderer the same answers: the text of a
+cell (the derived figure, or the stated one for an archive copy, with its mark), the marks of
+tables that the template calls for but the source left empty, and the closing list
+"Afvigelser fra de angivne tal". A difference that no drawn cell shows is in the list all the
+same, without a mark.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from gevinst.core import calc
+from gevinst.core.check import TABLE_NAMES, check_catalog
+from gevinst.core.findings import Finding
+from gevinst.core.model import Catalog, Proposal
+from gevinst.core.numbers import dk
+from gevinst.core.series import Series
+from gevinst.io import layout
+
+TITLE = "Afvigelser fra de angivne tal"
+INTRO = (
+    "Tallene i dokumentet er beregnet af forslagenes egne linjer. Hvor et tal, som forslaget "
+    "eller kataloget angiver, afviger fra det beregnede, er cellen mærket med et hævet tal, "
+    "der henviser til listen nedenfor."
+)
+INTRO_AS_STATED = (
+    "Tallene i dokumentet er gengivet som angivet i det godkendte dokument. Hvor et angivet "
+    "tal afviger fra det, som forslagenes egne linjer giver, er cellen mærket med et hævet "
+    "tal, der henviser til listen nedenfor."
+)
+COLUMNS = ("Mærke", "Hvor", "Angivet", "Beregnet", "Forklaring")
+LEFT_EMPTY = "Tabellen står tom i forslaget; tallene er beregnet af gevinst."
+LEFT_EMPTY_AS_STATED = "Tabellen står tom i forslaget, som her."
+MISSING = "Forslaget har ikke tabellen; tallene er beregnet af gevinst."
+MISSING_AS_STATED = "Forslaget har ikke tabellen."
+NOT_FILLED = "ikke udfyldt"
+COMPUTED_HERE = "beregnet i tabellen"
+INTRO_TABLE = "intro"  # the intro's statements, keyed by the catalog table they sum up
+TARGETS_TABLE = "targets"  # Forslag 7's target accounting (its manko row)
+INVESTMENT = "investment"  # a catalog table's "Samlet investering" column
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+# a proposal's tables in the order every document prints them
+_TABLE_ORDER = ("1", TARGETS_TABLE, "2.1", "admin", "A", "B", "C", "D", "E")
+_TEMPLATE_TABLE = "template-"
+# the findings of Tabel 1 whose stated figure is the figure of a printed cell (a line's split
+# is not: its cell shows the line as typed)
+_TABLE1_RULES = ("table1-sum", "payback", "payback-format")
+
+
+@dataclass(frozen=True)
+class Place:
+    """A cell of a printed table. ``proposal`` is None for the catalog's own tables and the
+    intro; ``column`` is a year, ``INVESTMENT``, or None (a payback, a table's title)."""
+
+    proposal: str | None
+    table: str
+    row: str
+    column: int | str | None
+
+
+@dataclass(frozen=True)
+class Deviation:
+    """One line of the closing list."""
+
+    mark: str  # "" where no drawn cell shows the figure
+    where: str
+    stated: str
+    computed: str
+    explanation: str
+
+
+def superscript(number: int) -> str:
+    return str(number).translate(_SUPERSCRIPT)
+
+
+def _places(value: Decimal | str | None) -> int | None:
+    """The decimals a stated figure is written with ("55,6": one)."""
+    return -int(value.as_tuple().exponent) if isinstance(value, Decimal) else None
+
+
+def _figure_text(value: Decimal | str | None, places: int | None = None) -> str:
+    if isinstance(value, Decimal):
+        return dk(value, places=places)
+    return value or ""
+
+
+def _table_place(f: Finding) -> Place | None:
+    """The cell of a proposal's own table that shows the finding's stated figure."""
+    if f.table == "1" and f.row == "manko":
+        return Place(f.proposal, TARGETS_TABLE, "manko", f.year)
+    if f.table == "1" and f.row is not None and f.rule in ("table1-sum", "payback"):
+        return Place(f.proposal, "1", f.row, f.year)
+    if f.table in TABLE_NAMES or f.table == "admin":
+        return Place(f.proposal, f.table, f.row or "total", f.year)
+    if f.table == "template" and f.rule.removeprefix(_TEMPLATE_TABLE) in calc.TECHNICAL_TABLES:
+        return Place(f.proposal, f.rule.removeprefix(_TEMPLATE_TABLE), "", None)
+    return None
+
+
+def place(f: Finding) -> Place | None:
+    """The printed cell that shows what ``f`` is about, or None where no cell does (the
+    calculation basis, a catalog row's price level, a line's split)."""
+    if f.rule == "catalog-statement":
+        return Place(None, INTRO_TABLE, f.table, f.year)
+    if f.table.startswith("catalog-"):
+        if f.rule not in ("catalog-effect", "catalog-investment", "catalog-total", "printed-total"):
+            return None
+        column = f.year if f.year is not None else INVESTMENT
+        return Place(None, f.table, f.row or "total", column)
+    return _table_place(f)
+
+
+def listed(f: Finding) -> bool:
+    """Whether ``f`` belongs in the closing list: it has a stated figure, or it is a table
+    that the template calls for and the source left empty."""
+    return f.stated is not None or (f.table == "template" and _table_place(f) is not None)
+
+
+class Marks:
+    """The marks of one document: build it from the catalog the document shows."""
+
+    def __init__(self, cat: Catalog, as_stated: bool = False) -> None:
+        self.catalog = cat
+        self.as_stated = as_stated
+        found = [(f, place(f)) for f in check_catalog(cat) if listed(f)]
+        shown = sorted({w for _, w in found if w is not None}, key=self._order)
+        self._numbers = {w: n for n, w in enumerate(shown, start=1)}
+        self._found: dict[Place, Finding] = {}
+        for f, w in found:
+            if w is not None:
+                self._found.setdefault(w, f)
+        ordered = sorted(enumerate(found), key=lambda item: self._finding_order(*item))
+        self.deviations = tuple(self._deviation(f, w) for _, (f, w) in ordered)
+
+    # --- reading order ------------------------------------------------------------------
+
+    def _part(self, proposal: str | None) -> int:
+        ids = [p.id for p in self.catalog.proposals]
+        return 0 if proposal is None else 1 + ids.index(proposal)
+
+    def _row_order(self, where: Place) -> tuple[int, str]:
+        if where.proposal is None:
+            if where.table == INTRO_TABLE:
+                said = [(st.table, st.year) for st in self.catalog.statements]
+                return said.index((where.row, where.column)), ""
+            t = self.catalog.table(where.table)
+            rows = [r.proposal for r in t.rows()]
+            return (rows.index(where.row) if where.row in rows else len(rows)), where.row
+        if where.row == "":
+            return -1, ""  # a table's title comes before its rows
+        if where.table == "1":
+            keys = [r.key for r in layout.table1(self.catalog.proposal(where.proposal))]
+            return (keys.index(where.row) if where.row in keys else len(keys)), where.row
+        order = self.catalog.profile.unit_order
+        if where.row == "total":
+            return len(order) + 1, ""
+        return (order.index(where.row) if where.row in order else len(order)), where.row
+
+    def _order(self, where: Place) -> tuple[object, ...]:
+        if where.proposal is None:
+            tables = [INTRO_TABLE, *(t.id for t in self.catalog.tables)]
+            table = tables.index(where.table) if where.table in tables else len(tables)
+        else:
+            table = _TABLE_ORDER.index(where.table)
+        column = None if where.table == INTRO_TABLE else where.column
+        # years in order; "Samlet investering" after them; a payback or title first
+        col = (0, 0) if column is None else (1, column) if isinstance(column, int) else (2, 0)
+        return self._part(where.proposal), table, self._row_order(where), col
+
+    def _finding_order(self, index: int, item: tuple[Finding, Place | None]) -> tuple[object, ...]:
+        f, where = item
+        if where is None:
+            # unmarked differences after the marked ones of the same part of the document
+            return self._part(None if f.table.startswith("catalog-") else f.proposal), 1, index
+        return self._part(where.proposal), 0, self._numbers[where], index
+
+    # --- the closing list -----------------------------------------------------------------
+
+    def _deviation(self, f: Finding, where: Place | None) -> Deviation:
+        places = _places(f.stated) if f.rule == "catalog-statement" else None
+        stated = _figure_text(f.stated, places) if f.stated is not None else NOT_FILLED
+        return Deviation(
+            self.mark(where) if where is not None else "",
+            self._where(f, where),
+            stated,
+            _figure_text(f.computed, places) if f.stated is not None else COMPUTED_HERE,
+            f.message,
+        )
+
+    def _where(self, f: Finding, where: Place | None) -> str:
+        if where is not None and where.proposal is None:
+            if where.table == INTRO_TABLE:
+                when = "varig virkning" if where.column is None else str(where.column)
+                return f"Indledningen, {when}"
+            title = self.catalog.table(where.table).title.split(".")[0]
+            column = "samlet investering" if where.column == INVESTMENT else where.column
+            row = "I alt" if where.row == "total" else where.row
+            return f"Kataloget, {title}, {row}, {column}"
+        if where is None and f.table.startswith("catalog-"):
+            return f"Kataloget, {self.catalog.table(f.table).title.split('.')[0]}, {f.row}"
+        parts = [f.proposal or "Kataloget", self._table_name(f, where)]
+        if where is not None and where.row:
+            parts.append(self._row_name(where))
+        elif where is None and f.row:
+            parts.append(f.row)
+        if f.year is not None:
+            parts.append(str(f.year))
+        return ", ".join(parts)
+
+    def _table_name(self, f: Finding, where: Place | None) -> str:
+        if where is None:
+            return {"basis": "beregningsgrundlag", "1": "Tabel 1"}.get(f.table, f.table)
+        if where.table == TARGETS_TABLE:
+            p = self.catalog.proposal(f.proposal or "")
+            return p.targets.title if p.targets else "Måltal"
+        if where.table == "admin":
+            return "Tabel 2 (administration)"
+        return TABLE_NAMES.get(where.table, "Tabel 1")
+
+    def _row_name(self, where: Place) -> str:
+        if where.row in calc.TABLE1_ROWS:
+            return calc.TABLE1_ROWS[where.row][0]
+        if where.row.startswith("payback_"):
+            return f"Tilbagebetalingstid ({calc.PAYBACK_BASES[where.row.removeprefix('payback_')]})"
+        if where.row in ("total", "manko"):
+            return where.row.capitalize()
+        return self.catalog.profile.unit_name(where.row)
+
+    # --- what the renderers ask ---------------------------------------------------------
+
+    def mark(self, where: Place) -> str:
+        number = self._numbers.get(where)
+        return superscript(number) if number is not None else ""
+
+    def amounts(
+        self,
+        proposal: str | None,
+        table: str,
+        row: str,
+        series: Series,
+        years: Sequence[int],
+        zero: str = "0",
+    ) -> list[str]:
+        """A row's figures as printed: derived, or as stated for an archive copy, each with
+        its mark; a table the source left empty prints no figures in an archive copy."""
+        return [self.figure(Place(proposal, table, row, y), series[y], zero) for y in years]
+
+    def figure(self, where: Place, derived: Decimal | None, zero: str = "0") -> str:
+        value: Decimal | str | None = derived
+        if self.as_stated:
+            if self.left_empty(where.proposal, where.table):
+                return ""
+            value = self._stated(where, derived)
+        text = (zero if value == 0 else _figure_text(value)) if value is not None else zero
+        return text + self.mark(where)
+
+    def text(self, where: Place, derived: str) -> str:
+        """A figure printed as text (a payback, "4 år (2028)"), with its mark."""
+        value = self._stated(where, derived) if self.as_stated else derived
+        return _figure_text(value) + self.mark(where)
+
+    def _stated(self, where: Place, derived: Decimal | str | None) -> Decimal | str | None:
+        f = self._found.get(where)
+        return f.stated if f is not None and f.stated is not None else derived
+
+    def left_empty(self, proposal: str | None, table: str) -> bool:
+        return Place(proposal, table, "", None) in self._numbers
+
+    def empty_note(self, p: Proposal, table: str) -> str:
+        """What the document says under a table the template calls for and the source left
+        empty (BC02's Tabel C), with the table's mark; "" for any other table."""
+        if not self.left_empty(p.id, table):
+            return ""
+        if table in p.stated.technical:
+            note = LEFT_EMPTY_AS_STATED if self.as_stated else LEFT_EMPTY
+        else:
+            note = MISSING_AS_STATED if self.as_stated else MISSING
+        return self.mark(Place(p.id, table, "", None)) + " " + note
+
+    def rows(self, proposal: str | None, table: str) -> set[str]:
+        """The rows that the findings name in a table, so a renderer draws a stated row that
+        gevinst computes as nothing (Forslag 2's Tabel B) where its mark can be seen."""
+        return {
+            w.row
+            for w in self._numbers
+            if w.proposal == proposal and w.table == table and w.row not in ("", "total")
+        }
+
+    def intro(self, text: str) -> str:
+        """The catalog's intro with each stated total (55,6 / 62,8 mio. kr.) printed as
+        derived, or as stated, and marked where the two differ."""
+        changes: list[tuple[int, str, str]] = []
+        for st in self.catalog.statements:
+            where = Place(None, INTRO_TABLE, st.table, st.year)
+            f = self._found.get(where)
+            places = _places(st.mio_kr)
+            stated = f"{dk(st.mio_kr, places=places)} mio. kr."
+            sentence = text.find(st.text.split(stated)[0])
+            at = text.find(stated, sentence)
+            if f is None or sentence < 0 or at < 0:
+                continue
+            value = st.mio_kr if self.as_stated else f.computed
+            changes.append(
+                (at, stated, f"{_figure_text(value, places)}{self.mark(where)} mio. kr.")
+            )
+        # from the end, so that each position still holds when it is replaced
+        for at, old, new in sorted(changes, reverse=True):
+            text = text[:at] + new + text[at + len(old) :]
+        return text

@@ -1,0 +1,143 @@
+# SPDX-License-Identifier: MPL-2.0
+"""The marks every document draws where a stated figure differs from the derived one, and the
+closing list "Afvigelser fra de angivne tal"."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+from decimal import Decimal
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from gevinst.core.check import check_catalog, required_tables
+from gevinst.core.model import Catalog
+from gevinst.core.series import Series
+from gevinst.io.export import ExportOptions, select
+from gevinst.io.marks import Marks, Place, superscript
+
+D = Decimal
+BC01_2027 = Place(None, "catalog-1", "BC01", 2027)
+
+
+def test_bc01s_catalog_row_prints_the_derived_figure_with_a_mark(seed: Catalog) -> None:
+    marks = Marks(seed)
+    mark = marks.mark(BC01_2027)
+    assert mark
+    assert marks.figure(BC01_2027, D(1474)) == "1.474" + mark
+    listed = [d for d in marks.deviations if d.mark == mark]
+    assert [(d.where, d.stated, d.computed) for d in listed] == [
+        ("Kataloget, Tabel 1, BC01, 2027", "1.144", "1.474")
+    ]
+    assert "angivet 1.144, beregnet 1.474" in listed[0].explanation
+
+
+def test_an_archive_copy_prints_the_stated_figure_with_the_same_mark(seed: Catalog) -> None:
+    derived, stated = Marks(seed), Marks(seed, as_stated=True)
+    assert stated.figure(BC01_2027, D(1474)) == "1.144" + derived.mark(BC01_2027)
+    assert stated.deviations == derived.deviations
+    # a cell without a difference prints the same figure either way
+    agreed = Place(None, "catalog-1", "BC01", 2025)
+    assert stated.figure(agreed, D(297)) == derived.figure(agreed, D(297)) == "297"
+
+
+def test_f3s_impact_and_the_paybacks(seed: Catalog) -> None:
+    marks, stated = Marks(seed), Marks(seed, as_stated=True)
+    impact = Place("F3", "1", "impact", 2026)
+    assert marks.figure(impact, D(3750)) == "3.750" + marks.mark(impact)
+    assert stated.figure(impact, D(3750)) == "4.850" + marks.mark(impact)
+    for pid, derived, printed in (("F2", "10 år (2033)", "11"), ("F4", "6 år (2029)", "7")):
+        where = Place(pid, "1", "payback_total", None)
+        assert marks.text(where, derived) == derived + marks.mark(where)
+        assert stated.text(where, derived) == printed + marks.mark(where)
+    f5 = Place("F5", "1", "payback_service", None)
+    assert stated.text(f5, "4 år (2027)") == "6 år" + marks.mark(f5)
+
+
+def test_the_intros_strategy_totals(seed: Catalog) -> None:
+    marks = Marks(seed)
+    first, second = (marks.mark(Place(None, "intro", "catalog-2", y)) for y in (2025, None))
+    assert (first, second) == (superscript(1), superscript(2))  # in reading order
+    assert "for 56,0¹ mio. kr. i 2025 og 63,5² mio. kr. i varig virkning" in marks.intro(seed.intro)
+    archive = Marks(seed, as_stated=True).intro(seed.intro)
+    assert "for 55,6¹ mio. kr. i 2025 og 62,8² mio. kr. i varig virkning" in archive
+    assert [(d.stated, d.computed) for d in marks.deviations[:2]] == [
+        ("55,6", "56,0"),
+        ("62,8", "63,5"),
+    ]
+
+
+def test_a_table_the_rules_call_for_and_the_source_left_empty(seed: Catalog) -> None:
+    bc02 = seed.proposal("BC02")
+    assert "C" in required_tables(bc02, seed.profile)
+    marks = Marks(seed)
+    assert marks.left_empty("BC02", "C")
+    note = marks.empty_note(bc02, "C")
+    assert note.startswith(marks.mark(Place("BC02", "C", "", None)))
+    assert "står tom i forslaget" in note
+    assert not marks.left_empty("BC02", "A")
+    # the archive copy prints the table as the source did: without figures
+    assert Marks(seed, as_stated=True).amounts("BC02", "C", "KFU", Series(), [2025]) == [""]
+    entry = next(d for d in marks.deviations if d.where.startswith("BC02, Tabel C"))
+    assert entry.stated == "ikke udfyldt"
+
+
+def test_a_stated_row_that_gevinst_computes_as_nothing_is_drawn(seed: Catalog) -> None:
+    # Forslag 2 prints budget moves in Tabel B that its lines do not make
+    assert Marks(seed).rows("F2", "B") == {"SU", "BIU"}
+
+
+def test_marks_are_numbered_once_in_reading_order(seed: Catalog) -> None:
+    marks = Marks(seed)
+    numbers = [d.mark for d in marks.deviations if d.mark]
+    distinct = list(dict.fromkeys(numbers))
+    assert distinct == [superscript(n) for n in range(1, len(distinct) + 1)]
+    assert len(distinct) > 100
+    # the catalog's own tables come before the proposals, BC01 before F7
+    wheres = [d.where for d in marks.deviations if d.mark]
+    assert wheres.index("Kataloget, Tabel 1, BC01, 2027") < wheres.index(
+        "BC01, Tabel A (måltalseffekt), Økonomiudvalget, 2027"
+    )
+
+
+def test_a_difference_in_no_drawn_cell_is_listed_without_a_mark(seed: Catalog) -> None:
+    unmarked = [d for d in Marks(seed).deviations if not d.mark]
+    assert any(d.where.startswith("F7, beregningsgrundlag") for d in unmarked)
+    assert ("Kataloget, Tabel 2, F3", "2025", "2024") in {
+        (d.where, d.stated, d.computed) for d in unmarked
+    }
+
+
+def test_one_proposal_alone_has_its_own_marks(seed: Catalog) -> None:
+    shown = select(seed, ExportOptions(proposal="F3"))
+    marks = Marks(shown)
+    assert marks.mark(Place("F3", "1", "impact", 2026)) == superscript(1)
+    assert all(d.where.startswith(("F3", "Kataloget")) for d in marks.deviations)
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    pid=st.sampled_from(["BC01", "BC02", "F2", "F3", "F4", "F5", "F6", "F7"]),
+    key=st.sampled_from(["varig", "impact", "impl"]),
+    delta=st.integers(-5000, 5000),
+    year_index=st.integers(0, 3),
+)
+def test_every_stated_difference_is_listed_exactly_once(
+    seed: Catalog, pid: str, key: str, delta: int, year_index: int
+) -> None:
+    """Whatever a proposal states, each finding with a stated figure is one line of the
+    closing list, and each marked cell has one number."""
+    p = seed.proposal(pid)
+    year = p.years[year_index]
+    table1 = dict(p.stated.table1)
+    table1[key] = table1.get(key, Series()) + Series({year: D(delta)})
+    changed = replace(p, stated=replace(p.stated, table1=table1))
+    cat = replace(seed, proposals=tuple(changed if q.id == pid else q for q in seed.proposals))
+    marks = Marks(cat)
+    findings = check_catalog(cat)
+    expected = Counter(f.message for f in findings if f.stated is not None)
+    listed = Counter(d.explanation for d in marks.deviations if d.stated != "ikke udfyldt")
+    assert listed == expected
+    differs = any((f.proposal, f.table, f.row, f.year) == (pid, "1", key, year) for f in findings)
+    assert bool(marks.mark(Place(pid, "1", key, year))) == differs
