@@ -148,7 +148,9 @@ class Marks:
     def _row_order(self, where: Place) -> tuple[int, str]:
         if where.proposal is None:
             if where.table == INTRO_TABLE:
-                said = [(st.table, st.year) for st in self.catalog.statements]
+                said: list[tuple[str, object]] = [
+                    (s.table, s.year) for s in self.catalog.statements
+                ]
                 return said.index((where.row, where.column)), ""
             t = self.catalog.table(where.table)
             rows = [r.proposal for r in t.rows()]
