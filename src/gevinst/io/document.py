@@ -104,13 +104,13 @@ def _basis(b: m.BasisTable) -> Doc:
 def _targets(t: m.Targets | None) -> Doc | None:
     if t is None:
         return None
+
     def values(r: m.TargetRow) -> dict[int, int | str | None]:
         # a blank year is written as null, so the column stays
         return {y: number(r.values[y]) if y in r.values else None for y in t.years}
 
     rows = [
-        {"label": r.label, "area": r.area, "role": str(r.role), "values": values(r)}
-        for r in t.rows
+        {"label": r.label, "area": r.area, "role": str(r.role), "values": values(r)} for r in t.rows
     ]
     return {"title": t.title, "price_basis": t.price_basis, "rows": rows}
 

@@ -23,6 +23,7 @@ import typst
 from babel.dates import format_date
 
 from gevinst.core import calc
+from gevinst.core import text as markup
 from gevinst.core.model import (
     BasisTable,
     Catalog,
@@ -80,8 +81,31 @@ def _heading(text: str, level: int = 2) -> Block:
     return {"kind": "heading", "level": level, "text": text}
 
 
-def _para(text: str) -> list[Block]:
-    return [{"kind": "para", "text": text}] if text else []
+def _runs(p: markup.Paragraph) -> list[dict[str, Any]]:
+    return [{"text": r.text, "italic": r.italic, "bold": r.bold} for r in p.runs]
+
+
+def _prose(written: str) -> list[Block]:
+    """A printed text's paragraphs and lists (the format's markup), for the template's
+    ``prose``; every word stays a JSON string, so nothing in it is read as typst."""
+    out: list[Block] = []
+    for b in markup.parse(written):
+        if isinstance(b, markup.Paragraph):
+            out.append({"kind": "paragraph", "runs": _runs(b)})
+        elif isinstance(b, markup.BulletList):
+            out.append({"kind": "bullets", "items": [_runs(i) for i in b.items]})
+        else:
+            out.append({"kind": "numbers", "start": b.start, "items": [_runs(i) for i in b.items]})
+    return out
+
+
+def _para(written: str) -> list[Block]:
+    return [{"kind": "prose", "blocks": _prose(written)}] if written.strip() else []
+
+
+def _prose_cell(written: str) -> Cell:
+    """A table cell holding a printed text in the markup (a consultation's answer)."""
+    return {"text": markup.plain(written), "prose": _prose(written)}
 
 
 def _row(cells: Sequence[Cell], style: str = "") -> Block:
@@ -274,9 +298,9 @@ def _section_2(p: Proposal, profile: Profile) -> list[Block]:
             "caption": "Akkumuleret økonomisk påvirkning og tilbagebetalingstid (totaløkonomi)",
         }
     )
-    if p.basis:
+    if p.printed_basis:
         blocks.append(_heading("Grundlag for beregning af effektivisering", 3))
-        for b in p.basis:
+        for b in p.printed_basis:
             blocks += _basis_table(b)
     return blocks + _targets(p) + _distribution(p, profile)
 
@@ -308,7 +332,10 @@ def _section_3(p: Proposal) -> list[Block]:
         goals = [f for f in p.followup if f.phase is phase]
         if goals:
             rows.append(_group(label))
-            rows += [_row([f.goal, f.measure, f.responsible, f.when]) for f in goals]
+            rows += [
+                _row([_prose_cell(t) for t in (f.goal, f.measure, f.responsible, f.when)])
+                for f in goals
+            ]
     columns = [
         "Opfølgningsmål",
         "Hvordan måles opfølgningsmålet?",
@@ -352,7 +379,14 @@ def _section_6(p: Proposal) -> list[Block]:
     blocks = [_heading("6. Hvem er hørt?")]
     if p.consultations:
         rows = [
-            _row([c.body, _yes_no(c.heard), "\n".join(_danish_date(d) for d in c.dates), c.text])
+            _row(
+                [
+                    c.body,
+                    _yes_no(c.heard),
+                    "\n".join(_danish_date(d) for d in c.dates),
+                    _prose_cell(c.text),
+                ]
+            )
             for c in p.consultations
         ]
         columns = ["Hørt", "Ja/Nej", "Dato", "Dato for godkendelse og evt. høringssvar"]
@@ -488,7 +522,8 @@ def _summary_table(summary: Summary, with_total: bool = True) -> Block:
 
 def _summary(cat: Catalog) -> list[Block]:
     blocks = [_heading("Oversigt over forslagene", 1), *_para(cat.intro)]
-    blocks += [_summary_table(summarise(cat, t.id)) for t in cat.tables]
+    for t in cat.tables:
+        blocks += [_summary_table(summarise(cat, t.id)), *_para(t.text)]
     blocks.append(
         {
             "kind": "chart",

@@ -7,6 +7,7 @@ import textwrap
 from collections.abc import Iterable, Mapping, Sequence
 
 from gevinst.core import calc
+from gevinst.core import text as markup
 from gevinst.core.check import TABLE_NAMES, check_proposal
 from gevinst.core.findings import Finding
 from gevinst.core.model import Proposal
@@ -17,7 +18,8 @@ from gevinst.core.summary import Summary
 from gevinst.io import layout
 from gevinst.io.layout import TABLE1_TITLE, Kind
 
-TABLE_CHOICES = ("all", "1", "2.1", "admin", "A", "B", "C", "D", "E")
+TABLE_CHOICES = ("all", "1", "2.1", "admin", "A", "B", "C", "D", "E", "text")
+WIDTH = 100
 LABEL = 52
 AREA = 16
 CELL = 9
@@ -80,12 +82,56 @@ def admin_table(p: Proposal) -> list[str]:
     return out
 
 
+def prose(written: str, width: int = WIDTH) -> list[str]:
+    """A printed text in the format's markup as plain lines: paragraphs apart, "•" before a
+    bullet item, its number before a numbered one; emphasis is dropped."""
+    out: list[str] = []
+    for block in markup.parse(written):
+        if out:
+            out.append("")
+        if isinstance(block, markup.Paragraph):
+            out += textwrap.wrap(block.text, width, break_on_hyphens=False) or [""]
+            continue
+        start = block.start if isinstance(block, markup.NumberedList) else 0
+        for i, item in enumerate(block.items):
+            mark = f"{start + i}." if start else "•"
+            out += textwrap.wrap(
+                item.text or " ",
+                width,
+                initial_indent=f"{mark} ",
+                subsequent_indent=" " * (len(mark) + 1),
+                break_on_hyphens=False,
+            )
+    return out
+
+
+def texts(p: Proposal) -> list[str]:
+    """The proposal's printed texts, section by section (``gevinst show ID --table text``)."""
+    sections = (
+        ("Kort resumé", p.summary),
+        ("Beskrivelse af forslag", p.description),
+        ("Økonomi", p.economy_text),
+        ("Fordeling på udvalg", p.distribution_text),
+        ("Implementering og opfølgning", p.followup_text),
+        ("Risikovurdering", p.risk_text),
+        ("Effektivisering på administration", p.admin_text),
+        ("Relevante samarbejdspartnere i kommunen, der er inddraget", p.partners_text),
+    )
+    out: list[str] = []
+    for heading, written in sections:
+        if written.strip():
+            out += [*([""] if out else []), heading, "-" * len(heading), *prose(written)]
+    return out
+
+
 def render_proposal(p: Proposal, profile: Profile, which: str = "all") -> str:
     def wanted(name: str) -> bool:
         return which in ("all", name)
 
     blocks: list[list[str]] = []
     head = [f"{p.id} {p.title}" + (" (FORTROLIG)" if p.confidential else "")]
+    if which == "text":
+        blocks.append(texts(p))
     if wanted("1"):
         blocks.append(table1(p))
     d = p.stated.distribution

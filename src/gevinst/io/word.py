@@ -9,10 +9,11 @@ document in Word. Every figure comes from :mod:`gevinst.core.calc` or
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
+from typing import cast
 
 from babel.dates import format_date
 from docx import Document
@@ -23,11 +24,13 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.parts.document import DocumentPart
 from docx.shared import Mm, Pt
 from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 
 from gevinst.core import calc
+from gevinst.core import text as markup
 from gevinst.core.model import (
     BasisTable,
     Catalog,
@@ -94,6 +97,7 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 class Cell:
     text: str
     right: bool = False  # figures are right-aligned
+    prose: bool = False  # a printed text in the format's markup (paragraphs, lists)
 
 
 @dataclass(frozen=True)
@@ -193,6 +197,68 @@ def _text(doc: DocxDocument, text: str, bold: bool = False) -> None:
             doc.add_paragraph().add_run(part.strip()).bold = bold or None
 
 
+NewParagraph = Callable[[str | None], Paragraph]
+
+
+def _prose(doc: DocxDocument, written: str) -> None:
+    """A printed text of the proposal, in the format's markup, as Word paragraphs and lists."""
+    _markup(written, doc.part, lambda style: doc.add_paragraph(style=style))
+
+
+def _markup(written: str, part: DocumentPart, new: NewParagraph) -> None:
+    """Paragraphs with italic and bold runs; lists in the styles "List Bullet" and
+    "List Number", each numbered list from its own first number."""
+    for block in markup.parse(_clean(written)):
+        if isinstance(block, markup.Paragraph):
+            _runs(new(None), block)
+            continue
+        numbering = None if isinstance(block, markup.BulletList) else _numbering(part, block.start)
+        for item in block.items:
+            paragraph = new("List Bullet" if numbering is None else "List Number")
+            if numbering is not None:
+                num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+                num_pr.get_or_add_ilvl().val = 0
+                num_pr.get_or_add_numId().val = numbering
+            _runs(paragraph, item)
+
+
+def _runs(paragraph: Paragraph, text: markup.Paragraph) -> None:
+    for r in text.runs:
+        run = paragraph.add_run(r.text)
+        run.italic, run.bold = r.italic or None, r.bold or None
+
+
+def _numbering(part: DocumentPart, start: int) -> int:
+    """A numbering of the "List Number" style of its own, from ``start``: Word would otherwise
+    go on counting from the document's previous numbered list."""
+    style = part.styles["List Number"].element
+    numbering = part.numbering_part.element
+    style_num = style.pPr.numPr.numId.val
+    abstract = next(n.abstractNumId.val for n in numbering.num_lst if n.numId == style_num)
+    num = numbering.add_num(abstract)
+    num.add_lvlOverride(ilvl=0).add_startOverride(start)
+    return int(num.numId)
+
+
+def _cell_prose(cell: _Cell, written: str, style: str, bold: bool) -> None:
+    """A printed text in a table cell: its first paragraph is the cell's own."""
+    first = [cell.paragraphs[0]]
+    part = cast(DocumentPart, cell.part)  # the documents' tables are in its body
+
+    def new(list_style: str | None) -> Paragraph:
+        paragraph: Paragraph = first.pop() if first else cell.add_paragraph()
+        if list_style is None:
+            paragraph._p.style = style
+        else:
+            paragraph.style = part.styles[list_style]
+        return paragraph
+
+    _markup(written, part, new)
+    for paragraph in cell.paragraphs:
+        for run in paragraph.runs:
+            run.bold = run.bold or bold or None
+
+
 def _caption(doc: DocxDocument, text: str) -> None:
     paragraph = doc.add_paragraph()
     paragraph.add_run(_clean(text)).bold = True
@@ -275,7 +341,10 @@ def _fill(row: _Row, content: Row, widths: Sequence[float], style: str) -> None:
         paragraph._p.style = style
         if value.right:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        paragraph.add_run(_clean(value.text)).bold = content.bold or None
+        if value.prose:
+            _cell_prose(cell, value.text, style, content.bold)
+        else:
+            paragraph.add_run(_clean(value.text)).bold = content.bold or None
 
 
 def _row_property(row: _Row, tag: str) -> None:
@@ -358,7 +427,7 @@ def _proposal(doc: DocxDocument, profile: Profile, p: Proposal) -> None:
 
 def _description(doc: DocxDocument, profile: Profile, p: Proposal) -> None:
     _heading(doc, "1. Beskrivelse af forslag (fremgangsmåde og effekt)", 2)
-    _text(doc, p.description)
+    _prose(doc, p.description)
     innovation = "Ja" + (f" ({p.innovation_title})" if p.innovation_title else "")
     _question(
         doc,
@@ -413,14 +482,14 @@ def _affected_boxes(profile: Profile, p: Proposal) -> list[str]:
 
 def _economy(doc: DocxDocument, profile: Profile, p: Proposal) -> None:
     _heading(doc, "2. Økonomi", 2)
-    _text(doc, p.economy_text)
+    _prose(doc, p.economy_text)
     _table1(doc, p)
     _notes(doc, p)
     if p.targets is not None:
         _targets(doc, p, p.targets)
-    if p.basis:
+    if p.printed_basis:
         _heading(doc, "Grundlag for beregning af effektivisering", 3)
-        for basis in p.basis:
+        for basis in p.printed_basis:
             _basis(doc, basis)
     _distribution(doc, profile, p)
 
@@ -471,7 +540,7 @@ def _targets(doc: DocxDocument, p: Proposal, targets: Targets) -> None:
 
 def _basis(doc: DocxDocument, basis: BasisTable) -> None:
     _caption(doc, basis.title)
-    _text(doc, basis.text)
+    _prose(doc, basis.text)
     rows = [
         Row(
             (
@@ -493,9 +562,7 @@ def _basis_cell(value: Decimal | str | None) -> Cell:
 
 def _distribution(doc: DocxDocument, profile: Profile, p: Proposal) -> None:
     _heading(doc, "2.1 Fordeling på udvalg", 3)
-    _text(doc, p.distribution_text)
-    for key in p.keys.values():
-        _text(doc, f"Fordelingsnøgle: {key.text}")
+    _prose(doc, p.distribution_text)
     stated = p.stated.distribution
     with_impl = stated is not None and stated.includes_implementation
     title = "Tabel 2.1.1. Fordeling på udvalg" + (
@@ -518,12 +585,12 @@ def _distribution(doc: DocxDocument, profile: Profile, p: Proposal) -> None:
 def _followup(doc: DocxDocument, p: Proposal) -> None:
     _heading(doc, "3. Implementering og opfølgning", 2)
     if p.followup_text:
-        _text(doc, p.followup_text)
+        _prose(doc, p.followup_text)
     rows: list[Row] = []
     for phase, title in PHASES:
         rows.append(Row((Cell(title),), bold=True))
         rows += [
-            Row((Cell(f.goal), Cell(f.measure), Cell(f.responsible), Cell(f.when)))
+            Row(tuple(Cell(t, prose=True) for t in (f.goal, f.measure, f.responsible, f.when)))
             for f in p.followup
             if f.phase is phase
         ]
@@ -534,12 +601,12 @@ def _risk(doc: DocxDocument, p: Proposal) -> None:
     _heading(doc, "4. Risikovurdering", 2)
     level = p.risk_level.value if p.risk_level is not None else "ikke angivet"
     _text(doc, f"Samlet risikovurdering: {level}")
-    _text(doc, p.risk_text)
+    _prose(doc, p.risk_text)
 
 
 def _admin(doc: DocxDocument, p: Proposal) -> None:
     _heading(doc, "5. Effektivisering på administration", 2)
-    _text(doc, p.admin_text)
+    _prose(doc, p.admin_text)
     _caption(doc, "Tabel 2. Varige ændringer, administration")
     rows = [Row((Cell(r.text), *_figures(r.amounts, p.years))) for r in p.admin_rows]
     total = calc.admin_total(p)
@@ -561,7 +628,7 @@ def _consultations(doc: DocxDocument, p: Proposal) -> None:
                 Cell(c.body),
                 Cell({True: "Ja", False: "Nej", None: ""}[c.heard]),
                 Cell("\n".join(format_date(d, format="long", locale=LOCALE) for d in c.dates)),
-                Cell(c.text),
+                Cell(c.text, prose=True),
             )
         )
         for c in p.consultations
@@ -570,7 +637,7 @@ def _consultations(doc: DocxDocument, p: Proposal) -> None:
     _table(doc, header, rows, (3, 1.2, 2.3, 5))
     if p.partners_text:
         _caption(doc, "Relevante samarbejdspartnere i kommunen, der er inddraget")
-        _text(doc, p.partners_text)
+        _prose(doc, p.partners_text)
 
 
 # --- 7. technical tables ------------------------------------------------------------------
