@@ -34,6 +34,8 @@ WRITERS = {
     "csv": ("csv_export", "write_csv"),
     "fdp": ("fdp", "write_fdp"),
 }
+# the documents, which print figures for a reader (the data exports carry both)
+AS_STATED_FORMATS = {"pdf", "docx"}
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
@@ -64,8 +66,11 @@ def _cmd_show(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
+    if args.as_stated and args.format not in AS_STATED_FORMATS:
+        sys.stderr.write("gevinst: --as-stated gælder kun dokumenterne (pdf og docx)\n")
+        return 2
     catalog = load_catalog(Path(args.path))
-    options = ExportOptions(args.proposal, args.include_confidential)
+    options = ExportOptions(args.proposal, args.include_confidential, args.as_stated)
     if args.proposal is not None:
         catalog.proposal(args.proposal)  # an unknown id is reported before anything is written
     writer = import_module(f"gevinst.io.{WRITERS[args.format][0]}")
@@ -179,6 +184,12 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--proposal", help="kun dette forslag, fx BC01")
     export.add_argument(
         "--include-confidential", action="store_true", help="vis fortrolige forslag fuldt ud"
+    )
+    export.add_argument(
+        "--as-stated",
+        action="store_true",
+        help="tallene som angivet i det godkendte dokument (en arkivkopi); afvigelser fra de "
+        "beregnede tal mærkes som ellers",
     )
     export.add_argument("--charts", type=Path, help="skriv også graferne som SVG i denne mappe")
     export.set_defaults(run=_cmd_export)

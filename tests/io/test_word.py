@@ -22,7 +22,8 @@ from docx.text.paragraph import Paragraph
 
 from gevinst.cli import main
 from gevinst.core.model import Catalog
-from gevinst.io.export import ExportOptions
+from gevinst.io.export import ExportOptions, select
+from gevinst.io.marks import Marks, Place
 from gevinst.io.word import write_docx
 from tests.paths import ROOT, SEED
 
@@ -37,6 +38,8 @@ SECTIONS = [
     "7. Tekniske tabeller til korrektioner i Kvantum",
 ]
 TABLE1 = "Tabel 1. Forslagets samlede økonomiske konsekvenser"
+DEVIATIONS = "Afvigelser fra de angivne tal"
+BC01 = ExportOptions(proposal="BC01")
 YEARS = ["2024", "2025", "2026", "2027", "2028", "2029"]
 
 Block = Paragraph | Table
@@ -136,9 +139,9 @@ def test_the_catalog_holds_every_proposal_on_a_page_of_its_own(
 ) -> None:
     every = blocks(catalog_doc)
     titles = headings(every, 1)
-    assert titles == [f"{p.id} {p.title}" for p in seed.proposals]
+    assert titles == [*(f"{p.id} {p.title}" for p in seed.proposals), DEVIATIONS]
     starts = [p for p in catalog_doc.paragraphs if p.paragraph_format.page_break_before]
-    assert len(starts) == len(seed.proposals) - 1
+    assert len(starts) == len(seed.proposals)  # and the closing list
     for p in seed.proposals:
         part = proposal_blocks(every, f"{p.id} ")
         expected = [] if p.catalog_entry_only else SECTIONS
@@ -147,7 +150,7 @@ def test_the_catalog_holds_every_proposal_on_a_page_of_its_own(
 
 def test_bc01_alone_has_its_template_sections(bc01: DocxDocument) -> None:
     part = blocks(bc01)
-    assert headings(part, 1) == ["BC01 Samlet ferieløsning i Serviceportalen"]
+    assert headings(part, 1) == ["BC01 Samlet ferieløsning i Serviceportalen", DEVIATIONS]
     assert headings(part, 2) == SECTIONS
     assert headings(part, 3) == [
         "Grundlag for beregning af effektivisering",
@@ -156,7 +159,8 @@ def test_bc01_alone_has_its_template_sections(bc01: DocxDocument) -> None:
     assert bc01.paragraphs[0].text == "TVÆRGÅENDE INVESTERINGSFORSLAG, BUDGET 2025"
     title = bc01.paragraphs[1]
     assert title.style is not None and title.style.name == "Heading 1"
-    assert not any(p.paragraph_format.page_break_before for p in bc01.paragraphs)
+    starts = [p.text for p in bc01.paragraphs if p.paragraph_format.page_break_before]
+    assert starts == [DEVIATIONS]
 
 
 def test_page_is_a4_portrait_with_page_numbers(bc01: DocxDocument) -> None:
@@ -257,7 +261,7 @@ def test_tables_have_repeated_header_rows_and_right_aligned_figures(bc01: DocxDo
         assert is_header(t.rows[0])
 
 
-def test_notes_distribution_and_basis(bc01: DocxDocument) -> None:
+def test_notes_distribution_and_basis(seed: Catalog, bc01: DocxDocument) -> None:
     part = blocks(bc01)
     said = list(paragraphs(part))
     assert said.count("Alle besparelser er angivet med negativt (-) fortegn.") == 1
@@ -276,8 +280,11 @@ def test_notes_distribution_and_basis(bc01: DocxDocument) -> None:
         "Beskæftigelses- og Integrationsudvalget",
         "Total",
     ]
-    # computed, not copied: the seed prints -108 for Socialudvalget in 2026 (a known rounding)
-    assert row(distribution, "Socialudvalget")[3] == "-107"
+    # computed, not copied: the seed prints -108 for Socialudvalget in 2026 (a known rounding),
+    # and the cell says so with its mark
+    mark = Marks(select(seed, BC01), with_summary=False).mark(Place("BC01", "2.1", "SU", 2026))
+    assert mark
+    assert row(distribution, "Socialudvalget")[3] == "-107" + mark
     assert row(distribution, "Total")[1:] == ["0", "1.703", "1.106", "-1.474", "-1.474", "-1.474"]
     basis = table_after(
         part, "Tabel ii: Antal sager og økonomisk effekt per forvaltning 2023 (nærmeste 100)"
@@ -354,15 +361,21 @@ def test_technical_tables_are_computed_with_units_in_profile_order(
     assert [r[0] for r in texts(a)[1:]] == [*names, "Total"]
     assert row(a, "Koncernservice")[2:] == ["-", "-297", "-594", "-594", "-594", "-594"]
     assert row(a, "Socialudvalget")[2:] == ["-", "-", "-107", "-172", "-172", "-172"]
-    assert row(a, "Total")[2:] == ["-", "-297", "-1.144", "-1.474", "-1.474", "-1.474"]
+    # the seed's own rows add up to -1.475 from 2027: the total says so with its marks
+    marks = Marks(select(seed, BC01), with_summary=False)
+    total = [marks.mark(Place("BC01", "A", "total", y)) for y in (2027, 2028, 2029)]
+    assert all(total)
+    assert row(a, "Total")[2:] == ["-", "-297", "-1.144", *(f"-1.474{m}" for m in total)]
     d = table_after(part, "Tabel D. Fordeling af anlægsinvesteringer mellem udvalg")
     assert row(d, "Koncernservice")[1:] == ["3190, KS anlæg", "-", "2.000", "2.250", "-", "-", "-"]
+    # BC01 states no Tabel B, C or E, and no rule of the template calls for them
+    said = list(paragraphs(part))
     for caption in (
         "Tabel B. Bevillingsmæssig effekt – varig drift",
         "Tabel C. Bevillingsmæssig effekt – hvis forslaget indarbejdes (bruttoeffektivisering)",
         "Tabel E. Fordeling af serviceinvesteringer mellem udvalg",
     ):
-        assert len(texts(table_after(part, caption))) == len(names) + 2
+        assert caption not in said
 
 
 # --- confidential proposals --------------------------------------------------------------
@@ -386,7 +399,7 @@ def test_a_confidential_proposal_is_shown_in_full_only_when_asked(
 ) -> None:
     secret = replace(seed.proposal("BC01"), confidential=True)
     # without a catalog row, the published figures are the proposal's totals
-    cat = replace(seed, proposals=(secret,), tables=())
+    cat = replace(seed, proposals=(secret,), tables=(), statements=())
     write_docx(cat, tmp_path / "public.docx", ExportOptions())
     public = blocks(docx.Document(str(tmp_path / "public.docx")))
     assert headings(public, 2) == []
@@ -397,15 +410,19 @@ def test_a_confidential_proposal_is_shown_in_full_only_when_asked(
     ]
     write_docx(cat, tmp_path / "full.docx", ExportOptions(include_confidential=True))
     full = blocks(docx.Document(str(tmp_path / "full.docx")))
-    assert headings(full, 1) == ["BC01 Samlet ferieløsning i Serviceportalen (FORTROLIG)"]
+    assert headings(full, 1) == [
+        "BC01 Samlet ferieløsning i Serviceportalen (FORTROLIG)",
+        DEVIATIONS,
+    ]
     assert headings(full, 2) == SECTIONS
 
 
 def test_text_that_xml_cannot_hold_is_dropped(seed: Catalog, tmp_path: Path) -> None:
     odd = replace(seed.proposal("BC01"), title="Ferie\x01løsning", summary="a\x0bb")
-    write_docx(replace(seed, proposals=(odd,)), tmp_path / "odd.docx", ExportOptions())
+    alone = replace(seed, proposals=(odd,), tables=(), statements=())
+    write_docx(alone, tmp_path / "odd.docx", ExportOptions())
     doc = docx.Document(str(tmp_path / "odd.docx"))
-    assert headings(blocks(doc), 1) == ["BC01 Ferieløsning"]
+    assert headings(blocks(doc), 1) == ["BC01 Ferieløsning", DEVIATIONS]
 
 
 def test_the_cli_writes_one_proposal(tmp_path: Path) -> None:
@@ -413,7 +430,8 @@ def test_the_cli_writes_one_proposal(tmp_path: Path) -> None:
     assert main(["export", str(SEED), "--format", "docx", "-o", str(out), "--proposal", "F4"]) == 0
     part = blocks(docx.Document(str(out)))
     assert headings(part, 1) == [
-        "F4 Digitalisering af høringer og brug af kunstig intelligens (AI)"
+        "F4 Digitalisering af høringer og brug af kunstig intelligens (AI)",
+        DEVIATIONS,
     ]
     b = table_after(part, "Tabel B. Bevillingsmæssig effekt – varig drift")
     assert row(b, "Koncern IT")[1:] == [
@@ -470,3 +488,123 @@ def test_libreoffice_renders_bc01(bc01_file: Path, tmp_path: Path) -> None:
         timeout=60,
     )
     assert png.with_suffix(".png").stat().st_size > 10_000
+
+
+# --- stated figures that differ --------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def archive_doc(seed: Catalog, tmp_path_factory: pytest.TempPathFactory) -> DocxDocument:
+    out = tmp_path_factory.mktemp("word") / "arkiv.docx"
+    write_docx(seed, out, ExportOptions(as_stated=True))
+    return docx.Document(str(out))
+
+
+def deviations(doc: DocxDocument) -> dict[str, list[list[str]]]:
+    """The closing list's rows by their mark."""
+    table = next(b for b in blocks(doc) if isinstance(b, Table) and texts(b)[0][0] == "Mærke")
+    out: dict[str, list[list[str]]] = {}
+    for r in texts(table)[1:]:
+        out.setdefault(r[0], []).append(r[1:])
+    return out
+
+
+def table1_row(doc: DocxDocument, proposal: str, label: str) -> list[str]:
+    return row(table_after(proposal_blocks(doc, f"{proposal} "), TABLE1), label)
+
+
+def test_f3s_impact_is_derived_marked_and_listed(seed: Catalog, catalog_doc: DocxDocument) -> None:
+    marks = Marks(seed)
+    m26, m27 = (marks.mark(Place("F3", "1", "impact", y)) for y in (2026, 2027))
+    assert table1_row(catalog_doc, "F3", "Samlet økonomisk påvirkning")[2:] == [
+        "350", "5.950", f"3.750{m26}", f"1.750{m27}", "-2.900", "-2.900",
+    ]  # fmt: skip
+    listed = deviations(catalog_doc)
+    assert listed[m26][0][:3] == [
+        "F3, Tabel 1, Samlet økonomisk påvirkning, 2026",
+        "4.850",
+        "3.750",
+    ]
+    assert "angivet 4.850, beregnet 3.750" in listed[m26][0][3]
+
+
+def test_the_archive_copy_prints_the_stated_figures_with_the_same_marks(
+    seed: Catalog, catalog_doc: DocxDocument, archive_doc: DocxDocument
+) -> None:
+    marks = Marks(seed)
+    m26 = marks.mark(Place("F3", "1", "impact", 2026))
+    assert table1_row(archive_doc, "F3", "Samlet økonomisk påvirkning")[4] == f"4.850{m26}"
+    paybacks = {
+        "F2": ("10 år (2033)", "11"),
+        "F4": ("6 år (2029)", "7"),
+        "F5": ("4 år (2027)", "6 år"),
+    }
+    for pid, (derived, stated) in paybacks.items():
+        mark = marks.mark(Place(pid, "1", "payback_total", None))
+        label = "Tilbagebetalingstid baseret på totaløkonomi"
+        assert table1_row(catalog_doc, pid, label)[1] == derived + mark
+        assert table1_row(archive_doc, pid, label)[1] == stated + mark
+    assert deviations(archive_doc) == deviations(catalog_doc)
+
+
+def test_bc02s_empty_tabel_c_is_printed_and_marked(
+    seed: Catalog, catalog_doc: DocxDocument, archive_doc: DocxDocument
+) -> None:
+    mark = Marks(seed).mark(Place("BC02", "C", "", None))
+    caption = (
+        "Tabel C. Bevillingsmæssig effekt – hvis forslaget indarbejdes (bruttoeffektivisering)"
+        + mark
+    )
+    derived = proposal_blocks(catalog_doc, "BC02 ")
+    # C = A + B: the net effect, as gevinst computes it
+    assert row(table_after(derived, caption), "Total")[2:] == ["-", *["-562"] * 5]
+    assert f"{mark} Tabellen står tom i forslaget; tallene er beregnet af gevinst." in list(
+        paragraphs(derived)
+    )
+    archived = proposal_blocks(archive_doc, "BC02 ")
+    assert row(table_after(archived, caption), "Kultur- og Fritidsudvalget")[2:] == [""] * 6
+    assert deviations(catalog_doc)[mark] == [
+        [
+            "BC02, Tabel C",
+            "ikke udfyldt",
+            "beregnet i tabellen",
+            "Forslaget har varige driftsudgifter, men Tabel C er ikke udfyldt",
+        ]
+    ]
+
+
+def test_no_payback_without_an_investment(catalog_doc: DocxDocument) -> None:
+    for pid in ("F6", "F7"):
+        rows = texts(table_after(proposal_blocks(catalog_doc, f"{pid} "), TABLE1))
+        assert not [r for r in rows if r[0].startswith("Tilbagebetalingstid")], pid
+        assert not [r for r in rows if r[0].startswith("Implementeringsomkostninger")], pid
+    f6 = texts(table_after(proposal_blocks(catalog_doc, "F6 "), TABLE1))
+    assert [r[0] for r in f6[1:]] == [
+        "Varige ændringer (effektiviseringer og drift)",
+        "Energieffektiviseringer",
+        "Samlet varig ændring",
+    ]
+
+
+def test_only_the_tables_the_proposal_has_or_the_rules_call_for(
+    catalog_doc: DocxDocument,
+) -> None:
+    f7 = list(paragraphs(proposal_blocks(catalog_doc, "F7 ")))
+    assert not [t for t in f7 if t.startswith(("Tabel A", "Tabel B", "Tabel C", "Tabel D"))]
+    f6 = list(paragraphs(proposal_blocks(catalog_doc, "F6 ")))
+    assert [t[:7] for t in f6 if t.startswith("Tabel ") and t[6] in "ABCDE"] == ["Tabel A"]
+    assert "Tabel 2. Varige ændringer, administration" not in f6
+
+
+def test_the_cli_writes_an_archive_copy(seed: Catalog, tmp_path: Path) -> None:
+    out = tmp_path / "F3.docx"
+    args = ["export", str(SEED), "--format", "docx", "-o", str(out), "--proposal", "F3"]
+    assert main([*args, "--as-stated"]) == 0
+    marks = Marks(select(seed, ExportOptions(proposal="F3")), with_summary=False)
+    mark = marks.mark(Place("F3", "1", "impact", 2026))
+    doc = docx.Document(str(out))
+    assert table1_row(doc, "F3", "Samlet økonomisk påvirkning")[4] == f"4.850{mark}"
+    # the data exports carry stated and derived figures side by side; no archive copy
+    xlsx = ["export", str(SEED), "--format", "xlsx", "-o", str(tmp_path / "x.xlsx")]
+    assert main([*xlsx, "--as-stated"]) == 2
+    assert not (tmp_path / "x.xlsx").exists()

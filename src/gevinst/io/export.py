@@ -17,6 +17,9 @@ _FORMULA_START = re.compile(r"^[=+\-@\t\r]")
 class ExportOptions:
     proposal: str | None = None  # one proposal alone; None: the whole catalog
     include_confidential: bool = False  # show confidential proposals in full
+    # print the figures as the documents state them (an archive copy of the approved
+    # document), marked where they differ from the derived ones, as the default marks them
+    as_stated: bool = False
 
 
 def select(cat: Catalog, options: ExportOptions) -> Catalog:

@@ -12,15 +12,17 @@ same, without a mark.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
 from gevinst.core import calc
-from gevinst.core.check import TABLE_NAMES, check_catalog
+from gevinst.core.check import TABLE_NAMES, check_catalog, required_tables
 from gevinst.core.findings import Finding
 from gevinst.core.model import Catalog, Proposal
 from gevinst.core.numbers import dk
+from gevinst.core.profile import Profile
 from gevinst.core.series import Series
 from gevinst.io import layout
 
@@ -46,6 +48,7 @@ INTRO_TABLE = "intro"  # the intro's statements, keyed by the catalog table they
 TARGETS_TABLE = "targets"  # Forslag 7's target accounting (its manko row)
 INVESTMENT = "investment"  # a catalog table's "Samlet investering" column
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+MARKED = re.compile("[⁰¹²³⁴⁵⁶⁷⁸⁹]$")  # a cell's text that ends in a mark
 # a proposal's tables in the order every document prints them
 _TABLE_ORDER = ("1", TARGETS_TABLE, "2.1", "admin", "A", "B", "C", "D", "E")
 _TEMPLATE_TABLE = "template-"
@@ -117,6 +120,18 @@ def place(f: Finding) -> Place | None:
     return _table_place(f)
 
 
+def printed_tables(p: Proposal, profile: Profile) -> tuple[str, ...]:
+    """The tables of 2.1, section 5 and section 7 that a document prints for ``p``: those the
+    template's rules call for, and those the proposal's authors filled in; none invented."""
+    called_for = required_tables(p, profile)
+    filled = {
+        "2.1": p.stated.distribution is not None,
+        "admin": bool(p.admin_rows) or p.stated.admin_total is not None,
+        **{t: t in p.stated.technical or t in called_for for t in calc.TECHNICAL_TABLES},
+    }
+    return tuple(t for t, shown in filled.items() if shown)
+
+
 def listed(f: Finding) -> bool:
     """Whether ``f`` belongs in the closing list: it has a stated figure, or it is a table
     that the template calls for and the source left empty."""
@@ -126,10 +141,20 @@ def listed(f: Finding) -> bool:
 class Marks:
     """The marks of one document: build it from the catalog the document shows."""
 
-    def __init__(self, cat: Catalog, as_stated: bool = False) -> None:
+    def __init__(self, cat: Catalog, as_stated: bool = False, with_summary: bool = True) -> None:
+        """``with_summary``: the document prints the catalog's intro and summary tables (a
+        document of one proposal does not; it prints a catalog row only for a proposal known
+        by its row alone)."""
         self.catalog = cat
         self.as_stated = as_stated
-        found = [(f, place(f)) for f in check_catalog(cat) if listed(f)]
+        entries = {p.id for p in cat.proposals if p.catalog_entry_only}
+
+        def drawn(where: Place | None) -> Place | None:
+            if where is None or with_summary or where.proposal is not None:
+                return where
+            return where if where.row in entries else None
+
+        found = [(f, drawn(place(f))) for f in check_catalog(cat) if listed(f)]
         shown = sorted({w for _, w in found if w is not None}, key=self._order)
         self._numbers = {w: n for n, w in enumerate(shown, start=1)}
         self._found: dict[Place, Finding] = {}
@@ -224,7 +249,8 @@ class Marks:
             return p.targets.title if p.targets else "Måltal"
         if where.table == "admin":
             return "Tabel 2 (administration)"
-        return TABLE_NAMES.get(where.table, "Tabel 1")
+        # the table's name alone; the explanation says what it is
+        return TABLE_NAMES.get(where.table, "Tabel 1").split(" (")[0]
 
     def _row_name(self, where: Place) -> str:
         if where.row in calc.TABLE1_ROWS:

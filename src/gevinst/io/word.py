@@ -45,9 +45,10 @@ from gevinst.core.numbers import LOCALE, dk
 from gevinst.core.profile import Profile
 from gevinst.core.series import Series
 from gevinst.core.summary import SummaryRow, summarise
-from gevinst.io import layout
+from gevinst.io import layout, marks
 from gevinst.io.export import ExportOptions, select
 from gevinst.io.layout import Kind
+from gevinst.io.marks import Marks, Place
 
 TEXT_WIDTH_MM = 170.0  # A4 (210 mm) less 20 mm margins on either side
 FIGURE_MIN_MM = 13.0
@@ -111,13 +112,15 @@ class Row:
 def write_docx(cat: Catalog, out: Path, options: ExportOptions) -> None:
     """Write the catalog's proposals (or only ``options.proposal``) as one Word document."""
     shown = select(cat, options)
+    found = Marks(shown, options.as_stated, with_summary=options.proposal is None)
     doc = _new_document()
     for index, p in enumerate(shown.proposals):
         _start(doc, p, new_page=index > 0)
         if p.catalog_entry_only:
-            _entry_only(doc, shown, p)
+            _entry_only(doc, shown, p, found)
         else:
-            _proposal(doc, shown.profile, p)
+            _proposal(doc, shown.profile, p, found)
+    _deviations(doc, found)
     only = shown.proposals[0] if len(shown.proposals) == 1 else None
     doc.core_properties.title = _clean(f"{only.id} {only.title}" if only else shown.title)
     doc.core_properties.language = "da-DK"
@@ -369,6 +372,11 @@ def _figures(series: Series, years: Sequence[int], zero: str = "0") -> tuple[Cel
     return tuple(_figure(series[y], zero) for y in years)
 
 
+def _marked(texts: Iterable[str]) -> tuple[Cell, ...]:
+    """Figures as :class:`gevinst.io.marks.Marks` prints them, with their marks."""
+    return tuple(Cell(t, right=True) for t in texts)
+
+
 def _plain(*texts: str) -> list[Cell]:
     return [Cell(t) for t in texts]
 
@@ -377,27 +385,32 @@ def _year_header(first: Sequence[str], years: Sequence[int]) -> list[Cell]:
     return [*_plain(*first), *(Cell(str(y), right=True) for y in years)]
 
 
-def _amount_row(label: str, area: str, series: Series, p: Proposal, bold: bool = False) -> Row:
-    return Row((Cell(label), Cell(area), *_figures(series, p.years)), bold)
-
-
 def _unit_rows(
-    profile: Profile, rows: calc.UnitSeries, p: Proposal, bevilling: dict[str, str]
+    profile: Profile,
+    rows: calc.UnitSeries,
+    p: Proposal,
+    bevilling: dict[str, str],
+    found: Marks,
+    table: str,
 ) -> list[Row]:
+    def figures(unit: str, amounts: Series) -> tuple[Cell, ...]:
+        return _marked(found.amounts(p.id, table, unit, amounts, p.years, ZERO_MARK))
+
     # every unit row of the template, so that the economist finds the row to fill in
-    units = set(rows) | set(profile.unit_order)
+    units = set(rows) | set(profile.unit_order) | found.rows(p.id, table)
     out = [
         Row(
             (
                 Cell(profile.unit_name(unit)),
                 Cell(bevilling.get(unit, "")),
-                *_figures(rows.get(unit, Series()), p.years, ZERO_MARK),
+                *figures(unit, rows.get(unit, Series())),
             )
         )
         for unit in profile.sort_units(list(units))
     ]
-    total = calc.column_total(rows)
-    out.append(Row((Cell("Total"), Cell(""), *_figures(total, p.years, ZERO_MARK)), bold=True))
+    out.append(
+        Row((Cell("Total"), Cell(""), *figures("total", calc.column_total(rows))), bold=True)
+    )
     return out
 
 
@@ -415,14 +428,14 @@ def _start(doc: DocxDocument, p: Proposal, new_page: bool) -> None:
     (first or title).paragraph_format.page_break_before = new_page
 
 
-def _proposal(doc: DocxDocument, profile: Profile, p: Proposal) -> None:
+def _proposal(doc: DocxDocument, profile: Profile, p: Proposal, found: Marks) -> None:
     _description(doc, profile, p)
-    _economy(doc, profile, p)
+    _economy(doc, profile, p, found)
     _followup(doc, p)
     _risk(doc, p)
-    _admin(doc, p)
+    _admin(doc, profile, p, found)
     _consultations(doc, p)
-    _technical(doc, profile, p)
+    _technical(doc, profile, p, found)
 
 
 def _description(doc: DocxDocument, profile: Profile, p: Proposal) -> None:
@@ -480,36 +493,38 @@ def _affected_boxes(profile: Profile, p: Proposal) -> list[str]:
 # --- 2. Økonomi -------------------------------------------------------------------------
 
 
-def _economy(doc: DocxDocument, profile: Profile, p: Proposal) -> None:
+def _economy(doc: DocxDocument, profile: Profile, p: Proposal, found: Marks) -> None:
     _heading(doc, "2. Økonomi", 2)
     _prose(doc, p.economy_text)
-    _table1(doc, p)
+    _table1(doc, p, found)
     _notes(doc, p)
     if p.targets is not None:
-        _targets(doc, p, p.targets)
+        _targets(doc, p, p.targets, found)
     if p.printed_basis:
         _heading(doc, "Grundlag for beregning af effektivisering", 3)
         for basis in p.printed_basis:
             _basis(doc, basis)
-    _distribution(doc, profile, p)
+    _distribution(doc, profile, p, found)
 
 
-def _table1(doc: DocxDocument, p: Proposal) -> None:
+def _table1(doc: DocxDocument, p: Proposal, found: Marks) -> None:
     _caption(doc, TABLE1_TITLE)
     header = _year_header((f"1.000 kr. {p.price_level} p/l", "Styringsområde"), p.years)
-    _table(doc, header, _table1_rows(p), _years((3, 1.3), len(p.years)))
+    _table(doc, header, _table1_rows(p, found), _years((3, 1.3), len(p.years)))
 
 
-def _table1_rows(p: Proposal) -> list[Row]:
+def _table1_rows(p: Proposal, found: Marks) -> list[Row]:
     rows = []
     for row in layout.table1(p):
         if row.kind is Kind.HEADING:
             rows.append(Row((Cell(row.label),), bold=True))
         elif row.kind is Kind.PAYBACK:
-            rows.append(Row((Cell(row.label), Cell(row.text))))
+            payback = found.text(Place(p.id, "1", row.key, None), row.text)
+            rows.append(Row((Cell(row.label), Cell(payback))))
         else:
             amounts = row.amounts if row.amounts is not None else Series()
-            rows.append(_amount_row(row.label, row.area, amounts, p, row.kind is not Kind.LINE))
+            figures = _marked(found.amounts(p.id, "1", row.key, amounts, p.years))
+            rows.append(Row((Cell(row.label), Cell(row.area), *figures), row.kind is not Kind.LINE))
     return rows
 
 
@@ -520,7 +535,7 @@ def _notes(doc: DocxDocument, p: Proposal) -> None:
             _text(doc, note)
 
 
-def _targets(doc: DocxDocument, p: Proposal, targets: Targets) -> None:
+def _targets(doc: DocxDocument, p: Proposal, targets: Targets, found: Marks) -> None:
     """Target accounting (Forslag 7's Tabel 4): the rows as printed, the manko computed."""
     _caption(doc, targets.title)
     manko = calc.manko(targets.achieved, targets.target)
@@ -530,7 +545,14 @@ def _targets(doc: DocxDocument, p: Proposal, targets: Targets) -> None:
     for row in targets.rows:
         is_manko = row.role is TargetRole.MANKO
         values, shown = (manko, manko_years) if is_manko else (row.values, set(row.values))
-        cells = tuple(_figure(values[y]) if y in shown else Cell("") for y in p.years)
+        cells = tuple(
+            Cell(found.figure(Place(p.id, marks.TARGETS_TABLE, "manko", y), values[y]), right=True)
+            if is_manko and y in shown
+            else _figure(values[y])
+            if y in shown
+            else Cell("")
+            for y in p.years
+        )
         rows.append(Row((Cell(row.label), Cell(row.area or ""), *cells)))
     header = _year_header(
         (targets.price_basis or f"1.000 kr. {p.price_level} p/l", "Styringsområde"), p.years
@@ -560,21 +582,27 @@ def _basis_cell(value: Decimal | str | None) -> Cell:
     return Cell(value or "")
 
 
-def _distribution(doc: DocxDocument, profile: Profile, p: Proposal) -> None:
+def _distribution(doc: DocxDocument, profile: Profile, p: Proposal, found: Marks) -> None:
     _heading(doc, "2.1 Fordeling på udvalg", 3)
     _prose(doc, p.distribution_text)
     stated = p.stated.distribution
+    if "2.1" not in marks.printed_tables(p, profile):
+        return
     with_impl = stated is not None and stated.includes_implementation
     title = "Tabel 2.1.1. Fordeling på udvalg" + (
         ", inkl. implementeringsudgifter" if with_impl else ""
     )
     _caption(doc, stated.title if stated is not None and stated.title else title)
     rows = calc.distribution(p, profile, with_impl)
+
+    def figures(unit: str, amounts: Series) -> tuple[Cell, ...]:
+        return _marked(found.amounts(p.id, "2.1", unit, amounts, p.years))
+
     out = [
-        Row((Cell(profile.unit_name(unit)), *_figures(rows[unit], p.years)))
-        for unit in profile.sort_units(list(rows))
+        Row((Cell(profile.unit_name(unit)), *figures(unit, rows.get(unit, Series()))))
+        for unit in profile.sort_units(list(set(rows) | found.rows(p.id, "2.1")))
     ]
-    out.append(Row((Cell("Total"), *_figures(calc.column_total(rows), p.years)), bold=True))
+    out.append(Row((Cell("Total"), *figures("total", calc.column_total(rows))), bold=True))
     header = _year_header((f"Udvalg, 1.000 kr. {p.price_level} p/l",), p.years)
     _table(doc, header, out, _years((1,), len(p.years)))
 
@@ -604,15 +632,15 @@ def _risk(doc: DocxDocument, p: Proposal) -> None:
     _prose(doc, p.risk_text)
 
 
-def _admin(doc: DocxDocument, p: Proposal) -> None:
+def _admin(doc: DocxDocument, profile: Profile, p: Proposal, found: Marks) -> None:
     _heading(doc, "5. Effektivisering på administration", 2)
     _prose(doc, p.admin_text)
+    if "admin" not in marks.printed_tables(p, profile):
+        return
     _caption(doc, "Tabel 2. Varige ændringer, administration")
     rows = [Row((Cell(r.text), *_figures(r.amounts, p.years))) for r in p.admin_rows]
-    total = calc.admin_total(p)
-    rows.append(
-        Row((Cell("Varige ændringer totalt, administration"), *_figures(total, p.years)), bold=True)
-    )
+    total = _marked(found.amounts(p.id, "admin", "total", calc.admin_total(p), p.years))
+    rows.append(Row((Cell("Varige ændringer totalt, administration"), *total), bold=True))
     header = _year_header(
         (f"Nettoeffekt på administrative udgifter, 1.000 kr. {p.price_level} p/l",), p.years
     )
@@ -643,26 +671,29 @@ def _consultations(doc: DocxDocument, p: Proposal) -> None:
 # --- 7. technical tables ------------------------------------------------------------------
 
 
-def _technical(doc: DocxDocument, profile: Profile, p: Proposal) -> None:
+def _technical(doc: DocxDocument, profile: Profile, p: Proposal, found: Marks) -> None:
     _heading(doc, "7. Tekniske tabeller til korrektioner i Kvantum", 2)
+    printed = marks.printed_tables(p, profile)
     for name, compute in calc.TECHNICAL_TABLES.items():
+        if name not in printed:
+            continue
         stated = p.stated.technical.get(name)
-        _caption(
-            doc, stated.title if stated is not None and stated.title else TECHNICAL_TITLES[name]
-        )
+        title = stated.title if stated is not None and stated.title else TECHNICAL_TITLES[name]
+        _caption(doc, title + found.mark(Place(p.id, name, "", None)))
         bevilling = dict(stated.appropriations) if stated is not None else {}
-        rows = _unit_rows(profile, compute(p, profile), p, bevilling)
+        rows = _unit_rows(profile, compute(p, profile), p, bevilling, found, name)
         header = _year_header(
             (f"Udvalg, 1.000 kr. {p.price_level} p/l", "Bevilling, profitcenter mv.*"), p.years
         )
         _table(doc, header, rows, _years((2, 1.2), len(p.years)))
+        _text(doc, found.empty_note(p, name))
     _text(doc, KVANTUM_NOTE)
 
 
 # --- a proposal known only from the catalog ----------------------------------------------
 
 
-def _entry_only(doc: DocxDocument, cat: Catalog, p: Proposal) -> None:
+def _entry_only(doc: DocxDocument, cat: Catalog, p: Proposal, found: Marks) -> None:
     _text(
         doc,
         CONFIDENTIAL
@@ -682,10 +713,11 @@ def _entry_only(doc: DocxDocument, cat: Catalog, p: Proposal) -> None:
         Cell("Samlet investering", right=True),
         Cell("Godkendt med"),
     ]
+    spent = found.figure(Place(None, table.id, p.id, marks.INVESTMENT), row.investment, ZERO_MARK)
     cells = (
         Cell(f"{row.row.no} {row.row.label}".strip()),
-        *_figures(row.effect, table.years),
-        _figure(row.investment, ZERO_MARK),
+        *_marked(found.amounts(None, table.id, p.id, row.effect, table.years)),
+        Cell(spent, right=True),
         Cell(row.row.approved_with),
     )
     _table(doc, header, [Row(cells)], [*_years((3,), len(table.years)), None, 1])
@@ -713,3 +745,27 @@ def _published_totals(doc: DocxDocument, p: Proposal) -> None:
     header = _year_header((f"1.000 kr. {p.price_level} p/l",), p.years)
     _table(doc, header, rows, _years((1,), len(p.years)))
     _text(doc, SIGN_NOTE)
+
+
+# --- the closing list ---------------------------------------------------------------------
+
+
+def _deviations(doc: DocxDocument, found: Marks) -> None:
+    """ "Afvigelser fra de angivne tal": every stated figure that differs, where, and why."""
+    if not found.deviations:
+        return
+    _heading(doc, marks.TITLE, 1).paragraph_format.page_break_before = True
+    _text(doc, marks.INTRO_AS_STATED if found.as_stated else marks.INTRO)
+    rows = [
+        Row(
+            (
+                Cell(d.mark),
+                Cell(d.where),
+                Cell(d.stated, right=True),
+                Cell(d.computed, right=True),
+                Cell(d.explanation),
+            )
+        )
+        for d in found.deviations
+    ]
+    _table(doc, _plain(*marks.COLUMNS), rows, (0.5, 2.2, 1.1, 1.1, 4.5))
