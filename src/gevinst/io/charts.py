@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: MPL-2.0
-"""Charts as SVG: a proposal's cumulative impact with its payback year, and the catalog's
-effect per committee and year.
+"""Charts as SVG (for the PDF) or PNG (for Word): a proposal's cumulative impact with its
+payback year, and the catalog's effect per committee and year.
 
 Every figure comes from :mod:`gevinst.core.calc`; a chart only cumulates and draws it.
 Figures are drawn through matplotlib's object API (no pyplot), so no GUI backend is ever
@@ -11,7 +11,7 @@ hash salt for its ids and no date in its metadata.
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -87,10 +87,22 @@ def _year_ticks(ax: Axes, years: Sequence[int]) -> None:
     ax.set_xticks(list(years), [str(y) for y in years])
 
 
-def _svg(fig: Figure) -> str:
-    out = io.StringIO()
-    fig.savefig(out, format="svg", metadata={"Date": None})
-    return out.getvalue()
+PNG_DPI = 200  # sharp in print at the width of a Word page
+
+
+def _svg(draw: Callable[[], Figure]) -> str:
+    with mpl.rc_context(_STYLE):
+        out = io.StringIO()
+        draw().savefig(out, format="svg", metadata={"Date": None})
+        return out.getvalue()
+
+
+def _png(draw: Callable[[], Figure]) -> bytes:
+    with mpl.rc_context(_STYLE):
+        out = io.BytesIO()
+        # no software or date in the metadata: the same chart gives the same bytes
+        draw().savefig(out, format="png", dpi=PNG_DPI, metadata={"Software": None})
+        return out.getvalue()
 
 
 def _floats(series: Series, years: Sequence[int]) -> list[float]:
@@ -132,33 +144,40 @@ def _mark_payback(ax: Axes, year: int, years: Sequence[int]) -> None:
 
 
 def proposal_chart_svg(p: Proposal) -> str:
+    return _svg(lambda: _proposal_chart(p))
+
+
+def proposal_chart_png(p: Proposal) -> bytes:
+    return _png(lambda: _proposal_chart(p))
+
+
+def _proposal_chart(p: Proposal) -> Figure:
     """The cumulative "Samlet økonomisk påvirkning" through the payback year (totaløkonomi),
     with the yearly impact as bars and the payback year marked."""
     payback = calc.payback(p, "total")
     until = max(p.years[-1], payback.year if payback else p.years[-1])
     yearly = _yearly_impact(p, until)
     years = list(yearly)
-    with mpl.rc_context(_STYLE):
-        fig = Figure(figsize=(7.5, 3.4), layout="constrained")
-        ax = _axes(fig, f"1.000 kr. {p.price_level} p/l")
-        ax.bar(years, _floats(yearly, years), color=LIGHT, width=0.6, label="Påvirkning i året")
-        ax.plot(
-            years,
-            _floats(_cumulated(yearly), years),
-            color=NAVY,
-            marker="o",
-            linewidth=2,
-            label="Akkumuleret påvirkning",
-        )
-        if payback is not None:
-            _mark_payback(ax, payback.year, years)
-        _year_ticks(ax, years)
-        ax.set_title(
-            f"{p.id}: akkumuleret økonomisk påvirkning"
-            + ("" if payback else " (ingen tilbagebetaling)")
-        )
-        fig.legend(loc="outside lower center", ncols=2, frameon=False, fontsize=8)
-        return _svg(fig)
+    fig = Figure(figsize=(7.5, 3.4), layout="constrained")
+    ax = _axes(fig, f"1.000 kr. {p.price_level} p/l")
+    ax.bar(years, _floats(yearly, years), color=LIGHT, width=0.6, label="Påvirkning i året")
+    ax.plot(
+        years,
+        _floats(_cumulated(yearly), years),
+        color=NAVY,
+        marker="o",
+        linewidth=2,
+        label="Akkumuleret påvirkning",
+    )
+    if payback is not None:
+        _mark_payback(ax, payback.year, years)
+    _year_ticks(ax, years)
+    ax.set_title(
+        f"{p.id}: akkumuleret økonomisk påvirkning"
+        + ("" if payback else " (ingen tilbagebetaling)")
+    )
+    fig.legend(loc="outside lower center", ncols=2, frameon=False, fontsize=8)
+    return fig
 
 
 def _detailed(cat: Catalog) -> Iterator[Proposal]:
@@ -187,6 +206,14 @@ def _catalog_years(cat: Catalog) -> list[int]:
 
 
 def catalog_chart_svg(cat: Catalog) -> str:
+    return _svg(lambda: _catalog_chart(cat))
+
+
+def catalog_chart_png(cat: Catalog) -> bytes:
+    return _png(lambda: _catalog_chart(cat))
+
+
+def _catalog_chart(cat: Catalog) -> Figure:
     """Tabel A's effect (måltalseffekt) of every proposal, added up per committee, as stacked
     bars per year."""
     proposals = list(_detailed(cat))
@@ -196,23 +223,22 @@ def catalog_chart_svg(cat: Catalog) -> str:
     years = _catalog_years(cat)
     committees = cat.profile.sort_units(list(per_committee))
     rows = [(cat.profile.unit_name(c), _floats(per_committee[c], years)) for c in committees]
-    with mpl.rc_context(_STYLE):
-        fig = Figure(figsize=(7.5, 4.2), layout="constrained")
-        ax = _axes(fig, f"1.000 kr. {cat.price_level} p/l (besparelser negative)")
-        _stack(ax, years, rows)
-        _year_ticks(ax, years)
-        ax.set_title("Måltalseffekt pr. udvalg og år")
-        if len(proposals) < len(cat.proposals):
-            ax.set_title(
-                "Fortrolige forslag uden tabeller indgår ikke.",
-                loc="right",
-                fontsize=7,
-                fontweight="normal",
-                color="#555555",
-            )
-        if rows:
-            fig.legend(loc="outside lower center", ncols=3, frameon=False, fontsize=8)
-        return _svg(fig)
+    fig = Figure(figsize=(7.5, 4.2), layout="constrained")
+    ax = _axes(fig, f"1.000 kr. {cat.price_level} p/l (besparelser negative)")
+    _stack(ax, years, rows)
+    _year_ticks(ax, years)
+    ax.set_title("Måltalseffekt pr. udvalg og år")
+    if len(proposals) < len(cat.proposals):
+        ax.set_title(
+            "Fortrolige forslag uden tabeller indgår ikke.",
+            loc="right",
+            fontsize=7,
+            fontweight="normal",
+            color="#555555",
+        )
+    if rows:
+        fig.legend(loc="outside lower center", ncols=3, frameon=False, fontsize=8)
+    return fig
 
 
 def write_charts(cat: Catalog, folder: Path) -> list[Path]:

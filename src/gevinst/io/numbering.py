@@ -1,0 +1,101 @@
+# SPDX-License-Identifier: MPL-2.0
+"""How a proposal names and numbers itself in print, for every renderer alike: its printed
+name ("Forslag 2"), the numbers of its tables as the source gives them, and which columns
+hold years (printed without a thousands separator).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from gevinst.core.model import BasisTable, Catalog, Proposal
+from gevinst.io.layout import ADMIN_TITLE, DISTRIBUTION_TITLE, ECONOMY_TITLE, TABLE1_TITLE
+
+FOLLOWUP_TITLE = "Forslagets opfølgningsmål"
+
+# "Tabel 3. ...", "Bilag 1, Tabel 1. ...": the number a proposal gave one of its own tables;
+# "Tabel 1, ..." refers to another table and claims no number
+_OWN_NUMBER = re.compile(r"^(?:Bilag \d+,? )?Tabel (\d+)(?![\d,])")
+
+
+def printed_name(p: Proposal, cat: Catalog) -> str:
+    """The proposal's name as the catalog prints it above the proposal: "Forslag 2" where
+    the catalog's summary numbers it so, else its id ("BC01")."""
+    for row in (r for t in cat.tables for r in t.rows()):
+        if row.proposal == p.id and row.no and not row.no[0].isdigit():
+            return row.no
+    return p.id
+
+
+def _number(title: str) -> int | None:
+    found = _OWN_NUMBER.match(title.strip())
+    return int(found.group(1)) if found else None
+
+
+def _titles_elsewhere(p: Proposal) -> list[str]:
+    """The titles of the proposal's own tables outside its basis: the distribution as
+    stated, the target accounting."""
+    titles = [p.stated.distribution.title] if p.stated.distribution is not None else []
+    return titles + ([p.targets.title] if p.targets is not None else [])
+
+
+def basis_tables(p: Proposal) -> list[BasisTable]:
+    """The printed basis tables, less one that is the same numbered table as the
+    distribution or the target accounting (Forslag 7's "Tabel 3"): that is drawn once, there."""
+    elsewhere = {_number(t) for t in _titles_elsewhere(p)} - {None}
+    return [b for b in p.printed_basis if _number(b.title) not in elsewhere]
+
+
+@dataclass(frozen=True)
+class Titles:
+    """The titles of the template's own tables in one proposal; the follow-up table has a
+    title only where the proposal numbers it."""
+
+    economy: str
+    admin: str
+    followup: str
+    distribution: str
+
+
+def _free(taken: set[int]) -> Iterator[int]:
+    n = 1
+    while True:
+        if n not in taken:
+            yield n
+        n += 1
+
+
+def titles(p: Proposal) -> Titles:
+    """Table numbers as the proposal prints them. The template's are Tabel 1 (economy) and
+    Tabel 2 (administration); a proposal that has given one of its own tables the number 1
+    (Forslag 5, Forslag 7) numbers every table in sequence, so the template's tables then take
+    the next free numbers in the order they are printed, the follow-up table too."""
+    own = [b.title for b in basis_tables(p)] + _titles_elsewhere(p)
+    taken = {n for n in map(_number, own) if n is not None}
+    stated = p.stated.distribution
+    distribution = stated.title if stated is not None and stated.title else DISTRIBUTION_TITLE
+    if 1 not in taken:
+        return Titles(TABLE1_TITLE, f"Tabel 2. {ADMIN_TITLE}", "", distribution)
+    free = _free(taken)
+    economy = f"Tabel {next(free)}. {ECONOMY_TITLE}"
+    followup = f"Tabel {next(free)}. {FOLLOWUP_TITLE}" if p.followup else ""
+    admin = f"Tabel {next(free)}. {ADMIN_TITLE}" if p.admin_rows else ADMIN_TITLE
+    return Titles(economy, admin, followup, distribution)
+
+
+def is_year_column(values: Iterable[Decimal | str | None]) -> bool:
+    """A basis column of years ("Fra": 2025): whole numbers of a plausible year."""
+    numbers = [v for v in values if v is not None and v != ""]
+    return bool(numbers) and all(
+        isinstance(v, Decimal) and v == v.to_integral_value() and 1900 <= v <= 2100 for v in numbers
+    )
+
+
+def target_years(p: Proposal) -> list[int]:
+    """The columns of a target accounting: its own years (Forslag 7's Tabel 4 runs to 2029
+    while its economy table stops at 2028)."""
+    own = p.targets.years if p.targets is not None else ()
+    return sorted(set(own) | set(p.years))
