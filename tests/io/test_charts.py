@@ -60,10 +60,14 @@ def test_charts_are_reproducible(seed: Catalog) -> None:
     assert "<dc:date>" not in first
 
 
-def test_write_charts_skips_catalog_entries(seed: Catalog, tmp_path: Path) -> None:
+def test_write_charts_skips_catalog_entries_and_proposals_without_payback(
+    seed: Catalog, tmp_path: Path
+) -> None:
     written = write_charts(seed, tmp_path / "grafer")
     names = [p.name for p in written]
-    expected = [f"{p.id}.svg" for p in seed.proposals if p.id != "F1"] + ["katalog.svg"]
+    # F1 is known by its catalog row alone; F6 and F7 have no investment to pay back
+    paid_back = [p.id for p in seed.proposals if p.id not in ("F1", "F6", "F7")]
+    expected = [f"{pid}.svg" for pid in paid_back] + ["katalog.svg"]
     assert names == expected
     assert sorted(p.name for p in (tmp_path / "grafer").iterdir()) == sorted(expected)
     assert "Tilbagebetaling 2028" in texts((tmp_path / "grafer" / "BC01.svg").read_text())

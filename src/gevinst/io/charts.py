@@ -242,10 +242,11 @@ def _catalog_chart(cat: Catalog) -> Figure:
 
 
 def write_charts(cat: Catalog, folder: Path) -> list[Path]:
-    """One SVG per proposal with tables (``ID.svg``) and the catalog's (``katalog.svg``)."""
+    """One SVG per proposal with an investment (``ID.svg``: its payback) and the catalog's
+    (``katalog.svg``); a proposal without an investment has no payback to chart."""
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for p in _detailed(cat):
+    for p in (p for p in _detailed(cat) if calc.has_investment(p)):
         path = folder / f"{p.id}.svg"
         path.write_text(proposal_chart_svg(p), encoding="utf-8")
         written.append(path)
