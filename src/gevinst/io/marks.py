@@ -236,10 +236,21 @@ class Marks:
         if where is not None and where.row:
             parts.append(self._row_name(where))
         elif where is None and f.row:
-            parts.append(f.row)
+            parts.append(self._unplaced_row(f))
         if f.year is not None:
             parts.append(str(f.year))
         return ", ".join(parts)
+
+    def _unplaced_row(self, f: Finding) -> str:
+        """A row no drawn cell shows, named as the document names it: a basis table's title
+        and row label, or the line that an effect model explains."""
+        p = self.catalog.proposal(f.proposal or "")
+        table, _, label = (f.row or "").partition(": ")
+        titles = {b.id: b.title for b in p.basis}
+        if label and table in titles:
+            return f"{titles[table]}, {label}"
+        lines = {line.id: line.text for line in p.lines}
+        return lines.get(f.row or "", f.row or "")
 
     def _table_name(self, f: Finding, where: Place | None) -> str:
         if where is None:
