@@ -121,7 +121,8 @@ class TotalRow:
 class BasisTable:
     """A calculation-basis table. ``printed`` is False for a table built from the proposal's
     prose (or otherwise not printed as a table): the effect models and the check use it, no
-    document draws it. ``remarks`` are internal notes, never printed."""
+    document draws it; only its ``text``, the document's prose, is printed where it stands.
+    ``remarks`` are internal notes, never printed."""
 
     id: str
     title: str

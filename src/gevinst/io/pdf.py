@@ -298,10 +298,12 @@ def _section_2(p: Proposal, profile: Profile) -> list[Block]:
             "caption": "Akkumuleret økonomisk påvirkning og tilbagebetalingstid (totaløkonomi)",
         }
     )
-    if p.printed_basis:
+    # a table that is not printed leaves only its prose, where the table stands
+    basis = [_basis_table(b) if b.printed else _para(b.text) for b in p.basis]
+    if any(basis):
         blocks.append(_heading("Grundlag for beregning af effektivisering", 3))
-        for b in p.printed_basis:
-            blocks += _basis_table(b)
+        for part in basis:
+            blocks += part
     return blocks + _targets(p) + _distribution(p, profile)
 
 

@@ -500,10 +500,15 @@ def _economy(doc: DocxDocument, profile: Profile, p: Proposal, found: Marks) -> 
     _notes(doc, p)
     if p.targets is not None:
         _targets(doc, p, p.targets, found)
-    if p.printed_basis:
+    # a table that is not printed leaves only its prose, where the table stands
+    basis = [b for b in p.basis if b.printed or b.text.strip()]
+    if basis:
         _heading(doc, "Grundlag for beregning af effektivisering", 3)
-        for basis in p.printed_basis:
-            _basis(doc, basis)
+        for b in basis:
+            if b.printed:
+                _basis(doc, b)
+            else:
+                _prose(doc, b.text)
     _distribution(doc, profile, p, found)
 
 
