@@ -43,7 +43,8 @@ def _marked(seed: Catalog) -> Catalog:
         p, description=DESCRIPTION, remarks=(SECRET,), basis=basis, keys=keys, followup=()
     )
     tables = tuple(replace(t, remarks=(SECRET,)) for t in seed.tables)
-    return replace(seed, proposals=(bc01,), tables=tables, remarks=(SECRET,))
+    others = tuple(other for other in seed.proposals if other.id != p.id)
+    return replace(seed, proposals=(bc01, *others), tables=tables, remarks=(SECRET,))
 
 
 @pytest.fixture(scope="module")
@@ -151,3 +152,14 @@ def test_nothing_internal_is_printed(
     title = next(b.title for b in seed.proposal("BC01").printed_basis)
     assert title in pdf_text
     assert title in _word_text(word)
+
+
+def test_the_whole_catalog_prints_no_remark(seed: Catalog, tmp_path: Path) -> None:
+    out = tmp_path / "katalog.pdf"
+    write_pdf(select(_marked(seed), ExportOptions()), out, ExportOptions())
+    done = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, check=True)
+    text = done.stdout.decode("utf-8")
+    assert seed.tables[0].title in " ".join(text.split())
+    assert SECRET not in text
+    write_docx(_marked(seed), tmp_path / "katalog.docx", ExportOptions())
+    assert SECRET not in _word_text(docx.Document(str(tmp_path / "katalog.docx")))
