@@ -82,14 +82,66 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    target = Path(args.output)
-    if not target.parent.is_dir():
-        sys.stderr.write(f"gevinst: mappen {target.parent} findes ikke; intet er skrevet\n")
+    source = Path(args.file)
+    target = None if args.output is None else Path(args.output)
+    problem = _import_problem(source, target, args.onto, args.dry_run)
+    if problem:
+        sys.stderr.write(f"gevinst: {problem}\n")
         return 2
-    if target.exists() and any(target.iterdir()):
-        sys.stderr.write(f"gevinst: {target} findes allerede og er ikke tom; intet er skrevet\n")
-        return 2
-    catalog = import_file(Path(args.file))
+    if args.onto is None:
+        catalog = import_file(source)
+    else:
+        # the Excel reader is loaded only when a workbook is imported
+        xlsx_import = import_module("gevinst.io.xlsx_import")
+        result = xlsx_import.import_onto(source, load_catalog(Path(args.onto)))
+        _list_changes(source, args.onto, result.changes)
+        catalog = result.catalog
+    if target is None:
+        sys.stdout.write("intet er skrevet (--dry-run)\n")
+        return 0
+    _write_new_catalog(catalog, target)
+    sys.stdout.write(f"{len(catalog.proposals)} forslag skrevet til {target}\n")
+    return 0
+
+
+def _import_problem(source: Path, target: Path | None, onto: str | None, dry_run: bool) -> str:
+    """What is wrong with the import's arguments, before anything is read."""
+    workbook = source.suffix.lower() == ".xlsx"
+    checks = [
+        (
+            workbook and onto is None,
+            "en Excel-projektmappe indlæses oven på det katalog den er eksporteret fra: "
+            f"gevinst import {source} --onto KATALOG -o NY_MAPPE (eller --dry-run)",
+        ),
+        (
+            not workbook and onto is not None,
+            "--onto gælder en Excel-projektmappe (.xlsx); et dokument er et helt katalog",
+        ),
+        (dry_run and target is not None, "--dry-run skriver intet; udelad -o"),
+        (not dry_run and target is None, "angiv en ny katalogmappe (-o MAPPE) eller --dry-run"),
+    ]
+    if target is not None:
+        checks += [
+            (not target.parent.is_dir(), f"mappen {target.parent} findes ikke; intet er skrevet"),
+            (
+                target.exists() and any(target.iterdir()),
+                f"{target} findes allerede og er ikke tom; intet er skrevet",
+            ),
+        ]
+    return next((message for failed, message in checks if failed), "")
+
+
+def _list_changes(source: Path, onto: str, changes: Sequence[object]) -> None:
+    if not changes:
+        sys.stdout.write(f"{source}: ingen ændringer i forhold til {onto}\n")
+        return
+    sys.stdout.write(f"{source}: {len(changes)} ændringer i forhold til {onto}:\n")
+    for change in changes:
+        sys.stdout.write(f"  {change}\n")
+
+
+def _write_new_catalog(catalog: Catalog, target: Path) -> None:
+    """Write ``catalog`` to the new folder ``target``, all or nothing."""
     staging = Path(tempfile.mkdtemp(prefix=".gevinst-import-", dir=target.parent))
     try:
         write_catalog(catalog, staging)
@@ -99,8 +151,6 @@ def _cmd_import(args: argparse.Namespace) -> int:
         staging.rename(target)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    sys.stdout.write(f"{len(catalog.proposals)} forslag importeret til {target}\n")
-    return 0
 
 
 def _write_json(data: object) -> None:
@@ -233,11 +283,18 @@ def _parser() -> argparse.ArgumentParser:
     whatif.add_argument("--npv", action="store_true", help="nutidsværdi (totaløkonomi)")
     whatif.add_argument("--format", choices=["table", "json"], default="table")
     whatif.set_defaults(run=_cmd_whatif)
-    imp = sub.add_parser("import", help="læs et katalog fra Excel, YAML eller JSON")
+    imp = sub.add_parser(
+        "import",
+        help="læs et katalog fra YAML eller JSON, eller en rettet Excel-projektmappe",
+        description="En Excel-projektmappe (.xlsx) lægges oven på kataloget den er eksporteret "
+        "fra (--onto): hver ændret indtastningscelle vises, før noget skrives.",
+    )
     imp.add_argument(
         "file", help="fil i gevinsts Excel-layout (.xlsx) eller et dokument (.yaml/.json)"
     )
-    imp.add_argument("-o", "--output", required=True, help="katalogmappen der oprettes")
+    imp.add_argument("-o", "--output", help="katalogmappen der oprettes")
+    imp.add_argument("--onto", help="katalogmappen som projektmappens ændringer lægges på")
+    imp.add_argument("--dry-run", action="store_true", help="vis kun ændringerne; skriv intet")
     imp.set_defaults(run=_cmd_import)
     return parser
 

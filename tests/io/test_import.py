@@ -7,7 +7,6 @@ import json
 import subprocess
 import sys
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
@@ -59,20 +58,10 @@ def test_documents_in_memory_make_the_seed(seed: Catalog) -> None:
     assert catalog_from_documents(bundle["catalog"], bundle["proposals"], SEED) == seed
 
 
-def test_an_xlsx_file_goes_to_the_excel_reader(
-    seed: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    read: list[Path] = []
-
-    def import_xlsx(path: Path) -> Catalog:
-        read.append(path)
-        return seed
-
-    reader = ModuleType("gevinst.io.xlsx_import")
-    reader.import_xlsx = import_xlsx  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "gevinst.io.xlsx_import", reader)
-    assert import_file(tmp_path / "katalog.xlsx") is seed
-    assert read == [tmp_path / "katalog.xlsx"]
+def test_a_workbook_is_not_a_catalog_of_its_own(tmp_path: Path) -> None:
+    [problem] = problems_of(tmp_path / "katalog.xlsx")
+    assert "indlæses oven på det katalog den er eksporteret fra" in problem.message
+    assert "--onto KATALOG" in problem.message
 
 
 # --- bad input -----------------------------------------------------------------------------
@@ -167,9 +156,40 @@ def test_import_writes_a_catalog_folder_that_loads(
     source = write_json(tmp_path / "katalog.json", catalog_bundle(seed))
     target = tmp_path / "ny"
     assert main(["import", str(source), "-o", str(target)]) == 0
-    assert "9 forslag importeret" in capsys.readouterr().out
+    assert "9 forslag skrevet til" in capsys.readouterr().out
     assert load_catalog(target) == seed
     assert sorted(p.name for p in tmp_path.iterdir()) == ["katalog.json", "ny"]
+
+
+def test_a_dry_run_of_a_bundle_writes_nothing(
+    seed: Catalog, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = write_json(tmp_path / "katalog.json", catalog_bundle(seed))
+    assert main(["import", str(source), "--dry-run"]) == 0
+    assert "intet er skrevet (--dry-run)" in capsys.readouterr().out
+    assert [p.name for p in tmp_path.iterdir()] == ["katalog.json"]
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (["--onto", str(SEED), "-o", "ny"], "--onto gælder en Excel-projektmappe"),
+        ([], "angiv en ny katalogmappe (-o MAPPE) eller --dry-run"),
+        (["--dry-run", "-o", "ny"], "--dry-run skriver intet; udelad -o"),
+    ],
+)
+def test_the_import_arguments_are_checked_before_reading(
+    seed: Catalog,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    extra: list[str],
+    message: str,
+) -> None:
+    source = write_json(tmp_path / "katalog.json", catalog_bundle(seed))
+    args = [str(tmp_path / a) if a == "ny" else a for a in extra]
+    assert main(["import", str(source), *args]) == 2
+    assert message in capsys.readouterr().err
+    assert [p.name for p in tmp_path.iterdir()] == ["katalog.json"]
 
 
 def test_a_failed_import_leaves_nothing_and_prints_no_traceback(

@@ -1,12 +1,12 @@
 # SPDX-License-Identifier: MPL-2.0
-"""The Excel workbook: live formulas that give the core's figures, also when a spreadsheet
-recalculates them, and a lossless way back to the catalog."""
+"""The Excel workbook as a working file: every derived figure a live formula over the input
+cells, recalculated by LibreOffice to the core's figures, also after an edit; and the edited
+input cells applied onto the catalog, every other edit refused with its cell."""
 
 from __future__ import annotations
 
-import hashlib
-import json
-import re
+import csv
+import math
 import shutil
 import subprocess
 import tempfile
@@ -21,23 +21,25 @@ import openpyxl
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
+from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from gevinst.cli import main
 from gevinst.core import calc
 from gevinst.core.check import TABLE_NAMES
-from gevinst.core.model import Catalog, Proposal
+from gevinst.core.model import Catalog, Key, Parts, Proposal
+from gevinst.core.series import Series
 from gevinst.core.summary import summarise
 from gevinst.io import layout
-from gevinst.io.export import ExportOptions, looks_like_formula, select
-from gevinst.io.xlsx_export import CHUNK, DATA, LINJER, write_xlsx
-from gevinst.io.xlsx_import import import_xlsx
+from gevinst.io.export import ExportOptions, looks_like_formula
+from gevinst.io.xlsx_export import FRACTION_FORMAT, LINJER, write_xlsx
+from gevinst.io.xlsx_import import import_onto
 from gevinst.io.yamlformat import FormatError, load_catalog
 from tests.paths import SEED
 
 FULL = ExportOptions(include_confidential=True)
-OUR_FORMULA = re.compile(r"^=(SUM|SUMIF)\(|^=[A-Z]+\d+\+[A-Z]+\d+$")
+TABLE1 = layout.TABLE1_TITLE
 RECALCULATE_ALWAYS = """<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry"
  xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
@@ -45,8 +47,49 @@ RECALCULATE_ALWAYS = """<?xml version="1.0" encoding="UTF-8"?>
 <prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
 </oor:items>
 """
+# LibreOffice's CSV filter: comma, quote, UTF-8, from row 1, cells "as shown", every sheet
+AS_SHOWN = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1"
 
 Cell = tuple[str, str]  # sheet, coordinate
+
+
+def libreoffice(work: Path, convert_to: str, *books: Path) -> Path:
+    """Open ``books`` in LibreOffice, recalculating every formula, and convert them; returns
+    the folder of the results."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) er ikke installeret")
+    user = work / "profile" / "user"
+    user.mkdir(parents=True, exist_ok=True)
+    # LibreOffice keeps an xlsx file's stored values unless told to recalculate on load
+    (user / "registrymodifications.xcu").write_text(RECALCULATE_ALWAYS, encoding="utf-8")
+    out = work / "out"
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation={(work / 'profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            convert_to,
+            "--outdir",
+            str(out),
+            *map(str, books),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    return out
+
+
+def stripped(book: Path, out: Path) -> Path:
+    """A copy without the values the formulas carry (openpyxl writes formulas alone), so
+    that what a spreadsheet then shows it has computed itself."""
+    openpyxl.load_workbook(book).save(out)
+    carried = openpyxl.load_workbook(out, data_only=True)
+    formulas = openpyxl.load_workbook(out)
+    assert all(carried[s][c].value is None for (s, c), _ in formula_cells(formulas))
+    return out
 
 
 @pytest.fixture(scope="module")
@@ -66,42 +109,72 @@ def cached(exported: Path) -> Workbook:
     return openpyxl.load_workbook(exported, data_only=True)
 
 
-@pytest.fixture(scope="module")
-def recalculated(
-    exported: Path, formulas: Workbook, tmp_path_factory: pytest.TempPathFactory
-) -> dict[str, Path]:
-    """The workbook recalculated by LibreOffice, once; and a copy stripped of the values the
-    formulas carry, recalculated in the same run, which shows that LibreOffice computes."""
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        pytest.skip("LibreOffice (soffice) er ikke installeret")
-    work = tmp_path_factory.mktemp("soffice")
-    user = work / "profile" / "user"
-    user.mkdir(parents=True)
-    # LibreOffice keeps an xlsx file's stored values unless told to recalculate on load
-    (user / "registrymodifications.xcu").write_text(RECALCULATE_ALWAYS, encoding="utf-8")
-    stripped = work / "stripped.xlsx"
-    openpyxl.load_workbook(exported).save(stripped)  # openpyxl writes formulas without values
-    carried = openpyxl.load_workbook(stripped, data_only=True)
-    assert all(carried[sheet][cell].value is None for (sheet, cell), _ in formula_cells(formulas))
-    out = work / "out"
-    subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation={(work / 'profile').as_uri()}",
-            "--headless",
-            "--convert-to",
-            "xlsx",
-            "--outdir",
-            str(out),
-            str(exported),
-            str(stripped),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=300,
+def _edits(book: Workbook) -> None:
+    """Several input cells changed as a finance officer would: a line's amount, a fraction,
+    a key's weight, a part of a line split as printed and a moved budget."""
+    _input(book, "BC01", "Effektivisering ved administration af ferie i Koncernservice", 2026, -300)
+    _input(book, "F4", "Drift af system", 2025, 12.5)
+    _input(book, "BC01", "Økonomiudvalget", None, 250, table="Fordelingsnøgler (vægte)")
+    _input(book, "F4", "", 2026, 120, table="Flyttede budgetter (tabel B)", first=True)
+    _input(book, "F3", "", 2025, 1000, table="Linjer fordelt som trykt", first=True)
+
+
+def expected_after_edits(seed: Catalog) -> Catalog:
+    """The seed with the edits of :func:`_edits`, made by hand on the domain objects."""
+    bc01, f3, f4 = (seed.proposal(pid) for pid in ("BC01", "F3", "F4"))
+    lines = tuple(
+        replace(ln, amounts=Series({**ln.amounts, 2026: Decimal(-300)})) if ln.id == "e1" else ln
+        for ln in bc01.lines
     )
-    return {"original": out / exported.name, "stripped": out / stripped.name}
+    key = bc01.keys["ledere"]
+    keys = {
+        **bc01.keys,
+        "ledere": Key(key.name, key.text, key.kind, {**key.weights, "ØKF": Decimal(250)}),
+    }
+    bc01 = replace(bc01, lines=lines, keys=keys)
+    f4_lines = tuple(
+        replace(ln, amounts=Series({**ln.amounts, 2025: Decimal("12.5")})) if ln.id == "d1" else ln
+        for ln in f4.lines
+    )
+    move = f4.budget_moves[0]
+    f4 = replace(
+        f4,
+        lines=f4_lines,
+        budget_moves=(
+            replace(move, amounts=Series({**move.amounts, 2026: Decimal(120)})),
+            *f4.budget_moves[1:],
+        ),
+    )
+    f3 = _f3_with_part(f3)
+    changed = {p.id: p for p in (bc01, f3, f4)}
+    return replace(seed, proposals=tuple(changed.get(p.id, p) for p in seed.proposals))
+
+
+def _f3_with_part(f3: Proposal) -> Proposal:
+    line = next(ln for ln in f3.lines if isinstance(ln.booking, Parts))
+    assert isinstance(line.booking, Parts)
+    name = next(iter(line.booking.parts))
+    parts = {**line.booking.parts, name: Series({**line.booking.parts[name], 2025: Decimal(1000)})}
+    lines = tuple(replace(ln, booking=Parts(parts)) if ln is line else ln for ln in f3.lines)
+    return replace(f3, lines=lines)
+
+
+@pytest.fixture(scope="module")
+def recalculated(exported: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """LibreOffice's recalculation, in one run, of: the workbook as exported; a copy without
+    the carried values; and a copy with :func:`_edits`, also without carried values."""
+    work = tmp_path_factory.mktemp("soffice")
+    plain = stripped(exported, work / "stripped.xlsx")
+    book = openpyxl.load_workbook(exported)
+    _edits(book)
+    book.save(work / "edit.xlsx")
+    edited = stripped(work / "edit.xlsx", work / "edited.xlsx")
+    out = libreoffice(work, "xlsx", exported, plain, edited)
+    return {
+        "original": out / exported.name,
+        "stripped": out / plain.name,
+        "edited": out / edited.name,
+    }
 
 
 # --- reading the sheets back --------------------------------------------------------------
@@ -117,13 +190,38 @@ def _table(ws: Worksheet, title: str) -> tuple[dict[int, int], dict[str, int]]:
     grid = _grid(ws)
     start = next(n for n, row in enumerate(grid, 1) if row[0] == title)
     header = grid[start]  # the row below the title
-    years = {int(str(v)): col for col, v in enumerate(header, 1) if col > 2 and v}
+    years = {int(str(v)): col for col, v in enumerate(header, 1) if col > 2 and str(v).isdigit()}
     labels: dict[str, int] = {}
     for n, row in enumerate(grid[start + 1 :], start + 2):
         if row[0] is None:
             break
         labels.setdefault(str(row[0]), n)
     return years, labels
+
+
+def _input(
+    book: Workbook,
+    sheet: str,
+    label: str,
+    year: int | None,
+    value: float | str,
+    table: str = TABLE1,
+    first: bool = False,
+) -> str:
+    """Set the input cell of a row (the first row under ``table`` if ``first``) in ``year``
+    (or the weight column); returns its coordinate."""
+    ws = book[sheet]
+    years, labels = _table(ws, table)
+    row = next(n for n in sorted(labels.values()) if _is_input(ws, n)) if first else labels[label]
+    col = years[year] if year is not None else 3
+    cell = ws.cell(row, col)
+    assert _is_input(ws, row), f"{sheet}!{cell.coordinate} er ikke en indtastningscelle"
+    cell.value = value
+    return str(cell.coordinate)
+
+
+def _is_input(ws: Worksheet, row: int) -> bool:
+    return not ws.cell(row, 3).protection.locked
 
 
 class Figures:
@@ -137,8 +235,12 @@ class Figures:
     def expect(self, ws: Worksheet, row: int, col: int, figure: Decimal | str) -> None:
         cell = ws.cell(row, col)
         self.compared.add((ws.title, cell.coordinate))
-        if cell.value != figure:
-            self.wrong.append(f"{ws.title}!{cell.coordinate}: {cell.value!r} != {figure}")
+        value = cell.value
+        same = value == figure or (
+            isinstance(value, float) and math.isclose(value, float(figure), abs_tol=1e-9)
+        )
+        if not same:
+            self.wrong.append(f"{ws.title}!{cell.coordinate}: {value!r} != {figure}")
 
     def series(self, ws: Worksheet, title: str, label: str, amounts: Any) -> None:
         years, labels = _table(ws, title)
@@ -152,18 +254,16 @@ class Figures:
 
     def proposal(self, p: Proposal) -> None:
         ws = self.book[p.id]
-        title1 = "Tabel 1. Forslagets samlede økonomiske konsekvenser"
-        # every formula row of the layout: the subtotals and the total impact
-        for shown in layout.table1(p):
-            if shown.kind in (layout.Kind.SUBTOTAL, layout.Kind.TOTAL):
-                self.series(ws, title1, shown.label, shown.amounts)
-        _, labels = _table(ws, title1)
-        # a proposal without an investment has no payback, as the template prints it
-        paybacks = calc.PAYBACK_BASES.items() if calc.has_investment(p) else ()
-        for basis, label in paybacks:
-            result = calc.payback(p, basis)
-            row = labels[f"Tilbagebetalingstid baseret på {label}"]
-            self.expect(ws, row, 2, str(result) if result else "ingen")
+        years, _ = _table(ws, TABLE1)
+        title = next(n for n, row in enumerate(_grid(ws), 1) if row[0] == TABLE1)
+        # Tabel 1 has a sheet row for each row of the layout, in order (labels may repeat)
+        for row, shown in enumerate(layout.table1(p), title + 2):
+            assert ws.cell(row, 1).value == (shown.label or None), (p.id, row)
+            if shown.kind is layout.Kind.PAYBACK:
+                self.expect(ws, row, 2, shown.text)
+            elif shown.amounts is not None:
+                for year, col in years.items():
+                    self.expect(ws, row, col, shown.amounts[year])
         if p.catalog_entry_only:
             return
         d = p.stated.distribution
@@ -206,8 +306,15 @@ class Figures:
             self.expect(ws, total, cols["Samlet investering"], s.total_investment())
             self.expect(ws, total, cols["Varig virkning"], s.total_steady_state())
 
+    def lines(self) -> None:
+        ws = self.book[LINJER]
+        for n, row in enumerate(_grid(ws)[1:], 2):
+            p = self.cat.proposal(str(row[0]))
+            self.expect(ws, n, 8, p.line(str(row[1])).amounts[int(str(row[6]))])
+
     def all(self) -> Figures:
         self.catalog()
+        self.lines()
         for p in self.cat.proposals:
             self.proposal(p)
         return self
@@ -221,32 +328,57 @@ def formula_cells(book: Workbook) -> Iterator[tuple[Cell, str]]:
                     yield (ws.title, c.coordinate), str(c.value)
 
 
+def _helper_rows(book: Workbook) -> set[Cell]:
+    """The cells of the helper blocks (below 'Beregning ...'), checked by recalculation."""
+    out: set[Cell] = set()
+    for ws in book.worksheets:
+        below = False
+        for row in ws.iter_rows():
+            if isinstance(row[0].value, str) and row[0].value.startswith("Beregning af"):
+                below = True
+            if below:
+                out |= {(ws.title, c.coordinate) for c in row}
+    return out
+
+
 # --- the workbook ----------------------------------------------------------------------------
 
 
-def test_totals_are_formulas_over_the_cells_they_add(formulas: Workbook) -> None:
+def test_every_derived_figure_is_a_formula_over_the_inputs(formulas: Workbook) -> None:
     ws = formulas["BC01"]
-    _, labels = _table(ws, "Tabel 1. Forslagets samlede økonomiske konsekvenser")
-    first, last = 8, 10  # the three efficiency lines of BC01
+    years, labels = _table(ws, TABLE1)
+    first, last = 8, 10  # the three efficiency lines of BC01, input cells
     assert ws.cell(first, 1).value == "Effektivisering ved administration af ferie i Koncernservice"
+    assert all(_is_input(ws, r) for r in range(first, last + 1))
     assert ws.cell(labels["Samlet varig ændring"], 4).value == f"=SUM(D{first}:D{last})"
     service = labels["Samlet varig ændring, service"]
     assert (
         ws.cell(service, 4).value == f"=SUMIF($B${first}:$B${last},$B${service},D{first}:D{last})"
     )
     assert ws.cell(labels["Samlet økonomisk påvirkning"], 4).value == "=SUM(D8:D10,D14:D15)"
+    payback = str(ws.cell(labels["Tilbagebetalingstid baseret på totaløkonomi"], 2).value)
+    assert payback.startswith("=IF(") and '" år ("' in payback
     _, a = _table(ws, TABLE_NAMES["A"])
     _, b = _table(ws, TABLE_NAMES["B"])
     _, c = _table(ws, TABLE_NAMES["C"])
     row = c["Koncernservice"]
     assert ws.cell(row, 5).value == f"=E{a['Koncernservice']}+E{b['Koncernservice']}"
-    assert str(ws.cell(c["Total"], 5).value).startswith("=SUM(E")
+    # A refers to the helper rows of the largest remainder, which refer to the key's weights
+    su = str(ws.cell(a["Socialudvalget"], 5).value)
+    assert su.startswith("=E") and str(ws.cell(int(su[2:]), 1).value) == "Fordelt: Socialudvalget"
+    _, twoone = _table(ws, "Tabel 2.1.1. Fordeling på udvalg, inkl. implementeringsudgifter")
+    assert str(ws.cell(twoone["Økonomiudvalget"], 5).value).startswith("=E")
     katalog = formulas["Katalog"]
-    i_alt = next(n for n, row in enumerate(_grid(katalog), 1) if row[2] == "I alt")
+    grid = _grid(katalog)
+    i_alt = next(n for n, row in enumerate(grid, 1) if row[2] == "I alt")
     assert str(katalog.cell(i_alt, 5).value).startswith("=SUM(E")
+    bc01 = next(n for n, row in enumerate(grid, 1) if row[1] == "BC01")
+    assert katalog.cell(bc01, 5).value == f"=-'BC01'!D{labels['Samlet varig ændring']}"
+    linjer = formulas[LINJER]
+    assert linjer["H2"].value == f"='BC01'!{chr(ord('C'))}{first}"
+    assert years[2024] == 3
     every = dict(formula_cells(formulas))
-    assert len(every) > 700
-    assert all(OUR_FORMULA.match(f) for f in every.values())
+    assert len(every) > 3000
 
 
 def test_the_values_the_formulas_carry_are_the_cores(
@@ -254,9 +386,10 @@ def test_the_values_the_formulas_carry_are_the_cores(
 ) -> None:
     figures = Figures(cached, seed).all()
     assert figures.wrong == []
-    assert set(dict(formula_cells(formulas))) <= figures.compared
+    helpers = _helper_rows(formulas)
+    assert set(dict(formula_cells(formulas))) - helpers <= figures.compared
     ws = cached["BC01"]
-    years, labels = _table(ws, "Tabel 1. Forslagets samlede økonomiske konsekvenser")
+    years, labels = _table(ws, TABLE1)
     assert ws.cell(labels["Samlet varig ændring"], years[2027]).value == -1474
     assert ws.cell(labels["Tilbagebetalingstid baseret på totaløkonomi"], 2).value == "4 år (2028)"
 
@@ -268,28 +401,90 @@ def test_a_spreadsheet_recalculating_gets_the_cores_figures(
     book = openpyxl.load_workbook(recalculated[which], data_only=True)
     figures = Figures(book, seed).all()
     assert figures.wrong == []
-    assert set(dict(formula_cells(formulas))) <= figures.compared
+    assert set(dict(formula_cells(formulas))) - _helper_rows(formulas) <= figures.compared
 
 
-def test_a_workbook_saved_by_libreoffice_reads_back(
+def test_every_carried_value_is_what_the_spreadsheet_computes(
+    formulas: Workbook, cached: Workbook, recalculated: dict[str, Path]
+) -> None:
+    computed = openpyxl.load_workbook(recalculated["stripped"], data_only=True)
+    differ = []
+    for (sheet, cell), _ in formula_cells(formulas):
+        carried, mine = cached[sheet][cell].value, computed[sheet][cell].value
+        numbers = isinstance(carried, int | float) and isinstance(mine, int | float)
+        if not (carried == mine or (numbers and math.isclose(carried, mine, abs_tol=1e-9))):
+            differ.append(f"{sheet}!{cell}: {carried!r} != {mine!r}")
+    assert differ == []
+
+
+def test_an_edit_recalculated_agrees_with_gevinst_computing_the_same_change(
+    seed: Catalog, formulas: Workbook, recalculated: dict[str, Path]
+) -> None:
+    changed = expected_after_edits(seed)
+    book = openpyxl.load_workbook(recalculated["edited"], data_only=True)
+    figures = Figures(book, changed).all()
+    assert figures.wrong == []
+    assert set(dict(formula_cells(formulas))) - _helper_rows(formulas) <= figures.compared
+    # the edits reached the figures that depend on them: they are not the seed's any more
+    moved = {wrong.split(":")[0] for wrong in Figures(book, seed).all().wrong}
+    ws = book["BC01"]
+    years, labels = _table(ws, TABLE1)
+    _, a = _table(ws, TABLE_NAMES["A"])
+    col = get_column_letter(years[2026])
+    rows = (labels["Samlet varig ændring"], a["Koncernservice"], a["Økonomiudvalget"])
+    assert {f"BC01!{col}{row}" for row in rows} | {"Linjer!H4"} <= moved
+    assert all(any(c.startswith(f"{sheet}!") for c in moved) for sheet in ("F3", "F4", "Katalog"))
+    # -297 -> -300 in 2026; the key's weight for ØKF 189 -> 250 gives ØU more of e3
+    assert ws.cell(labels["Samlet varig ændring"], years[2026]).value == -1147
+    after = calc.table_a(changed.proposal("BC01"), seed.profile)["ØU"][2027]
+    assert after != calc.table_a(seed.proposal("BC01"), seed.profile)["ØU"][2027]
+    assert ws.cell(a["Økonomiudvalget"], years[2027]).value == after
+
+
+def test_the_edit_imports_onto_the_catalog_as_the_same_change(
     seed: Catalog, recalculated: dict[str, Path]
 ) -> None:
-    assert import_xlsx(recalculated["original"]) == seed
+    result = import_onto(recalculated["edited"], seed)
+    assert result.catalog == expected_after_edits(seed)
+    assert len(result.changes) == 5
+    by_cell = {c.cell: c for c in result.changes}
+    e1 = next(c for c in result.changes if c.what.startswith("BC01, linje e1"))
+    assert (e1.old, e1.new) == (Decimal(-297), Decimal(-300))
+    assert e1.cell.startswith("BC01!E")
+    assert "2026" in e1.what and str(e1).endswith("-297 -> -300")
+    d1 = next(c for c in result.changes if c.what.startswith("F4, linje d1"))
+    assert d1.new == Decimal("12.5") and str(d1).endswith("345 -> 12,5")
+    weight = next(c for c in result.changes if "nøglen ledere" in c.what)
+    assert (weight.old, weight.new) == (Decimal(189), Decimal(250))
+    assert len(by_cell) == 5
 
 
-def test_sheets_and_their_layout(seed: Catalog, formulas: Workbook) -> None:
+def test_a_workbook_saved_by_libreoffice_has_no_changes(
+    seed: Catalog, recalculated: dict[str, Path]
+) -> None:
+    for which in ("original", "stripped"):
+        result = import_onto(recalculated[which], seed)
+        assert result.changes == () and result.catalog == seed
+
+
+def test_sheets_inputs_and_protection(seed: Catalog, formulas: Workbook) -> None:
     assert formulas.sheetnames == [
-        "Katalog", "BC01", "BC02", "F1", "F2", "F3", "F4", "F5", "F6", "F7", "Linjer", "Data"
+        "Katalog", "BC01", "BC02", "F1", "F2", "F3", "F4", "F5", "F6", "F7", "Linjer"
     ]  # fmt: skip
-    assert formulas["Data"].sheet_state == "hidden"
-    assert formulas["BC01"].freeze_panes == "C4"
-    assert formulas["Linjer"].freeze_panes == "C2"
-    assert formulas["BC01"].cell(8, 4).number_format == "#,##0;-#,##0"
-    linjer = formulas["Linjer"]
+    assert all(ws.sheet_state == "visible" for ws in formulas.worksheets)
+    assert all(ws.protection.sheet for ws in formulas.worksheets)
+    ws = formulas["BC01"]
+    assert ws.freeze_panes == "C4"
+    assert ws["D8"].number_format == "#,##0;-#,##0"
+    assert not ws["D8"].protection.locked and ws["D8"].fill.fgColor.rgb.endswith("FFF2CC")
+    _, labels = _table(ws, TABLE1)
+    assert ws.cell(labels["Samlet varig ændring"], 4).protection.locked
+    linjer = formulas[LINJER]
+    assert linjer.freeze_panes == "C2"
     assert [c.value for c in linjer[1]] == [
         "Forslag", "Linje", "Tekst", "Art", "Styringsområde", "Udvalg", "År", "Beløb (1.000 kr.)"
     ]  # fmt: skip
-    assert [c.value for c in linjer[4]] == [
+    assert [c.value for c in linjer[4]][:7] == [
         "BC01",
         "e1",
         "Effektivisering ved administration af ferie i Koncernservice",
@@ -297,73 +492,121 @@ def test_sheets_and_their_layout(seed: Catalog, formulas: Workbook) -> None:
         "Service",
         "Koncernservice",
         2026,
-        -297,
     ]
     e3 = next(r for r in linjer.iter_rows(values_only=True) if r[:2] == ("BC01", "e3"))
     assert e3[5] == "nøgle: ledere"
-    # one row per line and year
     assert linjer.max_row - 1 == sum(len(p.years) for p in seed.proposals for _ in p.lines)
+    # the input cells: every line amount, key weight, part, moved budget and Tabel 2 row
+    inputs = sum(
+        1 for w in formulas.worksheets for r in w.iter_rows() for c in r if not c.protection.locked
+    )
+    assert inputs == sum(
+        len(p.years) * (len(p.lines) + len(p.budget_moves) + len(p.admin_rows))
+        + sum(len(k.weights) for k in p.keys.values())
+        + sum(len(p.years) * len(getattr(ln.booking, "parts", {})) for ln in p.lines)
+        for p in seed.proposals
+    )
 
 
-# --- back again ------------------------------------------------------------------------------
+def test_there_is_no_hidden_copy_of_the_documents(exported: Path, seed: Catalog) -> None:
+    with zipfile.ZipFile(exported) as z:
+        text = " ".join(z.read(n).decode("utf-8", "replace") for n in z.namelist())
+    assert "Data" not in openpyxl.load_workbook(exported).sheetnames
+    assert 'state="hidden"' not in text
+    for p in seed.proposals:
+        for remark in p.remarks:
+            assert remark[:40] not in text
 
 
-def test_the_seed_survives_the_round_trip(seed: Catalog, exported: Path) -> None:
-    assert import_xlsx(exported) == seed
+def test_a_fraction_keeps_its_decimals(seed: Catalog, tmp_path: Path) -> None:
+    """12,5 shows 12,5 in the cell as LibreOffice shows it, not 13; an edit to a fraction
+    gets a format that shows its decimals."""
+    f4 = seed.proposal("F4")
+    d1 = next(ln for ln in f4.lines if ln.id == "d1")
+    lines = tuple(
+        replace(ln, amounts=Series({**ln.amounts, 2025: Decimal("12.5")})) if ln is d1 else ln
+        for ln in f4.lines
+    )
+    cat = replace(seed, proposals=(replace(f4, lines=lines),))
+    path = tmp_path / "brøk.xlsx"
+    write_xlsx(cat, path, ExportOptions(proposal="F4", include_confidential=True))
+    book = openpyxl.load_workbook(path)
+    ws = book["F4"]
+    years, labels = _table(ws, TABLE1)
+    cell = ws.cell(labels["Drift af system"], years[2025])
+    assert (cell.value, cell.number_format) == (12.5, "#,##0.0;-#,##0.0")
+    rules = [r for cf in ws.conditional_formatting for r in cf.rules]
+    assert any(r.dxf.numFmt.formatCode == FRACTION_FORMAT for r in rules)
+    out = libreoffice(tmp_path, AS_SHOWN, path)
+    with (out / "brøk-F4.csv").open(encoding="utf-8") as f:
+        shown = {row[0]: row for row in csv.reader(f) if row}
+    assert shown["Drift af system"][3] == "12.5"
+    assert shown["Samlet varig ændring"][3] == "-897.5"  # -910 + 12,5
+    assert shown["Effektivisering"][4] == "-2,455"  # whole thousands keep their separator
+
+
+# --- selections ------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
     "options", [ExportOptions(), ExportOptions(proposal="BC01"), ExportOptions(proposal="F1")]
 )
-def test_a_selection_survives_the_round_trip(
+def test_a_selection_imports_onto_the_catalog_without_changes(
     seed: Catalog, tmp_path: Path, options: ExportOptions
 ) -> None:
-    shown = select(seed, options)
-    write_xlsx(shown, tmp_path / "udvalg.xlsx", options)
-    assert import_xlsx(tmp_path / "udvalg.xlsx") == shown
+    write_xlsx(seed, tmp_path / "udvalg.xlsx", options)
+    result = import_onto(tmp_path / "udvalg.xlsx", seed)
+    assert result.changes == () and result.catalog == seed
 
 
 def test_a_single_proposal_keeps_only_its_catalog_row(seed: Catalog, tmp_path: Path) -> None:
     options = ExportOptions(proposal="BC02")
     write_xlsx(seed, tmp_path / "bc02.xlsx", options)
     book = openpyxl.load_workbook(tmp_path / "bc02.xlsx")
-    assert book.sheetnames == ["Katalog", "BC02", "Linjer", "Data"]
+    assert book.sheetnames == ["Katalog", "BC02", "Linjer"]
     texts = " ".join(str(c.value) for row in book["Katalog"].iter_rows() for c in row)
     assert "ladestandere" in texts and "Samlet ferieløsning" not in texts
-    assert import_xlsx(tmp_path / "bc02.xlsx") == select(seed, options)
 
 
-def test_a_long_document_is_split_over_cells(seed: Catalog, tmp_path: Path) -> None:
-    bc01 = seed.proposal("BC01")
-    long = replace(bc01, description="Ferie og fravær – 7 % - @ = + " * 4000)
-    cat = replace(seed, proposals=(long, *seed.proposals[1:]))
-    write_xlsx(cat, tmp_path / "lang.xlsx", FULL)
-    data = openpyxl.load_workbook(tmp_path / "lang.xlsx")[DATA]
-    parts = [r for r in data.iter_rows(min_row=2, values_only=True) if r[1] == "BC01"]
-    assert len(parts) > 2
-    assert [r[2] for r in parts] == list(range(1, len(parts) + 1))
-    assert all(len(str(r[4])) <= CHUNK and not looks_like_formula(str(r[4])) for r in parts)
-    assert import_xlsx(tmp_path / "lang.xlsx") == cat
+def test_a_confidential_proposal_shown_as_published_cannot_be_edited(
+    seed: Catalog, tmp_path: Path
+) -> None:
+    secret = replace(seed.proposal("BC01"), confidential=True)
+    cat = replace(seed, proposals=(secret, *seed.proposals[1:]))
+    write_xlsx(cat, tmp_path / "offentlig.xlsx", ExportOptions())
+    book = openpyxl.load_workbook(tmp_path / "offentlig.xlsx")
+    coord = _input(book, "BC01", "Samlet varig ændring", 2026, -1)
+    book.save(tmp_path / "rettet.xlsx")
+    [message] = _problems(tmp_path / "rettet.xlsx", cat)
+    assert message.startswith(f"BC01!{coord}: forslaget BC01 er fortroligt")
 
 
 def test_text_that_looks_like_a_formula_stays_text(seed: Catalog, tmp_path: Path) -> None:
     bc01 = seed.proposal("BC01")
     evil = '=HYPERLINK("http://example.invalid","klik")'
     lines = (replace(bc01.lines[0], text=evil), *bc01.lines[1:])
-    # (an id cannot look like a formula: ids are names of files, letters and digits first)
     p = replace(bc01, title="+45 kr.", lines=lines, heading="@SUM(1)")
     cat = replace(seed, title="-1 katalog", proposals=(p, *seed.proposals[1:]))
     write_xlsx(cat, tmp_path / "ond.xlsx", FULL)
     book = openpyxl.load_workbook(tmp_path / "ond.xlsx")
+    ours = set(dict(formula_cells(openpyxl.load_workbook(tmp_path / "ond.xlsx"))).values())
     for ws in book.worksheets:
         for row in ws.iter_rows():
             for c in row:
-                if c.data_type == "f":
-                    assert OUR_FORMULA.match(str(c.value)), f"{ws.title}!{c.coordinate}"
-                elif isinstance(c.value, str):
+                if c.data_type != "f" and isinstance(c.value, str):
                     assert not looks_like_formula(c.value), f"{ws.title}!{c.coordinate}"
+    assert not any("HYPERLINK" in f for f in ours)
     assert book["Linjer"]["C2"].value == "'" + evil
-    assert import_xlsx(tmp_path / "ond.xlsx") == cat
+    assert import_onto(tmp_path / "ond.xlsx", cat).changes == ()
+
+
+# --- refused ---------------------------------------------------------------------------------
+
+
+def _problems(path: Path, onto: Catalog) -> list[str]:
+    with pytest.raises(FormatError) as e:
+        import_onto(path, onto)
+    return [p.message for p in e.value.problems]
 
 
 def _edit(path: Path, change: Callable[[Workbook], None], out: Path) -> Path:
@@ -371,40 +614,6 @@ def _edit(path: Path, change: Callable[[Workbook], None], out: Path) -> Path:
     change(book)
     book.save(out)
     return out
-
-
-def _row(book: Workbook, proposal: str, line: str, year: int) -> int:
-    rows = book[LINJER].iter_rows(min_row=2, max_col=7, values_only=True)
-    return 2 + next(i for i, r in enumerate(rows) if r[0:2] == (proposal, line) and r[6] == year)
-
-
-def test_an_amount_edited_in_linjer_comes_back(
-    seed: Catalog, exported: Path, tmp_path: Path
-) -> None:
-    def change(book: Workbook) -> None:
-        book[LINJER].cell(_row(book, "BC01", "e1", 2026), 8).value = -300
-        book[LINJER].cell(_row(book, "F4", "d1", 2025), 8).value = 12.5
-
-    d1 = seed.proposal("F4").line("d1")  # a permanent operating cost of 345
-    again = import_xlsx(_edit(exported, change, tmp_path / "rettet.xlsx"))
-    bc01 = again.proposal("BC01")
-    assert bc01.line("e1").amounts[2026] == -300
-    assert calc.permanent(bc01)[2026] == calc.permanent(seed.proposal("BC01"))[2026] - 3
-    assert again.proposal("F4").line("d1").amounts[2025] == Decimal("12.5") != d1.amounts[2025]
-    unchanged = [p for p in again.proposals if p.id not in {"BC01", "F4"}]
-    assert unchanged == [p for p in seed.proposals if p.id not in {"BC01", "F4"}]
-    assert [ln for ln in bc01.lines if ln.id != "e1"] == [
-        ln for ln in seed.proposal("BC01").lines if ln.id != "e1"
-    ]
-
-
-# --- refused ---------------------------------------------------------------------------------
-
-
-def _problems(path: Path) -> list[str]:
-    with pytest.raises(FormatError) as e:
-        import_xlsx(path)
-    return [p.message for p in e.value.problems]
 
 
 def _set(sheet: str, cell: str, value: object) -> Callable[[Workbook], None]:
@@ -417,115 +626,112 @@ def _set(sheet: str, cell: str, value: object) -> Callable[[Workbook], None]:
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        (_set(LINJER, "H7", "abc"), "Linjer!H7: 'abc' er ikke et tal"),
-        (_set(LINJER, "H7", None), "Linjer!H7: cellen er tom; skriv et tal"),
-        (_set(LINJER, "H7", True), "Linjer!H7: 'True' er ikke et tal"),
-        (_set(LINJER, "H7", "=H6*2"), "Linjer!H7: formler er ikke tilladt her"),
-        (_set(LINJER, "C7", "=H6"), "Linjer!C7: formler er ikke tilladt her"),
-        (_set(LINJER, "B12", "x"), "Linjer!B12: linjen 'x' findes ikke i forslaget BC01"),
-        (_set(LINJER, "A12", "ZZ"), "Linjer!A12: forslaget 'ZZ' findes ikke i projektmappen"),
-        (_set(LINJER, "G7", 2031), "Linjer!G7: linjen 'e1' i forslaget BC01 har ikke året 2031"),
-        (_set(LINJER, "G7", 2025.5), "Linjer!G7: '2025.5' er ikke et år"),
-        (_set(LINJER, "E7", "Anlæg"), "Linjer!E7: styringsområdet skal være som i forslaget"),
-        (_set(LINJER, "D1", "Type"), "Linjer!D1: overskriften skal være 'Art', ikke 'Type'"),
-        (_set(DATA, "C3", 0), "Data!C3: 0 er ikke et delnummer"),
-        (_set(DATA, "C3", 10**15), "Data: del 1 af forslaget BC01 mangler"),
-        (_set(DATA, "A3", "bilag"), "Data!A3: skal være 'katalog' eller 'forslag'"),
-        (_set(DATA, "E3", '{"id":"BC01"}'), "Data!E3: forslaget BC01 er ændret i arket Data"),
-        (lambda b: b.remove(b[DATA]), "arket 'Data' mangler"),
-        (lambda b: b.remove(b[LINJER]), "arket 'Linjer' mangler"),
-        (lambda b: b[LINJER].delete_rows(3), "linjen 'e1' i forslaget BC01 mangler året 2025"),
-        (lambda b: b[DATA].delete_rows(3), "forslaget 'BC01' står i kataloget, men dets dokument"),
+        (_set("BC01", "D8", "abc"), "BC01!D8: 'abc' er ikke et tal"),
+        (_set("BC01", "D8", None), "BC01!D8: cellen er tom; skriv et tal (0 for intet)"),
+        (_set("BC01", "D8", True), "BC01!D8: 'True' er ikke et tal"),
+        (_set("BC01", "D8", "=D9*2"), "BC01!D8: en indtastningscelle skal holde et tal"),
+        (_set("BC01", "D12", -1), "BC01!D12: cellen er beregnet (=SUM(D8:D10))"),
+        (_set(LINJER, "H4", -300), "Linjer!H4: cellen er beregnet (='BC01'!E8)"),
+        (_set(LINJER, "H4", -300), "; ret tallet i BC01!E8"),
+        (_set("BC01", "A8", "Ny tekst"), "BC01!A8: cellen skal holde 'Effektivisering ved"),
+        (_set("Katalog", "Z90", "min note"), "Katalog!Z90: cellen skal være tom"),
+        (_set(LINJER, "G4", 2031), "Linjer!G4: cellen skal holde '2026', ikke '2031'"),
+        (lambda b: b.create_sheet("Mine tal"), "Mine tal: arket er ikke gevinsts"),
+        (lambda b: b.remove(b["F2"]), "F2: arket mangler i projektmappen"),
+        (lambda b: b.remove(b[LINJER]), "Linjer: arket mangler i projektmappen"),
     ],
 )
-def test_a_broken_workbook_is_refused_with_its_cell(
-    exported: Path, tmp_path: Path, change: Callable[[Workbook], None], message: str
+def test_an_edit_that_cannot_be_applied_is_refused_with_its_cell(
+    seed: Catalog,
+    exported: Path,
+    tmp_path: Path,
+    change: Callable[[Workbook], None],
+    message: str,
 ) -> None:
-    messages = _problems(_edit(exported, change, tmp_path / "brudt.xlsx"))
+    messages = _problems(_edit(exported, change, tmp_path / "brudt.xlsx"), seed)
     assert any(m.startswith(message) or message in m for m in messages), messages
 
 
-def test_a_row_given_twice_is_refused(exported: Path, tmp_path: Path) -> None:
+def test_a_key_without_weight_is_refused_with_its_cells(
+    seed: Catalog, exported: Path, tmp_path: Path
+) -> None:
     def change(book: Workbook) -> None:
-        ws = book[LINJER]
-        ws.append([c.value for c in ws[5]])
+        ws = book["BC01"]
+        _, labels = _table(ws, "Fordelingsnøgler (vægte)")
+        for row in labels.values():
+            if _is_input(ws, row):
+                ws.cell(row, 3).value = 0
 
-    [message] = _problems(_edit(exported, change, tmp_path / "dobbelt.xlsx"))
-    assert message.endswith("linjen 'e1' i forslaget BC01, år 2027, står også i Linjer!A5")
-
-
-def _with_document(book: Workbook, row: int, change: Callable[[dict[str, Any]], None]) -> None:
-    """Change the JSON of a one-part document and give it a checksum that fits."""
-    ws = book[DATA]
-    doc = json.loads(str(ws.cell(row, 5).value))
-    change(doc)
-    text = json.dumps(doc)
-    ws.cell(row, 4).value = hashlib.sha256(text.encode()).hexdigest()
-    ws.cell(row, 5).value = text
+    messages = _problems(_edit(exported, change, tmp_path / "nul.xlsx"), seed)
+    assert len(messages) == 1 and "nøglen ledere skal have en vægt over 0" in messages[0]
+    assert messages[0].startswith("BC01!C")
 
 
-def test_the_documents_pass_the_schema(exported: Path, tmp_path: Path) -> None:
+def test_a_negative_weight_is_refused(seed: Catalog, exported: Path, tmp_path: Path) -> None:
     def change(book: Workbook) -> None:
-        def amount(doc: dict[str, Any]) -> None:
-            doc["lines"][0]["amounts"]["2025"] = "abc"
+        _input(book, "BC01", "Socialudvalget", None, -5, table="Fordelingsnøgler (vægte)")
 
-        _with_document(book, 3, amount)
-
-    with pytest.raises(FormatError) as e:
-        import_xlsx(_edit(exported, change, tmp_path / "skema.xlsx"))
-    [problem] = e.value.problems
-    assert (problem.proposal, problem.field) == ("BC01", "lines[0].amounts.2025")
-    assert problem.message == "Data!E3: 'abc' er ikke et tal"
+    [message] = _problems(_edit(exported, change, tmp_path / "neg.xlsx"), seed)
+    assert "en vægt i nøglen ledere kan ikke være negativ" in message
 
 
-def test_a_fraction_with_a_point_in_the_json_is_refused(exported: Path, tmp_path: Path) -> None:
-    def change(book: Workbook) -> None:
-        ws = book[DATA]
-        text = str(ws["E3"].value).replace('"2025":-149', '"2025":-1.149', 1)
-        ws["D3"].value = hashlib.sha256(text.encode()).hexdigest()
-        ws["E3"].value = text
-
-    messages = _problems(_edit(exported, change, tmp_path / "punktum.xlsx"))
-    assert any("Data!E3: -1.149 er skrevet som et decimaltal" in m for m in messages), messages
+def test_a_workbook_not_written_by_gevinst_is_refused(seed: Catalog, tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    book.save(tmp_path / "fremmed.xlsx")
+    [message] = _problems(tmp_path / "fremmed.xlsx", seed)
+    assert "mangler gevinsts egenskaber" in message
 
 
-def test_broken_json_is_refused(exported: Path, tmp_path: Path) -> None:
-    def change(book: Workbook) -> None:
-        ws = book[DATA]
-        text = str(ws["E3"].value)[:-1]
-        ws["D3"].value = hashlib.sha256(text.encode()).hexdigest()
-        ws["E3"].value = text
-
-    [message] = _problems(_edit(exported, change, tmp_path / "json.xlsx"))
-    assert message.startswith("Data!E3: forslaget BC01 er ikke gyldig JSON")
-
-
-@pytest.mark.parametrize(
-    "content",
-    [b"", b"ikke en projektmappe", b"PK\x03\x04" + b"\x00" * 40],
-)
-def test_a_file_that_is_no_workbook_is_refused(tmp_path: Path, content: bytes) -> None:
+@pytest.mark.parametrize("content", [b"", b"ikke en projektmappe", b"PK\x03\x04" + b"\x00" * 40])
+def test_a_file_that_is_no_workbook_is_refused(
+    seed: Catalog, tmp_path: Path, content: bytes
+) -> None:
     path = tmp_path / "skrald.xlsx"
     path.write_bytes(content)
-    [message] = _problems(path)
+    [message] = _problems(path, seed)
     assert "kan ikke læses" in message
 
 
-def test_the_command_line_round_trip(seed: Catalog, tmp_path: Path) -> None:
-    out = tmp_path / "katalog.xlsx"
-    export = ["export", str(SEED), "--format", "xlsx", "-o", str(out), "--include-confidential"]
-    assert main(export) == 0
-    assert main(["import", str(out), "-o", str(tmp_path / "igen")]) == 0
-    assert load_catalog(tmp_path / "igen") == seed
+# --- the command -----------------------------------------------------------------------------
 
 
-def test_the_command_line_reports_a_broken_workbook(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+def test_the_command_lists_the_changes_and_writes_them(
+    seed: Catalog, exported: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    path = tmp_path / "skrald.xlsx"
-    path.write_text("skrald")
-    assert main(["import", str(path), "-o", str(tmp_path / "ud")]) == 2
-    assert "kan ikke læses som en Excel-projektmappe" in capsys.readouterr().err
+    book = openpyxl.load_workbook(exported)
+    _input(book, "BC01", "Effektivisering ved administration af ferie i Koncernservice", 2026, -300)
+    book.save(tmp_path / "rettet.xlsx")
+    args = ["import", str(tmp_path / "rettet.xlsx"), "--onto", str(SEED)]
+    assert main([*args, "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "1 ændringer i forhold til" in out
+    assert "BC01!E8: BC01, linje e1 (Effektivisering ved administration af ferie" in out
+    assert "2026: -297 -> -300" in out and "intet er skrevet (--dry-run)" in out
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["rettet.xlsx"]
+    assert main([*args, "-o", str(tmp_path / "ny")]) == 0
+    assert "9 forslag skrevet til" in capsys.readouterr().out
+    again = load_catalog(tmp_path / "ny")
+    assert again.proposal("BC01").line("e1").amounts[2026] == -300
+    assert again.proposals[1:] == seed.proposals[1:]
+
+
+def test_the_command_writes_nothing_when_an_edit_is_refused(
+    exported: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _edit(exported, _set("BC01", "D12", -1), tmp_path / "brudt.xlsx")
+    args = ["import", str(tmp_path / "brudt.xlsx"), "--onto", str(SEED), "-o", str(tmp_path / "ny")]
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert "BC01!D12: cellen er beregnet" in err and "Traceback" not in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["brudt.xlsx"]
+
+
+def test_a_workbook_without_onto_is_refused_with_the_way_to_do_it(
+    exported: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["import", str(exported), "-o", str(tmp_path / "ny")]) == 2
+    assert "--onto KATALOG" in capsys.readouterr().err
+    assert not (tmp_path / "ny").exists()
 
 
 # --- random damage ---------------------------------------------------------------------------
@@ -533,11 +739,8 @@ def test_the_command_line_reports_a_broken_workbook(
 
 @pytest.fixture(scope="module")
 def small(seed: Catalog, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """BC01 alone, with a description long enough to take three cells of the sheet Data."""
-    bc01 = seed.proposal("BC01")
-    cat = replace(seed, proposals=(replace(bc01, description="x" * (2 * CHUNK + 10)),))
     path = tmp_path_factory.mktemp("lille") / "lille.xlsx"
-    write_xlsx(cat, path, FULL)
+    write_xlsx(seed, path, ExportOptions(proposal="BC01", include_confidential=True))
     return path
 
 
@@ -556,11 +759,10 @@ JUNK = st.one_of(
     CELL_TEXT.map(lambda s: "=" + s + "1"),
     st.datetimes(),
 )
-NOT_AN_AMOUNT = JUNK.filter(lambda v: not _number(v))
 
 
 def _same(old: object, new: object) -> bool:
-    """Whether the importer reads both values alike: blank and empty text, 2025 and 2025.0."""
+    """Whether the importer reads both values alike: blank and empty text, 2 and 2.0."""
     blank = (None, "")
     if old in blank or new in blank:
         return old in blank and new in blank
@@ -569,54 +771,49 @@ def _same(old: object, new: object) -> bool:
 
 @st.composite
 def damage(draw: st.DrawFn, book: Workbook) -> str:
-    """Damage a workbook in a way that must be refused; returns what was done."""
-    sheet = draw(st.sampled_from([LINJER, DATA]))
+    """Change a cell that is not an input, or a sheet: it must be refused."""
+    sheet = draw(st.sampled_from(book.sheetnames))
     ws = book[sheet]
-    kind = draw(st.sampled_from(["cell", "cell", "cell", "delete", "duplicate", "sheet"]))
+    kind = draw(st.sampled_from(["cell", "cell", "cell", "sheet"]))
     if kind == "sheet":
         if draw(st.booleans()):
             book.remove(ws)
         else:
-            ws.title = draw(st.sampled_from(["Ark1", "linjer ", "Data2", "Forslag"]))
+            ws.title = draw(st.sampled_from(["Ark1", "linjer ", "Data", "Forslag"]))
         return f"{kind} {sheet}"
-    row = draw(st.integers(1, ws.max_row))
-    if kind == "delete":
-        ws.delete_rows(row)
-        return f"delete {sheet}!{row}"
-    if kind == "duplicate":
-        assume(row > 1)
-        ws.append([c.value for c in ws[row]])
-        return f"duplicate {sheet}!{row}"
-    col = draw(st.integers(1, ws.max_column))
-    cell = ws.cell(row, col)
-    amount = sheet == LINJER and col == 8 and row > 1  # any number there is a real edit
-    value = draw(NOT_AN_AMOUNT if amount else JUNK)
+    cell = ws.cell(draw(st.integers(1, ws.max_row + 2)), draw(st.integers(1, ws.max_column + 2)))
+    assume(cell.protection.locked)
+    value = draw(JUNK)
     assume(not _same(cell.value, value))
     cell.value = value
     return f"cell {sheet}!{cell.coordinate} = {value!r}"
 
 
 @settings(
-    max_examples=120,
+    max_examples=80,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(data=st.data())
-def test_any_damage_is_a_format_error_naming_the_sheet(small: Path, data: st.DataObject) -> None:
+def test_any_damage_is_refused_naming_the_sheet(
+    seed: Catalog, small: Path, data: st.DataObject
+) -> None:
     book = openpyxl.load_workbook(small)
     done = data.draw(damage(book))
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "skadet.xlsx"
         book.save(path)
         with pytest.raises(FormatError) as e:
-            import_xlsx(path)
+            import_onto(path, seed)
+    names = {"Katalog", "BC01", LINJER, "Ark1", "linjer ", "Data", "Forslag"}
     for problem in e.value.problems:
-        assert LINJER in problem.message or DATA in problem.message, (done, problem)
+        assert any(problem.message.startswith(n) for n in names), (done, problem)
 
 
 @settings(max_examples=30, deadline=None)
 @given(content=st.binary(max_size=300), zipped=st.booleans())
 def test_any_junk_file_is_a_format_error(content: bytes, zipped: bool) -> None:
+    onto = load_catalog(SEED)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "skrald.xlsx"
         if zipped:
@@ -626,4 +823,4 @@ def test_any_junk_file_is_a_format_error(content: bytes, zipped: bool) -> None:
         else:
             path.write_bytes(content)
         with pytest.raises(FormatError):
-            import_xlsx(path)
+            import_onto(path, onto)

@@ -172,7 +172,9 @@ def unbooked(p: Proposal) -> list[Line]:
     return [line for line in p.lines if line.booking is None]
 
 
-def _exact_shares(p: Proposal, profile: Profile, line: Line, year: int) -> dict[str, Decimal]:
+def exact_shares(p: Proposal, profile: Profile, line: Line, year: int) -> dict[str, Decimal]:
+    """A line's unrounded share per unit in one year, in the order the booking names the
+    units (that order decides ties in :func:`apportion_lines`; the workbook follows it)."""
     amount = line.amounts[year]
     booking = line.booking
     if isinstance(booking, ToUnit):
@@ -191,14 +193,14 @@ def _exact_shares(p: Proposal, profile: Profile, line: Line, year: int) -> dict[
     return {UNBOOKED: amount}
 
 
-def _apportion_lines(p: Proposal, profile: Profile, lines: list[Line]) -> UnitSeries:
+def apportion_lines(p: Proposal, profile: Profile, lines: list[Line]) -> UnitSeries:
     """Split a group of lines between units, year by year, in whole 1.000 kr. whose sum
     is the group's rounded total."""
     per_year: dict[int, dict[str, Decimal]] = {}
     for year in p.years:
         exact: dict[str, Decimal] = defaultdict(lambda: ZERO)
         for line in lines:
-            for unit, share in _exact_shares(p, profile, line, year).items():
+            for unit, share in exact_shares(p, profile, line, year).items():
                 exact[unit] += share
         if exact:
             per_year[year] = apportion(exact)
@@ -222,7 +224,7 @@ def table_a(p: Proposal, profile: Profile) -> UnitSeries:
     the permanent operating costs. Lines placed together are apportioned together."""
     out: UnitSeries = {}
     for lines in _placement_groups(p).values():
-        for unit, amounts in _apportion_lines(p, profile, lines).items():
+        for unit, amounts in apportion_lines(p, profile, lines).items():
             _add(out, unit, amounts)
     return out
 
@@ -239,7 +241,7 @@ def table_b(p: Proposal, profile: Profile) -> UnitSeries:
         if placed is None:
             continue
         home = profile.unit(placed)
-        for unit, amounts in _apportion_lines(p, profile, lines).items():
+        for unit, amounts in apportion_lines(p, profile, lines).items():
             if profile.committee_of(unit) != profile.committee_of(home):
                 _add(out, unit, -amounts)
                 _add(out, home, amounts)
@@ -258,7 +260,7 @@ def table_c(p: Proposal, profile: Profile) -> UnitSeries:
 
 
 def _investment_table(p: Proposal, profile: Profile, area: str) -> UnitSeries:
-    return _apportion_lines(p, profile, list(_lines(p, Section.IMPLEMENTATION, area)))
+    return apportion_lines(p, profile, list(_lines(p, Section.IMPLEMENTATION, area)))
 
 
 def table_d(p: Proposal, profile: Profile) -> UnitSeries:

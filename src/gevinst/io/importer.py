@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: MPL-2.0
 """``gevinst import FILE``: a whole catalog from one file.
 
-- ``.xlsx``: gevinst's Excel layout (:mod:`gevinst.io.xlsx_import`).
+- ``.xlsx``: gevinst's Excel layout holds the inputs of a catalog, not the catalog itself;
+  it is applied onto a catalog (``--onto``, :mod:`gevinst.io.xlsx_import`), never read here.
 - ``.yaml``, ``.yml``, ``.json``: a *bundle*, one document holding a whole catalog::
 
       {"catalog": <the document of catalog.yaml>,
@@ -21,9 +22,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
-from importlib import import_module
 from pathlib import Path
 from typing import Any
 
@@ -219,12 +219,14 @@ def catalog_from_documents(
 
 
 def import_file(path: Path) -> Catalog:
-    """The catalog in ``path``: an Excel workbook in gevinst's layout, or a bundle."""
+    """The catalog in ``path``, a bundle."""
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
-        # looked up only here, so that a bundle is read without loading the Excel reader
-        import_xlsx: Callable[[Path], Catalog] = import_module("gevinst.io.xlsx_import").import_xlsx
-        return import_xlsx(path)
+        raise _unreadable(
+            path,
+            "en Excel-projektmappe indlæses oven på det katalog den er eksporteret fra: "
+            "gevinst import FIL.xlsx --onto KATALOG -o NY_MAPPE (eller --dry-run)",
+        )
     if suffix == ".json":
         return _from_bundle(_json_document(path))
     if suffix in BUNDLE_SUFFIXES:
@@ -232,6 +234,6 @@ def import_file(path: Path) -> Catalog:
     shown = f"filtypen {suffix!r}" if suffix else "en fil uden filtype"
     raise _unreadable(
         path,
-        f"gevinst kan ikke importere {shown}; brug .xlsx (gevinsts Excel-layout) eller "
-        ".yaml, .yml eller .json (et helt katalog i ét dokument)",
+        f"gevinst kan ikke importere {shown}; brug .xlsx (gevinsts Excel-layout, med --onto) "
+        "eller .yaml, .yml eller .json (et helt katalog i ét dokument)",
     )

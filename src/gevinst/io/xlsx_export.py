@@ -1,22 +1,24 @@
 # SPDX-License-Identifier: MPL-2.0
-"""The technical sheet as an Excel workbook with live formulas (docs/xlsx-layout.md).
+"""The technical sheet as an Excel workbook: a working file (docs/xlsx-layout.md).
 
-Every figure comes from the core. Where the workbook shows a total, it is a formula over the
-cells it adds up, and the formula also carries the core's value, so a viewer that does not
-recalculate shows the same number. The sheet "Data" holds every document as JSON, so that
-:mod:`gevinst.io.xlsx_import` reads the workbook back without loss; the sheet "Linjer" holds
-every line's amount per year, flat, for pivot tables and for a finance officer's edits.
+The input cells (yellow, the only cells that are not locked) hold what a proposal types: its
+lines' amounts, the weights of its keys, the parts of a line split as printed, the budgets it
+moves and the rows of its Tabel 2. Every other figure is a live formula over them: the
+subtotals, the payback, Tabel 2.1, the technical tables A to E (with the core's
+largest-remainder rounding, in helper rows below the tables), the sheet "Linjer" and the
+catalog's summary rows. Each formula also carries the figure gevinst computed, so a viewer
+that does not recalculate shows the same numbers.
+
+The same writer runs without a file (:class:`Recorder`), so that :mod:`gevinst.io.xlsx_import`
+knows what every cell of a workbook should hold and which input each yellow cell is.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
-import json
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from decimal import Decimal
+from dataclasses import dataclass, field
+from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -27,18 +29,17 @@ from xlsxwriter.workbook import Workbook
 
 from gevinst.core import calc
 from gevinst.core.check import TABLE_NAMES
-from gevinst.core.model import Catalog, Proposal
+from gevinst.core.distribute import round_whole
+from gevinst.core.model import ByKey, Catalog, Line, Parts, Proposal, Section, ToUnit
 from gevinst.core.profile import Profile
-from gevinst.core.series import Series
+from gevinst.core.series import ZERO, Series
 from gevinst.core.summary import Summary, summarise
 from gevinst.io import layout
 from gevinst.io.csv_export import KIND_NAMES, booking_label
-from gevinst.io.document import Doc, catalog_document, proposal_document
-from gevinst.io.export import ExportOptions, looks_like_formula, neutralise, select
+from gevinst.io.export import ExportOptions, neutralise, select
 from gevinst.io.layout import Kind
 
-NUMBER_FORMAT = "#,##0;-#,##0"
-KATALOG, LINJER, DATA = "Katalog", "Linjer", "Data"
+KATALOG, LINJER = "Katalog", "Linjer"
 LINJER_HEADERS = (
     "Forslag",
     "Linje",
@@ -49,20 +50,30 @@ LINJER_HEADERS = (
     "År",
     "Beløb (1.000 kr.)",
 )
-DATA_HEADERS = ("Dokument", "Id", "Del", "SHA-256", "JSON")
-CATALOG_DOCUMENT, PROPOSAL_DOCUMENT = "katalog", "forslag"
-# Excel holds at most 32.767 characters in a cell; the JSON is ASCII, one character a unit
-CHUNK = 30_000
 SHEET_NAME_MAX = 31
+# the export's selection, as document properties: the importer rebuilds the same workbook
+PROPERTY_PROPOSAL, PROPERTY_CONFIDENTIAL, ALL, YES, NO = (
+    "gevinst-forslag",
+    "gevinst-fortrolige",
+    "alle",
+    "ja",
+    "nej",
+)
+INPUT_FILL = "#FFF2CC"
+# helper rows compare and round at nine decimals: floating point noise stays far below, and
+# an amount in 1.000 kr. never needs more
+PRECISION = 9
+QUANTUM = Decimal(1).scaleb(-PRECISION)
+HORIZON = 100  # years a payback is sought within (calc.payback_from_first_amount)
 
-# computed sheets are protected (no password) so that an edit, which the importer would not
-# read, is not made by mistake; widths and heights stay adjustable
+# locked cells cannot be edited until the sheet is unprotected (no password); widths and
+# heights stay adjustable
 _PROTECTION = {"format_columns": True, "format_rows": True}
-
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
 _SHEET_NAME_BAD = re.compile(r"[\[\]:*?/\\']")
 
-Cells = Callable[[str, int], str | None]  # (unit, column) -> a formula, or None
+Coord = tuple[int, int]  # row, column (0-based)
+Terms = Callable[[str], str]  # a column's letter -> the terms of a formula in that column
 
 
 def cell_text(text: str) -> str:
@@ -71,140 +82,174 @@ def cell_text(text: str) -> str:
     return neutralise(_CONTROL.sub(" ", text))
 
 
-def _number(amount: Decimal) -> int | float:
-    # a spreadsheet cell holds a float; whole amounts stay exact ints in the file
+def number(amount: Decimal) -> int | float:
+    """An amount as a cell holds it: whole amounts stay exact ints in the file."""
     return int(amount) if amount == amount.to_integral_value() else float(amount)
 
 
-# --- the flat line sheet, shared with the importer -------------------------------------------
+def decimals(amount: Decimal) -> int:
+    """How many decimals an amount is written with: 0 for 1474, 1 for 12,5."""
+    exponent = amount.normalize().as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def number_format(places: int) -> str:
+    """Danish Excel shows ``#,##0`` as 1.474 and ``#,##0.0`` as 12,5."""
+    if places == 0:
+        return "#,##0;-#,##0"
+    digits = "0" * places
+    return f"#,##0.{digits};-#,##0.{digits}"
+
+
+# a cell that holds a fraction after an edit shows it (conditional format): 12,5 not 13
+FRACTION_FORMAT = "#,##0.0##;-#,##0.0##"
+
+
+# --- what a yellow cell stands for --------------------------------------------------------------
 
 
 @dataclass(frozen=True)
-class LinjeRow:
-    """One row of the sheet "Linjer": a line's amount in one year."""
-
+class LineAmount:
     proposal: str
     line: str
-    text: str
-    kind: str
-    area: str
-    booking: str
     year: int
-    amount: Decimal
-
-    def texts(self) -> list[str]:
-        """The text cells A to F as written."""
-        return [
-            cell_text(t)
-            for t in (self.proposal, self.line, self.text, self.kind, self.area, self.booking)
-        ]
 
 
-def linje_rows(p: Proposal) -> list[LinjeRow]:
-    """Every line of a proposal in every year of its table, and any year beyond it that the
-    line has an amount for, so that the sheet holds every amount."""
-    return [
-        LinjeRow(
-            p.id,
-            line.id,
-            line.text,
-            KIND_NAMES[line.kind],
-            line.area or "",
-            booking_label(line.booking),
-            year,
-            line.amounts[year],
-        )
-        for line in p.lines
-        for year in sorted(set(p.years) | set(line.amounts))
-    ]
+@dataclass(frozen=True)
+class KeyWeight:
+    proposal: str
+    key: str
+    name: str
 
 
-# --- the documents, shared with the importer ---------------------------------------------------
+@dataclass(frozen=True)
+class PartAmount:
+    proposal: str
+    line: str
+    name: str
+    year: int
 
 
-def _json_value(value: object) -> str:
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    raise TypeError(f"{type(value).__name__} kan ikke skrives som JSON")
+@dataclass(frozen=True)
+class MoveAmount:
+    proposal: str
+    index: int
+    year: int
 
 
-def document_json(doc: Doc) -> str:
-    """A document as ASCII JSON: no control characters and one Excel unit a character."""
-    return json.dumps(doc, ensure_ascii=True, separators=(",", ":"), default=_json_value)
+@dataclass(frozen=True)
+class AdminAmount:
+    proposal: str
+    index: int
+    year: int
 
 
-def checksum(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+Target = LineAmount | KeyWeight | PartAmount | MoveAmount | AdminAmount
 
 
-def chunks(text: str, size: int = CHUNK) -> list[str]:
-    """The text in pieces of at most ``size`` characters; a piece starts with a character
-    that a spreadsheet would read as a formula only where no other split is possible."""
-    out: list[str] = []
-    start = 0
-    while start < len(text):
-        end = min(start + size, len(text))
-        split = end
-        while start < split < len(text) and looks_like_formula(text[split]):
-            split -= 1
-        end = split if split > start else end
-        out.append(text[start:end])
-        start = end
-    return out
+# --- a workbook without a file ------------------------------------------------------------------
+
+
+Expected = tuple[str, object]  # ("s", text), ("n", number) or ("f", formula)
+
+
+class RecordedSheet:
+    """The cells a sheet would get, as the importer compares them."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.cells: dict[Coord, Expected] = {}
+
+    def write_string(self, row: int, col: int, text: str, *_: object) -> None:
+        self.cells[row, col] = ("s", text)
+
+    def write_number(self, row: int, col: int, value: float, *_: object) -> None:
+        self.cells[row, col] = ("n", value)
+
+    def write_formula(self, row: int, col: int, formula: str, *_: object) -> None:
+        self.cells[row, col] = ("f", formula)
+
+    def write_url(self, row: int, col: int, _url: str, string: str = "") -> None:
+        self.cells[row, col] = ("s", string)
+
+    def write_blank(self, *_: object) -> None:
+        """A blank cell holds nothing."""
+
+    def __getattr__(self, _name: str) -> Callable[..., None]:
+        # widths, panes, filters, protection and formats do not change what a cell holds
+        return lambda *_a, **_k: None
+
+
+class Recorder:
+    """Stands in for a workbook: records every sheet's cells."""
+
+    def __init__(self) -> None:
+        self.sheets: dict[str, RecordedSheet] = {}
+
+    def add_worksheet(self, name: str) -> RecordedSheet:
+        self.sheets[name] = RecordedSheet(name)
+        return self.sheets[name]
+
+    def add_format(self, _props: object = None) -> None:
+        return None
 
 
 # --- formats ---------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
 class _Formats:
-    title: Any
-    bold: Any
-    header: Any
-    number: Any
-    total_label: Any
-    total_number: Any
-    wrap: Any
-    note: Any
-    year: Any
+    def __init__(self, wb: Any) -> None:
+        self.wb = wb
+        self._made: dict[tuple[tuple[str, object], ...], Any] = {}
+        self.title = self.get(bold=True, font_size=14)
+        self.bold = self.get(bold=True)
+        self.header = self.get(bold=True, bottom=1, text_wrap=True, valign="bottom")
+        self.total_label = self.get(bold=True, top=1, text_wrap=True)
+        self.wrap = self.get(text_wrap=True, valign="top")
+        self.note = self.get(italic=True)
+        self.year = self.get(num_format="0")
+        self.fraction = self.get(num_format=FRACTION_FORMAT)
+        self.helper = self.get(num_format="#,##0.000;-#,##0.000", font_color="#595959")
+
+    def get(self, **props: object) -> Any:
+        key = tuple(sorted(props.items()))
+        if key not in self._made:
+            self._made[key] = self.wb.add_format(dict(props))
+        return self._made[key]
+
+    def number(self, amount: Decimal, total: bool = False, editable: bool = False) -> Any:
+        props: dict[str, object] = {"num_format": number_format(decimals(amount))}
+        if total:
+            props |= {"bold": True, "top": 1}
+        if editable:
+            props |= {"locked": False, "bg_color": INPUT_FILL}
+        return self.get(**props)
 
 
-def _formats(wb: Any) -> _Formats:
-    return _Formats(
-        title=wb.add_format({"bold": True, "font_size": 14}),
-        bold=wb.add_format({"bold": True}),
-        header=wb.add_format({"bold": True, "bottom": 1, "text_wrap": True, "valign": "bottom"}),
-        number=wb.add_format({"num_format": NUMBER_FORMAT}),
-        total_label=wb.add_format({"bold": True, "top": 1, "text_wrap": True}),
-        total_number=wb.add_format({"bold": True, "top": 1, "num_format": NUMBER_FORMAT}),
-        wrap=wb.add_format({"text_wrap": True, "valign": "top"}),
-        note=wb.add_format({"italic": True}),
-        year=wb.add_format({"num_format": "0"}),
-    )
-
-
-# --- a sheet of tables -------------------------------------------------------------------------
-
-
-def _column(col: int) -> str:
+def column(col: int) -> str:
     return str(xl_col_to_name(col))
 
 
-Span = tuple[int, int]  # the first and last row (0-based) of a block of rows
+def _ref(sheet: str, col: int, row: int) -> str:
+    return f"'{sheet}'!{column(col)}{row + 1}"
 
 
-def _ranges(col: int, spans: Iterable[Span | None]) -> list[str]:
-    name = _column(col)
-    return [f"{name}{a + 1}:{name}{b + 1}" for a, b in (s for s in spans if s is not None)]
+# --- a sheet written top down -------------------------------------------------------------------
 
 
 class _Sheet:
-    """A worksheet written top down: tables of label, second column and one column a year."""
+    """A worksheet of tables: label, second column and one column a year. Formulas that
+    refer to rows further down are written last (:meth:`later`)."""
 
-    FIRST_VALUE = 2  # columns A and B hold the label and the styringsområde or bevilling
+    FIRST_VALUE = 2  # columns A and B hold the label and the styringsområde or unit
 
     def __init__(self, ws: Any, f: _Formats, years: Sequence[int]) -> None:
         self.ws, self.f, self.years, self.row = ws, f, tuple(years), 0
+        self.inputs: dict[Coord, Target] = {}
+        self._later: list[Callable[[], None]] = []
+
+    def col(self, year: int) -> int:
+        return self.FIRST_VALUE + self.years.index(year)
 
     def text(self, col: int, text: str, fmt: Any = None) -> None:
         if text:
@@ -219,6 +264,9 @@ class _Sheet:
     def title(self, title: str) -> None:
         self.line(title, self.f.bold)
 
+    def gap(self) -> None:
+        self.row += 1
+
     def header(self, first: str, second: str) -> None:
         self.text(0, first, self.f.header)
         self.text(1, second, self.f.header)
@@ -226,71 +274,165 @@ class _Sheet:
             self.text(self.FIRST_VALUE + i, str(year), self.f.header)
         self.row += 1
 
-    def values(self, label: str, second: str, amounts: Series, blank_missing: bool = False) -> int:
-        """A row of amounts; returns its row."""
-        self.text(0, label, self.f.wrap)
-        self.text(1, second)
-        for i, year in enumerate(self.years):
-            if not (blank_missing and year not in amounts):
-                col = self.FIRST_VALUE + i
-                self.ws.write_number(self.row, col, _number(amounts[year]), self.f.number)
-        self.row += 1
-        return self.row - 1
-
-    def formulas(
-        self,
-        label: str,
-        second: str,
-        amounts: Series,
-        formula: Callable[[int], str | None],
-        total: bool = True,
-    ) -> None:
-        """A row whose cells are ``formula(column)``, each carrying the core's amount (the
-        amount alone where the formula is None: there is nothing to add up)."""
-        label_format = self.f.total_label if total else self.f.wrap
-        fmt = self.f.total_number if total else self.f.number
-        self.text(0, label, label_format)
+    def label(self, label: str, second: str, total: bool = False) -> int:
+        self.text(0, label, self.f.total_label if total else self.f.wrap)
         self.text(1, second, self.f.total_label if total else None)
-        for i, year in enumerate(self.years):
-            col = self.FIRST_VALUE + i
-            value = _number(amounts[year])
-            text = formula(col)
-            if text is None:
-                self.ws.write_number(self.row, col, value, fmt)
-            else:
-                self.ws.write_formula(self.row, col, text, fmt, value)
+        return self.row
+
+    def value(self, row: int, col: int, amount: Decimal, total: bool = False) -> None:
+        self.ws.write_number(row, col, number(amount), self.f.number(amount, total))
+
+    def formula(
+        self, row: int, col: int, text: str | None, amount: Decimal, total: bool = False
+    ) -> None:
+        """``text`` carrying the core's ``amount``; the amount alone where ``text`` is None
+        (there is nothing to refer to)."""
+        if text is None:
+            self.value(row, col, amount, total)
+        else:
+            fmt = self.f.number(amount, total)
+            self.ws.write_formula(row, col, text, fmt, number(amount))
+
+    def editable(self, row: int, col: int, amount: Decimal | None, target: Target) -> None:
+        fmt = self.f.number(amount or ZERO, editable=True)
+        if amount is None:
+            self.ws.write_blank(row, col, None, fmt)
+        else:
+            self.ws.write_number(row, col, number(amount), fmt)
+        self.inputs[row, col] = target
+
+    def inputs_row(
+        self, label: str, second: str, amounts: Series, target: Callable[[int], Target]
+    ) -> int:
+        """A row of input cells, one a year (0 where the series has none)."""
+        row = self.label(label, second)
+        for year in self.years:
+            self.editable(row, self.col(year), amounts[year], target(year))
         self.row += 1
+        return row
 
-    def sum(self, label: str, second: str, spans: Sequence[Span | None], amounts: Series) -> None:
-        def formula(col: int) -> str | None:
-            ranges = _ranges(col, spans)
-            return f"=SUM({','.join(ranges)})" if ranges else None
-
-        self.formulas(label, second, amounts, formula)
-
-    def sumif(self, label: str, area: str, span: Span | None, amounts: Series) -> None:
-        """A subtotal of the rows in ``span`` whose column B holds ``area`` (this row's B)."""
-        here = self.row + 1
-
-        def formula(col: int) -> str | None:
-            if span is None:
-                return None
-            a, b = span[0] + 1, span[1] + 1
-            return f"=SUMIF($B${a}:$B${b},$B${here},{_column(col)}{a}:{_column(col)}{b})"
-
-        self.formulas(label, area, amounts, formula)
-
-    def gap(self) -> None:
+    def formula_row(
+        self, label: str, second: str, amounts: Series, terms: Terms | None, total: bool = True
+    ) -> int:
+        """A row whose cells are ``=terms(column)``, carrying ``amounts``."""
+        row = self.label(label, second, total)
+        for year in self.years:
+            col = self.col(year)
+            self.formula(
+                row, col, None if terms is None else f"={terms(column(col))}", amounts[year], total
+            )
         self.row += 1
+        return row
+
+    def later(self, write: Callable[[], None]) -> None:
+        self._later.append(write)
+
+    def finish(self, columns: Sequence[tuple[int, float]], last_value: int) -> None:
+        """Write what waited for rows further down; widths; fractions shown; protection."""
+        for write in self._later:
+            write()
+        for col, width in columns:
+            self.ws.set_column(col, col, width)
+        if last_value >= self.FIRST_VALUE:
+            _fractions(self.ws, self.f, (0, self.FIRST_VALUE), (max(self.row, 1), last_value))
+        self.ws.protect("", _PROTECTION)
+
+
+def _fractions(ws: Any, f: _Formats, first: Coord, last: Coord) -> None:
+    """A cell in the range that holds a fraction shows its decimals, also after an edit (a
+    cell's own format is fixed when it is written)."""
+    top_left = f"{column(first[1])}{first[0] + 1}"
+    ws.conditional_format(
+        *first,
+        *last,
+        {"type": "formula", "criteria": f"=MOD({top_left},1)<>0", "format": f.fraction},
+    )
+
+
+def _span_sum(col: str, rows: Sequence[int]) -> str:
+    """SUM over the rows, each run of adjacent rows as one range: ``SUM(D8:D10,D14:D15)``."""
+    runs: list[list[int]] = []
+    for row in sorted(rows):
+        if runs and row == runs[-1][-1] + 1:
+            runs[-1].append(row)
+        else:
+            runs.append([row])
+    parts = [
+        f"{col}{r[0] + 1}:{col}{r[-1] + 1}" if len(r) > 1 else f"{col}{r[0] + 1}" for r in runs
+    ]
+    return f"SUM({','.join(parts)})"
+
+
+def _signed(terms: Iterable[tuple[int, int]]) -> Terms | None:
+    """``+E12-E20``: each (sign, row) in the given column; None where there is none."""
+    pairs = list(terms)
+    if not pairs:
+        return None
+
+    def text(col: str) -> str:
+        out = "".join(f"{'+' if sign > 0 else '-'}{col}{row + 1}" for sign, row in pairs)
+        return out.removeprefix("+")
+
+    return text
+
+
+def _joined(terms: Sequence[Terms]) -> Terms | None:
+    """The sum of several terms; None where there is none."""
+    if not terms:
+        return None
+    return lambda col: "+".join(t(col) for t in terms)
+
+
+# --- the largest remainder in formulas ----------------------------------------------------------
+
+
+@dataclass
+class _Group:
+    """Lines apportioned together (calc: placed together, or implementation on one area)."""
+
+    title: str
+    lines: list[Line]
+    units: list[str] = field(default_factory=list)  # in the core's order: ties go first
+    exact: dict[str, Series] = field(default_factory=dict)
+    rounded: dict[str, int] = field(default_factory=dict)  # unit -> its row of whole shares
+
+
+def _exact(p: Proposal, profile: Profile, lines: Sequence[Line]) -> dict[str, Series]:
+    """Each unit's exact share of the lines, year by year, in the order the core meets
+    the units (which decides ties)."""
+    out: dict[str, dict[int, Decimal]] = {}
+    for year in p.years:
+        for line in lines:
+            for unit, share in calc.exact_shares(p, profile, line, year).items():
+                out.setdefault(unit, {}).setdefault(year, ZERO)
+                out[unit][year] += share
+    return {u: Series(v) for u, v in out.items()}
+
+
+def _round(amount: Decimal) -> Decimal:
+    return amount.quantize(QUANTUM, rounding=ROUND_HALF_UP)
+
+
+def _floor(amount: Decimal) -> Decimal:
+    return amount.to_integral_value(rounding=ROUND_FLOOR)
 
 
 # --- a proposal's sheet ------------------------------------------------------------------------
 
 
-class _ProposalSheet(_Sheet):
-    def __init__(self, ws: Any, f: _Formats, p: Proposal, profile: Profile) -> None:
+class ProposalSheet(_Sheet):
+    def __init__(self, ws: Any, f: _Formats, p: Proposal, profile: Profile, name: str) -> None:
         super().__init__(ws, f, p.years)
-        self.p, self.profile = p, profile
+        self.p, self.profile, self.name = p, profile, name
+        self.line_rows: dict[str, int] = {}
+        self.total_rows: dict[str, int] = {}  # Tabel 1's subtotals and total, by label
+        self.payback_rows: dict[str, int] = {}  # Tabel 1's payback rows, by label
+        self.technical_rows: dict[str, dict[str, int]] = {}  # "A", "D", "E" -> unit -> row
+        self.key_rows: dict[tuple[str, str], int] = {}  # (key, name) -> row of its weight
+        self.key_spans: dict[str, tuple[int, int]] = {}
+        self.part_rows: dict[tuple[str, str], int] = {}  # (line, name) -> row
+        self.move_rows: list[int] = []
+        self.groups: dict[str, list[_Group]] = {}  # "A", "D", "E"
 
     def write(self) -> None:
         p = self.p
@@ -306,7 +448,7 @@ class _ProposalSheet(_Sheet):
                 "tabel 2.1 og de tekniske tabeller A-E findes ikke.",
                 self.f.note,
             )
-        elif any(line.booking is None for line in p.lines):
+        elif calc.unbooked(p):
             self.line(
                 "Mindst én linje har ingen fordeling på udvalg; "
                 "tabel 2.1 og de tekniske tabeller A-E kan ikke beregnes.",
@@ -316,40 +458,63 @@ class _ProposalSheet(_Sheet):
             self.distribution()
             self.admin()
             self.technical()
-        self.ws.set_column(0, 0, 62)
-        self.ws.set_column(1, 1, 20)
-        self.ws.set_column(self.FIRST_VALUE, self.FIRST_VALUE + len(self.years) - 1, 10)
-        self.ws.protect("", _PROTECTION)
+            self.basis()
+            self.apportioning()
+        self.payback()
+        widths = [(0, 62), (1, 20)] + [(self.col(y), 10) for y in self.years]
+        self.finish(widths, self.FIRST_VALUE + len(self.years) - 1)
+
+    # Tabel 1 -----------------------------------------------------------------------------
 
     def table1(self) -> None:
-        """Tabel 1 as :mod:`gevinst.io.layout` lays it out; each subtotal a SUM or SUMIF over
-        the lines of its section, the total impact a SUM over both sections."""
+        """Tabel 1 as :mod:`gevinst.io.layout` lays it out: the lines as input cells, each
+        subtotal a SUM or SUMIF over the lines of its section, the payback a formula."""
         p = self.p
         self.title(layout.TABLE1_TITLE)
         self.header(f"1.000 kr. {p.price_level} p/l", "Styringsområde")
-        spans: list[Span | None] = []
-        lines: list[int] = []
-        for row in layout.table1(p):
-            amounts = row.amounts if row.amounts is not None else Series()
-            if row.kind is Kind.HEADING:
-                self.line(row.label, self.f.bold)
-                lines = []
-                spans.append(None)
-            elif row.kind is Kind.LINE:
-                lines.append(self.values(row.label, row.area, amounts))
-                spans[-1] = (lines[0], lines[-1])
-            elif row.kind is Kind.SUBTOTAL and row.area:
-                self.sumif(row.label, row.area, spans[-1], amounts)
-            elif row.kind is Kind.SUBTOTAL:
-                self.sum(row.label, "", [spans[-1]], amounts)
-            elif row.kind is Kind.TOTAL:
-                self.sum(row.label, "", spans, amounts)
+        lines = iter([ln for s in layout.SECTION_HEADINGS for ln in p.lines if ln.section is s])
+        spans: list[list[int]] = []
+        for shown in layout.table1(p):
+            amounts = shown.amounts if shown.amounts is not None else Series()
+            if shown.kind is Kind.HEADING:
+                self.line(shown.label, self.f.bold)
+                spans.append([])
+            elif shown.kind is Kind.LINE:
+                line = next(lines)
+                row = self.inputs_row(
+                    shown.label,
+                    shown.area,
+                    line.amounts,
+                    partial(LineAmount, p.id, line.id),
+                )
+                self.line_rows[line.id] = row
+                spans[-1].append(row)
+            elif shown.kind is Kind.SUBTOTAL and shown.area:
+                self.total_rows[shown.label] = self._sumif(
+                    shown.label, shown.area, spans[-1], amounts
+                )
+            elif shown.kind in (Kind.SUBTOTAL, Kind.TOTAL):
+                rows = spans[-1] if shown.kind is Kind.SUBTOTAL else [r for s in spans for r in s]
+                terms = (lambda c, r=rows: _span_sum(c, r)) if rows else None
+                self.total_rows[shown.label] = self.formula_row(shown.label, "", amounts, terms)
             else:
-                self.text(0, row.label, self.f.wrap)
-                self.text(1, row.text)
+                self.payback_rows[shown.label] = self.row
+                self.text(0, shown.label, self.f.wrap)
                 self.row += 1
         self.line("Alle besparelser er angivet med negativt (-) fortegn.", self.f.note)
         self.gap()
+
+    def _sumif(self, label: str, area: str, rows: Sequence[int], amounts: Series) -> int:
+        """A subtotal of the lines whose column B holds ``area`` (this row's B)."""
+        here = self.row + 1
+        if not rows:
+            return self.formula_row(label, area, amounts, None)
+        a, b = rows[0] + 1, rows[-1] + 1
+        return self.formula_row(
+            label, area, amounts, lambda c: f"SUMIF($B${a}:$B${b},$B${here},{c}{a}:{c}{b})"
+        )
+
+    # tables by unit ----------------------------------------------------------------------------
 
     def unit_table(
         self,
@@ -357,32 +522,51 @@ class _ProposalSheet(_Sheet):
         units: Sequence[str],
         amounts: Mapping[str, Series],
         second: Mapping[str, str],
-        formula: Cells | None = None,
+        terms: Callable[[str], Terms | None],
     ) -> dict[str, int]:
-        """A table by unit with its total; returns each unit's row. ``formula`` gives a
-        unit's cells as formulas instead of values."""
+        """A table by unit with its total; each unit's cells ``terms(unit)``, written when
+        the rows they refer to are known. Returns each unit's row."""
         self.title(title)
         self.header(f"Udvalg (1.000 kr. {self.p.price_level} p/l)", "Bevilling" if second else "")
         rows: dict[str, int] = {}
         for unit in units:
-            series = amounts.get(unit, Series())
-            name, beside = self.profile.unit_name(unit), second.get(unit, "")
-            rows[unit] = self.row
-            if formula is None:
-                self.values(name, beside, series)
-            else:
-                self.formulas(name, beside, series, partial(formula, unit), total=False)
-        span = (min(rows.values()), max(rows.values())) if rows else None
-        self.sum("Total", "", [span], calc.column_total(amounts))
+            rows[unit] = self.label(self.profile.unit_name(unit), second.get(unit, ""))
+            self.row += 1
+        span = [rows[u] for u in units]
+        total = calc.column_total(amounts)
+        self.formula_row("Total", "", total, (lambda c: _span_sum(c, span)) if span else None)
         self.gap()
+
+        def write() -> None:
+            for unit, row in rows.items():
+                series = amounts.get(unit, Series())
+                unit_terms = terms(unit)
+                for year in self.years:
+                    col = self.col(year)
+                    text = None if unit_terms is None else f"={unit_terms(column(col))}"
+                    self.formula(row, col, text, series[year])
+
+        self.later(write)
         return rows
 
     def distribution(self) -> None:
+        """2.1: each committee's sum of its units' rows in A (and D and E where the
+        proposal's table includes the implementation costs)."""
         stated = self.p.stated.distribution
         include = stated.includes_implementation if stated else False
         rows = calc.distribution(self.p, self.profile, include)
         title = (stated.title if stated else "") or TABLE_NAMES["2.1"]
-        self.unit_table(title, self.profile.sort_units(list(rows)), rows, {})
+        tables = ["A", "D", "E"] if include else ["A"]
+
+        def terms(committee: str) -> Terms | None:
+            return _signed(
+                (1, row)
+                for name in tables
+                for unit, row in self.technical_rows.get(name, {}).items()
+                if self.profile.committee_of(unit) == committee
+            )
+
+        self.unit_table(title, self.profile.sort_units(list(rows)), rows, {}, terms)
 
     def admin(self) -> None:
         p = self.p
@@ -390,12 +574,19 @@ class _ProposalSheet(_Sheet):
             return
         self.title("Tabel 2. Varige ændringer, administration")
         self.header(f"1.000 kr. {p.price_level} p/l", "")
-        rows = [self.values(r.text, "", r.amounts, blank_missing=True) for r in p.admin_rows]
-        self.sum(
+        rows = []
+        for i, r in enumerate(p.admin_rows):
+            row = self.label(r.text, "")
+            given = dict(r.amounts)  # a year the row leaves blank stays blank
+            for year in self.years:
+                self.editable(row, self.col(year), given.get(year), AdminAmount(p.id, i, year))
+            self.row += 1
+            rows.append(row)
+        self.formula_row(
             "Varige ændringer totalt, administration",
             "",
-            [(rows[0], rows[-1])],
             calc.admin_total(p),
+            lambda c: _span_sum(c, rows),
         )
         self.gap()
 
@@ -407,21 +598,359 @@ class _ProposalSheet(_Sheet):
             stated = p.stated.technical.get(name)
             return stated.appropriations if stated else {}
 
+        def rounded(name: str, unit: str) -> Terms | None:
+            groups = self.groups.get(name, [])
+            return _signed((1, g.rounded[unit]) for g in groups if unit in g.rounded)
+
         # A, B and C share their rows, so that each cell of C is the A and B cells beside it
         units = profile.sort_units(set(tables["A"]) | set(tables["B"]) | set(tables["C"]))
-        rows_a = self.unit_table(TABLE_NAMES["A"], units, tables["A"], second("A"))
-        rows_b = self.unit_table(TABLE_NAMES["B"], units, tables["B"], second("B"))
-
-        def a_plus_b(unit: str, col: int) -> str:
-            name = _column(col)
-            return f"={name}{rows_a[unit] + 1}+{name}{rows_b[unit] + 1}"
-
-        self.unit_table(TABLE_NAMES["C"], units, tables["C"], second("C"), a_plus_b)
+        self.technical_rows["A"] = rows_a = self.unit_table(
+            TABLE_NAMES["A"], units, tables["A"], second("A"), lambda u: rounded("A", u)
+        )
+        rows_b = self.unit_table(
+            TABLE_NAMES["B"], units, tables["B"], second("B"), lambda u: _signed(self.b_terms(u))
+        )
+        self.unit_table(
+            TABLE_NAMES["C"],
+            units,
+            tables["C"],
+            second("C"),
+            lambda u: _signed([(1, rows_a[u]), (1, rows_b[u])]),
+        )
         for name in "DE":
             if tables[name] or name in p.stated.technical:
-                self.unit_table(
-                    TABLE_NAMES[name], profile.sort_units(list(tables[name])), tables[name], {}
+                self.technical_rows[name] = self.unit_table(
+                    TABLE_NAMES[name],
+                    profile.sort_units(list(tables[name])),
+                    tables[name],
+                    {},
+                    partial(rounded, name),
                 )
+
+    def b_terms(self, unit: str) -> list[tuple[int, int]]:
+        """Tabel B for ``unit`` (calc.table_b): a line placed with another committee moves
+        its share from the unit that carries it to the unit where it is placed; a budget
+        move moves its amount."""
+        profile, out = self.profile, []
+        for g in self.groups.get("A", []):
+            placed = g.lines[0].placed
+            if placed is None:
+                continue
+            home = profile.unit(placed)
+            for other, row in g.rounded.items():
+                if profile.committee_of(other) == profile.committee_of(home):
+                    continue
+                if other == unit:
+                    out.append((-1, row))
+                if home == unit:
+                    out.append((1, row))
+        for move, row in zip(self.p.budget_moves, self.move_rows, strict=True):
+            if profile.unit(move.from_unit) == unit:
+                out.append((-1, row))
+            if profile.unit(move.to_unit) == unit:
+                out.append((1, row))
+        return out
+
+    # the inputs of the split ------------------------------------------------------------------
+
+    def basis(self) -> None:
+        """The keys' weights, the parts of lines split as printed and the budgets moved: input
+        cells that the technical tables follow."""
+        p = self.p
+        if p.keys:
+            self.title("Fordelingsnøgler (vægte)")
+            self.text(0, "Nøgle / udvalg", self.f.header)
+            self.text(1, "Navn i nøglen", self.f.header)
+            self.text(self.FIRST_VALUE, "Vægt", self.f.header)
+            self.row += 1
+            for key in p.keys.values():
+                self.line(f"{key.name}: {key.text}" if key.text else key.name, self.f.bold)
+                first = self.row
+                for name, weight in key.weights.items():
+                    self.label(self.profile.unit_name(self.profile.unit(name)), name)
+                    self.editable(
+                        self.row, self.FIRST_VALUE, weight, KeyWeight(p.id, key.name, name)
+                    )
+                    self.key_rows[key.name, name] = self.row
+                    self.row += 1
+                self.key_spans[key.name] = (first, self.row - 1)
+            self.gap()
+        parts = [ln for ln in p.lines if isinstance(ln.booking, Parts)]
+        if parts:
+            self.title("Linjer fordelt som trykt")
+            self.header(f"1.000 kr. {p.price_level} p/l", "Udvalg")
+            for line in parts:
+                assert isinstance(line.booking, Parts)
+                self.line(f"{line.id}: {line.text}", self.f.bold)
+                for name, amounts in line.booking.parts.items():
+                    self.part_rows[line.id, name] = self.inputs_row(
+                        self.profile.unit_name(self.profile.unit(name)),
+                        name,
+                        amounts,
+                        partial(PartAmount, p.id, line.id, name),
+                    )
+            self.gap()
+        if p.budget_moves:
+            self.title("Flyttede budgetter (tabel B)")
+            self.header(f"1.000 kr. {p.price_level} p/l", "Fra → til")
+            for i, move in enumerate(p.budget_moves):
+                self.move_rows.append(
+                    self.inputs_row(
+                        move.text or f"{move.from_unit} → {move.to_unit}",
+                        f"{move.from_unit} → {move.to_unit}",
+                        move.amounts,
+                        partial(MoveAmount, p.id, i),
+                    )
+                )
+            self.gap()
+
+    def share_terms(self, line: Line, unit: str) -> Terms | None:
+        """A line's exact share for ``unit`` as a formula over the input cells."""
+        profile, row = self.profile, self.line_rows.get(line.id)
+        booking = line.booking
+        if row is None:
+            return None
+        if isinstance(booking, ToUnit):
+            return (lambda c: f"{c}{row + 1}") if profile.unit(booking.unit) == unit else None
+        if isinstance(booking, Parts):
+            mine = [self.part_rows[line.id, n] for n in booking.parts if profile.unit(n) == unit]
+            return _signed((1, r) for r in mine)
+        if isinstance(booking, ByKey):
+            key = self.p.keys[booking.key]
+            mine = [self.key_rows[key.name, n] for n in key.weights if profile.unit(n) == unit]
+            if not mine:
+                return None
+            a, b = self.key_spans[key.name]
+            w = column(self.FIRST_VALUE)
+            weight = "+".join(f"${w}${r + 1}" for r in mine)
+            return lambda c: f"{c}{row + 1}*({weight})/SUM(${w}${a + 1}:${w}${b + 1})"
+        return None
+
+    def apportioning(self) -> None:
+        """The helper rows of Tabel A, D and E: each group's exact shares, rounded by the
+        largest remainder exactly as :func:`gevinst.core.distribute.apportion` does."""
+        p = self.p
+        permanent = [ln for ln in p.lines if ln.section is Section.PERMANENT]
+        placed: dict[str | None, list[Line]] = {}
+        for line in permanent:
+            placed.setdefault(line.placed, []).append(line)
+        self.groups["A"] = [
+            _Group(f"Tabel A, placeret hos {where}" if where else "Tabel A", lines)
+            for where, lines in placed.items()
+        ]
+        for name, area in (("D", calc.ANLAEG), ("E", calc.SERVICE)):
+            lines = [
+                ln for ln in p.lines if ln.section is Section.IMPLEMENTATION and ln.area == area
+            ]
+            self.groups[name] = [_Group(f"Tabel {name}", lines)] if lines else []
+        groups = [g for name in "ADE" for g in self.groups[name]]
+        if not groups:
+            return
+        self.title("Beregning af fordelingen (hjælperækker; største brøkdel som i gevinst)")
+        self.line(
+            "Hver andel rundes ned til hele 1.000 kr.; de hele der mangler i gruppens "
+            "afrundede sum gives til de største rester, ved lighed til den første.",
+            self.f.note,
+        )
+        for g in groups:
+            self.group(g)
+
+    def group(self, g: _Group) -> None:
+        p, profile = self.p, self.profile
+        g.exact = _exact(p, profile, g.lines)
+        g.units = list(g.exact)
+        final = calc.apportion_lines(p, profile, g.lines)  # the whole shares the rows reach
+        self.title(g.title)
+        self.header("Udvalg", "")
+        exact_rows = {
+            u: self._helper(
+                profile.unit_name(u),
+                u,
+                g.exact[u],
+                _joined([t for t in (self.share_terms(ln, u) for ln in g.lines) if t]),
+            )
+            for u in g.units
+        }
+        total = Series({y: sum((g.exact[u][y] for u in g.units), ZERO) for y in self.years})
+        rows = list(exact_rows.values())
+        t_row = self._helper("I alt, eksakt", "", total, lambda c: _span_sum(c, rows))
+        sign = Series({y: Decimal(-1 if _round(total[y]) < 0 else 1) for y in self.years})
+        s_row = self._helper(
+            "Fortegn", "", sign, lambda c: f"IF(ROUND({c}{t_row + 1},{PRECISION})<0,-1,1)"
+        )
+
+        def scaled(u: str, y: int) -> Decimal:
+            return _round(sign[y] * g.exact[u][y])
+
+        def x(c: str, u: str) -> str:
+            """The unit's exact share made positive, at nine decimals."""
+            return f"ROUND({c}{s_row + 1}*{c}{exact_rows[u] + 1},{PRECISION})"
+
+        def floor_terms(u: str) -> Terms:
+            return lambda c: f"INT({x(c, u)})"
+
+        def rest_terms(u: str) -> Terms:
+            return lambda c: f"ROUND({x(c, u)}-{c}{floors[u] + 1},{PRECISION})"
+
+        floors: dict[str, int] = {}
+        for u in g.units:
+            floored = Series({y: _floor(scaled(u, y)) for y in self.years})
+            floors[u] = self._helper(
+                f"Rundet ned: {profile.unit_name(u)}", u, floored, floor_terms(u)
+            )
+        rests: dict[str, int] = {}
+        for u in g.units:
+            rest = Series({y: scaled(u, y) - _floor(scaled(u, y)) for y in self.years})
+            rests[u] = self._helper(f"Rest: {profile.unit_name(u)}", u, rest, rest_terms(u))
+        missing = Series(
+            {
+                y: round_whole(_round(sign[y] * total[y]))
+                - sum((_floor(scaled(u, y)) for u in g.units), ZERO)
+                for y in self.years
+            }
+        )
+        floor_rows = list(floors.values())
+        m_row = self._helper(
+            "Hele der mangler",
+            "",
+            missing,
+            lambda c: (
+                f"ROUND(ROUND({c}{s_row + 1}*{c}{t_row + 1},{PRECISION}),0)"
+                f"-{_span_sum(c, floor_rows)}"
+            ),
+        )
+        rest_rows = [rests[u] for u in g.units]
+        for i, u in enumerate(g.units):
+            g.rounded[u] = self.formula_row(
+                f"Fordelt: {profile.unit_name(u)}",
+                u,
+                final.get(u, Series()),
+                self._whole(s_row, floors[u], rests[u], rest_rows, i, m_row),
+                total=False,
+            )
+        self.gap()
+
+    def _whole(
+        self, s_row: int, floor: int, rest: int, rests: Sequence[int], i: int, m_row: int
+    ) -> Terms:
+        """A unit's whole share: its floor, plus one if its rest ranks within the units
+        still missing (larger rests first, ties to the earlier unit)."""
+
+        def text(c: str) -> str:
+            all_rests = f"{c}{rests[0] + 1}:{c}{rests[-1] + 1}"
+            rank = f"1+SUMPRODUCT(({all_rests}>{c}{rest + 1})*1)"
+            if i > 0:
+                rank += f"+SUMPRODUCT(({c}{rests[0] + 1}:{c}{rests[i - 1] + 1}={c}{rest + 1})*1)"
+            return f"{c}{s_row + 1}*({c}{floor + 1}+IF({rank}<={c}{m_row + 1},1,0))"
+
+        return text
+
+    def _helper(
+        self, label: str, second: str, amounts: Series, terms: Terms | None, fmt: Any = None
+    ) -> int:
+        """A helper row: its figures in grey, with three decimals unless ``fmt`` says."""
+        row = self.label(label, second)
+        fmt = fmt or self.f.helper
+        for year in self.years:
+            col = self.col(year)
+            value = number(amounts[year])
+            if terms is None:
+                self.ws.write_number(row, col, value, fmt)
+            else:
+                self.ws.write_formula(row, col, f"={terms(column(col))}", fmt, value)
+        self.row += 1
+        return row
+
+    # payback ---------------------------------------------------------------------------------
+
+    def payback(self) -> None:
+        """Each payback row of Tabel 1 as a formula (calc.payback_from_first_amount): count
+        from the first year with an amount to the first year whose cumulative flow is <= 0 and
+        stays so; after the table each year adds the last year's permanent change."""
+        if not self.payback_rows:
+            return
+        self.title("Beregning af tilbagebetalingstid (hjælperækker)")
+        self.header("", "")
+        years = Series({y: Decimal(y) for y in self.years})
+        year_row = self._helper("År", "", years, None, self.f.year)
+        for basis, label in calc.PAYBACK_BASES.items():
+            shown = f"Tilbagebetalingstid baseret på {label}"
+            if shown in self.payback_rows:
+                self._payback(basis, label, self.payback_rows[shown], year_row)
+        self.gap()
+
+    def _payback_rows(self, basis: str) -> tuple[Series, Series, list[int], int]:
+        """The permanent part and the flows of a basis, the rows that add up to the flows
+        and the row of the permanent part."""
+        p, rows = self.p, self.total_rows
+        names = {k: v[0] for k, v in calc.TABLE1_ROWS.items()}
+        if basis == "service":
+            part = calc.permanent(p, calc.SERVICE)
+            carry = rows[names["varig_service"]]
+            flow_rows = [carry, rows[names["impl"]]]
+        else:
+            part = calc.permanent(p)
+            carry, flow_rows = rows[names["varig"]], [rows[names["impact"]]]
+        return part, part + calc.implementation(p), flow_rows, carry
+
+    def _payback(self, basis: str, label: str, target: int, year_row: int) -> None:
+        _, flows, flow_rows, carry_row = self._payback_rows(basis)
+        a, z = column(self.FIRST_VALUE), column(self.col(self.years[-1]))
+        self.line(f"Grundlag: {label}", self.f.bold)
+        f_row = self._helper("Beløb", "", flows, _signed((1, r) for r in flow_rows))
+        cumulative, running = {}, ZERO
+        for y in self.years:
+            running += flows[y]
+            cumulative[y] = running
+        c_row = self._helper(
+            "Kumuleret",
+            "",
+            Series(cumulative),
+            lambda c: f"ROUND(SUM(${a}{f_row + 1}:{c}{f_row + 1}),{PRECISION})",
+        )
+        positive = Series({y: Decimal(y if cumulative[y] > 0 else 0) for y in self.years})
+        pos_row = self._helper(
+            "År med kumuleret over 0",
+            "",
+            positive,
+            lambda c: f"IF({c}{c_row + 1}>0,{c}${year_row + 1},0)",
+            self.f.year,
+        )
+        result = calc.payback(self.p, basis)
+        start_year = flows.first_year()
+        flow_range = f"${a}${f_row + 1}:${z}${f_row + 1}"
+        start = self._scalar(
+            "Første år med beløb",
+            f'IF(COUNTIF({flow_range},"<>0")=0,"",'
+            f"INDEX(${a}${year_row + 1}:${z}${year_row + 1},"
+            f"MATCH(TRUE(),INDEX({flow_range}<>0,0),0)))",
+            start_year if start_year is not None else "",
+        )
+        lastpos, cum_last = f"MAX(${a}${pos_row + 1}:${z}${pos_row + 1})", f"${z}${c_row + 1}"
+        carry = f"${z}${carry_row + 1}"
+        later = f"{self.years[-1]}+ROUNDUP(ROUND({cum_last}/-{carry},{PRECISION}),0)"
+        paid = self._scalar(
+            "Tilbagebetalt i år",
+            f'IF(OR({start}="",{carry}>0),"",IF({cum_last}<=0,IF({lastpos}=0,{start},{lastpos}+1),'
+            f'IF({carry}<0,IF({later}-{start}+1>{HORIZON},"",{later}),"")))',
+            result.year if result else "",
+        )
+        count = self._scalar(
+            "Antal år", f'IF({paid}="","",{paid}-{start}+1)', result.years if result else ""
+        )
+
+        def write() -> None:
+            text = f'=IF({paid}="","ingen",{count}&" år ("&{paid}&")")'
+            self.ws.write_formula(target, 1, text, None, calc.payback_text(result))
+
+        self.later(write)
+
+    def _scalar(self, label: str, formula: str, value: int | str) -> str:
+        """A helper cell in the first year's column; returns its absolute address."""
+        self.label(label, "")
+        self.ws.write_formula(self.row, self.FIRST_VALUE, f"={formula}", self.f.year, value)
+        self.row += 1
+        return f"${column(self.FIRST_VALUE)}${self.row}"
 
 
 # --- the catalog's sheet -----------------------------------------------------------------------
@@ -432,16 +961,17 @@ def _complete(cat: Catalog, table_rows: Iterable[str | None]) -> bool:
     return all(pid is None or pid in ids for pid in table_rows)
 
 
-class _CatalogSheet(_Sheet):
+class CatalogSheet(_Sheet):
     """The catalog's summary tables: columns Nr., Forslag, label, Godkendt med, the years,
-    Samlet investering and Varig virkning."""
+    Samlet investering and Varig virkning; a proposal's row refers to its own sheet."""
 
     FIRST_VALUE = 4
 
-    def __init__(self, ws: Any, f: _Formats, cat: Catalog, names: Mapping[str, str]) -> None:
-        years = cat.tables[0].years if cat.tables else ()
-        super().__init__(ws, f, years)
-        self.cat, self.names = cat, names
+    def __init__(
+        self, ws: Any, f: _Formats, cat: Catalog, sheets: Mapping[str, ProposalSheet]
+    ) -> None:
+        super().__init__(ws, f, cat.tables[0].years if cat.tables else ())
+        self.cat, self.sheets = cat, sheets
 
     def write(self) -> None:
         cat = self.cat
@@ -459,16 +989,45 @@ class _CatalogSheet(_Sheet):
             )
             self.gap()
         self.proposals()
-        self.ws.set_column(0, 0, 10)
-        self.ws.set_column(1, 1, 9)
-        self.ws.set_column(2, 2, 60)
-        self.ws.set_column(3, 3, 14)
-        self.ws.set_column(self.FIRST_VALUE, self.FIRST_VALUE + len(self.years) + 1, 12)
-        self.ws.protect("", _PROTECTION)
+        values = max((len(t.years) for t in cat.tables), default=0) + 2
+        widths = [(0, 10), (1, 9), (2, 60), (3, 14)]
+        widths += [(self.FIRST_VALUE + i, 12) for i in range(values)]
+        self.finish(widths, self.FIRST_VALUE + values - 1)
+
+    def links(self, proposal: str) -> tuple[ProposalSheet, int | None, int | None]:
+        """A proposal's sheet, its row of the permanent change and of the investment."""
+        sheet = self.sheets[proposal]
+        names = {k: v[0] for k, v in calc.TABLE1_ROWS.items()}
+        rows = sheet.total_rows
+        permanent = rows.get(names["varig"])
+        if permanent is None and names["impl"] not in rows:
+            permanent = rows.get(names["impact"])  # no investment: the impact is permanent
+        return sheet, permanent, rows.get(names["impl"])
+
+    def summary_row(self, r: Any, years: Sequence[int], invest: int, steady: int) -> None:
+        proposal = r.row.proposal
+        linked = proposal is not None and not self.cat.proposal(proposal).catalog_entry_only
+        sheet, permanent, impl = (
+            self.links(proposal) if proposal is not None else (None, None, None)
+        )
+        for i, year in enumerate(years):
+            text = None
+            if sheet is not None and permanent is not None and year in sheet.years:
+                text = f"=-{_ref(sheet.name, sheet.col(year), permanent)}"
+            self.formula(self.row, self.FIRST_VALUE + i, text, r.effect[year])
+        if r.investment is not None:
+            text = None
+            if sheet is not None and impl is not None and linked:
+                a, b = sheet.col(sheet.years[0]), sheet.col(sheet.years[-1])
+                text = f"=SUM('{sheet.name}'!{column(a)}{impl + 1}:{column(b)}{impl + 1})"
+            self.formula(self.row, invest, text, r.investment)
+        text = None
+        if sheet is not None and permanent is not None:
+            text = f"=-{_ref(sheet.name, sheet.col(sheet.years[-1]), permanent)}"
+        self.formula(self.row, steady, text, r.steady_state)
 
     def summary(self, s: Summary, freeze: bool) -> None:
         t = s.table
-        self.years = t.years
         invest, steady = self.FIRST_VALUE + len(t.years), self.FIRST_VALUE + len(t.years) + 1
         self.title(t.title)
         if t.unit:
@@ -489,21 +1048,15 @@ class _CatalogSheet(_Sheet):
                 self.text(1, r.row.proposal or "")
                 self.text(2, r.row.label, self.f.wrap)
                 self.text(3, r.row.approved_with)
-                for i, year in enumerate(t.years):
-                    col = self.FIRST_VALUE + i
-                    self.ws.write_number(self.row, col, _number(r.effect[year]), self.f.number)
-                if r.investment is not None:
-                    self.ws.write_number(self.row, invest, _number(r.investment), self.f.number)
-                self.ws.write_number(self.row, steady, _number(r.steady_state), self.f.number)
+                self.summary_row(r, t.years, invest, steady)
                 self.row += 1
-        span = [(first, self.row - 1)]
+        rows = list(range(first, self.row))
         totals = {invest: s.total_investment(), steady: s.total_steady_state()}
         self.text(2, "I alt", self.f.total_label)
         for i, year in enumerate(t.years):
             totals[self.FIRST_VALUE + i] = s.total_effect()[year]
         for col, value in totals.items():
-            formula = f"=SUM({_ranges(col, span)[0]})"
-            self.ws.write_formula(self.row, col, formula, self.f.total_number, _number(value))
+            self.formula(self.row, col, f"={_span_sum(column(col), rows)}", value, total=True)
         self.row += 1
         self.line("Effektiviseringsbidrag er vist som positive tal.", self.f.note)
         self.gap()
@@ -514,60 +1067,46 @@ class _CatalogSheet(_Sheet):
             self.text(col, head, self.f.header)
         self.row += 1
         for p in self.cat.proposals:
-            sheet = self.names[p.id]
-            self.ws.write_url(self.row, 0, f"internal:'{sheet}'!A1", string=cell_text(sheet))
+            name = self.sheets[p.id].name
+            self.ws.write_url(self.row, 0, f"internal:'{name}'!A1", string=cell_text(name))
             self.text(1, p.id)
             self.text(2, p.title + (" (FORTROLIG)" if p.confidential else ""), self.f.wrap)
             self.text(3, p.type.value)
             self.row += 1
 
 
-# --- the flat sheets ---------------------------------------------------------------------------
+# --- the flat sheet of lines -------------------------------------------------------------------
 
 
-def _linjer(wb: Any, f: _Formats, cat: Catalog) -> None:
-    ws = wb.add_worksheet(LINJER)
+def _linjer(ws: Any, f: _Formats, cat: Catalog, sheets: Mapping[str, ProposalSheet]) -> None:
+    """Every line in every year of its proposal's table, its amount linked to the line's
+    input cell, for pivot tables and filters."""
     for col, head in enumerate(LINJER_HEADERS):
         ws.write_string(0, col, head, f.header)
     row = 0
     for p in cat.proposals:
-        for r in linje_rows(p):
-            row += 1
-            for col, text in enumerate(r.texts()):
-                if text:
-                    ws.write_string(row, col, text)
-            ws.write_number(row, 6, r.year, f.year)
-            ws.write_number(row, 7, _number(r.amount), f.number)
+        sheet = sheets[p.id]
+        for line in p.lines:
+            texts = (p.id, line.id, line.text, KIND_NAMES[line.kind], line.area or "")
+            for year in p.years:
+                row += 1
+                for col, text in enumerate((*texts, booking_label(line.booking))):
+                    if text:
+                        ws.write_string(row, col, cell_text(text))
+                ws.write_number(row, 6, year, f.year)
+                amount = line.amounts[year]
+                source = sheet.line_rows.get(line.id)
+                fmt = f.number(amount)
+                if source is None:
+                    ws.write_number(row, 7, number(amount), fmt)
+                else:
+                    link = f"={_ref(sheet.name, sheet.col(year), source)}"
+                    ws.write_formula(row, 7, link, fmt, number(amount))
+    _fractions(ws, f, (1, 7), (max(row, 1), 7))
     ws.autofilter(0, 0, row, len(LINJER_HEADERS) - 1)
     ws.freeze_panes(1, 2)
     for col, width in enumerate((10, 8, 60, 18, 16, 18, 6, 12)):
         ws.set_column(col, col, width)
-
-
-def _data_rows(cat: Catalog) -> Iterable[tuple[str, str, str]]:
-    yield CATALOG_DOCUMENT, cat.id, document_json(catalog_document(cat))
-    for p in cat.proposals:
-        yield PROPOSAL_DOCUMENT, p.id, document_json(proposal_document(p))
-
-
-def _data(wb: Any, f: _Formats, cat: Catalog) -> None:
-    ws = wb.add_worksheet(DATA)
-    for col, head in enumerate(DATA_HEADERS):
-        ws.write_string(0, col, head, f.header)
-    row = 0
-    for kind, ident, text in _data_rows(cat):
-        digest = checksum(text)
-        for part, piece in enumerate(chunks(text), start=1):
-            row += 1
-            ws.write_string(row, 0, kind)
-            ws.write_string(row, 1, cell_text(ident))
-            ws.write_number(row, 2, part)
-            ws.write_string(row, 3, digest)
-            ws.write_string(row, 4, piece)
-    ws.freeze_panes(1, 0)
-    for col, width in enumerate((10, 12, 5, 20, 100)):
-        ws.set_column(col, col, width)
-    ws.hide()
     ws.protect("", _PROTECTION)
 
 
@@ -576,7 +1115,7 @@ def _data(wb: Any, f: _Formats, cat: Catalog) -> None:
 
 def sheet_names(cat: Catalog) -> dict[str, str]:
     """Each proposal's sheet: its id, made a valid sheet name that no other sheet has."""
-    taken = {KATALOG.casefold(), LINJER.casefold(), DATA.casefold(), "history"}
+    taken = {KATALOG.casefold(), LINJER.casefold(), "history"}
     names: dict[str, str] = {}
     for p in cat.proposals:
         base = _SHEET_NAME_BAD.sub("_", p.id)[:SHEET_NAME_MAX] or "Forslag"
@@ -590,18 +1129,41 @@ def sheet_names(cat: Catalog) -> dict[str, str]:
     return names
 
 
+def write_book(wb: Any, cat: Catalog) -> dict[str, dict[Coord, Target]]:
+    """Write the sheets of ``cat`` (already selected) into ``wb``, a workbook or a
+    :class:`Recorder`; returns each sheet's input cells."""
+    f = _formats(wb)
+    names = sheet_names(cat)
+    katalog = wb.add_worksheet(KATALOG)
+    sheets: dict[str, ProposalSheet] = {}
+    for p in cat.proposals:
+        sheets[p.id] = ProposalSheet(wb.add_worksheet(names[p.id]), f, p, cat.profile, names[p.id])
+        sheets[p.id].write()
+    CatalogSheet(katalog, f, cat, sheets).write()
+    _linjer(wb.add_worksheet(LINJER), f, cat, sheets)
+    return {s.name: s.inputs for s in sheets.values()}
+
+
+def _formats(wb: Any) -> _Formats:
+    return _Formats(wb)
+
+
+def record(cat: Catalog, options: ExportOptions) -> tuple[Recorder, dict[str, dict[Coord, Target]]]:
+    """What :func:`write_xlsx` writes for ``cat`` and ``options``, cell by cell, and what each
+    input cell stands for."""
+    recorder = Recorder()
+    inputs = write_book(recorder, select(cat, options))
+    return recorder, inputs
+
+
 def write_xlsx(cat: Catalog, out: Path, options: ExportOptions) -> None:
     """Write what ``options`` selects of the catalog to ``out``."""
     cat = select(cat, options)
     wb = Workbook(str(out))
     wb.set_properties({"title": cat.title, "author": "gevinst", "company": cat.municipality})
-    f = _formats(wb)
-    names = sheet_names(cat)
-    _CatalogSheet(wb.add_worksheet(KATALOG), f, cat, names).write()
-    for p in cat.proposals:
-        _ProposalSheet(wb.add_worksheet(names[p.id]), f, p, cat.profile).write()
-    _linjer(wb, f, cat)
-    _data(wb, f, cat)
+    wb.set_custom_property(PROPERTY_PROPOSAL, options.proposal or ALL)
+    wb.set_custom_property(PROPERTY_CONFIDENTIAL, YES if options.include_confidential else NO)
+    write_book(wb, cat)
     try:
         wb.close()
     except FileCreateError as e:

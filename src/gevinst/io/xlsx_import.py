@@ -1,118 +1,110 @@
 # SPDX-License-Identifier: MPL-2.0
-"""Read back a workbook that :mod:`gevinst.io.xlsx_export` wrote (docs/xlsx-layout.md).
+"""Apply an edited workbook (:mod:`gevinst.io.xlsx_export`) onto the current catalog.
 
-The documents come from the sheet "Data"; the amounts from the sheet "Linjer", where a
-finance officer may have changed them. Everything else in the workbook is computed, and is
-not read. The documents pass the same schema and reference checks as a catalog folder.
-All or nothing: every problem is collected, each naming its sheet and cell, and a catalog
-is returned only if there are none.
+The workbook holds no hidden copy of the catalog. What it holds is compared, cell by cell,
+with the workbook that gevinst writes for the current catalog (the same selection, read from
+the workbook's document properties):
+
+- a yellow input cell (a line's amount, a key's weight, a part of a line split as printed, a
+  moved budget, a row of Tabel 2) that differs is a change, applied onto the catalog;
+- any other cell that differs (a formula, a figure, a text, a cell outside the tables, a
+  sheet added or removed) cannot be applied and is refused with its sheet and cell, so that
+  nothing is ever dropped without a word.
+
+All or nothing: every problem is collected, each naming its sheet and cell, and changes are
+returned only if there are none. An input cell that still holds the current catalog's value
+is no change, so a workbook exported from an older version of the catalog lists, as
+changes, every input where the catalog has moved on since: the list is shown before
+anything is written.
 """
 
 from __future__ import annotations
 
-import json
+import math
 import re
 import warnings
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
 import openpyxl
 from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from gevinst.core.model import Catalog
-from gevinst.io.document import Doc, number
-from gevinst.io.importer import catalog_from_documents
+from gevinst.core.model import (
+    AdminRow,
+    Catalog,
+    Key,
+    Line,
+    Parts,
+    Proposal,
+    UnknownProposalError,
+)
+from gevinst.core.numbers import dk
+from gevinst.core.series import ZERO, Series
+from gevinst.io.export import ExportOptions, select
 from gevinst.io.xlsx_export import (
-    CATALOG_DOCUMENT,
-    DATA,
-    DATA_HEADERS,
-    LINJER,
-    LINJER_HEADERS,
-    PROPOSAL_DOCUMENT,
-    LinjeRow,
-    cell_text,
-    checksum,
-    linje_rows,
+    ALL,
+    NO,
+    PROPERTY_CONFIDENTIAL,
+    PROPERTY_PROPOSAL,
+    YES,
+    AdminAmount,
+    Coord,
+    Expected,
+    KeyWeight,
+    LineAmount,
+    MoveAmount,
+    PartAmount,
+    RecordedSheet,
+    Target,
+    column,
+    record,
 )
 from gevinst.io.yamlformat import FormatError, Problem
-from gevinst.io.yamlsource import WrittenNumber
 
 AnyCell = Cell | MergedCell
-
-# what the sheet "Data" may name as a profile: one shipped with gevinst, never a path
-_PROFILE_NAME = re.compile(r"^[A-Za-z0-9_-]+$")
-_PART = re.compile(r"^(catalog|proposals\[(\d+)\])\.?(.*)$")
-_TEXT_COLUMNS = ("forslaget", "linjen", "teksten", "arten", "styringsområdet", "udvalget")
-_AMOUNT, _YEAR = 7, 6
+# a formula as compared: spreadsheets differ in quotes around sheet names, "$" and spaces
+_FORMULA_NOISE = re.compile(r"[\s$']")
+_LINK = re.compile(r"^='?([^'!]+)'?!([A-Z]+\d+)$")
 
 
-def _ref(cell: AnyCell) -> str:
-    return f"{cell.parent.title}!{cell.coordinate}"
+def _ref(sheet: str, coord: Coord) -> str:
+    return f"{sheet}!{column(coord[1])}{coord[0] + 1}"
 
 
-def _shown(value: object) -> str:
-    return repr(str(value))
+@dataclass(frozen=True)
+class Change:
+    """An input cell whose value differs from the catalog's."""
+
+    cell: str  # "BC01!E8"
+    what: str  # "BC01, linje e1 (...), 2026"
+    old: Decimal | None
+    new: Decimal | None
+
+    def __str__(self) -> str:
+        return f"{self.cell}: {self.what}: {dk(self.old, 'tom')} -> {dk(self.new, 'tom')}"
 
 
-class _Cells:
-    """Reads typed values out of cells and collects what is wrong with them."""
+@dataclass(frozen=True)
+class Imported:
+    catalog: Catalog  # the catalog with the changes applied
+    changes: tuple[Change, ...]
 
+
+class _Problems:
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.problems: list[Problem] = []
+        self.found: list[Problem] = []
 
     def bad(self, where: str, message: str) -> None:
-        self.problems.append(Problem(self.path, None, None, "", f"{where}: {message}"))
-
-    def formula(self, cell: AnyCell) -> bool:
-        if cell.data_type == "f":
-            self.bad(_ref(cell), "formler er ikke tilladt her")
-            return True
-        return False
-
-    def text(self, cell: AnyCell) -> str | None:
-        """A text cell; a blank one is the empty text."""
-        if self.formula(cell):
-            return None
-        if cell.value is None or isinstance(cell.value, str):
-            return cell.value or ""
-        self.bad(_ref(cell), f"{_shown(cell.value)} skal være tekst")
-        return None
-
-    def number(self, cell: AnyCell, what: str = "et tal") -> Decimal | None:
-        value = cell.value
-        if self.formula(cell):
-            return None
-        if value is None:
-            self.bad(_ref(cell), f"cellen er tom; skriv {what}")
-            return None
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            self.bad(_ref(cell), f"{_shown(value)} er ikke {what}")
-            return None
-        # a float's repr is the shortest text that reads back as the same float
-        amount = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
-        if not amount.is_finite():
-            self.bad(_ref(cell), f"{_shown(value)} er ikke {what}")
-            return None
-        return amount
-
-    def whole(self, cell: AnyCell, what: str) -> int | None:
-        amount = self.number(cell, what)
-        if amount is None:
-            return None
-        if amount != amount.to_integral_value():
-            self.bad(_ref(cell), f"{_shown(cell.value)} er ikke {what}")
-            return None
-        return int(amount)
+        self.found.append(Problem(self.path, None, None, "", f"{where}: {message}"))
 
     def fail(self) -> None:
-        if self.problems:
-            raise FormatError(self.problems)
+        if self.found:
+            raise FormatError(self.found)
 
 
 def _problem(path: Path, message: str) -> FormatError:
@@ -133,279 +125,268 @@ def _open(path: Path) -> Workbook:
         ) from None
 
 
-def _sheet(path: Path, book: Workbook, name: str) -> Worksheet:
-    if name not in book.sheetnames:
+def _options(path: Path, book: Workbook) -> ExportOptions:
+    """The selection the workbook was exported with, from its document properties."""
+    # openpyxl reads custom properties since 3.1, and its stubs do not know them yet
+    custom = getattr(book, "custom_doc_props", None)
+    props = {p.name: p.value for p in getattr(custom, "props", ())}
+    proposal, confidential = props.get(PROPERTY_PROPOSAL), props.get(PROPERTY_CONFIDENTIAL)
+    if not isinstance(proposal, str) or confidential not in (YES, NO):
         raise _problem(
             path,
-            f"arket {name!r} mangler; projektmappen er ikke skrevet af gevinst, "
-            "eller arket er slettet",
+            f"projektmappen mangler gevinsts egenskaber ({PROPERTY_PROPOSAL}, "
+            f"{PROPERTY_CONFIDENTIAL}); den er ikke skrevet af gevinst export",
         )
-    sheet = book[name]
-    if not isinstance(sheet, Worksheet):
-        raise _problem(path, f"arket {name!r} er ikke et regneark")
-    return sheet
+    return ExportOptions(None if proposal == ALL else proposal, confidential == YES)
 
 
-def _rows(cells: _Cells, sheet: Worksheet, headers: Sequence[str]) -> Iterator[tuple[AnyCell, ...]]:
-    """The rows below a header row that must be ``headers``; rows left blank are skipped."""
-    rows = sheet.iter_rows(min_row=1, max_col=len(headers))
-    for cell, head in zip(next(rows), headers, strict=True):
-        if cell.value != head:
-            cells.bad(_ref(cell), f"overskriften skal være {head!r}, ikke {_shown(cell.value)}")
-    cells.fail()
-    for row in rows:
-        if any(cell.value is not None for cell in row):
-            yield tuple(row)
+# --- reading cells ---------------------------------------------------------------------------
 
 
-# --- the documents (sheet "Data") ------------------------------------------------------------
+def _shown(value: object) -> str:
+    return repr(str(value))
 
 
-@dataclass
-class _Document:
-    kind: str
-    id: str  # as the cell holds it, until the document itself is read
-    digest: str
-    first: AnyCell  # the JSON cell of part 1, named in messages
-    parts: dict[int, tuple[AnyCell, str]] = field(default_factory=dict)
-    data: Doc = field(default_factory=dict)
-
-    @property
-    def name(self) -> str:
-        return "katalogets dokument" if self.kind == CATALOG_DOCUMENT else f"forslaget {self.id}"
-
-    @property
-    def ref(self) -> str:
-        return _ref(self.first)
+def _norm(formula: str) -> str:
+    return _FORMULA_NOISE.sub("", formula).upper()
 
 
-def _data_row(
-    cells: _Cells, row: tuple[AnyCell, ...], found: dict[tuple[str, str], _Document]
-) -> None:
-    kind_cell, id_cell, part_cell, digest_cell, json_cell = row
-    kind, ident = cells.text(kind_cell), cells.text(id_cell)
-    part = cells.whole(part_cell, "et delnummer (1, 2, ...)")
-    digest, piece = cells.text(digest_cell), cells.text(json_cell)
-    if kind not in (None, CATALOG_DOCUMENT, PROPOSAL_DOCUMENT):
-        cells.bad(_ref(kind_cell), f"skal være {CATALOG_DOCUMENT!r} eller {PROPOSAL_DOCUMENT!r}")
-        return
-    if ident == "":
-        cells.bad(_ref(id_cell), "dokumentets id mangler")
-    if part is not None and part < 1:
-        cells.bad(_ref(part_cell), f"{part} er ikke et delnummer (1, 2, ...)")
-    if kind is None or not ident or part is None or part < 1 or digest is None or piece is None:
-        return
-    doc = found.setdefault((kind, ident), _Document(kind, ident, digest, json_cell))
-    if part in doc.parts:
-        other = _ref(doc.parts[part][0])
-        cells.bad(_ref(part_cell), f"del {part} af {doc.name} står også i {other}")
-    elif digest != doc.digest:
-        cells.bad(_ref(digest_cell), f"alle dele af {doc.name} skal have samme kontrolsum")
-    else:
-        doc.parts[part] = (json_cell, piece)
-        if part == 1:
-            doc.first = json_cell
-
-
-def _parse(cells: _Cells, doc: _Document) -> None:
-    # n parts are numbered 1 to n, so one of those numbers is missing if any is out of line
-    missing = next((n for n in range(1, len(doc.parts) + 1) if n not in doc.parts), None)
-    if missing is not None:
-        cells.bad(DATA, f"del {missing} af {doc.name} mangler")
-        return
-    text = "".join(piece for _, piece in (doc.parts[n] for n in sorted(doc.parts)))
-    if checksum(text) != doc.digest:
-        cells.bad(
-            doc.ref,
-            f"{doc.name} er ændret i arket {DATA} (kontrolsummen passer ikke); ret beløb i "
-            f"arket {LINJER} og alt andet i katalogets YAML-filer",
+def _same(cell: AnyCell, expected: Expected | None) -> bool:
+    value = cell.value
+    if expected is None:
+        return value is None or value == ""
+    kind, want = expected
+    if kind == "f":
+        return cell.data_type == "f" and _norm(str(value)) == _norm(str(want))
+    if cell.data_type == "f":
+        return False
+    if kind == "n":
+        return (
+            isinstance(value, int | float)
+            and not isinstance(value, bool)
+            and isinstance(want, int | float)
+            and math.isclose(value, want, rel_tol=1e-12, abs_tol=1e-12)
         )
-        return
-    try:
-        # a number with a point is kept as written, so the schema refuses it as an amount
-        data = json.loads(text, parse_float=WrittenNumber)
-    except json.JSONDecodeError as e:
-        cells.bad(doc.ref, f"{doc.name} er ikke gyldig JSON: {e.msg} (tegn {e.pos})")
-        return
-    except RecursionError:
-        cells.bad(doc.ref, f"{doc.name} er indlejret for dybt til at kunne læses")
-        return
-    if not isinstance(data, dict):
-        cells.bad(doc.ref, f"{doc.name} skal være et JSON-objekt")
-    elif not isinstance(data.get("id"), str) or cell_text(data["id"]) != doc.id:
-        cells.bad(doc.ref, f"dokumentets id {_shown(data.get('id'))} skal være {doc.id!r}")
-    elif doc.kind == CATALOG_DOCUMENT and not _profile_name(data.get("profile")):
-        shown = _shown(data.get("profile"))
-        cells.bad(doc.ref, f"profilen {shown} skal være navnet på en profil i gevinst")
+    return value == want
+
+
+def _why(sheet: str, expected: Expected | None, value: object) -> str:
+    """Why a cell that is not an input cannot be read, and where to edit instead."""
+    if expected is None:
+        return (
+            f"cellen skal være tom, men holder {_shown(value)}; kun de gule indtastningsceller "
+            "indlæses (skriv egne noter i en anden projektmappe)"
+        )
+    kind, want = expected
+    if kind != "f":
+        return (
+            f"cellen skal holde {_shown(want)}, ikke {_shown(value)}; kun de gule "
+            "indtastningsceller indlæses"
+        )
+    link = _LINK.match(str(want))
+    where = f"; ret tallet i {link[1]}!{link[2]}" if link else ""
+    return (
+        f"cellen er beregnet ({want}) og er ændret til {_shown(value)}; kun de gule "
+        f"indtastningsceller indlæses{where}"
+    )
+
+
+def _amount(problems: _Problems, where: str, cell: AnyCell, blank_ok: bool) -> Decimal | None:
+    """The number an input cell holds; None for a blank cell where that is allowed."""
+    value = cell.value
+    if cell.data_type == "f":
+        problems.bad(where, "en indtastningscelle skal holde et tal, ikke en formel")
+    elif value is None or value == "":
+        if not blank_ok:
+            problems.bad(where, "cellen er tom; skriv et tal (0 for intet)")
+    elif isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        problems.bad(where, f"{_shown(value)} er ikke et tal")
     else:
-        doc.data, doc.id = data, data["id"]  # the id itself, where the cell holds it made inert
+        # a float's repr is the shortest text that reads back as the same float
+        return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    return None
 
 
-def _profile_name(value: object) -> bool:
-    """Whether a workbook names its profile as gevinst writes it: a name, not a path (the
-    schema judges any other value)."""
-    return not isinstance(value, str) or bool(_PROFILE_NAME.match(value))
+def _cells(ws: Worksheet) -> Iterator[tuple[Coord, AnyCell]]:
+    for row in ws.iter_rows():
+        for cell in row:
+            if cell.row is not None and cell.column is not None:
+                yield (cell.row - 1, cell.column - 1), cell
 
 
-def _documents(path: Path, book: Workbook) -> tuple[_Document, list[_Document]]:
-    cells = _Cells(path)
-    sheet = _sheet(path, book, DATA)
-    found: dict[tuple[str, str], _Document] = {}
-    for row in _rows(cells, sheet, DATA_HEADERS):
-        _data_row(cells, row, found)
-    for doc in found.values():
-        _parse(cells, doc)
-    catalogs = [d for d in found.values() if d.kind == CATALOG_DOCUMENT]
-    proposals = [d for d in found.values() if d.kind == PROPOSAL_DOCUMENT]
-    if not catalogs:
-        cells.bad(DATA, "katalogets dokument mangler")
-    for extra in catalogs[1:]:
-        cells.bad(extra.ref, "der er mere end ét katalogdokument")
-    cells.fail()
-    _listed(cells, catalogs[0], {d.id for d in proposals})
-    cells.fail()
-    return catalogs[0], proposals
+def _read_sheet(
+    problems: _Problems,
+    ws: Worksheet,
+    expected: RecordedSheet,
+    inputs: Mapping[Coord, Target],
+) -> dict[Target, tuple[str, Decimal | None]]:
+    """Each input cell's value; every other cell must be as gevinst writes it."""
+    values: dict[Target, tuple[str, Decimal | None]] = {}
+    seen: set[Coord] = set()
+    for coord, cell in _cells(ws):
+        seen.add(coord)
+        where = _ref(ws.title, coord)
+        target = inputs.get(coord)
+        if target is not None:
+            blank_ok = isinstance(target, AdminAmount)
+            amount = _amount(problems, where, cell, blank_ok)
+            if amount is not None or (blank_ok and cell.value in (None, "")):
+                values[target] = (where, amount)
+        elif not _same(cell, expected.cells.get(coord)):
+            problems.bad(where, _why(ws.title, expected.cells.get(coord), cell.value))
+    for coord in sorted(set(expected.cells) - seen):
+        problems.bad(_ref(ws.title, coord), _why(ws.title, expected.cells[coord], None))
+    for coord in sorted(set(inputs) - seen):
+        target = inputs[coord]
+        if isinstance(target, AdminAmount):
+            values[target] = (_ref(ws.title, coord), None)
+        else:
+            problems.bad(_ref(ws.title, coord), "cellen er tom; skriv et tal (0 for intet)")
+    return values
 
 
-def _listed(cells: _Cells, catalog: _Document, present: set[str]) -> None:
-    """Every proposal the catalog lists has its document in the sheet (said here in the
-    sheet's words; the catalog check says it in the bundle's)."""
-    listed = catalog.data.get("proposals")
-    for pid in listed if isinstance(listed, list) else ():
-        if isinstance(pid, str) and pid not in present:
-            cells.bad(DATA, f"forslaget {pid!r} står i kataloget, men dets dokument mangler")
+# --- what an input cell stands for ------------------------------------------------------------
 
 
-def _catalog(path: Path, catalog: _Document, proposals: Sequence[_Document]) -> Catalog:
-    """The catalog the documents describe, checked as a catalog folder is; each problem
-    names the document's cell in the sheet "Data"."""
-    try:
-        return catalog_from_documents(catalog.data, [d.data for d in proposals], path)
-    except FormatError as e:
-        raise FormatError([_located(p, catalog, proposals) for p in e.problems]) from None
+def current(cat: Catalog, t: Target) -> Decimal | None:
+    """The catalog's value of an input."""
+    p = cat.proposal(t.proposal)
+    if isinstance(t, LineAmount):
+        return p.line(t.line).amounts[t.year]
+    if isinstance(t, KeyWeight):
+        return p.keys[t.key].weights[t.name]
+    if isinstance(t, PartAmount):
+        booking = p.line(t.line).booking
+        assert isinstance(booking, Parts)
+        return booking.parts[t.name][t.year]
+    if isinstance(t, MoveAmount):
+        return p.budget_moves[t.index].amounts[t.year]
+    return dict(p.admin_rows[t.index].amounts).get(t.year)
 
 
-def _located(problem: Problem, catalog: _Document, proposals: Sequence[_Document]) -> Problem:
-    match = _PART.match(problem.field)
-    if match is None:
-        return replace(problem, message=f"{DATA}: {problem.message}")
-    doc = catalog if match[2] is None else proposals[int(match[2])]
-    return replace(problem, field=match[3], message=f"{doc.ref}: {problem.message}")
+def describe(cat: Catalog, t: Target) -> str:
+    p = cat.proposal(t.proposal)
+    if isinstance(t, LineAmount):
+        return f"{p.id}, linje {t.line} ({p.line(t.line).text}), {t.year}"
+    if isinstance(t, KeyWeight):
+        return f"{p.id}, nøglen {t.key}, vægten for {t.name}"
+    if isinstance(t, PartAmount):
+        return f"{p.id}, linje {t.line}, delen for {t.name}, {t.year}"
+    if isinstance(t, MoveAmount):
+        move = p.budget_moves[t.index]
+        return f"{p.id}, flyttet budget {move.from_unit} -> {move.to_unit}, {t.year}"
+    return f"{p.id}, tabel 2, rækken {p.admin_rows[t.index].text!r}, {t.year}"
 
 
-# --- the amounts (sheet "Linjer") -----------------------------------------------------------
+def _with(s: Series, year: int, value: Decimal | None) -> Series:
+    values = dict(s)
+    if value is None:
+        values.pop(year, None)
+    else:
+        values[year] = value
+    return Series(values, s.price_level, s.scale)
 
 
-Key = tuple[str, str, int]  # proposal, line, year
+def _line_with(line: Line, t: LineAmount | PartAmount, value: Decimal | None) -> Line:
+    if isinstance(t, LineAmount):
+        return replace(line, amounts=_with(line.amounts, t.year, value))
+    assert isinstance(line.booking, Parts)
+    parts = dict(line.booking.parts)
+    parts[t.name] = _with(parts[t.name], t.year, value)
+    return replace(line, booking=Parts(parts))
 
 
-class _Lines:
-    """What the sheet "Linjer" must hold: every line of every proposal in each of its years,
-    once, with its texts as written; only the amounts may differ."""
-
-    def __init__(self, cat: Catalog, cells: _Cells) -> None:
-        self.cells = cells
-        self.expected: dict[Key, LinjeRow] = {}
-        self.proposals: dict[str, str] = {}
-        self.lines: dict[str, dict[str, str]] = {}
-        for p in cat.proposals:
-            self.proposals[cell_text(p.id)] = p.id
-            self.lines[p.id] = {cell_text(line.id): line.id for line in p.lines}
-            for r in linje_rows(p):
-                self.expected[(r.proposal, r.line, r.year)] = r
-        self.seen: dict[Key, str] = {}  # the first cell of the row
-        self.amounts: dict[Key, Decimal] = {}
-
-    def key(self, row: tuple[AnyCell, ...], texts: Sequence[str | None]) -> Key | None:
-        cells = self.cells
-        pid = self.proposals.get(texts[0] or "")
-        if texts[0] is not None and pid is None:
-            cells.bad(_ref(row[0]), f"forslaget {texts[0]!r} findes ikke i projektmappen")
-        line = self.lines[pid].get(texts[1] or "") if pid else None
-        if pid is not None and texts[1] is not None and line is None:
-            cells.bad(_ref(row[1]), f"linjen {texts[1]!r} findes ikke i forslaget {pid}")
-        year = cells.whole(row[_YEAR], "et år")
-        if pid is None or line is None or year is None:
-            return None
-        if (pid, line, year) not in self.expected:
-            cells.bad(_ref(row[_YEAR]), f"linjen {line!r} i forslaget {pid} har ikke året {year}")
-            return None
-        return pid, line, year
-
-    def read(self, row: tuple[AnyCell, ...]) -> None:
-        cells = self.cells
-        texts = [cells.text(cell) for cell in row[:_YEAR]]
-        key = self.key(row, texts)
-        amount = cells.number(row[_AMOUNT])
-        if key is None:
-            return
-        if key in self.seen:
-            cells.bad(_ref(row[0]), f"{_line_name(key)} står også i {self.seen[key]}")
-            return
-        self.seen[key] = _ref(row[0])
-        expected = self.expected[key].texts()
-        for col in range(2, _YEAR):
-            if texts[col] is not None and texts[col] != expected[col]:
-                cells.bad(
-                    _ref(row[col]),
-                    f"{_TEXT_COLUMNS[col]} skal være som i forslaget ({expected[col]!r}); "
-                    f"kun beløbet i kolonne H kan rettes i arket {LINJER}",
-                )
-        if amount is not None:
-            self.amounts[key] = amount
-
-    def missing(self) -> None:
-        by_line: dict[tuple[str, str], list[int]] = {}
-        for pid, line, year in self.expected:
-            if (pid, line, year) not in self.seen:
-                by_line.setdefault((pid, line), []).append(year)
-        for (pid, line), years in by_line.items():
-            shown = f"året {years[0]}" if len(years) == 1 else f"årene {', '.join(map(str, years))}"
-            self.cells.bad(LINJER, f"linjen {line!r} i forslaget {pid} mangler {shown}")
+def _apply(p: Proposal, t: Target, value: Decimal | None) -> Proposal:
+    """``p`` with one input set to ``value``."""
+    if isinstance(t, LineAmount | PartAmount):
+        lines = tuple(_line_with(ln, t, value) if ln.id == t.line else ln for ln in p.lines)
+        return replace(p, lines=lines)
+    if isinstance(t, KeyWeight):
+        key = p.keys[t.key]
+        weights = {**key.weights, t.name: value if value is not None else ZERO}
+        return replace(p, keys={**p.keys, t.key: Key(key.name, key.text, key.kind, weights)})
+    if isinstance(t, MoveAmount):
+        moves = list(p.budget_moves)
+        moves[t.index] = replace(
+            moves[t.index], amounts=_with(moves[t.index].amounts, t.year, value)
+        )
+        return replace(p, budget_moves=tuple(moves))
+    rows = list(p.admin_rows)
+    rows[t.index] = AdminRow(rows[t.index].text, _with(rows[t.index].amounts, t.year, value))
+    return replace(p, admin_rows=tuple(rows))
 
 
-def _line_name(key: Key) -> str:
-    return f"linjen {key[1]!r} i forslaget {key[0]}, år {key[2]},"
+def _check_keys(problems: _Problems, p: Proposal, cells: Mapping[Target, str]) -> None:
+    """A key's weights may not be negative and must not all be zero (calc divides by them)."""
+    for key in p.keys.values():
+        mine = {
+            t: ref for t, ref in cells.items() if isinstance(t, KeyWeight) and t.key == key.name
+        }
+        if not mine:
+            continue
+        for t, ref in mine.items():
+            if key.weights[t.name] < 0:
+                problems.bad(ref, f"en vægt i nøglen {key.name} kan ikke være negativ")
+        if sum(key.weights.values(), ZERO) == 0:
+            problems.bad(next(iter(mine.values())), f"nøglen {key.name} skal have en vægt over 0")
 
 
-def _amounts(path: Path, book: Workbook, cat: Catalog) -> dict[Key, Decimal]:
-    """The amounts of the sheet "Linjer" that differ from the documents."""
-    cells = _Cells(path)
-    lines = _Lines(cat, cells)
-    for row in _rows(cells, _sheet(path, book, LINJER), LINJER_HEADERS):
-        lines.read(row)
-    lines.missing()
-    cells.fail()
-    return {k: v for k, v in lines.amounts.items() if v != lines.expected[k].amount}
+# --- the whole workbook -------------------------------------------------------------------------
 
 
-def _with_amounts(doc: Doc, cat: Catalog, changed: dict[Key, Decimal]) -> Doc:
-    """A proposal's document with the changed amounts written into its lines."""
-    p = next(p for p in cat.proposals if p.id == doc["id"])
-    lines: list[Any] = list(doc["lines"])
-    for i, line in enumerate(p.lines):
-        new = {y: a for (pid, lid, y), a in changed.items() if (pid, lid) == (p.id, line.id)}
-        if new:
-            amounts = {**dict(line.amounts), **new}
-            lines[i] = {**lines[i], "amounts": {y: number(a) for y, a in amounts.items()}}
-    return {**doc, "lines": lines}
-
-
-def _edited(docs: Iterable[_Document], cat: Catalog, changed: dict[Key, Decimal]) -> None:
-    touched = {pid for pid, _, _ in changed}
-    for d in docs:
-        if d.id in touched:
-            d.data = _with_amounts(d.data, cat, changed)
-
-
-def import_xlsx(path: Path) -> Catalog:
-    """The catalog in a workbook written by :func:`gevinst.io.xlsx_export.write_xlsx`, with
-    the amounts of its sheet "Linjer"."""
+def import_onto(path: Path, onto: Catalog) -> Imported:
+    """The changes of the workbook at ``path`` against ``onto``, and ``onto`` with them."""
     book = _open(path)
-    catalog, proposals = _documents(path, book)
-    cat = _catalog(path, catalog, proposals)
-    changed = _amounts(path, book, cat)
-    if not changed:
-        return cat
-    _edited(proposals, cat, changed)
-    return _catalog(path, catalog, proposals)
+    options = _options(path, book)
+    try:
+        shown = select(onto, options)
+    except UnknownProposalError as e:
+        raise _problem(path, f"projektmappen er skrevet for {e}") from None
+    recorder, inputs = record(onto, options)
+    problems = _Problems(path)
+    for name in recorder.sheets:
+        if name not in book.sheetnames:
+            problems.bad(name, "arket mangler i projektmappen")
+    for name in book.sheetnames:
+        if name not in recorder.sheets:
+            problems.bad(name, "arket er ikke gevinsts og kan ikke indlæses; fjern det")
+    problems.fail()
+    values: dict[Target, tuple[str, Decimal | None]] = {}
+    for name, expected in recorder.sheets.items():
+        ws = book[name]
+        if not isinstance(ws, Worksheet):
+            problems.bad(name, "arket er ikke et regneark")
+            continue
+        values |= _read_sheet(problems, ws, expected, inputs.get(name, {}))
+    problems.fail()
+    return _applied(problems, onto, shown, values)
+
+
+def _applied(
+    problems: _Problems,
+    onto: Catalog,
+    shown: Catalog,
+    values: Mapping[Target, tuple[str, Decimal | None]],
+) -> Imported:
+    changes: list[Change] = []
+    proposals = {p.id: p for p in onto.proposals}
+    cells: dict[str, dict[Target, str]] = {}
+    for t, (where, new) in values.items():
+        old = current(shown, t)
+        if new == old:
+            continue
+        if shown.proposal(t.proposal) != onto.proposal(t.proposal):
+            problems.bad(
+                where,
+                f"forslaget {t.proposal} er fortroligt og vist som kataloget offentliggør det; "
+                "dets tal rettes i en projektmappe eksporteret med --include-confidential",
+            )
+            continue
+        changes.append(Change(where, describe(shown, t), old, new))
+        proposals[t.proposal] = _apply(proposals[t.proposal], t, new)
+        cells.setdefault(t.proposal, {})[t] = where
+    for pid, mine in cells.items():
+        _check_keys(problems, proposals[pid], mine)
+    problems.fail()
+    cat = replace(onto, proposals=tuple(proposals[p.id] for p in onto.proposals))
+    return Imported(cat, tuple(changes))
