@@ -12,11 +12,13 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
+from gevinst.cli import main
 from gevinst.core.model import BasisRow, BasisTable, Catalog
 from gevinst.io.export import ExportOptions, select
 from gevinst.io.pdf import write_pdf
 from gevinst.io.show import prose, render_proposal
 from gevinst.io.word import write_docx
+from tests.paths import SEED
 
 HOSTILE = '#set page(width: 1cm) $x^2$ _skrå_ <mærke> @ref \\ `kode` ] [ // " #pagebreak()'
 DESCRIPTION = (
@@ -163,3 +165,12 @@ def test_the_whole_catalog_prints_no_remark(seed: Catalog, tmp_path: Path) -> No
     assert SECRET not in text
     write_docx(_marked(seed), tmp_path / "katalog.docx", ExportOptions())
     assert SECRET not in _word_text(docx.Document(str(tmp_path / "katalog.docx")))
+
+
+def test_gevinst_show_prints_a_proposal_s_texts(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["show", str(SEED), "F2", "--table", "text"]) == 0
+    out = capsys.readouterr().out
+    assert "Beskrivelse af forslag\n----------------------\n" in out
+    assert "\n1. Investering i en ny tværfaglig ’Step Up-indsats’" in out
+    assert "\n• Færre udsættelser fra boligen\n" in out
+    assert "*" not in out
