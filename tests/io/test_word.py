@@ -5,6 +5,7 @@ by LibreOffice to prove that the file is one a word processor opens and lays out
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 from collections.abc import Iterator
 from dataclasses import replace
@@ -24,6 +25,7 @@ from gevinst.cli import main
 from gevinst.core.model import Catalog
 from gevinst.io.export import ExportOptions, select
 from gevinst.io.marks import Marks, Place
+from gevinst.io.numbering import printed_name
 from gevinst.io.word import write_docx
 from tests.paths import ROOT, SEED
 
@@ -38,6 +40,14 @@ SECTIONS = [
     "7. Tekniske tabeller til korrektioner i Kvantum",
 ]
 TABLE1 = "Tabel 1. Forslagets samlede økonomiske konsekvenser"
+# Forslag 5 and 7 number their tables in sequence: their economy table is Tabel 2, as printed
+TABLE2_ECONOMY = "Tabel 2. Forslagets samlede økonomiske konsekvenser"
+
+
+def economy(pid: str) -> str:
+    return TABLE2_ECONOMY if pid in ("F5", "F7") else TABLE1
+
+
 DEVIATIONS = "Afvigelser fra de angivne tal"
 BC01 = ExportOptions(proposal="BC01")
 YEARS = ["2024", "2025", "2026", "2027", "2028", "2029"]
@@ -72,7 +82,9 @@ def blocks(doc: DocxDocument) -> list[Block]:
 
 
 def proposal_blocks(doc: DocxDocument | list[Block], title: str) -> list[Block]:
-    """The blocks from the proposal's title heading up to the next proposal's."""
+    """The blocks from the proposal's title heading up to the next proposal's; "F3 " finds
+    Forslag 3, as the catalog names it."""
+    title = re.sub(r"^F(\d+) ", r"Forslag \1 ", title)
     out: list[Block] = []
     inside = False
     for block in doc if isinstance(doc, list) else blocks(doc):
@@ -139,12 +151,20 @@ def test_the_catalog_holds_every_proposal_on_a_page_of_its_own(
 ) -> None:
     every = blocks(catalog_doc)
     titles = headings(every, 1)
-    assert titles == [*(f"{p.id} {p.title}" for p in seed.proposals), DEVIATIONS]
+    names = [f"{printed_name(p, seed)} {p.title}" for p in seed.proposals]
+    assert titles == ["Oversigt over forslagene", *names, DEVIATIONS]
+    assert "Forslag 2 Udbredelse og videreudvikling" in titles[4]
+    # the front matter, then each proposal in a section of its own, starting a new page
+    assert len(catalog_doc.sections) == 1 + len(seed.proposals)
     starts = [p for p in catalog_doc.paragraphs if p.paragraph_format.page_break_before]
-    assert len(starts) == len(seed.proposals)  # and the closing list
+    assert len(starts) == 1  # the closing list
     for p in seed.proposals:
         part = proposal_blocks(every, f"{p.id} ")
         expected = [] if p.catalog_entry_only else SECTIONS
+        # no empty headings: Forslag 5's template has no section 5, Forslag 7 has no
+        # technical tables
+        empty = {"F5": "5.", "F7": "7."}.get(p.id)
+        expected = [s for s in expected if not empty or not s.startswith(empty)]
         assert headings(part, 2) == expected, p.id
 
 
@@ -172,7 +192,8 @@ def test_page_is_a4_portrait_with_page_numbers(bc01: DocxDocument) -> None:
     footer = section.footer.paragraphs[0]
     fields = [e.text.strip() for e in footer._p.iter(qn("w:instrText"))]
     assert fields == ["PAGE", "NUMPAGES"]
-    assert footer.text == "Side 1 af 1"  # the cached field values; Word and LibreOffice update them
+    # the cached field values; Word and LibreOffice update them
+    assert footer.text == "Beløb i 1.000 kr. 2025 p/l\tSide 1 af 1"
 
 
 # --- section 1 ---------------------------------------------------------------------------
@@ -386,7 +407,9 @@ def test_technical_tables_are_computed_with_units_in_profile_order(
 
 def test_f1_shows_only_its_published_figures(catalog_doc: DocxDocument) -> None:
     part = proposal_blocks(catalog_doc, "F1 ")
-    assert headings(part, 1) == ["F1 Samling af kommunens borgerrettede økonomiske sagsbehandling"]
+    assert headings(part, 1) == [
+        "Forslag 1 Samling af kommunens borgerrettede økonomiske sagsbehandling"
+    ]
     assert "Forslaget er fortroligt (FORTROLIG)" in paragraphs(part)
     tables = [b for b in part if isinstance(b, Table)]
     assert len(tables) == 1  # no Tabel 1, no follow-up, no technical tables
@@ -414,6 +437,7 @@ def test_a_confidential_proposal_is_shown_in_full_only_when_asked(
     write_docx(cat, tmp_path / "full.docx", ExportOptions(include_confidential=True))
     full = blocks(docx.Document(str(tmp_path / "full.docx")))
     assert headings(full, 1) == [
+        "Oversigt over forslagene",
         "BC01 Samlet ferieløsning i Serviceportalen (FORTROLIG)",
         DEVIATIONS,
     ]
@@ -425,7 +449,7 @@ def test_text_that_xml_cannot_hold_is_dropped(seed: Catalog, tmp_path: Path) -> 
     alone = replace(seed, proposals=(odd,), tables=(), statements=())
     write_docx(alone, tmp_path / "odd.docx", ExportOptions())
     doc = docx.Document(str(tmp_path / "odd.docx"))
-    assert headings(blocks(doc), 1) == ["BC01 Ferieløsning", DEVIATIONS]
+    assert headings(blocks(doc), 1) == ["Oversigt over forslagene", "BC01 Ferieløsning", DEVIATIONS]
 
 
 def test_the_cli_writes_one_proposal(tmp_path: Path) -> None:
@@ -433,7 +457,7 @@ def test_the_cli_writes_one_proposal(tmp_path: Path) -> None:
     assert main(["export", str(SEED), "--format", "docx", "-o", str(out), "--proposal", "F4"]) == 0
     part = blocks(docx.Document(str(out)))
     assert headings(part, 1) == [
-        "F4 Digitalisering af høringer og brug af kunstig intelligens (AI)",
+        "Forslag 4 Digitalisering af høringer og brug af kunstig intelligens (AI)",
         DEVIATIONS,
     ]
     b = table_after(part, "Tabel B. Bevillingsmæssig effekt – varig drift")
@@ -513,7 +537,7 @@ def deviations(doc: DocxDocument) -> dict[str, list[list[str]]]:
 
 
 def table1_row(doc: DocxDocument, proposal: str, label: str) -> list[str]:
-    return row(table_after(proposal_blocks(doc, f"{proposal} "), TABLE1), label)
+    return row(table_after(proposal_blocks(doc, f"{proposal} "), economy(proposal)), label)
 
 
 def test_f3s_impact_is_derived_marked_and_listed(seed: Catalog, catalog_doc: DocxDocument) -> None:
@@ -578,7 +602,7 @@ def test_bc02s_empty_tabel_c_is_printed_and_marked(
 
 def test_no_payback_without_an_investment(catalog_doc: DocxDocument) -> None:
     for pid in ("F6", "F7"):
-        rows = texts(table_after(proposal_blocks(catalog_doc, f"{pid} "), TABLE1))
+        rows = texts(table_after(proposal_blocks(catalog_doc, f"{pid} "), economy(pid)))
         assert not [r for r in rows if r[0].startswith("Tilbagebetalingstid")], pid
         assert not [r for r in rows if r[0].startswith("Implementeringsomkostninger")], pid
     f6 = texts(table_after(proposal_blocks(catalog_doc, "F6 "), TABLE1))
@@ -611,3 +635,99 @@ def test_the_cli_writes_an_archive_copy(seed: Catalog, tmp_path: Path) -> None:
     xlsx = ["export", str(SEED), "--format", "xlsx", "-o", str(tmp_path / "x.xlsx")]
     assert main([*xlsx, "--as-stated"]) == 2
     assert not (tmp_path / "x.xlsx").exists()
+
+
+# --- the document around the proposals ----------------------------------------------------
+
+
+def test_a_title_page_a_contents_field_and_the_intro(
+    seed: Catalog, catalog_doc: DocxDocument
+) -> None:
+    said = [p.text for p in catalog_doc.paragraphs]
+    assert "KØBENHAVNS KOMMUNE" in said[:10]
+    title = next(p for p in catalog_doc.paragraphs if p.text == seed.title)
+    assert title.style is not None and title.style.name == "Title"
+    # a table of contents Word fills in: a TOC field over the proposals' headings
+    instructions = [e.text or "" for e in catalog_doc.element.body.iter(qn("w:instrText"))]
+    assert any(i.strip().startswith('TOC \\o "1-1"') for i in instructions)
+    settings = catalog_doc.settings.element
+    assert settings.find(qn("w:updateFields")) is not None
+    # the intro: the catalog's text and its Tabel 1 and 2, recomputed
+    intro = proposal_blocks(catalog_doc, "Oversigt over forslagene")
+    assert "Af tabel 1 fremgår oversigt over de to forslag til godkendelse." in " ".join(
+        paragraphs(intro)
+    )
+    tabel_1 = table_after(intro, seed.tables[0].title)
+    assert row(tabel_1, "1 Samlet ferieløsning i Serviceportalen")[1:3] == ["297", "1.144"]
+    assert row(tabel_1, "I alt")[1:3] == ["859", "1.706"]
+    tabel_2 = table_after(intro, seed.tables[1].title)
+    assert texts(tabel_2)[0][0] == "Udvalg / forslag"
+    assert row(tabel_2, "Forslag 2 Udbredelse og videreudvikling af Step Up-indsatsen og den "
+               "fremskudte beskæftigelsesindsats *3)")[1] == "1.200"  # fmt: skip
+
+
+def test_the_document_is_danish(catalog_doc: DocxDocument) -> None:
+    langs = {e.get(qn("w:val")) for e in catalog_doc.styles.element.iter(qn("w:lang"))}
+    assert "da-DK" in langs
+    assert catalog_doc.core_properties.language == "da-DK"
+
+
+def test_the_charts_are_pictures(catalog_doc: DocxDocument) -> None:
+    # the catalog's chart and the payback chart of each proposal with an investment (not F6
+    # and Forslag 7, nor F1, a catalog row only)
+    pictures = catalog_doc.inline_shapes
+    assert len(pictures) == 1 + 6
+    bc01 = proposal_blocks(catalog_doc, "BC01 ")
+    assert any("graphicData" in b._p.xml for b in bc01 if isinstance(b, Paragraph))
+
+
+def test_each_proposal_is_numbered_on_its_own_with_its_price_level(
+    seed: Catalog, catalog_doc: DocxDocument
+) -> None:
+    sections = catalog_doc.sections
+    footers = [s.footer.paragraphs[0] for s in sections]
+    assert [f.text.split("\t")[0] for f in footers] == [
+        "Beløb i 1.000 kr. 2025 p/l",
+        *(f"Beløb i 1.000 kr. {p.price_level} p/l" for p in seed.proposals),
+    ]
+    f3 = [p.id for p in seed.proposals].index("F3") + 1
+    assert footers[f3].text.startswith("Beløb i 1.000 kr. 2024 p/l")
+    for section, footer in zip(sections, footers, strict=True):
+        assert not section.footer.is_linked_to_previous
+        start = section._sectPr.find(qn("w:pgNumType"))
+        assert start is not None and start.get(qn("w:start")) == "1"  # "Side 1 af N" per part
+        fields = [e.text.strip() for e in footer._p.iter(qn("w:instrText"))]
+        assert fields == ["PAGE", "SECTIONPAGES"]
+
+
+def test_header_cells_keep_their_words_whole(catalog_doc: DocxDocument) -> None:
+    """Every header cell is at least as wide as its longest word set in 8 pt bold (about 1,9 mm
+    a character), so Word never breaks "Styringsområde" in the middle."""
+    checked = 0
+    for table in catalog_doc.tables:
+        header = table.rows[0]
+        if not is_header(header):
+            continue
+        for cell in header.cells:
+            longest = max((len(w) for w in cell.text.split()), default=0)
+            assert cell.width is not None
+            assert Length(cell.width).mm >= 3.5 + 1.9 * longest - 0.5, cell.text
+            checked += 1
+    assert checked > 100
+
+
+def test_twelve_year_columns_get_a_landscape_page(seed: Catalog, tmp_path: Path) -> None:
+    bc01 = seed.proposal("BC01")
+    years = tuple(range(2024, 2036))
+    wide = replace(bc01, years=years, stated=replace(bc01.stated, table1={}, payback={}))
+    out = tmp_path / "wide.docx"
+    write_docx(replace(seed, proposals=(wide,)), out, ExportOptions(proposal="BC01"))
+    doc = docx.Document(str(out))
+    section = doc.sections[-1]
+    assert section.orientation == WD_ORIENT.LANDSCAPE
+    assert section.page_width is not None and round(Length(section.page_width).mm) == 297
+    table = table_after(blocks(doc), TABLE1)
+    assert texts(table)[0] == ["1.000 kr. 2025 p/l", "Styringsområde", *map(str, years)]
+    widths = [Length(c.width).mm for c in table.rows[0].cells if c.width is not None]
+    assert sum(widths) <= 257 + 1  # within the landscape page's margins
+    assert widths[0] > 40  # the row label keeps room for its words

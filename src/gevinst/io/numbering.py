@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from gevinst.core.model import BasisTable, Catalog, Proposal
+from gevinst.core.model import BasisTable, Catalog, CatalogRow, Proposal
 from gevinst.io.layout import ADMIN_TITLE, DISTRIBUTION_TITLE, ECONOMY_TITLE, TABLE1_TITLE
 
 FOLLOWUP_TITLE = "Forslagets opfølgningsmål"
@@ -28,6 +28,16 @@ def printed_name(p: Proposal, cat: Catalog) -> str:
         if row.proposal == p.id and row.no and not row.no[0].isdigit():
             return row.no
     return p.id
+
+
+def catalog_row_label(row: CatalogRow) -> str:
+    """A row of the catalog's summary tables as printed: "1 Samlet ferieløsning ...",
+    "Forslag 7 Fremtidens indkøb 2025 *1)"."""
+    # a note reference is shown as the notes are numbered ("*2)"); a printed marker ("*")
+    # only where the row has no reference, so it is not shown twice
+    refs = " ".join(f"*{r})" for r in row.note_refs)
+    label = f"{row.label} {refs}" if refs else row.label + row.marker
+    return f"{row.no} {label}" if row.no else label
 
 
 def _number(title: str) -> int | None:

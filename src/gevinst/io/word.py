@@ -8,6 +8,7 @@ document in Word. Every figure comes from :mod:`gevinst.core.calc` or
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -18,10 +19,9 @@ from typing import cast
 from babel.dates import format_date
 from docx import Document
 from docx.document import Document as DocxDocument
-from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.parts.document import DocumentPart
@@ -44,17 +44,22 @@ from gevinst.core.model import (
 from gevinst.core.numbers import LOCALE, dk
 from gevinst.core.profile import Profile
 from gevinst.core.series import Series
-from gevinst.core.summary import SummaryRow, summarise
-from gevinst.io import layout, marks
+from gevinst.core.summary import Summary, SummaryRow, summarise
+from gevinst.io import layout, marks, numbering
+from gevinst.io.charts import catalog_chart_png, proposal_chart_png
 from gevinst.io.export import ExportOptions, select
 from gevinst.io.layout import Kind
 from gevinst.io.marks import Marks, Place
+from gevinst.io.word_pages import Parts, text_width_mm, title_page
 
-TEXT_WIDTH_MM = 170.0  # A4 (210 mm) less 20 mm margins on either side
 FIGURE_MIN_MM = 13.0
 DIGIT_MM = 1.9  # a digit of 8 pt bold text in a wide fallback font (DejaVu Sans)
 CELL_PAD_MM = 3.5  # the cell margins either side, and a little air
 CELL_MARGIN_TWIPS = 85  # 1,5 mm either side of a cell's text, so that figures fit
+# more year columns than this leave a row label too narrow on a portrait page: the proposal
+# is set on landscape pages
+PORTRAIT_YEARS = 7
+CHART_WIDTH_MM = 160.0
 TABLE_STYLE = "Table Grid"
 CELL_STYLE = "Tabeltekst"
 HEADER_FILL = "D9E2F3"
@@ -71,7 +76,6 @@ KVANTUM_NOTE = (
 CONFIDENTIAL = "Forslaget er fortroligt (FORTROLIG)"
 CHECKED, UNCHECKED = "☒", "☐"
 
-TABLE1_TITLE = "Tabel 1. Forslagets samlede økonomiske konsekvenser"
 TECHNICAL_TITLES = {
     "A": "Tabel A. Måltalseffekt – hvis forslaget indarbejdes (nettoeffektivisering)",
     "B": "Tabel B. Bevillingsmæssig effekt – varig drift",
@@ -114,8 +118,14 @@ def write_docx(cat: Catalog, out: Path, options: ExportOptions) -> None:
     shown = select(cat, options)
     found = Marks(shown, options.as_stated, with_summary=options.proposal is None)
     doc = _new_document()
-    for index, p in enumerate(shown.proposals):
-        _start(doc, p, new_page=index > 0)
+    parts = Parts(doc, single=len(shown.proposals) == 1 and options.proposal is not None)
+    if options.proposal is None:
+        parts.start(f"1.000 kr. {shown.price_level} p/l")
+        title_page(doc, shown)
+        _intro(doc, shown, found)
+    for p in shown.proposals:
+        parts.start(f"1.000 kr. {p.price_level} p/l", wide=len(p.years) > PORTRAIT_YEARS)
+        _start(doc, shown, p)
         if p.catalog_entry_only:
             _entry_only(doc, shown, p, found)
         else:
@@ -133,18 +143,6 @@ def write_docx(cat: Catalog, out: Path, options: ExportOptions) -> None:
 def _new_document() -> DocxDocument:
     doc = Document()
     _styles(doc)
-    section = doc.sections[0]
-    section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.left_margin = section.right_margin = Mm(20)
-    section.top_margin, section.bottom_margin = Mm(20), Mm(20)
-    section.footer_distance = Mm(10)
-    footer = section.footer.paragraphs[0]
-    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    footer.add_run("Side ")
-    _field(footer, "PAGE")
-    footer.add_run(" af ")
-    _field(footer, "NUMPAGES")
     return doc
 
 
@@ -160,26 +158,6 @@ def _styles(doc: DocxDocument) -> None:
     cell.base_style = normal
     cell.font.size = Pt(8)
     cell.paragraph_format.space_after = Pt(0)
-
-
-def _field(paragraph: Paragraph, instruction: str) -> None:
-    """A Word field (PAGE, NUMPAGES) as begin / instruction / separate / value / end runs."""
-    parts: list[tuple[str, str]] = [
-        ("fldChar", "begin"),
-        ("instrText", f" {instruction} "),
-        ("fldChar", "separate"),
-        ("t", "1"),
-        ("fldChar", "end"),
-    ]
-    for tag, value in parts:
-        run = paragraph.add_run()
-        element = OxmlElement(f"w:{tag}")
-        if tag == "fldChar":
-            element.set(qn("w:fldCharType"), value)
-        else:
-            element.set(qn("xml:space"), "preserve")
-            element.text = value
-        run._r.append(element)
 
 
 # --- text -------------------------------------------------------------------------------
@@ -281,14 +259,34 @@ def _years(weights: Sequence[float], years: int) -> list[float | None]:
     return [*weights, *[None] * years]
 
 
-def _widths(columns: Sequence[float | None], rows: Sequence[Row]) -> list[float]:
-    """Column widths in mm: a figure column (None) as wide as the widest figure in the rows,
-    so that "-43.142" is never broken over two lines; text columns share the rest by weight."""
+def _widths(
+    columns: Sequence[float | None], rows: Sequence[Row], header: Sequence[Cell], width: float
+) -> list[float]:
+    """Column widths in mm within ``width``: a figure column (None) as wide as the widest
+    figure in the rows, so that "-43.142" is never broken over two lines; text columns share
+    the rest by weight, each at least as wide as the longest word of its header, so that a
+    header is never broken in the middle of a word."""
     longest = max((len(c.text) for r in rows for c in r.cells if c.right), default=0)
     figure = max(FIGURE_MIN_MM, CELL_PAD_MM + DIGIT_MM * longest)
+    words = [_word_mm(c.text) for c in header] or [0.0] * len(columns)
+    fixed = [max(figure, words[i]) if c is None else 0.0 for i, c in enumerate(columns)]
     weights = [c for c in columns if c is not None]
-    left = TEXT_WIDTH_MM - figure * (len(columns) - len(weights))
-    return [figure if c is None else left * c / sum(weights) for c in columns]
+    left = width - sum(fixed)
+    shares = [0.0 if c is None else left * c / sum(weights) for c in columns]
+    short = [
+        max(0.0, words[i] - shares[i]) if c is not None else 0.0 for i, c in enumerate(columns)
+    ]
+    # a text column too narrow for its header's longest word takes it from the widest one
+    if any(short):
+        widest = max(range(len(columns)), key=lambda i: shares[i])
+        shares = [s + short[i] for i, s in enumerate(shares)]
+        shares[widest] -= sum(short)
+    return [fixed[i] or shares[i] for i in range(len(columns))]
+
+
+def _word_mm(text: str) -> float:
+    """The width of a header cell's longest word in 8 pt bold."""
+    return CELL_PAD_MM + DIGIT_MM * max((len(w) for w in text.split()), default=0)
 
 
 def _table(
@@ -299,7 +297,7 @@ def _table(
 ) -> None:
     """A table of real Word rows; ``columns`` as for :func:`_widths`."""
     body = list(rows)
-    widths = _widths(columns, body)
+    widths = _widths(columns, body, header or [], text_width_mm(doc))
     head = [] if header is None else [Row(tuple(header), bold=True)]
     content = [*head, *body]
     table: Table = doc.add_table(rows=len(content), cols=len(widths))
@@ -414,18 +412,72 @@ def _unit_rows(
     return out
 
 
+# --- the catalog's front matter ----------------------------------------------------------
+
+
+def _intro(doc: DocxDocument, cat: Catalog, found: Marks) -> None:
+    """The intro as the catalog prints it: its text, its summary tables (Tabel 1 and 2,
+    recomputed and marked where they differ) and the chart of the target effect."""
+    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    _heading(doc, "Oversigt over forslagene", 1)
+    _prose(doc, found.intro(cat.intro))
+    for table in cat.tables:
+        _summary_table(doc, summarise(cat, table.id), found)
+        _prose(doc, table.text)
+    _chart(doc, catalog_chart_png(cat))
+
+
+def _summary_table(doc: DocxDocument, summary: Summary, found: Marks) -> None:
+    t = summary.table
+
+    def figures(row: str, effect: Series, investment: Decimal | None, zero: str) -> list[Cell]:
+        spent = found.figure(Place(None, t.id, row, marks.INVESTMENT), investment, zero)
+        return [*_marked(found.amounts(None, t.id, row, effect, t.years)), Cell(spent, right=True)]
+
+    _caption(doc, t.title)
+    if t.unit:
+        _text(doc, f"Effektiviseringsbidrag (positive bidrag) og samlet investering, {t.unit}")
+    rows: list[Row] = []
+    for group in summary.groups:
+        rows += [Row((Cell(group.committee),), bold=True)] if group.committee else []
+        rows += [
+            Row(
+                (
+                    Cell(numbering.catalog_row_label(r.row)),
+                    *figures(r.row.proposal or "", r.effect, r.investment, ZERO_MARK),
+                    Cell(r.row.approved_with),
+                )
+            )
+            for r in group.rows
+        ]
+    total = figures("total", summary.total_effect(), summary.total_investment(), "0")
+    rows.append(Row((Cell("I alt"), *total, Cell("")), bold=True))
+    header = [
+        *_year_header(("Udvalg / forslag",), t.years),
+        Cell("Samlet investering", right=True),
+        Cell("Godkendt med"),
+    ]
+    _table(doc, header, rows, [*_years((3,), len(t.years)), None, 1.2])
+    for note in t.notes:
+        _text(doc, note)
+
+
+def _chart(doc: DocxDocument, png: bytes) -> None:
+    doc.add_picture(io.BytesIO(png), width=Mm(min(CHART_WIDTH_MM, text_width_mm(doc))))
+    picture = doc.paragraphs[-1]
+    picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    picture.paragraph_format.keep_with_next = False
+
+
 # --- a proposal -------------------------------------------------------------------------
 
 
-def _start(doc: DocxDocument, p: Proposal, new_page: bool) -> None:
-    """The page heading as printed above the title, then the title "ID Title"."""
-    first: Paragraph | None = None
+def _start(doc: DocxDocument, cat: Catalog, p: Proposal) -> None:
+    """The page heading as printed above the title, then the title as the catalog names the
+    proposal ("Forslag 2 ...", "BC01 ...")."""
     if p.heading and not p.catalog_entry_only:
-        first = doc.add_paragraph()
-        first.add_run(_clean(p.heading.upper())).bold = True
-    title = _heading(doc, f"{p.id} {p.title}" + _confidential_mark(p), 1)
-    # each proposal starts on a page of its own, as in the printed catalog
-    (first or title).paragraph_format.page_break_before = new_page
+        doc.add_paragraph().add_run(_clean(p.heading.upper())).bold = True
+    _heading(doc, f"{numbering.printed_name(p, cat)} {p.title}" + _confidential_mark(p), 1)
 
 
 def _proposal(doc: DocxDocument, profile: Profile, p: Proposal, found: Marks) -> None:
@@ -439,7 +491,7 @@ def _proposal(doc: DocxDocument, profile: Profile, p: Proposal, found: Marks) ->
 
 
 def _description(doc: DocxDocument, profile: Profile, p: Proposal) -> None:
-    _heading(doc, "1. Beskrivelse af forslag (fremgangsmåde og effekt)", 2)
+    _heading(doc, layout.SECTIONS[0], 2)
     _prose(doc, p.description)
     innovation = "Ja" + (f" ({p.innovation_title})" if p.innovation_title else "")
     _question(
@@ -494,10 +546,13 @@ def _affected_boxes(profile: Profile, p: Proposal) -> list[str]:
 
 
 def _economy(doc: DocxDocument, profile: Profile, p: Proposal, found: Marks) -> None:
-    _heading(doc, "2. Økonomi", 2)
+    _heading(doc, layout.SECTIONS[1], 2)
     _prose(doc, p.economy_text)
     _table1(doc, p, found)
     _notes(doc, p)
+    # no investment, no payback and no payback chart (F6, Forslag 7), as in the PDF
+    if calc.has_investment(p):
+        _chart(doc, proposal_chart_png(p))
     if p.targets is not None:
         _targets(doc, p, p.targets, found)
     # a table that is not printed leaves only its prose, where the table stands
@@ -513,7 +568,7 @@ def _economy(doc: DocxDocument, profile: Profile, p: Proposal, found: Marks) -> 
 
 
 def _table1(doc: DocxDocument, p: Proposal, found: Marks) -> None:
-    _caption(doc, TABLE1_TITLE)
+    _caption(doc, numbering.titles(p).economy)
     header = _year_header((f"1.000 kr. {p.price_level} p/l", "Styringsområde"), p.years)
     _table(doc, header, _table1_rows(p, found), _years((3, 1.3), len(p.years)))
 
@@ -546,6 +601,7 @@ def _targets(doc: DocxDocument, p: Proposal, targets: Targets, found: Marks) -> 
     manko = calc.manko(targets.achieved, targets.target)
     # the manko is shown for the years that have an achieved change or a target
     manko_years = set(targets.achieved) | set(targets.target)
+    years = numbering.target_years(p)
     rows: list[Row] = []
     for row in targets.rows:
         is_manko = row.role is TargetRole.MANKO
@@ -556,23 +612,26 @@ def _targets(doc: DocxDocument, p: Proposal, targets: Targets, found: Marks) -> 
             else _figure(values[y])
             if y in shown
             else Cell("")
-            for y in p.years
+            for y in years
         )
         rows.append(Row((Cell(row.label), Cell(row.area or ""), *cells)))
     header = _year_header(
-        (targets.price_basis or f"1.000 kr. {p.price_level} p/l", "Styringsområde"), p.years
+        (targets.price_basis or f"1.000 kr. {p.price_level} p/l", "Styringsområde"), years
     )
-    _table(doc, header, rows, _years((3, 1.3), len(p.years)))
+    _table(doc, header, rows, _years((3, 1.3), len(years)))
 
 
 def _basis(doc: DocxDocument, basis: BasisTable) -> None:
     _caption(doc, basis.title)
     _prose(doc, basis.text)
+    years = {
+        c for c in basis.columns if numbering.is_year_column(r.values.get(c) for r in basis.rows)
+    }
     rows = [
         Row(
             (
                 Cell(row.label),
-                *(_basis_cell(row.values.get(column)) for column in basis.columns),
+                *(_basis_cell(row.values.get(column), column in years) for column in basis.columns),
             )
         )
         for row in basis.rows
@@ -581,9 +640,10 @@ def _basis(doc: DocxDocument, basis: BasisTable) -> None:
     _table(doc, _plain("", *basis.columns), rows, weights)
 
 
-def _basis_cell(value: Decimal | str | None) -> Cell:
+def _basis_cell(value: Decimal | str | None, year: bool) -> Cell:
     if isinstance(value, Decimal):
-        return _figure(value)
+        # a year is never printed with a thousands separator: "2025", not "2.025"
+        return Cell(str(int(value)), right=True) if year else _figure(value)
     return Cell(value or "")
 
 
@@ -594,10 +654,7 @@ def _distribution(doc: DocxDocument, profile: Profile, p: Proposal, found: Marks
     if "2.1" not in marks.printed_tables(p, profile):
         return
     with_impl = stated is not None and stated.includes_implementation
-    title = "Tabel 2.1.1. Fordeling på udvalg" + (
-        ", inkl. implementeringsudgifter" if with_impl else ""
-    )
-    _caption(doc, stated.title if stated is not None and stated.title else title)
+    _caption(doc, numbering.titles(p).distribution)
     rows = calc.distribution(p, profile, with_impl)
 
     def figures(unit: str, amounts: Series) -> tuple[Cell, ...]:
@@ -616,33 +673,42 @@ def _distribution(doc: DocxDocument, profile: Profile, p: Proposal, found: Marks
 
 
 def _followup(doc: DocxDocument, p: Proposal) -> None:
-    _heading(doc, "3. Implementering og opfølgning", 2)
+    _heading(doc, layout.SECTIONS[2], 2)
     if p.followup_text:
         _prose(doc, p.followup_text)
+    if not p.followup:
+        return
     rows: list[Row] = []
     for phase, title in PHASES:
-        rows.append(Row((Cell(title),), bold=True))
+        goals = [f for f in p.followup if f.phase is phase]
+        # a phase without goals gets no empty heading row
+        rows += [Row((Cell(title),), bold=True)] if goals else []
         rows += [
             Row(tuple(Cell(t, prose=True) for t in (f.goal, f.measure, f.responsible, f.when)))
-            for f in p.followup
-            if f.phase is phase
+            for f in goals
         ]
+    numbered = numbering.titles(p).followup
+    if numbered:
+        _caption(doc, numbered)
     _table(doc, _plain(*FOLLOWUP_HEADER), rows, (3, 4, 2, 2))
 
 
 def _risk(doc: DocxDocument, p: Proposal) -> None:
-    _heading(doc, "4. Risikovurdering", 2)
+    _heading(doc, layout.SECTIONS[3], 2)
     level = p.risk_level.value if p.risk_level is not None else "ikke angivet"
     _text(doc, f"Samlet risikovurdering: {level}")
     _prose(doc, p.risk_text)
 
 
 def _admin(doc: DocxDocument, profile: Profile, p: Proposal, found: Marks) -> None:
-    _heading(doc, "5. Effektivisering på administration", 2)
+    # a proposal whose template has no section 5 (Forslag 5) gets no empty heading
+    if not p.admin_text and not p.admin_rows:
+        return
+    _heading(doc, layout.SECTIONS[4], 2)
     _prose(doc, p.admin_text)
     if "admin" not in marks.printed_tables(p, profile):
         return
-    _caption(doc, "Tabel 2. Varige ændringer, administration")
+    _caption(doc, numbering.titles(p).admin)
     rows = [Row((Cell(r.text), *_figures(r.amounts, p.years))) for r in p.admin_rows]
     total = _marked(found.amounts(p.id, "admin", "total", calc.admin_total(p), p.years))
     rows.append(Row((Cell("Varige ændringer totalt, administration"), *total), bold=True))
@@ -654,7 +720,7 @@ def _admin(doc: DocxDocument, profile: Profile, p: Proposal, found: Marks) -> No
 
 
 def _consultations(doc: DocxDocument, p: Proposal) -> None:
-    _heading(doc, "6. Hvem er hørt?", 2)
+    _heading(doc, layout.SECTIONS[5], 2)
     rows = [
         Row(
             (
@@ -677,8 +743,10 @@ def _consultations(doc: DocxDocument, p: Proposal) -> None:
 
 
 def _technical(doc: DocxDocument, profile: Profile, p: Proposal, found: Marks) -> None:
-    _heading(doc, "7. Tekniske tabeller til korrektioner i Kvantum", 2)
     printed = marks.printed_tables(p, profile)
+    if not set(printed) & set(calc.TECHNICAL_TABLES):
+        return
+    _heading(doc, layout.SECTIONS[6], 2)
     for name, compute in calc.TECHNICAL_TABLES.items():
         if name not in printed:
             continue
