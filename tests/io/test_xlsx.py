@@ -28,7 +28,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from gevinst.cli import main
 from gevinst.core import calc
 from gevinst.core.check import TABLE_NAMES
-from gevinst.core.model import Catalog, Key, Parts, Proposal
+from gevinst.core.model import Catalog, Key, Parts, Proposal, Stated
 from gevinst.core.series import Series
 from gevinst.core.summary import summarise
 from gevinst.io import layout
@@ -439,6 +439,63 @@ def test_an_edit_recalculated_agrees_with_gevinst_computing_the_same_change(
     after = calc.table_a(changed.proposal("BC01"), seed.profile)["ØU"][2027]
     assert after != calc.table_a(seed.proposal("BC01"), seed.profile)["ØU"][2027]
     assert ws.cell(a["Økonomiudvalget"], years[2027]).value == after
+
+
+def _variant(bc01: Proposal, pid: str, amounts: dict[str, list[int]]) -> Proposal:
+    """BC01 with other amounts per line (2024-2029), every weight of its key 1, and nothing
+    stated."""
+    lines = tuple(
+        replace(
+            ln, amounts=Series(dict(zip(bc01.years, map(Decimal, amounts[ln.id]), strict=True)))
+        )
+        for ln in bc01.lines
+    )
+    key = bc01.keys["ledere"]
+    weights = {name: Decimal(1) for name in key.weights}
+    keys = {"ledere": Key(key.name, key.text, key.kind, weights)}
+    return replace(bc01, id=pid, lines=lines, keys=keys, admin_rows=(), stated=Stated())
+
+
+EDGE_CASES = {
+    # savings from 2024, the investment in 2026: paid back when the sum turns <= 0 for good,
+    # four years after the table ends (docs/calculations.md)
+    "STAYS": {"e1": [-100] * 6, "e2": [0] * 6, "e3": [0] * 6, "i1": [0, 0, 1000, 0, 0, 0]},
+    # the last year's permanent change is a cost: never paid back
+    "NEVER": {"e1": [-500, -500, 0, 0, 0, 50], "e2": [0] * 6, "e3": [0] * 6, "i1": [900] + [0] * 5},
+    # 100 split by seven equal weights: 14,29 each, two of the seven get 15 (ties by order);
+    # -101 the mirror; 7 and 3,5 and 12,5 a fraction and a half
+    "TIES": {
+        "e1": [0, 0, 0, 0, 0, 12],
+        "e2": [0, 0, 0, 0, 0, 1],
+        "e3": [100, -101, 7, 0, -3, 12],
+        "i1": [0, 0, 0, 0, 0, 1],
+    },
+}
+
+
+def test_payback_and_rounding_formulas_in_the_edge_cases(seed: Catalog, tmp_path: Path) -> None:
+    bc01 = seed.proposal("BC01")
+    proposals = [_variant(bc01, pid, {**cases, "i2": [0] * 6}) for pid, cases in EDGE_CASES.items()]
+    cat = replace(seed, proposals=tuple(proposals), tables=(), statements=())
+    stays, never, ties = proposals
+    assert str(calc.payback(stays, "total")) == "10 år (2033)"
+    assert calc.payback(never, "total") is None
+    split = calc.table_a(ties, seed.profile)
+    assert sorted(split[u][2024] for u in split if u != "Koncernservice")[-2:] == [15, 15]
+    path = tmp_path / "kanter.xlsx"
+    write_xlsx(cat, path, FULL)
+    out = libreoffice(tmp_path, "xlsx", stripped(path, tmp_path / "kanter-uden.xlsx"))
+    book = openpyxl.load_workbook(out / "kanter-uden.xlsx", data_only=True)
+    figures = Figures(book, cat)
+    for p in cat.proposals:
+        figures.proposal(p)
+    assert figures.wrong == []
+    ws = book["STAYS"]
+    _, labels = _table(ws, TABLE1)
+    assert ws.cell(labels["Tilbagebetalingstid baseret på totaløkonomi"], 2).value == "10 år (2033)"
+    ws = book["NEVER"]
+    _, labels = _table(ws, TABLE1)
+    assert ws.cell(labels["Tilbagebetalingstid baseret på totaløkonomi"], 2).value == "ingen"
 
 
 def test_the_edit_imports_onto_the_catalog_as_the_same_change(

@@ -1107,7 +1107,8 @@ def _linjer(ws: Any, f: _Formats, cat: Catalog, sheets: Mapping[str, ProposalShe
     ws.freeze_panes(1, 2)
     for col, width in enumerate((10, 8, 60, 18, 16, 18, 6, 12)):
         ws.set_column(col, col, width)
-    ws.protect("", _PROTECTION)
+    # filtering hides rows and changes no cell; sorting would move the links, so it is locked
+    ws.protect("", {**_PROTECTION, "autofilter": True})
 
 
 # --- the workbook ------------------------------------------------------------------------------
@@ -1132,7 +1133,7 @@ def sheet_names(cat: Catalog) -> dict[str, str]:
 def write_book(wb: Any, cat: Catalog) -> dict[str, dict[Coord, Target]]:
     """Write the sheets of ``cat`` (already selected) into ``wb``, a workbook or a
     :class:`Recorder`; returns each sheet's input cells."""
-    f = _formats(wb)
+    f = _Formats(wb)
     names = sheet_names(cat)
     katalog = wb.add_worksheet(KATALOG)
     sheets: dict[str, ProposalSheet] = {}
@@ -1142,10 +1143,6 @@ def write_book(wb: Any, cat: Catalog) -> dict[str, dict[Coord, Target]]:
     CatalogSheet(katalog, f, cat, sheets).write()
     _linjer(wb.add_worksheet(LINJER), f, cat, sheets)
     return {s.name: s.inputs for s in sheets.values()}
-
-
-def _formats(wb: Any) -> _Formats:
-    return _Formats(wb)
 
 
 def record(cat: Catalog, options: ExportOptions) -> tuple[Recorder, dict[str, dict[Coord, Target]]]:
