@@ -38,10 +38,11 @@ from gevinst.core.numbers import LOCALE, dk
 from gevinst.core.profile import Profile
 from gevinst.core.series import Series
 from gevinst.core.summary import Summary, summarise
-from gevinst.io import layout
+from gevinst.io import layout, marks
 from gevinst.io.charts import catalog_chart_svg, proposal_chart_svg
 from gevinst.io.export import ExportOptions, select
 from gevinst.io.layout import Kind
+from gevinst.io.marks import Marks, Place
 
 Block = dict[str, Any]
 Cell = str | dict[str, Any]
@@ -138,6 +139,10 @@ def _table(
     }
 
 
+def _cell_text(cell: Cell) -> str:
+    return cell if isinstance(cell, str) else str(cell["text"])
+
+
 def _amounts(series: Series, years: Sequence[int], zero: str = "0") -> list[str]:
     return [dk(series[y]) if series[y] else zero for y in years]
 
@@ -151,10 +156,12 @@ def _year_table(
     notes: Iterable[str] = (),
 ) -> Block:
     """A table of text columns (``first``) followed by one right-aligned column a year."""
+    # a figure with a mark ("-43.564¹³³") is wider than the column the seed's figures need
+    marked = any(marks.MARKED.search(_cell_text(c)) for r in rows for c in r["cells"])
     widths: list[float | str] = [
         1,
         *([AREA_WIDTH] * (len(first) - 1)),
-        *([YEAR_WIDTH] * len(years)),
+        *(["auto" if marked else YEAR_WIDTH] * len(years)),
     ]
     align = ["left"] * len(first) + ["right"] * len(years)
     columns = [*first, *(str(y) for y in years)]
@@ -212,17 +219,19 @@ def _section_1(p: Proposal, profile: Profile) -> list[Block]:
 _STYLES = {Kind.LINE: "", Kind.SUBTOTAL: "sub", Kind.TOTAL: "total", Kind.PAYBACK: "sub"}
 
 
-def _tabel_1_row(row: layout.Row, years: Sequence[int]) -> Block:
+def _tabel_1_row(row: layout.Row, p: Proposal, found: Marks) -> Block:
     if row.kind is Kind.HEADING:
         return _group(row.label)
     if row.kind is Kind.PAYBACK:
-        return _row([row.label, {"text": row.text, "span": 0}], _STYLES[row.kind])
+        text = found.text(Place(p.id, "1", row.key, None), row.text)
+        return _row([row.label, {"text": text, "span": 0}], _STYLES[row.kind])
     amounts = row.amounts if row.amounts is not None else Series()
-    return _row([row.label, row.area, *_amounts(amounts, years)], _STYLES[row.kind])
+    figures = found.amounts(p.id, "1", row.key, amounts, p.years)
+    return _row([row.label, row.area, *figures], _STYLES[row.kind])
 
 
-def _tabel_1(p: Proposal) -> Block:
-    rows = [_tabel_1_row(row, p.years) for row in layout.table1(p)]
+def _tabel_1(p: Proposal, found: Marks) -> Block:
+    rows = [_tabel_1_row(row, p, found) for row in layout.table1(p)]
     notes = [n for n in p.notes if n != SAVINGS_NOTE]
     return _year_table(
         "Tabel 1. Forslagets samlede økonomiske konsekvenser",
@@ -255,59 +264,68 @@ def _unit_rows(
     rows: Mapping[str, Series],
     p: Proposal,
     profile: Profile,
+    found: Marks,
+    table: str,
     appropriations: Mapping[str, str] | None = None,
 ) -> list[Block]:
-    """One row a unit in the profile's order, then "Total"; with ``appropriations`` a
+    """One row a unit in the profile's order (and a row the document states that gevinst
+    computes as nothing, so its mark is seen), then "Total"; with ``appropriations`` a
     "Bevilling" column as well."""
 
     def extra(unit: str) -> list[str]:
         return [] if appropriations is None else [appropriations.get(unit, "")]
 
+    def figures(unit: str, amounts: Series) -> list[str]:
+        return found.amounts(p.id, table, unit, amounts, p.years, ZERO_MARK)
+
     out = [
-        _row([profile.unit_name(u), *extra(u), *_amounts(rows[u], p.years, ZERO_MARK)])
-        for u in profile.sort_units(list(rows))
+        _row([profile.unit_name(u), *extra(u), *figures(u, rows.get(u, Series()))])
+        for u in profile.sort_units(list(set(rows) | found.rows(p.id, table)))
     ]
-    total = _amounts(calc.column_total(rows), p.years, ZERO_MARK)
+    total = figures("total", calc.column_total(rows))
     out.append(_row(["Total", *extra(""), *total], "total"))
     return out
 
 
-def _distribution(p: Proposal, profile: Profile) -> list[Block]:
+def _distribution(p: Proposal, profile: Profile, found: Marks) -> list[Block]:
     stated = p.stated.distribution
-    include = stated.includes_implementation if stated else False
-    title = (stated.title if stated else "") or "Tabel 2.1. Fordeling på udvalg"
-    rows = calc.distribution(p, profile, include)
+    text = _para(p.distribution_text)
+    if stated is None or "2.1" not in marks.printed_tables(p, profile):
+        return [_heading("2.1 Fordeling på udvalg", 3), *text] if text else []
+    rows = calc.distribution(p, profile, stated.includes_implementation)
     return [
         _heading("2.1 Fordeling på udvalg", 3),
-        *_para(p.distribution_text),
+        *text,
         _year_table(
-            title,
+            stated.title or "Tabel 2.1. Fordeling på udvalg",
             [f"Udvalg (1.000 kr. {p.price_level} p/l)"],
-            _unit_rows(rows, p, profile),
+            _unit_rows(rows, p, profile, found, "2.1"),
             p.years,
         ),
     ]
 
 
-def _section_2(p: Proposal, profile: Profile) -> list[Block]:
-    blocks = [_heading("2. Økonomi"), *_para(p.economy_text), _tabel_1(p)]
-    blocks.append(
-        {
-            "kind": "chart",
-            "svg": proposal_chart_svg(p),
-            "caption": "Akkumuleret økonomisk påvirkning og tilbagebetalingstid (totaløkonomi)",
-        }
-    )
+def _section_2(p: Proposal, profile: Profile, found: Marks) -> list[Block]:
+    blocks = [_heading("2. Økonomi"), *_para(p.economy_text), _tabel_1(p, found)]
+    # no investment, no payback and no payback chart (F6, Forslag 7), as the template prints
+    if calc.has_investment(p):
+        blocks.append(
+            {
+                "kind": "chart",
+                "svg": proposal_chart_svg(p),
+                "caption": "Akkumuleret økonomisk påvirkning og tilbagebetalingstid (totaløkonomi)",
+            }
+        )
     # a table that is not printed leaves only its prose, where the table stands
     basis = [_basis_table(b) if b.printed else _para(b.text) for b in p.basis]
     if any(basis):
         blocks.append(_heading("Grundlag for beregning af effektivisering", 3))
         for part in basis:
             blocks += part
-    return blocks + _targets(p) + _distribution(p, profile)
+    return blocks + _targets(p, found) + _distribution(p, profile, found)
 
 
-def _targets(p: Proposal) -> list[Block]:
+def _targets(p: Proposal, found: Marks) -> list[Block]:
     """Target accounting (Forslag 7's Tabel 4) as printed, its manko recomputed."""
     t = p.targets
     if t is None:
@@ -318,7 +336,8 @@ def _targets(p: Proposal) -> list[Block]:
         if r.role is not TargetRole.MANKO
     ]
     manko = calc.manko(t.achieved, t.target)
-    rows.append(_row(["Manko", "", *_amounts(manko, p.years, zero="")], "sub"))
+    shown = found.amounts(p.id, marks.TARGETS_TABLE, "manko", manko, p.years, zero="")
+    rows.append(_row(["Manko", "", *shown], "sub"))
     return [_year_table(t.title, ["1.000 kr.", AREA_HEADER], rows, p.years, notes=[t.price_basis])]
 
 
@@ -356,14 +375,17 @@ def _section_4(p: Proposal) -> list[Block]:
     ]
 
 
-def _section_5(p: Proposal) -> list[Block]:
+def _section_5(p: Proposal, profile: Profile, found: Marks) -> list[Block]:
     blocks = [_heading("5. Effektivisering på administration"), *_para(p.admin_text)]
-    if not p.admin_rows:
+    if "admin" not in marks.printed_tables(p, profile):
         return blocks
     rows = [_row([r.text, *_amounts(r.amounts, p.years)]) for r in p.admin_rows]
     rows.append(
         _row(
-            ["Varige ændringer totalt, administration", *_amounts(calc.admin_total(p), p.years)],
+            [
+                "Varige ændringer totalt, administration",
+                *found.amounts(p.id, "admin", "total", calc.admin_total(p), p.years),
+            ],
             "total",
         )
     )
@@ -406,20 +428,29 @@ def _section_6(p: Proposal) -> list[Block]:
 # --- section 7 --------------------------------------------------------------------------------
 
 
-def _section_7(p: Proposal, profile: Profile) -> list[Block]:
+def _section_7(p: Proposal, profile: Profile, found: Marks) -> list[Block]:
     blocks = [_heading("7. Tekniske tabeller til korrektioner i Kvantum")]
+    printed = marks.printed_tables(p, profile)
     for name, compute in calc.TECHNICAL_TABLES.items():
-        rows = compute(p, profile)
-        stated = p.stated.technical.get(name)
-        # an empty table is shown only where the document prints it
-        if not rows and stated is None:
+        if name not in printed:
             continue
+        stated = p.stated.technical.get(name)
+        title = (stated.title if stated else "") or TECHNICAL_TITLES[name]
+        empty = found.empty_note(p, name)
         blocks.append(
             _year_table(
-                (stated.title if stated else "") or TECHNICAL_TITLES[name],
+                title + found.mark(Place(p.id, name, "", None)),
                 [f"Udvalg (1.000 kr. {p.price_level} p/l)", "Bevilling"],
-                _unit_rows(rows, p, profile, stated.appropriations if stated else {}),
+                _unit_rows(
+                    compute(p, profile),
+                    p,
+                    profile,
+                    found,
+                    name,
+                    stated.appropriations if stated else {},
+                ),
                 p.years,
+                notes=[empty] if empty else [],
             )
         )
     return blocks
@@ -428,15 +459,15 @@ def _section_7(p: Proposal, profile: Profile) -> list[Block]:
 # --- a proposal ---------------------------------------------------------------------------------
 
 
-def _detail(p: Proposal, profile: Profile) -> list[Block]:
+def _detail(p: Proposal, profile: Profile, found: Marks) -> list[Block]:
     return [
         *_section_1(p, profile),
-        *_section_2(p, profile),
+        *_section_2(p, profile, found),
         *_section_3(p),
         *_section_4(p),
-        *_section_5(p),
+        *_section_5(p, profile, found),
         *_section_6(p),
-        *_section_7(p, profile),
+        *_section_7(p, profile, found),
     ]
 
 
@@ -447,12 +478,13 @@ def _only_rows_of(t: CatalogTable, p: Proposal) -> CatalogTable:
     return replace(t, groups=tuple(g for g in groups if g.rows))
 
 
-def _entry(p: Proposal, cat: Catalog) -> list[Block]:
+def _entry(p: Proposal, cat: Catalog, found: Marks) -> list[Block]:
     """A proposal of which only its catalog row is published: that row, as the catalog's
     summary computes it, or else its permanent change and investment."""
     tables = [t for t in (_only_rows_of(t, p) for t in cat.tables) if t.groups]
     blocks = [
-        _summary_table(summarise(replace(cat, tables=(t,)), t.id), with_total=False) for t in tables
+        _summary_table(summarise(replace(cat, tables=(t,)), t.id), found, with_total=False)
+        for t in tables
     ]
     if not blocks:
         rows = [
@@ -465,9 +497,9 @@ def _entry(p: Proposal, cat: Catalog) -> list[Block]:
     return [*_para("Kun forslagets række i katalogets oversigt offentliggøres."), *blocks]
 
 
-def _proposal(p: Proposal, cat: Catalog) -> Block:
+def _proposal(p: Proposal, cat: Catalog, found: Marks) -> Block:
     blocks = [{"kind": "notice", "text": CONFIDENTIAL}] if p.confidential else []
-    blocks += _entry(p, cat) if p.catalog_entry_only else _detail(p, cat.profile)
+    blocks += _entry(p, cat, found) if p.catalog_entry_only else _detail(p, cat.profile, found)
     return {"kicker": p.heading, "title": f"{p.id} {p.title}", "blocks": blocks}
 
 
@@ -491,27 +523,30 @@ def _notes(summary: Summary, every: bool) -> list[str]:
     return [n for n in notes if any(n.startswith(ref) for ref in refs)]
 
 
-def _summary_table(summary: Summary, with_total: bool = True) -> Block:
+def _summary_table(summary: Summary, found: Marks, with_total: bool = True) -> Block:
     """A catalog summary table (Tabel 1 / 2 of the seed), grouped by committee."""
     t = summary.table
+
+    def figures(row: str, effect: Series, investment: Decimal | None, zero: str) -> list[str]:
+        spent = found.figure(Place(None, t.id, row, marks.INVESTMENT), investment, zero)
+        return [*found.amounts(None, t.id, row, effect, t.years), spent]
+
     rows: list[Block] = []
     for group in summary.groups:
         if group.committee:
             rows.append(_group(group.committee))
         for r in group.rows:
-            investment = dk(r.investment) if r.investment else ZERO_MARK
             rows.append(
                 _row(
                     [
                         _summary_label(r.row),
-                        *_amounts(r.effect, t.years),
-                        investment,
+                        *figures(r.row.proposal or "", r.effect, r.investment, ZERO_MARK),
                         r.row.approved_with,
                     ]
                 )
             )
     if with_total:
-        total = [*_amounts(summary.total_effect(), t.years), dk(summary.total_investment())]
+        total = figures("total", summary.total_effect(), summary.total_investment(), "0")
         rows.append(_row(["I alt", *total, ""], "total"))
     columns = ["Udvalg / forslag", *(str(y) for y in t.years), "Samlet investering", "Godkendt med"]
     widths: list[float | str] = [1, *([YEAR_WIDTH] * len(t.years)), "2cm", "2.2cm"]
@@ -522,10 +557,10 @@ def _summary_table(summary: Summary, with_total: bool = True) -> Block:
     return _table(t.title, columns, rows, widths, align, unit, _notes(summary, with_total))
 
 
-def _summary(cat: Catalog) -> list[Block]:
-    blocks = [_heading("Oversigt over forslagene", 1), *_para(cat.intro)]
+def _summary(cat: Catalog, found: Marks) -> list[Block]:
+    blocks = [_heading("Oversigt over forslagene", 1), *_para(found.intro(cat.intro))]
     for t in cat.tables:
-        blocks += [_summary_table(summarise(cat, t.id)), *_para(t.text)]
+        blocks += [_summary_table(summarise(cat, t.id), found), *_para(t.text)]
     blocks.append(
         {
             "kind": "chart",
@@ -536,12 +571,34 @@ def _summary(cat: Catalog) -> list[Block]:
     return blocks
 
 
+# --- the closing list -------------------------------------------------------------------------
+
+
+def _deviations(found: Marks) -> list[Block]:
+    """ "Afvigelser fra de angivne tal": every stated figure that differs, where, and why."""
+    if not found.deviations:
+        return []
+    rows = [_row([d.mark, d.where, d.stated, d.computed, d.explanation]) for d in found.deviations]
+    return [
+        _heading(marks.TITLE, 1),
+        *_para(marks.INTRO_AS_STATED if found.as_stated else marks.INTRO),
+        _table(
+            "",
+            marks.COLUMNS,
+            rows,
+            ["auto", 1.3, "auto", "auto", 2.6],
+            ["left", "left", "right", "right", "left"],
+        ),
+    ]
+
+
 # --- the document -------------------------------------------------------------------------------
 
 
 def _document(cat: Catalog, options: ExportOptions) -> dict[str, Any]:
     """Everything the template shows, as JSON-ready data with Danish-formatted figures."""
     single = options.proposal is not None
+    found = Marks(cat, options.as_stated, with_summary=not single)
     return {
         "title": cat.title,
         "municipality": cat.municipality,
@@ -549,8 +606,9 @@ def _document(cat: Catalog, options: ExportOptions) -> dict[str, Any]:
         "prices": f"1.000 kr. {cat.price_level} p/l",
         "count": len(cat.proposals),
         "single": single,
-        "summary": [] if single else _summary(cat),
-        "proposals": [_proposal(p, cat) for p in cat.proposals],
+        "summary": [] if single else _summary(cat, found),
+        "proposals": [_proposal(p, cat, found) for p in cat.proposals],
+        "deviations": _deviations(found),
     }
 
 

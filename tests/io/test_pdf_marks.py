@@ -1,0 +1,184 @@
+# SPDX-License-Identifier: MPL-2.0
+"""The PDF marks every figure that differs from the one stated, lists each difference at the
+end, and prints as an archive copy with --as-stated; read back with pdftotext."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from gevinst.cli import main
+from gevinst.core.model import Catalog
+from gevinst.io.export import ExportOptions
+from gevinst.io.marks import COLUMNS, Marks, Place
+from gevinst.io.pdf import write_pdf
+from tests.paths import SEED
+
+TITLE = "Afvigelser fra de angivne tal"
+
+
+def read(path: Path) -> str:
+    """The text as laid out, a table row on a line, whitespace collapsed; then (after a form
+    feed) the closing list's text with its header and every space, hyphen and line break left
+    out, since pdftotext reads a wrapped cell's lines in an order of its own."""
+
+    def text(*layout: str) -> str:
+        done = subprocess.run(
+            ["pdftotext", *layout, str(path), "-"], capture_output=True, check=True
+        )
+        return done.stdout.decode("utf-8")
+
+    laid_out = " ".join(text("-layout").split())
+    flow = text()
+    listed = flow[flow.rindex(TITLE) :]
+    for header in COLUMNS:  # a page that goes on with the list repeats its header
+        listed = listed.replace(header, "")
+    return laid_out + "\f" + squash(listed)
+
+
+def squash(text: str) -> str:
+    # pdftotext joins a word broken at its hyphen ("Kultur- og" at a line's end: "Kulturog")
+    return re.sub(r"[\s\-\u00ad]", "", text)
+
+
+@pytest.fixture(scope="module")
+def derived(seed: Catalog, tmp_path_factory: pytest.TempPathFactory) -> str:
+    out = tmp_path_factory.mktemp("pdf") / "katalog.pdf"
+    write_pdf(seed, out, ExportOptions())
+    return read(out)
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory: pytest.TempPathFactory) -> str:
+    out = tmp_path_factory.mktemp("pdf") / "arkiv.pdf"
+    assert main(["export", str(SEED), "--format", "pdf", "-o", str(out), "--as-stated"]) == 0
+    return read(out)
+
+
+@pytest.fixture(scope="module")
+def marks(seed: Catalog) -> Marks:
+    return Marks(seed)
+
+
+def closing_list(text: str) -> str:
+    return text.split("\f")[1]
+
+
+def body(text: str) -> str:
+    laid_out = text.split("\f", maxsplit=1)[0]
+    return laid_out[: laid_out.rindex(TITLE)]
+
+
+def listed(text: str, *parts: str) -> bool:
+    """Whether the closing list shows ``parts`` one after the other in a row."""
+    return squash(" ".join(parts)) in closing_list(text)
+
+
+def test_bc01s_catalog_row_is_derived_marked_and_explained(
+    derived: str, archive: str, marks: Marks
+) -> None:
+    m27, m28 = (marks.mark(Place(None, "catalog-1", "BC01", y)) for y in (2027, 2028))
+    row = "Samlet ferieløsning i Serviceportalen 297 1.144"
+    assert f"{row} 1.474{m27} 1.474{m28} 4.250 Budget 2025" in body(derived)
+    assert f"{row} 1.144{m27} 1.144{m28} 4.250 Budget 2025" in body(archive)
+    for text in (derived, archive):
+        assert listed(text, m27, "Kataloget, Tabel 1, BC01, 2027")
+        assert listed(text, "effekt, 2027: angivet 1.144, beregnet 1.474 (forskel -330")
+
+
+def test_the_catalog_total_follows_its_rows(derived: str, archive: str, marks: Marks) -> None:
+    m = marks.mark(Place(None, "catalog-2", "total", 2025))
+    assert f"I alt 56.019{m}" in body(derived)
+    assert f"I alt 55.597{m}" in body(archive)
+
+
+def test_the_intros_strategy_totals(derived: str, archive: str, marks: Marks) -> None:
+    first, second = (marks.mark(Place(None, "intro", "catalog-2", y)) for y in (2025, None))
+    said = "De tværgående forslag bidrager samlet med effektiviseringer for"
+    assert f"{said} 56,0{first} mio. kr. i 2025 og 63,5{second} mio. kr." in body(derived)
+    assert f"{said} 55,6{first} mio. kr. i 2025 og 62,8{second} mio. kr." in body(archive)
+    assert listed(derived, first, "Indledningen, 2025")
+    assert listed(derived, "Kataloget skriver 55,6 mio. kr. i 2025")
+
+
+def test_f3s_impact(derived: str, archive: str, marks: Marks) -> None:
+    m26, m27 = (marks.mark(Place("F3", "1", "impact", y)) for y in (2026, 2027))
+    impact = "Samlet økonomisk påvirkning 350 5.950"
+    assert f"{impact} 3.750{m26} 1.750{m27} -2.900 -2.900" in body(derived)
+    assert f"{impact} 4.850{m26} 3.950{m27} -2.900 -2.900" in body(archive)
+    assert listed(derived, m26, "F3, Tabel 1, Samlet økonomisk påvirkning, 2026")
+    assert listed(derived, "Samlet økonomisk påvirkning, 2026: angivet 4.850, beregnet 3.750")
+
+
+@pytest.mark.parametrize(
+    ("pid", "computed", "stated"),
+    [("F2", "10 år (2033)", "11"), ("F4", "6 år (2029)", "7"), ("F5", "4 år (2027)", "6 år")],
+)
+def test_the_paybacks(
+    derived: str, archive: str, marks: Marks, pid: str, computed: str, stated: str
+) -> None:
+    mark = marks.mark(Place(pid, "1", "payback_total", None))
+    assert f" {computed}{mark} " in body(derived)
+    assert f" {stated}{mark} " in body(archive)
+    assert listed(derived, mark, f"{pid}, Tabel 1, Tilbagebetalingstid (totaløkonomi)")
+    assert listed(derived, f"angivet '{stated}', beregnet {computed}")
+
+
+def test_bc02s_tabel_c_is_printed_and_says_the_source_left_it_empty(
+    derived: str, archive: str, marks: Marks
+) -> None:
+    mark = marks.mark(Place("BC02", "C", "", None))
+    title = (
+        "Tabel C. Bevillingsmæssig effekt – hvis forslaget indarbejdes (bruttoeffektivisering)"
+        + mark
+    )
+    assert title in body(derived)
+    assert f"{mark} Tabellen står tom i forslaget; tallene er beregnet af gevinst." in derived
+    assert f"{mark} Tabellen står tom i forslaget, som her." in archive
+    assert listed(derived, mark, "BC02, Tabel C")
+    assert listed(derived, "Forslaget har varige driftsudgifter, men Tabel C er ikke udfyldt")
+
+
+def proposal_part(text: str, seed: Catalog, pid: str) -> str:
+    """A proposal's pages: from its title (the last time it is printed before the closing
+    list) to the next proposal's title."""
+    text = body(text)
+    titles = [p.title for p in seed.proposals]
+    index = [p.id for p in seed.proposals].index(pid)
+    start = text.rindex(titles[index])
+    end = text.rindex(titles[index + 1]) if index + 1 < len(titles) else len(text)
+    return text[start:end]
+
+
+def test_no_payback_without_an_investment(seed: Catalog, derived: str) -> None:
+    for pid in ("F6", "F7"):
+        part = proposal_part(derived, seed, pid)
+        assert "Tilbagebetalingstid" not in part, pid
+        assert "Akkumuleret økonomisk påvirkning" not in part, pid  # the payback chart
+        assert "Implementeringsomkostninger" not in part, pid
+    # F6's Tabel 1 ends with its permanent change, as the seed prints it
+    f6 = proposal_part(derived, seed, "F6")
+    assert "Samlet varig ændring 0 -475 -475 -475 -475 -475" in f6
+    assert "Samlet økonomisk påvirkning" not in f6
+
+
+def test_no_table_the_proposal_lacks_and_no_rule_calls_for(seed: Catalog, derived: str) -> None:
+    bc01 = proposal_part(derived, seed, "BC01")
+    assert "Tabel A." in bc01
+    assert "Tabel D." in bc01
+    for absent in ("Tabel B.", "Tabel C.", "Tabel E."):
+        assert absent not in bc01
+    f7 = proposal_part(derived, seed, "F7")
+    for absent in ("Tabel A.", "Tabel B.", "Tabel C.", "Tabel D.", "Tabel E."):
+        assert absent not in f7
+
+
+def test_every_stated_difference_is_listed(derived: str, marks: Marks) -> None:
+    # pdftotext reads a wrapped cell, or a row that goes on over a page, in an order of its
+    # own: each row's mark and its two figures side by side are what it reads reliably
+    for d in marks.deviations:
+        assert not d.mark or listed(derived, d.mark), d.where
+        assert listed(derived, d.stated, d.computed), d.where
