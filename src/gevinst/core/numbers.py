@@ -4,18 +4,33 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import cache
 
-from babel.numbers import format_decimal
+from babel import Locale
+from babel.numbers import NumberPattern, parse_pattern
 
-LOCALE = "da_DK"
+LOCALE = Locale.parse("da_DK")
+_STANDARD = LOCALE.decimal_formats[None]
+
+
+@cache
+def _fixed(places: int) -> NumberPattern:
+    return parse_pattern("#,##0" + ("." + "0" * places if places else ""))
 
 
 def dk(amount: Decimal | None, blank: str = "", places: int | None = None) -> str:
     """A figure as a Danish document prints it; ``blank`` for a missing one; with ``places``
-    always that many decimals ("56,0")."""
+    always that many decimals ("56,0").
+
+    >>> dk(Decimal("-1474")), dk(Decimal("0.5")), dk(Decimal("55.63"), places=1)
+    ('-1.474', '0,5', '55,6')
+    """
     if amount is None:
         return blank
     if places is not None:
-        pattern = "#,##0" + ("." + "0" * places if places else "")
-        return format_decimal(amount, format=pattern, locale=LOCALE)
-    return format_decimal(amount, locale=LOCALE, decimal_quantization=False)
+        return str(_fixed(places).apply(amount, LOCALE))
+    if amount == amount.to_integral_value() and amount:
+        # whole amounts are most of every table: Babel's rule, written out, ten times faster
+        # (a signed zero, "-0", is left to Babel)
+        return f"{int(amount):,}".replace(",", ".")
+    return str(_STANDARD.apply(amount, LOCALE, decimal_quantization=False))

@@ -36,9 +36,15 @@ class Series(Mapping[int, Decimal]):
             if not isinstance(amount, Decimal):
                 raise TypeError(f"amount for {year} must be Decimal, not {type(amount).__name__}")
             clean[int(year)] = clean.get(int(year), ZERO) + amount
-        object.__setattr__(self, "_values", MappingProxyType(dict(sorted(clean.items()))))
-        object.__setattr__(self, "price_level", price_level)
-        object.__setattr__(self, "scale", scale)
+        _fill(self, clean, price_level, scale)
+
+    @classmethod
+    def _checked(cls, values: dict[int, Decimal], price_level: int | None, scale: int) -> Series:
+        """A series of values already known to be Decimal by whole years: the arithmetic
+        below makes many, and checking each amount again was most of the check's time."""
+        out = object.__new__(cls)
+        _fill(out, values, price_level, scale)
+        return out
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError("Series is immutable")
@@ -79,10 +85,14 @@ class Series(Mapping[int, Decimal]):
                 f"cannot add amounts at {self.price_level} p/l and {other.price_level} p/l"
             )
         level = self.price_level if self.price_level is not None else other.price_level
-        return Series([*self._values.items(), *other.items()], level, self.scale)
+        values = dict(self._values)
+        for year, amount in other._values.items():
+            values[year] = values.get(year, ZERO) + amount
+        return Series._checked(values, level, self.scale)
 
     def __neg__(self) -> Series:
-        return Series({y: -a for y, a in self._values.items()}, self.price_level, self.scale)
+        values = {y: -a for y, a in self._values.items()}
+        return Series._checked(values, self.price_level, self.scale)
 
     def __sub__(self, other: Series) -> Series:
         return self + (-other)
@@ -96,6 +106,13 @@ class Series(Mapping[int, Decimal]):
     def first_year(self) -> int | None:
         """The first year with a non-zero amount."""
         return next((y for y, a in self._values.items() if a), None)
+
+
+def _fill(series: Series, values: dict[int, Decimal], price_level: int | None, scale: int) -> None:
+    """Set a new series' fields, once: Series refuses every later assignment."""
+    object.__setattr__(series, "_values", MappingProxyType(dict(sorted(values.items()))))
+    object.__setattr__(series, "price_level", price_level)
+    object.__setattr__(series, "scale", scale)
 
 
 def sum_series(many: Iterable[Series]) -> Series:

@@ -1,0 +1,31 @@
+# SPDX-License-Identifier: MPL-2.0
+"""Danish figures: the fast path for whole amounts prints exactly what Babel prints."""
+
+from __future__ import annotations
+
+import doctest
+from decimal import Decimal
+
+from babel.numbers import format_decimal
+from hypothesis import given
+from hypothesis import strategies as st
+
+from gevinst.core import numbers
+from gevinst.core.numbers import dk
+
+
+@given(st.decimals(allow_nan=False, allow_infinity=False, min_value=-(10**15), max_value=10**15))
+def test_dk_is_babels_danish_format(amount: Decimal) -> None:
+    assert dk(amount) == format_decimal(amount, locale="da_DK", decimal_quantization=False)
+
+
+@given(st.integers(min_value=-(10**15), max_value=10**15))
+def test_whole_amounts_have_point_thousands(value: int) -> None:
+    text = dk(Decimal(value))
+    assert text.replace(".", "") == str(value)
+    assert all(len(group) == 3 for group in text.lstrip("-").split(".")[1:])
+
+
+def test_examples_in_the_docstring() -> None:
+    result = doctest.testmod(numbers)
+    assert result.attempted and not result.failed
