@@ -425,8 +425,8 @@ class ProposalSheet(_Sheet):
         super().__init__(ws, f, p.years)
         self.p, self.profile, self.name = p, profile, name
         self.line_rows: dict[str, int] = {}
-        self.total_rows: dict[str, int] = {}  # Tabel 1's subtotals and total, by label
-        self.payback_rows: dict[str, int] = {}  # Tabel 1's payback rows, by label
+        self.total_rows: dict[str, int] = {}  # Tabel 1's subtotals and total (calc.TABLE1_ROWS)
+        self.payback_rows: dict[str, int] = {}  # Tabel 1's payback rows, by basis
         self.technical_rows: dict[str, dict[str, int]] = {}  # "A", "D", "E" -> unit -> row
         self.key_rows: dict[tuple[str, str], int] = {}  # (key, name) -> row of its weight
         self.key_spans: dict[str, tuple[int, int]] = {}
@@ -472,7 +472,6 @@ class ProposalSheet(_Sheet):
         p = self.p
         self.title(layout.TABLE1_TITLE)
         self.header(f"1.000 kr. {p.price_level} p/l", "Styringsområde")
-        lines = iter([ln for s in layout.SECTION_HEADINGS for ln in p.lines if ln.section is s])
         spans: list[list[int]] = []
         for shown in layout.table1(p):
             amounts = shown.amounts if shown.amounts is not None else Series()
@@ -480,25 +479,21 @@ class ProposalSheet(_Sheet):
                 self.line(shown.label, self.f.bold)
                 spans.append([])
             elif shown.kind is Kind.LINE:
-                line = next(lines)
-                row = self.inputs_row(
-                    shown.label,
-                    shown.area,
-                    line.amounts,
-                    partial(LineAmount, p.id, line.id),
-                )
+                line = p.line(shown.key)
+                target = partial(LineAmount, p.id, line.id)
+                row = self.inputs_row(shown.label, shown.area, line.amounts, target)
                 self.line_rows[line.id] = row
                 spans[-1].append(row)
             elif shown.kind is Kind.SUBTOTAL and shown.area:
-                self.total_rows[shown.label] = self._sumif(
+                self.total_rows[shown.key] = self._sumif(
                     shown.label, shown.area, spans[-1], amounts
                 )
             elif shown.kind in (Kind.SUBTOTAL, Kind.TOTAL):
                 rows = spans[-1] if shown.kind is Kind.SUBTOTAL else [r for s in spans for r in s]
                 terms = (lambda c, r=rows: _span_sum(c, r)) if rows else None
-                self.total_rows[shown.label] = self.formula_row(shown.label, "", amounts, terms)
+                self.total_rows[shown.key] = self.formula_row(shown.label, "", amounts, terms)
             else:
-                self.payback_rows[shown.label] = self.row
+                self.payback_rows[shown.key.removeprefix("payback_")] = self.row
                 self.text(0, shown.label, self.f.wrap)
                 self.row += 1
         self.line("Alle besparelser er angivet med negativt (-) fortegn.", self.f.note)
@@ -873,24 +868,20 @@ class ProposalSheet(_Sheet):
         self.header("", "")
         years = Series({y: Decimal(y) for y in self.years})
         year_row = self._helper("År", "", years, None, self.f.year)
-        for basis, label in calc.PAYBACK_BASES.items():
-            shown = f"Tilbagebetalingstid baseret på {label}"
-            if shown in self.payback_rows:
-                self._payback(basis, label, self.payback_rows[shown], year_row)
+        for basis, row in self.payback_rows.items():
+            self._payback(basis, calc.PAYBACK_BASES[basis], row, year_row)
         self.gap()
 
     def _payback_rows(self, basis: str) -> tuple[Series, Series, list[int], int]:
         """The permanent part and the flows of a basis, the rows that add up to the flows
         and the row of the permanent part."""
         p, rows = self.p, self.total_rows
-        names = {k: v[0] for k, v in calc.TABLE1_ROWS.items()}
         if basis == "service":
             part = calc.permanent(p, calc.SERVICE)
-            carry = rows[names["varig_service"]]
-            flow_rows = [carry, rows[names["impl"]]]
+            carry, flow_rows = rows["varig_service"], [rows["varig_service"], rows["impl"]]
         else:
             part = calc.permanent(p)
-            carry, flow_rows = rows[names["varig"]], [rows[names["impact"]]]
+            carry, flow_rows = rows["varig"], [rows["impact"]]
         return part, part + calc.implementation(p), flow_rows, carry
 
     def _payback(self, basis: str, label: str, target: int, year_row: int) -> None:
@@ -997,12 +988,11 @@ class CatalogSheet(_Sheet):
     def links(self, proposal: str) -> tuple[ProposalSheet, int | None, int | None]:
         """A proposal's sheet, its row of the permanent change and of the investment."""
         sheet = self.sheets[proposal]
-        names = {k: v[0] for k, v in calc.TABLE1_ROWS.items()}
         rows = sheet.total_rows
-        permanent = rows.get(names["varig"])
-        if permanent is None and names["impl"] not in rows:
-            permanent = rows.get(names["impact"])  # no investment: the impact is permanent
-        return sheet, permanent, rows.get(names["impl"])
+        permanent = rows.get("varig")
+        if permanent is None and "impl" not in rows:
+            permanent = rows.get("impact")  # no investment: the impact is the permanent change
+        return sheet, permanent, rows.get("impl")
 
     def summary_row(self, r: Any, years: Sequence[int], invest: int, steady: int) -> None:
         proposal = r.row.proposal
