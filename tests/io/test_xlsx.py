@@ -516,6 +516,34 @@ def test_the_edit_imports_onto_the_catalog_as_the_same_change(
     assert len(by_cell) == 5
 
 
+def test_a_blank_cell_of_tabel_2_leaves_the_year_blank(
+    seed: Catalog, exported: Path, tmp_path: Path
+) -> None:
+    def change(book: Workbook) -> None:
+        ws = book["BC01"]
+        _, labels = _table(ws, "Tabel 2. Varige ændringer, administration")
+        years, _ = _table(ws, "Tabel 2. Varige ændringer, administration")
+        ws.cell(labels["Effekt på administrative udgifter"], years[2026]).value = None
+
+    result = import_onto(_edit(exported, change, tmp_path / "tabel2.xlsx"), seed)
+    [blanked] = result.changes
+    assert str(blanked).endswith("2026: -1.144 -> tom")
+    rows = result.catalog.proposal("BC01").admin_rows
+    assert 2026 not in rows[0].amounts and 2027 in rows[0].amounts
+
+
+def test_an_older_workbook_lists_where_the_catalog_has_moved_on(
+    seed: Catalog, exported: Path
+) -> None:
+    bc01 = seed.proposal("BC01")
+    e1 = bc01.line("e1")
+    moved = replace(e1, amounts=Series({**e1.amounts, 2026: Decimal(-300)}))
+    lines = tuple(moved if ln.id == "e1" else ln for ln in bc01.lines)
+    newer = replace(seed, proposals=(replace(bc01, lines=lines), *seed.proposals[1:]))
+    [back] = import_onto(exported, newer).changes
+    assert (back.old, back.new) == (Decimal(-300), Decimal(-297))
+
+
 def test_a_workbook_saved_by_libreoffice_has_no_changes(
     seed: Catalog, recalculated: dict[str, Path]
 ) -> None:
