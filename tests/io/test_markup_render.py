@@ -174,3 +174,25 @@ def test_gevinst_show_prints_a_proposal_s_texts(capsys: pytest.CaptureFixture[st
     assert "\n1. Investering i en ny tværfaglig ’Step Up-indsats’" in out
     assert "\n• Færre udsættelser fra boligen\n" in out
     assert "*" not in out
+
+
+def test_a_basis_table_prints_its_label_header_and_unit(seed: Catalog, tmp_path: Path) -> None:
+    """BC02's Tabel 2 as the seed prints it: "Forvaltning" over the labels, "kr." in each cell."""
+    options = ExportOptions(proposal="BC02")
+    write_pdf(select(seed, options), tmp_path / "bc02.pdf", options)
+    done = subprocess.run(
+        ["pdftotext", "-layout", str(tmp_path / "bc02.pdf"), "-"], capture_output=True, check=True
+    )
+    text = " ".join(done.stdout.decode("utf-8").split())
+    assert "Forvaltning Nettoeffektivisering nærværende forslag KFF -306.376 kr. SOF" in text
+    write_docx(seed, tmp_path / "bc02.docx", options)
+    tables = docx.Document(str(tmp_path / "bc02.docx")).tables
+    rows = next(
+        [[c.text for c in r.cells] for r in t.rows]
+        for t in tables
+        if len(t.rows) > 1 and t.cell(1, 0).text == "KFF"
+    )
+    assert rows[:2] == [
+        ["Forvaltning", "Nettoeffektivisering nærværende forslag"],
+        ["KFF", "-306.376 kr."],
+    ]

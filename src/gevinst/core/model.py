@@ -133,6 +133,8 @@ class BasisTable:
     text: str = ""
     printed: bool = True
     remarks: tuple[str, ...] = ()
+    label_column: str = ""  # the header printed over the row labels
+    unit: str = ""  # printed after every figure, as the document prints it ("kr.")
 
 
 @dataclass(frozen=True)

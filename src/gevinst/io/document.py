@@ -97,6 +97,8 @@ def _basis(b: m.BasisTable) -> Doc:
         "total_column": b.total_column,
         "total_rows": [{"row": t.row, "of": list(t.of)} for t in b.total_rows],
         "printed": b.printed,
+        "label_column": b.label_column,
+        "unit": b.unit,
         "remarks": list(b.remarks),
     }
 

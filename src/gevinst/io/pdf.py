@@ -242,9 +242,9 @@ def _tabel_1(p: Proposal, found: Marks) -> Block:
     )
 
 
-def _basis_cell(value: Decimal | str | None) -> str:
+def _basis_cell(value: Decimal | str | None, unit: str) -> str:
     if isinstance(value, Decimal):
-        return dk(value)
+        return f"{dk(value)} {unit}".rstrip()
     return value or ""
 
 
@@ -253,11 +253,13 @@ def _basis_table(b: BasisTable) -> list[Block]:
     if not b.rows:
         return blocks
     numeric = [all(not isinstance(r.values.get(c), str) for r in b.rows) for c in b.columns]
-    rows = [_row([r.label, *(_basis_cell(r.values.get(c)) for c in b.columns)]) for r in b.rows]
+    rows = [
+        _row([r.label, *(_basis_cell(r.values.get(c), b.unit) for c in b.columns)]) for r in b.rows
+    ]
     # figures take the room they need, texts share the rest with the row labels
     widths: list[float | str] = [1.6, *("auto" if n else 1 for n in numeric)]
     align = ["left", *("right" if n else "left" for n in numeric)]
-    return [*blocks, _table("", ["", *b.columns], rows, widths, align)]
+    return [*blocks, _table("", [b.label_column, *b.columns], rows, widths, align)]
 
 
 def _unit_rows(

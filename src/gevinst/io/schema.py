@@ -128,6 +128,8 @@ class BasisTableModel(Model):
     title: str
     text: str = ""
     printed: bool = True  # false: built from the prose for the check; never drawn
+    label_column: str = ""  # the header printed over the row labels
+    unit: str = ""  # printed after every figure ("kr.")
     columns: list[str]
     rows: list[BasisRowModel]
     total_column: str | None = None

@@ -631,19 +631,24 @@ def _basis(doc: DocxDocument, basis: BasisTable) -> None:
         Row(
             (
                 Cell(row.label),
-                *(_basis_cell(row.values.get(column), column in years) for column in basis.columns),
+                *(
+                    _basis_cell(row.values.get(column), column in years, basis.unit)
+                    for column in basis.columns
+                ),
             )
         )
         for row in basis.rows
     ]
     weights = [2.5] + [1.0] * len(basis.columns)
-    _table(doc, _plain("", *basis.columns), rows, weights)
+    _table(doc, _plain(basis.label_column, *basis.columns), rows, weights)
 
 
-def _basis_cell(value: Decimal | str | None, year: bool) -> Cell:
+def _basis_cell(value: Decimal | str | None, year: bool, unit: str) -> Cell:
     if isinstance(value, Decimal):
         # a year is never printed with a thousands separator: "2025", not "2.025"
-        return Cell(str(int(value)), right=True) if year else _figure(value)
+        if year:
+            return Cell(str(int(value)), right=True)
+        return Cell(f"{_figure(value).text} {unit}".rstrip(), right=True)
     return Cell(value or "")
 
 

@@ -264,6 +264,8 @@ def _proposal(pm: s.ProposalModel, profile: Profile) -> m.Proposal:
                 total_rows=tuple(m.TotalRow(t.row, tuple(t.of)) for t in b.total_rows),
                 printed=b.printed,
                 remarks=tuple(b.remarks),
+                label_column=b.label_column,
+                unit=b.unit,
             )
             for b in pm.basis
         ),
