@@ -136,7 +136,7 @@ def _nodes(text: str) -> yaml.Node | None:
     """The YAML nodes of a JSON text, for the line of each value: JSON is (all but) a subset
     of YAML, and the json module keeps no positions. None where YAML cannot read it."""
     try:
-        return yaml.compose(text, Loader=yaml.SafeLoader)
+        return yaml.compose(text, Loader=yaml.CSafeLoader)
     except yaml.YAMLError:
         return None
 

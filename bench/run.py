@@ -1,0 +1,215 @@
+# SPDX-License-Identifier: MPL-2.0
+"""Every benchmark of gevinst in one run, each figure with its ratio to a baseline measured in
+the same run (benchmarks measure; the tests assert).
+
+- check: load + validate + check of synthetic catalogs (bench/generate.py) of growing size,
+  from the YAML folder and from a JSON bundle; the baseline is libyaml parsing the same files
+  and nothing else. Cost per proposal at each size shows whether growth is linear.
+- spreadsheet: LibreOffice recalculating gevinst's technical workbook of a catalog, against
+  gevinst loading and checking the same catalog (the figures the workbook recalculates).
+- documents: PDF, Word and Excel of the seed catalog and of a large synthetic one, each in a
+  process of its own so its peak memory (max RSS) is its own.
+
+Run: uv run python -m bench.run [--sizes 10,100,1000] [--documents 1000] [--skip-libreoffice]
+Portfolios are generated once into bench/.portfolios/ (not committed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from functools import partial
+from pathlib import Path
+
+import yaml
+
+from bench.generate import write_portfolio
+from gevinst.core.check import check_catalog
+from gevinst.io.importer import catalog_bundle, import_file
+from gevinst.io.yamlformat import load_catalog
+
+ROOT = Path(__file__).parents[1]
+SEED = ROOT / "catalogs" / "kk-budget-2025"
+CACHE = Path(__file__).parent / ".portfolios"
+FORMATS = {"pdf": "pdf", "docx": "docx", "xlsx": "xlsx"}
+RECALCULATE_ALWAYS = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load">
+<prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+"""
+
+
+def portfolio(proposals: int) -> Path:
+    """One synthetic catalog of ``proposals`` proposals, generated once."""
+    folder = CACHE / f"p{proposals}"
+    if not (folder / "kommune-01" / "catalog.yaml").exists():
+        shutil.rmtree(folder, ignore_errors=True)
+        write_portfolio(folder, 1, proposals, seed=proposals)
+    return folder / "kommune-01"
+
+
+def median_time(fn: Callable[[], object], rounds: int) -> float:
+    times = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def _libyaml(folder: Path) -> None:
+    for f in sorted(folder.rglob("*.yaml")):
+        yaml.load(f.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+
+
+def _load_and_check(folder: Path) -> None:
+    check_catalog(load_catalog(folder))
+
+
+def _import_and_check(bundle: Path) -> None:
+    check_catalog(import_file(bundle))
+
+
+def _rounds(proposals: int) -> int:
+    return max(1, min(7, 700 // proposals))
+
+
+def bench_check(sizes: Sequence[int]) -> list[dict[str, object]]:
+    rows: list[dict[str, object]] = []
+    for n in sizes:
+        folder = portfolio(n)
+        rounds = _rounds(n)
+        base = median_time(partial(_libyaml, folder), rounds)
+        total = median_time(partial(_load_and_check, folder), rounds)
+        bundle = Path(tempfile.mkdtemp()) / "bundle.json"
+        bundle.write_text(json.dumps(catalog_bundle(load_catalog(folder)), default=str))
+        from_json = median_time(partial(_import_and_check, bundle), rounds)
+        rows.append(
+            {
+                "proposals": n,
+                "libyaml_s": base,
+                "yaml_check_s": total,
+                "json_check_s": from_json,
+                "per_proposal_ms": total / n * 1000,
+                "proposals_per_s": n / total,
+                "ratio_to_libyaml": total / base,
+            }
+        )
+        print(
+            f"check {n:>6} forslag: {total:7.2f} s fra YAML ({n / total:7.0f} forslag/s, "
+            f"{total / n * 1000:5.1f} ms/forslag, {total / base:5.1f} x libyaml), "
+            f"{from_json:7.2f} s fra JSON",
+            flush=True,
+        )
+    return rows
+
+
+def _peak(argv: Sequence[str], ok: tuple[int, ...] = (0,)) -> tuple[float, float]:
+    """Wall time and peak memory (MB) of one command in a process of its own; ``ok`` are
+    the exit codes that mean it ran (``check`` says 1 when it finds an error)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) not in ok:
+        sys.exit(f"{' '.join(argv)} fejlede: {proc.stderr.read().decode() if proc.stderr else ''}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def _gevinst(*args: str) -> list[str]:
+    return [sys.executable, "-m", "gevinst.cli", *args]
+
+
+def bench_documents(catalogs: dict[str, Path]) -> list[dict[str, object]]:
+    rows: list[dict[str, object]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, folder in catalogs.items():
+            base, _ = _peak(_gevinst("check", str(folder), "--format", "json"), ok=(0, 1))
+            for fmt in FORMATS:
+                out = Path(tmp) / f"{name}.{fmt}"
+                args = ("export", str(folder), "--format", fmt, "-o", str(out))
+                seconds, mb = _peak(_gevinst(*args, "--include-confidential"))
+                rows.append(
+                    {
+                        "catalog": name,
+                        "format": fmt,
+                        "s": seconds,
+                        "peak_mb": mb,
+                        "ratio": seconds / base,
+                    }
+                )
+                print(
+                    f"{fmt:>4} af {name:>14}: {seconds:7.2f} s, {mb:7.0f} MB "
+                    f"({seconds / base:5.1f} x check af samme katalog, {base:.2f} s)",
+                    flush=True,
+                )
+    return rows
+
+
+def bench_libreoffice(proposals: int) -> dict[str, object]:
+    """LibreOffice opening gevinst's workbook, recalculating every formula, saving it; against
+    gevinst computing and checking the same figures from the same catalog."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        print("LibreOffice er ikke installeret: regnearkssammenligningen er sprunget over")
+        return {}
+    folder = portfolio(proposals)
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        book = work / "katalog.xlsx"
+        subprocess.run(
+            _gevinst("export", str(folder), "--format", "xlsx", "-o", str(book)), check=True
+        )
+        user = work / "profile" / "user"
+        user.mkdir(parents=True)
+        (user / "registrymodifications.xcu").write_text(RECALCULATE_ALWAYS, encoding="utf-8")
+        argv = [
+            soffice,
+            f"-env:UserInstallation={(work / 'profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "xlsx",
+            "--outdir",
+            str(work / "out"),
+            str(book),
+        ]
+        subprocess.run(argv, check=True, capture_output=True)  # warm LibreOffice's profile once
+        office, _ = _peak(argv)
+    ours = median_time(partial(_load_and_check, folder), 3)
+    print(
+        f"regneark {proposals} forslag: LibreOffice {office:.2f} s, gevinst {ours:.2f} s "
+        f"= LibreOffice/gevinst {office / ours:.1f}",
+        flush=True,
+    )
+    return {"proposals": proposals, "libreoffice_s": office, "gevinst_s": ours}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="10,100,1000")
+    parser.add_argument("--documents", type=int, default=1000)
+    parser.add_argument("--spreadsheet", type=int, default=100)
+    parser.add_argument("--skip-libreoffice", action="store_true")
+    parser.add_argument("--json", type=Path, help="skriv tallene som JSON hertil")
+    args = parser.parse_args()
+    print(f"maskine: {os.cpu_count()} kerner, Python {sys.version.split()[0]}", flush=True)
+    results: dict[str, object] = {"check": bench_check([int(s) for s in args.sizes.split(",")])}
+    if not args.skip_libreoffice:
+        results["spreadsheet"] = bench_libreoffice(args.spreadsheet)
+    catalogs = {"seed": SEED, f"{args.documents} forslag": portfolio(args.documents)}
+    results["documents"] = bench_documents(catalogs)
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
