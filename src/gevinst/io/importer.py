@@ -72,6 +72,20 @@ class _Document(YamlDocument):
         self.path, self.data, self.node = path, data, node
 
 
+class _JsonDocument(_Document):
+    """A JSON file whose lines are found only when a problem needs one: composing the text
+    as YAML (the json module keeps no positions) cost more than reading it."""
+
+    def __init__(self, path: Path, data: Any, text: str) -> None:
+        super().__init__(path, data)
+        self._text: str | None = text
+
+    def line_of(self, loc: Sequence[int | str]) -> int | None:
+        if self._text is not None:
+            self.node, self._text = _nodes(self._text), None
+        return super().line_of(loc)
+
+
 class _Part(_Document):
     """A document inside a bundle (its catalog or one proposal), with the bundle's lines."""
 
@@ -115,7 +129,7 @@ def _json_document(path: Path) -> YamlDocument:
         raise _unreadable(path, message, e.lineno) from None
     except _DuplicateKeyError as e:
         raise _unreadable(path, str(e)) from None
-    return _Document(path, data, _nodes(text))
+    return _JsonDocument(path, data, text)
 
 
 class _DuplicateKeyError(ValueError):
