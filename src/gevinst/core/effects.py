@@ -18,6 +18,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
+from functools import cached_property
 
 from gevinst.core.assumptions import Assumptions
 from gevinst.core.distribute import round_whole
@@ -350,7 +351,22 @@ class EffectResult:
     values: Values  # every parameter's value as used
     annual: Decimal  # full-year magnitude, t.kr., unrounded
     series: Series  # signed, phased, whole t.kr.
-    steps: tuple[str, ...]  # the explanation, Danish
+    years: tuple[int, ...]  # the table's years, for the phase-in's explanation
+
+    @cached_property
+    def steps(self) -> tuple[str, ...]:
+        """The explanation, in Danish: written only when it is shown, since the check
+        evaluates every effect and its figures in words cost more than its arithmetic."""
+        phase = self.effect.phase
+        first = self.years[0]
+        factors = ", ".join(
+            f"{y}: {dk(round(phase.factor(y, first) * 100, 1))} %" for y in self.years
+        )
+        model = MODELS[self.effect.model]
+        return (
+            *model.steps(self.values),
+            f"Indfasning ({PROFILE_NAMES[phase.profile]}): {factors}",
+        )
 
 
 def parameter_values(effect: Effect, assumptions: Assumptions, as_of: dt.date) -> Values:
@@ -387,8 +403,4 @@ def evaluate(
             for y in years
         }
     )
-    phase = ", ".join(
-        f"{y}: {dk(round(effect.phase.factor(y, years[0]) * 100, 1))} %" for y in years
-    )
-    steps = (*model.steps(values), f"Indfasning ({PROFILE_NAMES[effect.phase.profile]}): {phase}")
-    return EffectResult(effect, values, annual, series, steps)
+    return EffectResult(effect, values, annual, series, tuple(years))
