@@ -6,21 +6,28 @@ One page is also written as PNG to ``test-artifacts/`` for a person to look at.
 
 from __future__ import annotations
 
+import re
 import subprocess
+from collections import Counter
 from dataclasses import replace
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
-from gevinst.core.model import Catalog
+from gevinst.core.model import BasisRow, BasisTable, Catalog, Line, Proposal, Stated
 from gevinst.core.numbers import dk
+from gevinst.core.series import Series
 from gevinst.core.summary import summarise
 from gevinst.io.export import ExportOptions, select
 from gevinst.io.marks import Marks, Place
+from gevinst.io.numbering import printed_name
 from gevinst.io.pdf import write_pdf
 from tests.paths import ROOT
 
 ARTIFACTS = ROOT / "test-artifacts"
+# the text of the real catalog's PDF, beside the project
+SEED_DOCUMENT = ROOT.parent / "shared" / "reference" / "kk-budget2025-bilag8-katalog.txt"
 
 
 def pdf_pages(path: Path) -> list[str]:
@@ -39,7 +46,7 @@ def section(text: str, cat: Catalog, proposal_id: str) -> str:
     """A proposal's part of the whole document: from its heading (the last time its title
     is printed; the table of contents comes first) to the next proposal's heading."""
     ids = [p.id for p in cat.proposals]
-    heads = [f"{p.id} {p.title}" for p in cat.proposals]
+    heads = [f"{printed_name(p, cat)} {p.title}" for p in cat.proposals]
     index = ids.index(proposal_id)
     start = text.rindex(heads[index])
     end = text.rindex(heads[index + 1]) if index + 1 < len(ids) else len(text)
@@ -56,13 +63,16 @@ def test_every_proposal_is_in_the_catalog(seed: Catalog, whole: tuple[Path, list
     text = " ".join(whole[1])
     assert "Indhold" in text
     for p in seed.proposals:
-        assert f"{p.id} {p.title}" in text
+        assert f"{printed_name(p, seed)} {p.title}" in text
+    # named as the catalog names them
+    assert "Forslag 2 Udbredelse og videreudvikling" in text
+    assert "BC01 Samlet ferieløsning" in text
 
 
 def test_bc01_is_laid_out_like_the_seed(seed: Catalog, whole: tuple[Path, list[str]]) -> None:
     bc01 = section(" ".join(whole[1]), seed, "BC01")
     for expected in (
-        "1. Beskrivelse af forslag",
+        "1. Beskrivelse af forslag (fremgangsmåde og effekt)",
         "Kort resumé",
         "Tabel 1. Forslagets samlede økonomiske konsekvenser",
         "Samlet varig ændring, service Service 0 -297 -1.144 -1.474 -1.474 -1.474",
@@ -99,10 +109,159 @@ def test_the_summary_tables_are_recomputed(seed: Catalog, whole: tuple[Path, lis
     assert "*5) Forslaget er godkendt af Teknik- og Miljøudvalget" in text
 
 
-def test_every_page_says_side_x_af_y(whole: tuple[Path, list[str]]) -> None:
+def _parts(cat: Catalog, pages: list[str]) -> dict[str, list[str]]:
+    """The pages of each proposal, from the page its heading is on (after the contents)."""
+    starts = {
+        p.id: next(
+            i
+            for i, page in enumerate(pages)
+            if i > 1 and f"{printed_name(p, cat)} {p.title}" in page
+        )
+        for p in cat.proposals
+    }
+    # the closing list of differences is a part of its own
+    last = list(starts.values())[-1]
+    closing = [i for i in range(last, len(pages)) if "Afvigelser fra de angivne tal" in pages[i]]
+    ends = [*list(starts.values())[1:], closing[0] if closing else len(pages)]
+    return {pid: pages[start:end] for (pid, start), end in zip(starts.items(), ends, strict=True)}
+
+
+def test_each_proposal_is_numbered_on_its_own(seed: Catalog, whole: tuple[Path, list[str]]) -> None:
     pages = whole[1]
-    for number, page in enumerate(pages, start=1):
-        assert f"Side {number} af {len(pages)}" in page
+    parts = _parts(seed, pages)
+    assert len(parts["BC01"]) > 3
+    for pid, part in parts.items():
+        for number, page in enumerate(part, start=1):
+            assert f"Side {number} af {len(part)}" in page, (pid, number)
+    # the document's own page number stands in the margin, as the contents list counts:
+    # "Side 1 af N" of a proposal, then its page in the whole document
+    first = pages.index(parts["F3"][0]) + 1
+    assert re.search(rf"Side 1 af {len(parts['F3'])} {first}$", parts["F3"][0])
+    contents = " ".join(pages[:2])
+    assert re.search(rf"Forslag 3 Styrket fælles indsats .*?{first} Forslag 4", contents)
+
+
+def test_the_footer_gives_the_proposal_s_own_price_level(
+    seed: Catalog, whole: tuple[Path, list[str]]
+) -> None:
+    parts = _parts(seed, whole[1])
+    assert seed.proposal("F3").price_level == 2024
+    assert all("Beløb i 1.000 kr. 2024 p/l" in page for page in parts["F3"])
+    assert all("Beløb i 1.000 kr. 2025 p/l" in page for page in parts["BC01"])
+
+
+# Every numbered table of a proposal in the seed, in the seed's words.
+SEED_TABLES = {
+    "BC01": [
+        "Tabel 1. Forslagets samlede økonomiske konsekvenser",
+        "Tabel i: beregningsgrundlag",
+        "Tabel ii: Antal sager og økonomisk effekt per forvaltning 2023",
+        "Tabel 2.1.1. Fordeling på udvalg, inkl. implementeringsudgifter",
+        "Tabel 2. Varige ændringer, administration",
+    ],
+    # the seed itself prints two tables "Tabel 2" in BC02; gevinst keeps the source's numbers
+    "BC02": [
+        "Tabel 1. Forslagets samlede økonomiske konsekvenser",
+        "Tabel 2 Effektiviseringer pr. forvaltning",
+        "Tabel 2. Varige ændringer, administration",
+    ],
+    # Forslag 2 numbers the tables of its description 1-4, then the template's 1 and 2 again
+    "F2": [
+        "Tabel 1. Centrale elementer i ’Step Up-indsats’",
+        "Tabel 2. Om ’Step Up-indsats’",
+        "Tabel 3. Centrale elementer i fremskudt beskæftigelsesindsats",
+        "Tabel 4. Centrale elementer i kompetenceudvikling",
+        "Tabel 1. Forslagets samlede økonomiske konsekvenser",
+        "Tabel 2. Varige ændringer, administration",
+    ],
+    "F3": ["Tabel 1. Forslagets samlede økonomiske konsekvenser"],
+    "F4": [
+        "Tabel 1. Forslagets samlede økonomiske konsekvenser",
+        "Tabel 2. Varige ændringer, administration",
+    ],
+    "F5": [
+        "Tabel 2. Forslagets samlede økonomiske konsekvenser",
+        "Tabel 3. Forslagets opfølgningsmål",
+        "Tabel 1. Grundabonnement og antal enheder",
+    ],
+    "F6": ["Tabel 1. Forslagets samlede økonomiske konsekvenser"],
+    "F7": [
+        "Tabel 1. Fællesaftale indkøbseffektiviseringer til budget 2025 fordelt på indkøbsaftaler",
+        "Tabel 2. Forslagets samlede økonomiske konsekvenser",
+        "Tabel 3. Fordeling af indkøbseffektiviseringer på udvalg",
+        "Tabel 4 viser de samlede indkøbseffektiviseringer fra 2025 til 2029",
+    ],
+}
+
+
+def _captions(pdf: Path) -> list[list[str]]:
+    """Each page's table captions: the text set in bold that starts "Tabel" ("Bilag 1, Tabel
+    1."), read back with pdftohtml, which keeps the font; prose that mentions a table is not
+    bold, a table continued on a page says so in italics."""
+    xml = ["pdftohtml", "-xml", "-i", "-stdout", str(pdf)]
+    done = subprocess.run(xml, capture_output=True, check=True)
+    pages = re.split(r"<page number=", done.stdout.decode("utf-8"))[1:]
+    caption = re.compile(r"<text [^>]*><b>((?:Bilag \d+, )?Tabel [^<]*)</b></text>")
+    return [caption.findall(page) for page in pages]
+
+
+def _numbers(captions: list[str]) -> Counter[str]:
+    number = re.compile(r"Tabel (\d+(?:\.\d+)*|[ivx]+)\b")
+    return Counter(m.group(1) for c in captions if (m := number.search(c)))
+
+
+def test_table_numbers_are_the_seed_s(seed: Catalog, whole: tuple[Path, list[str]]) -> None:
+    if not SEED_DOCUMENT.exists():
+        pytest.skip(f"the seed document is not at {SEED_DOCUMENT}")
+    source = " ".join(SEED_DOCUMENT.read_text(encoding="utf-8").split())
+    pdf, pages = whole
+    captions = _captions(pdf)
+    assert len(captions) == len(pages)
+    parts = _parts(seed, pages)
+    # Forslag 1 is published only as its row of the catalog's Tabel 2
+    assert set(SEED_TABLES) == {p.id for p in seed.proposals} - {"F1"}
+    for pid, expected in SEED_TABLES.items():
+        part = parts[pid]
+        first = pages.index(part[0])
+        found = [c for page in captions[first : first + len(part)] for c in page]
+        assert _numbers(found) == _numbers(expected), (pid, found)
+        text = " ".join(part)
+        for title in expected:
+            assert title in source, title  # the list is the seed's
+            assert title in text, (pid, title)
+
+
+def test_f7_tabel_4_has_its_own_years(seed: Catalog, whole: tuple[Path, list[str]]) -> None:
+    f7 = " ".join(_parts(seed, whole[1])["F7"])
+    # its title says 2025 to 2029, its rows leave 2026-2029 blank; Tabel 2 stops at 2028
+    tabel_4 = f7[f7.index("Tabel 4 viser de samlede") :]
+    assert "område 2025 2026 2027 2028 2029 Effektivisering" in tabel_4
+
+
+def test_headings_as_the_template_prints_them(seed: Catalog, whole: tuple[Path, list[str]]) -> None:
+    parts = {pid: " ".join(pages) for pid, pages in _parts(seed, whole[1]).items()}
+    for pid in ("BC01", "F2", "F4"):
+        for heading in (
+            "1. Beskrivelse af forslag (fremgangsmåde og effekt)",
+            "2. Økonomi",
+            "3. Implementering og opfølgning",
+            "6. Hvem er hørt?",
+            "7. Tekniske tabeller til korrektioner i Kvantum",
+        ):
+            assert parts[pid].count(heading) == 1, (pid, heading)
+    # Forslag 5's template has no section 5: no empty heading for it
+    assert "5. Effektivisering på administration" not in parts["F5"]
+    # the charts are gevinst's own: they take no figure number from the proposal's text
+    assert "Figur 1" not in parts["BC01"]
+
+
+def test_a_long_table_says_it_continues(seed: Catalog, whole: tuple[Path, list[str]]) -> None:
+    f7 = " ".join(_parts(seed, whole[1])["F7"])
+    title = "Tabel 1. Fællesaftale indkøbseffektiviseringer til budget 2025 fordelt på " + (
+        "indkøbsaftaler"
+    )
+    assert f"{title} (fortsat)" in f7
+    assert f7.count(title) == 2  # the table and its continuation; no other Tabel 1
 
 
 def test_a_catalog_entry_shows_its_row_only(seed: Catalog, whole: tuple[Path, list[str]]) -> None:
@@ -136,7 +295,10 @@ def test_one_proposal_alone(seed: Catalog, tmp_path: Path) -> None:
     )
     assert "Indhold" not in text
     assert "Oversigt over forslagene" not in text
-    assert f"Side 1 af {len(pages)}" in pages[0]
+    # the proposal's pages, then the closing list of differences, numbered on its own
+    closing = next(i for i, page in enumerate(pages) if "Afvigelser fra de angivne tal" in page)
+    assert f"Side 1 af {closing}" in pages[0]
+    assert f"Side 1 af {len(pages) - closing}" in pages[closing]
 
 
 def test_a_confidential_proposal_is_shown_only_when_asked(seed: Catalog, tmp_path: Path) -> None:
@@ -190,3 +352,57 @@ def test_f7_target_accounting_is_printed_with_its_manko(seed: Catalog, tmp_path:
     text = " ".join(render(seed, ExportOptions(proposal="F7"), tmp_path / "f7.pdf"))
     assert "Måltal for effektivisering, årets priser Service -41.920" in text
     assert "Manko -1.222" in text
+
+
+def _ten_years(p: Proposal) -> Proposal:
+    """BC01 over 2024-2035: twelve year columns, its lines carried on at their last amount;
+    nothing stated, so no figure carries a mark."""
+    years = tuple(range(2024, 2036))
+
+    def longer(line: Line) -> Line:
+        last = line.amounts[2029]
+        return replace(line, amounts=Series({**line.amounts, **dict.fromkeys(years[6:], last)}))
+
+    return replace(p, years=years, lines=tuple(longer(line) for line in p.lines), stated=Stated())
+
+
+def test_twelve_year_columns_fit(seed: Catalog, tmp_path: Path) -> None:
+    wide = _ten_years(seed.proposal("BC01"))
+    cat = replace(seed, proposals=(wide,))
+    out = tmp_path / "wide.pdf"
+    pages = render(cat, ExportOptions(proposal="BC01"), out)
+    text = " ".join(pages)
+    years = " ".join(str(y) for y in wide.years)
+    assert f"område {years}" in text  # every column, in order, read back
+    assert "Samlet varig ændring 0 -297 -1.144 " + " ".join(["-1.474"] * 9) in text
+    # a landscape page: wider than high
+    info = subprocess.run(["pdfinfo", str(out)], capture_output=True, check=True).stdout
+    width, height = re.search(rb"Page size:\s+([\d.]+) x ([\d.]+)", info).groups()  # type: ignore[union-attr]
+    assert float(width) > float(height)
+    # a row label has the room for several words a line, never one syllable a line
+    raw = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, check=True)
+    lines = raw.stdout.decode("utf-8").splitlines()
+    assert any(line.strip().startswith("Effektivisering ved administration af") for line in lines)
+
+
+def test_years_never_get_a_thousands_separator(seed: Catalog, tmp_path: Path) -> None:
+    years = BasisTable(
+        id="aar",
+        title="Investering pr. spor",
+        columns=("Mio. kr.", "Fra", "Til"),
+        rows=(
+            BasisRow(
+                "Spor 1", {"Mio. kr.": Decimal("15.6"), "Fra": Decimal(2025), "Til": Decimal(2027)}
+            ),
+            BasisRow("Spor 2", {"Mio. kr.": Decimal(2025), "Fra": Decimal(2024), "Til": None}),
+        ),
+    )
+    bc01 = replace(seed.proposal("BC01"), basis=(years,))
+    cat = replace(seed, proposals=(bc01,))
+    text = " ".join(render(cat, ExportOptions(proposal="BC01"), tmp_path / "y.pdf"))
+    assert "Spor 1 15,6 2025 2027" in text
+    # an amount of 2.025 mio. kr. is an amount, with its separator; the years are years
+    assert "Spor 2 2.025 2024" in text
+    headers = re.findall(r"(?:20\d\d ){3,}", text)
+    assert headers  # the year columns of the tables
+    assert not re.search(r"\b2\.0\d\d (?:2\.0\d\d )+", text)

@@ -28,7 +28,6 @@ from gevinst.core.model import (
     BasisTable,
     Catalog,
     CatalogGroup,
-    CatalogRow,
     CatalogTable,
     Phase,
     Proposal,
@@ -38,7 +37,7 @@ from gevinst.core.numbers import LOCALE, dk
 from gevinst.core.profile import Profile
 from gevinst.core.series import Series
 from gevinst.core.summary import Summary, summarise
-from gevinst.io import layout, marks
+from gevinst.io import layout, marks, numbering
 from gevinst.io.charts import catalog_chart_svg, proposal_chart_svg
 from gevinst.io.export import ExportOptions, select
 from gevinst.io.layout import Kind
@@ -65,6 +64,12 @@ PHASES = {
     Phase.REALISATION: "Realisering af effektiviseringer",
 }
 YEAR_WIDTH = "1.35cm"
+# more year columns than this leave a row label too narrow for a word a line on a portrait
+# page (16,8 cm of text): the proposal is laid out on landscape pages
+PORTRAIT_YEARS = 7
+# a table with more rows or text than this may not fit a page whole
+LONG_ROWS = 22
+LONG_TEXT = 1500
 AREA_WIDTH = "2.5cm"
 # a soft hyphen lets the narrow column's header break as the seed prints it
 AREA_HEADER = "Styrings\u00adområde"
@@ -126,21 +131,32 @@ def _table(
     align: Sequence[str],
     unit: str = "",
     notes: Iterable[str] = (),
+    continues: str = "",
 ) -> Block:
     return {
         "kind": "table",
         "title": title,
+        # what a page that goes on with the table says above it: "<title> (fortsat)"
+        "continues": continues or title,
         "unit": unit,
         "columns": list(columns),
         "rows": list(rows),
         "widths": list(widths),
         "align": list(align),
         "notes": list(notes),
+        "breakable": _long(rows),
     }
 
 
 def _cell_text(cell: Cell) -> str:
     return cell if isinstance(cell, str) else str(cell["text"])
+
+
+def _long(rows: Sequence[Block]) -> bool:
+    """Whether a table may be longer than a page, so that it must break rather than move whole
+    to the next page."""
+    text = sum(len(c if isinstance(c, str) else c["text"]) for r in rows for c in r["cells"])
+    return len(rows) > LONG_ROWS or text > LONG_TEXT
 
 
 def _amounts(series: Series, years: Sequence[int], zero: str = "0") -> list[str]:
@@ -207,7 +223,7 @@ def _section_1(p: Proposal, profile: Profile) -> list[Block]:
         ("Berørte forvaltninger", _checkboxes(p, profile)),
     ]
     return [
-        _heading("1. Beskrivelse af forslag"),
+        _heading(layout.SECTIONS[0]),
         *_para(p.description),
         {"kind": "fields", "rows": [list(f) for f in fields]},
     ]
@@ -234,7 +250,7 @@ def _tabel_1(p: Proposal, found: Marks) -> Block:
     rows = [_tabel_1_row(row, p, found) for row in layout.table1(p)]
     notes = [n for n in p.notes if n != SAVINGS_NOTE]
     return _year_table(
-        "Tabel 1. Forslagets samlede økonomiske konsekvenser",
+        numbering.titles(p).economy,
         [f"1.000 kr. {p.price_level} p/l", AREA_HEADER],
         rows,
         p.years,
@@ -242,9 +258,10 @@ def _tabel_1(p: Proposal, found: Marks) -> Block:
     )
 
 
-def _basis_cell(value: Decimal | str | None, unit: str) -> str:
+def _basis_cell(value: Decimal | str | None, year: bool, unit: str) -> str:
     if isinstance(value, Decimal):
-        return f"{dk(value)} {unit}".rstrip()
+        # a year is never printed with a thousands separator: "2025", not "2.025"
+        return str(int(value)) if year else f"{dk(value)} {unit}".rstrip()
     return value or ""
 
 
@@ -253,13 +270,26 @@ def _basis_table(b: BasisTable) -> list[Block]:
     if not b.rows:
         return blocks
     numeric = [all(not isinstance(r.values.get(c), str) for r in b.rows) for c in b.columns]
+    years = [numbering.is_year_column(r.values.get(c) for r in b.rows) for c in b.columns]
     rows = [
-        _row([r.label, *(_basis_cell(r.values.get(c), b.unit) for c in b.columns)]) for r in b.rows
+        _row(
+            [
+                r.label,
+                *(
+                    _basis_cell(r.values.get(c), year, b.unit)
+                    for c, year in zip(b.columns, years, strict=True)
+                ),
+            ]
+        )
+        for r in b.rows
     ]
     # figures take the room they need, texts share the rest with the row labels
     widths: list[float | str] = [1.6, *("auto" if n else 1 for n in numeric)]
     align = ["left", *("right" if n else "left" for n in numeric)]
-    return [*blocks, _table("", [b.label_column, *b.columns], rows, widths, align)]
+    return [
+        *blocks,
+        _table("", [b.label_column, *b.columns], rows, widths, align, continues=b.title),
+    ]
 
 
 def _unit_rows(
@@ -299,7 +329,7 @@ def _distribution(p: Proposal, profile: Profile, found: Marks) -> list[Block]:
         _heading("2.1 Fordeling på udvalg", 3),
         *text,
         _year_table(
-            stated.title or "Tabel 2.1. Fordeling på udvalg",
+            numbering.titles(p).distribution,
             [f"Udvalg (1.000 kr. {p.price_level} p/l)"],
             _unit_rows(rows, p, profile, found, "2.1"),
             p.years,
@@ -308,7 +338,7 @@ def _distribution(p: Proposal, profile: Profile, found: Marks) -> list[Block]:
 
 
 def _section_2(p: Proposal, profile: Profile, found: Marks) -> list[Block]:
-    blocks = [_heading("2. Økonomi"), *_para(p.economy_text), _tabel_1(p, found)]
+    blocks = [_heading(layout.SECTIONS[1]), *_para(p.economy_text), _tabel_1(p, found)]
     # no investment, no payback and no payback chart (F6, Forslag 7), as the template prints
     if calc.has_investment(p):
         blocks.append(
@@ -319,7 +349,8 @@ def _section_2(p: Proposal, profile: Profile, found: Marks) -> list[Block]:
             }
         )
     # a table that is not printed leaves only its prose, where the table stands
-    basis = [_basis_table(b) if b.printed else _para(b.text) for b in p.basis]
+    drawn = numbering.basis_tables(p)
+    basis = [_basis_table(b) if b in drawn else _para(b.text) for b in p.basis]
     if any(basis):
         blocks.append(_heading("Grundlag for beregning af effektivisering", 3))
         for part in basis:
@@ -332,22 +363,23 @@ def _targets(p: Proposal, found: Marks) -> list[Block]:
     t = p.targets
     if t is None:
         return []
+    years = numbering.target_years(p)
     rows = [
-        _row([r.label, r.area or "", *_amounts(r.values, p.years, zero="")])
+        _row([r.label, r.area or "", *_amounts(r.values, years, zero="")])
         for r in t.rows
         if r.role is not TargetRole.MANKO
     ]
     manko = calc.manko(t.achieved, t.target)
-    shown = found.amounts(p.id, marks.TARGETS_TABLE, "manko", manko, p.years, zero="")
+    shown = found.amounts(p.id, marks.TARGETS_TABLE, "manko", manko, years, zero="")
     rows.append(_row(["Manko", "", *shown], "sub"))
-    return [_year_table(t.title, ["1.000 kr.", AREA_HEADER], rows, p.years, notes=[t.price_basis])]
+    return [_year_table(t.title, ["1.000 kr.", AREA_HEADER], rows, years, notes=[t.price_basis])]
 
 
 # --- sections 3 to 6 --------------------------------------------------------------------------
 
 
 def _section_3(p: Proposal) -> list[Block]:
-    blocks = [_heading("3. Implementering og opfølgning"), *_para(p.followup_text)]
+    blocks = [_heading(layout.SECTIONS[2]), *_para(p.followup_text)]
     if not p.followup:
         return [*blocks, *_para("Der er ikke angivet opfølgningsmål.")]
     rows: list[Block] = []
@@ -365,20 +397,24 @@ def _section_3(p: Proposal) -> list[Block]:
         "Hvem er ansvarlig for opfølgning?",
         "Hvornår gennemføres opfølgningen?",
     ]
-    return [*blocks, _table("", columns, rows, [1.3, 2.2, 1.2, 1], ["left"] * 4)]
+    title = numbering.titles(p).followup
+    return [*blocks, _table(title, columns, rows, [1.3, 2.2, 1.2, 1], ["left"] * 4)]
 
 
 def _section_4(p: Proposal) -> list[Block]:
     level = str(p.risk_level) if p.risk_level else "Ikke angivet"
     return [
-        _heading("4. Risikovurdering"),
+        _heading(layout.SECTIONS[3]),
         {"kind": "fields", "rows": [["Samlet risikovurdering", level]]},
         *_para(p.risk_text),
     ]
 
 
 def _section_5(p: Proposal, profile: Profile, found: Marks) -> list[Block]:
-    blocks = [_heading("5. Effektivisering på administration"), *_para(p.admin_text)]
+    # a proposal whose template has no section 5 (Forslag 5) gets no empty heading
+    if not p.admin_text and not p.admin_rows:
+        return []
+    blocks = [_heading(layout.SECTIONS[4]), *_para(p.admin_text)]
     if "admin" not in marks.printed_tables(p, profile):
         return blocks
     rows = [_row([r.text, *_amounts(r.amounts, p.years)]) for r in p.admin_rows]
@@ -392,7 +428,7 @@ def _section_5(p: Proposal, profile: Profile, found: Marks) -> list[Block]:
         )
     )
     table = _year_table(
-        "Tabel 2. Varige ændringer, administration",
+        numbering.titles(p).admin,
         [f"Nettoeffekt på administrative udgifter, 1.000 kr. {p.price_level} p/l"],
         rows,
         p.years,
@@ -402,7 +438,7 @@ def _section_5(p: Proposal, profile: Profile, found: Marks) -> list[Block]:
 
 
 def _section_6(p: Proposal) -> list[Block]:
-    blocks = [_heading("6. Hvem er hørt?")]
+    blocks = [_heading(layout.SECTIONS[5])]
     if p.consultations:
         rows = [
             _row(
@@ -431,7 +467,7 @@ def _section_6(p: Proposal) -> list[Block]:
 
 
 def _section_7(p: Proposal, profile: Profile, found: Marks) -> list[Block]:
-    blocks = [_heading("7. Tekniske tabeller til korrektioner i Kvantum")]
+    blocks: list[Block] = []
     printed = marks.printed_tables(p, profile)
     for name, compute in calc.TECHNICAL_TABLES.items():
         if name not in printed:
@@ -455,7 +491,7 @@ def _section_7(p: Proposal, profile: Profile, found: Marks) -> list[Block]:
                 notes=[empty] if empty else [],
             )
         )
-    return blocks
+    return [_heading(layout.SECTIONS[6]), *blocks] if blocks else []
 
 
 # --- a proposal ---------------------------------------------------------------------------------
@@ -502,18 +538,16 @@ def _entry(p: Proposal, cat: Catalog, found: Marks) -> list[Block]:
 def _proposal(p: Proposal, cat: Catalog, found: Marks) -> Block:
     blocks = [{"kind": "notice", "text": CONFIDENTIAL}] if p.confidential else []
     blocks += _entry(p, cat, found) if p.catalog_entry_only else _detail(p, cat.profile, found)
-    return {"kicker": p.heading, "title": f"{p.id} {p.title}", "blocks": blocks}
+    return {
+        "kicker": p.heading,
+        "title": f"{numbering.printed_name(p, cat)} {p.title}",
+        "prices": f"1.000 kr. {p.price_level} p/l",
+        "wide": len(p.years) > PORTRAIT_YEARS,
+        "blocks": blocks,
+    }
 
 
 # --- the catalog's summary tables -------------------------------------------------------------
-
-
-def _summary_label(row: CatalogRow) -> str:
-    # a note reference is shown as the notes are numbered ("*2)"); a printed marker ("*")
-    # only where the row has no reference, so it is not shown twice
-    refs = " ".join(f"*{r})" for r in row.note_refs)
-    label = f"{row.label} {refs}" if refs else row.label + row.marker
-    return f"{row.no} {label}" if row.no else label
 
 
 def _notes(summary: Summary, every: bool) -> list[str]:
@@ -541,7 +575,7 @@ def _summary_table(summary: Summary, found: Marks, with_total: bool = True) -> B
             rows.append(
                 _row(
                     [
-                        _summary_label(r.row),
+                        numbering.catalog_row_label(r.row),
                         *figures(r.row.proposal or "", r.effect, r.investment, ZERO_MARK),
                         r.row.approved_with,
                     ]
