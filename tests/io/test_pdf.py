@@ -82,7 +82,9 @@ def test_bc01_is_laid_out_like_the_seed(seed: Catalog, whole: tuple[Path, list[s
         "Alle besparelser er angivet med negativt (-) fortegn.",
         "Tabel 2.1.1. Fordeling på udvalg, inkl. implementeringsudgifter",
         # the seed prints 1.539 (a known rounding); the cell says so with its mark
-        f"Økonomiudvalget - 1.703 1.538{Marks(seed).mark(Place('BC01', '2.1', 'ØU', 2026))} -782",
+        # a zero is a blank cell in this table, as the seed prints it
+        f"Økonomiudvalget 1.703 1.538{Marks(seed).mark(Place('BC01', '2.1', 'ØU', 2026))} -782",
+        "Kultur- og Fritidsudvalget -58 -93 -93 -93",
         "3. Implementering og opfølgning",
         "Realisering af effektiviseringer",
         "4. Risikovurdering",
@@ -406,3 +408,33 @@ def test_years_never_get_a_thousands_separator(seed: Catalog, tmp_path: Path) ->
     headers = re.findall(r"(?:20\d\d ){3,}", text)
     assert headers  # the year columns of the tables
     assert not re.search(r"\b2\.0\d\d (?:2\.0\d\d )+", text)
+
+
+def test_f6_bilag_1_gives_the_address_its_width(
+    seed: Catalog, whole: tuple[Path, list[str]]
+) -> None:
+    bilag = next(b for b in seed.proposal("F6").basis if b.id == "bilag-1")
+    addresses = [str(r.values["Adresse"]) for r in bilag.rows]
+    assert len(addresses) > 40
+    raw = subprocess.run(
+        ["pdftotext", "-layout", str(whole[0]), "-"], capture_output=True, check=True
+    ).stdout.decode("utf-8")
+    # every address on one line of its row, never broken into syllables
+    assert [a for a in addresses if a not in raw] == []
+
+
+def test_zeros_and_all_zero_rows_as_the_source_prints_them(
+    seed: Catalog, whole: tuple[Path, list[str]]
+) -> None:
+    parts = {pid: " ".join(pages) for pid, pages in _parts(seed, whole[1]).items()}
+    bc01 = parts["BC01"]
+    tabel_a = bc01[bc01.index("Tabel A. Måltalseffekt og") :]
+    # the seed's BC01 Tabel A prints "-" for a zero and keeps the rows with nothing in them
+    for unit in ("Koncern IT", "Københavns Ejendomme", "Byggeri København"):
+        assert f"{unit} - - - - - -" in tabel_a, unit
+    assert "Koncernservice - -297 -594" in tabel_a
+    # BC02's Tabel A leaves a zero blank, and has no empty rows
+    bc02 = parts["BC02"]
+    tabel_a = bc02[bc02.index("Tabel A. Måltalseffekt") : bc02.index("Tabel B.")]
+    assert "Koncern IT" not in tabel_a
+    assert re.search(r"Økonomiudvalget -78 -78 -78 -78 -78 Kultur", tabel_a)

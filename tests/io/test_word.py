@@ -27,6 +27,7 @@ from gevinst.io.export import ExportOptions, select
 from gevinst.io.marks import Marks, Place
 from gevinst.io.numbering import printed_name
 from gevinst.io.word import write_docx
+from tests.io.test_pdf import SEED_TABLES
 from tests.paths import ROOT, SEED
 
 ARTIFACTS = ROOT / "test-artifacts"
@@ -307,7 +308,9 @@ def test_notes_distribution_and_basis(seed: Catalog, bc01: DocxDocument) -> None
     mark = Marks(select(seed, BC01), with_summary=False).mark(Place("BC01", "2.1", "SU", 2026))
     assert mark
     assert row(distribution, "Socialudvalget")[3] == "-107" + mark
-    assert row(distribution, "Total")[1:] == ["0", "1.703", "1.106", "-1.474", "-1.474", "-1.474"]
+    # the seed's Tabel 2.1.1 leaves a zero blank (it has no 2024 column at all)
+    assert row(distribution, "Total")[1:] == ["", "1.703", "1.106", "-1.474", "-1.474", "-1.474"]
+    assert row(distribution, "Kultur- og Fritidsudvalget")[1:3] == ["", ""]
     basis = table_after(
         part, "Tabel ii: Antal sager og økonomisk effekt per forvaltning 2023 (nærmeste 100)"
     )
@@ -732,3 +735,19 @@ def test_twelve_year_columns_get_a_landscape_page(seed: Catalog, tmp_path: Path)
     widths = [Length(c.width).mm for c in table.rows[0].cells if c.width is not None]
     assert sum(widths) <= 257 + 1  # within the landscape page's margins
     assert widths[0] > 40  # the row label keeps room for its words
+
+
+def test_table_numbers_are_the_seed_s(seed: Catalog, catalog_doc: DocxDocument) -> None:
+    """The bold captions of each proposal carry the numbers the seed gives its tables."""
+    caption = re.compile(r"(?:Bilag \d+, )?Tabel (\d+(?:\.\d+)*|[ivx]+)\b")
+    every = blocks(catalog_doc)
+    for pid, expected in SEED_TABLES.items():
+        part = proposal_blocks(every, f"{pid} ")
+        found = [
+            m.group(1)
+            for b in part
+            if isinstance(b, Paragraph) and b.runs and b.runs[0].bold
+            if (m := caption.match(b.text))
+        ]
+        wanted = [m.group(1) for t in expected if (m := caption.match(t))]
+        assert sorted(found) == sorted(wanted), (pid, found)

@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: MPL-2.0
 """How a proposal names and numbers itself in print, for every renderer alike: its printed
-name ("Forslag 2"), the numbers of its tables as the source gives them, and which columns
-hold years (printed without a thousands separator).
+name ("Forslag 2"), the numbers of its tables as the source gives them, which columns hold
+years (printed without a thousands separator), and how a table shows its zeros and which
+all-zero rows it keeps.
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from gevinst.core.model import BasisTable, Catalog, CatalogRow, Proposal
+from gevinst.core.model import BasisTable, Catalog, CatalogRow, Proposal, StatedTable
+from gevinst.core.profile import Profile
 from gevinst.io.layout import ADMIN_TITLE, DISTRIBUTION_TITLE, ECONOMY_TITLE, TABLE1_TITLE
 
 FOLLOWUP_TITLE = "Forslagets opfølgningsmål"
@@ -109,3 +111,20 @@ def target_years(p: Proposal) -> list[int]:
     while its economy table stops at 2028)."""
     own = p.targets.years if p.targets is not None else ()
     return sorted(set(own) | set(p.years))
+
+
+def zero_mark(stated: StatedTable | None, years: Iterable[int], default: str) -> str:
+    """How a table shows a zero, as the source shows it in that table: a blank cell where the
+    document leaves a year of a row blank (BC01's Tabel 2.1.1, BC02's Tabel A), else
+    ``default`` ("-" in the technical tables, "0" in Tabel 1)."""
+    if stated is None:
+        return default
+    shown = list(years)
+    blank = any(y not in row for row in stated.rows.values() for y in shown)
+    return "" if blank else default
+
+
+def kept_units(stated: StatedTable | None, profile: Profile) -> set[str]:
+    """The units whose rows the source prints in a table, all-zero ones too (BC01's Tabel A
+    prints Koncern IT with nothing in it): gevinst keeps those rows."""
+    return {profile.row_unit(label) for label in stated.rows} if stated is not None else set()

@@ -31,6 +31,7 @@ from gevinst.core.model import (
     CatalogTable,
     Phase,
     Proposal,
+    StatedTable,
     TargetRole,
 )
 from gevinst.core.numbers import LOCALE, dk
@@ -70,6 +71,8 @@ PORTRAIT_YEARS = 7
 # a table with more rows or text than this may not fit a page whole
 LONG_ROWS = 22
 LONG_TEXT = 1500
+# a text column no longer than this is set at its natural width, on one line
+SHORT_TEXT = 24
 AREA_WIDTH = "2.5cm"
 # a soft hyphen lets the narrow column's header break as the seed prints it
 AREA_HEADER = "Styrings\u00adområde"
@@ -265,6 +268,15 @@ def _basis_cell(value: Decimal | str | None, year: bool, unit: str) -> str:
     return value or ""
 
 
+def _text_width(column: Sequence[str], numeric: bool) -> float | str:
+    """A basis column's width: figures and short texts (a row number, "BUF", an address) take
+    the room they need; long texts share the rest, the longer the wider (F6's Bilag 1)."""
+    longest = max((len(text) for text in column), default=0)
+    if numeric or longest <= SHORT_TEXT:
+        return "auto"
+    return 1 + longest / (4 * SHORT_TEXT)
+
+
 def _basis_table(b: BasisTable) -> list[Block]:
     blocks = [_heading(b.title, 3), *_para(b.text)]
     if not b.rows:
@@ -283,9 +295,12 @@ def _basis_table(b: BasisTable) -> list[Block]:
         )
         for r in b.rows
     ]
-    # figures take the room they need, texts share the rest with the row labels
-    widths: list[float | str] = [1.6, *("auto" if n else 1 for n in numeric)]
     align = ["left", *("right" if n else "left" for n in numeric)]
+    texts = [[_cell_text(c) for c in r["cells"]] for r in rows]
+    widths = [
+        _text_width(column, numeric=i > 0 and numeric[i - 1])
+        for i, column in enumerate(zip(*texts, strict=True))
+    ]
     return [
         *blocks,
         _table("", [b.label_column, *b.columns], rows, widths, align, continues=b.title),
@@ -298,21 +313,25 @@ def _unit_rows(
     profile: Profile,
     found: Marks,
     table: str,
+    stated: StatedTable | None,
     appropriations: Mapping[str, str] | None = None,
 ) -> list[Block]:
     """One row a unit in the profile's order (and a row the document states that gevinst
-    computes as nothing, so its mark is seen), then "Total"; with ``appropriations`` a
-    "Bevilling" column as well."""
+    computes as nothing, so its mark is seen, or that the source prints with nothing in it),
+    then "Total"; zeros shown as the source shows them in this table; with
+    ``appropriations`` a "Bevilling" column as well."""
+    zero = numbering.zero_mark(stated, p.years, ZERO_MARK)
 
     def extra(unit: str) -> list[str]:
         return [] if appropriations is None else [appropriations.get(unit, "")]
 
     def figures(unit: str, amounts: Series) -> list[str]:
-        return found.amounts(p.id, table, unit, amounts, p.years, ZERO_MARK)
+        return found.amounts(p.id, table, unit, amounts, p.years, zero)
 
+    units = set(rows) | found.rows(p.id, table) | numbering.kept_units(stated, profile)
     out = [
         _row([profile.unit_name(u), *extra(u), *figures(u, rows.get(u, Series()))])
-        for u in profile.sort_units(list(set(rows) | found.rows(p.id, table)))
+        for u in profile.sort_units(list(units))
     ]
     total = figures("total", calc.column_total(rows))
     out.append(_row(["Total", *extra(""), *total], "total"))
@@ -331,7 +350,7 @@ def _distribution(p: Proposal, profile: Profile, found: Marks) -> list[Block]:
         _year_table(
             numbering.titles(p).distribution,
             [f"Udvalg (1.000 kr. {p.price_level} p/l)"],
-            _unit_rows(rows, p, profile, found, "2.1"),
+            _unit_rows(rows, p, profile, found, "2.1", stated),
             p.years,
         ),
     ]
@@ -485,6 +504,7 @@ def _section_7(p: Proposal, profile: Profile, found: Marks) -> list[Block]:
                     profile,
                     found,
                     name,
+                    stated,
                     stated.appropriations if stated else {},
                 ),
                 p.years,

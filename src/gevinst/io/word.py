@@ -391,8 +391,11 @@ def _unit_rows(
     found: Marks,
     table: str,
 ) -> list[Row]:
+    # zeros as the source shows them in this table ("-", or a blank cell)
+    zero = numbering.zero_mark(p.stated.technical.get(table), p.years, ZERO_MARK)
+
     def figures(unit: str, amounts: Series) -> tuple[Cell, ...]:
-        return _marked(found.amounts(p.id, table, unit, amounts, p.years, ZERO_MARK))
+        return _marked(found.amounts(p.id, table, unit, amounts, p.years, zero))
 
     # every unit row of the template, so that the economist finds the row to fill in
     units = set(rows) | set(profile.unit_order) | found.rows(p.id, table)
@@ -653,17 +656,21 @@ def _basis_cell(value: Decimal | str | None, year: bool, unit: str) -> Cell:
 
 
 def _distribution(doc: DocxDocument, profile: Profile, p: Proposal, found: Marks) -> None:
-    _heading(doc, "2.1 Fordeling på udvalg", 3)
+    printed = "2.1" in marks.printed_tables(p, profile)
+    # no empty heading: 2.1 is shown where the proposal has its text or its table
+    if p.distribution_text.strip() or printed:
+        _heading(doc, "2.1 Fordeling på udvalg", 3)
     _prose(doc, p.distribution_text)
     stated = p.stated.distribution
-    if "2.1" not in marks.printed_tables(p, profile):
+    if not printed:
         return
     with_impl = stated is not None and stated.includes_implementation
     _caption(doc, numbering.titles(p).distribution)
     rows = calc.distribution(p, profile, with_impl)
+    zero = numbering.zero_mark(stated, p.years, "0")
 
     def figures(unit: str, amounts: Series) -> tuple[Cell, ...]:
-        return _marked(found.amounts(p.id, "2.1", unit, amounts, p.years))
+        return _marked(found.amounts(p.id, "2.1", unit, amounts, p.years, zero))
 
     out = [
         Row((Cell(profile.unit_name(unit)), *figures(unit, rows.get(unit, Series()))))
