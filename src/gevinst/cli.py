@@ -95,6 +95,8 @@ def _cmd_import(args: argparse.Namespace) -> int:
         xlsx_import = import_module("gevinst.io.xlsx_import")
         result = xlsx_import.import_onto(source, load_catalog(Path(args.onto)))
         _list_changes(source, args.onto, result.changes)
+        for note in result.notes:
+            sys.stdout.write(f"{source}: {note}\n")
         catalog = result.catalog
     if target is None:
         sys.stdout.write("intet er skrevet (--dry-run)\n")

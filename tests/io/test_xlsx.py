@@ -28,12 +28,13 @@ from openpyxl.worksheet.worksheet import Worksheet
 from gevinst.cli import main
 from gevinst.core import calc
 from gevinst.core.check import TABLE_NAMES
-from gevinst.core.model import Catalog, Key, Parts, Proposal, Stated
+from gevinst.core.model import Catalog, Key, Line, Parts, Proposal, Stated
 from gevinst.core.series import Series
 from gevinst.core.summary import summarise
 from gevinst.io import layout
+from gevinst.io.document import write_catalog
 from gevinst.io.export import ExportOptions, looks_like_formula
-from gevinst.io.xlsx_export import FRACTION_FORMAT, LINJER, write_xlsx
+from gevinst.io.xlsx_export import FRACTION_FORMAT, LINJER, version, write_xlsx
 from gevinst.io.xlsx_import import import_onto
 from gevinst.io.yamlformat import FormatError, load_catalog
 from tests.paths import SEED
@@ -532,16 +533,108 @@ def test_a_blank_cell_of_tabel_2_leaves_the_year_blank(
     assert 2026 not in rows[0].amounts and 2027 in rows[0].amounts
 
 
-def test_an_older_workbook_lists_where_the_catalog_has_moved_on(
-    seed: Catalog, exported: Path
-) -> None:
+def _newer(seed: Catalog, year: int, amount: int, *extra: Line) -> Catalog:
+    """The seed where someone has since saved BC01 with line e1 changed in ``year``, and
+    ``extra`` lines added."""
     bc01 = seed.proposal("BC01")
     e1 = bc01.line("e1")
-    moved = replace(e1, amounts=Series({**e1.amounts, 2026: Decimal(-300)}))
+    moved = replace(e1, amounts=Series({**e1.amounts, year: Decimal(amount)}))
     lines = tuple(moved if ln.id == "e1" else ln for ln in bc01.lines)
-    newer = replace(seed, proposals=(replace(bc01, lines=lines), *seed.proposals[1:]))
-    [back] = import_onto(exported, newer).changes
-    assert (back.old, back.new) == (Decimal(-300), Decimal(-297))
+    return replace(seed, proposals=(replace(bc01, lines=(*lines, *extra)), *seed.proposals[1:]))
+
+
+E1 = "Effektivisering ved administration af ferie i Koncernservice"
+
+
+def test_an_older_workbook_keeps_the_catalogs_newer_values(seed: Catalog, exported: Path) -> None:
+    newer = _newer(seed, 2026, -300)
+    result = import_onto(exported, newer)
+    assert result.changes == () and result.catalog == newer
+    assert result.notes == (
+        "BC01: forslaget er ændret i kataloget siden eksporten; projektmappens ændringer er "
+        "flettet med katalogets",
+    )
+
+
+def test_an_edit_is_merged_with_a_newer_catalog(
+    seed: Catalog, exported: Path, tmp_path: Path
+) -> None:
+    """The workbook changed 2027, the catalog 2026 and a line was added above Tabel 1's
+    totals: the rows moved, and the edit still lands on its line."""
+    added = replace(seed.proposal("BC01").line("e1"), id="e9", text="Ny linje")
+    newer = _newer(seed, 2026, -300, added)
+    book = openpyxl.load_workbook(exported)
+    coord = _input(book, "BC01", E1, 2027, -400)
+    book.save(tmp_path / "rettet.xlsx")
+    result = import_onto(tmp_path / "rettet.xlsx", newer)
+    [change] = result.changes
+    assert change.cell == f"BC01!{coord}" and str(change).endswith("2027: -297 -> -400")
+    e1 = result.catalog.proposal("BC01").line("e1")
+    assert (e1.amounts[2026], e1.amounts[2027]) == (Decimal(-300), Decimal(-400))
+    assert result.catalog.proposals[1:] == seed.proposals[1:]
+    assert result.catalog.proposal("BC01").line("e9") == added
+
+
+def test_an_edit_of_a_cell_the_catalog_also_changed_is_a_conflict(
+    seed: Catalog, exported: Path, tmp_path: Path
+) -> None:
+    book = openpyxl.load_workbook(exported)
+    coord = _input(book, "BC01", E1, 2026, -310)
+    book.save(tmp_path / "begge.xlsx")
+    [message] = _problems(tmp_path / "begge.xlsx", _newer(seed, 2026, -300))
+    assert message.startswith(f"BC01!{coord}: BC01, linje e1 ({E1}), 2026: ændret både i ")
+    assert "projektmappen har -310, kataloget har nu -300 (eksporteret: -297)" in message
+    # the same edit on both sides is no conflict and no change
+    same = _newer(seed, 2026, -310)
+    assert import_onto(tmp_path / "begge.xlsx", same).catalog == same
+
+
+def test_proposals_added_and_removed_since_the_export_are_named_once(
+    seed: Catalog, tmp_path: Path
+) -> None:
+    without_f2 = replace(seed, proposals=tuple(p for p in seed.proposals if p.id != "F2"))
+    write_xlsx(without_f2, tmp_path / "uden-f2.xlsx", FULL)
+    result = import_onto(tmp_path / "uden-f2.xlsx", seed)
+    assert result.changes == () and result.catalog == seed
+    assert result.notes == (
+        "F2: forslaget er kommet til i kataloget efter eksporten og er ikke i projektmappen",
+    )
+    book = openpyxl.load_workbook(tmp_path / "uden-f2.xlsx")
+    _input(book, "BC01", E1, 2026, -300)
+    book.save(tmp_path / "rettet.xlsx")
+    result = import_onto(tmp_path / "rettet.xlsx", without_f2)
+    assert result.notes == ()
+    book = openpyxl.load_workbook(tmp_path / "uden-f2.xlsx")
+    _input(book, "F1", "", 2026, 7, first=True)
+    coord = _input(book, "BC01", E1, 2026, -300)
+    book.save(tmp_path / "f1.xlsx")
+    without_f1 = replace(seed, proposals=tuple(p for p in without_f2.proposals if p.id != "F1"))
+    [message] = _problems(tmp_path / "f1.xlsx", without_f1)
+    assert message.startswith("F1: forslaget findes ikke længere i kataloget; projektmappens")
+    assert "(F1!" in message and f"BC01!{coord}" not in message
+    untouched = import_onto(tmp_path / "uden-f2.xlsx", without_f1)
+    assert untouched.notes == (
+        "F1: forslaget findes ikke længere i kataloget; dets ark indlæses ikke",
+    )
+
+
+def test_the_versions_sheet_holds_ids_hashes_and_numbers_only(
+    seed: Catalog, exported: Path, formulas: Workbook
+) -> None:
+    ws = formulas["gevinst-versioner"]
+    assert ws.sheet_state == "veryHidden" and ws.protection.sheet
+    assert [c.value for c in ws[2][:2]] == ["BC01", version(seed.proposal("BC01"))]
+    words = {str(c.value) for row in ws.iter_rows(min_row=2) for c in row if c.value}
+    texts = {ln.text for p in seed.proposals for ln in p.lines} | {p.title for p in seed.proposals}
+    assert not any(t in w for t in texts for w in words)
+
+
+def test_an_edited_versions_sheet_is_refused(exported: Path, seed: Catalog, tmp_path: Path) -> None:
+    def change(book: Workbook) -> None:
+        book["gevinst-versioner"]["G2"].value = 1
+
+    [message] = _problems(_edit(exported, change, tmp_path / "snyd.xlsx"), seed)
+    assert message.startswith("gevinst-versioner: arket er ændret")
 
 
 def test_a_workbook_saved_by_libreoffice_has_no_changes(
@@ -554,9 +647,10 @@ def test_a_workbook_saved_by_libreoffice_has_no_changes(
 
 def test_sheets_inputs_and_protection(seed: Catalog, formulas: Workbook) -> None:
     assert formulas.sheetnames == [
-        "Katalog", "BC01", "BC02", "F1", "F2", "F3", "F4", "F5", "F6", "F7", "Linjer"
+        "Katalog", "BC01", "BC02", "F1", "F2", "F3", "F4", "F5", "F6", "F7", "Linjer",
+        "gevinst-versioner",
     ]  # fmt: skip
-    assert all(ws.sheet_state == "visible" for ws in formulas.worksheets)
+    assert all(ws.sheet_state == "visible" for ws in formulas.worksheets[:-1])
     assert all(ws.protection.sheet for ws in formulas.worksheets)
     ws = formulas["BC01"]
     assert ws.freeze_panes == "C4"
@@ -648,7 +742,7 @@ def test_a_single_proposal_keeps_only_its_catalog_row(seed: Catalog, tmp_path: P
     options = ExportOptions(proposal="BC02")
     write_xlsx(seed, tmp_path / "bc02.xlsx", options)
     book = openpyxl.load_workbook(tmp_path / "bc02.xlsx")
-    assert book.sheetnames == ["Katalog", "BC02", "Linjer"]
+    assert book.sheetnames == ["Katalog", "BC02", "Linjer", "gevinst-versioner"]
     texts = " ".join(str(c.value) for row in book["Katalog"].iter_rows() for c in row)
     assert "ladestandere" in texts and "Samlet ferieløsning" not in texts
 
@@ -800,6 +894,17 @@ def test_the_command_lists_the_changes_and_writes_them(
     assert again.proposals[1:] == seed.proposals[1:]
 
 
+def test_the_command_says_what_changed_in_the_catalog_since_the_export(
+    seed: Catalog, exported: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "nyere"
+    write_catalog(_newer(seed, 2026, -300), folder)
+    assert main(["import", str(exported), "--onto", str(folder), "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "ingen ændringer i forhold til" in out
+    assert f"{exported}: BC01: forslaget er ændret i kataloget siden eksporten" in out
+
+
 def test_the_command_writes_nothing_when_an_edit_is_refused(
     exported: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -890,7 +995,7 @@ def test_any_damage_is_refused_naming_the_sheet(
         book.save(path)
         with pytest.raises(FormatError) as e:
             import_onto(path, seed)
-    names = {"Katalog", "BC01", LINJER, "Ark1", "linjer ", "Data", "Forslag"}
+    names = {"Katalog", "BC01", LINJER, "Ark1", "linjer ", "Data", "Forslag", "gevinst-versioner"}
     for problem in e.value.problems:
         assert any(problem.message.startswith(n) for n in names), (done, problem)
 

@@ -15,9 +15,11 @@ knows what every cell of a workbook should hold and which input each yellow cell
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from functools import partial
 from pathlib import Path
@@ -36,10 +38,14 @@ from gevinst.core.series import ZERO, Series
 from gevinst.core.summary import Summary, summarise
 from gevinst.io import layout
 from gevinst.io.csv_export import KIND_NAMES, booking_label
+from gevinst.io.document import proposal_document
 from gevinst.io.export import ExportOptions, neutralise, select
 from gevinst.io.layout import Kind
 
 KATALOG, LINJER = "Katalog", "Linjer"
+# the very hidden sheet of what the export was made from: ids, hashes and input values only;
+# the property holds its hash
+VERSIONS, PROPERTY_VERSIONS = "gevinst-versioner", "gevinst-versioner-sha256"
 LINJER_HEADERS = (
     "Forslag",
     "Linje",
@@ -145,6 +151,23 @@ class AdminAmount:
 
 
 Target = LineAmount | KeyWeight | PartAmount | MoveAmount | AdminAmount
+TARGETS: dict[str, type[Target]] = {
+    t.__name__: t for t in (LineAmount, KeyWeight, PartAmount, MoveAmount, AdminAmount)
+}
+
+
+def target_key(t: Target) -> str:
+    """An input as the versions sheet names it: ids and years, never a text."""
+    return json.dumps([type(t).__name__, *astuple(t)], ensure_ascii=False)
+
+
+def target_of(key: str) -> Target:
+    """The input a versions sheet's key names; ValueError for anything else."""
+    try:
+        kind, *args = json.loads(key)
+        return TARGETS[kind](*args)
+    except (TypeError, KeyError, json.JSONDecodeError) as e:
+        raise ValueError(key) from e
 
 
 # --- a workbook without a file ------------------------------------------------------------------
@@ -192,6 +215,106 @@ class Recorder:
 
     def add_format(self, _props: object = None) -> None:
         return None
+
+
+# --- what the export was made from ------------------------------------------------------------
+
+_FORMULA_NOISE = re.compile(r"[\s$']")
+
+
+def formula_key(formula: str) -> str:
+    """A formula as compared: spreadsheets differ in quotes around sheet names, "$" and
+    spaces."""
+    return _FORMULA_NOISE.sub("", formula).upper()
+
+
+def token(kind: str, value: object) -> str:
+    """A cell's content as fingerprinted: the same for the cell gevinst writes and for the
+    cell a spreadsheet program saves back (formulas normalised, numbers to 12 digits)."""
+    if kind == "f":
+        return "f" + formula_key(str(value))
+    if kind == "n" and isinstance(value, int | float):
+        return f"n{float(value):.12g}"
+    return "s" + str(value)
+
+
+def fingerprint(tokens: Iterable[tuple[int, str]]) -> str:
+    """A row's cells (column, token) as one short hash."""
+    text = "\x1f".join(f"{col}:{tok}" for col, tok in sorted(tokens))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def version(p: Proposal) -> str:
+    """The version of a proposal as exported: the SHA-256 of its canonical document."""
+    doc = json.dumps(
+        proposal_document(p), ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str
+    )
+    return hashlib.sha256(doc.encode("utf-8")).hexdigest()
+
+
+def row_fingerprints(sheet: RecordedSheet, inputs: Mapping[Coord, Target]) -> dict[int, str]:
+    """Each row's fingerprint of the cells that are not inputs (rows with any)."""
+    rows: dict[int, list[tuple[int, str]]] = {}
+    for (row, col), (kind, value) in sheet.cells.items():
+        if (row, col) not in inputs:
+            rows.setdefault(row, []).append((col, token(kind, value)))
+    return {row: fingerprint(tokens) for row, tokens in rows.items()}
+
+
+def sheet_hash(cells: Iterable[tuple[Coord, str]]) -> str:
+    """A whole sheet's cells (coordinate, token) as one hash."""
+    text = "\x1f".join(f"{r},{c}:{tok}" for (r, c), tok in sorted(cells))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _versions(
+    cat: Catalog, recorder: Recorder, inputs: Mapping[str, Mapping[Coord, Target]]
+) -> RecordedSheet:
+    """The sheet the import merges with (docs/xlsx-layout.md): each proposal's version, each
+    input cell's target and exported value, and each row's fingerprint of the cells that are
+    not inputs. Ids, hashes and the numbers the sheets show: no text."""
+    ws = RecordedSheet(VERSIONS)
+    heads = ("Forslag", "Version", "", "Ark", "Celle", "Indtastning", "Værdi", "")
+    for col, head in enumerate((*heads, "Ark", "Række", "Indhold")):
+        if head:
+            ws.write_string(0, col, head)
+    for row, p in enumerate(cat.proposals, start=1):
+        ws.write_string(row, 0, p.id)
+        ws.write_string(row, 1, version(p))
+    row = 0
+    for name, cells in inputs.items():
+        expected = recorder.sheets[name].cells
+        for coord, target in cells.items():
+            row += 1
+            ws.write_string(row, 3, name)
+            ws.write_string(row, 4, f"{column(coord[1])}{coord[0] + 1}")
+            ws.write_string(row, 5, target_key(target))
+            value = expected.get(coord, ("", None))[1]
+            if isinstance(value, int | float):
+                ws.write_number(row, 6, value)
+    row = 0
+    for name, sheet in recorder.sheets.items():
+        for r, digest in sorted(row_fingerprints(sheet, inputs.get(name, {})).items()):
+            row += 1
+            ws.write_string(row, 8, name)
+            ws.write_number(row, 9, r + 1)
+            ws.write_string(row, 10, digest)
+    return ws
+
+
+def _write_versions(wb: Workbook, versions: RecordedSheet) -> None:
+    """The versions sheet, very hidden and protected; its hash in a document property, so
+    that an edit of it is found."""
+    ws = wb.add_worksheet(VERSIONS)
+    for (row, col), (kind, value) in versions.cells.items():
+        if kind == "n":
+            ws.write_number(row, col, value)
+        else:
+            ws.write_string(row, col, str(value))
+    ws.very_hidden()
+    ws.protect("", _PROTECTION)
+    hashed = sheet_hash((coord, token(*cell)) for coord, cell in versions.cells.items())
+    wb.set_custom_property(PROPERTY_VERSIONS, hashed)
 
 
 # --- formats ---------------------------------------------------------------------------------
@@ -1106,7 +1229,7 @@ def _linjer(ws: Any, f: _Formats, cat: Catalog, sheets: Mapping[str, ProposalShe
 
 def sheet_names(cat: Catalog) -> dict[str, str]:
     """Each proposal's sheet: its id, made a valid sheet name that no other sheet has."""
-    taken = {KATALOG.casefold(), LINJER.casefold(), "history"}
+    taken = {KATALOG.casefold(), LINJER.casefold(), VERSIONS.casefold(), "history"}
     names: dict[str, str] = {}
     for p in cat.proposals:
         base = _SHEET_NAME_BAD.sub("_", p.id)[:SHEET_NAME_MAX] or "Forslag"
@@ -1150,7 +1273,10 @@ def write_xlsx(cat: Catalog, out: Path, options: ExportOptions) -> None:
     wb.set_properties({"title": cat.title, "author": "gevinst", "company": cat.municipality})
     wb.set_custom_property(PROPERTY_PROPOSAL, options.proposal or ALL)
     wb.set_custom_property(PROPERTY_CONFIDENTIAL, YES if options.include_confidential else NO)
-    write_book(wb, cat)
+    inputs = write_book(wb, cat)
+    recorder = Recorder()
+    write_book(recorder, cat)
+    _write_versions(wb, _versions(cat, recorder, inputs))
     try:
         wb.close()
     except FileCreateError as e:

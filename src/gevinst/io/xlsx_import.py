@@ -1,21 +1,21 @@
 # SPDX-License-Identifier: MPL-2.0
 """Apply an edited workbook (:mod:`gevinst.io.xlsx_export`) onto the current catalog.
 
-The workbook holds no hidden copy of the catalog. What it holds is compared, cell by cell,
-with the workbook that gevinst writes for the current catalog (the same selection, read from
-the workbook's document properties):
+The workbook holds no hidden copy of the catalog's documents. Its very hidden sheet
+``gevinst-versioner`` records what it was exported from: each proposal's version, each
+yellow input cell's value, and a fingerprint of each row's other cells. The import merges
+three ways, input by input (docs/xlsx-layout.md):
 
-- a yellow input cell (a line's amount, a key's weight, a part of a line split as printed, a
-  moved budget, a row of Tabel 2) that differs is a change, applied onto the catalog;
-- any other cell that differs (a formula, a figure, a text, a cell outside the tables, a
-  sheet added or removed) cannot be applied and is refused with its sheet and cell, so that
-  nothing is ever dropped without a word.
+- the workbook changed the value and the catalog did not: a change, applied;
+- the catalog changed it since the export and the workbook did not: the catalog's stays;
+- both changed it, to different values: a conflict, named with its cell and both values;
+- any other cell that differs from the export (a formula, a figure, a text, a cell outside
+  the tables, a sheet added or removed) cannot be applied and is refused with its sheet
+  and cell, so that nothing is ever dropped without a word.
 
 All or nothing: every problem is collected, each naming its sheet and cell, and changes are
-returned only if there are none. An input cell that still holds the current catalog's value
-is no change, so a workbook exported from an older version of the catalog lists, as
-changes, every input where the catalog has moved on since: the list is shown before
-anything is written.
+returned only if there are none. Proposals added to or removed from the catalog since the
+export are reported as notes (an edit of a removed one as a problem).
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from pathlib import Path
 
 import openpyxl
 from openpyxl.cell.cell import Cell, MergedCell
+from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -50,6 +51,8 @@ from gevinst.io.xlsx_export import (
     NO,
     PROPERTY_CONFIDENTIAL,
     PROPERTY_PROPOSAL,
+    PROPERTY_VERSIONS,
+    VERSIONS,
     YES,
     AdminAmount,
     Coord,
@@ -59,15 +62,20 @@ from gevinst.io.xlsx_export import (
     MoveAmount,
     PartAmount,
     RecordedSheet,
+    Recorder,
     Target,
     column,
+    fingerprint,
+    formula_key,
     record,
+    sheet_hash,
+    target_of,
+    token,
+    version,
 )
 from gevinst.io.yamlformat import FormatError, Problem
 
 AnyCell = Cell | MergedCell
-# a formula as compared: spreadsheets differ in quotes around sheet names, "$" and spaces
-_FORMULA_NOISE = re.compile(r"[\s$']")
 _LINK = re.compile(r"^='?([^'!]+)'?!([A-Z]+\d+)$")
 
 
@@ -92,6 +100,8 @@ class Change:
 class Imported:
     catalog: Catalog  # the catalog with the changes applied
     changes: tuple[Change, ...]
+    # the proposals changed, added or removed in the catalog since the export
+    notes: tuple[str, ...] = ()
 
 
 class _Problems:
@@ -125,11 +135,15 @@ def _open(path: Path) -> Workbook:
         ) from None
 
 
-def _options(path: Path, book: Workbook) -> ExportOptions:
-    """The selection the workbook was exported with, from its document properties."""
+def _properties(book: Workbook) -> dict[str, object]:
     # openpyxl reads custom properties since 3.1, and its stubs do not know them yet
     custom = getattr(book, "custom_doc_props", None)
-    props = {p.name: p.value for p in getattr(custom, "props", ())}
+    return {p.name: p.value for p in getattr(custom, "props", ())}
+
+
+def _options(path: Path, book: Workbook) -> ExportOptions:
+    """The selection the workbook was exported with, from its document properties."""
+    props = _properties(book)
     proposal, confidential = props.get(PROPERTY_PROPOSAL), props.get(PROPERTY_CONFIDENTIAL)
     if not isinstance(proposal, str) or confidential not in (YES, NO):
         raise _problem(
@@ -147,17 +161,13 @@ def _shown(value: object) -> str:
     return repr(str(value))
 
 
-def _norm(formula: str) -> str:
-    return _FORMULA_NOISE.sub("", formula).upper()
-
-
 def _same(cell: AnyCell, expected: Expected | None) -> bool:
     value = cell.value
     if expected is None:
         return value is None or value == ""
     kind, want = expected
     if kind == "f":
-        return cell.data_type == "f" and _norm(str(value)) == _norm(str(want))
+        return cell.data_type == "f" and formula_key(str(value)) == formula_key(str(want))
     if cell.data_type == "f":
         return False
     if kind == "n":
@@ -170,7 +180,7 @@ def _same(cell: AnyCell, expected: Expected | None) -> bool:
     return value == want
 
 
-def _why(sheet: str, expected: Expected | None, value: object) -> str:
+def _why(expected: Expected | None, value: object) -> str:
     """Why a cell that is not an input cannot be read, and where to edit instead."""
     if expected is None:
         return (
@@ -212,37 +222,6 @@ def _cells(ws: Worksheet) -> Iterator[tuple[Coord, AnyCell]]:
         for cell in row:
             if cell.row is not None and cell.column is not None:
                 yield (cell.row - 1, cell.column - 1), cell
-
-
-def _read_sheet(
-    problems: _Problems,
-    ws: Worksheet,
-    expected: RecordedSheet,
-    inputs: Mapping[Coord, Target],
-) -> dict[Target, tuple[str, Decimal | None]]:
-    """Each input cell's value; every other cell must be as gevinst writes it."""
-    values: dict[Target, tuple[str, Decimal | None]] = {}
-    seen: set[Coord] = set()
-    for coord, cell in _cells(ws):
-        seen.add(coord)
-        where = _ref(ws.title, coord)
-        target = inputs.get(coord)
-        if target is not None:
-            blank_ok = isinstance(target, AdminAmount)
-            amount = _amount(problems, where, cell, blank_ok)
-            if amount is not None or (blank_ok and cell.value in (None, "")):
-                values[target] = (where, amount)
-        elif not _same(cell, expected.cells.get(coord)):
-            problems.bad(where, _why(ws.title, expected.cells.get(coord), cell.value))
-    for coord in sorted(set(expected.cells) - seen):
-        problems.bad(_ref(ws.title, coord), _why(ws.title, expected.cells[coord], None))
-    for coord in sorted(set(inputs) - seen):
-        target = inputs[coord]
-        if isinstance(target, AdminAmount):
-            values[target] = (_ref(ws.title, coord), None)
-        else:
-            problems.bad(_ref(ws.title, coord), "cellen er tom; skriv et tal (0 for intet)")
-    return values
 
 
 # --- what an input cell stands for ------------------------------------------------------------
@@ -331,62 +310,246 @@ def _check_keys(problems: _Problems, p: Proposal, cells: Mapping[Target, str]) -
             problems.bad(next(iter(mine.values())), f"nøglen {key.name} skal have en vægt over 0")
 
 
+# --- what the workbook was exported from ----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Exported:
+    """The versions sheet: what the workbook held when gevinst wrote it."""
+
+    versions: dict[str, str]  # proposal -> version (xlsx_export.version)
+    inputs: dict[str, dict[Coord, tuple[Target, Decimal | None]]]  # sheet -> input cells
+    rows: dict[str, dict[int, str]]  # sheet -> row -> fingerprint of its other cells
+
+
+def _coord(text: str) -> Coord:
+    letters, row = coordinate_from_string(text)
+    return row - 1, column_index_from_string(letters) - 1
+
+
+def _exported(path: Path, book: Workbook) -> _Exported:
+    """The versions sheet, if it is as gevinst wrote it."""
+    ws = book[VERSIONS] if VERSIONS in book.sheetnames else None
+    if not isinstance(ws, Worksheet):
+        raise _problem(
+            path,
+            f"{VERSIONS}: projektmappen mangler gevinsts skjulte ark over hvad den blev "
+            "eksporteret fra; eksportér den igen med gevinst export",
+        )
+    hashed = sheet_hash(
+        (coord, _token(cell)) for coord, cell in _cells(ws) if cell.value is not None
+    )
+    if hashed != _properties(book).get(PROPERTY_VERSIONS):
+        raise _problem(
+            path, f"{VERSIONS}: arket er ændret og kan ikke bruges; eksportér projektmappen igen"
+        )
+    out = _Exported({}, {}, {})
+    try:
+        for pid, ver, _, sheet, cell, key, value, _, r_sheet, r_row, digest in ws.iter_rows(
+            min_row=2, max_col=11, values_only=True
+        ):
+            if pid is not None:
+                out.versions[str(pid)] = str(ver)
+            if sheet is not None:
+                base = None if value is None else Decimal(repr(value))
+                target = (target_of(str(key)), base)
+                out.inputs.setdefault(str(sheet), {})[_coord(str(cell))] = target
+            if r_sheet is not None and isinstance(r_row, int | float):
+                out.rows.setdefault(str(r_sheet), {})[int(r_row) - 1] = str(digest)
+    except (ValueError, TypeError, ArithmeticError):
+        raise _problem(
+            path, f"{VERSIONS}: arket kan ikke læses; eksportér projektmappen igen"
+        ) from None
+    return out
+
+
+def _token(cell: AnyCell) -> str:
+    value = cell.value
+    if cell.data_type == "f":
+        return token("f", value)
+    numeric = isinstance(value, int | float) and not isinstance(value, bool)
+    return token("n" if numeric else "s", value)
+
+
+def _check_rows(
+    problems: _Problems,
+    ws: Worksheet,
+    exported: _Exported,
+    rebuilt: RecordedSheet | None,
+) -> None:
+    """Every cell that is not an input must be as exported: a row whose fingerprint differs
+    was edited. Its cells are named by comparing them with the workbook gevinst writes for
+    the current catalog (where that has the sheet); else the row is named."""
+    inputs = exported.inputs.get(ws.title, {})
+    found: dict[int, dict[int, AnyCell]] = {}
+    for coord, cell in _cells(ws):
+        if coord not in inputs and cell.value not in (None, ""):
+            found.setdefault(coord[0], {})[coord[1]] = cell
+    base = exported.rows.get(ws.title, {})
+    empty = fingerprint(())
+    for row in sorted(set(found) | set(base)):
+        cells = found.get(row, {})
+        if fingerprint((c, _token(cell)) for c, cell in cells.items()) == base.get(row, empty):
+            continue
+        expected = {} if rebuilt is None else rebuilt.cells
+        columns = set(cells) | {c for r, c in expected if r == row and (r, c) not in inputs}
+        named = False
+        for col in sorted(columns):
+            cell = ws.cell(row + 1, col + 1)
+            if not _same(cell, expected.get((row, col))):
+                problems.bad(_ref(ws.title, (row, col)), _why(expected.get((row, col)), cell.value))
+                named = True
+        if not named:
+            problems.bad(
+                f"{ws.title}!A{row + 1}",
+                "rækken er ændret uden for de gule indtastningsceller; kun de gule "
+                "indtastningsceller indlæses",
+            )
+
+
+def _check_sheets(
+    problems: _Problems, book: Workbook, exported: _Exported, rebuilt: Recorder | None
+) -> None:
+    names = set(exported.rows) | set(exported.inputs)
+    for name in sorted(names - set(book.sheetnames)):
+        problems.bad(name, "arket mangler i projektmappen")
+    for name in book.sheetnames:
+        ws = book[name]
+        if name == VERSIONS:
+            continue
+        if name not in names:
+            problems.bad(name, "arket er ikke gevinsts og kan ikke indlæses; fjern det")
+        elif not isinstance(ws, Worksheet):
+            problems.bad(name, "arket er ikke et regneark")
+        else:
+            _check_rows(problems, ws, exported, rebuilt.sheets.get(name) if rebuilt else None)
+
+
 # --- the whole workbook -------------------------------------------------------------------------
 
 
 def import_onto(path: Path, onto: Catalog) -> Imported:
-    """The changes of the workbook at ``path`` against ``onto``, and ``onto`` with them."""
+    """The changes of the workbook at ``path`` against ``onto``, and ``onto`` with them: each
+    input cell merged three ways (docs/xlsx-layout.md)."""
     book = _open(path)
     options = _options(path, book)
+    exported = _exported(path, book)
     try:
-        shown = select(onto, options)
-    except UnknownProposalError as e:
-        raise _problem(path, f"projektmappen er skrevet for {e}") from None
-    recorder, inputs = record(onto, options)
+        rebuilt: Recorder | None = record(onto, options)[0]
+    except UnknownProposalError:
+        rebuilt = None  # the one proposal exported is gone from the catalog
     problems = _Problems(path)
-    for name in recorder.sheets:
-        if name not in book.sheetnames:
-            problems.bad(name, "arket mangler i projektmappen")
-    for name in book.sheetnames:
-        if name not in recorder.sheets:
-            problems.bad(name, "arket er ikke gevinsts og kan ikke indlæses; fjern det")
+    _check_sheets(problems, book, exported, rebuilt)
     problems.fail()
-    values: dict[Target, tuple[str, Decimal | None]] = {}
-    for name, expected in recorder.sheets.items():
+    values: dict[Target, tuple[str, Decimal | None, Decimal | None]] = {}
+    for name, cells in exported.inputs.items():
         ws = book[name]
-        if not isinstance(ws, Worksheet):
-            problems.bad(name, "arket er ikke et regneark")
-            continue
-        values |= _read_sheet(problems, ws, expected, inputs.get(name, {}))
+        assert isinstance(ws, Worksheet)  # checked by _check_sheets
+        for coord, (target, base) in cells.items():
+            where = _ref(name, coord)
+            blank_ok = isinstance(target, AdminAmount)
+            cell = ws.cell(coord[0] + 1, coord[1] + 1)
+            mine = _amount(problems, where, cell, blank_ok)
+            if mine is not None or (blank_ok and cell.value in (None, "")):
+                values[target] = (where, base, mine)
     problems.fail()
-    return _applied(problems, onto, shown, values)
+    return _merged(problems, onto, options, exported, values)
 
 
-def _applied(
+def _notes(shown: Catalog, options: ExportOptions, exported: _Exported) -> list[str]:
+    """The proposals added, removed or changed in the catalog since the export."""
+    now = {p.id: version(p) for p in shown.proposals}
+    notes = []
+    for pid, ver in exported.versions.items():
+        if pid not in now:
+            notes.append(
+                f"{pid}: forslaget findes ikke længere i kataloget; dets ark indlæses ikke"
+            )
+        elif now[pid] != ver:
+            notes.append(
+                f"{pid}: forslaget er ændret i kataloget siden eksporten; projektmappens "
+                "ændringer er flettet med katalogets"
+            )
+    if options.proposal is None:
+        notes += [
+            f"{pid}: forslaget er kommet til i kataloget efter eksporten og er ikke i projektmappen"
+            for pid in now
+            if pid not in exported.versions
+        ]
+    return notes
+
+
+def _exists(cat: Catalog, t: Target) -> bool:
+    """Whether the catalog still has the input (a line, a year, a key's name may be gone)."""
+    try:
+        p = cat.proposal(t.proposal)
+        if isinstance(t, LineAmount | PartAmount | MoveAmount | AdminAmount) and t.year not in (
+            p.years
+        ):
+            return False
+        current(cat, t)
+    except (UnknownProposalError, KeyError, IndexError, AssertionError):
+        return False
+    return True
+
+
+def _merged(
     problems: _Problems,
     onto: Catalog,
-    shown: Catalog,
-    values: Mapping[Target, tuple[str, Decimal | None]],
+    options: ExportOptions,
+    exported: _Exported,
+    values: Mapping[Target, tuple[str, Decimal | None, Decimal | None]],
 ) -> Imported:
+    """Three ways per input: the value exported (base), the workbook's and the catalog's.
+    Only the workbook changed it: a change. Only the catalog: the catalog's stays. Both, to
+    different values: a conflict, and nothing is written."""
+    shown = select(onto, replace(options, proposal=None))
     changes: list[Change] = []
     proposals = {p.id: p for p in onto.proposals}
     cells: dict[str, dict[Target, str]] = {}
-    for t, (where, new) in values.items():
-        old = current(shown, t)
-        if new == old:
+    gone: dict[str, list[str]] = {}
+    for t, (where, base, mine) in values.items():
+        if mine == base:
             continue
+        if t.proposal not in proposals:
+            gone.setdefault(t.proposal, []).append(where)
+            continue
+        if not _exists(shown, t):
+            problems.bad(
+                where,
+                f"forslaget {t.proposal} har ikke længere denne indtastning (kataloget er "
+                "ændret siden eksporten); ændringen kan ikke indlæses",
+            )
+            continue
+        theirs = current(shown, t)
+        if theirs == mine:
+            continue  # the same edit made in both
         if shown.proposal(t.proposal) != onto.proposal(t.proposal):
             problems.bad(
                 where,
                 f"forslaget {t.proposal} er fortroligt og vist som kataloget offentliggør det; "
                 "dets tal rettes i en projektmappe eksporteret med --include-confidential",
             )
-            continue
-        changes.append(Change(where, describe(shown, t), old, new))
-        proposals[t.proposal] = _apply(proposals[t.proposal], t, new)
-        cells.setdefault(t.proposal, {})[t] = where
-    for pid, mine in cells.items():
-        _check_keys(problems, proposals[pid], mine)
+        elif theirs != base:
+            problems.bad(
+                where,
+                f"{describe(shown, t)}: ændret både i projektmappen og i kataloget siden "
+                f"eksporten: projektmappen har {dk(mine, 'tom')}, kataloget har nu "
+                f"{dk(theirs, 'tom')} (eksporteret: {dk(base, 'tom')}); ret den ene og indlæs "
+                "igen",
+            )
+        else:
+            changes.append(Change(where, describe(shown, t), theirs, mine))
+            proposals[t.proposal] = _apply(proposals[t.proposal], t, mine)
+            cells.setdefault(t.proposal, {})[t] = where
+    for pid, refs in gone.items():
+        problems.bad(
+            pid,
+            f"forslaget findes ikke længere i kataloget; projektmappens ændringer af det "
+            f"({', '.join(refs)}) kan ikke indlæses",
+        )
+    for pid, edited in cells.items():
+        _check_keys(problems, proposals[pid], edited)
     problems.fail()
     cat = replace(onto, proposals=tuple(proposals[p.id] for p in onto.proposals))
-    return Imported(cat, tuple(changes))
+    return Imported(cat, tuple(changes), tuple(_notes(shown, options, exported)))
