@@ -438,3 +438,14 @@ def test_zeros_and_all_zero_rows_as_the_source_prints_them(
     tabel_a = bc02[bc02.index("Tabel A. Måltalseffekt") : bc02.index("Tabel B.")]
     assert "Koncern IT" not in tabel_a
     assert re.search(r"Økonomiudvalget -78 -78 -78 -78 -78 Kultur", tabel_a)
+
+
+def test_no_note_is_printed_twice(seed: Catalog, whole: tuple[Path, list[str]]) -> None:
+    parts = {pid: " ".join(pages) for pid, pages in _parts(seed, whole[1]).items()}
+    sign = "Alle besparelser er angivet med negativt (-) fortegn."
+    # Forslag 7's notes say it for each of its tables (1 to 4); not once more
+    assert parts["F7"].count(sign) == 4
+    assert parts["BC01"].count(sign) == 1
+    assert (
+        parts["BC01"].count("Noter til alle tabeller: Forslaget skal udarbejdes i 2025 p/l.") == 1
+    )

@@ -288,7 +288,7 @@ def test_notes_distribution_and_basis(seed: Catalog, bc01: DocxDocument) -> None
     part = blocks(bc01)
     said = list(paragraphs(part))
     assert said.count("Alle besparelser er angivet med negativt (-) fortegn.") == 1
-    assert "Forslaget skal udarbejdes i 2025 p/l." in said
+    assert "Noter til alle tabeller: Forslaget skal udarbejdes i 2025 p/l." in said
     distribution = table_after(
         part, "Tabel 2.1.1. Fordeling på udvalg, inkl. implementeringsudgifter"
     )
@@ -751,3 +751,12 @@ def test_table_numbers_are_the_seed_s(seed: Catalog, catalog_doc: DocxDocument) 
         ]
         wanted = [m.group(1) for t in expected if (m := caption.match(t))]
         assert sorted(found) == sorted(wanted), (pid, found)
+
+
+def test_no_note_is_printed_twice(catalog_doc: DocxDocument) -> None:
+    # Forslag 7's notes name the sign convention per table; it is not added once more
+    f7 = list(paragraphs(proposal_blocks(catalog_doc, "F7 ")))
+    assert "Alle besparelser er angivet med negativt (-) fortegn." not in f7
+    assert sum("Note til Tabel 3" in t for t in f7) == 1
+    bc01 = list(paragraphs(proposal_blocks(catalog_doc, "BC01 ")))
+    assert bc01.count("Alle besparelser er angivet med negativt (-) fortegn.") == 1

@@ -128,3 +128,17 @@ def kept_units(stated: StatedTable | None, profile: Profile) -> set[str]:
     """The units whose rows the source prints in a table, all-zero ones too (BC01's Tabel A
     prints Koncern IT with nothing in it): gevinst keeps those rows."""
     return {profile.row_unit(label) for label in stated.rows} if stated is not None else set()
+
+
+SIGN_NOTE = "Alle besparelser er angivet med negativt (-) fortegn."
+
+
+def economy_notes(p: Proposal) -> list[str]:
+    """The notes under the economy table, each once: the notes for all tables together, a
+    note that names its own table ("Note til Tabel 3: ...", "*Det bemærkes ...") as written,
+    and the sign convention unless a note already says it (Forslag 7)."""
+    own = [n for n in p.notes if n != SIGN_NOTE]
+    common = [n for n in own if not n.startswith(("Note", "Anm", "*"))]
+    notes = ["Noter til alle tabeller: " + " ".join(common)] if common else []
+    notes += [n for n in own if n not in common]
+    return notes if any(SIGN_NOTE in n for n in notes) else [*notes, SIGN_NOTE]

@@ -47,7 +47,6 @@ from gevinst.io.marks import Marks, Place
 Block = dict[str, Any]
 Cell = str | dict[str, Any]
 
-SAVINGS_NOTE = "Alle besparelser er angivet med negativt (-) fortegn."
 ADMIN_NOTE = (
     "Note: Reducerede administrative udgifter angives med negativt (-) fortegn og øgede "
     "administrative udgifter angives med positivt (+) fortegn."
@@ -251,13 +250,12 @@ def _tabel_1_row(row: layout.Row, p: Proposal, found: Marks) -> Block:
 
 def _tabel_1(p: Proposal, found: Marks) -> Block:
     rows = [_tabel_1_row(row, p, found) for row in layout.table1(p)]
-    notes = [n for n in p.notes if n != SAVINGS_NOTE]
     return _year_table(
         numbering.titles(p).economy,
         [f"1.000 kr. {p.price_level} p/l", AREA_HEADER],
         rows,
         p.years,
-        notes=[*(["Noter til alle tabeller: " + " ".join(notes)] if notes else []), SAVINGS_NOTE],
+        notes=numbering.economy_notes(p),
     )
 
 

@@ -64,7 +64,6 @@ TABLE_STYLE = "Table Grid"
 CELL_STYLE = "Tabeltekst"
 HEADER_FILL = "D9E2F3"
 ZERO_MARK = "-"
-SIGN_NOTE = "Alle besparelser er angivet med negativt (-) fortegn."
 ADMIN_NOTE = (
     "Note: Reducerede administrative udgifter angives med negativt (-) fortegn og øgede "
     "administrative udgifter angives med positivt (+) fortegn."
@@ -592,10 +591,8 @@ def _table1_rows(p: Proposal, found: Marks) -> list[Row]:
 
 
 def _notes(doc: DocxDocument, p: Proposal) -> None:
-    _text(doc, SIGN_NOTE)
-    for note in p.notes:
-        if note.strip() != SIGN_NOTE:
-            _text(doc, note)
+    for note in numbering.economy_notes(p):
+        _text(doc, note)
 
 
 def _targets(doc: DocxDocument, p: Proposal, targets: Targets, found: Marks) -> None:
@@ -829,7 +826,7 @@ def _published_totals(doc: DocxDocument, p: Proposal) -> None:
         rows.append(Row((Cell("Samlede implementeringsomkostninger"), *_figures(invest, p.years))))
     header = _year_header((f"1.000 kr. {p.price_level} p/l",), p.years)
     _table(doc, header, rows, _years((1,), len(p.years)))
-    _text(doc, SIGN_NOTE)
+    _text(doc, numbering.SIGN_NOTE)
 
 
 # --- the closing list ---------------------------------------------------------------------
