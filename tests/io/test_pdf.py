@@ -449,3 +449,15 @@ def test_no_note_is_printed_twice(seed: Catalog, whole: tuple[Path, list[str]]) 
     assert (
         parts["BC01"].count("Noter til alle tabeller: Forslaget skal udarbejdes i 2025 p/l.") == 1
     )
+
+
+def test_no_chart_alone_on_a_page(whole: tuple[Path, list[str]]) -> None:
+    """A chart floats beside the text: every page with a chart is mostly text and tables (a
+    chart alone, with its legend and axes, has some 60 words on its page)."""
+    captions = (
+        "Akkumuleret økonomisk påvirkning og tilbagebetalingstid",
+        "Måltalseffekt pr. udvalg og år (Tabel A",
+    )
+    pages = [page for page in whole[1] if any(c in page for c in captions)]
+    assert len(pages) == 7  # the catalog's and the six proposals with an investment
+    assert all(len(page.split()) > 200 for page in pages)

@@ -612,16 +612,17 @@ def _summary_table(summary: Summary, found: Marks, with_total: bool = True) -> B
 
 
 def _summary(cat: Catalog, found: Marks) -> list[Block]:
-    blocks = [_heading("Oversigt over forslagene", 1), *_para(found.intro(cat.intro))]
+    chart = {
+        "kind": "chart",
+        "svg": catalog_chart_svg(cat),
+        "caption": "Måltalseffekt pr. udvalg og år (Tabel A for hvert forslag, lagt sammen)",
+        "placement": "bottom",
+    }
+    # the chart floats among the tables, not after them: as the intro's last block it would
+    # stand alone on a page of its own
+    blocks = [_heading("Oversigt over forslagene", 1), *_para(found.intro(cat.intro)), chart]
     for t in cat.tables:
         blocks += [_summary_table(summarise(cat, t.id), found), *_para(t.text)]
-    blocks.append(
-        {
-            "kind": "chart",
-            "svg": catalog_chart_svg(cat),
-            "caption": "Måltalseffekt pr. udvalg og år (Tabel A for hvert forslag, lagt sammen)",
-        }
-    )
     return blocks
 
 
