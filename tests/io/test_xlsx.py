@@ -34,6 +34,7 @@ from gevinst.core.summary import summarise
 from gevinst.io import layout
 from gevinst.io.document import write_catalog
 from gevinst.io.export import ExportOptions, looks_like_formula
+from gevinst.io.marks import Marks
 from gevinst.io.xlsx_export import FRACTION_FORMAT, LINJER, version, write_xlsx
 from gevinst.io.xlsx_import import import_onto
 from gevinst.io.yamlformat import FormatError, load_catalog
@@ -589,10 +590,24 @@ def test_an_edit_of_a_cell_the_catalog_also_changed_is_a_conflict(
     assert import_onto(tmp_path / "begge.xlsx", same).catalog == same
 
 
+def _without(cat: Catalog, pid: str) -> Catalog:
+    """The catalog with proposal ``pid`` deleted, and its rows of the summary tables."""
+    tables = tuple(
+        replace(
+            t,
+            groups=tuple(
+                replace(g, rows=tuple(r for r in g.rows if r.proposal != pid)) for g in t.groups
+            ),
+        )
+        for t in cat.tables
+    )
+    return replace(cat, proposals=tuple(p for p in cat.proposals if p.id != pid), tables=tables)
+
+
 def test_proposals_added_and_removed_since_the_export_are_named_once(
     seed: Catalog, tmp_path: Path
 ) -> None:
-    without_f2 = replace(seed, proposals=tuple(p for p in seed.proposals if p.id != "F2"))
+    without_f2 = _without(seed, "F2")
     write_xlsx(without_f2, tmp_path / "uden-f2.xlsx", FULL)
     result = import_onto(tmp_path / "uden-f2.xlsx", seed)
     assert result.changes == () and result.catalog == seed
@@ -608,7 +623,7 @@ def test_proposals_added_and_removed_since_the_export_are_named_once(
     _input(book, "F1", "", 2026, 7, first=True)
     coord = _input(book, "BC01", E1, 2026, -300)
     book.save(tmp_path / "f1.xlsx")
-    without_f1 = replace(seed, proposals=tuple(p for p in without_f2.proposals if p.id != "F1"))
+    without_f1 = _without(without_f2, "F1")
     [message] = _problems(tmp_path / "f1.xlsx", without_f1)
     assert message.startswith("F1: forslaget findes ikke længere i kataloget; projektmappens")
     assert "(F1!" in message and f"BC01!{coord}" not in message
@@ -648,7 +663,7 @@ def test_a_workbook_saved_by_libreoffice_has_no_changes(
 def test_sheets_inputs_and_protection(seed: Catalog, formulas: Workbook) -> None:
     assert formulas.sheetnames == [
         "Katalog", "BC01", "BC02", "F1", "F2", "F3", "F4", "F5", "F6", "F7", "Linjer",
-        "gevinst-versioner",
+        "Afvigelser", "gevinst-versioner",
     ]  # fmt: skip
     assert all(ws.sheet_state == "visible" for ws in formulas.worksheets[:-1])
     assert all(ws.protection.sheet for ws in formulas.worksheets)
@@ -742,7 +757,7 @@ def test_a_single_proposal_keeps_only_its_catalog_row(seed: Catalog, tmp_path: P
     options = ExportOptions(proposal="BC02")
     write_xlsx(seed, tmp_path / "bc02.xlsx", options)
     book = openpyxl.load_workbook(tmp_path / "bc02.xlsx")
-    assert book.sheetnames == ["Katalog", "BC02", "Linjer", "gevinst-versioner"]
+    assert book.sheetnames == ["Katalog", "BC02", "Linjer", "Afvigelser", "gevinst-versioner"]
     texts = " ".join(str(c.value) for row in book["Katalog"].iter_rows() for c in row)
     assert "ladestandere" in texts and "Samlet ferieløsning" not in texts
 
@@ -777,6 +792,78 @@ def test_text_that_looks_like_a_formula_stays_text(seed: Catalog, tmp_path: Path
     assert not any("HYPERLINK" in f for f in ours)
     assert book["Linjer"]["C2"].value == "'" + evil
     assert import_onto(tmp_path / "ond.xlsx", cat).changes == ()
+
+
+# --- marks ----------------------------------------------------------------------------------
+
+
+def _listed(book: Workbook) -> dict[str, tuple[Any, ...]]:
+    """The rows of the sheet Afvigelser by their "Hvor" (the first of equal ones)."""
+    rows: dict[str, tuple[Any, ...]] = {}
+    for row in book["Afvigelser"].iter_rows(min_row=5):
+        rows.setdefault(str(row[1].value), tuple(row))
+    return rows
+
+
+def test_every_difference_is_listed_and_noted_in_its_cell(
+    seed: Catalog, formulas: Workbook
+) -> None:
+    marks = Marks(seed)
+    ws = formulas["Afvigelser"]
+    assert ws["A1"].value == "Afvigelser fra de angivne tal"
+    assert [c.value for c in ws[4]] == [
+        "Mærke",
+        "Hvor",
+        "Angivet",
+        "Beregnet",
+        "Forklaring",
+        "Celle",
+    ]
+    rows = list(ws.iter_rows(min_row=5))
+    assert len(rows) == len(marks.deviations) > 100
+    linked = set()
+    for row, d in zip(rows, marks.deviations, strict=True):
+        number = marks.number(d.place) if d.place is not None else None
+        assert (row[0].value, row[1].value, row[4].value) == (number, d.where, d.explanation)
+        if row[5].value is None:
+            continue
+        sheet, coord = str(row[5].value).split("!")
+        link = row[5].hyperlink
+        assert link is not None and link.location == f"'{sheet}'!{coord}"
+        note = formulas[sheet][coord].comment.text
+        assert note.startswith(f"Afvigelse {number}: ")
+        assert f"angivet {d.stated}, beregnet {d.computed}: {d.explanation}" in note
+        linked.add((sheet, coord))
+    noted = {
+        (w.title, c.coordinate) for w in formulas.worksheets for r in w.iter_rows() for c in r
+        if c.comment
+    }  # fmt: skip
+    assert noted == linked and len(noted) > 100
+
+
+def test_the_seeds_differences_are_noted_where_the_figures_are(cached: Workbook) -> None:
+    listed = _listed(cached)
+
+    def cell(where: str) -> Any:
+        sheet, coord = str(listed[where][5].value).split("!")
+        return cached[sheet][coord]
+
+    bc01 = cell("Kataloget, Tabel 1, BC01, 2027")
+    assert bc01.value == 1474 and "angivet 1.144, beregnet 1.474: " in bc01.comment.text
+    assert cached["Katalog"].cell(bc01.row, 2).value == "BC01"
+    assert [listed["Kataloget, Tabel 1, BC01, 2027"][i].value for i in (2, 3)] == [1144, 1474]
+    payback = cell("F2, Tabel 1, Tilbagebetalingstid (serviceeffektivisering)")
+    assert payback.value == "10 år (2033)" and "angivet 11, beregnet 10 år (2033)" in (
+        payback.comment.text
+    )
+    tabel_a = cell("BC01, Tabel A, Økonomiudvalget, 2027")
+    assert tabel_a.value == -188 and "angivet -189, beregnet -188" in tabel_a.comment.text
+    assert cached["BC01"].cell(tabel_a.row, 1).value == "Økonomiudvalget"
+    empty = cell("BC02, Tabel C")
+    assert str(empty.value).startswith("Tabel C") and "ikke udfyldt" in empty.comment.text
+    # the intro is not in the workbook: listed with its mark, without a cell
+    intro = listed["Indledningen, 2025"]
+    assert [intro[i].value for i in (0, 2, 3, 5)] == [1, 55.6, 56, None]
 
 
 # --- refused ---------------------------------------------------------------------------------
@@ -995,7 +1082,8 @@ def test_any_damage_is_refused_naming_the_sheet(
         book.save(path)
         with pytest.raises(FormatError) as e:
             import_onto(path, seed)
-    names = {"Katalog", "BC01", LINJER, "Ark1", "linjer ", "Data", "Forslag", "gevinst-versioner"}
+    names = {"Katalog", "BC01", LINJER, "Ark1", "linjer ", "Data", "Forslag", "Afvigelser"}
+    names.add("gevinst-versioner")
     for problem in e.value.problems:
         assert any(problem.message.startswith(n) for n in names), (done, problem)
 

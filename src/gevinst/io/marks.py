@@ -77,6 +77,7 @@ class Deviation:
     stated: str
     computed: str
     explanation: str
+    place: Place | None = None  # the drawn cell that carries the mark, for a link to it
 
 
 def superscript(number: int) -> str:
@@ -219,6 +220,7 @@ class Marks:
             stated,
             _figure_text(f.computed, places) if f.stated is not None else COMPUTED_HERE,
             f.message,
+            where,
         )
 
     def _where(self, f: Finding, where: Place | None) -> str:
@@ -275,8 +277,12 @@ class Marks:
     # --- what the renderers ask ---------------------------------------------------------
 
     def mark(self, where: Place) -> str:
-        number = self._numbers.get(where)
+        number = self.number(where)
         return superscript(number) if number is not None else ""
+
+    def number(self, where: Place) -> int | None:
+        """The mark's number, for a renderer that cannot raise it (a spreadsheet's note)."""
+        return self._numbers.get(where)
 
     def amounts(
         self,

@@ -41,8 +41,9 @@ from gevinst.io.csv_export import KIND_NAMES, booking_label
 from gevinst.io.document import proposal_document
 from gevinst.io.export import ExportOptions, neutralise, select
 from gevinst.io.layout import Kind
+from gevinst.io.marks import COLUMNS, INVESTMENT, TITLE, Deviation, Marks, Place
 
-KATALOG, LINJER = "Katalog", "Linjer"
+KATALOG, LINJER, AFVIGELSER = "Katalog", "Linjer", "Afvigelser"
 # the very hidden sheet of what the export was made from: ids, hashes and input values only;
 # the property holds its hash
 VERSIONS, PROPERTY_VERSIONS = "gevinst-versioner", "gevinst-versioner-sha256"
@@ -365,14 +366,21 @@ class _Sheet:
     refer to rows further down are written last (:meth:`later`)."""
 
     FIRST_VALUE = 2  # columns A and B hold the label and the styringsområde or unit
+    name = ""
 
     def __init__(self, ws: Any, f: _Formats, years: Sequence[int]) -> None:
         self.ws, self.f, self.years, self.row = ws, f, tuple(years), 0
         self.inputs: dict[Coord, Target] = {}
+        self.places: dict[Place, Coord] = {}  # the cells that show a figure marks.py may mark
         self._later: list[Callable[[], None]] = []
 
     def col(self, year: int) -> int:
         return self.FIRST_VALUE + self.years.index(year)
+
+    def place_row(self, proposal: str | None, table: str, key: str, row: int) -> None:
+        """The cells of a table's row, one a year, as marks.py names them."""
+        for year in self.years:
+            self.places[Place(proposal, table, key, year)] = (row, self.col(year))
 
     def text(self, col: int, text: str, fmt: Any = None) -> None:
         if text:
@@ -611,12 +619,15 @@ class ProposalSheet(_Sheet):
                 self.total_rows[shown.key] = self._sumif(
                     shown.label, shown.area, spans[-1], amounts
                 )
+                self.place_row(p.id, "1", shown.key, self.total_rows[shown.key])
             elif shown.kind in (Kind.SUBTOTAL, Kind.TOTAL):
                 rows = spans[-1] if shown.kind is Kind.SUBTOTAL else [r for s in spans for r in s]
                 terms = (lambda c, r=rows: _span_sum(c, r)) if rows else None
                 self.total_rows[shown.key] = self.formula_row(shown.label, "", amounts, terms)
+                self.place_row(p.id, "1", shown.key, self.total_rows[shown.key])
             else:
                 self.payback_rows[shown.key.removeprefix("payback_")] = self.row
+                self.places[Place(p.id, "1", shown.key, None)] = (self.row, 1)
                 self.text(0, shown.label, self.f.wrap)
                 self.row += 1
         self.line("Alle besparelser er angivet med negativt (-) fortegn.", self.f.note)
@@ -636,6 +647,7 @@ class ProposalSheet(_Sheet):
 
     def unit_table(
         self,
+        table: str,
         title: str,
         units: Sequence[str],
         amounts: Mapping[str, Series],
@@ -644,15 +656,20 @@ class ProposalSheet(_Sheet):
     ) -> dict[str, int]:
         """A table by unit with its total; each unit's cells ``terms(unit)``, written when
         the rows they refer to are known. Returns each unit's row."""
+        self.places[Place(self.p.id, table, "", None)] = (self.row, 0)
         self.title(title)
         self.header(f"Udvalg (1.000 kr. {self.p.price_level} p/l)", "Bevilling" if second else "")
         rows: dict[str, int] = {}
         for unit in units:
             rows[unit] = self.label(self.profile.unit_name(unit), second.get(unit, ""))
+            self.place_row(self.p.id, table, unit, self.row)
             self.row += 1
         span = [rows[u] for u in units]
         total = calc.column_total(amounts)
-        self.formula_row("Total", "", total, (lambda c: _span_sum(c, span)) if span else None)
+        total_row = self.formula_row(
+            "Total", "", total, (lambda c: _span_sum(c, span)) if span else None
+        )
+        self.place_row(self.p.id, table, "total", total_row)
         self.gap()
 
         def write() -> None:
@@ -684,7 +701,7 @@ class ProposalSheet(_Sheet):
                 if self.profile.committee_of(unit) == committee
             )
 
-        self.unit_table(title, self.profile.sort_units(list(rows)), rows, {}, terms)
+        self.unit_table("2.1", title, self.profile.sort_units(list(rows)), rows, {}, terms)
 
     def admin(self) -> None:
         p = self.p
@@ -700,12 +717,13 @@ class ProposalSheet(_Sheet):
                 self.editable(row, self.col(year), given.get(year), AdminAmount(p.id, i, year))
             self.row += 1
             rows.append(row)
-        self.formula_row(
+        total = self.formula_row(
             "Varige ændringer totalt, administration",
             "",
             calc.admin_total(p),
             lambda c: _span_sum(c, rows),
         )
+        self.place_row(p.id, "admin", "total", total)
         self.gap()
 
     def technical(self) -> None:
@@ -723,12 +741,18 @@ class ProposalSheet(_Sheet):
         # A, B and C share their rows, so that each cell of C is the A and B cells beside it
         units = profile.sort_units(set(tables["A"]) | set(tables["B"]) | set(tables["C"]))
         self.technical_rows["A"] = rows_a = self.unit_table(
-            TABLE_NAMES["A"], units, tables["A"], second("A"), lambda u: rounded("A", u)
+            "A", TABLE_NAMES["A"], units, tables["A"], second("A"), lambda u: rounded("A", u)
         )
         rows_b = self.unit_table(
-            TABLE_NAMES["B"], units, tables["B"], second("B"), lambda u: _signed(self.b_terms(u))
+            "B",
+            TABLE_NAMES["B"],
+            units,
+            tables["B"],
+            second("B"),
+            lambda u: _signed(self.b_terms(u)),
         )
         self.unit_table(
+            "C",
             TABLE_NAMES["C"],
             units,
             tables["C"],
@@ -738,6 +762,7 @@ class ProposalSheet(_Sheet):
         for name in "DE":
             if tables[name] or name in p.stated.technical:
                 self.technical_rows[name] = self.unit_table(
+                    name,
                     TABLE_NAMES[name],
                     profile.sort_units(list(tables[name])),
                     tables[name],
@@ -1080,6 +1105,7 @@ class CatalogSheet(_Sheet):
     Samlet investering and Varig virkning; a proposal's row refers to its own sheet."""
 
     FIRST_VALUE = 4
+    name = KATALOG
 
     def __init__(
         self, ws: Any, f: _Formats, cat: Catalog, sheets: Mapping[str, ProposalSheet]
@@ -1139,6 +1165,12 @@ class CatalogSheet(_Sheet):
             text = f"=-{_ref(sheet.name, sheet.col(sheet.years[-1]), permanent)}"
         self.formula(self.row, steady, text, r.steady_state)
 
+    def place_columns(self, table: str, row: str | None, invest: int) -> None:
+        """This row's cells of a summary table, as marks.py names them."""
+        if row is not None:
+            self.place_row(None, table, row, self.row)
+            self.places[Place(None, table, row, INVESTMENT)] = (self.row, invest)
+
     def summary(self, s: Summary, freeze: bool) -> None:
         t = s.table
         invest, steady = self.FIRST_VALUE + len(t.years), self.FIRST_VALUE + len(t.years) + 1
@@ -1162,6 +1194,7 @@ class CatalogSheet(_Sheet):
                 self.text(2, r.row.label, self.f.wrap)
                 self.text(3, r.row.approved_with)
                 self.summary_row(r, t.years, invest, steady)
+                self.place_columns(t.id, r.row.proposal, invest)
                 self.row += 1
         rows = list(range(first, self.row))
         totals = {invest: s.total_investment(), steady: s.total_steady_state()}
@@ -1170,6 +1203,7 @@ class CatalogSheet(_Sheet):
             totals[self.FIRST_VALUE + i] = s.total_effect()[year]
         for col, value in totals.items():
             self.formula(self.row, col, f"={_span_sum(column(col), rows)}", value, total=True)
+        self.place_columns(t.id, "total", invest)
         self.row += 1
         self.line("Effektiviseringsbidrag er vist som positive tal.", self.f.note)
         self.gap()
@@ -1224,12 +1258,76 @@ def _linjer(ws: Any, f: _Formats, cat: Catalog, sheets: Mapping[str, ProposalShe
     ws.protect("", {**_PROTECTION, "autofilter": True})
 
 
+# --- the marks -----------------------------------------------------------------------------
+
+DEVIATIONS_INTRO = (
+    "Tallene i projektmappen er beregnet af forslagenes egne linjer. Hvor et tal, som "
+    "forslaget eller kataloget angiver, afviger fra det beregnede, har cellen en note med "
+    "afvigelsens nummer (samme nummer som i PDF- og Word-dokumentet). Listen har dem alle; "
+    "kolonnen Celle fører til cellen, hvor projektmappen viser tallet."
+)
+
+
+_DANISH_NUMBER = re.compile(r"-?\d{1,3}(\.\d{3})*(,\d+)?")
+
+
+def _danish(text: str) -> Decimal | None:
+    """A figure the list prints in Danish ("-1.144", "55,6") as a number; None for a text
+    ("10 år (2033)", "ikke udfyldt")."""
+    if not _DANISH_NUMBER.fullmatch(text):
+        return None
+    return Decimal(text.replace(".", "").replace(",", "."))
+
+
+def _note(mark: int, found: Sequence[Deviation]) -> str:
+    lines = [f"angivet {d.stated}, beregnet {d.computed}: {d.explanation}" for d in found]
+    return cell_text(f"Afvigelse {mark}: " + " / ".join(lines))
+
+
+def _deviations(
+    ws: Any, f: _Formats, marks: Marks, cells: Mapping[Place, tuple[_Sheet, Coord]]
+) -> None:
+    """Each marked cell's note, and the sheet that lists every difference with a link to
+    the cell that shows it."""
+    for place, (sheet, (row, col)) in cells.items():
+        found = [d for d in marks.deviations if d.place == place]
+        mark = marks.number(place)
+        assert mark is not None  # only marked places are given
+        sheet.ws.write_comment(row, col, _note(mark, found), {"x_scale": 2, "y_scale": 2})
+    ws.write_string(0, 0, TITLE, f.title)
+    ws.write_string(1, 0, DEVIATIONS_INTRO, f.note)
+    for col, head in enumerate((*COLUMNS, "Celle")):
+        ws.write_string(3, col, head, f.header)
+    if not marks.deviations:
+        ws.write_string(4, 1, "Ingen: alle angivne tal er som de beregnede.", f.note)
+    for row, d in enumerate(marks.deviations, start=4):
+        mark = marks.number(d.place) if d.place is not None else None
+        if mark is not None:
+            ws.write_number(row, 0, mark)
+        ws.write_string(row, 1, cell_text(d.where), f.wrap)
+        for col, figure in ((2, d.stated), (3, d.computed)):
+            amount = _danish(figure)
+            if amount is None:
+                ws.write_string(row, col, cell_text(figure))
+            else:
+                ws.write_number(row, col, number(amount), f.number(amount))
+        ws.write_string(row, 4, cell_text(d.explanation), f.wrap)
+        if d.place is not None and d.place in cells:
+            sheet, (r, c) = cells[d.place]
+            ref = f"{sheet.name}!{column(c)}{r + 1}"
+            ws.write_url(row, 5, f"internal:{_ref(sheet.name, c, r)}", string=ref)
+    for col, width in enumerate((8, 40, 14, 14, 70, 12)):
+        ws.set_column(col, col, width)
+    ws.freeze_panes(4, 0)
+    ws.protect("", _PROTECTION)
+
+
 # --- the workbook ------------------------------------------------------------------------------
 
 
 def sheet_names(cat: Catalog) -> dict[str, str]:
     """Each proposal's sheet: its id, made a valid sheet name that no other sheet has."""
-    taken = {KATALOG.casefold(), LINJER.casefold(), VERSIONS.casefold(), "history"}
+    taken = {n.casefold() for n in (KATALOG, LINJER, AFVIGELSER, VERSIONS, "history")}
     names: dict[str, str] = {}
     for p in cat.proposals:
         base = _SHEET_NAME_BAD.sub("_", p.id)[:SHEET_NAME_MAX] or "Forslag"
@@ -1253,8 +1351,18 @@ def write_book(wb: Any, cat: Catalog) -> dict[str, dict[Coord, Target]]:
     for p in cat.proposals:
         sheets[p.id] = ProposalSheet(wb.add_worksheet(names[p.id]), f, p, cat.profile, names[p.id])
         sheets[p.id].write()
-    CatalogSheet(katalog, f, cat, sheets).write()
+    catalog_sheet = CatalogSheet(katalog, f, cat, sheets)
+    catalog_sheet.write()
     _linjer(wb.add_worksheet(LINJER), f, cat, sheets)
+    complete = all(_complete(cat, (r.proposal for r in t.rows())) for t in cat.tables)
+    marks = Marks(cat, with_summary=complete)
+    cells = {
+        place: (sheet, coord)
+        for sheet in (catalog_sheet, *sheets.values())
+        for place, coord in sheet.places.items()
+        if marks.number(place) is not None
+    }
+    _deviations(wb.add_worksheet(AFVIGELSER), f, marks, cells)
     return {s.name: s.inputs for s in sheets.values()}
 
 
