@@ -461,3 +461,17 @@ def test_no_chart_alone_on_a_page(whole: tuple[Path, list[str]]) -> None:
     pages = [page for page in whole[1] if any(c in page for c in captions)]
     assert len(pages) == 7  # the catalog's and the six proposals with an investment
     assert all(len(page.split()) > 200 for page in pages)
+
+
+def test_column_headers_keep_their_words_whole(whole: tuple[Path, list[str]]) -> None:
+    """Header cells are set in white: read back with their font, none ends in a broken word
+    but "Styrings-" (område), which the seed itself breaks so."""
+    xml = subprocess.run(
+        ["pdftohtml", "-xml", "-i", "-stdout", str(whole[0])], capture_output=True, check=True
+    ).stdout.decode("utf-8")
+    white = set(re.findall(r'<fontspec id="(\d+)"[^>]*color="#ffffff"', xml))
+    cells = re.findall(r'<text [^>]*font="(\d+)"[^>]*>(.*?)</text>', xml)
+    headers = [re.sub("<[^>]+>", "", text) for font, text in cells if font in white]
+    assert len(headers) > 300
+    broken = {h for h in headers if h.endswith(("-", "\xad"))}
+    assert broken == {"Styrings-"}
