@@ -633,6 +633,32 @@ def test_proposals_added_and_removed_since_the_export_are_named_once(
     )
 
 
+def test_a_single_proposal_removed_since_the_export(seed: Catalog, tmp_path: Path) -> None:
+    write_xlsx(seed, tmp_path / "bc01.xlsx", ExportOptions(proposal="BC01"))
+    gone = _without(seed, "BC01")
+    result = import_onto(tmp_path / "bc01.xlsx", gone)
+    assert result.catalog == gone and result.changes == ()
+    assert result.notes == (
+        "BC01: forslaget findes ikke længere i kataloget; dets ark indlæses ikke",
+    )
+    book = openpyxl.load_workbook(tmp_path / "bc01.xlsx")
+    coord = _input(book, "BC01", E1, 2026, -300)
+    book["BC01"]["A1"].value = "Min titel"
+    book.save(tmp_path / "rettet.xlsx")
+    messages = _problems(tmp_path / "rettet.xlsx", gone)
+    assert messages == [
+        "BC01!A1: rækken er ændret uden for de gule indtastningsceller; kun de gule "
+        "indtastningsceller indlæses"
+    ]
+    book["BC01"]["A1"].value = openpyxl.load_workbook(tmp_path / "bc01.xlsx")["BC01"]["A1"].value
+    book.save(tmp_path / "rettet.xlsx")
+    [message] = _problems(tmp_path / "rettet.xlsx", gone)
+    assert message == (
+        f"BC01: forslaget findes ikke længere i kataloget; projektmappens ændringer af det "
+        f"(BC01!{coord}) kan ikke indlæses"
+    )
+
+
 def test_the_versions_sheet_holds_ids_hashes_and_numbers_only(
     seed: Catalog, exported: Path, formulas: Workbook
 ) -> None:
@@ -990,6 +1016,29 @@ def test_the_command_says_what_changed_in_the_catalog_since_the_export(
     out = capsys.readouterr().out
     assert "ingen ændringer i forhold til" in out
     assert f"{exported}: BC01: forslaget er ændret i kataloget siden eksporten" in out
+
+
+def test_the_command_writes_nothing_on_a_conflict(
+    seed: Catalog, exported: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "nyere"
+    write_catalog(_newer(seed, 2026, -300), folder)
+    book = openpyxl.load_workbook(exported)
+    coord = _input(book, "BC01", E1, 2026, -310)
+    book.save(tmp_path / "begge.xlsx")
+    args = [
+        "import",
+        str(tmp_path / "begge.xlsx"),
+        "--onto",
+        str(folder),
+        "-o",
+        str(tmp_path / "ny"),
+    ]
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert f"begge.xlsx: BC01!{coord}: BC01, linje e1" in err and "Traceback" not in err
+    assert "projektmappen har -310, kataloget har nu -300" in err
+    assert not (tmp_path / "ny").exists()
 
 
 def test_the_command_writes_nothing_when_an_edit_is_refused(

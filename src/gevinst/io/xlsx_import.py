@@ -391,20 +391,33 @@ def _check_rows(
         cells = found.get(row, {})
         if fingerprint((c, _token(cell)) for c, cell in cells.items()) == base.get(row, empty):
             continue
-        expected = {} if rebuilt is None else rebuilt.cells
-        columns = set(cells) | {c for r, c in expected if r == row and (r, c) not in inputs}
-        named = False
-        for col in sorted(columns):
-            cell = ws.cell(row + 1, col + 1)
-            if not _same(cell, expected.get((row, col))):
-                problems.bad(_ref(ws.title, (row, col)), _why(expected.get((row, col)), cell.value))
-                named = True
-        if not named:
+        if rebuilt is None or not _name_cells(problems, ws, row, cells, rebuilt, inputs):
             problems.bad(
                 f"{ws.title}!A{row + 1}",
                 "rækken er ændret uden for de gule indtastningsceller; kun de gule "
                 "indtastningsceller indlæses",
             )
+
+
+def _name_cells(
+    problems: _Problems,
+    ws: Worksheet,
+    row: int,
+    cells: Mapping[int, AnyCell],
+    rebuilt: RecordedSheet,
+    inputs: Mapping[Coord, object],
+) -> bool:
+    """Name each cell of an edited row that differs from the current catalog's workbook;
+    False where none does."""
+    expected = rebuilt.cells
+    columns = set(cells) | {c for r, c in expected if r == row and (r, c) not in inputs}
+    named = False
+    for col in sorted(columns):
+        cell = ws.cell(row + 1, col + 1)
+        if not _same(cell, expected.get((row, col))):
+            problems.bad(_ref(ws.title, (row, col)), _why(expected.get((row, col)), cell.value))
+            named = True
+    return named
 
 
 def _check_sheets(
