@@ -9,6 +9,7 @@ import re
 import subprocess
 from collections.abc import Iterator
 from dataclasses import replace
+from decimal import Decimal
 from pathlib import Path
 
 import docx
@@ -23,6 +24,7 @@ from docx.text.paragraph import Paragraph
 
 from gevinst.cli import main
 from gevinst.core.model import Catalog
+from gevinst.core.series import Series
 from gevinst.io.export import ExportOptions, select
 from gevinst.io.marks import Marks, Place
 from gevinst.io.numbering import printed_name
@@ -760,3 +762,26 @@ def test_no_note_is_printed_twice(catalog_doc: DocxDocument) -> None:
     assert sum("Note til Tabel 3" in t for t in f7) == 1
     bc01 = list(paragraphs(proposal_blocks(catalog_doc, "BC01 ")))
     assert bc01.count("Alle besparelser er angivet med negativt (-) fortegn.") == 1
+
+
+def test_many_years_of_large_amounts_fit_the_page(seed: Catalog, tmp_path: Path) -> None:
+    """Twelve years of eight-digit amounts once asked for a negative column width (a crash
+    on a synthetic catalog); every column now fits the page and keeps some width."""
+    bc01 = seed.proposal("BC01")
+    years = tuple(range(2024, 2036))
+    big = Series({y: Decimal(-12_345_678) for y in years})
+    lines = tuple(replace(line, amounts=big) for line in bc01.lines)
+    wide = replace(bc01, years=years, lines=lines)
+    out = tmp_path / "wide.docx"
+    write_docx(replace(seed, proposals=(wide,)), out, ExportOptions(proposal="BC01"))
+    document = docx.Document(str(out))
+    text_width = max(
+        (s.page_width or 0) - (s.left_margin or 0) - (s.right_margin or 0)
+        for s in document.sections
+    )
+    tables = [t for t in document.tables if "2035" in t.rows[0].cells[-1].text]
+    assert tables
+    for table in tables:
+        widths = [c.width or 0 for c in table.columns]
+        assert all(w > 0 for w in widths)
+        assert sum(widths) <= text_width + 18_000  # EMU: half a millimetre of rounding

@@ -53,6 +53,7 @@ from gevinst.io.marks import Marks, Place
 from gevinst.io.word_pages import Parts, text_width_mm, title_page
 
 FIGURE_MIN_MM = 13.0
+LABEL_MIN_MM = 20.0  # a text column narrower than this breaks every word
 DIGIT_MM = 1.9  # a digit of 8 pt bold text in a wide fallback font (DejaVu Sans)
 CELL_PAD_MM = 3.5  # the cell margins either side, and a little air
 CELL_MARGIN_TWIPS = 85  # 1,5 mm either side of a cell's text, so that figures fit
@@ -280,7 +281,18 @@ def _widths(
         widest = max(range(len(columns)), key=lambda i: shares[i])
         shares = [s + short[i] for i, s in enumerate(shares)]
         shares[widest] -= sum(short)
-    return [fixed[i] or shares[i] for i in range(len(columns))]
+    return _fit([fixed[i] or shares[i] for i in range(len(columns))], columns, width)
+
+
+def _fit(widths: list[float], columns: Sequence[float | None], width: float) -> list[float]:
+    """Widths that fit ``width`` with every text column at least ``LABEL_MIN_MM``: where many
+    years of large amounts ask for more than the page has, every column gives up the same
+    share, so a figure may wrap but no column vanishes."""
+    floored = [
+        w if c is None else max(w, LABEL_MIN_MM) for w, c in zip(widths, columns, strict=True)
+    ]
+    total = sum(floored)
+    return floored if total <= width else [w * width / total for w in floored]
 
 
 def _word_mm(text: str) -> float:
