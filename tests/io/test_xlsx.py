@@ -892,6 +892,22 @@ def test_the_seeds_differences_are_noted_where_the_figures_are(cached: Workbook)
     assert [intro[i].value for i in (0, 2, 3, 5)] == [1, 55.6, 56, None]
 
 
+def test_the_notes_survive_libreoffice_and_show_its_figures(
+    recalculated: dict[str, Path],
+) -> None:
+    """LibreOffice recalculates the noted cells to the computed figures and keeps the notes."""
+    book = openpyxl.load_workbook(recalculated["stripped"], data_only=True)
+    listed = _listed(book)
+    for where, figure in (
+        ("Kataloget, Tabel 1, BC01, 2027", 1474),
+        ("BC01, Tabel A, Økonomiudvalget, 2027", -188),
+        ("F2, Tabel 1, Tilbagebetalingstid (serviceeffektivisering)", "10 år (2033)"),
+    ):
+        sheet, coord = str(listed[where][5].value).split("!")
+        assert book[sheet][coord].value == figure
+        assert book[sheet][coord].comment is not None
+
+
 # --- refused ---------------------------------------------------------------------------------
 
 

@@ -218,6 +218,41 @@ class Recorder:
         return None
 
 
+_WRITES = ("write_string", "write_number", "write_formula", "write_url", "write_blank")
+
+
+class _Tee:
+    """A worksheet that records the cells it writes, so that the versions sheet is made
+    from the cells as written, without writing the workbook twice."""
+
+    def __init__(self, ws: Any, recorded: RecordedSheet) -> None:
+        self.ws, self.recorded = ws, recorded
+
+    def __getattr__(self, name: str) -> Any:
+        real = getattr(self.ws, name)
+        if name not in _WRITES:
+            return real
+        mirror = getattr(self.recorded, name)
+
+        def both(*args: Any, **kwargs: Any) -> Any:
+            mirror(*args, **kwargs)
+            return real(*args, **kwargs)
+
+        return both
+
+
+class _TeeBook(Recorder):
+    def __init__(self, wb: Workbook) -> None:
+        super().__init__()
+        self.wb = wb
+
+    def add_worksheet(self, name: str) -> Any:
+        return _Tee(self.wb.add_worksheet(name), super().add_worksheet(name))
+
+    def add_format(self, props: object = None) -> Any:
+        return self.wb.add_format(props)
+
+
 # --- what the export was made from ------------------------------------------------------------
 
 _FORMULA_NOISE = re.compile(r"[\s$']")
@@ -1381,9 +1416,8 @@ def write_xlsx(cat: Catalog, out: Path, options: ExportOptions) -> None:
     wb.set_properties({"title": cat.title, "author": "gevinst", "company": cat.municipality})
     wb.set_custom_property(PROPERTY_PROPOSAL, options.proposal or ALL)
     wb.set_custom_property(PROPERTY_CONFIDENTIAL, YES if options.include_confidential else NO)
-    inputs = write_book(wb, cat)
-    recorder = Recorder()
-    write_book(recorder, cat)
+    recorder = _TeeBook(wb)
+    inputs = write_book(recorder, cat)
     _write_versions(wb, _versions(cat, recorder, inputs))
     try:
         wb.close()
