@@ -471,3 +471,21 @@ def test_column_headers_keep_their_words_whole(whole: tuple[Path, list[str]]) ->
     assert len(headers) > 300
     broken = {h for h in headers if h.endswith(("-", "\xad"))}
     assert broken == {"Styrings-"}
+
+
+def test_f3_tabel_1_prints_its_service_subtotals_per_administration(
+    seed: Catalog, whole: tuple[Path, list[str]]
+) -> None:
+    """As the seed prints them, derived from the lines' bookings: no merged service row."""
+    f3 = section(" ".join(whole[1]), seed, "F3")
+    for expected in (
+        "Samlet varig ændring, service SOF Service 0 -1.000 -1.300 -1.500 -1.700 -1.700",
+        "Samlet varig ændring, service BUF Service 0 -900 -1.150 -1.300 -1.200 -1.200",
+        "Samlet varig ændring 0 -1.900",
+        # the label wraps, as in the seed: its second line follows the figures
+        "Samlede implementeringsomkostninger, Service 175 4.200 3.100 2.275 0 0 service (SOF)",
+        "Samlede implementeringsomkostninger, Service 175 3.650 3.100 2.275 0 0 service (BUF)",
+    ):
+        assert expected in f3, expected
+    assert "Samlet varig ændring, service Service" not in f3
+    assert "Samlede implementeringsomkostninger, service Service" not in f3

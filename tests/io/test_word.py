@@ -785,3 +785,18 @@ def test_many_years_of_large_amounts_fit_the_page(seed: Catalog, tmp_path: Path)
         widths = [c.width or 0 for c in table.columns]
         assert all(w > 0 for w in widths)
         assert sum(widths) <= text_width + 18_000  # EMU: half a millimetre of rounding
+
+
+def test_f3_table1_prints_its_service_subtotals_per_administration(
+    catalog_doc: DocxDocument,
+) -> None:
+    part = proposal_blocks(catalog_doc, "F3 Styrket fælles indsats for sårbare")
+    table = table_after(part, TABLE1)
+    labels = [r[0] for r in texts(table)]
+    assert "Samlet varig ændring, service" not in labels
+    assert row(table, "Samlet varig ændring, service SOF")[1:] == [
+        "Service", "0", "-1.000", "-1.300", "-1.500", "-1.700", "-1.700",
+    ]  # fmt: skip
+    assert row(table, "Samlede implementeringsomkostninger, service (BUF)")[2:6] == [
+        "175", "3.650", "3.100", "2.275",
+    ]  # fmt: skip

@@ -300,6 +300,21 @@ def distribution(p: Proposal, profile: Profile, include_implementation: bool) ->
     return by_committee(tables, profile)
 
 
+_SPLIT_SECTIONS = {"varig_service": Section.PERMANENT, "impl_service": Section.IMPLEMENTATION}
+
+
+def subtotal_by_administration(p: Proposal, profile: Profile, key: str) -> dict[str, Series]:
+    """A service subtotal of Tabel 1 ("varig_service" or "impl_service") as the proposal
+    prints it, one row per administration: what the section's service lines book to the
+    administration's committee (F3: "Samlet varig ændring, service SOF" -1.000 in 2025)."""
+    lines = list(_lines(p, _SPLIT_SECTIONS[key], SERVICE))
+    booked = by_committee([apportion_lines(p, profile, lines)], profile)
+    return {
+        admin: booked.get(profile.committee_of(profile.unit(admin)), Series())
+        for admin in p.table1_split[key]
+    }
+
+
 def column_total(table: Mapping[str, Series]) -> Series:
     return sum_series(table.values())
 

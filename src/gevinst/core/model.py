@@ -263,6 +263,9 @@ class Proposal:
     distribution_text: str = ""
     partners_text: str = ""
     notes: tuple[str, ...] = ()
+    # a subtotal of Tabel 1 ("varig_service", "impl_service") that the document prints as one
+    # row per administration: administration -> the row's label as printed, in printed order
+    table1_split: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     keys: Mapping[str, Key] = field(default_factory=dict)
     budget_moves: tuple[BudgetMove, ...] = ()
     basis: tuple[BasisTable, ...] = ()

@@ -176,6 +176,7 @@ def proposal_document(p: m.Proposal) -> Doc:
         "description": p.description,
         "economy_text": p.economy_text,
         "notes": list(p.notes),
+        "table1_split": {k: dict(v) for k, v in p.table1_split.items()},
         "lines": [_line(line) for line in p.lines],
         "keys": {
             k.name: {

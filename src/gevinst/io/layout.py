@@ -4,10 +4,12 @@ template (numbers as a proposal prints them: :mod:`gevinst.io.numbering`).
 
 The core computes each figure; this module only decides which rows are shown and in which
 order: the section headings, the lines, the subtotals (the implementation subtotal of a
-styringsområde only where the proposal has lines on it, as the seed prints them), the total
-impact and the two payback rows. A proposal without an investment has no implementation
-section and no payback: the seed prints its lines and the totals the proposal states (F6
-"Samlet varig ændring", Forslag 7 "Samlet økonomisk påvirkning").
+styringsområde only where the proposal has lines on it, as the seed prints them; a service
+subtotal one row per administration where the proposal prints it so, F3's "Samlet varig
+ændring, service SOF"), the total impact and the two payback rows. A proposal without an
+investment has no implementation section and no payback: the seed prints its lines and the
+totals the proposal states (F6 "Samlet varig ændring", Forslag 7 "Samlet økonomisk
+påvirkning").
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from enum import StrEnum
 
 from gevinst.core import calc
 from gevinst.core.model import Proposal, Section
+from gevinst.core.profile import Profile
 from gevinst.core.series import Series
 
 ECONOMY_TITLE = "Forslagets samlede økonomiske konsekvenser"
@@ -62,15 +65,27 @@ def _implementation_areas(p: Proposal) -> list[str]:
     return [area for area in (calc.SERVICE, calc.ANLAEG) if area in used]
 
 
-def _subtotals(p: Proposal, section: Section) -> list[Row]:
+def _subtotals(p: Proposal, section: Section, profile: Profile | None) -> list[Row]:
     if section is Section.PERMANENT:
-        return [_total("varig_service", calc.SERVICE), _total("varig")]
+        return [*_service_total(p, "varig_service", profile), _total("varig")]
+    by_area = [
+        _service_total(p, "impl_service", profile)
+        if area == calc.SERVICE
+        else [_total("impl_anlaeg", area)]
+        for area in _implementation_areas(p)
+    ]
+    return [*(row for rows in by_area for row in rows), _total("impl")]
+
+
+def _service_total(p: Proposal, key: str, profile: Profile | None) -> list[Row]:
+    """The service subtotal, or its rows per administration where the proposal prints it
+    so (their figures follow the bookings, hence the profile)."""
+    if profile is None or key not in p.table1_split:
+        return [_total(key, calc.SERVICE)]
+    labels = p.table1_split[key]
     return [
-        *(
-            _total("impl_service" if area == calc.SERVICE else "impl_anlaeg", area)
-            for area in _implementation_areas(p)
-        ),
-        _total("impl"),
+        Row(Kind.SUBTOTAL, labels[admin], calc.SERVICE, amounts, key=f"{key}:{admin}")
+        for admin, amounts in calc.subtotal_by_administration(p, profile, key).items()
     ]
 
 
@@ -93,14 +108,20 @@ def _without_investment(p: Proposal) -> list[Row]:
     return [heading, *_lines(p, Section.PERMANENT), *(_total(k) for k in stated or ["varig"])]
 
 
-def table1(p: Proposal) -> list[Row]:
-    """Tabel 1 of ``p``, row by row."""
+def table1(p: Proposal, profile: Profile | None = None) -> list[Row]:
+    """Tabel 1 of ``p``, row by row; with the profile, a service subtotal the proposal prints
+    per administration is drawn so (the Excel sheet, whose subtotals are formulas over the
+    lines, keeps the one row)."""
     if not calc.has_investment(p):
         rows = _without_investment(p)
     else:
         rows = []
         for section, heading in SECTION_HEADINGS.items():
-            rows += [Row(Kind.HEADING, heading), *_lines(p, section), *_subtotals(p, section)]
+            rows += [
+                Row(Kind.HEADING, heading),
+                *_lines(p, section),
+                *_subtotals(p, section, profile),
+            ]
         rows.append(_total("impact"))
         rows += [
             Row(
@@ -115,6 +136,6 @@ def table1(p: Proposal) -> list[Row]:
 
 
 def _with_amounts(p: Proposal, row: Row) -> Row:
-    if row.kind not in (Kind.SUBTOTAL, Kind.TOTAL):
+    if row.kind not in (Kind.SUBTOTAL, Kind.TOTAL) or row.amounts is not None:
         return row
     return replace(row, amounts=calc.TABLE1_ROWS[row.key][1](p))

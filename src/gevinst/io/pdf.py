@@ -248,8 +248,8 @@ def _tabel_1_row(row: layout.Row, p: Proposal, found: Marks) -> Block:
     return _row([row.label, row.area, *figures], _STYLES[row.kind])
 
 
-def _tabel_1(p: Proposal, found: Marks) -> Block:
-    rows = [_tabel_1_row(row, p, found) for row in layout.table1(p)]
+def _tabel_1(p: Proposal, profile: Profile, found: Marks) -> Block:
+    rows = [_tabel_1_row(row, p, found) for row in layout.table1(p, profile)]
     return _year_table(
         numbering.titles(p).economy,
         [f"1.000 kr. {p.price_level} p/l", AREA_HEADER],
@@ -355,7 +355,7 @@ def _distribution(p: Proposal, profile: Profile, found: Marks) -> list[Block]:
 
 
 def _section_2(p: Proposal, profile: Profile, found: Marks) -> list[Block]:
-    blocks = [_heading(layout.SECTIONS[1]), *_para(p.economy_text), _tabel_1(p, found)]
+    blocks = [_heading(layout.SECTIONS[1]), *_para(p.economy_text), _tabel_1(p, profile, found)]
     # no investment, no payback and no payback chart (F6, Forslag 7), as the template prints
     if calc.has_investment(p):
         blocks.append(

@@ -286,6 +286,9 @@ class ProposalModel(Model):
     description: str = ""
     economy_text: str = ""
     notes: list[str] = Field(default_factory=list)
+    table1_split: dict[Literal["varig_service", "impl_service"], dict[str, str]] = Field(
+        default_factory=dict
+    )
     lines: list[LineModel] = Field(default_factory=list)
     keys: dict[str, KeyModel] = Field(default_factory=dict)
     budget_moves: list[BudgetMoveModel] = Field(default_factory=list)

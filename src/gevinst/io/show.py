@@ -44,9 +44,9 @@ def _header(title: str, p: Proposal, first: str, second: str = "") -> list[str]:
     return [title, f"{first:<{LABEL}} {second:<{AREA}}{years}"]
 
 
-def table1(p: Proposal) -> list[str]:
+def table1(p: Proposal, profile: Profile | None = None) -> list[str]:
     out = _header(TABLE1_TITLE, p, f"1.000 kr. {p.price_level} p/l", "Styringsområde")
-    for row in layout.table1(p):
+    for row in layout.table1(p, profile):
         if row.kind is Kind.HEADING:
             out.append(row.label)
         else:
@@ -133,7 +133,7 @@ def render_proposal(p: Proposal, profile: Profile, which: str = "all") -> str:
     if which == "text":
         blocks.append(texts(p))
     if wanted("1"):
-        blocks.append(table1(p))
+        blocks.append(table1(p, profile))
     d = p.stated.distribution
     if wanted("2.1") and d is not None:
         blocks.append(

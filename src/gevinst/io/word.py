@@ -562,7 +562,7 @@ def _affected_boxes(profile: Profile, p: Proposal) -> list[str]:
 def _economy(doc: DocxDocument, profile: Profile, p: Proposal, found: Marks) -> None:
     _heading(doc, layout.SECTIONS[1], 2)
     _prose(doc, p.economy_text)
-    _table1(doc, p, found)
+    _table1(doc, p, profile, found)
     _notes(doc, p)
     # no investment, no payback and no payback chart (F6, Forslag 7), as in the PDF
     if calc.has_investment(p):
@@ -581,15 +581,15 @@ def _economy(doc: DocxDocument, profile: Profile, p: Proposal, found: Marks) -> 
     _distribution(doc, profile, p, found)
 
 
-def _table1(doc: DocxDocument, p: Proposal, found: Marks) -> None:
+def _table1(doc: DocxDocument, p: Proposal, profile: Profile, found: Marks) -> None:
     _caption(doc, numbering.titles(p).economy)
     header = _year_header((f"1.000 kr. {p.price_level} p/l", "Styringsområde"), p.years)
-    _table(doc, header, _table1_rows(p, found), _years((3, 1.3), len(p.years)))
+    _table(doc, header, _table1_rows(p, profile, found), _years((3, 1.3), len(p.years)))
 
 
-def _table1_rows(p: Proposal, found: Marks) -> list[Row]:
+def _table1_rows(p: Proposal, profile: Profile, found: Marks) -> list[Row]:
     rows = []
-    for row in layout.table1(p):
+    for row in layout.table1(p, profile):
         if row.kind is Kind.HEADING:
             rows.append(Row((Cell(row.label),), bold=True))
         elif row.kind is Kind.PAYBACK:

@@ -231,6 +231,7 @@ def _proposal(pm: s.ProposalModel, profile: Profile) -> m.Proposal:
         distribution_text=pm.distribution_text,
         partners_text=pm.partners_text,
         notes=tuple(pm.notes),
+        table1_split={k: dict(v) for k, v in pm.table1_split.items()},
         lines=tuple(
             m.Line(
                 id=ln.id,
@@ -377,6 +378,9 @@ class _References:
         line_ids = {ln.id for ln in pm.lines}
         for i, e in enumerate(pm.effects):
             self.effect(i, e, line_ids)
+        for subtotal, rows in pm.table1_split.items():
+            for name in rows:
+                self.unit(["table1_split", subtotal, name], name)
         for i, mv in enumerate(pm.budget_moves):
             self.unit(["budget_moves", i, "from"], mv.from_)
             self.unit(["budget_moves", i, "to"], mv.to)
