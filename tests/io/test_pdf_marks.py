@@ -13,7 +13,7 @@ import pytest
 from gevinst.cli import main
 from gevinst.core.model import Catalog
 from gevinst.io.export import ExportOptions
-from gevinst.io.marks import COLUMNS, Marks, Place
+from gevinst.io.marks import COLUMNS, OUTSIDE_COLUMNS, OUTSIDE_TITLE, Marks, Place
 from gevinst.io.pdf import write_pdf
 from tests.paths import SEED
 
@@ -34,8 +34,9 @@ def read(path: Path) -> str:
     laid_out = " ".join(text("-layout").split())
     flow = text()
     listed = flow[flow.rindex(TITLE) :]
-    for header in COLUMNS:  # a page that goes on with the list repeats its header
-        listed = listed.replace(header, "")
+    # a page that goes on with the list repeats its header, a line of its own each word
+    for header in {*COLUMNS, *OUTSIDE_COLUMNS}:
+        listed = re.sub(rf"^{header}$", "", listed, flags=re.MULTILINE)
     return laid_out + "\f" + squash(listed)
 
 
@@ -86,7 +87,7 @@ def test_bc01s_catalog_row_is_derived_marked_and_explained(
     assert f"{row} 1.144{m27} 1.144{m28} 4.250 Budget 2025" in body(archive)
     for text in (derived, archive):
         assert listed(text, m27, "Kataloget, Tabel 1, BC01, 2027")
-        assert listed(text, "effekt, 2027: angivet 1.144, beregnet 1.474 (forskel -330")
+        assert listed(text, "Angivet 1.144, beregnet 1.474 (forskel -330")
 
 
 def test_the_catalog_total_follows_its_rows(derived: str, archive: str, marks: Marks) -> None:
@@ -109,8 +110,8 @@ def test_f3s_impact(derived: str, archive: str, marks: Marks) -> None:
     impact = "Samlet økonomisk påvirkning 350 5.950"
     assert f"{impact} 3.750{m26} 1.750{m27} -2.900 -2.900" in body(derived)
     assert f"{impact} 4.850{m26} 3.950{m27} -2.900 -2.900" in body(archive)
-    assert listed(derived, m26, "F3, Tabel 1, Samlet økonomisk påvirkning, 2026")
-    assert listed(derived, "Samlet økonomisk påvirkning, 2026: angivet 4.850, beregnet 3.750")
+    assert listed(derived, m26, "Forslag 3, Tabel 1, Samlet økonomisk påvirkning, 2026")
+    assert listed(derived, "Angivet 4.850, beregnet 3.750")
 
 
 @pytest.mark.parametrize(
@@ -123,8 +124,9 @@ def test_the_paybacks(
     mark = marks.mark(Place(pid, "1", "payback_total", None))
     assert f" {computed}{mark} " in body(derived)
     assert f" {stated}{mark} " in body(archive)
-    assert listed(derived, mark, f"{pid}, Tabel 1, Tilbagebetalingstid (totaløkonomi)")
-    assert listed(derived, f"angivet '{stated}', beregnet {computed}")
+    name = f"Forslag {pid[1:]}, Tabel {2 if pid == 'F5' else 1}"  # F5 numbers it Tabel 2
+    assert listed(derived, mark, f"{name}, Tilbagebetalingstid (totaløkonomi)")
+    assert listed(derived, f"Angivet '{stated}', beregnet {computed}")
 
 
 def test_bc02s_tabel_c_is_printed_and_says_the_source_left_it_empty(
@@ -136,7 +138,10 @@ def test_bc02s_tabel_c_is_printed_and_says_the_source_left_it_empty(
         + mark
     )
     assert title in body(derived)
-    assert f"{mark} Tabellen står tom i forslaget; tallene er beregnet af gevinst." in derived
+    assert (
+        f"{mark} Tabellen står tom i forslaget; tallene er beregnet ud fra forslagets egne tal."
+        in derived
+    )
     assert f"{mark} Tabellen står tom i forslaget, som her." in archive
     assert listed(derived, mark, "BC02, Tabel C")
     assert listed(derived, "Forslaget har varige driftsudgifter, men Tabel C er ikke udfyldt")
@@ -182,3 +187,18 @@ def test_every_stated_difference_is_listed(derived: str, marks: Marks) -> None:
     for d in marks.deviations:
         assert not d.mark or listed(derived, d.mark), d.where
         assert listed(derived, d.stated, d.computed), d.where
+
+
+def test_each_mark_is_listed_once_and_the_rest_apart(derived: str, marks: Marks) -> None:
+    """Issue 7: one cell, one mark, one entry in the list; what no printed cell shows is
+    listed under its own title; a committee document does not name the tool."""
+    main, title, outside = closing_list(derived).partition(squash(OUTSIDE_TITLE))
+    assert title and marks.outside
+    assert all(main.count(squash(d.mark + d.where)) == 1 for d in marks.marked)
+    # F3's Tabel C, BUU 2028: the derived figure and the source's own A + B, in one entry
+    c = marks.mark(Place("F3", "C", "BUU", 2028))
+    assert squash(f"{c}Forslag 3, Tabel C, Børne- og Ungdomsudvalget, 2028 -4.450 -1.200") in main
+    assert squash("forslagets Tabel A + Tabel B giver 1.550") in main
+    assert squash("Besparelser pr. forvaltning (mio. kr.) (ikke trykt), SOF") in outside
+    assert squash("Kataloget, Tabel 2, F3") in outside
+    assert not re.search(r"af gevinst\b", derived)  # the tool, not the word "gevinster"

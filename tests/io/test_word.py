@@ -26,7 +26,7 @@ from gevinst.cli import main
 from gevinst.core.model import Catalog
 from gevinst.core.series import Series
 from gevinst.io.export import ExportOptions, select
-from gevinst.io.marks import Marks, Place
+from gevinst.io.marks import OUTSIDE_TITLE, Marks, Place
 from gevinst.io.numbering import printed_name
 from gevinst.io.word import write_docx
 from tests.io.test_pdf import SEED_TABLES
@@ -174,7 +174,7 @@ def test_the_catalog_holds_every_proposal_on_a_page_of_its_own(
 def test_bc01_alone_has_its_template_sections(bc01: DocxDocument) -> None:
     part = blocks(bc01)
     assert headings(part, 1) == ["BC01 Samlet ferieløsning i Serviceportalen", DEVIATIONS]
-    assert headings(part, 2) == SECTIONS
+    assert headings(part, 2) == [*SECTIONS, OUTSIDE_TITLE]  # the closing list's second part
     assert headings(part, 3) == [
         "Grundlag for beregning af effektivisering",
         "2.1 Fordeling på udvalg",
@@ -447,7 +447,7 @@ def test_a_confidential_proposal_is_shown_in_full_only_when_asked(
         "BC01 Samlet ferieløsning i Serviceportalen (FORTROLIG)",
         DEVIATIONS,
     ]
-    assert headings(full, 2) == SECTIONS
+    assert headings(full, 2) == [*SECTIONS, OUTSIDE_TITLE]
 
 
 def test_text_that_xml_cannot_hold_is_dropped(seed: Catalog, tmp_path: Path) -> None:
@@ -554,11 +554,11 @@ def test_f3s_impact_is_derived_marked_and_listed(seed: Catalog, catalog_doc: Doc
     ]  # fmt: skip
     listed = deviations(catalog_doc)
     assert listed[m26][0][:3] == [
-        "F3, Tabel 1, Samlet økonomisk påvirkning, 2026",
+        "Forslag 3, Tabel 1, Samlet økonomisk påvirkning, 2026",
         "4.850",
         "3.750",
     ]
-    assert "angivet 4.850, beregnet 3.750" in listed[m26][0][3]
+    assert "Angivet 4.850, beregnet 3.750" in listed[m26][0][3]
 
 
 def test_the_archive_copy_prints_the_stated_figures_with_the_same_marks(
@@ -591,9 +591,8 @@ def test_bc02s_empty_tabel_c_is_printed_and_marked(
     derived = proposal_blocks(catalog_doc, "BC02 ")
     # C = A + B: the net effect, as gevinst computes it
     assert row(table_after(derived, caption), "Total")[2:] == ["-", *["-562"] * 5]
-    assert f"{mark} Tabellen står tom i forslaget; tallene er beregnet af gevinst." in list(
-        paragraphs(derived)
-    )
+    note = f"{mark} Tabellen står tom i forslaget; tallene er beregnet ud fra forslagets egne tal."
+    assert note in list(paragraphs(derived))
     archived = proposal_blocks(archive_doc, "BC02 ")
     assert row(table_after(archived, caption), "Kultur- og Fritidsudvalget")[2:] == [""] * 6
     assert deviations(catalog_doc)[mark] == [
@@ -601,7 +600,7 @@ def test_bc02s_empty_tabel_c_is_printed_and_marked(
             "BC02, Tabel C",
             "ikke udfyldt",
             "beregnet i tabellen",
-            "Forslaget har varige driftsudgifter, men Tabel C er ikke udfyldt",
+            "Forslaget har varige driftsudgifter, men Tabel C er ikke udfyldt.",
         ]
     ]
 

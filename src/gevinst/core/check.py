@@ -9,7 +9,7 @@ error of the table itself, whatever gevinst computes.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 
 from gevinst.core import calc
@@ -44,6 +44,19 @@ def _severity(stated: Decimal, computed: Decimal) -> Severity:
     return Severity.WARNING if abs(stated - computed) == 1 else Severity.ERROR
 
 
+# why a row split by a key differs by one from the source's row
+KEY_ROUNDING = (
+    "forslaget har afrundet rækken for sig; de beregnede rækker er fordelt efter forslagets "
+    "nøgle og afrundet samlet (største rest), så de giver totalen"
+)
+
+
+def _kind(stated: Decimal, computed: Decimal, rounding: str) -> str:
+    if abs(stated - computed) != 1:
+        return "uoverensstemmelse"
+    return f"afrundingsforskel: {rounding}" if rounding and stated != 0 else "afrundingsforskel"
+
+
 def compare_series(
     proposal: str | None,
     table: str,
@@ -53,12 +66,16 @@ def compare_series(
     computed: Series,
     years: tuple[int, ...],
     rule: str,
+    rounding: str = "",
+    reason: Callable[[int, Decimal, Decimal], str] | None = None,
 ) -> Iterator[Finding]:
-    """One finding per year where a stated row differs from the computed one."""
+    """One finding per year where a stated row differs from the computed one; ``rounding``
+    says why a difference of one arises, and ``reason`` why any difference does, where the
+    caller knows."""
     for year in years:
         s, c = stated[year], computed[year]
         if s != c:
-            kind = "afrundingsforskel" if abs(s - c) == 1 else "uoverensstemmelse"
+            kind = reason(year, s, c) if reason is not None else _kind(s, c, rounding)
             yield Finding(
                 proposal,
                 table,
@@ -81,9 +98,11 @@ def _printed_sum(
     total: Series | None,
     years: tuple[int, ...],
 ) -> Iterator[Finding]:
-    """The printed rows against the printed total of the same table."""
+    """The source's rows against the source's total of the same table: the source's own
+    arithmetic, whatever gevinst derives."""
     if total is None or not rows:
         return
+    source = "kataloget" if proposal is None else "forslaget"
     for year in years:
         s, c = total[year], sum_series(rows.values())[year]
         if s != c:
@@ -96,7 +115,8 @@ def _printed_sum(
                 c,
                 "printed-total",
                 _severity(s, c),
-                f"{title}, {year}: totalen er trykt som {dk(s)}, men rækkerne giver {dk(c)}",
+                f"{title}, {year}: i {source} er totalen {dk(s)}, men {source}s rækker "
+                f"giver {dk(c)}",
             )
 
 
@@ -210,6 +230,7 @@ def _unit_rows(
             computed.get(unit, Series()),
             p.years,
             rule,
+            KEY_ROUNDING,
         )
     if stated.total is not None:
         yield from compare_series(
@@ -283,8 +304,8 @@ def _stated_c_is_a_plus_b(p: Proposal, profile: Profile) -> Iterator[Finding]:
                     computed,
                     "C=A+B",
                     _severity(stated, computed),
-                    f"Tabel C, {profile.unit_name(unit)}, {year}: trykt {dk(stated)}, "
-                    f"men Tabel A + Tabel B giver {dk(computed)}",
+                    f"Tabel C, {profile.unit_name(unit)}, {year}: i forslaget er Tabel C "
+                    f"{dk(stated)}, men forslagets Tabel A + Tabel B giver {dk(computed)}",
                 )
 
 
@@ -511,9 +532,12 @@ def _compare_value(
     stated: Decimal | None,
     computed: Decimal,
     rule: str,
+    why: str = "",
 ) -> Iterator[Finding]:
-    """A single stated figure (no year) against its computed value."""
+    """A single stated figure (no year) against its computed value; ``why`` says why they
+    differ, where the caller knows."""
     if stated is not None and stated != computed:
+        because = f" ({why})" if why else ""
         yield Finding(
             proposal,
             table,
@@ -523,8 +547,34 @@ def _compare_value(
             computed,
             rule,
             _severity(stated, computed),
-            f"{name}: angivet {dk(stated)}, beregnet {dk(computed)}",
+            f"{name}: angivet {dk(stated)}, beregnet {dk(computed)}{because}",
         )
+
+
+_PROPOSALS_OWN = "forslagets egne tabeller giver det beregnede tal, kataloget angiver et andet"
+_NO_INVESTMENT = (
+    "forslagets egne tabeller har ingen investering (ingen implementeringsomkostninger); "
+    "kataloget angiver en investering, som ikke står i forslaget"
+)
+_ROWS_TOTAL = "summen af rækkerne, som de beregnes ud fra forslagenes egne tabeller"
+
+
+def _catalog_effect_reason(p: Proposal) -> Callable[[int, Decimal, Decimal], str]:
+    """Why the catalog's row differs from the proposal's own tables: where the catalog's
+    figure is the proposal's change on service alone (Forslag 7's 43.143), it says so."""
+    service = -calc.permanent(p, calc.SERVICE)
+
+    def reason(year: int, stated: Decimal, computed: Decimal) -> str:
+        if abs(stated - service[year]) <= 1 < abs(computed - service[year]):
+            return (
+                f"kataloget angiver kun den varige ændring på service ({dk(service[year])}); "
+                f"forslagets egne tabeller giver {dk(computed)} i alt"
+            )
+        if abs(stated - computed) == 1:
+            return "afrundingsforskel"
+        return _PROPOSALS_OWN
+
+    return reason
 
 
 def _catalog_table(cat: Catalog, t: CatalogTable) -> Iterator[Finding]:
@@ -549,7 +599,15 @@ def _catalog_table(cat: Catalog, t: CatalogTable) -> Iterator[Finding]:
             )
         name = f"{t.title}, {r.row.label}"
         yield from compare_series(
-            p.id, t.id, pid, f"{name}, effekt", r.row.effect, r.effect, t.years, "catalog-effect"
+            p.id,
+            t.id,
+            pid,
+            f"{name}, effekt",
+            r.row.effect,
+            r.effect,
+            t.years,
+            "catalog-effect",
+            reason=_catalog_effect_reason(p),
         )
         if r.investment is not None:
             yield from _compare_value(
@@ -560,6 +618,7 @@ def _catalog_table(cat: Catalog, t: CatalogTable) -> Iterator[Finding]:
                 r.row.investment,
                 r.investment,
                 "catalog-investment",
+                _NO_INVESTMENT if r.investment == 0 else _PROPOSALS_OWN,
             )
     printed = {f"{i}": r.effect for i, r in enumerate(t.rows())}
     yield from _printed_sum(None, t.id, t.title, printed, t.total_effect, t.years)
@@ -588,6 +647,7 @@ def _catalog_total(t: CatalogTable, result: Summary) -> Iterator[Finding]:
             result.total_effect(),
             t.years,
             "catalog-total",
+            reason=lambda _year, _stated, _computed: _ROWS_TOTAL,
         )
     yield from _compare_value(
         None,
@@ -597,6 +657,7 @@ def _catalog_total(t: CatalogTable, result: Summary) -> Iterator[Finding]:
         t.total_investment,
         result.total_investment(),
         "catalog-total",
+        _ROWS_TOTAL,
     )
 
 

@@ -24,7 +24,7 @@ from gevinst.core.model import Catalog, Proposal
 from gevinst.core.numbers import dk
 from gevinst.core.profile import Profile
 from gevinst.core.series import Series
-from gevinst.io import layout
+from gevinst.io import layout, numbering
 
 TITLE = "Afvigelser fra de angivne tal"
 INTRO = (
@@ -38,9 +38,22 @@ INTRO_AS_STATED = (
     "tal, der henviser til listen nedenfor."
 )
 COLUMNS = ("Mærke", "Hvor", "Angivet", "Beregnet", "Forklaring")
-LEFT_EMPTY = "Tabellen står tom i forslaget; tallene er beregnet af gevinst."
+SAME_DERIVED = "Det beregnede tal er det samme som det angivne."
+OUTSIDE_TITLE = "Afvigelser uden for de trykte tabeller"
+OUTSIDE_INTRO = (
+    "Disse afvigelser står ikke i en mærket celle: de findes i forslagenes "
+    "beregningsgrundlag (trykt som i forslaget eller ikke trykt) og i katalogets oplysninger "
+    "om forslagene."
+)
+OUTSIDE_COLUMNS = ("Hvor", "Angivet", "Giver", "Forklaring")
+# rules about the source's own arithmetic: the source's total against the source's rows, its
+# Tabel C against its own A + B; they explain a mark, they are not the cell's derived figure
+SOURCE_RULES = frozenset({"printed-total", "C=A+B"})
+# findings whose stated and computed values are no figures (a price level)
+NOT_FIGURES = frozenset({"catalog-price-level"})
+LEFT_EMPTY = "Tabellen står tom i forslaget; tallene er beregnet ud fra forslagets egne tal."
 LEFT_EMPTY_AS_STATED = "Tabellen står tom i forslaget, som her."
-MISSING = "Forslaget har ikke tabellen; tallene er beregnet af gevinst."
+MISSING = "Forslaget har ikke tabellen; tallene er beregnet ud fra forslagets egne tal."
 MISSING_AS_STATED = "Forslaget har ikke tabellen."
 NOT_FILLED = "ikke udfyldt"
 COMPUTED_HERE = "beregnet i tabellen"
@@ -78,6 +91,18 @@ class Deviation:
     computed: str
     explanation: str
     place: Place | None = None  # the drawn cell that carries the mark, for a link to it
+
+
+def without_place(message: str) -> str:
+    """A finding's message without the place it begins with ("Tabel 2.1 (fordeling på
+    udvalg), total, 2025: ..."): the list names the place as the document prints it."""
+    where, colon, content = message.partition(": ")
+    return content if colon and "(forskel" not in where else message
+
+
+def _sentence(message: str) -> str:
+    text = message[:1].upper() + message[1:]
+    return text if text.endswith(".") else text + "."
 
 
 def superscript(number: int) -> str:
@@ -155,15 +180,24 @@ class Marks:
                 return where
             return where if where.row in entries else None
 
-        found = [(f, drawn(place(f))) for f in check_catalog(cat) if listed(f)]
-        shown = sorted({w for _, w in found if w is not None}, key=self._order)
-        self._numbers = {w: n for n, w in enumerate(shown, start=1)}
-        self._found: dict[Place, Finding] = {}
+        found = [
+            (f, drawn(place(f)))
+            for f in check_catalog(cat)
+            if listed(f) and not self.drawn_elsewhere(f)
+        ]
+        # one cell, one mark, one entry: the findings of several rules on the same cell
+        # (Tabel C against the derived C and against the source's A + B) are merged
+        self._cells: dict[Place, list[Finding]] = {}
         for f, w in found:
             if w is not None:
-                self._found.setdefault(w, f)
-        ordered = sorted(enumerate(found), key=lambda item: self._finding_order(*item))
-        self.deviations = tuple(self._deviation(f, w) for _, (f, w) in ordered)
+                self._cells.setdefault(w, []).append(f)
+        shown = sorted(self._cells, key=self._order)
+        self._numbers = {w: n for n, w in enumerate(shown, start=1)}
+        self._found = {w: fs[0] for w, fs in self._cells.items()}
+        self.marked = tuple(self._entry(w) for w in shown)
+        unplaced = [f for f, w in found if w is None]
+        self.outside = tuple(self._outside(f) for f in sorted(unplaced, key=self._unplaced_order))
+        self.deviations = self.marked + self.outside
 
     # --- reading order ------------------------------------------------------------------
 
@@ -202,25 +236,53 @@ class Marks:
         col = (0, 0) if column is None else (1, column) if isinstance(column, int) else (2, 0)
         return self._part(where.proposal), table, self._row_order(where), col
 
-    def _finding_order(self, index: int, item: tuple[Finding, Place | None]) -> tuple[object, ...]:
-        f, where = item
-        if where is None:
-            # unmarked differences after the marked ones of the same part of the document
-            return self._part(None if f.table.startswith("catalog-") else f.proposal), 1, index
-        return self._part(where.proposal), 0, self._numbers[where], index
+    def _unplaced_order(self, f: Finding) -> int:
+        return self._part(None if f.table.startswith("catalog-") else f.proposal)
+
+    def drawn_elsewhere(self, f: Finding) -> bool:
+        """A basis table that the document draws as the distribution (Forslag 7's Tabel 3):
+        its findings are the distribution's, listed once, there."""
+        if f.rule != "basis-column-total" or f.proposal is None:
+            return False
+        p = self.catalog.proposal(f.proposal)
+        basis_id = (f.row or "").partition(": ")[0]
+        return any(b.id == basis_id and numbering.drawn_elsewhere(p, b) for b in p.basis)
 
     # --- the closing list -----------------------------------------------------------------
 
-    def _deviation(self, f: Finding, where: Place | None) -> Deviation:
+    def _entry(self, where: Place) -> Deviation:
+        """The list's entry for one marked cell. Its computed figure is the one the document
+        derives for the cell; a rule about the source's own arithmetic (its rows against its
+        total, its C against its A + B) explains, in the source's terms, why it is marked."""
+        found = self._cells[where]
+        f = found[0]
+        derived = [g for g in found if g.rule not in SOURCE_RULES]
         places = _places(f.stated) if f.rule == "catalog-statement" else None
-        stated = _figure_text(f.stated, places) if f.stated is not None else NOT_FILLED
+        if f.stated is None:
+            stated, computed = NOT_FILLED, COMPUTED_HERE
+        else:
+            # no derived finding: the derived figure is the stated one
+            value = derived[0].computed if derived else f.stated
+            stated, computed = _figure_text(f.stated, places), _figure_text(value, places)
+        said = [_sentence(without_place(g.message)) for g in dict.fromkeys([*derived, *found])]
+        if not derived and f.stated is not None:
+            said.append(SAME_DERIVED)
+        explanation = " ".join(said)
         return Deviation(
-            self.mark(where) if where is not None else "",
-            self._where(f, where),
-            stated,
-            _figure_text(f.computed, places) if f.stated is not None else COMPUTED_HERE,
-            f.message,
-            where,
+            self.mark(where), self._where(f, where), stated, computed, explanation, where
+        )
+
+    def _outside(self, f: Finding) -> Deviation:
+        """An entry that no printed cell shows: a figure of a calculation basis, or a fact
+        about a row (its price level) that is no figure of a table."""
+        if f.rule in NOT_FIGURES:
+            return Deviation("", self._where(f, None), "", "", _sentence(f.message))
+        return Deviation(
+            "",
+            self._where(f, None),
+            _figure_text(f.stated),
+            _figure_text(f.computed),
+            _sentence(f.message),
         )
 
     def _where(self, f: Finding, where: Place | None) -> str:
@@ -234,7 +296,8 @@ class Marks:
             return f"Kataloget, {title}, {row}, {column}"
         if where is None and f.table.startswith("catalog-"):
             return f"Kataloget, {self.catalog.table(f.table).title.split('.')[0]}, {f.row}"
-        parts = [f.proposal or "Kataloget", self._table_name(f, where)]
+        p = self.catalog.proposal(f.proposal or "")
+        parts = [numbering.printed_name(p, self.catalog), self._table_name(p, f, where)]
         if where is not None and where.row:
             parts.append(self._row_name(where))
         elif where is None and f.row:
@@ -245,25 +308,32 @@ class Marks:
 
     def _unplaced_row(self, f: Finding) -> str:
         """A row no drawn cell shows, named as the document names it: a basis table's title
-        and row label, or the line that an effect model explains."""
+        (as printed, or said not to be printed) and row label, or the line that an effect
+        model explains."""
         p = self.catalog.proposal(f.proposal or "")
         table, _, label = (f.row or "").partition(": ")
-        titles = {b.id: b.title for b in p.basis}
-        if label and table in titles:
-            return f"{titles[table]}, {label}"
+        basis = {b.id: b for b in p.basis}
+        if label and table in basis:
+            shown = "" if basis[table] in numbering.basis_tables(p) else " (ikke trykt)"
+            return f"{basis[table].title}{shown}, {label}"
         lines = {line.id: line.text for line in p.lines}
         return lines.get(f.row or "", f.row or "")
 
-    def _table_name(self, f: Finding, where: Place | None) -> str:
+    def _table_name(self, p: Proposal, f: Finding, where: Place | None) -> str:
+        """The table as the document numbers it (Forslag 7's distribution is its Tabel 3,
+        its economy table Tabel 2)."""
+        titles = numbering.titles(p)
+        economy = numbering.short_name(titles.economy)
         if where is None:
-            return {"basis": "beregningsgrundlag", "1": "Tabel 1"}.get(f.table, f.table)
-        if where.table == TARGETS_TABLE:
-            p = self.catalog.proposal(f.proposal or "")
-            return p.targets.title if p.targets else "Måltal"
-        if where.table == "admin":
-            return "Tabel 2 (administration)"
+            return {"basis": "beregningsgrundlag", "1": economy}.get(f.table, f.table)
+        named = {
+            TARGETS_TABLE: p.targets.title if p.targets else "Måltal",
+            "admin": numbering.short_name(titles.admin),
+            "2.1": numbering.short_name(titles.distribution),
+            "1": economy,
+        }
         # the table's name alone; the explanation says what it is
-        return TABLE_NAMES.get(where.table, "Tabel 1").split(" (")[0]
+        return named.get(where.table) or TABLE_NAMES[where.table].split(" (")[0]
 
     def _row_name(self, where: Place) -> str:
         if where.row in calc.TABLE1_ROWS:

@@ -54,11 +54,23 @@ def _titles_elsewhere(p: Proposal) -> list[str]:
     return titles + ([p.targets.title] if p.targets is not None else [])
 
 
+def drawn_elsewhere(p: Proposal, b: BasisTable) -> bool:
+    """Whether a basis table is the same numbered table as the distribution or the target
+    accounting (Forslag 7's "Tabel 3"): that is drawn once, there."""
+    number = _number(b.title)
+    return number is not None and number in {_number(t) for t in _titles_elsewhere(p)}
+
+
 def basis_tables(p: Proposal) -> list[BasisTable]:
-    """The printed basis tables, less one that is the same numbered table as the
-    distribution or the target accounting (Forslag 7's "Tabel 3"): that is drawn once, there."""
-    elsewhere = {_number(t) for t in _titles_elsewhere(p)} - {None}
-    return [b for b in p.printed_basis if _number(b.title) not in elsewhere]
+    """The printed basis tables, less those drawn elsewhere."""
+    return [b for b in p.printed_basis if not drawn_elsewhere(p, b)]
+
+
+def short_name(title: str) -> str:
+    """A table's name as a reference gives it: "Tabel 3" for "Tabel 3. Fordeling ...", the
+    title itself where it has no number."""
+    found = re.match(r"^((?:Bilag \d+,? )?Tabel [\w.]*?\w)[.:]?(?:\s|$)", title.strip())
+    return found.group(1) if found else title.strip()
 
 
 @dataclass(frozen=True)

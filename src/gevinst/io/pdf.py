@@ -633,8 +633,9 @@ def _deviations(found: Marks) -> list[Block]:
     """ "Afvigelser fra de angivne tal": every stated figure that differs, where, and why."""
     if not found.deviations:
         return []
-    rows = [_row([d.mark, d.where, d.stated, d.computed, d.explanation]) for d in found.deviations]
-    return [
+    rows = [_row([d.mark, d.where, d.stated, d.computed, d.explanation]) for d in found.marked]
+    outside = [_row([d.where, d.stated, d.computed, d.explanation]) for d in found.outside]
+    blocks = [
         _heading(marks.TITLE, 1),
         *_para(marks.INTRO_AS_STATED if found.as_stated else marks.INTRO),
         _table(
@@ -643,6 +644,20 @@ def _deviations(found: Marks) -> list[Block]:
             rows,
             ["auto", 1.3, "auto", "auto", 2.6],
             ["left", "left", "right", "right", "left"],
+        ),
+    ]
+    if not outside:
+        return blocks
+    return [
+        *blocks,
+        _heading(marks.OUTSIDE_TITLE, 2),
+        *_para(marks.OUTSIDE_INTRO),
+        _table(
+            "",
+            marks.OUTSIDE_COLUMNS,
+            outside,
+            [1.3, "auto", "auto", 2.6],
+            ["left", "right", "right", "left"],
         ),
     ]
 

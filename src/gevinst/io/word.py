@@ -860,6 +860,22 @@ def _deviations(doc: DocxDocument, found: Marks) -> None:
                 Cell(d.explanation),
             )
         )
-        for d in found.deviations
+        for d in found.marked
     ]
     _table(doc, _plain(*marks.COLUMNS), rows, (0.5, 2.2, 1.1, 1.1, 4.5))
+    if not found.outside:
+        return
+    _heading(doc, marks.OUTSIDE_TITLE, 2)
+    _text(doc, marks.OUTSIDE_INTRO)
+    outside = [
+        Row(
+            (
+                Cell(d.where),
+                Cell(d.stated, right=True),
+                Cell(d.computed, right=True),
+                Cell(d.explanation),
+            )
+        )
+        for d in found.outside
+    ]
+    _table(doc, _plain(*marks.OUTSIDE_COLUMNS), outside, (2.7, 1.1, 1.1, 4.5))
