@@ -878,7 +878,7 @@ def test_the_seeds_differences_are_noted_where_the_figures_are(cached: Workbook)
     assert bc01.value == 1474 and "angivet 1.144, beregnet 1.474: " in bc01.comment.text
     assert cached["Katalog"].cell(bc01.row, 2).value == "BC01"
     assert [listed["Kataloget, Tabel 1, BC01, 2027"][i].value for i in (2, 3)] == [1144, 1474]
-    payback = cell("F2, Tabel 1, Tilbagebetalingstid (serviceeffektivisering)")
+    payback = cell("Forslag 2, Tabel 1, Tilbagebetalingstid (serviceeffektivisering)")
     assert payback.value == "10 år (2033)" and "angivet 11, beregnet 10 år (2033)" in (
         payback.comment.text
     )
