@@ -14,6 +14,7 @@ from gevinst.cli import main
 from gevinst.core.model import Catalog
 from gevinst.io.export import ExportOptions
 from gevinst.io.marks import COLUMNS, OUTSIDE_COLUMNS, OUTSIDE_TITLE, Marks, Place
+from gevinst.io.numbering import printed_name
 from gevinst.io.pdf import write_pdf
 from tests.paths import SEED
 
@@ -151,7 +152,8 @@ def proposal_part(text: str, seed: Catalog, pid: str) -> str:
     """A proposal's pages: from its title (the last time it is printed before the closing
     list) to the next proposal's title."""
     text = body(text)
-    titles = [p.title for p in seed.proposals]
+    # with the name the catalog gives it: a title alone may recur in a text (F7's Bilag 1)
+    titles = [f"{printed_name(p, seed)} {p.title}" for p in seed.proposals]
     index = [p.id for p in seed.proposals].index(pid)
     start = text.rindex(titles[index])
     end = text.rindex(titles[index + 1]) if index + 1 < len(titles) else len(text)

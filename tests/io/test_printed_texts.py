@@ -84,13 +84,18 @@ def _stated_titles(p: Proposal) -> Iterator[Printed]:
     for name, t in tables.items():
         if t is not None:
             yield from _labels(f"{p.id} tabel {name}", t.title, *t.appropriations.values())
+            yield from _prose(f"{p.id} tabel {name} text", t.text)
 
 
 def proposal_texts(p: Proposal) -> Iterator[Printed]:
     """The texts a document prints of one proposal, each with where it comes from."""
     yield from (
         Printed(f"{p.id} {name}", t, capitals=True)
-        for name, t in (("heading", p.heading), ("title", p.title))
+        for name, t in (
+            ("heading", p.heading),
+            ("title", p.title),
+            ("appendix_heading", p.appendix_heading),
+        )
         if t
     )
     if p.catalog_entry_only:
@@ -104,9 +109,12 @@ def proposal_texts(p: Proposal) -> Iterator[Printed]:
         "partners_text",
         "risk_text",
         "admin_text",
+        "technical_text",
+        "appendices_text",
     ):
         yield from _prose(f"{p.id} {field}", getattr(p, field))
     yield from _labels(f"{p.id} innovation_title", p.innovation_title)
+    yield from _labels(f"{p.id} printed_headings", *p.printed_headings.values())
     yield from _labels(f"{p.id} notes", *p.notes)
     yield from _labels(f"{p.id} lines", *(line.text for line in p.lines))
     yield from _basis(p)
@@ -115,7 +123,7 @@ def proposal_texts(p: Proposal) -> Iterator[Printed]:
             yield from _prose(f"{p.id} followup[{i}].{name}", getattr(f, name))
     yield from _labels(f"{p.id} admin rows", *(r.text for r in p.admin_rows))
     for i, c in enumerate(p.consultations):
-        yield from _labels(f"{p.id} consultations[{i}].body", c.body)
+        yield from _labels(f"{p.id} consultations[{i}].body", c.body, c.header)
         yield from _prose(f"{p.id} consultations[{i}].text", c.text)
     yield from _stated_titles(p)
     if p.targets is not None:
@@ -194,7 +202,17 @@ def not_found(printed: Printed, document: str, folded: str) -> list[str]:
 def test_the_collector_finds_the_texts_of_every_field(seed: Catalog) -> None:
     texts = printed_texts(seed)
     wheres = {t.where.split(" ")[1] if " " in t.where else t.where for t in texts}
-    for field in ("description", "economy_text", "lines", "notes", "tabel"):
+    for field in (
+        "description",
+        "economy_text",
+        "lines",
+        "notes",
+        "tabel",
+        "technical_text",
+        "appendices_text",
+        "appendix_heading",
+        "printed_headings",
+    ):
         assert field in wheres
     assert len(texts) > 400
 

@@ -604,6 +604,23 @@ def _without(cat: Catalog, pid: str) -> Catalog:
     return replace(cat, proposals=tuple(p for p in cat.proposals if p.id != pid), tables=tables)
 
 
+def test_an_edit_of_a_line_removed_since_the_export_is_refused(
+    seed: Catalog, exported: Path, tmp_path: Path
+) -> None:
+    bc01 = seed.proposal("BC01")
+    lines = tuple(ln for ln in bc01.lines if ln.id != "e1")
+    effects = tuple(e for e in bc01.effects if e.line != "e1")  # its effect model goes with it
+    newer = replace(
+        seed, proposals=(replace(bc01, lines=lines, effects=effects), *seed.proposals[1:])
+    )
+    assert import_onto(exported, newer).catalog == newer
+    book = openpyxl.load_workbook(exported)
+    coord = _input(book, "BC01", E1, 2026, -300)
+    book.save(tmp_path / "rettet.xlsx")
+    [message] = _problems(tmp_path / "rettet.xlsx", newer)
+    assert message.startswith(f"BC01!{coord}: forslaget BC01 har ikke længere denne indtastning")
+
+
 def test_proposals_added_and_removed_since_the_export_are_named_once(
     seed: Catalog, tmp_path: Path
 ) -> None:

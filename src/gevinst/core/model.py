@@ -153,6 +153,8 @@ class Consultation:
     heard: bool | None
     dates: tuple[dt.date, ...] = ()
     text: str = ""
+    # the column header over the answer as printed, where it is not the template's
+    header: str = ""
 
 
 @dataclass(frozen=True)
@@ -173,6 +175,7 @@ class StatedTable:
     title: str = ""
     appropriations: Mapping[str, str] = field(default_factory=dict)
     includes_implementation: bool = False
+    text: str = ""  # the prose printed above the table (markup)
 
 
 @dataclass(frozen=True)
@@ -276,6 +279,14 @@ class Proposal:
     admin_text: str = ""
     admin_rows: tuple[AdminRow, ...] = ()
     consultations: tuple[Consultation, ...] = ()
+    # section 7's prose under the technical tables; the "Bilagsoversigt" section; the heading
+    # of the administrative appendix (sections 5 to 7), each as printed
+    technical_text: str = ""
+    appendices_text: str = ""
+    appendix_heading: str = ""
+    # the template's headings as the proposal prints them: its own wording, or None where it
+    # prints none; a heading not named is printed in the template's words
+    printed_headings: Mapping[str, str | None] = field(default_factory=dict)
     scope: Scope = Scope()
     targets: Targets | None = None
     effects: tuple[Effect, ...] = ()

@@ -71,6 +71,8 @@ def _stated_table(t: m.StatedTable) -> Doc:
     }
     if t.total is not None:
         doc["total"] = series(t.total)
+    if t.text:
+        doc["text"] = t.text
     return doc
 
 
@@ -215,10 +217,15 @@ def proposal_document(p: m.Proposal) -> Doc:
                 "heard": c.heard,
                 "dates": list(c.dates),
                 "text": c.text,
+                "header": c.header,
             }
             for c in p.consultations
         ],
         "partners_text": p.partners_text,
+        "technical_text": p.technical_text,
+        "appendices_text": p.appendices_text,
+        "appendix_heading": p.appendix_heading,
+        "printed_headings": dict(p.printed_headings),
         "targets": _targets(p.targets),
         "effects": [_effect(e) for e in p.effects],
         "stated": _stated(p.stated),

@@ -8,7 +8,6 @@ Python decides what is shown and asks the core for every figure; the typst templ
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
@@ -20,7 +19,6 @@ from typing import Any
 
 import matplotlib
 import typst
-from babel.dates import format_date
 
 from gevinst.core import calc
 from gevinst.core import text as markup
@@ -34,11 +32,11 @@ from gevinst.core.model import (
     StatedTable,
     TargetRole,
 )
-from gevinst.core.numbers import LOCALE, dk
+from gevinst.core.numbers import dk
 from gevinst.core.profile import Profile
 from gevinst.core.series import Series
 from gevinst.core.summary import Summary, summarise
-from gevinst.io import layout, marks, numbering
+from gevinst.io import layout, marks, numbering, sections
 from gevinst.io.charts import catalog_chart_svg, proposal_chart_svg
 from gevinst.io.export import ExportOptions, select
 from gevinst.io.layout import Kind
@@ -186,12 +184,15 @@ def _year_table(
     return _table(title, columns, rows, widths, align, unit, notes)
 
 
-def _danish_date(day: dt.date) -> str:
-    return format_date(day, "d. MMMM y", locale=LOCALE)
+def _section_heading(p: Proposal, number: int) -> list[Block]:
+    """Section ``number`` (1 to 7)'s heading as the proposal prints it, if it prints one."""
+    text = sections.heading(p, layout.SECTIONS[number - 1])
+    return [_heading(text)] if text else []
 
 
-def _yes_no(value: bool | None) -> str:
-    return {True: "Ja", False: "Nej", None: "Ikke angivet"}[value]
+def _sub_heading(p: Proposal, template: str) -> list[Block]:
+    text = sections.heading(p, template)
+    return [_heading(text, 3)] if text else []
 
 
 # --- section 1 --------------------------------------------------------------------------------
@@ -199,7 +200,7 @@ def _yes_no(value: bool | None) -> str:
 
 def _administrations(codes: Iterable[str], profile: Profile) -> str:
     names = {a.code: a.name for a in profile.administrations}
-    return ", ".join(names.get(code, code) for code in codes) or "Ikke angivet"
+    return ", ".join(names.get(code, code) for code in codes)
 
 
 def _checkboxes(p: Proposal, profile: Profile) -> list[str]:
@@ -212,22 +213,27 @@ def _checkboxes(p: Proposal, profile: Profile) -> list[str]:
 
 
 def _origin(p: Proposal) -> str:
-    answer = _yes_no(p.innovation)
+    answer = sections.answer(p.innovation)
     return f"{answer} ({p.innovation_title})" if p.innovation and p.innovation_title else answer
 
 
 def _section_1(p: Proposal, profile: Profile) -> list[Block]:
+    # a question the proposal does not answer (its template does not ask it) is not printed
     fields: list[tuple[str, str | list[str]]] = [
-        ("Kort resumé", p.summary or "Ikke angivet"),
+        ("Kort resumé", p.summary),
         ("Udspringer af et innovationsforslag", _origin(p)),
-        ("Udspringer af arbejdsprogrammet for administrativ forenkling", _yes_no(p.simplification)),
+        (
+            "Udspringer af arbejdsprogrammet for administrativ forenkling",
+            sections.answer(p.simplification),
+        ),
         ("Fremstillende forvaltning", _administrations(p.presenting, profile)),
-        ("Berørte forvaltninger", _checkboxes(p, profile)),
+        ("Berørte forvaltninger", _checkboxes(p, profile) if p.affected else ""),
     ]
+    answered = [list(f) for f in fields if f[1]]
     return [
-        _heading(layout.SECTIONS[0]),
+        *_section_heading(p, 1),
         *_para(p.description),
-        {"kind": "fields", "rows": [list(f) for f in fields]},
+        *([{"kind": "fields", "rows": answered}] if answered else []),
     ]
 
 
@@ -249,7 +255,8 @@ def _tabel_1_row(row: layout.Row, p: Proposal, found: Marks) -> Block:
 
 
 def _tabel_1(p: Proposal, profile: Profile, found: Marks) -> Block:
-    rows = [_tabel_1_row(row, p, found) for row in layout.table1(p, profile)]
+    own = sections.table1(p, layout.table1(p, profile))
+    rows = [_tabel_1_row(row, p, found) for row in own]
     return _year_table(
         numbering.titles(p).economy,
         [f"1.000 kr. {p.price_level} p/l", AREA_HEADER],
@@ -340,10 +347,10 @@ def _distribution(p: Proposal, profile: Profile, found: Marks) -> list[Block]:
     stated = p.stated.distribution
     text = _para(p.distribution_text)
     if stated is None or "2.1" not in marks.printed_tables(p, profile):
-        return [_heading("2.1 Fordeling på udvalg", 3), *text] if text else []
+        return [*_sub_heading(p, sections.DISTRIBUTION), *text] if text else []
     rows = calc.distribution(p, profile, stated.includes_implementation)
     return [
-        _heading("2.1 Fordeling på udvalg", 3),
+        *_sub_heading(p, sections.DISTRIBUTION),
         *text,
         _year_table(
             numbering.titles(p).distribution,
@@ -355,7 +362,7 @@ def _distribution(p: Proposal, profile: Profile, found: Marks) -> list[Block]:
 
 
 def _section_2(p: Proposal, profile: Profile, found: Marks) -> list[Block]:
-    blocks = [_heading(layout.SECTIONS[1]), *_para(p.economy_text), _tabel_1(p, profile, found)]
+    blocks = [*_section_heading(p, 2), *_para(p.economy_text), _tabel_1(p, profile, found)]
     # no investment, no payback and no payback chart (F6, Forslag 7), as the template prints
     if calc.has_investment(p):
         blocks.append(
@@ -369,7 +376,7 @@ def _section_2(p: Proposal, profile: Profile, found: Marks) -> list[Block]:
     drawn = numbering.basis_tables(p)
     basis = [_basis_table(b) if b in drawn else _para(b.text) for b in p.basis]
     if any(basis):
-        blocks.append(_heading("Grundlag for beregning af effektivisering", 3))
+        blocks += _sub_heading(p, sections.BASIS)
         for part in basis:
             blocks += part
     return blocks + _targets(p, found) + _distribution(p, profile, found)
@@ -396,9 +403,9 @@ def _targets(p: Proposal, found: Marks) -> list[Block]:
 
 
 def _section_3(p: Proposal) -> list[Block]:
-    blocks = [_heading(layout.SECTIONS[2]), *_para(p.followup_text)]
+    blocks = [*_section_heading(p, 3), *_para(p.followup_text)]
     if not p.followup:
-        return [*blocks, *_para("Der er ikke angivet opfølgningsmål.")]
+        return blocks
     rows: list[Block] = []
     for phase, label in PHASES.items():
         goals = [f for f in p.followup if f.phase is phase]
@@ -419,10 +426,11 @@ def _section_3(p: Proposal) -> list[Block]:
 
 
 def _section_4(p: Proposal) -> list[Block]:
-    level = str(p.risk_level) if p.risk_level else "Ikke angivet"
+    # a level is printed only where the proposal states one
+    level = [["Samlet risikovurdering", str(p.risk_level)]] if p.risk_level else []
     return [
-        _heading(layout.SECTIONS[3]),
-        {"kind": "fields", "rows": [["Samlet risikovurdering", level]]},
+        *_section_heading(p, 4),
+        *([{"kind": "fields", "rows": level}] if level else []),
         *_para(p.risk_text),
     ]
 
@@ -431,7 +439,7 @@ def _section_5(p: Proposal, profile: Profile, found: Marks) -> list[Block]:
     # a proposal whose template has no section 5 (Forslag 5) gets no empty heading
     if not p.admin_text and not p.admin_rows:
         return []
-    blocks = [_heading(layout.SECTIONS[4]), *_para(p.admin_text)]
+    blocks = [*_section_heading(p, 5), *_para(p.admin_text)]
     if "admin" not in marks.printed_tables(p, profile):
         return blocks
     rows = [_row([r.text, *_amounts(r.amounts, p.years)]) for r in p.admin_rows]
@@ -455,28 +463,14 @@ def _section_5(p: Proposal, profile: Profile, found: Marks) -> list[Block]:
 
 
 def _section_6(p: Proposal) -> list[Block]:
-    blocks = [_heading(layout.SECTIONS[5])]
-    if p.consultations:
-        rows = [
-            _row(
-                [
-                    c.body,
-                    _yes_no(c.heard),
-                    "\n".join(_danish_date(d) for d in c.dates),
-                    _prose_cell(c.text),
-                ]
-            )
-            for c in p.consultations
-        ]
-        columns = ["Hørt", "Ja/Nej", "Dato", "Dato for godkendelse og evt. høringssvar"]
-        blocks.append(_table("", columns, rows, [1.3, "auto", "auto", 2.6], ["left"] * 4))
-    else:
-        blocks += _para("Der er ikke angivet høringer.")
+    # the answer's own words carry its dates: they are not printed a second time
+    blocks = _section_heading(p, 6)
+    for t in sections.consultation_tables(p):
+        rows = [_row([*t.cells(c), _prose_cell(c.text)]) for c in t.rows]
+        widths: list[float | str] = [1.3, *(["auto"] if t.yes_no else []), 2.6]
+        blocks.append(_table("", t.columns, rows, widths, ["left"] * len(widths)))
     if p.partners_text:
-        blocks += [
-            _heading("Relevante samarbejdspartnere i kommunen, der er inddraget", 3),
-            *_para(p.partners_text),
-        ]
+        blocks += [*_sub_heading(p, sections.PARTNERS), *_para(p.partners_text)]
     return blocks
 
 
@@ -492,6 +486,7 @@ def _section_7(p: Proposal, profile: Profile, found: Marks) -> list[Block]:
         stated = p.stated.technical.get(name)
         title = (stated.title if stated else "") or TECHNICAL_TITLES[name]
         empty = found.empty_note(p, name)
+        blocks += _para(stated.text if stated else "")
         blocks.append(
             _year_table(
                 title + found.mark(Place(p.id, name, "", None)),
@@ -509,22 +504,38 @@ def _section_7(p: Proposal, profile: Profile, found: Marks) -> list[Block]:
                 notes=[empty] if empty else [],
             )
         )
-    return [_heading(layout.SECTIONS[6]), *blocks] if blocks else []
+    blocks += _para(p.technical_text)
+    return [*_section_heading(p, 7), *blocks] if blocks else []
+
+
+def _appendices(p: Proposal, before: Sequence[Block]) -> list[Block]:
+    """The "Bilagsoversigt" section (Forslag 7), numbered after the last section printed."""
+    if not p.appendices_text.strip():
+        return []
+    numbered = [b["text"] for b in before if b["kind"] == "heading" and b["level"] == 2]
+    return [_heading(sections.appendices_heading(numbered)), *_para(p.appendices_text)]
 
 
 # --- a proposal ---------------------------------------------------------------------------------
 
 
 def _detail(p: Proposal, profile: Profile, found: Marks) -> list[Block]:
-    return [
+    blocks = [
         *_section_1(p, profile),
         *_section_2(p, profile, found),
         *_section_3(p),
         *_section_4(p),
+        *_appendix(p),
         *_section_5(p, profile, found),
         *_section_6(p),
         *_section_7(p, profile, found),
     ]
+    return blocks + _appendices(p, blocks)
+
+
+def _appendix(p: Proposal) -> list[Block]:
+    """The heading of the administrative appendix (sections 5 to 7), where printed."""
+    return [{"kind": "part", "text": p.appendix_heading}] if p.appendix_heading else []
 
 
 def _only_rows_of(t: CatalogTable, p: Proposal) -> CatalogTable:

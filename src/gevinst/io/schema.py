@@ -23,6 +23,7 @@ from pydantic import (
 )
 
 from gevinst.core.effects import MODELS
+from gevinst.io.sections import TEMPLATE_HEADINGS
 from gevinst.io.yamlsource import WrittenNumber
 
 SCHEMA_VERSION = 1
@@ -160,6 +161,16 @@ class AdminModel(Model):
     rows: list[AdminRowModel] = Field(default_factory=list)
 
 
+def _template_heading(text: str) -> str:
+    if text not in TEMPLATE_HEADINGS:
+        known = "; ".join(TEMPLATE_HEADINGS)
+        raise ValueError(f"{text!r} er ikke en af skabelonens overskrifter: {known}")
+    return text
+
+
+TemplateHeading = Annotated[str, AfterValidator(_template_heading)]
+
+
 class ConsultationModel(Model):
     body: str
     kind: Literal[
@@ -176,10 +187,12 @@ class ConsultationModel(Model):
     heard: bool | None = None
     dates: list[dt.date] = Field(default_factory=list)
     text: str = ""
+    header: str = ""
 
 
 class StatedTableModel(Model):
     title: str = ""
+    text: str = ""
     includes_implementation: bool = False
     appropriations: dict[str, str] = Field(default_factory=dict)
     rows: dict[str, StatedSeries] = Field(default_factory=dict)
@@ -300,6 +313,10 @@ class ProposalModel(Model):
     admin: AdminModel = AdminModel()
     consultations: list[ConsultationModel] = Field(default_factory=list)
     partners_text: str = ""
+    technical_text: str = ""
+    appendices_text: str = ""
+    appendix_heading: str = ""
+    printed_headings: dict[TemplateHeading, str | None] = Field(default_factory=dict)
     scope: ScopeModel = ScopeModel()
     targets: TargetsModel | None = None
     effects: list[EffectModel] = Field(default_factory=list)

@@ -16,7 +16,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import cast
 
-from babel.dates import format_date
 from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
@@ -41,11 +40,11 @@ from gevinst.core.model import (
     TargetRole,
     Targets,
 )
-from gevinst.core.numbers import LOCALE, dk
+from gevinst.core.numbers import dk
 from gevinst.core.profile import Profile
 from gevinst.core.series import Series
 from gevinst.core.summary import Summary, SummaryRow, summarise
-from gevinst.io import layout, marks, numbering
+from gevinst.io import layout, marks, numbering, sections
 from gevinst.io.charts import catalog_chart_png, proposal_chart_png
 from gevinst.io.export import ExportOptions, select
 from gevinst.io.layout import Kind
@@ -499,13 +498,42 @@ def _proposal(doc: DocxDocument, profile: Profile, p: Proposal, found: Marks) ->
     _economy(doc, profile, p, found)
     _followup(doc, p)
     _risk(doc, p)
+    if p.appendix_heading:
+        _text(doc, p.appendix_heading.upper(), bold=True)
     _admin(doc, profile, p, found)
     _consultations(doc, p)
     _technical(doc, profile, p, found)
+    _appendices(doc, p)
+
+
+def _section_heading(doc: DocxDocument, p: Proposal, number: int) -> None:
+    """Section ``number`` (1 to 7)'s heading as the proposal prints it, if it prints one."""
+    _sub_heading(doc, p, layout.SECTIONS[number - 1], 2)
+
+
+def _sub_heading(doc: DocxDocument, p: Proposal, template: str, level: int = 3) -> None:
+    text = sections.heading(p, template)
+    if text:
+        _heading(doc, text, level)
+
+
+def _appendices(doc: DocxDocument, p: Proposal) -> None:
+    """The "Bilagsoversigt" section (Forslag 7), numbered after the last section printed."""
+    if not p.appendices_text.strip():
+        return
+    _heading(doc, sections.appendices_heading([_last_section(doc)]), 2)
+    _prose(doc, p.appendices_text)
+
+
+def _last_section(doc: DocxDocument) -> str:
+    for block in reversed(list(doc.iter_inner_content())):
+        if isinstance(block, Paragraph) and block._p.style == "Heading2":
+            return block.text
+    return ""
 
 
 def _description(doc: DocxDocument, profile: Profile, p: Proposal) -> None:
-    _heading(doc, layout.SECTIONS[0], 2)
+    _section_heading(doc, p, 1)
     _prose(doc, p.description)
     innovation = "Ja" + (f" ({p.innovation_title})" if p.innovation_title else "")
     _question(
@@ -522,15 +550,20 @@ def _description(doc: DocxDocument, profile: Profile, p: Proposal) -> None:
         "Ja",
     )
     presenting = ", ".join(_administration_name(profile, code) for code in p.presenting)
-    rows = [
-        Row((Cell("Kort resumé"), Cell(p.summary))),
-        Row((Cell("Fremstillende forvaltning"), Cell(presenting))),
-        Row((Cell("Berørte forvaltninger"), Cell("\n".join(_affected_boxes(profile, p))))),
-    ]
-    _table(doc, None, rows, (1, 2.8))
+    # a field the proposal leaves unanswered (its template does not ask it) is not printed
+    fields = (
+        ("Kort resumé", p.summary),
+        ("Fremstillende forvaltning", presenting),
+        ("Berørte forvaltninger", "\n".join(_affected_boxes(profile, p)) if p.affected else ""),
+    )
+    rows = [Row((Cell(label), Cell(value))) for label, value in fields if value]
+    if rows:
+        _table(doc, None, rows, (1, 2.8))
 
 
 def _question(doc: DocxDocument, question: str, answer: bool | None, yes: str) -> None:
+    if answer is None:
+        return
     _text(doc, question)
     paragraph = doc.add_paragraph()
     paragraph.add_run(_clean(f"{_box(answer is True)}{yes}\n{_box(answer is False)}Nej"))
@@ -560,7 +593,7 @@ def _affected_boxes(profile: Profile, p: Proposal) -> list[str]:
 
 
 def _economy(doc: DocxDocument, profile: Profile, p: Proposal, found: Marks) -> None:
-    _heading(doc, layout.SECTIONS[1], 2)
+    _section_heading(doc, p, 1 + 1)
     _prose(doc, p.economy_text)
     _table1(doc, p, profile, found)
     _notes(doc, p)
@@ -572,7 +605,7 @@ def _economy(doc: DocxDocument, profile: Profile, p: Proposal, found: Marks) -> 
     # a table that is not printed leaves only its prose, where the table stands
     basis = [b for b in p.basis if b.printed or b.text.strip()]
     if basis:
-        _heading(doc, "Grundlag for beregning af effektivisering", 3)
+        _sub_heading(doc, p, sections.BASIS)
         for b in basis:
             if b.printed:
                 _basis(doc, b)
@@ -589,7 +622,7 @@ def _table1(doc: DocxDocument, p: Proposal, profile: Profile, found: Marks) -> N
 
 def _table1_rows(p: Proposal, profile: Profile, found: Marks) -> list[Row]:
     rows = []
-    for row in layout.table1(p, profile):
+    for row in sections.table1(p, layout.table1(p, profile)):
         if row.kind is Kind.HEADING:
             rows.append(Row((Cell(row.label),), bold=True))
         elif row.kind is Kind.PAYBACK:
@@ -668,7 +701,7 @@ def _distribution(doc: DocxDocument, profile: Profile, p: Proposal, found: Marks
     printed = "2.1" in marks.printed_tables(p, profile)
     # no empty heading: 2.1 is shown where the proposal has its text or its table
     if p.distribution_text.strip() or printed:
-        _heading(doc, "2.1 Fordeling på udvalg", 3)
+        _sub_heading(doc, p, sections.DISTRIBUTION)
     _prose(doc, p.distribution_text)
     stated = p.stated.distribution
     if not printed:
@@ -694,7 +727,7 @@ def _distribution(doc: DocxDocument, profile: Profile, p: Proposal, found: Marks
 
 
 def _followup(doc: DocxDocument, p: Proposal) -> None:
-    _heading(doc, layout.SECTIONS[2], 2)
+    _section_heading(doc, p, 3)
     if p.followup_text:
         _prose(doc, p.followup_text)
     if not p.followup:
@@ -715,9 +748,10 @@ def _followup(doc: DocxDocument, p: Proposal) -> None:
 
 
 def _risk(doc: DocxDocument, p: Proposal) -> None:
-    _heading(doc, layout.SECTIONS[3], 2)
-    level = p.risk_level.value if p.risk_level is not None else "ikke angivet"
-    _text(doc, f"Samlet risikovurdering: {level}")
+    _section_heading(doc, p, 4)
+    # a level is printed only where the proposal states one
+    if p.risk_level is not None:
+        _text(doc, f"Samlet risikovurdering: {p.risk_level.value}")
     _prose(doc, p.risk_text)
 
 
@@ -725,7 +759,7 @@ def _admin(doc: DocxDocument, profile: Profile, p: Proposal, found: Marks) -> No
     # a proposal whose template has no section 5 (Forslag 5) gets no empty heading
     if not p.admin_text and not p.admin_rows:
         return
-    _heading(doc, layout.SECTIONS[4], 2)
+    _section_heading(doc, p, 5)
     _prose(doc, p.admin_text)
     if "admin" not in marks.printed_tables(p, profile):
         return
@@ -741,23 +775,17 @@ def _admin(doc: DocxDocument, profile: Profile, p: Proposal, found: Marks) -> No
 
 
 def _consultations(doc: DocxDocument, p: Proposal) -> None:
-    _heading(doc, layout.SECTIONS[5], 2)
-    rows = [
-        Row(
-            (
-                Cell(c.body),
-                Cell({True: "Ja", False: "Nej", None: ""}[c.heard]),
-                Cell("\n".join(format_date(d, format="long", locale=LOCALE) for d in c.dates)),
-                Cell(c.text, prose=True),
-            )
-        )
-        for c in p.consultations
-    ]
-    header = _plain("", "Ja/Nej", "Dato for godkendelse", "Bemærkning og evt. høringssvar")
-    _table(doc, header, rows, (3, 1.2, 2.3, 5))
-    if p.partners_text:
-        _caption(doc, "Relevante samarbejdspartnere i kommunen, der er inddraget")
-        _prose(doc, p.partners_text)
+    _section_heading(doc, p, 6)
+    # the answer's own words carry its dates: they are not printed a second time
+    for t in sections.consultation_tables(p):
+        rows = [
+            Row((*(Cell(text) for text in t.cells(c)), Cell(c.text, prose=True))) for c in t.rows
+        ]
+        _table(doc, _plain(*t.columns), rows, (3, *((1.2,) if t.yes_no else ()), 7.3))
+    partners = sections.heading(p, sections.PARTNERS)
+    if p.partners_text and partners:
+        _caption(doc, partners)
+    _prose(doc, p.partners_text)
 
 
 # --- 7. technical tables ------------------------------------------------------------------
@@ -767,12 +795,13 @@ def _technical(doc: DocxDocument, profile: Profile, p: Proposal, found: Marks) -
     printed = marks.printed_tables(p, profile)
     if not set(printed) & set(calc.TECHNICAL_TABLES):
         return
-    _heading(doc, layout.SECTIONS[6], 2)
+    _section_heading(doc, p, 7)
     for name, compute in calc.TECHNICAL_TABLES.items():
         if name not in printed:
             continue
         stated = p.stated.technical.get(name)
         title = stated.title if stated is not None and stated.title else TECHNICAL_TITLES[name]
+        _prose(doc, stated.text if stated is not None else "")
         _caption(doc, title + found.mark(Place(p.id, name, "", None)))
         bevilling = dict(stated.appropriations) if stated is not None else {}
         rows = _unit_rows(profile, compute(p, profile), p, bevilling, found, name)
@@ -782,6 +811,7 @@ def _technical(doc: DocxDocument, profile: Profile, p: Proposal, found: Marks) -
         _table(doc, header, rows, _years((2, 1.2), len(p.years)))
         _text(doc, found.empty_note(p, name))
     _text(doc, KVANTUM_NOTE)
+    _prose(doc, p.technical_text)
 
 
 # --- a proposal known only from the catalog ----------------------------------------------

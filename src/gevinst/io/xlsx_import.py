@@ -494,16 +494,17 @@ def _notes(shown: Catalog, options: ExportOptions, exported: _Exported) -> list[
 
 def _exists(cat: Catalog, t: Target) -> bool:
     """Whether the catalog still has the input (a line, a year, a key's name may be gone)."""
-    try:
-        p = cat.proposal(t.proposal)
-        if isinstance(t, LineAmount | PartAmount | MoveAmount | AdminAmount) and t.year not in (
-            p.years
-        ):
-            return False
-        current(cat, t)
-    except (UnknownProposalError, KeyError, IndexError, AssertionError):
+    p = next((q for q in cat.proposals if q.id == t.proposal), None)
+    if p is None or (not isinstance(t, KeyWeight) and t.year not in p.years):
         return False
-    return True
+    if isinstance(t, KeyWeight):
+        return t.key in p.keys and t.name in p.keys[t.key].weights
+    if isinstance(t, LineAmount | PartAmount):
+        line = next((ln for ln in p.lines if ln.id == t.line), None)
+        if line is None or isinstance(t, LineAmount):
+            return line is not None
+        return isinstance(line.booking, Parts) and t.name in line.booking.parts
+    return t.index < len(p.budget_moves if isinstance(t, MoveAmount) else p.admin_rows)
 
 
 def _merged(

@@ -159,6 +159,7 @@ def _stated_table(t: s.StatedTableModel | None, level: int) -> m.StatedTable | N
         title=t.title,
         appropriations=dict(t.appropriations),
         includes_implementation=t.includes_implementation,
+        text=t.text,
     )
 
 
@@ -280,9 +281,13 @@ def _proposal(pm: s.ProposalModel, profile: Profile) -> m.Proposal:
         admin_text=pm.admin.text,
         admin_rows=tuple(m.AdminRow(r.text, _series(r.amounts, level)) for r in pm.admin.rows),
         consultations=tuple(
-            m.Consultation(c.body, c.kind, c.heard, tuple(c.dates), c.text)
+            m.Consultation(c.body, c.kind, c.heard, tuple(c.dates), c.text, c.header)
             for c in pm.consultations
         ),
+        technical_text=pm.technical_text,
+        appendices_text=pm.appendices_text,
+        appendix_heading=pm.appendix_heading,
+        printed_headings=dict(pm.printed_headings),
         scope=m.Scope(**pm.scope.model_dump()),
         targets=_targets(pm.targets),
         effects=tuple(_effect(e) for e in pm.effects),
