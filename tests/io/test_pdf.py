@@ -348,9 +348,19 @@ def test_the_pdf_is_reproducible(seed: Catalog, tmp_path: Path) -> None:
 
 
 def test_f7_target_accounting_is_printed_with_its_manko(seed: Catalog, tmp_path: Path) -> None:
+    """Tabel 4 as the seed prints it: two tables, one a price basis, the manko in the first
+    with its own label and styringsområde."""
     text = " ".join(render(seed, ExportOptions(proposal="F7"), tmp_path / "f7.pdf"))
-    assert "Måltal for effektivisering, årets priser Service -41.920" in text
-    assert "Manko -1.222" in text
+    table = text[text.index("Tabel 4 viser") :]
+    first = re.escape("1.000 kr. løbende p/l område 2025 2026 2027 2028 2029")
+    second = re.escape("1.000 kr. 2025 p/l område 2025 2026 2027 2028 2029")
+    assert re.search(
+        f"{first} Effektivisering på indkøbsområdet Service -43.142 .*"
+        "Måltal for effektivisering, årets priser Service -41.920 "
+        f"Manko Service -1.222 Styrings\\S* {second} Varig ændring Service -43.142 "
+        "Akkumuleret varig ændring Service -43.142",
+        table,
+    ), table[:800]
 
 
 def _ten_years(p: Proposal) -> Proposal:
@@ -490,3 +500,21 @@ def test_f3_tabel_1_prints_its_service_subtotals_per_administration(
         assert expected in f3, expected
     assert "Samlet varig ændring, service Service" not in f3
     assert "Samlede implementeringsomkostninger, service Service" not in f3
+
+
+def test_f7_tabel_3_has_its_key_column_and_biu_rows_as_the_seed(
+    seed: Catalog, whole: tuple[Path, list[str]]
+) -> None:
+    """The seed's order, the share of each row ("Fordelingsnøgle") and Beskæftigelses- og
+    Integrationsudvalget's two rows, one per styringsområde, derived from the lines."""
+    f7 = section(" ".join(whole[1]), seed, "F7")
+    table = f7[f7.index("Tabel 3. Fordeling") : f7.index("3. Implementering og opfølgning")]
+    assert "Fordelingsnøgle 2025 2026 2027 2028" in table
+    assert "Økonomiudvalget 8% -3.368" in table
+    assert re.search(r"Integrationsudvalget – Servi\S* 4% -1.614 .* -1.614 \S*ce ", table)
+    assert "1% -422 -422 -422 -422" in table
+    assert "Integrationsudvalget -2.036" not in table
+    order = ["Økonomiudvalget", "Integrationsudvalget", "Børne- og Ungdomsudvalget"]
+    assert sorted(order, key=table.index) == order
+    assert "Intern Revision 0% -5" in table
+    assert re.search(r"Total 100% -43.564", table)

@@ -204,3 +204,22 @@ def test_each_mark_is_listed_once_and_the_rest_apart(derived: str, marks: Marks)
     assert squash("Besparelser pr. forvaltning (mio. kr.) (ikke trykt), SOF") in outside
     assert squash("Kataloget, Tabel 2, F3") in outside
     assert not re.search(r"af gevinst\b", derived)  # the tool, not the word "gevinster"
+
+
+def test_an_archive_copy_writes_an_agreeing_payback_as_the_source_does(
+    derived: str, archive: str, marks: Marks
+) -> None:
+    """BC02 states its payback as "5"; it means the derived 5 years: no mark, and an archive
+    copy prints "5" where the derived document prints "5 år (2028)"."""
+    assert not marks.mark(Place("BC02", "1", "payback_total", None))
+    bc02 = (
+        r"Samlet økonomisk påvirkning 422 838 -562 -562 -562 -562 Tilbagebetalingstid \S+ \S+ \S+"
+    )
+    assert re.search(bc02 + r" 5 år \(2028\) ", body(derived))
+    assert re.search(bc02 + r" 5 (?!år)", body(archive))
+
+
+def test_a_total_the_source_writes_out_is_printed(derived: str) -> None:
+    """BC02's Tabel B leaves its rows' empty years blank but writes "Total 0 0 0 0 0"."""
+    tabel_b = body(derived).split("Tabel B. Bevillingsmæssig effekt – varig drift")[1]
+    assert " Socialudvalget 76 76 76 76 76 Total 0 0 0 0 0 " in tabel_b

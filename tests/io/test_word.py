@@ -809,3 +809,28 @@ def test_f3_table1_prints_its_service_subtotals_per_administration(
     assert row(table, "Samlede implementeringsomkostninger, service (BUF)")[2:6] == [
         "175", "3.650", "3.100", "2.275",
     ]  # fmt: skip
+
+
+def test_f7_distribution_has_its_key_column_and_biu_rows(catalog_doc: DocxDocument) -> None:
+    part = proposal_blocks(catalog_doc, "F7 ")
+    table = table_after(part, "Tabel 3. Fordeling af indkøbseffektiviseringer på udvalg")
+    rows = texts(table)
+    assert rows[0][:2] == ["Udvalg, 1.000 kr. 2025 p/l", "Fordelingsnøgle"]
+    assert [r[0] for r in rows[1:4]] == [
+        "Økonomiudvalget",
+        "Beskæftigelses- og Integrationsudvalget – Service",
+        "Beskæftigelses- og Integrationsudvalget – Efterspørgselsstyret indsats",
+    ]
+    assert rows[2][1:] == ["4%", "-1.614", "-1.614", "-1.614", "-1.614"]
+    assert rows[3][1:3] == ["1%", "-422"]
+
+
+def test_f7_tabel_4_is_two_tables_one_a_price_basis(catalog_doc: DocxDocument) -> None:
+    part = proposal_blocks(catalog_doc, "F7 ")
+    first = table_after(part, "Tabel 4 viser de samlede indkøbseffektiviseringer fra 2025 til 2029")
+    tables = [b for b in part if isinstance(b, Table)]
+    second = texts(tables[tables.index(first) + 1])
+    assert texts(first)[0][0] == "1.000 kr. løbende p/l"
+    assert row(first, "Manko")[1:3] == ["Service", "-1.222"]
+    assert second[0][0] == "1.000 kr. 2025 p/l"
+    assert [r[0] for r in second[1:]] == ["Varig ændring", "Akkumuleret varig ændring"]

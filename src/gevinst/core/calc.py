@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from functools import partial
 
 from gevinst.core.distribute import apportion, shares
@@ -298,6 +298,26 @@ def distribution(p: Proposal, profile: Profile, include_implementation: bool) ->
     if include_implementation:
         tables += [table_d(p, profile), table_e(p, profile)]
     return by_committee(tables, profile)
+
+
+def distribution_on_area(
+    p: Proposal, profile: Profile, include_implementation: bool, area: str
+) -> UnitSeries:
+    """2.1 for the lines on one styringsområde only, for a table that prints a committee's
+    row per styringsområde (F7: BIU "Service" -1.614, "Efterspørgselsstyret indsats" -422)."""
+    lines = [
+        line
+        for line in p.lines
+        if line.area == area and (include_implementation or line.section is Section.PERMANENT)
+    ]
+    return by_committee([apportion_lines(p, profile, lines)], profile)
+
+
+def whole_percent(part: Decimal, whole: Decimal) -> Decimal:
+    """A share as a whole percent, half up, as F7's "Fordelingsnøgle" prints it ("8%")."""
+    if not whole:
+        return ZERO
+    return (part * 100 / whole).quantize(Decimal(1), rounding=ROUND_HALF_UP)
 
 
 _SPLIT_SECTIONS = {"varig_service": Section.PERMANENT, "impl_service": Section.IMPLEMENTATION}

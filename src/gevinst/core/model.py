@@ -176,6 +176,8 @@ class StatedTable:
     appropriations: Mapping[str, str] = field(default_factory=dict)
     includes_implementation: bool = False
     text: str = ""  # the prose printed above the table (markup)
+    # the header of a column giving each row's share of the total (F7's "Fordelingsnøgle")
+    key_column: str = ""
 
 
 @dataclass(frozen=True)
@@ -202,6 +204,9 @@ class TargetRow:
     area: str | None
     role: TargetRole
     values: Series
+    # a row under another price basis than the table's ("1.000 kr. 2025 p/l"): the source
+    # prints such rows as a table of their own below
+    price_basis: str = ""
 
 
 @dataclass(frozen=True)

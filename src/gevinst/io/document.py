@@ -69,6 +69,8 @@ def _stated_table(t: m.StatedTable) -> Doc:
         "appropriations": dict(t.appropriations),
         "rows": {u: series(s) for u, s in t.rows.items()},
     }
+    if t.key_column:
+        doc["key_column"] = t.key_column
     if t.total is not None:
         doc["total"] = series(t.total)
     if t.text:
@@ -113,9 +115,13 @@ def _targets(t: m.Targets | None) -> Doc | None:
         # a blank year is written as null, so the column stays
         return {y: number(r.values[y]) if y in r.values else None for y in t.years}
 
-    rows = [
-        {"label": r.label, "area": r.area, "role": str(r.role), "values": values(r)} for r in t.rows
-    ]
+    def row(r: m.TargetRow) -> Doc:
+        doc: Doc = {"label": r.label, "area": r.area, "role": str(r.role), "values": values(r)}
+        if r.price_basis:
+            doc["price_basis"] = r.price_basis
+        return doc
+
+    rows = [row(r) for r in t.rows]
     return {"title": t.title, "price_basis": t.price_basis, "rows": rows}
 
 

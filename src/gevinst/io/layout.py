@@ -14,11 +14,12 @@ påvirkning").
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from gevinst.core import calc
-from gevinst.core.model import Proposal, Section
+from gevinst.core.model import Proposal, Section, TargetRow, Targets
 from gevinst.core.profile import Profile
 from gevinst.core.series import Series
 
@@ -133,6 +134,64 @@ def table1(p: Proposal, profile: Profile | None = None) -> list[Row]:
             for basis, label in calc.PAYBACK_BASES.items()
         ]
     return [_with_amounts(p, row) for row in rows]
+
+
+@dataclass(frozen=True)
+class UnitRow:
+    key: str  # the row as findings name it: a unit, "BIU / Service" (one styringsområde), total
+    label: str
+    amounts: Series
+    share: str = ""  # the row's share of the total where the table prints its key: "8%"
+
+
+def distribution(p: Proposal, profile: Profile, marked: Iterable[str] = ()) -> list[UnitRow]:
+    """Tabel 2.1 row by row: the rows the source prints, in its order (a committee's row per
+    styringsområde where it prints it so), then any other unit with figures or a mark
+    (``marked``) in the profile's order, then Total; with the key's column where printed."""
+    stated = p.stated.distribution
+    with_impl = stated is not None and stated.includes_implementation
+    rows = calc.distribution(p, profile, with_impl)
+    printed = [k if " / " in k else profile.row_unit(k) for k in (stated.rows if stated else ())]
+    split = {profile.row_unit(k) for k in printed if " / " in k}
+    rest = (set(rows) | set(marked)) - split - set(printed)
+    out = [_unit_row(p, profile, rows, k) for k in [*printed, *profile.sort_units(rest)]]
+    out.append(UnitRow("total", "Total", calc.column_total(rows)))
+    if stated is None or not stated.key_column:
+        return out
+    return _with_shares(p, out)
+
+
+def _unit_row(p: Proposal, profile: Profile, rows: calc.UnitSeries, key: str) -> UnitRow:
+    if " / " not in key:
+        return UnitRow(key, profile.unit_name(key), rows.get(key, Series()))
+    unit, printed_area = key.split(" / ", maxsplit=1)
+    area = profile.find_area(printed_area) or printed_area
+    with_impl = p.stated.distribution is not None and p.stated.distribution.includes_implementation
+    on_area = calc.distribution_on_area(p, profile, with_impl, area)
+    unit = profile.row_unit(unit)
+    return UnitRow(key, f"{profile.unit_name(unit)} – {printed_area}", on_area.get(unit, Series()))
+
+
+def _with_shares(p: Proposal, rows: list[UnitRow]) -> list[UnitRow]:
+    """Each row's share of the total in the last year the total has figures."""
+    total = rows[-1].amounts
+    year = next((y for y in reversed(p.years) if total[y]), p.years[-1])
+    return [
+        replace(row, share=f"{calc.whole_percent(row.amounts[year], total[year])}%") for row in rows
+    ]
+
+
+def target_blocks(targets: Targets) -> list[tuple[str, list[TargetRow]]]:
+    """The target accounting's rows in the tables the source prints them in: consecutive rows
+    under one price basis, each block headed by it (Forslag 7: "1.000 kr. løbende p/l", then
+    "1.000 kr. 2025 p/l")."""
+    blocks: list[tuple[str, list[TargetRow]]] = []
+    for row in targets.rows:
+        basis = row.price_basis or targets.price_basis
+        if not blocks or blocks[-1][0] != basis:
+            blocks.append((basis, []))
+        blocks[-1][1].append(row)
+    return blocks
 
 
 def _with_amounts(p: Proposal, row: Row) -> Row:

@@ -377,9 +377,16 @@ class Marks:
         return text + self.mark(where)
 
     def text(self, where: Place, derived: str) -> str:
-        """A figure printed as text (a payback, "4 år (2028)"), with its mark."""
-        value = self._stated(where, derived) if self.as_stated else derived
+        """A figure printed as text (a payback, "4 år (2028)"), with its mark; an archive copy
+        prints a payback as the source writes it ("5") where it means the derived one."""
+        value = self._stated(where, self._as_written(where, derived)) if self.as_stated else derived
         return _figure_text(value) + self.mark(where)
+
+    def _as_written(self, where: Place, derived: str) -> str:
+        if where.proposal is None or not where.row.startswith("payback_"):
+            return derived
+        p = self.catalog.proposal(where.proposal)
+        return p.stated.payback.get(where.row.removeprefix("payback_"), derived).strip()
 
     def _stated(self, where: Place, derived: Decimal | str | None) -> Decimal | str | None:
         f = self._found.get(where)

@@ -136,6 +136,14 @@ def zero_mark(stated: StatedTable | None, years: Iterable[int], default: str) ->
     return "" if blank else default
 
 
+def total_zero(stated: StatedTable | None, year: int, zero: str) -> str:
+    """How the total row shows a zero: as the table's other zeros, except that a total the
+    source writes out in a table of blank cells ("Total 0 0 0 0 0" under BC02's Tabel B)
+    shows its zeros."""
+    written = stated is not None and stated.total is not None and year in stated.total
+    return "0" if zero == "" and written else zero
+
+
 def kept_units(stated: StatedTable | None, profile: Profile) -> set[str]:
     """The units whose rows the source prints in a table, all-zero ones too (BC01's Tabel A
     prints Koncern IT with nothing in it): gevinst keeps those rows."""

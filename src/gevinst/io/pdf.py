@@ -31,6 +31,7 @@ from gevinst.core.model import (
     Proposal,
     StatedTable,
     TargetRole,
+    TargetRow,
 )
 from gevinst.core.numbers import dk
 from gevinst.core.profile import Profile
@@ -338,7 +339,11 @@ def _unit_rows(
         _row([profile.unit_name(u), *extra(u), *figures(u, rows.get(u, Series()))])
         for u in profile.sort_units(list(units))
     ]
-    total = figures("total", calc.column_total(rows))
+    sums = calc.column_total(rows)
+    total = [
+        found.figure(Place(p.id, table, "total", y), sums[y], numbering.total_zero(stated, y, zero))
+        for y in p.years
+    ]
     out.append(_row(["Total", *extra(""), *total], "total"))
     return out
 
@@ -348,14 +353,26 @@ def _distribution(p: Proposal, profile: Profile, found: Marks) -> list[Block]:
     text = _para(p.distribution_text)
     if stated is None or "2.1" not in marks.printed_tables(p, profile):
         return [*_sub_heading(p, sections.DISTRIBUTION), *text] if text else []
-    rows = calc.distribution(p, profile, stated.includes_implementation)
+    zero = numbering.zero_mark(stated, p.years, ZERO_MARK)
+    key = [stated.key_column] if stated.key_column else []
+    rows = [
+        _row(
+            [
+                row.label,
+                *([row.share] if key else []),
+                *found.amounts(p.id, "2.1", row.key, row.amounts, p.years, zero),
+            ],
+            "total" if row.key == "total" else "",
+        )
+        for row in layout.distribution(p, profile, found.rows(p.id, "2.1"))
+    ]
     return [
         *_sub_heading(p, sections.DISTRIBUTION),
         *text,
         _year_table(
             numbering.titles(p).distribution,
-            [f"Udvalg (1.000 kr. {p.price_level} p/l)"],
-            _unit_rows(rows, p, profile, found, "2.1", stated),
+            [f"Udvalg (1.000 kr. {p.price_level} p/l)", *key],
+            rows,
             p.years,
         ),
     ]
@@ -388,15 +405,24 @@ def _targets(p: Proposal, found: Marks) -> list[Block]:
     if t is None:
         return []
     years = numbering.target_years(p)
-    rows = [
-        _row([r.label, r.area or "", *_amounts(r.values, years, zero="")])
-        for r in t.rows
-        if r.role is not TargetRole.MANKO
-    ]
     manko = calc.manko(t.achieved, t.target)
-    shown = found.amounts(p.id, marks.TARGETS_TABLE, "manko", manko, years, zero="")
-    rows.append(_row(["Manko", "", *shown], "sub"))
-    return [_year_table(t.title, ["1.000 kr.", AREA_HEADER], rows, years, notes=[t.price_basis])]
+
+    def row(r: TargetRow) -> Block:
+        if r.role is TargetRole.MANKO:
+            shown = found.amounts(p.id, marks.TARGETS_TABLE, "manko", manko, years, zero="")
+            return _row([r.label, r.area or "", *shown], "sub")
+        return _row([r.label, r.area or "", *_amounts(r.values, years, zero="")])
+
+    # one table a price basis, as the source prints Tabel 4; the title above the first
+    return [
+        _year_table(
+            t.title if i == 0 else "",
+            [basis or f"1.000 kr. {p.price_level} p/l", AREA_HEADER],
+            [row(r) for r in rows],
+            years,
+        )
+        for i, (basis, rows) in enumerate(layout.target_blocks(t))
+    ]
 
 
 # --- sections 3 to 6 --------------------------------------------------------------------------

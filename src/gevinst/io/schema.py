@@ -195,6 +195,7 @@ class StatedTableModel(Model):
     text: str = ""
     includes_implementation: bool = False
     appropriations: dict[str, str] = Field(default_factory=dict)
+    key_column: str = ""
     rows: dict[str, StatedSeries] = Field(default_factory=dict)
     total: StatedSeries | None = None
 
@@ -225,6 +226,7 @@ class TargetRowModel(Model):
     area: str | None = None
     role: Literal["achieved", "target", "manko", "other"] = "other"
     values: StatedSeries = Field(default_factory=dict)
+    price_basis: str = ""
 
 
 class TargetsModel(Model):

@@ -38,6 +38,7 @@ from gevinst.core.model import (
     Phase,
     Proposal,
     TargetRole,
+    TargetRow,
     Targets,
 )
 from gevinst.core.numbers import dk
@@ -402,10 +403,21 @@ def _unit_rows(
     table: str,
 ) -> list[Row]:
     # zeros as the source shows them in this table ("-", or a blank cell)
-    zero = numbering.zero_mark(p.stated.technical.get(table), p.years, ZERO_MARK)
+    stated = p.stated.technical.get(table)
+    zero = numbering.zero_mark(stated, p.years, ZERO_MARK)
 
     def figures(unit: str, amounts: Series) -> tuple[Cell, ...]:
         return _marked(found.amounts(p.id, table, unit, amounts, p.years, zero))
+
+    sums = calc.column_total(rows)
+    total = _marked(
+        [
+            found.figure(
+                Place(p.id, table, "total", y), sums[y], numbering.total_zero(stated, y, zero)
+            )
+            for y in p.years
+        ]
+    )
 
     # every unit row of the template, so that the economist finds the row to fill in
     units = set(rows) | set(profile.unit_order) | found.rows(p.id, table)
@@ -419,9 +431,7 @@ def _unit_rows(
         )
         for unit in profile.sort_units(list(units))
     ]
-    out.append(
-        Row((Cell("Total"), Cell(""), *figures("total", calc.column_total(rows))), bold=True)
-    )
+    out.append(Row((Cell("Total"), Cell(""), *total), bold=True))
     return out
 
 
@@ -647,11 +657,11 @@ def _targets(doc: DocxDocument, p: Proposal, targets: Targets, found: Marks) -> 
     # the manko is shown for the years that have an achieved change or a target
     manko_years = set(targets.achieved) | set(targets.target)
     years = numbering.target_years(p)
-    rows: list[Row] = []
-    for row in targets.rows:
+
+    def cells(row: TargetRow) -> tuple[Cell, ...]:
         is_manko = row.role is TargetRole.MANKO
         values, shown = (manko, manko_years) if is_manko else (row.values, set(row.values))
-        cells = tuple(
+        return tuple(
             Cell(found.figure(Place(p.id, marks.TARGETS_TABLE, "manko", y), values[y]), right=True)
             if is_manko and y in shown
             else _figure(values[y])
@@ -659,11 +669,12 @@ def _targets(doc: DocxDocument, p: Proposal, targets: Targets, found: Marks) -> 
             else Cell("")
             for y in years
         )
-        rows.append(Row((Cell(row.label), Cell(row.area or ""), *cells)))
-    header = _year_header(
-        (targets.price_basis or f"1.000 kr. {p.price_level} p/l", "Styringsområde"), years
-    )
-    _table(doc, header, rows, _years((3, 1.3), len(years)))
+
+    # one table a price basis, as the source prints Tabel 4
+    for basis, rows in layout.target_blocks(targets):
+        header = _year_header((basis or f"1.000 kr. {p.price_level} p/l", "Styringsområde"), years)
+        body = [Row((Cell(r.label), Cell(r.area or ""), *cells(r))) for r in rows]
+        _table(doc, header, body, _years((3, 1.3), len(years)))
 
 
 def _basis(doc: DocxDocument, basis: BasisTable) -> None:
@@ -706,21 +717,22 @@ def _distribution(doc: DocxDocument, profile: Profile, p: Proposal, found: Marks
     stated = p.stated.distribution
     if not printed:
         return
-    with_impl = stated is not None and stated.includes_implementation
     _caption(doc, numbering.titles(p).distribution)
-    rows = calc.distribution(p, profile, with_impl)
     zero = numbering.zero_mark(stated, p.years, "0")
-
-    def figures(unit: str, amounts: Series) -> tuple[Cell, ...]:
-        return _marked(found.amounts(p.id, "2.1", unit, amounts, p.years, zero))
-
+    key = (stated.key_column,) if stated is not None and stated.key_column else ()
     out = [
-        Row((Cell(profile.unit_name(unit)), *figures(unit, rows.get(unit, Series()))))
-        for unit in profile.sort_units(list(set(rows) | found.rows(p.id, "2.1")))
+        Row(
+            (
+                Cell(row.label),
+                *(Cell(row.share, right=True) for _ in key),
+                *_marked(found.amounts(p.id, "2.1", row.key, row.amounts, p.years, zero)),
+            ),
+            bold=row.key == "total",
+        )
+        for row in layout.distribution(p, profile, found.rows(p.id, "2.1"))
     ]
-    out.append(Row((Cell("Total"), *figures("total", calc.column_total(rows))), bold=True))
-    header = _year_header((f"Udvalg, 1.000 kr. {p.price_level} p/l",), p.years)
-    _table(doc, header, out, _years((1,), len(p.years)))
+    header = _year_header((f"Udvalg, 1.000 kr. {p.price_level} p/l", *key), p.years)
+    _table(doc, header, out, _years((1, *(0.9 for _ in key)), len(p.years)))
 
 
 # --- 3. to 6. ---------------------------------------------------------------------------

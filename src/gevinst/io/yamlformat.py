@@ -160,6 +160,7 @@ def _stated_table(t: s.StatedTableModel | None, level: int) -> m.StatedTable | N
         appropriations=dict(t.appropriations),
         includes_implementation=t.includes_implementation,
         text=t.text,
+        key_column=t.key_column,
     )
 
 
@@ -179,7 +180,8 @@ def _targets(t: s.TargetsModel | None) -> m.Targets | None:
     if t is None:
         return None
     rows = tuple(
-        m.TargetRow(r.label, r.area, m.TargetRole(r.role), _series(r.values)) for r in t.rows
+        m.TargetRow(r.label, r.area, m.TargetRole(r.role), _series(r.values), r.price_basis)
+        for r in t.rows
     )
     years = tuple(sorted({y for r in t.rows for y in r.values}))
     return m.Targets(title=t.title, rows=rows, price_basis=t.price_basis, years=years)
