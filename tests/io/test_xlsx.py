@@ -34,7 +34,7 @@ from gevinst.core.summary import summarise
 from gevinst.io import layout
 from gevinst.io.document import write_catalog
 from gevinst.io.export import ExportOptions, looks_like_formula
-from gevinst.io.marks import Marks
+from gevinst.io.marks import INTRO_TABLE, Marks, Place
 from gevinst.io.xlsx_export import FRACTION_FORMAT, LINJER, version, write_xlsx
 from gevinst.io.xlsx_import import import_onto
 from gevinst.io.yamlformat import FormatError, load_catalog
@@ -840,14 +840,6 @@ def test_text_that_looks_like_a_formula_stays_text(seed: Catalog, tmp_path: Path
 # --- marks ----------------------------------------------------------------------------------
 
 
-def _listed(book: Workbook) -> dict[str, tuple[Any, ...]]:
-    """The rows of the sheet Afvigelser by their "Hvor" (the first of equal ones)."""
-    rows: dict[str, tuple[Any, ...]] = {}
-    for row in book["Afvigelser"].iter_rows(min_row=5):
-        rows.setdefault(str(row[1].value), tuple(row))
-    return rows
-
-
 def test_every_difference_is_listed_and_noted_in_its_cell(
     seed: Catalog, formulas: Workbook
 ) -> None:
@@ -884,45 +876,66 @@ def test_every_difference_is_listed_and_noted_in_its_cell(
     assert noted == linked and len(noted) > 100
 
 
-def test_the_seeds_differences_are_noted_where_the_figures_are(cached: Workbook) -> None:
-    listed = _listed(cached)
+def _noted(book: Workbook, marks: Marks, place: Place) -> tuple[Any, Any]:
+    """The row of Afvigelser with the mark of ``place``, and the cell its link leads to (None
+    where the workbook does not show the figure)."""
+    number = marks.number(place)
+    row = next(r for r in book["Afvigelser"].iter_rows(min_row=5) if r[0].value == number)
+    if row[5].value is None:
+        return row, None
+    sheet, coord = str(row[5].value).split("!")
+    return row, book[sheet][coord]
 
-    def cell(where: str) -> Any:
-        sheet, coord = str(listed[where][5].value).split("!")
-        return cached[sheet][coord]
 
-    bc01 = cell("Kataloget, Tabel 1, BC01, 2027")
+def _seed_places(seed: Catalog) -> dict[str, Place]:
+    """Differences of the seed, by the place marks.py gives them (not by their wording)."""
+    tabel_a = next(
+        d.place
+        for d in Marks(seed).deviations
+        if d.place is not None
+        and (d.place.proposal, d.place.table, d.place.column) == ("BC01", "A", 2027)
+        and seed.profile.unit_name(d.place.row) == "Økonomiudvalget"
+    )
+    return {
+        "catalog": Place(None, seed.tables[0].id, "BC01", 2027),
+        "payback": Place("F2", "1", "payback_service", None),
+        "tabel_a": tabel_a,
+        "empty": Place("BC02", "C", "", None),
+        "intro": Place(None, INTRO_TABLE, seed.statements[0].table, seed.statements[0].year),
+    }
+
+
+def test_the_seeds_differences_are_noted_where_the_figures_are(
+    seed: Catalog, cached: Workbook
+) -> None:
+    places, marks = _seed_places(seed), Marks(seed)
+    listed, bc01 = _noted(cached, marks, places["catalog"])
     assert bc01.value == 1474 and "angivet 1.144, beregnet 1.474: " in bc01.comment.text
     assert cached["Katalog"].cell(bc01.row, 2).value == "BC01"
-    assert [listed["Kataloget, Tabel 1, BC01, 2027"][i].value for i in (2, 3)] == [1144, 1474]
-    payback = cell("Forslag 2, Tabel 1, Tilbagebetalingstid (serviceeffektivisering)")
+    assert [listed[i].value for i in (2, 3)] == [1144, 1474]
+    _, payback = _noted(cached, marks, places["payback"])
     assert payback.value == "10 år (2033)" and "angivet 11, beregnet 10 år (2033)" in (
         payback.comment.text
     )
-    tabel_a = cell("BC01, Tabel A, Økonomiudvalget, 2027")
+    _, tabel_a = _noted(cached, marks, places["tabel_a"])
     assert tabel_a.value == -188 and "angivet -189, beregnet -188" in tabel_a.comment.text
     assert cached["BC01"].cell(tabel_a.row, 1).value == "Økonomiudvalget"
-    empty = cell("BC02, Tabel C")
+    _, empty = _noted(cached, marks, places["empty"])
     assert str(empty.value).startswith("Tabel C") and "ikke udfyldt" in empty.comment.text
     # the intro is not in the workbook: listed with its mark, without a cell
-    intro = listed["Indledningen, 2025"]
-    assert [intro[i].value for i in (0, 2, 3, 5)] == [1, 55.6, 56, None]
+    intro, none = _noted(cached, marks, places["intro"])
+    assert [intro[i].value for i in (2, 3)] == [55.6, 56] and none is None
 
 
 def test_the_notes_survive_libreoffice_and_show_its_figures(
-    recalculated: dict[str, Path],
+    seed: Catalog, recalculated: dict[str, Path]
 ) -> None:
     """LibreOffice recalculates the noted cells to the computed figures and keeps the notes."""
     book = openpyxl.load_workbook(recalculated["stripped"], data_only=True)
-    listed = _listed(book)
-    for where, figure in (
-        ("Kataloget, Tabel 1, BC01, 2027", 1474),
-        ("BC01, Tabel A, Økonomiudvalget, 2027", -188),
-        ("F2, Tabel 1, Tilbagebetalingstid (serviceeffektivisering)", "10 år (2033)"),
-    ):
-        sheet, coord = str(listed[where][5].value).split("!")
-        assert book[sheet][coord].value == figure
-        assert book[sheet][coord].comment is not None
+    places, marks = _seed_places(seed), Marks(seed)
+    for name, figure in (("catalog", 1474), ("tabel_a", -188), ("payback", "10 år (2033)")):
+        _, cell = _noted(book, marks, places[name])
+        assert cell.value == figure and cell.comment is not None
 
 
 # --- refused ---------------------------------------------------------------------------------
