@@ -206,3 +206,18 @@ def test_every_stated_difference_is_listed(
     assert len(set(numbers)) == len(numbers)
     differs = any((f.proposal, f.table, f.row, f.year) == (pid, "1", key, year) for f in findings)
     assert bool(marks.mark(Place(pid, "1", key, year))) == differs
+
+
+def test_every_marked_entry_says_why(seed: Catalog) -> None:
+    """Issue 7: an entry names the cause, not only "uoverensstemmelse": F3's impact counts a
+    year's operating costs twice, its Tabel B moves nothing between committees."""
+    marks = Marks(seed)
+    assert not [d.where for d in marks.marked if "uoverensstemmelse" in d.explanation]
+    by_place = {d.place: d.explanation for d in marks.marked}
+    impact = by_place[Place("F3", "1", "impact", 2026)]
+    assert "årets varige driftsudgifter (1.100), som forslaget har talt med to gange" in impact
+    assert "så intet flyttes" in by_place[Place("F3", "B", "SU", 2028)]
+    assert (
+        "ingen række her; forslagets linjer giver -3"
+        in by_place[Place("F5", "A", "Borgerrådgiveren", 2026)]
+    )

@@ -126,10 +126,30 @@ _PAYBACK = re.compile(r"^\s*(\d+)\s*(?:år)?\s*(?:\((\d{4})\))?\s*$")
 _NO_PAYBACK = "ingen"
 
 
+def _sum_reason(p: Proposal) -> Callable[[int, Decimal, Decimal], str]:
+    """Why a row of Tabel 1 differs from the sum of the lines: a year's operating costs
+    counted twice (Forslag 3's 4.850), or plainly the lines' sum."""
+    costs = calc.operating_costs(p)
+
+    def reason(year: int, stated: Decimal, computed: Decimal) -> str:
+        if costs[year] != 0 and abs(stated - computed) == abs(costs[year]):
+            return (
+                f"forskellen er årets varige driftsudgifter ({dk(abs(costs[year]))}), som "
+                "forslaget har talt med to gange"
+            )
+        if abs(stated - computed) == 1:
+            return "afrundingsforskel"
+        return "det beregnede tal er summen af forslagets linjer"
+
+    return reason
+
+
 def _table1(p: Proposal) -> Iterator[Finding]:
     for key, stated in p.stated.table1.items():
         name, compute = calc.TABLE1_ROWS[key]
-        yield from compare_series(p.id, "1", key, name, stated, compute(p), p.years, "table1-sum")
+        yield from compare_series(
+            p.id, "1", key, name, stated, compute(p), p.years, "table1-sum", reason=_sum_reason(p)
+        )
     for basis, text in p.stated.payback.items():
         computed = calc.payback(p, basis)
         match = _PAYBACK.match(text)
@@ -208,6 +228,35 @@ def rows_by_unit(
     return out
 
 
+# why Tabel B is derived as nothing where the source prints each committee's own cost
+NOTHING_MOVES = (
+    "Tabel B viser beløb, der flyttes mellem udvalgenes budgetrammer; forslagets linjer "
+    "placerer ingen udgift hos et andet udvalg end det, som afholder den, så intet flyttes"
+)
+
+
+def _unit_reason(
+    table: str, has_row: bool, total: bool = False
+) -> Callable[[int, Decimal, Decimal], str]:
+    """Why a unit's row (or the total) differs from the derived one, as far as the check
+    can tell."""
+
+    def reason(_year: int, stated: Decimal, computed: Decimal) -> str:
+        if not has_row:
+            return f"forslagets tabel har ingen række her; forslagets linjer giver {dk(computed)}"
+        if table == "B" and computed == 0:
+            return NOTHING_MOVES
+        if abs(stated - computed) == 1:
+            return _kind(stated, computed, "" if total else KEY_ROUNDING)
+        if total:
+            return "det beregnede tal er summen af de beregnede rækker"
+        if table == "C":
+            return "den beregnede Tabel C er de beregnede Tabel A og Tabel B lagt sammen"
+        return "det beregnede tal er det, forslagets linjer fordeler til rækken"
+
+    return reason
+
+
 def _unit_rows(
     p: Proposal,
     table: str,
@@ -230,7 +279,7 @@ def _unit_rows(
             computed.get(unit, Series()),
             p.years,
             rule,
-            KEY_ROUNDING,
+            reason=_unit_reason(table, unit in resolved),
         )
     if stated.total is not None:
         yield from compare_series(
@@ -242,6 +291,7 @@ def _unit_rows(
             calc.column_total(computed),
             p.years,
             rule,
+            reason=_unit_reason(table, True, total=True),
         )
     yield from _printed_sum(p.id, table, title, stated.rows, stated.total, p.years)
 
