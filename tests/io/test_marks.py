@@ -14,7 +14,7 @@ from gevinst.core.check import check_catalog, required_tables
 from gevinst.core.model import Catalog
 from gevinst.core.series import Series
 from gevinst.io.export import ExportOptions, select
-from gevinst.io.marks import Marks, Place, superscript, without_place
+from gevinst.io.marks import Marks, Place, superscript
 
 D = Decimal
 BC01_2027 = Place(None, "catalog-1", "BC01", 2027)
@@ -105,7 +105,8 @@ def test_a_difference_in_no_drawn_cell_is_listed_apart_without_a_mark(seed: Cata
     assert all(d.mark for d in marks.marked) and not any(d.mark for d in marks.outside)
     assert marks.deviations == marks.marked + marks.outside
     wheres = [d.where for d in marks.outside]
-    assert any(w.startswith("Forslag 7, beregningsgrundlag, Tabel 1. Fællesaftale") for w in wheres)
+    assert any(w.startswith("Forslag 5, beregningsgrundlag, Bortfaldne opgaver") for w in wheres)
+    assert not any("Fællesaftale" in w for w in wheres)  # a printed basis table is marked
     # a basis table the document does not print says so
     assert (
         "Forslag 3, beregningsgrundlag, Besparelser pr. forvaltning (mio. kr.) (ikke trykt), "
@@ -200,7 +201,7 @@ def test_every_stated_difference_is_listed(
     # each finding's message (less the place it begins with) is in exactly one entry
     entries = [d.explanation for d in marks.deviations]
     for f in (f for f in findings if f.stated is not None and not marks.drawn_elsewhere(f)):
-        said = without_place(f.message)[1:]
+        said = f.message.rpartition(": ")[2][1:]  # after the place, as the entry says it
         assert sum(said in e for e in entries) >= 1, f.message
     numbers = [d.mark for d in marks.marked]
     assert len(set(numbers)) == len(numbers)
@@ -221,3 +222,22 @@ def test_every_marked_entry_says_why(seed: Catalog) -> None:
         "ingen række her; forslagets linjer giver -3"
         in by_place[Place("F5", "A", "Borgerrådgiveren", 2026)]
     )
+
+
+def test_a_printed_basis_tables_own_arithmetic_is_marked_in_its_cell(seed: Catalog) -> None:
+    """Forslag 7's Tabel 1 is printed as the proposal prints it: its row whose total is not
+    the sum of its columns carries the mark, and the list names the table by its title."""
+    marks = Marks(seed)
+    cell = Place("F7", "basis:tabel-1", "Tjenestecykler delaftale 1", "Total")
+    [entry] = [d for d in marks.marked if d.place == cell]
+    assert entry.mark == marks.mark(cell) != ""
+    assert entry.where == (
+        "Forslag 7, Tabel 1. Fællesaftale indkøbseffektiviseringer til budget 2025 fordelt på "
+        "indkøbsaftaler, Tjenestecykler delaftale 1, Total"
+    )
+    assert (entry.stated, entry.computed) == ("-118", "-120")
+    assert entry.explanation == "Total er -118, men kolonnerne giver -120."
+    # one cell, two rules of the source's arithmetic: its row and its column
+    total = Place("F7", "basis:tabel-1", "Varige ændringer totalt", "Total")
+    [both] = [d.explanation for d in marks.marked if d.place == total]
+    assert "kolonnerne giver -43.564" in both and "rækkerne giver -43.562" in both

@@ -221,5 +221,13 @@ def test_an_archive_copy_writes_an_agreeing_payback_as_the_source_does(
 
 def test_a_total_the_source_writes_out_is_printed(derived: str) -> None:
     """BC02's Tabel B leaves its rows' empty years blank but writes "Total 0 0 0 0 0"."""
-    tabel_b = body(derived).split("Tabel B. Bevillingsmæssig effekt – varig drift")[1]
-    assert " Socialudvalget 76 76 76 76 76 Total 0 0 0 0 0 " in tabel_b
+    bc02 = body(derived).split("Tabel B. Bevillingsmæssig effekt – varig drift")[1]
+    tabel_b = bc02.split("Tabel C.")[0]
+    assert " Socialudvalget 76 76 76 76 76 " in tabel_b
+    assert " Total 0 0 0 0 0 " in tabel_b + " "
+
+
+def test_a_printed_basis_table_carries_its_marks(derived: str, marks: Marks) -> None:
+    mark = marks.mark(Place("F7", "basis:tabel-1", "Tjenestecykler delaftale 1", "Total"))
+    assert f" Tjenestecykler delaftale 1 -120 0 -118{mark} " in body(derived)
+    assert listed(derived, mark, "Forslag 7, Tabel 1. Fællesaftale")

@@ -20,7 +20,7 @@ from decimal import Decimal
 from gevinst.core import calc
 from gevinst.core.check import TABLE_NAMES, check_catalog, required_tables
 from gevinst.core.findings import Finding
-from gevinst.core.model import Catalog, Proposal
+from gevinst.core.model import BasisTable, Catalog, Proposal
 from gevinst.core.numbers import dk
 from gevinst.core.profile import Profile
 from gevinst.core.series import Series
@@ -63,7 +63,9 @@ INVESTMENT = "investment"  # a catalog table's "Samlet investering" column
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 MARKED = re.compile("[⁰¹²³⁴⁵⁶⁷⁸⁹]$")  # a cell's text that ends in a mark
 # a proposal's tables in the order every document prints them
-_TABLE_ORDER = ("1", TARGETS_TABLE, "2.1", "admin", "A", "B", "C", "D", "E")
+BASIS_TABLE = "basis:"  # a printed basis table's cells: "basis:<id>", row label, column
+_BASIS_RULES = ("basis-row-total", "basis-column-total")
+_TABLE_ORDER = ("1", BASIS_TABLE, TARGETS_TABLE, "2.1", "admin", "A", "B", "C", "D", "E")
 _TEMPLATE_TABLE = "template-"
 # the findings of Tabel 1 whose stated figure is the figure of a printed cell (a line's split
 # is not: its cell shows the line as typed)
@@ -181,7 +183,7 @@ class Marks:
             return where if where.row in entries else None
 
         found = [
-            (f, drawn(place(f)))
+            (f, drawn(self._basis_place(f) or place(f)))
             for f in check_catalog(cat)
             if listed(f) and not self.drawn_elsewhere(f)
         ]
@@ -204,6 +206,36 @@ class Marks:
     def _part(self, proposal: str | None) -> int:
         ids = [p.id for p in self.catalog.proposals]
         return 0 if proposal is None else 1 + ids.index(proposal)
+
+    def _basis(self, where: Place) -> BasisTable:
+        p = self.catalog.proposal(where.proposal or "")
+        return next(b for b in p.basis if BASIS_TABLE + b.id == where.table)
+
+    def _basis_place(self, f: Finding) -> Place | None:
+        """The printed cell of a basis table that a finding of its own arithmetic is about:
+        the row's total column, or the total row's column that holds the stated figure."""
+        if f.rule not in _BASIS_RULES or f.proposal is None:
+            return None
+        p = self.catalog.proposal(f.proposal)
+        basis_id, _, label = (f.row or "").partition(": ")
+        b = next((b for b in numbering.basis_tables(p) if b.id == basis_id), None)
+        if b is None:
+            return None
+        if f.rule == "basis-row-total":
+            return Place(p.id, BASIS_TABLE + b.id, label, b.total_column)
+        values = next((r.values for r in b.rows if r.label == label), {})
+        rows = {r.label: r.values for r in b.rows}
+        of = next(t.of for t in b.total_rows if t.row == label)
+
+        def sums_to_computed(column: str) -> bool:
+            total = sum(
+                (v for r in of if isinstance(v := rows.get(r, {}).get(column), Decimal)),
+                Decimal(0),
+            )
+            return values.get(column) == f.stated and total == f.computed
+
+        column = next((c for c in b.columns if sums_to_computed(c)), None)
+        return Place(p.id, BASIS_TABLE + b.id, label, column) if column else None
 
     def _row_order(self, where: Place) -> tuple[int, str]:
         if where.proposal is None:
@@ -229,12 +261,18 @@ class Marks:
         if where.proposal is None:
             tables = [INTRO_TABLE, *(t.id for t in self.catalog.tables)]
             table = tables.index(where.table) if where.table in tables else len(tables)
+        elif where.table.startswith(BASIS_TABLE):
+            p = self.catalog.proposal(where.proposal)
+            b = self._basis(where)
+            at = (_TABLE_ORDER.index(BASIS_TABLE), p.basis.index(b))
+            row = [r.label for r in b.rows].index(where.row)
+            return self._part(p.id), at, (row, ""), b.columns.index(str(where.column))
         else:
             table = _TABLE_ORDER.index(where.table)
         column = None if where.table == INTRO_TABLE else where.column
         # years in order; "Samlet investering" after them; a payback or title first
         col = (0, 0) if column is None else (1, column) if isinstance(column, int) else (2, 0)
-        return self._part(where.proposal), table, self._row_order(where), col
+        return self._part(where.proposal), (table, 0), self._row_order(where), col
 
     def _unplaced_order(self, f: Finding) -> int:
         return self._part(None if f.table.startswith("catalog-") else f.proposal)
@@ -264,7 +302,12 @@ class Marks:
             # no derived finding: the derived figure is the stated one
             value = derived[0].computed if derived else f.stated
             stated, computed = _figure_text(f.stated, places), _figure_text(value, places)
-        said = [_sentence(without_place(g.message)) for g in dict.fromkeys([*derived, *found])]
+        # a basis table's title may hold a colon itself ("Tabel ii: Antal sager ...")
+        title = self._basis(where).title + ", " if where.table.startswith(BASIS_TABLE) else ""
+        said = [
+            _sentence(without_place(g.message.removeprefix(title)))
+            for g in dict.fromkeys([*derived, *found])
+        ]
         if not derived and f.stated is not None:
             said.append(SAME_DERIVED)
         explanation = " ".join(said)
@@ -298,7 +341,9 @@ class Marks:
             return f"Kataloget, {self.catalog.table(f.table).title.split('.')[0]}, {f.row}"
         p = self.catalog.proposal(f.proposal or "")
         parts = [numbering.printed_name(p, self.catalog), self._table_name(p, f, where)]
-        if where is not None and where.row:
+        if where is not None and where.table.startswith(BASIS_TABLE):
+            parts += [where.row, str(where.column)]
+        elif where is not None and where.row:
             parts.append(self._row_name(where))
         elif where is None and f.row:
             parts.append(self._unplaced_row(f))
@@ -326,6 +371,8 @@ class Marks:
         economy = numbering.short_name(titles.economy)
         if where is None:
             return {"basis": "beregningsgrundlag", "1": economy}.get(f.table, f.table)
+        if where.table.startswith(BASIS_TABLE):
+            return self._basis(where).title
         named = {
             TARGETS_TABLE: p.targets.title if p.targets else "Måltal",
             "admin": numbering.short_name(titles.admin),

@@ -295,6 +295,7 @@ def _basis_table(b: BasisTable) -> list[Block]:
                 r.label,
                 *(
                     _basis_cell(r.values.get(c), year, b.unit)
+                    + found.mark(Place(p.id, marks.BASIS_TABLE + b.id, r.label, c))
                     for c, year in zip(b.columns, years, strict=True)
                 ),
             ]
@@ -391,7 +392,7 @@ def _section_2(p: Proposal, profile: Profile, found: Marks) -> list[Block]:
         )
     # a table that is not printed leaves only its prose, where the table stands
     drawn = numbering.basis_tables(p)
-    basis = [_basis_table(b) if b in drawn else _para(b.text) for b in p.basis]
+    basis = [_basis_table(b, p, found) if b in drawn else _para(b.text) for b in p.basis]
     if any(basis):
         blocks += _sub_heading(p, sections.BASIS)
         for part in basis:

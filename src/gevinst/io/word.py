@@ -618,7 +618,7 @@ def _economy(doc: DocxDocument, profile: Profile, p: Proposal, found: Marks) -> 
         _sub_heading(doc, p, sections.BASIS)
         for b in basis:
             if b.printed:
-                _basis(doc, b)
+                _basis(doc, p, b, found)
             else:
                 _prose(doc, b.text)
     _distribution(doc, profile, p, found)
@@ -677,20 +677,23 @@ def _targets(doc: DocxDocument, p: Proposal, targets: Targets, found: Marks) -> 
         _table(doc, header, body, _years((3, 1.3), len(years)))
 
 
-def _basis(doc: DocxDocument, basis: BasisTable) -> None:
+def _basis(doc: DocxDocument, p: Proposal, basis: BasisTable, found: Marks) -> None:
     _caption(doc, basis.title)
     _prose(doc, basis.text)
     years = {
         c for c in basis.columns if numbering.is_year_column(r.values.get(c) for r in basis.rows)
     }
+
+    def cell(row: str, column: str, value: Decimal | str | None) -> Cell:
+        shown = _basis_cell(value, column in years, basis.unit)
+        mark = found.mark(Place(p.id, marks.BASIS_TABLE + basis.id, row, column))
+        return replace(shown, text=shown.text + mark) if mark else shown
+
     rows = [
         Row(
             (
                 Cell(row.label),
-                *(
-                    _basis_cell(row.values.get(column), column in years, basis.unit)
-                    for column in basis.columns
-                ),
+                *(cell(row.label, column, row.values.get(column)) for column in basis.columns),
             )
         )
         for row in basis.rows
