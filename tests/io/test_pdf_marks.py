@@ -196,6 +196,8 @@ def test_each_mark_is_listed_once_and_the_rest_apart(derived: str, marks: Marks)
     listed under its own title; a committee document does not name the tool."""
     main, title, outside = closing_list(derived).partition(squash(OUTSIDE_TITLE))
     assert title and marks.outside
+    # the list says it also marks the source's own arithmetic, where no figure is changed
+    assert squash("fx en total, som ikke er summen af de rækker, forslaget selv angiver") in main
     assert all(main.count(squash(d.mark + d.where)) == 1 for d in marks.marked)
     # F3's Tabel C, BUU 2028: the derived figure and the source's own A + B, in one entry
     c = marks.mark(Place("F3", "C", "BUU", 2028))

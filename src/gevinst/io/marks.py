@@ -27,15 +27,19 @@ from gevinst.core.series import Series
 from gevinst.io import layout, numbering
 
 TITLE = "Afvigelser fra de angivne tal"
+_SELF = (
+    " Det samme gælder, hvor forslagets egne tal ikke stemmer indbyrdes, fx en total, som ikke "
+    "er summen af de rækker, forslaget selv angiver."
+)
 INTRO = (
     "Tallene i dokumentet er beregnet af forslagenes egne linjer. Hvor et tal, som forslaget "
     "eller kataloget angiver, afviger fra det beregnede, er cellen mærket med et hævet tal, "
-    "der henviser til listen nedenfor."
+    "der henviser til listen nedenfor." + _SELF
 )
 INTRO_AS_STATED = (
     "Tallene i dokumentet er gengivet som angivet i det godkendte dokument. Hvor et angivet "
     "tal afviger fra det, som forslagenes egne linjer giver, er cellen mærket med et hævet "
-    "tal, der henviser til listen nedenfor."
+    "tal, der henviser til listen nedenfor." + _SELF
 )
 COLUMNS = ("Mærke", "Hvor", "Angivet", "Beregnet", "Forklaring")
 SAME_DERIVED = "Det beregnede tal er det samme som det angivne."
