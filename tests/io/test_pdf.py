@@ -440,11 +440,10 @@ def test_zeros_and_all_zero_rows_as_the_source_prints_them(
     for unit in ("Koncern IT", "Københavns Ejendomme", "Byggeri København"):
         assert f"{unit} - - - - - -" in tabel_a, unit
     assert "Koncernservice - -297 -594" in tabel_a
-    # BC02's Tabel A leaves a zero blank, and has no empty rows
+    # BC02's Tabel A leaves a zero blank, and its rows with nothing in them blank too
     bc02 = parts["BC02"]
     tabel_a = bc02[bc02.index("Tabel A. Måltalseffekt") : bc02.index("Tabel B.")]
-    assert "Koncern IT" not in tabel_a
-    assert re.search(r"Økonomiudvalget -78 -78 -78 -78 -78 Kultur", tabel_a)
+    assert re.search(r"Økonomiudvalget -78 -78 -78 -78 -78 Koncernservice Koncern IT", tabel_a)
 
 
 def test_no_note_is_printed_twice(seed: Catalog, whole: tuple[Path, list[str]]) -> None:
@@ -518,3 +517,19 @@ def test_f7_tabel_3_has_its_key_column_and_biu_rows_as_the_seed(
     assert sorted(order, key=table.index) == order
     assert "Intern Revision 0% -5" in table
     assert re.search(r"Total 100% -43.564", table)
+
+
+def test_bc02_prints_the_rows_and_headers_its_source_prints(
+    seed: Catalog, whole: tuple[Path, list[str]]
+) -> None:
+    """Tabel 1's service implementation row, printed blank in the source; Tabel A's and B's
+    committee rows left blank; the column 'Bevilling, profitcenter mv.*' and its note."""
+    bc02 = section(" ".join(whole[1]), seed, "BC02")
+    # the label wraps: its second line follows the (zero) figures
+    assert re.search(r"Samlede implementeringsomkostnin\S* Service( 0){6} ger, service", bc02)
+    tabel_a = bc02[bc02.index("Tabel A. Måltalseffekt") : bc02.index("Tabel B.")]
+    # the header wraps over three lines, the first column's text between them
+    assert re.search(r"Bevilling, profitcenter Udvalg \(1.000 kr. 2025 p/l\) mv\.\* 2024", tabel_a)
+    assert "Koncernservice Koncern IT Københavns Ejendomme Byggeri København Kultur-" in tabel_a
+    assert "Teknik- og Miljøudvalget Beskæftigelses- og Integrationsudvalget Total" in tabel_a
+    assert "* I forbindelse med godkendelse i Effektiviseringskredsen" in tabel_a

@@ -27,6 +27,12 @@ ECONOMY_TITLE = "Forslagets samlede økonomiske konsekvenser"
 TABLE1_TITLE = f"Tabel 1. {ECONOMY_TITLE}"
 ADMIN_TITLE = "Varige ændringer, administration"
 DISTRIBUTION_TITLE = "Fordeling på udvalg"
+# the technical tables' second column and the template's note under each of them
+APPROPRIATION_HEADER = "Bevilling, profitcenter mv.*"
+KVANTUM_NOTE = (
+    "* I forbindelse med godkendelse i Effektiviseringskredsen er det forvaltningernes eget "
+    "ansvar at udfylde de relevante oplysninger til teknisk udmøntning (i Kvantum) af forslaget."
+)
 # the template's section headings, as the seed prints them
 SECTIONS = (
     "1. Beskrivelse af forslag (fremgangsmåde og effekt)",
@@ -62,8 +68,15 @@ class Row:
 
 
 def _implementation_areas(p: Proposal) -> list[str]:
+    """The styringsområder with an implementation subtotal: those the proposal has lines on
+    or prints a subtotal for (BC02 prints its service row blank)."""
     used = {line.area for line in p.lines if line.section is Section.IMPLEMENTATION}
-    return [area for area in (calc.SERVICE, calc.ANLAEG) if area in used]
+    stated = {calc.SERVICE: "impl_service", calc.ANLAEG: "impl_anlaeg"}
+    return [
+        area
+        for area in (calc.SERVICE, calc.ANLAEG)
+        if area in used or stated[area] in p.stated.table1
+    ]
 
 
 def _subtotals(p: Proposal, section: Section, profile: Profile | None) -> list[Row]:

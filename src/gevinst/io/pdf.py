@@ -517,7 +517,7 @@ def _section_7(p: Proposal, profile: Profile, found: Marks) -> list[Block]:
         blocks.append(
             _year_table(
                 title + found.mark(Place(p.id, name, "", None)),
-                [f"Udvalg (1.000 kr. {p.price_level} p/l)", "Bevilling"],
+                [f"Udvalg (1.000 kr. {p.price_level} p/l)", layout.APPROPRIATION_HEADER],
                 _unit_rows(
                     compute(p, profile),
                     p,
@@ -528,7 +528,7 @@ def _section_7(p: Proposal, profile: Profile, found: Marks) -> list[Block]:
                     stated.appropriations if stated else {},
                 ),
                 p.years,
-                notes=[empty] if empty else [],
+                notes=[*([empty] if empty else []), layout.KVANTUM_NOTE],
             )
         )
     blocks += _para(p.technical_text)

@@ -69,10 +69,6 @@ ADMIN_NOTE = (
     "Note: Reducerede administrative udgifter angives med negativt (-) fortegn og øgede "
     "administrative udgifter angives med positivt (+) fortegn."
 )
-KVANTUM_NOTE = (
-    "* I forbindelse med godkendelse i Effektiviseringskredsen er det forvaltningernes eget "
-    "ansvar at udfylde de relevante oplysninger til teknisk udmøntning (i Kvantum) af forslaget."
-)
 CONFIDENTIAL = "Forslaget er fortroligt (FORTROLIG)"
 CHECKED, UNCHECKED = "☒", "☐"
 
@@ -735,7 +731,7 @@ def _distribution(doc: DocxDocument, profile: Profile, p: Proposal, found: Marks
         for row in layout.distribution(p, profile, found.rows(p.id, "2.1"))
     ]
     header = _year_header((f"Udvalg, 1.000 kr. {p.price_level} p/l", *key), p.years)
-    _table(doc, header, out, _years((1, *(0.9 for _ in key)), len(p.years)))
+    _table(doc, header, out, _years((1, *(1.4 for _ in key)), len(p.years)))
 
 
 # --- 3. to 6. ---------------------------------------------------------------------------
@@ -821,11 +817,11 @@ def _technical(doc: DocxDocument, profile: Profile, p: Proposal, found: Marks) -
         bevilling = dict(stated.appropriations) if stated is not None else {}
         rows = _unit_rows(profile, compute(p, profile), p, bevilling, found, name)
         header = _year_header(
-            (f"Udvalg, 1.000 kr. {p.price_level} p/l", "Bevilling, profitcenter mv.*"), p.years
+            (f"Udvalg, 1.000 kr. {p.price_level} p/l", layout.APPROPRIATION_HEADER), p.years
         )
         _table(doc, header, rows, _years((2, 1.2), len(p.years)))
         _text(doc, found.empty_note(p, name))
-    _text(doc, KVANTUM_NOTE)
+        _text(doc, layout.KVANTUM_NOTE)
     _prose(doc, p.technical_text)
 
 

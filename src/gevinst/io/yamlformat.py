@@ -150,9 +150,8 @@ def _stated_series(
 def _stated_table(t: s.StatedTableModel | None, level: int) -> m.StatedTable | None:
     if t is None:
         return None
-    rows = {
-        u: v for u, v in ((u, _stated_series(r, level)) for u, r in t.rows.items()) if v is not None
-    }
+    # a row printed with every cell blank is kept, empty: the documents print it
+    rows = {u: _stated_series(r, level) or Series() for u, r in t.rows.items()}
     return m.StatedTable(
         rows=rows,
         total=_stated_series(t.total, level),
@@ -294,11 +293,9 @@ def _proposal(pm: s.ProposalModel, profile: Profile) -> m.Proposal:
         targets=_targets(pm.targets),
         effects=tuple(_effect(e) for e in pm.effects),
         stated=m.Stated(
-            table1={
-                k: v
-                for k, v in ((k, _stated_series(v, level)) for k, v in st.table1.items())
-                if v is not None
-            },
+            # a row printed with every cell blank (BC02's "Samlede implementeringsomkostninger,
+            # service") is kept, empty: the documents print it
+            table1={k: _stated_series(v, level) or Series() for k, v in st.table1.items()},
             payback={k: v for k, v in st.payback.model_dump().items() if v},
             distribution=_stated_table(st.distribution, level),
             admin_total=_stated_series(st.admin_total, level),
