@@ -262,7 +262,7 @@ def _widths(
     figure in the rows, so that "-43.142" is never broken over two lines; text columns share
     the rest by weight, each at least as wide as the longest word of its header, so that a
     header is never broken in the middle of a word."""
-    longest = max((len(c.text) for r in rows for c in r.cells if c.right), default=0)
+    longest = max((_figure_chars(c.text) for r in rows for c in r.cells if c.right), default=0)
     figure = max(FIGURE_MIN_MM, CELL_PAD_MM + DIGIT_MM * longest)
     words = [_word_mm(c.text) for c in header] or [0.0] * len(columns)
     fixed = [max(figure, words[i]) if c is None else 0.0 for i, c in enumerate(columns)]
@@ -278,6 +278,14 @@ def _widths(
         shares = [s + short[i] for i, s in enumerate(shares)]
         shares[widest] -= sum(short)
     return _fit([fixed[i] or shares[i] for i in range(len(columns))], columns, width)
+
+
+def _figure_chars(text: str) -> float:
+    """A figure's width in digits: a mark's superscript digits are set at about half size."""
+    return len(text) - sum(ch in _SUPERSCRIPTS for ch in text) / 2
+
+
+_SUPERSCRIPTS = frozenset("⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 def _fit(widths: list[float], columns: Sequence[float | None], width: float) -> list[float]:
