@@ -283,7 +283,7 @@ def _text_width(column: Sequence[str], numeric: bool) -> float | str:
     return 1 + longest / (4 * SHORT_TEXT)
 
 
-def _basis_table(b: BasisTable) -> list[Block]:
+def _basis_table(b: BasisTable, p: Proposal, found: Marks) -> list[Block]:
     blocks = [_heading(b.title, 3), *_para(b.text)]
     if not b.rows:
         return blocks
