@@ -321,9 +321,10 @@ def test_notes_distribution_and_basis(seed: Catalog, bc01: DocxDocument) -> None
         part, "Tabel ii: Antal sager og økonomisk effekt per forvaltning 2023 (nærmeste 100)"
     )
     assert texts(basis)[0] == ["", "BIF", "BUF", "KFF", "SOF", "SUF", "TMF", "ØKF", "Total"]
+    # the columns give 881: the source's own total, marked
     assert row(basis, "Økonomisk effekt (t. kr.)")[1:] == [
         "154", "102", "93", "172", "48", "123", "189", "880¹",
-    ]  # fmt: skip  (the columns give 881: the source's own total, marked)
+    ]  # fmt: skip
     tabel_i = table_after(part, "Tabel i: beregningsgrundlag")
     assert row(tabel_i, "Antal ferie- og fraværssager årligt til leders godkendelse")[1:] == [
         "68.500",
