@@ -1197,3 +1197,27 @@ def test_any_junk_file_is_a_format_error(content: bytes, zipped: bool) -> None:
             path.write_bytes(content)
         with pytest.raises(FormatError):
             import_onto(path, onto)
+
+
+def test_no_internal_note_is_in_the_workbook(seed: Catalog, formulas: Workbook) -> None:
+    """Remarks and the descriptions of keys and moved budgets are internal (docs/format.md):
+    no cell of any sheet, hidden ones included, holds one."""
+    internal = {
+        text
+        for p in seed.proposals
+        for text in (
+            *p.remarks,
+            *(k.text for k in p.keys.values()),
+            *(mv.text for mv in p.budget_moves),
+        )
+        if text
+    }
+    assert internal  # the seed has such notes, so the test can fail
+    cells = {
+        str(cell.value)
+        for ws in formulas.worksheets
+        for row in ws.iter_rows()
+        for cell in row
+        if isinstance(cell.value, str)
+    }
+    assert not {t for t in internal if any(t in c for c in cells)}

@@ -843,7 +843,8 @@ class ProposalSheet(_Sheet):
             self.text(self.FIRST_VALUE, "Vægt", self.f.header)
             self.row += 1
             for key in p.keys.values():
-                self.line(f"{key.name}: {key.text}" if key.text else key.name, self.f.bold)
+                # a key is named by its id: its description is an internal note (docs/format.md)
+                self.line(f"Nøgle: {key.name}", self.f.bold)
                 first = self.row
                 for name, weight in key.weights.items():
                     self.label(self.profile.unit_name(self.profile.unit(name)), name)
@@ -875,7 +876,7 @@ class ProposalSheet(_Sheet):
             for i, move in enumerate(p.budget_moves):
                 self.move_rows.append(
                     self.inputs_row(
-                        move.text or f"{move.from_unit} → {move.to_unit}",
+                        f"Flytning {i + 1}",  # a move's text is internal, like a key's
                         f"{move.from_unit} → {move.to_unit}",
                         move.amounts,
                         partial(MoveAmount, p.id, i),
