@@ -11,7 +11,7 @@ the check has something to find.
 A portfolio is ``catalogs`` catalog folders of ``proposals`` proposals each; the national one
 is 98 x 150 (every Danish municipality, a year's proposals each).
 
-Run: uv run python bench/generate.py OUT [--catalogs 98] [--proposals 150] [--seed 1]
+Run: uv run python -m bench.generate OUT [--catalogs 98] [--proposals 150] [--seed 1]
 """
 
 from __future__ import annotations
