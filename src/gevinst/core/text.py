@@ -39,6 +39,14 @@ class Paragraph:
         """The paragraph's words without their styles."""
         return "".join(r.text for r in self.runs)
 
+    @property
+    def is_heading(self) -> bool:
+        """A paragraph all in bold is the text's own heading ("**Opnormering af den
+        tværfaglige support**"): a renderer keeps it with the block that follows it."""
+        return any(r.text.strip() for r in self.runs) and all(
+            r.bold or not r.text.strip() for r in self.runs
+        )
+
 
 @dataclass(frozen=True)
 class BulletList:

@@ -98,7 +98,7 @@ def _prose(written: str) -> list[Block]:
     out: list[Block] = []
     for b in markup.parse(written):
         if isinstance(b, markup.Paragraph):
-            out.append({"kind": "paragraph", "runs": _runs(b)})
+            out.append({"kind": "paragraph", "heading": b.is_heading, "runs": _runs(b)})
         elif isinstance(b, markup.BulletList):
             out.append({"kind": "bullets", "items": [_runs(i) for i in b.items]})
         else:

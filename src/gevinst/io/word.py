@@ -187,7 +187,9 @@ def _markup(written: str, part: DocumentPart, new: NewParagraph) -> None:
     "List Number", each numbered list from its own first number."""
     for block in markup.parse(_clean(written)):
         if isinstance(block, markup.Paragraph):
-            _runs(new(None), block)
+            paragraph = new(None)
+            _runs(paragraph, block)
+            paragraph.paragraph_format.keep_with_next = block.is_heading or None
             continue
         numbering = None if isinstance(block, markup.BulletList) else _numbering(part, block.start)
         for item in block.items:
