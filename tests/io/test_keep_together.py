@@ -9,12 +9,16 @@ from dataclasses import replace
 from pathlib import Path
 
 import docx
+import pytest
+from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
+from gevinst.core import calc
 from gevinst.core.model import Catalog
+from gevinst.io import layout, numbering, sections
 from gevinst.io.export import ExportOptions
 from gevinst.io.word import write_docx
-from tests.io.test_pdf import render
+from tests.io.test_pdf import render, section
 
 HEADING = "Opnormering af den tværfaglige support"
 
@@ -42,8 +46,12 @@ def test_a_heading_in_a_text_never_ends_a_page(seed: Catalog, tmp_path: Path) ->
     assert sum(page.count(HEADING) for page in pages) == 120
 
 
-def test_a_short_field_row_is_never_split(seed: Catalog, tmp_path: Path) -> None:
-    pages = render(seed, ExportOptions(), tmp_path / "katalog.pdf")
+@pytest.fixture(scope="module")
+def pages(seed: Catalog, tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    return render(seed, ExportOptions(), tmp_path_factory.mktemp("pdf") / "katalog.pdf")
+
+
+def test_a_short_field_row_is_never_split(seed: Catalog, pages: list[str]) -> None:
     for p in seed.proposals:
         if not p.summary:
             continue
@@ -74,3 +82,40 @@ def test_word_keeps_headings_with_what_follows(seed: Catalog, tmp_path: Path) ->
     assert headings and all(_keeps_with_next(p) for p in headings)
     # an ordinary paragraph does not
     assert not _keeps_with_next(paragraphs[paragraphs.index(heading) + 1])
+
+
+CHART = "Akkumuleret økonomisk påvirkning og tilbagebetalingstid"
+IMPLEMENTATION = layout.SECTIONS[2]  # "3. Implementering og opfølgning"
+
+
+def test_a_chart_follows_the_tables_it_illustrates(seed: Catalog, pages: list[str]) -> None:
+    """The payback chart stands after section 2's Tabel 1, never inside section 3 between its
+    heading and its text (F3's chart floated below '3. Implementering og opfølgning')."""
+    text = " ".join(pages)
+    charted = [p for p in seed.proposals if calc.has_investment(p)]
+    assert len(charted) == 6
+    for p in charted:
+        part = section(text, seed, p.id)
+        implementation = sections.heading(p, IMPLEMENTATION) or ""
+        economy = part.index(numbering.titles(p).economy)
+        assert economy < part.index(CHART) < part.index(implementation), p.id
+
+
+def test_word_puts_a_chart_after_its_tables(seed: Catalog, tmp_path: Path) -> None:
+    out = tmp_path / "f3.docx"
+    write_docx(seed, out, ExportOptions(proposal="F3"))
+    body = docx.Document(str(out)).element.body
+    order = [
+        "picture"
+        if child.findall(".//" + qn("w:drawing"))
+        else "table"
+        if child.tag == qn("w:tbl")
+        else "".join(t.text or "" for t in child.iter(qn("w:t")))
+        for child in body
+    ]
+    chart = order.index("picture")
+    tables = [i for i, kind in enumerate(order) if kind == "table"]
+    heading = order.index(IMPLEMENTATION)
+    economy = order.index("2. Økonomi")
+    # the chart right after section 2's Tabel 1, before section 3's heading
+    assert economy < max(i for i in tables if i < chart) < chart < heading
