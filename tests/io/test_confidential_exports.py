@@ -122,7 +122,7 @@ def test_no_marker_in_any_export(secret_catalog: Path, tmp_path: Path, fmt: str)
     assert _markers(_export(secret_catalog, fmt, tmp_path)) == set()
 
 
-@pytest.mark.parametrize(("fmt", "pid"), itertools.product(FORMATS, (SECRET, ROW_ONLY)))
+@pytest.mark.parametrize(("fmt", "pid"), list(itertools.product(FORMATS, (SECRET, ROW_ONLY))))
 def test_no_marker_when_the_proposal_is_asked_for(
     secret_catalog: Path, tmp_path: Path, fmt: str, pid: str
 ) -> None:
