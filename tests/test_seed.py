@@ -414,6 +414,13 @@ KNOWN = [
     ),
     Known(
         "F7",
+        "1",
+        "target-total",
+        cells(["target_total"], [2025]),
+        "Tabel 4's 'Samlet varig ændring, årets priser' repeats the rounded -43.565.",
+    ),
+    Known(
+        "F7",
         "2.1",
         "table-2.1",
         cells(["total"], YEARS_25_28),

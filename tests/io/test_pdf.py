@@ -491,7 +491,8 @@ def test_f3_tabel_1_prints_its_service_subtotals_per_administration(
     for expected in (
         "Samlet varig ændring, service SOF Service 0 -1.000 -1.300 -1.500 -1.700 -1.700",
         "Samlet varig ændring, service BUF Service 0 -900 -1.150 -1.300 -1.200 -1.200",
-        "Samlet varig ændring 0 -1.900",
+        # the stated row leaves 2024 blank, as the seed prints it
+        "Samlet varig ændring -1.900 -2.450",
         # the label wraps, as in the seed: its second line follows the figures
         "Samlede implementeringsomkostninger, Service 175 4.200 3.100 2.275 0 0 service (SOF)",
         "Samlede implementeringsomkostninger, Service 175 3.650 3.100 2.275 0 0 service (BUF)",
@@ -525,11 +526,26 @@ def test_bc02_prints_the_rows_and_headers_its_source_prints(
     """Tabel 1's service implementation row, printed blank in the source; Tabel A's and B's
     committee rows left blank; the column 'Bevilling, profitcenter mv.*' and its note."""
     bc02 = section(" ".join(whole[1]), seed, "BC02")
-    # the label wraps: its second line follows the (zero) figures
-    assert re.search(r"Samlede implementeringsomkostnin\S* Service( 0){6} ger, service", bc02)
+    # the label wraps: its second line follows the blank cells, blank as in the source
+    assert re.search(r"Samlede implementeringsomkostnin\S* Service ger, service", bc02)
     tabel_a = bc02[bc02.index("Tabel A. Måltalseffekt") : bc02.index("Tabel B.")]
     # the header wraps over three lines, the first column's text between them
     assert re.search(r"Bevilling, profitcenter Udvalg \(1.000 kr. 2025 p/l\) mv\.\* 2024", tabel_a)
     assert "Koncernservice Koncern IT Københavns Ejendomme Byggeri København Kultur-" in tabel_a
     assert "Teknik- og Miljøudvalget Beskæftigelses- og Integrationsudvalget Total" in tabel_a
     assert "* I forbindelse med godkendelse i Effektiviseringskredsen" in tabel_a
+
+
+def test_a_blank_cell_of_the_source_stays_blank(
+    seed: Catalog, whole: tuple[Path, list[str]]
+) -> None:
+    """BC02 leaves its Tabel 1's empty years and its administration table blank: the derived
+    0 there is printed blank too; BC01 writes its administration's zeros out, and keeps them."""
+    parts = {pid: " ".join(pages) for pid, pages in _parts(seed, whole[1]).items()}
+    bc02 = parts["BC02"]
+    assert "Samlet varig ændring, service Service -562 -562 -562 -562 -562 Samlet" in bc02
+    # the implementation rows' labels wrap ("...omkostnin- ger, anlæg") after the figures
+    assert "Anlæg 422 1.400 ger, anlæg" in bc02
+    assert "omkostnin­ 422 1.400 ger Samlet økonomisk" in bc02
+    assert "Varige ændringer totalt, administration Note:" in bc02
+    assert "Varige ændringer totalt, administration 0 -297" in parts["BC01"]

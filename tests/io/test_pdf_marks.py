@@ -166,9 +166,9 @@ def test_no_payback_without_an_investment(seed: Catalog, derived: str) -> None:
         assert "Tilbagebetalingstid" not in part, pid
         assert "Akkumuleret økonomisk påvirkning" not in part, pid  # the payback chart
         assert "Implementeringsomkostninger" not in part, pid
-    # F6's Tabel 1 ends with its permanent change, as the seed prints it
+    # F6's Tabel 1 ends with its permanent change, as the seed prints it (2024 blank)
     f6 = proposal_part(derived, seed, "F6")
-    assert "Samlet varig ændring 0 -475 -475 -475 -475 -475" in f6
+    assert "Samlet varig ændring -475 -475 -475 -475 -475" in f6
     assert "Samlet økonomisk påvirkning" not in f6
 
 
@@ -233,3 +233,15 @@ def test_a_printed_basis_table_carries_its_marks(derived: str, marks: Marks) -> 
     mark = marks.mark(Place("F7", "basis:tabel-1", "Tjenestecykler delaftale 1", "Total"))
     assert f" Tjenestecykler delaftale 1 -120 0 -118{mark} " in body(derived)
     assert listed(derived, mark, "Forslag 7, Tabel 1. Fællesaftale")
+
+
+def test_f7s_target_total_is_derived_and_marked(derived: str, archive: str, marks: Marks) -> None:
+    """Tabel 4's "Samlet varig ændring, årets priser" is the lines' permanent change, -43.564,
+    where the source repeats the rounded -43.565, as Tabel 2 and 3 do."""
+    mark = marks.mark(Place("F7", "targets", "target_total", 2025))
+    assert mark
+    row = "Samlet varig ændring, årets priser"
+    assert f" {row} -43.564{mark} " in body(derived)
+    assert f" {row} -43.565{mark} " in body(archive)
+    assert listed(derived, mark, "Forslag 7, Tabel 4")
+    assert listed(derived, "Angivet -43.565, beregnet -43.564")

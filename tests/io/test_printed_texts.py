@@ -113,6 +113,8 @@ def proposal_texts(p: Proposal) -> Iterator[Printed]:
         "appendices_text",
     ):
         yield from _prose(f"{p.id} {field}", getattr(p, field))
+    for table, written in p.texts_after.items():
+        yield from _prose(f"{p.id} texts_after {table}", written)
     yield from _labels(f"{p.id} innovation_title", p.innovation_title)
     yield from _labels(f"{p.id} printed_headings", *p.printed_headings.values())
     yield from _labels(f"{p.id} notes", *p.notes)
@@ -211,6 +213,7 @@ def test_the_collector_finds_the_texts_of_every_field(seed: Catalog) -> None:
         "technical_text",
         "appendices_text",
         "appendix_heading",
+        "texts_after",
         "printed_headings",
     ):
         assert field in wheres

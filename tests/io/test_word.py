@@ -835,3 +835,23 @@ def test_f7_tabel_4_is_two_tables_one_a_price_basis(catalog_doc: DocxDocument) -
     assert row(first, "Manko")[1:3] == ["Service", "-1.222"]
     assert second[0][0] == "1.000 kr. 2025 p/l"
     assert [r[0] for r in second[1:]] == ["Varig ændring", "Akkumuleret varig ændring"]
+
+
+def _admin_table(part: list[Block]) -> Table:
+    total = "Varige ændringer totalt, administration"
+    return next(b for b in part if isinstance(b, Table) and any(r[0] == total for r in texts(b)))
+
+
+def test_a_blank_cell_of_the_source_stays_blank(catalog_doc: DocxDocument) -> None:
+    """BC02 leaves its Tabel 1's empty years and its administration table blank; the derived
+    0 there is printed blank too, while BC01, which writes its zeros out, keeps them."""
+    bc02 = proposal_blocks(catalog_doc, "BC02 ")
+    table1 = table_after(bc02, TABLE1)
+    assert row(table1, "Samlet varig ændring, service")[2:] == ["", *["-562"] * 5]
+    impl = row(table1, "Samlede implementeringsomkostninger, anlæg")[2:]
+    assert impl == ["422", "1.400", "", "", "", ""]
+    admin = _admin_table(bc02)
+    assert row(admin, "Varige ændringer totalt, administration")[1:] == [""] * 6
+    assert row(admin, "Effekt på øvrige administrative udgifter")[1:] == [""] * 6
+    bc01 = _admin_table(proposal_blocks(catalog_doc, "BC01 "))
+    assert row(bc01, "Varige ændringer totalt, administration")[1:3] == ["0", "-297"]

@@ -30,6 +30,9 @@ from gevinst.core.profile import Profile
 from gevinst.core.series import ZERO, Series, sum_series
 from gevinst.core.summary import Summary, summarise
 
+# the row of the target accounting's "Samlet varig ændring" (Forslag 7's Tabel 4)
+TARGET_TOTAL = "target_total"
+
 TABLE_NAMES = {
     "A": "Tabel A (måltalseffekt)",
     "B": "Tabel B (bevillingsmæssig effekt – varig drift)",
@@ -542,18 +545,30 @@ def _effects(p: Proposal, profile: Profile) -> Iterator[Finding]:
 
 def _targets(p: Proposal) -> Iterator[Finding]:
     t = p.targets
-    if t is None or t.stated_manko is None:
+    if t is None:
         return
-    yield from compare_series(
-        p.id,
-        "1",
-        "manko",
-        "Manko",
-        t.stated_manko,
-        calc.manko(t.achieved, t.target),
-        tuple(t.stated_manko),
-        "manko",
-    )
+    if t.stated_manko is not None:
+        yield from compare_series(
+            p.id,
+            "1",
+            "manko",
+            "Manko",
+            t.stated_manko,
+            calc.manko(t.achieved, t.target),
+            tuple(t.stated_manko),
+            "manko",
+        )
+    if t.stated_total is not None:
+        yield from compare_series(
+            p.id,
+            "1",
+            TARGET_TOTAL,
+            "Samlet varig ændring (måltalsopgørelsen)",
+            t.stated_total,
+            calc.permanent(p),
+            tuple(t.stated_total),
+            "target-total",
+        )
 
 
 def check_proposal(p: Proposal, profile: Profile) -> list[Finding]:

@@ -195,6 +195,9 @@ class TargetRole(StrEnum):
     ACHIEVED = "achieved"  # opnået varig ændring
     TARGET = "target"  # måltal
     MANKO = "manko"  # as printed
+    # "Samlet varig ændring" in the table's own price basis: the proposal's permanent change
+    # on all styringsområder, which the check compares with its lines
+    TOTAL = "total"
     OTHER = "other"
 
 
@@ -235,6 +238,10 @@ class Targets:
     def stated_manko(self) -> Series | None:
         return self._role(TargetRole.MANKO)
 
+    @property
+    def stated_total(self) -> Series | None:
+        return self._role(TargetRole.TOTAL)
+
 
 @dataclass(frozen=True)
 class Scope:
@@ -244,6 +251,13 @@ class Scope:
     new_it_system: bool | None = None
     m2_change: bool | None = None
     employer_area: bool | None = None
+
+
+# the template's tables that a text can follow (``Proposal.texts_after``), besides a basis table
+ECONOMY_TABLE = "economy"  # Tabel 1, the proposal's total economic consequences
+DISTRIBUTION_TABLE = "distribution"  # the distribution over committees (section 2.1)
+TARGETS_TABLE = "targets"  # target accounting (Forslag 7's Tabel 4)
+TABLES_WITH_TEXT_AFTER = (ECONOMY_TABLE, DISTRIBUTION_TABLE, TARGETS_TABLE)
 
 
 @dataclass(frozen=True)
@@ -289,6 +303,9 @@ class Proposal:
     technical_text: str = ""
     appendices_text: str = ""
     appendix_heading: str = ""
+    # a printed text that the source prints right after a table, not with the section's other
+    # prose: table (TABLES_WITH_TEXT_AFTER or a basis table's id) -> text
+    texts_after: Mapping[str, str] = field(default_factory=dict)
     # the template's headings as the proposal prints them: its own wording, or None where it
     # prints none; a heading not named is printed in the template's words
     printed_headings: Mapping[str, str | None] = field(default_factory=dict)

@@ -231,6 +231,7 @@ def proposal_document(p: m.Proposal) -> Doc:
         "technical_text": p.technical_text,
         "appendices_text": p.appendices_text,
         "appendix_heading": p.appendix_heading,
+        "texts_after": dict(p.texts_after),
         "printed_headings": dict(p.printed_headings),
         "targets": _targets(p.targets),
         "effects": [_effect(e) for e in p.effects],

@@ -19,7 +19,8 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from gevinst.core import calc
-from gevinst.core.model import Proposal, Section, TargetRow, Targets
+from gevinst.core.check import TARGET_TOTAL
+from gevinst.core.model import Proposal, Section, TargetRole, TargetRow, Targets
 from gevinst.core.profile import Profile
 from gevinst.core.series import Series
 
@@ -205,6 +206,20 @@ def target_blocks(targets: Targets) -> list[tuple[str, list[TargetRow]]]:
             blocks.append((basis, []))
         blocks[-1][1].append(row)
     return blocks
+
+
+def target_derived(p: Proposal, row: TargetRow) -> tuple[str, Series] | None:
+    """The mark's row and the derived figures of a target accounting's row that gevinst
+    computes (the manko, the total permanent change), in the years the source fills; None
+    for a row printed as stated."""
+    t = p.targets
+    if t is None or row.role not in (TargetRole.MANKO, TargetRole.TOTAL):
+        return None
+    if row.role is TargetRole.MANKO:
+        key, derived, years = "manko", calc.manko(t.achieved, t.target), {*t.achieved, *t.target}
+    else:
+        key, derived, years = TARGET_TOTAL, calc.permanent(p), set(row.values)
+    return key, Series({y: derived[y] for y in sorted(years)})
 
 
 def _with_amounts(p: Proposal, row: Row) -> Row:

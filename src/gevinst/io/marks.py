@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from gevinst.core import calc
-from gevinst.core.check import TABLE_NAMES, check_catalog, required_tables
+from gevinst.core.check import TABLE_NAMES, TARGET_TOTAL, check_catalog, required_tables
 from gevinst.core.findings import Finding
 from gevinst.core.model import BasisTable, Catalog, Proposal
 from gevinst.core.numbers import dk
@@ -128,8 +128,8 @@ def _figure_text(value: Decimal | str | None, places: int | None = None) -> str:
 
 def _table_place(f: Finding) -> Place | None:
     """The cell of a proposal's own table that shows the finding's stated figure."""
-    if f.table == "1" and f.row == "manko":
-        return Place(f.proposal, TARGETS_TABLE, "manko", f.year)
+    if f.table == "1" and f.row in ("manko", TARGET_TOTAL):
+        return Place(f.proposal, TARGETS_TABLE, f.row, f.year)
     if f.table == "1" and f.row is not None and f.rule in ("table1-sum", "payback"):
         return Place(f.proposal, "1", f.row, f.year)
     if f.table in TABLE_NAMES or f.table == "admin":
@@ -393,6 +393,8 @@ class Marks:
             return f"Tilbagebetalingstid ({calc.PAYBACK_BASES[where.row.removeprefix('payback_')]})"
         if where.row in ("total", "manko"):
             return where.row.capitalize()
+        if where.row == TARGET_TOTAL:
+            return "Samlet varig ændring"
         return self.catalog.profile.unit_name(where.row)
 
     # --- what the renderers ask ---------------------------------------------------------
@@ -415,8 +417,26 @@ class Marks:
         zero: str = "0",
     ) -> list[str]:
         """A row's figures as printed: derived, or as stated for an archive copy, each with
-        its mark; a table the source left empty prints no figures in an archive copy."""
-        return [self.figure(Place(proposal, table, row, y), series[y], zero) for y in years]
+        its mark; a table the source left empty prints no figures in an archive copy. A 0
+        where the stated row leaves the year blank is printed blank, as the source prints it
+        (BC02's Tabel 1): the same value, written the source's way."""
+        stated = self._stated_row(proposal, table, row)
+        return [
+            self.figure(
+                Place(proposal, table, row, y),
+                series[y],
+                "" if stated is not None and y not in stated else zero,
+            )
+            for y in years
+        ]
+
+    def _stated_row(self, proposal: str | None, table: str, row: str) -> Series | None:
+        """The row as the data states it, where it is a stated row of Tabel 1 or the
+        administration's total."""
+        if proposal is None or table not in ("1", "admin"):
+            return None
+        stated = self.catalog.proposal(proposal).stated
+        return stated.table1.get(row) if table == "1" else stated.admin_total
 
     def figure(self, where: Place, derived: Decimal | None, zero: str = "0") -> str:
         value: Decimal | str | None = derived

@@ -20,7 +20,7 @@ from typing import Any
 import matplotlib
 import typst
 
-from gevinst.core import calc
+from gevinst.core import calc, model
 from gevinst.core import text as markup
 from gevinst.core.model import (
     BasisTable,
@@ -162,6 +162,11 @@ def _long(rows: Sequence[Block]) -> bool:
 
 def _amounts(series: Series, years: Sequence[int], zero: str = "0") -> list[str]:
     return [dk(series[y]) if series[y] else zero for y in years]
+
+
+def _written(series: Series, years: Sequence[int]) -> list[str]:
+    """An input row's figures, blank where it leaves a year out (BC02's administration)."""
+    return [dk(series[y]) if y in series else "" for y in years]
 
 
 def _year_table(
@@ -380,7 +385,12 @@ def _distribution(p: Proposal, profile: Profile, found: Marks) -> list[Block]:
 
 
 def _section_2(p: Proposal, profile: Profile, found: Marks) -> list[Block]:
-    blocks = [*_section_heading(p, 2), *_para(p.economy_text), _tabel_1(p, profile, found)]
+    blocks = [
+        *_section_heading(p, 2),
+        *_para(p.economy_text),
+        _tabel_1(p, profile, found),
+        *_after(p, model.ECONOMY_TABLE),
+    ]
     # no investment, no payback and no payback chart (F6, Forslag 7), as the template prints
     if calc.has_investment(p):
         blocks.append(
@@ -392,12 +402,26 @@ def _section_2(p: Proposal, profile: Profile, found: Marks) -> list[Block]:
         )
     # a table that is not printed leaves only its prose, where the table stands
     drawn = numbering.basis_tables(p)
-    basis = [_basis_table(b, p, found) if b in drawn else _para(b.text) for b in p.basis]
+    basis = [
+        [*(_basis_table(b, p, found) if b in drawn else _para(b.text)), *_after(p, b.id)]
+        for b in p.basis
+    ]
     if any(basis):
         blocks += _sub_heading(p, sections.BASIS)
         for part in basis:
             blocks += part
-    return blocks + _targets(p, found) + _distribution(p, profile, found)
+    return [
+        *blocks,
+        *_targets(p, found),
+        *_after(p, model.TARGETS_TABLE),
+        *_distribution(p, profile, found),
+        *_after(p, model.DISTRIBUTION_TABLE),
+    ]
+
+
+def _after(p: Proposal, table: str) -> list[Block]:
+    """The text the proposal prints right after ``table`` (``texts_after``)."""
+    return _para(p.texts_after.get(table, ""))
 
 
 def _targets(p: Proposal, found: Marks) -> list[Block]:
@@ -406,13 +430,14 @@ def _targets(p: Proposal, found: Marks) -> list[Block]:
     if t is None:
         return []
     years = numbering.target_years(p)
-    manko = calc.manko(t.achieved, t.target)
 
     def row(r: TargetRow) -> Block:
-        if r.role is TargetRole.MANKO:
-            shown = found.amounts(p.id, marks.TARGETS_TABLE, "manko", manko, years, zero="")
-            return _row([r.label, r.area or "", *shown], "sub")
-        return _row([r.label, r.area or "", *_amounts(r.values, years, zero="")])
+        derived = layout.target_derived(p, r)
+        if derived is None:
+            return _row([r.label, r.area or "", *_amounts(r.values, years, zero="")])
+        key, series = derived
+        shown = found.amounts(p.id, marks.TARGETS_TABLE, key, series, years, zero="")
+        return _row([r.label, r.area or "", *shown], "sub" if r.role is TargetRole.MANKO else "")
 
     # one table a price basis, as the source prints Tabel 4; the title above the first
     return [
@@ -469,7 +494,7 @@ def _section_5(p: Proposal, profile: Profile, found: Marks) -> list[Block]:
     blocks = [*_section_heading(p, 5), *_para(p.admin_text)]
     if "admin" not in marks.printed_tables(p, profile):
         return blocks
-    rows = [_row([r.text, *_amounts(r.amounts, p.years)]) for r in p.admin_rows]
+    rows = [_row([r.text, *_written(r.amounts, p.years)]) for r in p.admin_rows]
     rows.append(
         _row(
             [

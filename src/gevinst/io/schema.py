@@ -20,9 +20,11 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    model_validator,
 )
 
 from gevinst.core.effects import MODELS
+from gevinst.core.model import TABLES_WITH_TEXT_AFTER
 from gevinst.io.sections import TEMPLATE_HEADINGS
 from gevinst.io.yamlsource import WrittenNumber
 
@@ -224,7 +226,7 @@ class StatedModel(Model):
 class TargetRowModel(Model):
     label: str
     area: str | None = None
-    role: Literal["achieved", "target", "manko", "other"] = "other"
+    role: Literal["achieved", "target", "manko", "total", "other"] = "other"
     values: StatedSeries = Field(default_factory=dict)
     price_basis: str = ""
 
@@ -318,12 +320,24 @@ class ProposalModel(Model):
     technical_text: str = ""
     appendices_text: str = ""
     appendix_heading: str = ""
+    texts_after: dict[str, str] = Field(default_factory=dict)
     printed_headings: dict[TemplateHeading, str | None] = Field(default_factory=dict)
     scope: ScopeModel = ScopeModel()
     targets: TargetsModel | None = None
     effects: list[EffectModel] = Field(default_factory=list)
     stated: StatedModel = StatedModel()
     remarks: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _texts_after_known_tables(self) -> ProposalModel:
+        # a text placed after a table the proposal does not print would silently be lost
+        known = [*TABLES_WITH_TEXT_AFTER, *(b.id for b in self.basis)]
+        unknown = [k for k in self.texts_after if k not in known]
+        if unknown:
+            raise ValueError(
+                f"texts_after: ukendt tabel {', '.join(unknown)}; kendte: {', '.join(known)}"
+            )
+        return self
 
 
 class CatalogRowModel(Model):

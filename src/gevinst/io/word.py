@@ -28,7 +28,7 @@ from docx.shared import Mm, Pt
 from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 
-from gevinst.core import calc
+from gevinst.core import calc, model
 from gevinst.core import text as markup
 from gevinst.core.model import (
     BasisTable,
@@ -37,7 +37,6 @@ from gevinst.core.model import (
     CatalogTable,
     Phase,
     Proposal,
-    TargetRole,
     TargetRow,
     Targets,
 )
@@ -613,11 +612,13 @@ def _economy(doc: DocxDocument, profile: Profile, p: Proposal, found: Marks) -> 
     _prose(doc, p.economy_text)
     _table1(doc, p, profile, found)
     _notes(doc, p)
+    _prose(doc, p.texts_after.get(model.ECONOMY_TABLE, ""))
     # no investment, no payback and no payback chart (F6, Forslag 7), as in the PDF
     if calc.has_investment(p):
         _chart(doc, proposal_chart_png(p))
     if p.targets is not None:
         _targets(doc, p, p.targets, found)
+    _prose(doc, p.texts_after.get(model.TARGETS_TABLE, ""))
     # a table that is not printed leaves only its prose, where the table stands
     basis = [b for b in p.basis if b.printed or b.text.strip()]
     if basis:
@@ -627,7 +628,9 @@ def _economy(doc: DocxDocument, profile: Profile, p: Proposal, found: Marks) -> 
                 _basis(doc, p, b, found)
             else:
                 _prose(doc, b.text)
+            _prose(doc, p.texts_after.get(b.id, ""))
     _distribution(doc, profile, p, found)
+    _prose(doc, p.texts_after.get(model.DISTRIBUTION_TABLE, ""))
 
 
 def _table1(doc: DocxDocument, p: Proposal, profile: Profile, found: Marks) -> None:
@@ -659,19 +662,16 @@ def _notes(doc: DocxDocument, p: Proposal) -> None:
 def _targets(doc: DocxDocument, p: Proposal, targets: Targets, found: Marks) -> None:
     """Target accounting (Forslag 7's Tabel 4): the rows as printed, the manko computed."""
     _caption(doc, targets.title)
-    manko = calc.manko(targets.achieved, targets.target)
-    # the manko is shown for the years that have an achieved change or a target
-    manko_years = set(targets.achieved) | set(targets.target)
     years = numbering.target_years(p)
 
     def cells(row: TargetRow) -> tuple[Cell, ...]:
-        is_manko = row.role is TargetRole.MANKO
-        values, shown = (manko, manko_years) if is_manko else (row.values, set(row.values))
+        derived = layout.target_derived(p, row)
+        if derived is None:
+            return tuple(_figure(row.values[y]) if y in row.values else Cell("") for y in years)
+        key, values = derived
         return tuple(
-            Cell(found.figure(Place(p.id, marks.TARGETS_TABLE, "manko", y), values[y]), right=True)
-            if is_manko and y in shown
-            else _figure(values[y])
-            if y in shown
+            Cell(found.figure(Place(p.id, marks.TARGETS_TABLE, key, y), values[y]), right=True)
+            if y in values
             else Cell("")
             for y in years
         )
@@ -785,7 +785,16 @@ def _admin(doc: DocxDocument, profile: Profile, p: Proposal, found: Marks) -> No
     if "admin" not in marks.printed_tables(p, profile):
         return
     _caption(doc, numbering.titles(p).admin)
-    rows = [Row((Cell(r.text), *_figures(r.amounts, p.years))) for r in p.admin_rows]
+    # an input row's year left out is printed blank, as the source leaves it (BC02)
+    rows = [
+        Row(
+            (
+                Cell(r.text),
+                *(_figure(r.amounts[y]) if y in r.amounts else Cell("") for y in p.years),
+            )
+        )
+        for r in p.admin_rows
+    ]
     total = _marked(found.amounts(p.id, "admin", "total", calc.admin_total(p), p.years))
     rows.append(Row((Cell("Varige ændringer totalt, administration"), *total), bold=True))
     header = _year_header(

@@ -288,6 +288,7 @@ def _proposal(pm: s.ProposalModel, profile: Profile) -> m.Proposal:
         technical_text=pm.technical_text,
         appendices_text=pm.appendices_text,
         appendix_heading=pm.appendix_heading,
+        texts_after=dict(pm.texts_after),
         printed_headings=dict(pm.printed_headings),
         scope=m.Scope(**pm.scope.model_dump()),
         targets=_targets(pm.targets),
@@ -298,7 +299,8 @@ def _proposal(pm: s.ProposalModel, profile: Profile) -> m.Proposal:
             table1={k: _stated_series(v, level) or Series() for k, v in st.table1.items()},
             payback={k: v for k, v in st.payback.model_dump().items() if v},
             distribution=_stated_table(st.distribution, level),
-            admin_total=_stated_series(st.admin_total, level),
+            # printed with every cell blank ({}, BC02) is still a stated row: printed, blank
+            admin_total=None if st.admin_total is None else _series(st.admin_total, level),
             technical=technical,
         ),
         remarks=tuple(pm.remarks),

@@ -1,0 +1,60 @@
+# SPDX-License-Identifier: MPL-2.0
+"""A text printed right after a table (``texts_after``, review-pdf.md item 16): Forslag 7's
+"For budget 2025 er samlet set opnået ..." after its Tabel 1, "Tabel 4 viser, hvad der er
+opnået ..." after its Tabel 4, in the PDF (pdftotext) and in Word (python-docx), as the seed
+prints them."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import docx
+from docx.oxml.ns import qn
+
+from gevinst.core.model import Catalog
+from gevinst.io.export import ExportOptions
+from gevinst.io.word import write_docx
+from tests.io.test_pdf import render
+from tests.io.test_yamlformat import CATALOG, edit, problems
+from tests.paths import SEED
+
+# (the table's title, a text the seed prints after it)
+F7_ORDER = (
+    ("Tabel 1. Fællesaftale indkøbseffektiviseringer", "For budget 2025 er samlet set opnået"),
+    ("Tabel 1. Fællesaftale indkøbseffektiviseringer", "For hver af de ovenstående"),
+    ("Tabel 4 viser de samlede indkøbseffektiviseringer", "Tabel 4 viser, hvad der er opnået"),
+)
+
+
+def test_the_pdf_prints_a_text_after_its_table(seed: Catalog, tmp_path: Path) -> None:
+    text = " ".join(render(seed, ExportOptions(proposal="F7"), tmp_path / "f7.pdf"))
+    for table, after in F7_ORDER:
+        assert text.index(table) < text.index(after), after
+        assert text.count(after) == 1, after
+
+
+def test_word_prints_a_text_after_its_table(seed: Catalog, tmp_path: Path) -> None:
+    out = tmp_path / "f7.docx"
+    write_docx(seed, out, ExportOptions(proposal="F7"))
+    body = [
+        "".join(t.text or "" for t in child.iter(qn("w:t")))
+        for child in docx.Document(str(out)).element.body
+    ]
+
+    def where(start: str) -> int:
+        [index] = [i for i, block in enumerate(body) if block.startswith(start)]
+        return index
+
+    for table, after in F7_ORDER:
+        assert where(table) < where(after), after
+
+
+def test_a_text_after_an_unknown_table_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "proposals").mkdir()
+    (tmp_path / "catalog.yaml").write_text(CATALOG, encoding="utf-8")
+    shutil.copy(SEED / "proposals" / "BC01.yaml", tmp_path / "proposals" / "BC01.yaml")
+    edit(tmp_path, "\nremarks:", "\ntexts_after:\n  tabel-9: Tekst.\nremarks:")
+    [message] = problems(tmp_path)
+    assert "texts_after" in message and "tabel-9" in message
+    assert "economy" in message
