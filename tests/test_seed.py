@@ -275,6 +275,34 @@ KNOWN = [
         "Price level: Forslag 3's Tabel 1 is in 2024 p/l, the catalog in 2025 p/l, with the "
         "same figures.",
     ),
+    Known(
+        "F3",
+        "A",
+        "table-price-basis",
+        cells(["price_basis"]),
+        "Tabel A is headed '1.000 kr. 2025 p/l' over the proposal's own 2024 p/l figures.",
+    ),
+    Known(
+        "F3",
+        "B",
+        "table-price-basis",
+        cells(["price_basis"]),
+        "Tabel B is headed '1.000 kr. 2025 p/l' over the proposal's own 2024 p/l figures.",
+    ),
+    Known(
+        "F3",
+        "C",
+        "table-price-basis",
+        cells(["price_basis"]),
+        "Tabel C is headed '1.000 kr. 2025 p/l' over the proposal's own 2024 p/l figures.",
+    ),
+    Known(
+        "F3",
+        "E",
+        "table-price-basis",
+        cells(["price_basis"]),
+        "Tabel E is headed '1.000 kr. 2025 p/l' over the proposal's own 2024 p/l figures.",
+    ),
     # --- F4 -------------------------------------------------------------------------------
     Known(
         "F4",

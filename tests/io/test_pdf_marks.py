@@ -245,3 +245,17 @@ def test_f7s_target_total_is_derived_and_marked(derived: str, archive: str, mark
     assert f" {row} -43.565{mark} " in body(archive)
     assert listed(derived, mark, "Forslag 7, Tabel 4")
     assert listed(derived, "Angivet -43.565, beregnet -43.564")
+
+
+@pytest.mark.parametrize("table", ["A", "B", "C", "E"])
+def test_f3s_technical_tables_say_the_proposals_price_level_and_mark_the_sources(
+    derived: str, archive: str, marks: Marks, table: str
+) -> None:
+    """F3 is a 2024 p/l proposal; the source heads its tables A-E "1.000 kr. 2025 p/l" over
+    the same figures: the document prints 2024 p/l with a mark, an archive copy 2025 p/l."""
+    mark = marks.mark(Place("F3", table, "price_basis", None))
+    assert mark
+    assert f"Udvalg (1.000 kr. 2024 p/l{mark})" in body(derived)
+    assert f"Udvalg (1.000 kr. 2025 p/l{mark})" in body(archive)
+    assert listed(derived, mark, f"Forslag 3, Tabel {table}, prisniveau")
+    assert listed(derived, "1.000 kr. 2025 p/l", "1.000 kr. 2024 p/l")

@@ -58,3 +58,25 @@ def test_a_text_after_an_unknown_table_is_refused(tmp_path: Path) -> None:
     [message] = problems(tmp_path)
     assert "texts_after" in message and "tabel-9" in message
     assert "economy" in message
+
+
+# BC02's section 2.1: its text, then the basis table it introduces (``in_distribution``)
+BC02_ORDER = (
+    "Effektiviseringen fra dette forslag fremgår af tabel 2.",
+    "Tabel 2 Effektiviseringer",
+)
+
+
+def test_a_basis_table_in_section_2_1_follows_its_text(seed: Catalog, tmp_path: Path) -> None:
+    text = " ".join(render(seed, ExportOptions(proposal="BC02"), tmp_path / "bc02.pdf"))
+    intro, table = BC02_ORDER
+    assert text.index("2.1 Fordeling på udvalg") < text.index(intro) < text.index(table)
+    out = tmp_path / "bc02.docx"
+    write_docx(seed, out, ExportOptions(proposal="BC02"))
+    body = [
+        "".join(t.text or "" for t in child.iter(qn("w:t")))
+        for child in docx.Document(str(out)).element.body
+    ]
+    [before] = [i for i, block in enumerate(body) if block.endswith(intro)]
+    [after] = [i for i, block in enumerate(body) if block.startswith(table)]
+    assert before < after

@@ -855,3 +855,19 @@ def test_a_blank_cell_of_the_source_stays_blank(catalog_doc: DocxDocument) -> No
     assert row(admin, "Effekt på øvrige administrative udgifter")[1:] == [""] * 6
     bc01 = _admin_table(proposal_blocks(catalog_doc, "BC01 "))
     assert row(bc01, "Varige ændringer totalt, administration")[1:3] == ["0", "-297"]
+
+
+def test_f3s_technical_tables_say_the_proposals_price_level_and_mark_the_sources(
+    seed: Catalog, catalog_doc: DocxDocument, archive_doc: DocxDocument
+) -> None:
+    mark = Marks(seed).mark(Place("F3", "A", "price_basis", None))
+    title = "Tabel A. Måltalseffekt – hvis forslaget indarbejdes (nettoeffektivisering)"
+    derived = table_after(proposal_blocks(catalog_doc, "F3 "), title)
+    assert texts(derived)[0][0] == f"Udvalg, 1.000 kr. 2024 p/l{mark}"
+    archived = table_after(proposal_blocks(archive_doc, "F3 "), title)
+    assert texts(archived)[0][0] == f"Udvalg, 1.000 kr. 2025 p/l{mark}"
+    assert deviations(catalog_doc)[mark][0][:3] == [
+        "Forslag 3, Tabel A, prisniveau",
+        "1.000 kr. 2025 p/l",
+        "1.000 kr. 2024 p/l",
+    ]

@@ -32,6 +32,9 @@ from gevinst.core.summary import Summary, summarise
 
 # the row of the target accounting's "Samlet varig ændring" (Forslag 7's Tabel 4)
 TARGET_TOTAL = "target_total"
+# the row of a table's unit line, where it names a price basis ("1.000 kr. 2025 p/l")
+PRICE_BASIS = "price_basis"
+_PRICE_LEVEL = re.compile(r"\b(\d{4}) p/l\b")
 
 TABLE_NAMES = {
     "A": "Tabel A (måltalseffekt)",
@@ -571,6 +574,32 @@ def _targets(p: Proposal) -> Iterator[Finding]:
         )
 
 
+def price_basis(p: Proposal) -> str:
+    """The unit line of the proposal's tables: its own price level."""
+    return f"1.000 kr. {p.price_level} p/l"
+
+
+def _price_bases(p: Proposal) -> Iterator[Finding]:
+    """A stated table printed under another price level than the proposal's, over the same
+    figures (F3's tables A-E say 2025 p/l; its figures are its 2024 p/l)."""
+    own = price_basis(p)
+    for name, t in p.stated.technical.items():
+        level = _PRICE_LEVEL.search(t.price_basis)
+        if level is not None and int(level[1]) != p.price_level:
+            yield Finding(
+                p.id,
+                name,
+                PRICE_BASIS,
+                None,
+                t.price_basis,
+                own,
+                "table-price-basis",
+                Severity.WARNING,
+                f"{TABLE_NAMES[name]}, prisniveau: tabellen angiver {t.price_basis}, men dens "
+                f"tal er forslagets egne i {p.price_level} p/l (ikke omregnet)",
+            )
+
+
 def check_proposal(p: Proposal, profile: Profile) -> list[Finding]:
     findings = [
         *_table1(p),
@@ -580,6 +609,7 @@ def check_proposal(p: Proposal, profile: Profile) -> list[Finding]:
         *_admin(p),
         *_template(p, profile),
         *_targets(p),
+        *_price_bases(p),
     ]
     for b in p.basis:
         findings.extend(_basis_table(p, b))

@@ -135,6 +135,9 @@ class BasisTable:
     remarks: tuple[str, ...] = ()
     label_column: str = ""  # the header printed over the row labels
     unit: str = ""  # printed after every figure, as the document prints it ("kr.")
+    # printed in section 2.1 after its text (BC02's "Tabel 2 Effektiviseringer pr.
+    # forvaltning"), not with the other basis tables
+    in_distribution: bool = False
 
 
 @dataclass(frozen=True)
@@ -178,6 +181,8 @@ class StatedTable:
     text: str = ""  # the prose printed above the table (markup)
     # the header of a column giving each row's share of the total (F7's "Fordelingsnøgle")
     key_column: str = ""
+    # the table's unit line as printed ("1.000 kr. 2025 p/l"), where it names a price basis
+    price_basis: str = ""
 
 
 @dataclass(frozen=True)

@@ -71,6 +71,8 @@ def _stated_table(t: m.StatedTable) -> Doc:
     }
     if t.key_column:
         doc["key_column"] = t.key_column
+    if t.price_basis:
+        doc["price_basis"] = t.price_basis
     if t.total is not None:
         doc["total"] = series(t.total)
     if t.text:
@@ -103,6 +105,7 @@ def _basis(b: m.BasisTable) -> Doc:
         "printed": b.printed,
         "label_column": b.label_column,
         "unit": b.unit,
+        "in_distribution": b.in_distribution,
         "remarks": list(b.remarks),
     }
 

@@ -18,7 +18,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from gevinst.core import calc
-from gevinst.core.check import TABLE_NAMES, TARGET_TOTAL, check_catalog, required_tables
+from gevinst.core.check import (
+    PRICE_BASIS,
+    TABLE_NAMES,
+    TARGET_TOTAL,
+    check_catalog,
+    price_basis,
+    required_tables,
+)
 from gevinst.core.findings import Finding
 from gevinst.core.model import BasisTable, Catalog, Proposal
 from gevinst.core.numbers import dk
@@ -251,8 +258,8 @@ class Marks:
             t = self.catalog.table(where.table)
             rows = [r.proposal for r in t.rows()]
             return (rows.index(where.row) if where.row in rows else len(rows)), where.row
-        if where.row == "":
-            return -1, ""  # a table's title comes before its rows
+        if where.row in ("", PRICE_BASIS):
+            return -1, where.row  # a table's title, then its unit line, come before its rows
         if where.table == "1":
             keys = [r.key for r in layout.table1(self.catalog.proposal(where.proposal))]
             return (keys.index(where.row) if where.row in keys else len(keys)), where.row
@@ -395,6 +402,8 @@ class Marks:
             return where.row.capitalize()
         if where.row == TARGET_TOTAL:
             return "Samlet varig ændring"
+        if where.row == PRICE_BASIS:
+            return "prisniveau"
         return self.catalog.profile.unit_name(where.row)
 
     # --- what the renderers ask ---------------------------------------------------------
@@ -452,6 +461,11 @@ class Marks:
         prints a payback as the source writes it ("5") where it means the derived one."""
         value = self._stated(where, self._as_written(where, derived)) if self.as_stated else derived
         return _figure_text(value) + self.mark(where)
+
+    def price_basis(self, p: Proposal, table: str) -> str:
+        """A table's unit line: the proposal's price level, or as the source prints it in an
+        archive copy, with a mark where the source prints another (F3's tables A-E)."""
+        return self.text(Place(p.id, table, PRICE_BASIS, None), price_basis(p))
 
     def _as_written(self, where: Place, derived: str) -> str:
         if where.proposal is None or not where.row.startswith("payback_"):

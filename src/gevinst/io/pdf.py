@@ -406,15 +406,22 @@ def _section_2(p: Proposal, profile: Profile, found: Marks) -> list[Block]:
         [*(_basis_table(b, p, found) if b in drawn else _para(b.text)), *_after(p, b.id)]
         for b in p.basis
     ]
-    if any(basis):
+    own = [part for b, part in zip(p.basis, basis, strict=True) if not b.in_distribution]
+    if any(own):
         blocks += _sub_heading(p, sections.BASIS)
-        for part in basis:
+        for part in own:
             blocks += part
     return [
         *blocks,
         *_targets(p, found),
         *_after(p, model.TARGETS_TABLE),
         *_distribution(p, profile, found),
+        *(
+            block
+            for b, part in zip(p.basis, basis, strict=True)
+            if b.in_distribution
+            for block in part
+        ),
         *_after(p, model.DISTRIBUTION_TABLE),
     ]
 
@@ -542,7 +549,7 @@ def _section_7(p: Proposal, profile: Profile, found: Marks) -> list[Block]:
         blocks.append(
             _year_table(
                 title + found.mark(Place(p.id, name, "", None)),
-                [f"Udvalg (1.000 kr. {p.price_level} p/l)", layout.APPROPRIATION_HEADER],
+                [f"Udvalg ({found.price_basis(p, name)})", layout.APPROPRIATION_HEADER],
                 _unit_rows(
                     compute(p, profile),
                     p,

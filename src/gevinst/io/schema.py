@@ -133,6 +133,7 @@ class BasisTableModel(Model):
     printed: bool = True  # false: built from the prose for the check; never drawn
     label_column: str = ""  # the header printed over the row labels
     unit: str = ""  # printed after every figure ("kr.")
+    in_distribution: bool = False  # printed in section 2.1, after its text
     columns: list[str]
     rows: list[BasisRowModel]
     total_column: str | None = None
@@ -198,6 +199,7 @@ class StatedTableModel(Model):
     includes_implementation: bool = False
     appropriations: dict[str, str] = Field(default_factory=dict)
     key_column: str = ""
+    price_basis: str = ""
     rows: dict[str, StatedSeries] = Field(default_factory=dict)
     total: StatedSeries | None = None
 

@@ -620,17 +620,25 @@ def _economy(doc: DocxDocument, profile: Profile, p: Proposal, found: Marks) -> 
         _targets(doc, p, p.targets, found)
     _prose(doc, p.texts_after.get(model.TARGETS_TABLE, ""))
     # a table that is not printed leaves only its prose, where the table stands
-    basis = [b for b in p.basis if b.printed or b.text.strip()]
+    basis = [b for b in p.basis if (b.printed or b.text.strip()) and not b.in_distribution]
     if basis:
         _sub_heading(doc, p, sections.BASIS)
         for b in basis:
-            if b.printed:
-                _basis(doc, p, b, found)
-            else:
-                _prose(doc, b.text)
-            _prose(doc, p.texts_after.get(b.id, ""))
+            _basis_part(doc, p, b, found)
     _distribution(doc, profile, p, found)
+    for b in p.basis:
+        if b.in_distribution:
+            _basis_part(doc, p, b, found)
     _prose(doc, p.texts_after.get(model.DISTRIBUTION_TABLE, ""))
+
+
+def _basis_part(doc: DocxDocument, p: Proposal, b: BasisTable, found: Marks) -> None:
+    """A basis table and the text after it; a table that is not printed leaves its prose."""
+    if b.printed:
+        _basis(doc, p, b, found)
+    else:
+        _prose(doc, b.text)
+    _prose(doc, p.texts_after.get(b.id, ""))
 
 
 def _table1(doc: DocxDocument, p: Proposal, profile: Profile, found: Marks) -> None:
@@ -836,7 +844,7 @@ def _technical(doc: DocxDocument, profile: Profile, p: Proposal, found: Marks) -
         bevilling = dict(stated.appropriations) if stated is not None else {}
         rows = _unit_rows(profile, compute(p, profile), p, bevilling, found, name)
         header = _year_header(
-            (f"Udvalg, 1.000 kr. {p.price_level} p/l", layout.APPROPRIATION_HEADER), p.years
+            (f"Udvalg, {found.price_basis(p, name)}", layout.APPROPRIATION_HEADER), p.years
         )
         _table(doc, header, rows, _years((2, 1.2), len(p.years)))
         _text(doc, found.empty_note(p, name))

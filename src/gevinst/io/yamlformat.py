@@ -160,6 +160,7 @@ def _stated_table(t: s.StatedTableModel | None, level: int) -> m.StatedTable | N
         includes_implementation=t.includes_implementation,
         text=t.text,
         key_column=t.key_column,
+        price_basis=t.price_basis,
     )
 
 
@@ -269,6 +270,7 @@ def _proposal(pm: s.ProposalModel, profile: Profile) -> m.Proposal:
                 remarks=tuple(b.remarks),
                 label_column=b.label_column,
                 unit=b.unit,
+                in_distribution=b.in_distribution,
             )
             for b in pm.basis
         ),
