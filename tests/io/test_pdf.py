@@ -548,4 +548,6 @@ def test_a_blank_cell_of_the_source_stays_blank(
     assert "Anlæg 422 1.400 ger, anlæg" in bc02
     assert "omkostnin­ 422 1.400 ger Samlet økonomisk" in bc02
     assert "Varige ændringer totalt, administration Note:" in bc02
+    # a line's year left out is blank, as the source prints its lines
+    assert "båse Anlæg 372 Flytning af bom Anlæg 50 Systemunderstøttelse Anlæg 1.400 " in bc02
     assert "Varige ændringer totalt, administration 0 -297" in parts["BC01"]

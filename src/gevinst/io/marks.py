@@ -440,12 +440,17 @@ class Marks:
         ]
 
     def _stated_row(self, proposal: str | None, table: str, row: str) -> Series | None:
-        """The row as the data states it, where it is a stated row of Tabel 1 or the
+        """The row as the data writes it, where it is a stated row of Tabel 1, one of its
+        lines (written as the source prints it: a year left out is blank there) or the
         administration's total."""
         if proposal is None or table not in ("1", "admin"):
             return None
-        stated = self.catalog.proposal(proposal).stated
-        return stated.table1.get(row) if table == "1" else stated.admin_total
+        p = self.catalog.proposal(proposal)
+        if table == "admin":
+            return p.stated.admin_total
+        if row in p.stated.table1:
+            return p.stated.table1[row]
+        return next((line.amounts for line in p.lines if line.id == row), None)
 
     def figure(self, where: Place, derived: Decimal | None, zero: str = "0") -> str:
         value: Decimal | str | None = derived
