@@ -23,8 +23,19 @@ from tests.paths import SEED
 F7_ORDER = (
     ("Tabel 1. Fællesaftale indkøbseffektiviseringer", "For budget 2025 er samlet set opnået"),
     ("Tabel 1. Fællesaftale indkøbseffektiviseringer", "For hver af de ovenstående"),
+    ("Tabel 1. Fællesaftale indkøbseffektiviseringer", "Note til tabel 1"),
+    ("Tabel 3. Fordeling af indkøbseffektiviseringer", "Note til Tabel 3"),
+    ("Tabel 3. Fordeling af indkøbseffektiviseringer", "De samlede indkøbseffektiviseringer"),
+    ("Tabel 4 viser de samlede indkøbseffektiviseringer", "Note til Tabel 4"),
     ("Tabel 4 viser de samlede indkøbseffektiviseringer", "Tabel 4 viser, hvad der er opnået"),
 )
+
+
+def test_f7_prints_tabel_3_before_tabel_4(seed: Catalog, tmp_path: Path) -> None:
+    """Distribution (Tabel 3), then its text introducing Tabel 4, then the target accounting."""
+    text = " ".join(render(seed, ExportOptions(proposal="F7"), tmp_path / "f7.pdf"))
+    tabel_3 = text.index("Tabel 3. Fordeling af indkøbseffektiviseringer")
+    assert tabel_3 < text.index("Tabel 4 viser de samlede indkøbseffektiviseringer")
 
 
 def test_the_pdf_prints_a_text_after_its_table(seed: Catalog, tmp_path: Path) -> None:

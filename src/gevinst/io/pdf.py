@@ -411,10 +411,10 @@ def _section_2(p: Proposal, profile: Profile, found: Marks) -> list[Block]:
         blocks += _sub_heading(p, sections.BASIS)
         for part in own:
             blocks += part
+    # the distribution (Forslag 7's Tabel 3) before the target accounting (its Tabel 4), as
+    # the source prints them
     return [
         *blocks,
-        *_targets(p, found),
-        *_after(p, model.TARGETS_TABLE),
         *_distribution(p, profile, found),
         *(
             block
@@ -423,6 +423,8 @@ def _section_2(p: Proposal, profile: Profile, found: Marks) -> list[Block]:
             for block in part
         ),
         *_after(p, model.DISTRIBUTION_TABLE),
+        *_targets(p, found),
+        *_after(p, model.TARGETS_TABLE),
     ]
 
 

@@ -616,9 +616,6 @@ def _economy(doc: DocxDocument, profile: Profile, p: Proposal, found: Marks) -> 
     # no investment, no payback and no payback chart (F6, Forslag 7), as in the PDF
     if calc.has_investment(p):
         _chart(doc, proposal_chart_png(p))
-    if p.targets is not None:
-        _targets(doc, p, p.targets, found)
-    _prose(doc, p.texts_after.get(model.TARGETS_TABLE, ""))
     # a table that is not printed leaves only its prose, where the table stands
     basis = [b for b in p.basis if (b.printed or b.text.strip()) and not b.in_distribution]
     if basis:
@@ -630,6 +627,10 @@ def _economy(doc: DocxDocument, profile: Profile, p: Proposal, found: Marks) -> 
         if b.in_distribution:
             _basis_part(doc, p, b, found)
     _prose(doc, p.texts_after.get(model.DISTRIBUTION_TABLE, ""))
+    # the target accounting (Forslag 7's Tabel 4) after its Tabel 3, as the source prints it
+    if p.targets is not None:
+        _targets(doc, p, p.targets, found)
+    _prose(doc, p.texts_after.get(model.TARGETS_TABLE, ""))
 
 
 def _basis_part(doc: DocxDocument, p: Proposal, b: BasisTable, found: Marks) -> None:
