@@ -5,8 +5,8 @@ A proposal has 5 to 30 lines over 6 to 10 consecutive years, booked to 1 to 11 o
 Copenhagen profile's units, directly or by a key of amounts; its efficiencies are explained
 by ``fte`` effect models phased in as the seed's are; it has follow-up goals, and it states
 Tabel 1's subtotals and paybacks as the core computes them, except that about one proposal in
-twenty has a planted disagreement (a subtotal off by a few thousand kroner in one year), so
-the check has something to find.
+twenty has a planted disagreement ("Samlet varig ændring" off by 10 to 90 t.kr. in one
+year, named in a remark), so the check has something to find.
 
 A portfolio is ``catalogs`` catalog folders of ``proposals`` proposals each; the national one
 is 98 x 150 (every Danish municipality, a year's proposals each).
@@ -147,38 +147,43 @@ class _Drawer:
         )
 
 
-def _stated(p: m.Proposal, profile: Profile, rng: random.Random) -> m.Stated:
+def _stated(
+    p: m.Proposal, profile: Profile, rng: random.Random
+) -> tuple[m.Stated, tuple[str, ...]]:
     """Tabel 1, the paybacks and (where there are operating costs) tables A to C as the core
-    computes them, one proposal in twenty with a planted error in Tabel 1."""
+    computes them, one proposal in twenty with a planted error in Tabel 1; and the remark
+    that names the error."""
     table1 = {name: compute(p) for name, (_, compute) in calc.TABLE1_ROWS.items()}
+    planted: tuple[str, ...] = ()
     if rng.randrange(PLANTED_ONE_IN) == 0:
         year = rng.choice(p.years)
         table1["varig"] = table1["varig"] + Series({year: Decimal(-10 * rng.randint(1, 9))})
+        planted = (f"{PLANTED} {year}",)
     payback = {basis: calc.payback_text(calc.payback(p, basis)) for basis in calc.PAYBACK_BASES}
     technical = {}
     if not calc.operating_costs(p).is_zero():
-        zeros = {u: Series(dict.fromkeys(p.years, Decimal(0))) for u in calc.table_a(p, profile)}
-        for name, table in (("A", calc.table_a), ("B", calc.table_b), ("C", calc.table_c)):
+        a = calc.table_a(p, profile)
+        zeros = {u: Series(dict.fromkeys(p.years, Decimal(0))) for u in a}
+        tables = (("A", a), ("B", calc.table_b(p, profile)), ("C", calc.table_c(p, profile)))
+        for name, table in tables:
             # a table that moves nothing is printed with its zeros, as the seed prints Tabel B
-            rows = {**zeros, **table(p, profile)}
+            merged = {**zeros, **table}
+            # in the profile's order: calc's tables are unordered mappings
+            rows = {u: merged[u] for u in profile.sort_units(set(merged))}
             technical[name] = m.StatedTable(rows, calc.column_total(rows), f"Tabel {name}")
-    return m.Stated(
+    stated = m.Stated(
         table1=table1,
         payback=payback if p.type is m.ProposalType.INVESTMENT else {},
         technical=technical,
     )
+    return stated, planted
 
 
 def proposals(rng: random.Random, profile: Profile, catalog: str, count: int) -> Iterator[Doc]:
     """``count`` proposal documents, each with its stated figures."""
     for i in range(1, count + 1):
         p = _Drawer(rng, profile, f"P{i:04d}").proposal(catalog)
-        stated = _stated(p, profile, rng)
-        planted = tuple(
-            f"{PLANTED} {year}"
-            for year in p.years
-            if stated.table1["varig"][year] != calc.permanent(p)[year]
-        )
+        stated, planted = _stated(p, profile, rng)
         yield proposal_document(replace(p, stated=stated, remarks=planted))
 
 
