@@ -29,7 +29,8 @@ UNBOOKED = "(ikke fordelt)"  # the row of lines that name no unit, key or parts
 # --- Tabel 1 -------------------------------------------------------------------------
 
 
-def _lines(p: Proposal, section: Section, area: str | None) -> Iterable[Line]:
+def section_lines(p: Proposal, section: Section, area: str | None) -> Iterable[Line]:
+    """The lines of a section of Tabel 1, or of its part on one styringsområde."""
     return (
         line for line in p.lines if line.section is section and (area is None or line.area == area)
     )
@@ -37,12 +38,12 @@ def _lines(p: Proposal, section: Section, area: str | None) -> Iterable[Line]:
 
 def permanent(p: Proposal, area: str | None = None) -> Series:
     """ "Samlet varig ændring" (``area=None``) or its part on one styringsområde."""
-    return sum_series(line.amounts for line in _lines(p, Section.PERMANENT, area))
+    return sum_series(line.amounts for line in section_lines(p, Section.PERMANENT, area))
 
 
 def implementation(p: Proposal, area: str | None = None) -> Series:
     """ "Samlede implementeringsomkostninger", in all or on one styringsområde."""
-    return sum_series(line.amounts for line in _lines(p, Section.IMPLEMENTATION, area))
+    return sum_series(line.amounts for line in section_lines(p, Section.IMPLEMENTATION, area))
 
 
 def impact(p: Proposal) -> Series:
@@ -212,9 +213,11 @@ def _add(into: UnitSeries, unit: str, amounts: Series) -> None:
     into[unit] = into.get(unit, Series()) + amounts
 
 
-def _placement_groups(p: Proposal) -> dict[str | None, list[Line]]:
+def placement_groups(p: Proposal) -> dict[str | None, list[Line]]:
+    """The permanent lines grouped by where their budget is placed: Tabel A apportions
+    each group together."""
     groups: dict[str | None, list[Line]] = defaultdict(list)
-    for line in _lines(p, Section.PERMANENT, None):
+    for line in section_lines(p, Section.PERMANENT, None):
         groups[line.placed].append(line)
     return groups
 
@@ -223,7 +226,7 @@ def table_a(p: Proposal, profile: Profile) -> UnitSeries:
     """Tabel A, måltalseffekt: what is booked to each unit, net of its contribution to
     the permanent operating costs. Lines placed together are apportioned together."""
     out: UnitSeries = {}
-    for lines in _placement_groups(p).values():
+    for lines in placement_groups(p).values():
         for unit, amounts in apportion_lines(p, profile, lines).items():
             _add(out, unit, amounts)
     return out
@@ -237,7 +240,7 @@ def table_b(p: Proposal, profile: Profile) -> UnitSeries:
     P's own committee stay where they are. Existing budgets moved by the proposal count too.
     """
     out: UnitSeries = {}
-    for placed, lines in _placement_groups(p).items():
+    for placed, lines in placement_groups(p).items():
         if placed is None:
             continue
         home = profile.unit(placed)
@@ -260,7 +263,7 @@ def table_c(p: Proposal, profile: Profile) -> UnitSeries:
 
 
 def _investment_table(p: Proposal, profile: Profile, area: str) -> UnitSeries:
-    return apportion_lines(p, profile, list(_lines(p, Section.IMPLEMENTATION, area)))
+    return apportion_lines(p, profile, list(section_lines(p, Section.IMPLEMENTATION, area)))
 
 
 def table_d(p: Proposal, profile: Profile) -> UnitSeries:
@@ -327,7 +330,7 @@ def subtotal_by_administration(p: Proposal, profile: Profile, key: str) -> dict[
     """A service subtotal of Tabel 1 ("varig_service" or "impl_service") as the proposal
     prints it, one row per administration: what the section's service lines book to the
     administration's committee (F3: "Samlet varig ændring, service SOF" -1.000 in 2025)."""
-    lines = list(_lines(p, _SPLIT_SECTIONS[key], SERVICE))
+    lines = list(section_lines(p, _SPLIT_SECTIONS[key], SERVICE))
     booked = by_committee([apportion_lines(p, profile, lines)], profile)
     return {
         admin: booked.get(profile.committee_of(profile.unit(admin)), Series())

@@ -910,18 +910,13 @@ class ProposalSheet(_Sheet):
         """The helper rows of Tabel A, D and E: each group's exact shares, rounded by the
         largest remainder exactly as :func:`gevinst.core.distribute.apportion` does."""
         p = self.p
-        permanent = [ln for ln in p.lines if ln.section is Section.PERMANENT]
-        placed: dict[str | None, list[Line]] = {}
-        for line in permanent:
-            placed.setdefault(line.placed, []).append(line)
+        # the core's own groups, so the workbook rounds exactly the lines the core rounds together
         self.groups["A"] = [
             _Group(f"Tabel A, placeret hos {where}" if where else "Tabel A", lines)
-            for where, lines in placed.items()
+            for where, lines in calc.placement_groups(p).items()
         ]
         for name, area in (("D", calc.ANLAEG), ("E", calc.SERVICE)):
-            lines = [
-                ln for ln in p.lines if ln.section is Section.IMPLEMENTATION and ln.area == area
-            ]
+            lines = list(calc.section_lines(p, Section.IMPLEMENTATION, area))
             self.groups[name] = [_Group(f"Tabel {name}", lines)] if lines else []
         groups = [g for name in "ADE" for g in self.groups[name]]
         if not groups:
@@ -1057,9 +1052,9 @@ class ProposalSheet(_Sheet):
             self._payback(basis, calc.PAYBACK_BASES[basis], row, year_row)
         self.gap()
 
-    def _payback_rows(self, basis: str) -> tuple[Series, Series, list[int], int]:
-        """The permanent part and the flows of a basis, the rows that add up to the flows
-        and the row of the permanent part."""
+    def _payback_rows(self, basis: str) -> tuple[Series, list[int], int]:
+        """The flows of a basis, the rows that add up to them and the row of the permanent
+        part."""
         p, rows = self.p, self.total_rows
         if basis == "service":
             part = calc.permanent(p, calc.SERVICE)
@@ -1067,10 +1062,10 @@ class ProposalSheet(_Sheet):
         else:
             part = calc.permanent(p)
             carry, flow_rows = rows["varig"], [rows["impact"]]
-        return part, part + calc.implementation(p), flow_rows, carry
+        return part + calc.implementation(p), flow_rows, carry
 
     def _payback(self, basis: str, label: str, target: int, year_row: int) -> None:
-        _, flows, flow_rows, carry_row = self._payback_rows(basis)
+        flows, flow_rows, carry_row = self._payback_rows(basis)
         a, z = column(self.FIRST_VALUE), column(self.col(self.years[-1]))
         self.line(f"Grundlag: {label}", self.f.bold)
         f_row = self._helper("Beløb", "", flows, _signed((1, r) for r in flow_rows))
