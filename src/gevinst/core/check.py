@@ -151,10 +151,11 @@ def _sum_reason(p: Proposal) -> Callable[[int, Decimal, Decimal], str]:
 
 
 def _table1(p: Proposal) -> Iterator[Finding]:
+    reason = _sum_reason(p)
     for key, stated in p.stated.table1.items():
         name, compute = calc.TABLE1_ROWS[key]
         yield from compare_series(
-            p.id, "1", key, name, stated, compute(p), p.years, "table1-sum", reason=_sum_reason(p)
+            p.id, "1", key, name, stated, compute(p), p.years, "table1-sum", reason=reason
         )
     for basis, text in p.stated.payback.items():
         computed = calc.payback(p, basis)

@@ -71,16 +71,14 @@ COMPUTED_HERE = "beregnet i tabellen"
 INTRO_TABLE = "intro"  # the intro's statements, keyed by the catalog table they sum up
 TARGETS_TABLE = "targets"  # Forslag 7's target accounting (its manko row)
 INVESTMENT = "investment"  # a catalog table's "Samlet investering" column
-_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
-MARKED = re.compile("[⁰¹²³⁴⁵⁶⁷⁸⁹]$")  # a cell's text that ends in a mark
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"  # a mark's number is written in these
+_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
+MARKED = re.compile(f"[{SUPERSCRIPT_DIGITS}]$")  # a cell's text that ends in a mark
 # a proposal's tables in the order every document prints them
 BASIS_TABLE = "basis:"  # a printed basis table's cells: "basis:<id>", row label, column
 _BASIS_RULES = ("basis-row-total", "basis-column-total")
 _TABLE_ORDER = ("1", BASIS_TABLE, TARGETS_TABLE, "2.1", "admin", "A", "B", "C", "D", "E")
 _TEMPLATE_TABLE = "template-"
-# the findings of Tabel 1 whose stated figure is the figure of a printed cell (a line's split
-# is not: its cell shows the line as typed)
-_TABLE1_RULES = ("table1-sum", "payback", "payback-format")
 
 
 @dataclass(frozen=True)

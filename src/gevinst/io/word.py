@@ -283,10 +283,7 @@ def _widths(
 
 def _figure_chars(text: str) -> float:
     """A figure's width in digits: a mark's superscript digits are set at about half size."""
-    return len(text) - sum(ch in _SUPERSCRIPTS for ch in text) / 2
-
-
-_SUPERSCRIPTS = frozenset("⁰¹²³⁴⁵⁶⁷⁸⁹")
+    return len(text) - sum(ch in marks.SUPERSCRIPT_DIGITS for ch in text) / 2
 
 
 def _fit(widths: list[float], columns: Sequence[float | None], width: float) -> list[float]:
