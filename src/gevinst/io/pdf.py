@@ -401,16 +401,19 @@ def _section_2(p: Proposal, profile: Profile, found: Marks) -> list[Block]:
             }
         )
     # a table that is not printed leaves only its prose, where the table stands
-    drawn = numbering.basis_tables(p)
     basis = [
-        [*(_basis_table(b, p, found) if b in drawn else _para(b.text)), *_after(p, b.id)]
+        [
+            *(_basis_table(b, p, found) if sections.basis_drawn(p, b) else _para(b.text)),
+            *_after(p, b.id),
+        ]
         for b in p.basis
     ]
-    own = [part for b, part in zip(p.basis, basis, strict=True) if not b.in_distribution]
-    if any(own):
+    own = sections.own_basis(p)
+    if own:
         blocks += _sub_heading(p, sections.BASIS)
-        for part in own:
-            blocks += part
+        for b, part in zip(p.basis, basis, strict=True):
+            if b in own:
+                blocks += part
     # the distribution (Forslag 7's Tabel 3) before the target accounting (its Tabel 4), as
     # the source prints them
     return [

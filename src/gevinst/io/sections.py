@@ -10,8 +10,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from itertools import groupby
 
-from gevinst.core.model import Consultation, Proposal
-from gevinst.io import layout
+from gevinst.core.model import BasisTable, Consultation, Proposal
+from gevinst.io import layout, numbering
 
 BASIS = "Grundlag for beregning af effektivisering"
 DISTRIBUTION = "2.1 Fordeling på udvalg"
@@ -88,3 +88,20 @@ def table1(p: Proposal, rows: Iterable[layout.Row]) -> Iterator[layout.Row]:
             yield row
         elif (label := heading(p, row.label)) is not None:
             yield replace(row, label=label)
+
+
+def basis_drawn(p: Proposal, b: BasisTable) -> bool:
+    """Whether a basis table is drawn as a table: printed, and not drawn elsewhere (Forslag
+    7's Tabel 3 is its distribution); otherwise only its prose stands where it would."""
+    return b in numbering.basis_tables(p)
+
+
+def own_basis(p: Proposal) -> list[BasisTable]:
+    """The basis tables of section 2's "Grundlag" part (not those printed in 2.1) that print
+    anything there: the table, its prose or a text after it. None: no heading."""
+    return [
+        b
+        for b in p.basis
+        if not b.in_distribution
+        and (basis_drawn(p, b) or b.text.strip() or p.texts_after.get(b.id, "").strip())
+    ]

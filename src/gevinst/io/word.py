@@ -614,7 +614,7 @@ def _economy(doc: DocxDocument, profile: Profile, p: Proposal, found: Marks) -> 
     if calc.has_investment(p):
         _chart(doc, proposal_chart_png(p))
     # a table that is not printed leaves only its prose, where the table stands
-    basis = [b for b in p.basis if (b.printed or b.text.strip()) and not b.in_distribution]
+    basis = sections.own_basis(p)
     if basis:
         _sub_heading(doc, p, sections.BASIS)
         for b in basis:
@@ -632,7 +632,7 @@ def _economy(doc: DocxDocument, profile: Profile, p: Proposal, found: Marks) -> 
 
 def _basis_part(doc: DocxDocument, p: Proposal, b: BasisTable, found: Marks) -> None:
     """A basis table and the text after it; a table that is not printed leaves its prose."""
-    if b.printed:
+    if sections.basis_drawn(p, b):
         _basis(doc, p, b, found)
     else:
         _prose(doc, b.text)
