@@ -4,7 +4,7 @@
 import pytest
 
 from gevinst.core.model import Catalog
-from gevinst.io.yamlformat import load_catalog
+from gevinst.format.reader import load_catalog
 from tests.paths import SEED
 
 

@@ -13,7 +13,7 @@ from bench.generate import PLANTED, write_portfolio
 
 from gevinst.core.check import check_catalog
 from gevinst.core.findings import Severity
-from gevinst.io.yamlformat import load_catalog
+from gevinst.format.reader import load_catalog
 from tests.paths import ROOT
 
 

@@ -24,7 +24,7 @@ from gevinst.core.effects import evaluate
 from gevinst.core.findings import Finding, Severity
 from gevinst.core.model import Catalog
 from gevinst.core.series import Series
-from gevinst.io.yamlformat import load_catalog
+from gevinst.format.reader import load_catalog
 from tests.paths import SEED
 
 D = Decimal

@@ -1,0 +1,328 @@
+# SPDX-License-Identifier: MPL-2.0
+"""The ``gevinst`` command."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+import tempfile
+from collections.abc import Sequence
+from importlib import import_module
+from pathlib import Path
+
+from gevinst.cli import basis_text
+from gevinst.cli.show import TABLE_CHOICES, render_findings, render_proposal, render_summary
+from gevinst.core.check import check_catalog, summary
+from gevinst.core.findings import Severity
+from gevinst.core.model import Catalog, UnknownProposalError
+from gevinst.core.selection import ExportOptions, select
+from gevinst.core.summary import summarise
+from gevinst.core.whatif import WhatIfError, impact_of_assumptions
+from gevinst.format.reader import FormatError, load_catalog
+from gevinst.format.writer import write_catalog
+from gevinst.importers.bundle import import_file
+
+CATALOG_IDS = {"katalog", "catalog"}
+
+# format -> (module under gevinst.documents, function(catalog, output, options))
+WRITERS = {
+    "pdf": ("pdf", "write_pdf"),
+    "docx": ("word", "write_docx"),
+    "xlsx": ("xlsx", "write_xlsx"),
+    "csv": ("csv_file", "write_csv"),
+    "fdp": ("fdp", "write_fdp"),
+}
+# the documents, which print figures for a reader (the data exports carry both)
+AS_STATED_FORMATS = {"pdf", "docx"}
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    catalog = load_catalog(Path(args.path))
+    findings = check_catalog(catalog)
+    if args.format == "json":
+        json.dump(
+            {"findings": [f.as_json() for f in findings], "summary": summary(findings, catalog)},
+            sys.stdout,
+            ensure_ascii=False,
+            indent=2,
+        )
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(render_findings(findings, summary(findings, catalog)))
+    return 1 if any(f.severity is Severity.ERROR for f in findings) else 0
+
+
+def _cmd_show(args: argparse.Namespace) -> int:
+    catalog = load_catalog(Path(args.path))
+    if args.id.casefold() in CATALOG_IDS:
+        blocks = [render_summary(summarise(catalog, t.id)) for t in catalog.tables]
+        sys.stdout.write("\n".join(blocks))
+        return 0
+    proposal = catalog.proposal(args.id)
+    sys.stdout.write(render_proposal(proposal, catalog.profile, args.table))
+    return 0
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    if args.as_stated and args.format not in AS_STATED_FORMATS:
+        sys.stderr.write("gevinst: --as-stated gælder kun dokumenterne (pdf og docx)\n")
+        return 2
+    catalog = load_catalog(Path(args.path))
+    options = ExportOptions(args.proposal, args.include_confidential, args.as_stated)
+    if args.proposal is not None:
+        catalog.proposal(args.proposal)  # an unknown id is reported before anything is written
+    writer = import_module(f"gevinst.documents.{WRITERS[args.format][0]}")
+    getattr(writer, WRITERS[args.format][1])(catalog, Path(args.output), options)
+    if args.charts is not None:
+        # matplotlib is loaded only when charts are asked for, not on every command
+        import_module("gevinst.documents.charts").write_charts(
+            select(catalog, options), args.charts
+        )
+    return 0
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    source = Path(args.file)
+    target = None if args.output is None else Path(args.output)
+    problem = _import_problem(source, target, args.onto, args.dry_run)
+    if problem:
+        sys.stderr.write(f"gevinst: {problem}\n")
+        return 2
+    if args.onto is None:
+        catalog = import_file(source)
+    else:
+        # the Excel reader is loaded only when a workbook is imported
+        xlsx_import = import_module("gevinst.importers.xlsx")
+        result = xlsx_import.import_onto(source, load_catalog(Path(args.onto)))
+        _list_changes(source, args.onto, result.changes)
+        for note in result.notes:
+            sys.stdout.write(f"{source}: {note}\n")
+        catalog = result.catalog
+    if target is None:
+        sys.stdout.write("intet er skrevet (--dry-run)\n")
+        return 0
+    _write_new_catalog(catalog, target)
+    sys.stdout.write(f"{len(catalog.proposals)} forslag skrevet til {target}\n")
+    return 0
+
+
+def _import_problem(source: Path, target: Path | None, onto: str | None, dry_run: bool) -> str:
+    """What is wrong with the import's arguments, before anything is read."""
+    workbook = source.suffix.lower() == ".xlsx"
+    checks = [
+        (
+            workbook and onto is None,
+            "en Excel-projektmappe indlæses oven på det katalog den er eksporteret fra: "
+            f"gevinst import {source} --onto KATALOG -o NY_MAPPE (eller --dry-run)",
+        ),
+        (
+            not workbook and onto is not None,
+            "--onto gælder en Excel-projektmappe (.xlsx); et dokument er et helt katalog",
+        ),
+        (dry_run and target is not None, "--dry-run skriver intet; udelad -o"),
+        (not dry_run and target is None, "angiv en ny katalogmappe (-o MAPPE) eller --dry-run"),
+    ]
+    if target is not None:
+        checks += [
+            (not target.parent.is_dir(), f"mappen {target.parent} findes ikke; intet er skrevet"),
+            (
+                target.exists() and any(target.iterdir()),
+                f"{target} findes allerede og er ikke tom; intet er skrevet",
+            ),
+        ]
+    return next((message for failed, message in checks if failed), "")
+
+
+def _list_changes(source: Path, onto: str, changes: Sequence[object]) -> None:
+    if not changes:
+        sys.stdout.write(f"{source}: ingen ændringer i forhold til {onto}\n")
+        return
+    sys.stdout.write(f"{source}: {len(changes)} ændringer i forhold til {onto}:\n")
+    for change in changes:
+        sys.stdout.write(f"  {change}\n")
+
+
+def _write_new_catalog(catalog: Catalog, target: Path) -> None:
+    """Write ``catalog`` to the new folder ``target``, all or nothing."""
+    staging = Path(tempfile.mkdtemp(prefix=".gevinst-import-", dir=target.parent))
+    try:
+        write_catalog(catalog, staging)
+        load_catalog(staging)  # what was written must read back before it replaces anything
+        if target.exists():
+            target.rmdir()
+        staging.rename(target)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _write_json(data: object) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def _cmd_basis(args: argparse.Namespace) -> int:
+    catalog = load_catalog(Path(args.path))
+    proposal = catalog.proposal(args.id)
+    try:
+        if args.format == "json":
+            _write_json(basis_text.basis_json(proposal, catalog.profile))
+        else:
+            sys.stdout.write(basis_text.basis_text(proposal, catalog.profile))
+    except WhatIfError as e:
+        sys.stderr.write(f"gevinst: {e}\n")
+        return 2
+    return 0
+
+
+def _cmd_whatif(args: argparse.Namespace) -> int:
+    catalog = load_catalog(Path(args.path))
+    try:
+        request = basis_text.Request(
+            basis_text.parse_changes(args.set, args.shift),
+            args.sensitivity,
+            tuple(basis_text.parse_range(r) for r in args.range),
+            args.npv,
+        )
+        if args.id is None:
+            return _whatif_catalog(catalog, request, args.format)
+        report = basis_text.compute(catalog.proposal(args.id), catalog.profile, request)
+    except WhatIfError as e:
+        sys.stderr.write(f"gevinst: {e}\n")
+        return 2
+    if args.format == "json":
+        _write_json(basis_text.whatif_json(report))
+    else:
+        sys.stdout.write(basis_text.whatif_text(report))
+    return 0
+
+
+def _whatif_catalog(catalog: Catalog, request: basis_text.Request, fmt: str) -> int:
+    """Without an ID: shared assumptions changed for every proposal that uses them."""
+    c = request.changes
+    if c.params or c.shifts or request.sensitivity or request.ranges or request.npv:
+        raise WhatIfError(
+            "parametre (LINJE.parameter), --shift, --sensitivity, --range og --npv "
+            "gælder ét forslag: angiv dets ID"
+        )
+    if not c.assumptions:
+        raise WhatIfError("angiv mindst én fælles antagelse: --set NAVN=VÆRDI")
+    impact = impact_of_assumptions(catalog, c.assumptions)
+    if fmt == "json":
+        _write_json(basis_text.catalog_json(catalog, impact))
+    else:
+        sys.stdout.write(basis_text.catalog_text(catalog, impact))
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="gevinst",
+        description="Investerings- og effektiviseringsforslag som kontrollerede data.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+    check = sub.add_parser("check", help="genberegn alt og sammenlign med de angivne tal")
+    check.add_argument("path", help="katalogmappe eller catalog.yaml")
+    check.add_argument("--format", choices=["table", "json"], default="table")
+    check.set_defaults(run=_cmd_check)
+    show = sub.add_parser("show", help="vis et forslags tabeller")
+    show.add_argument("path", help="katalogmappe eller catalog.yaml")
+    show.add_argument("id", help="forslagets id, fx BC01, eller 'katalog' for katalogets tabeller")
+    show.add_argument("--table", choices=TABLE_CHOICES, default="all")
+    show.set_defaults(run=_cmd_show)
+    export = sub.add_parser("export", help="skriv kataloget som PDF, Word, Excel, CSV eller FDP")
+    export.add_argument("path", help="katalogmappe eller catalog.yaml")
+    export.add_argument("--format", choices=sorted(WRITERS), required=True)
+    export.add_argument("-o", "--output", required=True, help="filen (FDP: mappen) der skrives")
+    export.add_argument("--proposal", help="kun dette forslag, fx BC01")
+    export.add_argument(
+        "--include-confidential", action="store_true", help="vis fortrolige forslag fuldt ud"
+    )
+    export.add_argument(
+        "--as-stated",
+        action="store_true",
+        help="tallene som angivet i det godkendte dokument (en arkivkopi); afvigelser fra de "
+        "beregnede tal mærkes som ellers",
+    )
+    export.add_argument("--charts", type=Path, help="skriv også graferne som SVG i denne mappe")
+    export.set_defaults(run=_cmd_export)
+    basis = sub.add_parser("basis", help="vis beregningsgrundlaget bag et forslags tal")
+    basis.add_argument("path", help="katalogmappe eller catalog.yaml")
+    basis.add_argument("id", help="forslagets id, fx BC01")
+    basis.add_argument("--format", choices=["table", "json"], default="table")
+    basis.set_defaults(run=_cmd_basis)
+    whatif = sub.add_parser(
+        "whatif",
+        help="hvad nu hvis: ændr en antagelse, en parameter eller en indfasning",
+        description="Uden ID ændres fælles antagelser for hele kataloget. Tal skrives med "
+        "decimalkomma eller decimalpunktum (1262,6 eller 1262.6); flere tal adskilles af ';'.",
+    )
+    whatif.add_argument("path", help="katalogmappe eller catalog.yaml")
+    whatif.add_argument("id", nargs="?", help="forslagets id, fx BC01 (uden: hele kataloget)")
+    whatif.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="NAVN=VÆRDI",
+        help="en fælles antagelse (aarstimenorm=1300) eller en parameter (e3.wage=800)",
+    )
+    whatif.add_argument(
+        "--shift",
+        action="append",
+        default=[],
+        metavar="LINJE=ÅR",
+        help="flyt en indfasning, fx e3=+1",
+    )
+    whatif.add_argument(
+        "--sensitivity", action="store_true", help="følsomhed: hvert input ±10 %% og ±25 %%"
+    )
+    whatif.add_argument(
+        "--range",
+        action="append",
+        default=[],
+        metavar="NAVN=LAV,SANDSYNLIG,HØJ",
+        help="trepunktsestimat for en antagelse eller parameter",
+    )
+    whatif.add_argument("--npv", action="store_true", help="nutidsværdi (totaløkonomi)")
+    whatif.add_argument("--format", choices=["table", "json"], default="table")
+    whatif.set_defaults(run=_cmd_whatif)
+    imp = sub.add_parser(
+        "import",
+        help="læs et katalog fra YAML eller JSON, eller en rettet Excel-projektmappe",
+        description="En Excel-projektmappe (.xlsx) lægges oven på kataloget den er eksporteret "
+        "fra (--onto): hver ændret indtastningscelle vises, før noget skrives.",
+    )
+    imp.add_argument(
+        "file", help="fil i gevinsts Excel-layout (.xlsx) eller et dokument (.yaml/.json)"
+    )
+    imp.add_argument("-o", "--output", help="katalogmappen der oprettes")
+    imp.add_argument("--onto", help="katalogmappen som projektmappens ændringer lægges på")
+    imp.add_argument("--dry-run", action="store_true", help="vis kun ændringerne; skriv intet")
+    imp.set_defaults(run=_cmd_import)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return int(args.run(args))
+    except FormatError as e:
+        sys.stderr.write(f"gevinst: kataloget kan ikke læses ({len(e.problems)} fejl):\n")
+        for problem in e.problems:
+            sys.stderr.write(f"  {problem}\n")
+        return 2
+    except UnknownProposalError as e:
+        sys.stderr.write(f"gevinst: {e}\n")
+        return 2
+    except BrokenPipeError:
+        # the reader went away (| head); nothing more to say
+        sys.stderr.close()
+        return 0
+    except OSError as e:
+        sys.stderr.write(f"gevinst: {e.filename or ''}: {e.strerror}\n")
+        return 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,52 @@
+# SPDX-License-Identifier: MPL-2.0
+"""The template's wording, in one place: the titles, headings, column labels and notes that
+the Copenhagen template prints and every renderer prints alike. A proposal may word a
+heading otherwise or not print it (``printed_headings`` in the data format); the data format
+checks such a heading against :data:`TEMPLATE_HEADINGS`."""
+
+from __future__ import annotations
+
+from gevinst.core.model import Section
+
+ECONOMY_TITLE = "Forslagets samlede økonomiske konsekvenser"
+TABLE1_TITLE = f"Tabel 1. {ECONOMY_TITLE}"
+ADMIN_TITLE = "Varige ændringer, administration"
+DISTRIBUTION_TITLE = "Fordeling på udvalg"
+# the technical tables' second column and the template's note under each of them
+APPROPRIATION_HEADER = "Bevilling, profitcenter mv.*"
+KVANTUM_NOTE = (
+    "* I forbindelse med godkendelse i Effektiviseringskredsen er det forvaltningernes eget "
+    "ansvar at udfylde de relevante oplysninger til teknisk udmøntning (i Kvantum) af forslaget."
+)
+# the template's section headings, as the seed prints them
+SECTIONS = (
+    "1. Beskrivelse af forslag (fremgangsmåde og effekt)",
+    "2. Økonomi",
+    "3. Implementering og opfølgning",
+    "4. Risikovurdering",
+    "5. Effektivisering på administration",
+    "6. Hvem er hørt?",
+    "7. Tekniske tabeller til korrektioner i Kvantum",
+)
+SECTION_HEADINGS = {
+    Section.PERMANENT: "Varige ændringer (effektiviseringer og drift)",
+    Section.IMPLEMENTATION: "Implementeringsomkostninger (midler fra investeringspuljen)",
+}
+
+BASIS = "Grundlag for beregning af effektivisering"
+DISTRIBUTION = "2.1 Fordeling på udvalg"
+PARTNERS = "Relevante samarbejdspartnere i kommunen, der er inddraget"
+APPENDICES = "Bilagsoversigt"
+# the template's headings and Tabel 1's group rows, which a proposal may word otherwise or
+# not print (``printed_headings`` in the data format)
+TEMPLATE_HEADINGS = (
+    *SECTIONS,
+    BASIS,
+    DISTRIBUTION,
+    PARTNERS,
+    *SECTION_HEADINGS.values(),
+)
+# the column over a consultation's answer, as the template words it
+APPROVAL = "Dato for godkendelse"
+APPROVAL_AND_ANSWER = "Dato for godkendelse og evt. høringssvar"
+YES_NO = "Ja/Nej"

@@ -1,0 +1,359 @@
+# SPDX-License-Identifier: MPL-2.0
+"""The catalog as open data: a Fiscal Data Package (Frictionless profile
+``fiscal-data-package``, FDP 0.3): ``datapackage.json`` and the CSV files beside it.
+
+Two resources, each a CSV file with a table schema:
+
+- ``data/udvalg.csv``: what each proposal books to each unit (committee or appropriation)
+  and year, exactly as :mod:`gevinst.core.calc` computes the technical tables: Tabel A
+  (måltalseffekt, the permanent changes) and Tabel D and E (the investment on anlæg and on
+  service). The open data therefore adds up to the proposals' own technical tables. A
+  proposal whose lines are not all booked to units (a confidential proposal reduced to what
+  the catalog publishes) cannot be split between units and has no rows here.
+- ``data/linjer.csv``: the lines of each proposal's Tabel 1, as entered.
+
+The ``model`` maps the columns to two measures (amounts in DKK with factor 1.000: the files
+hold 1.000 kr., savings and income negative) and to the dimensions proposal, line, kind,
+styringsområde (functional classification), committee and appropriation (administrative
+classification), year, budget phase, price level and municipality.
+
+The budget phase of a proposal is ``godkendt`` (code ``approved``) where the catalog's
+"Godkendt med" names an earlier round than the catalog's own (OFS 23-24 in a catalog for
+Budget 2025), and ``foreslået`` (``proposed``) where it names the catalog's own round or the
+catalog has no row for it.
+
+Values are Danish (``effektivisering``, ``varig``, ``godkendt``); the English codes of the
+data format and of FDP's budget phases stand in their own columns ending in ``_code``, which
+the model names as each classification's code (docs/exports.md).
+
+The CSV files use the Tabular Data Package's default dialect (comma, UTF-8 without a byte
+order mark) and plain amounts (``-1474``), and texts pass through
+:func:`gevinst.documents.cells.neutralise`, as people open open data in spreadsheets too.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from gevinst.core import calc
+from gevinst.core.check import TABLE_NAMES
+from gevinst.core.model import Catalog, Proposal, Section
+from gevinst.core.profile import Profile
+from gevinst.core.selection import ExportOptions, select
+from gevinst.documents.cells import neutralise
+from gevinst.documents.csv_file import SECTION_NAMES, line_codes, line_texts, plain
+
+PROFILE = "fiscal-data-package"
+CURRENCY = "DKK"
+PROPOSED, APPROVED = "proposed", "approved"
+PHASE_NAMES = {PROPOSED: "foreslået", APPROVED: "godkendt"}
+
+Json = dict[str, Any]
+Row = list[str]
+
+# name, Table Schema type, Danish title
+Field = tuple[str, str, str]
+
+UNIT_FIELDS: tuple[Field, ...] = (
+    ("proposal", "string", "Forslag"),
+    ("proposal_title", "string", "Forslagets titel"),
+    ("phase", "string", "Budgetfase"),
+    ("phase_code", "string", "Budgetfase (kode)"),
+    ("table", "string", "Teknisk tabel"),
+    ("table_title", "string", "Tabellens navn"),
+    ("section", "string", "Afsnit"),
+    ("section_code", "string", "Afsnit (kode)"),
+    ("area", "string", "Styringsområde"),
+    ("unit", "string", "Udvalg eller bevilling"),
+    ("unit_name", "string", "Udvalgets eller bevillingens navn"),
+    ("committee", "string", "Udvalg"),
+    ("committee_name", "string", "Udvalgets navn"),
+    ("year", "year", "År"),
+    ("amount", "number", "Beløb (1.000 kr.)"),
+    ("price_level", "year", "Prisniveau (p/l)"),
+)
+
+LINE_FIELDS: tuple[Field, ...] = (
+    ("proposal", "string", "Forslag"),
+    ("proposal_title", "string", "Forslagets titel"),
+    ("phase", "string", "Budgetfase"),
+    ("phase_code", "string", "Budgetfase (kode)"),
+    ("line", "string", "Linje"),
+    ("text", "string", "Tekst"),
+    ("kind", "string", "Art"),
+    ("section", "string", "Afsnit"),
+    ("area", "string", "Styringsområde"),
+    ("booking", "string", "Fordeling"),
+    ("year", "year", "År"),
+    ("amount", "number", "Beløb (1.000 kr.)"),
+    ("price_level", "year", "Prisniveau (p/l)"),
+    ("kind_code", "string", "Art (kode)"),
+    ("section_code", "string", "Afsnit (kode)"),
+)
+
+UNITS, LINES = "udvalg", "linjer"
+
+UnitTable = Callable[[Proposal, Profile], calc.UnitSeries]
+
+# the technical tables the open data holds: (name, rule, section, styringsområde)
+TABLES: tuple[tuple[str, UnitTable, Section, str], ...] = (
+    ("A", calc.table_a, Section.PERMANENT, ""),
+    ("D", calc.table_d, Section.IMPLEMENTATION, calc.ANLAEG),
+    ("E", calc.table_e, Section.IMPLEMENTATION, calc.SERVICE),
+)
+
+
+def phase(cat: Catalog, p: Proposal) -> str:
+    """``approved`` if the catalog says the proposal was approved with an earlier round,
+    else ``proposed`` (FDP's codes; :data:`PHASE_NAMES` says them in Danish)."""
+    approved_with = next(
+        (r.approved_with for t in cat.tables for r in t.rows() if r.proposal == p.id), ""
+    )
+    return APPROVED if approved_with and approved_with != cat.round else PROPOSED
+
+
+def _texts(*texts: str) -> Row:
+    return [neutralise(t) for t in texts]
+
+
+def unit_rows(cat: Catalog, p: Proposal) -> Iterator[Row]:
+    """The rows of ``udvalg.csv`` for one proposal: Tabel A, D and E by unit and year."""
+    if any(line.booking is None for line in p.lines):
+        return
+    profile, code = cat.profile, phase(cat, p)
+    for name, rule, section, area in TABLES:
+        table = rule(p, profile)
+        for unit in profile.sort_units(list(table)):
+            committee = profile.committee_of(unit)
+            texts = _texts(
+                p.id,
+                p.title,
+                PHASE_NAMES[code],
+                code,
+                name,
+                TABLE_NAMES[name],
+                SECTION_NAMES[section],
+                str(section),
+                area,
+                unit,
+                profile.unit_name(unit),
+                committee,
+                profile.unit_name(committee),
+            )
+            for year, amount in table[unit].items():
+                yield [*texts, str(year), plain(amount), str(p.price_level)]
+
+
+def line_rows(cat: Catalog, p: Proposal) -> Iterator[Row]:
+    """The rows of ``linjer.csv`` for one proposal: its lines of Tabel 1 by year."""
+    code = phase(cat, p)
+    for line in p.lines:
+        texts = _texts(p.id, p.title, PHASE_NAMES[code], code, *line_texts(line))
+        for year, amount in line.amounts.items():
+            yield [*texts, str(year), plain(amount), str(p.price_level), *line_codes(line)]
+
+
+def _resource(name: str, title: str, fields: Sequence[Field], key: list[str]) -> Json:
+    return {
+        "name": name,
+        "title": title,
+        "profile": "tabular-data-resource",
+        "path": f"data/{name}.csv",
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "schema": {
+            "fields": [{"name": n, "type": t, "title": label} for n, t, label in fields],
+            "primaryKey": key,
+            "missingValues": [""],
+        },
+    }
+
+
+def _source(column: str, resource: str = UNITS, **extra: str) -> Json:
+    return {"source": column, "resource": resource, **extra}
+
+
+def _dimensions(cat: Catalog) -> Json:
+    return {
+        "proposal": {
+            "title": "Forslag",
+            "dimensionType": "activity",
+            "attributes": {
+                "id": _source("proposal"),
+                "title": _source("proposal_title", labelfor="id"),
+            },
+            "primaryKey": "id",
+        },
+        "line": {
+            "title": "Linje i Tabel 1",
+            "dimensionType": "fact",
+            "attributes": {
+                "proposal": _source("proposal", LINES),
+                "id": _source("line", LINES),
+                "text": _source("text", LINES, labelfor="id"),
+                "area": _source("area", LINES),
+                "booking": _source("booking", LINES),
+            },
+            "primaryKey": ["proposal", "id"],
+        },
+        "kind": {
+            "title": "Art og afsnit",
+            "dimensionType": "classification",
+            "classificationType": "economic",
+            "attributes": {
+                "code": _source("kind_code", LINES, parent="section"),
+                "title": _source("kind", LINES, labelfor="code"),
+                "section": _source("section_code", LINES),
+                "section_title": _source("section", LINES, labelfor="section"),
+            },
+            "primaryKey": "code",
+        },
+        "area": {
+            "title": "Styringsområde",
+            "dimensionType": "classification",
+            "classificationType": "functional",
+            "attributes": {"code": _source("area")},
+            "primaryKey": "code",
+        },
+        "committee": {
+            "title": "Udvalg og bevilling",
+            "dimensionType": "classification",
+            "classificationType": "administrative",
+            "attributes": {
+                "code": _source("unit", parent="committee"),
+                "title": _source("unit_name", labelfor="code"),
+                "committee": _source("committee"),
+                "committee_title": _source("committee_name", labelfor="committee"),
+            },
+            "primaryKey": "code",
+        },
+        "table": {
+            "title": "Teknisk tabel",
+            "dimensionType": "other",
+            "attributes": {
+                "code": _source("table"),
+                "title": _source("table_title", labelfor="code"),
+                "section": _source("section_code"),
+                "section_title": _source("section", labelfor="section"),
+            },
+            "primaryKey": "code",
+        },
+        "date": {
+            "title": "År",
+            "dimensionType": "datetime",
+            "attributes": {"year": _source("year")},
+            "primaryKey": "year",
+        },
+        "phase": {
+            "title": "Budgetfase",
+            "dimensionType": "other",
+            "attributes": {
+                "code": _source("phase_code"),
+                "title": _source("phase", labelfor="code"),
+            },
+            "primaryKey": "code",
+        },
+        "price-level": {
+            "title": "Prisniveau (p/l)",
+            "dimensionType": "other",
+            "attributes": {"year": _source("price_level")},
+            "primaryKey": "year",
+        },
+        "municipality": {
+            "title": "Kommune",
+            "dimensionType": "entity",
+            "attributes": {"title": {"constant": cat.municipality}},
+            "primaryKey": "title",
+        },
+    }
+
+
+def _measure(resource: str, title: str, factor: int) -> Json:
+    return {
+        "title": title,
+        "description": "Besparelser og indtægter er negative, udgifter positive.",
+        "source": "amount",
+        "resource": resource,
+        "currency": CURRENCY,
+        "factor": factor,
+    }
+
+
+def _name(cat: Catalog, options: ExportOptions) -> str:
+    """The package's name: lower case letters, digits and ``-._/`` only."""
+    name = cat.id if options.proposal is None else f"{cat.id}-{options.proposal}"
+    return re.sub(r"[^-a-z0-9._/]+", "-", name.lower())
+
+
+def descriptor(cat: Catalog, options: ExportOptions) -> Json:
+    """``datapackage.json`` of the catalog."""
+    years = sorted({y for p in cat.proposals for y in p.years})
+    package: Json = {
+        "profile": PROFILE,
+        "name": _name(cat, options),
+        "title": cat.title,
+        "description": f"{cat.round}. 1.000 kr. {cat.price_level} p/l. "
+        "Alle besparelser er angivet med negativt (-) fortegn.",
+        "countryCode": "dk",
+        "municipality": cat.municipality,
+        "round": cat.round,
+        "priceLevel": cat.price_level,
+        "scale": cat.scale,
+        "granularity": "aggregated",
+        "resources": [
+            _resource(
+                UNITS,
+                "Tabel A, D og E: beløb pr. forslag, udvalg eller bevilling og år",
+                UNIT_FIELDS,
+                ["proposal", "table", "unit", "year"],
+            ),
+            _resource(
+                LINES,
+                "Tabel 1: forslagenes linjer pr. år",
+                LINE_FIELDS,
+                ["proposal", "line", "year"],
+            ),
+        ],
+        "model": {
+            "measures": {
+                "amount": _measure(UNITS, "Beløb pr. udvalg (Tabel A, D og E)", cat.scale),
+                "line-amount": _measure(LINES, "Beløb pr. linje (Tabel 1)", cat.scale),
+            },
+            "dimensions": _dimensions(cat),
+        },
+    }
+    if years:
+        package["fiscalPeriod"] = {"start": f"{years[0]}-01-01", "end": f"{years[-1]}-12-31"}
+    return package
+
+
+def _write_csv(path: Path, fields: Sequence[Field], rows: Iterator[Row]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow([name for name, _, _ in fields])
+        writer.writerows(rows)
+
+
+def write_fdp(cat: Catalog, out_dir: Path, options: ExportOptions) -> None:
+    """Write ``out_dir/datapackage.json`` and ``out_dir/data/*.csv`` for what ``options``
+    selects of ``cat``."""
+    cat = select(cat, options)
+    (out_dir / "data").mkdir(parents=True, exist_ok=True)
+    _write_csv(
+        out_dir / "data" / f"{UNITS}.csv",
+        UNIT_FIELDS,
+        (row for p in cat.proposals for row in unit_rows(cat, p)),
+    )
+    _write_csv(
+        out_dir / "data" / f"{LINES}.csv",
+        LINE_FIELDS,
+        (row for p in cat.proposals for row in line_rows(cat, p)),
+    )
+    text = json.dumps(descriptor(cat, options), ensure_ascii=False, indent=2)
+    (out_dir / "datapackage.json").write_text(text + "\n", encoding="utf-8")

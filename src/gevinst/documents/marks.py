@@ -1,0 +1,526 @@
+# SPDX-License-Identifier: MPL-2.0
+"""Where a figure stated in the data differs from the derived one: marks in the documents.
+
+The core's check finds every difference; a finding names its proposal, table, row and year.
+This module places each finding in the cell of the printed table that shows the figure,
+numbers the marks in reading order, and gives every renderer the same answers: the text of a
+cell (the derived figure, or the stated one for an archive copy, with its mark), the marks of
+tables that the template calls for but the source left empty, and the closing list
+"Afvigelser fra de angivne tal". A difference that no drawn cell shows is in the list all the
+same, without a mark.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from gevinst.core import calc
+from gevinst.core.check import (
+    PRICE_BASIS,
+    TABLE_NAMES,
+    TARGET_TOTAL,
+    check_catalog,
+    price_basis,
+    required_tables,
+)
+from gevinst.core.findings import Finding
+from gevinst.core.model import BasisTable, Catalog, Proposal
+from gevinst.core.numbers import dk
+from gevinst.core.profile import Profile
+from gevinst.core.series import Series
+from gevinst.documents import layout, numbering
+
+TITLE = "Afvigelser fra de angivne tal"
+_SELF = (
+    " Det samme gælder, hvor forslagets egne tal ikke stemmer indbyrdes, fx en total, som ikke "
+    "er summen af de rækker, forslaget selv angiver."
+)
+INTRO = (
+    "Tallene i dokumentet er beregnet af forslagenes egne linjer. Hvor et tal, som forslaget "
+    "eller kataloget angiver, afviger fra det beregnede, er cellen mærket med et hævet tal, "
+    "der henviser til listen nedenfor." + _SELF
+)
+INTRO_AS_STATED = (
+    "Tallene i dokumentet er gengivet som angivet i det godkendte dokument. Hvor et angivet "
+    "tal afviger fra det, som forslagenes egne linjer giver, er cellen mærket med et hævet "
+    "tal, der henviser til listen nedenfor." + _SELF
+)
+COLUMNS = ("Mærke", "Hvor", "Angivet", "Beregnet", "Forklaring")
+SAME_DERIVED = "Det beregnede tal er det samme som det angivne."
+OUTSIDE_TITLE = "Afvigelser uden for de trykte tabeller"
+OUTSIDE_INTRO = (
+    "Disse afvigelser står ikke i en mærket celle: de findes i forslagenes "
+    "beregningsgrundlag (trykt som i forslaget eller ikke trykt) og i katalogets oplysninger "
+    "om forslagene."
+)
+OUTSIDE_COLUMNS = ("Hvor", "Angivet", "Giver", "Forklaring")
+# rules about the source's own arithmetic: the source's total against the source's rows, its
+# Tabel C against its own A + B; they explain a mark, they are not the cell's derived figure
+SOURCE_RULES = frozenset({"printed-total", "C=A+B"})
+# findings whose stated and computed values are no figures (a price level)
+NOT_FIGURES = frozenset({"catalog-price-level"})
+LEFT_EMPTY = "Tabellen står tom i forslaget; tallene er beregnet ud fra forslagets egne tal."
+LEFT_EMPTY_AS_STATED = "Tabellen står tom i forslaget, som her."
+MISSING = "Forslaget har ikke tabellen; tallene er beregnet ud fra forslagets egne tal."
+MISSING_AS_STATED = "Forslaget har ikke tabellen."
+NOT_FILLED = "ikke udfyldt"
+COMPUTED_HERE = "beregnet i tabellen"
+INTRO_TABLE = "intro"  # the intro's statements, keyed by the catalog table they sum up
+TARGETS_TABLE = "targets"  # Forslag 7's target accounting (its manko row)
+INVESTMENT = "investment"  # a catalog table's "Samlet investering" column
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"  # a mark's number is written in these
+_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
+MARKED = re.compile(f"[{SUPERSCRIPT_DIGITS}]$")  # a cell's text that ends in a mark
+# a proposal's tables in the order every document prints them
+BASIS_TABLE = "basis:"  # a printed basis table's cells: "basis:<id>", row label, column
+_BASIS_RULES = ("basis-row-total", "basis-column-total")
+_TABLE_ORDER = ("1", BASIS_TABLE, TARGETS_TABLE, "2.1", "admin", "A", "B", "C", "D", "E")
+_TEMPLATE_TABLE = "template-"
+
+
+@dataclass(frozen=True)
+class Place:
+    """A cell of a printed table. ``proposal`` is None for the catalog's own tables and the
+    intro; ``column`` is a year, ``INVESTMENT``, or None (a payback, a table's title)."""
+
+    proposal: str | None
+    table: str
+    row: str
+    column: int | str | None
+
+
+@dataclass(frozen=True)
+class Deviation:
+    """One line of the closing list."""
+
+    mark: str  # "" where no drawn cell shows the figure
+    where: str
+    stated: str
+    computed: str
+    explanation: str
+    place: Place | None = None  # the drawn cell that carries the mark, for a link to it
+
+
+def without_place(message: str) -> str:
+    """A finding's message without the place it begins with ("Tabel 2.1 (fordeling på
+    udvalg), total, 2025: ..."): the list names the place as the document prints it."""
+    where, colon, content = message.partition(": ")
+    return content if colon and "(forskel" not in where else message
+
+
+def _sentence(message: str) -> str:
+    text = message[:1].upper() + message[1:]
+    return text if text.endswith(".") else text + "."
+
+
+def superscript(number: int) -> str:
+    return str(number).translate(_SUPERSCRIPT)
+
+
+def _places(value: Decimal | str | None) -> int | None:
+    """The decimals a stated figure is written with ("55,6": one)."""
+    return -int(value.as_tuple().exponent) if isinstance(value, Decimal) else None
+
+
+def _figure_text(value: Decimal | str | None, places: int | None = None) -> str:
+    if isinstance(value, Decimal):
+        return dk(value, places=places)
+    return value or ""
+
+
+def _table_place(f: Finding) -> Place | None:
+    """The cell of a proposal's own table that shows the finding's stated figure."""
+    if f.table == "1" and f.row in ("manko", TARGET_TOTAL):
+        return Place(f.proposal, TARGETS_TABLE, f.row, f.year)
+    if f.table == "1" and f.row is not None and f.rule in ("table1-sum", "payback"):
+        return Place(f.proposal, "1", f.row, f.year)
+    if f.table in TABLE_NAMES or f.table == "admin":
+        return Place(f.proposal, f.table, f.row or "total", f.year)
+    if f.table == "template" and f.rule.removeprefix(_TEMPLATE_TABLE) in calc.TECHNICAL_TABLES:
+        return Place(f.proposal, f.rule.removeprefix(_TEMPLATE_TABLE), "", None)
+    return None
+
+
+def place(f: Finding) -> Place | None:
+    """The printed cell that shows what ``f`` is about, or None where no cell does (the
+    calculation basis, a catalog row's price level, a line's split)."""
+    if f.rule == "catalog-statement":
+        return Place(None, INTRO_TABLE, f.table, f.year)
+    if f.table.startswith("catalog-"):
+        if f.rule not in ("catalog-effect", "catalog-investment", "catalog-total", "printed-total"):
+            return None
+        column = f.year if f.year is not None else INVESTMENT
+        return Place(None, f.table, f.row or "total", column)
+    return _table_place(f)
+
+
+def printed_tables(p: Proposal, profile: Profile) -> tuple[str, ...]:
+    """The tables of 2.1, section 5 and section 7 that a document prints for ``p``: those the
+    template's rules call for, and those the proposal's authors filled in; none invented."""
+    called_for = required_tables(p, profile)
+    filled = {
+        "2.1": p.stated.distribution is not None,
+        "admin": bool(p.admin_rows) or p.stated.admin_total is not None,
+        **{t: t in p.stated.technical or t in called_for for t in calc.TECHNICAL_TABLES},
+    }
+    return tuple(t for t, shown in filled.items() if shown)
+
+
+def listed(f: Finding) -> bool:
+    """Whether ``f`` belongs in the closing list: it has a stated figure, or it is a table
+    that the template calls for and the source left empty."""
+    return f.stated is not None or (f.table == "template" and _table_place(f) is not None)
+
+
+class Marks:
+    """The marks of one document: build it from the catalog the document shows."""
+
+    def __init__(self, cat: Catalog, as_stated: bool = False, with_summary: bool = True) -> None:
+        """``with_summary``: the document prints the catalog's intro and summary tables (a
+        document of one proposal does not; it prints a catalog row only for a proposal known
+        by its row alone)."""
+        self.catalog = cat
+        self.as_stated = as_stated
+        entries = {p.id for p in cat.proposals if p.catalog_entry_only}
+
+        def drawn(where: Place | None) -> Place | None:
+            if where is None or with_summary or where.proposal is not None:
+                return where
+            return where if where.row in entries else None
+
+        found = [
+            (f, drawn(self._basis_place(f) or place(f)))
+            for f in check_catalog(cat)
+            if listed(f) and not self.drawn_elsewhere(f)
+        ]
+        # one cell, one mark, one entry: the findings of several rules on the same cell
+        # (Tabel C against the derived C and against the source's A + B) are merged
+        self._cells: dict[Place, list[Finding]] = {}
+        for f, w in found:
+            if w is not None:
+                self._cells.setdefault(w, []).append(f)
+        shown = sorted(self._cells, key=self._order)
+        self._numbers = {w: n for n, w in enumerate(shown, start=1)}
+        self._found = {w: fs[0] for w, fs in self._cells.items()}
+        self.marked = tuple(self._entry(w) for w in shown)
+        unplaced = [f for f, w in found if w is None]
+        self.outside = tuple(self._outside(f) for f in sorted(unplaced, key=self._unplaced_order))
+        self.deviations = self.marked + self.outside
+
+    # --- reading order ------------------------------------------------------------------
+
+    def _part(self, proposal: str | None) -> int:
+        ids = [p.id for p in self.catalog.proposals]
+        return 0 if proposal is None else 1 + ids.index(proposal)
+
+    def _basis(self, where: Place) -> BasisTable:
+        p = self.catalog.proposal(where.proposal or "")
+        return next(b for b in p.basis if BASIS_TABLE + b.id == where.table)
+
+    def _basis_place(self, f: Finding) -> Place | None:
+        """The printed cell of a basis table that a finding of its own arithmetic is about:
+        the row's total column, or the total row's column that holds the stated figure."""
+        if f.rule not in _BASIS_RULES or f.proposal is None:
+            return None
+        p = self.catalog.proposal(f.proposal)
+        basis_id, _, label = (f.row or "").partition(": ")
+        b = next((b for b in numbering.basis_tables(p) if b.id == basis_id), None)
+        if b is None:
+            return None
+        if f.rule == "basis-row-total":
+            return Place(p.id, BASIS_TABLE + b.id, label, b.total_column)
+        values = next((r.values for r in b.rows if r.label == label), {})
+        rows = {r.label: r.values for r in b.rows}
+        of = next(t.of for t in b.total_rows if t.row == label)
+
+        def sums_to_computed(column: str) -> bool:
+            total = sum(
+                (v for r in of if isinstance(v := rows.get(r, {}).get(column), Decimal)),
+                Decimal(0),
+            )
+            return values.get(column) == f.stated and total == f.computed
+
+        column = next((c for c in b.columns if sums_to_computed(c)), None)
+        return Place(p.id, BASIS_TABLE + b.id, label, column) if column else None
+
+    def _row_order(self, where: Place) -> tuple[int, str]:
+        if where.proposal is None:
+            if where.table == INTRO_TABLE:
+                said: list[tuple[str, object]] = [
+                    (s.table, s.year) for s in self.catalog.statements
+                ]
+                return said.index((where.row, where.column)), ""
+            t = self.catalog.table(where.table)
+            rows = [r.proposal for r in t.rows()]
+            return (rows.index(where.row) if where.row in rows else len(rows)), where.row
+        if where.row in ("", PRICE_BASIS):
+            return -1, where.row  # a table's title, then its unit line, come before its rows
+        if where.table == "1":
+            keys = [r.key for r in layout.table1(self.catalog.proposal(where.proposal))]
+            return (keys.index(where.row) if where.row in keys else len(keys)), where.row
+        order = self.catalog.profile.unit_order
+        if where.row == "total":
+            return len(order) + 1, ""
+        return (order.index(where.row) if where.row in order else len(order)), where.row
+
+    def _order(self, where: Place) -> tuple[object, ...]:
+        if where.proposal is None:
+            tables = [INTRO_TABLE, *(t.id for t in self.catalog.tables)]
+            table = tables.index(where.table) if where.table in tables else len(tables)
+        elif where.table.startswith(BASIS_TABLE):
+            p = self.catalog.proposal(where.proposal)
+            b = self._basis(where)
+            at = (_TABLE_ORDER.index(BASIS_TABLE), p.basis.index(b))
+            row = [r.label for r in b.rows].index(where.row)
+            return self._part(p.id), at, (row, ""), b.columns.index(str(where.column))
+        else:
+            table = _TABLE_ORDER.index(where.table)
+        column = None if where.table == INTRO_TABLE else where.column
+        # years in order; "Samlet investering" after them; a payback or title first
+        col = (0, 0) if column is None else (1, column) if isinstance(column, int) else (2, 0)
+        return self._part(where.proposal), (table, 0), self._row_order(where), col
+
+    def _unplaced_order(self, f: Finding) -> int:
+        return self._part(None if f.table.startswith("catalog-") else f.proposal)
+
+    def drawn_elsewhere(self, f: Finding) -> bool:
+        """A basis table that the document draws as the distribution (Forslag 7's Tabel 3):
+        its findings are the distribution's, listed once, there."""
+        if f.rule != "basis-column-total" or f.proposal is None:
+            return False
+        p = self.catalog.proposal(f.proposal)
+        basis_id = (f.row or "").partition(": ")[0]
+        return any(b.id == basis_id and numbering.drawn_elsewhere(p, b) for b in p.basis)
+
+    # --- the closing list -----------------------------------------------------------------
+
+    def _entry(self, where: Place) -> Deviation:
+        """The list's entry for one marked cell. Its computed figure is the one the document
+        derives for the cell; a rule about the source's own arithmetic (its rows against its
+        total, its C against its A + B) explains, in the source's terms, why it is marked."""
+        found = self._cells[where]
+        f = found[0]
+        derived = [g for g in found if g.rule not in SOURCE_RULES]
+        places = _places(f.stated) if f.rule == "catalog-statement" else None
+        if f.stated is None:
+            stated, computed = NOT_FILLED, COMPUTED_HERE
+        else:
+            # no derived finding: the derived figure is the stated one
+            value = derived[0].computed if derived else f.stated
+            stated, computed = _figure_text(f.stated, places), _figure_text(value, places)
+        # a basis table's title may hold a colon itself ("Tabel ii: Antal sager ...")
+        title = self._basis(where).title + ", " if where.table.startswith(BASIS_TABLE) else ""
+        said = [
+            _sentence(without_place(g.message.removeprefix(title)))
+            for g in dict.fromkeys([*derived, *found])
+        ]
+        if not derived and f.stated is not None:
+            said.append(SAME_DERIVED)
+        explanation = " ".join(said)
+        return Deviation(
+            self.mark(where), self._where(f, where), stated, computed, explanation, where
+        )
+
+    def _outside(self, f: Finding) -> Deviation:
+        """An entry that no printed cell shows: a figure of a calculation basis, or a fact
+        about a row (its price level) that is no figure of a table."""
+        if f.rule in NOT_FIGURES:
+            return Deviation("", self._where(f, None), "", "", _sentence(f.message))
+        return Deviation(
+            "",
+            self._where(f, None),
+            _figure_text(f.stated),
+            _figure_text(f.computed),
+            _sentence(f.message),
+        )
+
+    def _where(self, f: Finding, where: Place | None) -> str:
+        if where is not None and where.proposal is None:
+            if where.table == INTRO_TABLE:
+                when = "varig virkning" if where.column is None else str(where.column)
+                return f"Indledningen, {when}"
+            title = self.catalog.table(where.table).title.split(".")[0]
+            column = "samlet investering" if where.column == INVESTMENT else where.column
+            row = "I alt" if where.row == "total" else where.row
+            return f"Kataloget, {title}, {row}, {column}"
+        if where is None and f.table.startswith("catalog-"):
+            return f"Kataloget, {self.catalog.table(f.table).title.split('.')[0]}, {f.row}"
+        p = self.catalog.proposal(f.proposal or "")
+        parts = [numbering.printed_name(p, self.catalog), self._table_name(p, f, where)]
+        if where is not None and where.table.startswith(BASIS_TABLE):
+            parts += [where.row, str(where.column)]
+        elif where is not None and where.row:
+            parts.append(self._row_name(where))
+        elif where is None and f.row:
+            parts.append(self._unplaced_row(f))
+        if f.year is not None:
+            parts.append(str(f.year))
+        return ", ".join(parts)
+
+    def _unplaced_row(self, f: Finding) -> str:
+        """A row no drawn cell shows, named as the document names it: a basis table's title
+        (as printed, or said not to be printed) and row label, or the line that an effect
+        model explains."""
+        p = self.catalog.proposal(f.proposal or "")
+        table, _, label = (f.row or "").partition(": ")
+        basis = {b.id: b for b in p.basis}
+        if label and table in basis:
+            shown = "" if basis[table] in numbering.basis_tables(p) else " (ikke trykt)"
+            return f"{basis[table].title}{shown}, {label}"
+        lines = {line.id: line.text for line in p.lines}
+        return lines.get(f.row or "", f.row or "")
+
+    def _table_name(self, p: Proposal, f: Finding, where: Place | None) -> str:
+        """The table as the document numbers it (Forslag 7's distribution is its Tabel 3,
+        its economy table Tabel 2)."""
+        titles = numbering.titles(p)
+        economy = numbering.short_name(titles.economy)
+        if where is None:
+            return {"basis": "beregningsgrundlag", "1": economy}.get(f.table, f.table)
+        if where.table.startswith(BASIS_TABLE):
+            return self._basis(where).title
+        named = {
+            TARGETS_TABLE: p.targets.title if p.targets else "Måltal",
+            "admin": numbering.short_name(titles.admin),
+            "2.1": numbering.short_name(titles.distribution),
+            "1": economy,
+        }
+        # the table's name alone; the explanation says what it is
+        return named.get(where.table) or TABLE_NAMES[where.table].split(" (")[0]
+
+    def _row_name(self, where: Place) -> str:
+        if where.row in calc.TABLE1_ROWS:
+            return calc.TABLE1_ROWS[where.row][0]
+        if where.row.startswith("payback_"):
+            return f"Tilbagebetalingstid ({calc.PAYBACK_BASES[where.row.removeprefix('payback_')]})"
+        if where.row in ("total", "manko"):
+            return where.row.capitalize()
+        if where.row == TARGET_TOTAL:
+            return "Samlet varig ændring"
+        if where.row == PRICE_BASIS:
+            return "prisniveau"
+        return self.catalog.profile.unit_name(where.row)
+
+    # --- what the renderers ask ---------------------------------------------------------
+
+    def mark(self, where: Place) -> str:
+        number = self.number(where)
+        return superscript(number) if number is not None else ""
+
+    def number(self, where: Place) -> int | None:
+        """The mark's number, for a renderer that cannot raise it (a spreadsheet's note)."""
+        return self._numbers.get(where)
+
+    def amounts(
+        self,
+        proposal: str | None,
+        table: str,
+        row: str,
+        series: Series,
+        years: Sequence[int],
+        zero: str = "0",
+    ) -> list[str]:
+        """A row's figures as printed: derived, or as stated for an archive copy, each with
+        its mark; a table the source left empty prints no figures in an archive copy. A 0
+        where the stated row leaves the year blank is printed blank, as the source prints it
+        (BC02's Tabel 1): the same value, written the source's way."""
+        stated = self._stated_row(proposal, table, row)
+        return [
+            self.figure(
+                Place(proposal, table, row, y),
+                series[y],
+                "" if stated is not None and y not in stated else zero,
+            )
+            for y in years
+        ]
+
+    def _stated_row(self, proposal: str | None, table: str, row: str) -> Series | None:
+        """The row as the data writes it, where it is a stated row of Tabel 1, one of its
+        lines (written as the source prints it: a year left out is blank there) or the
+        administration's total."""
+        if proposal is None or table not in ("1", "admin"):
+            return None
+        p = self.catalog.proposal(proposal)
+        if table == "admin":
+            return p.stated.admin_total
+        if row in p.stated.table1:
+            return p.stated.table1[row]
+        return next((line.amounts for line in p.lines if line.id == row), None)
+
+    def figure(self, where: Place, derived: Decimal | None, zero: str = "0") -> str:
+        value: Decimal | str | None = derived
+        if self.as_stated:
+            if self.left_empty(where.proposal, where.table):
+                return ""
+            value = self._stated(where, derived)
+        text = (zero if value == 0 else _figure_text(value)) if value is not None else zero
+        return text + self.mark(where)
+
+    def text(self, where: Place, derived: str) -> str:
+        """A figure printed as text (a payback, "4 år (2028)"), with its mark; an archive copy
+        prints a payback as the source writes it ("5") where it means the derived one."""
+        value = self._stated(where, self._as_written(where, derived)) if self.as_stated else derived
+        return _figure_text(value) + self.mark(where)
+
+    def price_basis(self, p: Proposal, table: str) -> str:
+        """A table's unit line: the proposal's price level, or as the source prints it in an
+        archive copy, with a mark where the source prints another (F3's tables A-E)."""
+        return self.text(Place(p.id, table, PRICE_BASIS, None), price_basis(p))
+
+    def _as_written(self, where: Place, derived: str) -> str:
+        if where.proposal is None or not where.row.startswith("payback_"):
+            return derived
+        p = self.catalog.proposal(where.proposal)
+        return p.stated.payback.get(where.row.removeprefix("payback_"), derived).strip()
+
+    def _stated(self, where: Place, derived: Decimal | str | None) -> Decimal | str | None:
+        f = self._found.get(where)
+        return f.stated if f is not None and f.stated is not None else derived
+
+    def left_empty(self, proposal: str | None, table: str) -> bool:
+        return Place(proposal, table, "", None) in self._numbers
+
+    def empty_note(self, p: Proposal, table: str) -> str:
+        """What the document says under a table the template calls for and the source left
+        empty (BC02's Tabel C), with the table's mark; "" for any other table."""
+        if not self.left_empty(p.id, table):
+            return ""
+        if table in p.stated.technical:
+            note = LEFT_EMPTY_AS_STATED if self.as_stated else LEFT_EMPTY
+        else:
+            note = MISSING_AS_STATED if self.as_stated else MISSING
+        return self.mark(Place(p.id, table, "", None)) + " " + note
+
+    def rows(self, proposal: str | None, table: str) -> set[str]:
+        """The rows that the findings name in a table, so a renderer draws a stated row that
+        gevinst computes as nothing (Forslag 2's Tabel B) where its mark can be seen."""
+        return {
+            w.row
+            for w in self._numbers
+            if w.proposal == proposal and w.table == table and w.row not in ("", "total")
+        }
+
+    def intro(self, text: str) -> str:
+        """The catalog's intro with each stated total (55,6 / 62,8 mio. kr.) printed as
+        derived, or as stated, and marked where the two differ."""
+        changes: list[tuple[int, str, str]] = []
+        for st in self.catalog.statements:
+            where = Place(None, INTRO_TABLE, st.table, st.year)
+            f = self._found.get(where)
+            places = _places(st.mio_kr)
+            stated = f"{dk(st.mio_kr, places=places)} mio. kr."
+            sentence = text.find(st.text.split(stated)[0])
+            at = text.find(stated, sentence)
+            if f is None or sentence < 0 or at < 0:
+                continue
+            value = st.mio_kr if self.as_stated else f.computed
+            changes.append(
+                (at, stated, f"{_figure_text(value, places)}{self.mark(where)} mio. kr.")
+            )
+        # from the end, so that each position still holds when it is replaced
+        for at, old, new in sorted(changes, reverse=True):
+            text = text[:at] + new + text[at + len(old) :]
+        return text

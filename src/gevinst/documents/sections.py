@@ -1,0 +1,90 @@
+# SPDX-License-Identifier: MPL-2.0
+"""What the template's sections print of a proposal, the same in the PDF and Word: its
+headings in the proposal's own wording, the fields of section 1 it answers, its tables of
+consultations. A field the proposal leaves unanswered is not printed: the document says only
+what the source says."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from itertools import groupby
+
+from gevinst.core.model import BasisTable, Consultation, Proposal
+from gevinst.core.template import APPENDICES, APPROVAL, APPROVAL_AND_ANSWER, YES_NO
+from gevinst.documents import layout, numbering
+
+
+def heading(p: Proposal, template: str) -> str | None:
+    """A template heading as ``p`` prints it: its own wording, or None where it prints none."""
+    return p.printed_headings.get(template, template)
+
+
+def answer(value: bool | None) -> str:
+    return {True: "Ja", False: "Nej", None: ""}[value]
+
+
+@dataclass(frozen=True)
+class Consultations:
+    """One table of section 6: the column over the answers, and the rows."""
+
+    header: str
+    rows: tuple[Consultation, ...]
+
+    @property
+    def yes_no(self) -> bool:
+        """The Ja/Nej column is printed where the source answers it (not F7's orientering)."""
+        return any(c.heard is not None for c in self.rows)
+
+    @property
+    def columns(self) -> list[str]:
+        return ["", *([YES_NO] if self.yes_no else []), self.header]
+
+    def cells(self, c: Consultation) -> list[str]:
+        """A row's plain cells before the answer: the body and, where printed, Ja/Nej."""
+        return [c.body, *([answer(c.heard)] if self.yes_no else [])]
+
+
+def _header(c: Consultation) -> str:
+    return c.header or (APPROVAL if c.kind == "cfo" else APPROVAL_AND_ANSWER)
+
+
+def consultation_tables(p: Proposal) -> Iterator[Consultations]:
+    """Section 6's tables as the seed prints them: consultations in a row under the same
+    column header form one table (Center for Økonomi's "Dato for godkendelse" first)."""
+    for header, rows in groupby(p.consultations, key=_header):
+        yield Consultations(header, tuple(rows))
+
+
+def appendices_heading(numbered: list[str]) -> str:
+    """The "Bilagsoversigt" section's heading, numbered after the last numbered section
+    heading printed before it (Forslag 7: "7. Bilagsoversigt" after "6. Hvem er hørt?")."""
+    last = next((h for h in reversed(numbered) if h.split(".")[0].isdigit()), "0.")
+    return f"{int(last.split('.')[0]) + 1}. {APPENDICES}"
+
+
+def table1(p: Proposal, rows: Iterable[layout.Row]) -> Iterator[layout.Row]:
+    """Tabel 1's rows with its group rows in the proposal's own wording; a group row the
+    proposal does not print is left out (Forslag 7 prints none)."""
+    for row in rows:
+        if row.kind is not layout.Kind.HEADING:
+            yield row
+        elif (label := heading(p, row.label)) is not None:
+            yield replace(row, label=label)
+
+
+def basis_drawn(p: Proposal, b: BasisTable) -> bool:
+    """Whether a basis table is drawn as a table: printed, and not drawn elsewhere (Forslag
+    7's Tabel 3 is its distribution); otherwise only its prose stands where it would."""
+    return b in numbering.basis_tables(p)
+
+
+def own_basis(p: Proposal) -> list[BasisTable]:
+    """The basis tables of section 2's "Grundlag" part (not those printed in 2.1) that print
+    anything there: the table, its prose or a text after it. None: no heading."""
+    return [
+        b
+        for b in p.basis
+        if not b.in_distribution
+        and (basis_drawn(p, b) or b.text.strip() or p.texts_after.get(b.id, "").strip())
+    ]

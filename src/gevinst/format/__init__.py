@@ -1,0 +1,3 @@
+# SPDX-License-Identifier: MPL-2.0
+"""The data format (docs/format.md) in both directions: YAML and JSON documents read into the
+core's objects with every problem named, and the core's objects written back."""

@@ -1,0 +1,529 @@
+# SPDX-License-Identifier: MPL-2.0
+"""Load a catalog folder (docs/format.md) into core domain objects.
+
+Every problem is collected, not just the first, and each names the file, the proposal,
+the field and the line, so a person can mend a file in one pass.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from importlib import resources
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from gevinst.core import effects as fx
+from gevinst.core import model as m
+from gevinst.core.assumptions import Assumption, Assumptions, Period
+from gevinst.core.profile import Administration, Appropriation, Committee, Profile
+from gevinst.core.series import Series
+from gevinst.format import schema as s
+from gevinst.format.yamlsource import YamlDocument, YamlError
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: Path
+    line: int | None
+    proposal: str | None
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = [str(self.path)]
+        if self.line:
+            where.append(f"linje {self.line}")
+        if self.proposal:
+            where.append(f"forslag {self.proposal}")
+        if self.field:
+            where.append(f"felt {self.field}")
+        return f"{', '.join(where)}: {self.message}"
+
+
+class FormatError(Exception):
+    """One or more files of a catalog do not follow the format."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems = tuple(problems)
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+def _field(loc: Iterable[int | str]) -> str:
+    out = ""
+    for step in loc:
+        out += f"[{step}]" if isinstance(step, int) else (f".{step}" if out else str(step))
+    return out
+
+
+def parse_document(doc: YamlDocument, model: type[ModelT], proposal: str | None) -> ModelT:
+    try:
+        return model.model_validate(doc.data)
+    except ValidationError as e:
+        problems = []
+        for err in e.errors():
+            loc = [step for step in err["loc"] if not _is_validator_tag(step)]
+            message = err["msg"].removeprefix("Value error, ")
+            problems.append(Problem(doc.path, doc.line_of(loc), proposal, _field(loc), message))
+        raise FormatError(problems) from None
+
+
+def _is_validator_tag(step: int | str) -> bool:
+    # pydantic adds the name of a union member or a validator to the location
+    return isinstance(step, str) and ("[" in step or step.startswith("function-"))
+
+
+def read_document(path: Path, proposal: str | None = None) -> YamlDocument:
+    try:
+        return YamlDocument(path)
+    except YamlError as e:
+        raise FormatError([Problem(path, e.line, proposal, "", e.message)]) from None
+
+
+# --- the profile -------------------------------------------------------------------------
+
+
+def load_profile(name_or_path: str, base: Path | None = None) -> Profile:
+    """A profile shipped with gevinst by name (``kk``), or a file relative to ``base``."""
+    candidate = (base / name_or_path) if base else Path(name_or_path)
+    if candidate.suffix in {".yaml", ".yml"}:
+        path = candidate
+    else:
+        path = Path(str(resources.files("gevinst.profiles").joinpath(f"{name_or_path}.yaml")))
+    doc = read_document(path)
+    pm = parse_document(doc, s.ProfileModel, None)
+    return Profile(
+        id=pm.id,
+        name=pm.name,
+        administrations=tuple(
+            Administration(a.code, a.name, a.committee) for a in pm.administrations
+        ),
+        committees=tuple(Committee(c.code, c.name) for c in pm.committees),
+        appropriations=tuple(
+            Appropriation(a.code, a.name, a.committee, tuple(a.aliases)) for a in pm.appropriations
+        ),
+        unit_order=tuple(pm.unit_order),
+        areas=tuple(a.code for a in pm.styringsomraader),
+        area_aliases={alias: a.code for a in pm.styringsomraader for alias in (a.name, *a.aliases)},
+        default_area=pm.default_area,
+        consultation_kinds=dict(pm.consultation_kinds),
+        assumptions=Assumptions(
+            Assumption(
+                a.name,
+                a.label,
+                a.unit,
+                tuple(
+                    sorted(
+                        (Period(p.start, p.value, p.reference) for p in a.periods),
+                        key=lambda p: p.start,
+                    )
+                ),
+                a.source,
+            )
+            for a in pm.assumptions
+        ),
+    )
+
+
+# --- proposals ---------------------------------------------------------------------------
+
+
+def _series(values: Mapping[int, Decimal | None] | None, level: int | None = None) -> Series:
+    """Amounts by year at price level ``level`` (None where the document gives none)."""
+    return Series({y: v for y, v in (values or {}).items() if v is not None}, level)
+
+
+def _stated_series(
+    values: Mapping[int, Decimal | None] | None, level: int | None = None
+) -> Series | None:
+    """A stated row: None where every cell is blank."""
+    if values is None or all(v is None for v in values.values()):
+        return None
+    return _series(values, level)
+
+
+def _stated_table(t: s.StatedTableModel | None, level: int) -> m.StatedTable | None:
+    if t is None:
+        return None
+    # a row printed with every cell blank is kept, empty: the documents print it
+    rows = {u: _stated_series(r, level) or Series() for u, r in t.rows.items()}
+    return m.StatedTable(
+        rows=rows,
+        total=_stated_series(t.total, level),
+        title=t.title,
+        appropriations=dict(t.appropriations),
+        includes_implementation=t.includes_implementation,
+        text=t.text,
+        key_column=t.key_column,
+        price_basis=t.price_basis,
+    )
+
+
+def _booking(b: s.BookingModel | None, level: int) -> m.Booking | None:
+    if b is None:
+        return None
+    if b.unit is not None:
+        return m.ToUnit(b.unit)
+    if b.key is not None:
+        return m.ByKey(b.key)
+    if b.parts is not None:
+        return m.Parts({u: _series(v, level) for u, v in b.parts.items()})
+    return None
+
+
+def _targets(t: s.TargetsModel | None) -> m.Targets | None:
+    if t is None:
+        return None
+    rows = tuple(
+        m.TargetRow(r.label, r.area, m.TargetRole(r.role), _series(r.values), r.price_basis)
+        for r in t.rows
+    )
+    years = tuple(sorted({y for r in t.rows for y in r.values}))
+    return m.Targets(title=t.title, rows=rows, price_basis=t.price_basis, years=years)
+
+
+def _effect(e: s.EffectModel) -> fx.Effect:
+    def value(v: Decimal | list[Decimal] | None) -> Decimal | tuple[Decimal, ...] | None:
+        return tuple(v) if isinstance(v, list) else v
+
+    phase = fx.Phase(
+        fx.Profile(e.phase.profile), e.phase.start, e.phase.years, dict(e.phase.factors)
+    )
+    params = {
+        name: fx.Param(name, value(p.value), p.assumption, p.source, p.assumed)
+        for name, p in e.params.items()
+    }
+    return fx.Effect(e.line, e.model, params, fx.Sign(e.sign), phase, e.text, tuple(e.also))
+
+
+def _area(printed: str | None, profile: Profile) -> str | None:
+    """The styringsområde of a line; a blank one is the profile's default."""
+    return profile.find_area(printed) if printed is not None else profile.default_area
+
+
+def _proposal(pm: s.ProposalModel, profile: Profile) -> m.Proposal:
+    st, level = pm.stated, pm.price_level
+    technical = {
+        name: table
+        for name, table in ((n, _stated_table(getattr(st, n), level)) for n in "ABCDE")
+        if table is not None
+    }
+    return m.Proposal(
+        id=pm.id,
+        title=pm.title,
+        type=m.ProposalType(pm.type),
+        years=tuple(pm.years),
+        price_level=pm.price_level,
+        scale=pm.scale,
+        heading=pm.heading,
+        confidential=pm.confidential,
+        catalog_entry_only=pm.catalog_entry_only,
+        presenting=tuple(pm.presenting),
+        affected=tuple(pm.affected),
+        innovation=pm.origin.innovation,
+        innovation_title=pm.origin.innovation_title,
+        simplification=pm.origin.simplification,
+        summary=pm.summary,
+        description=pm.description,
+        economy_text=pm.economy_text,
+        distribution_text=pm.distribution_text,
+        partners_text=pm.partners_text,
+        notes=tuple(pm.notes),
+        table1_split={k: dict(v) for k, v in pm.table1_split.items()},
+        lines=tuple(
+            m.Line(
+                id=ln.id,
+                section=m.Section(ln.section),
+                kind=m.LineKind(ln.kind),
+                text=ln.text,
+                area=_area(ln.area, profile),
+                area_assumed=ln.area is None,
+                amounts=_series(ln.amounts, level),
+                booking=_booking(ln.booking, level),
+                placed=ln.placed,
+            )
+            for ln in pm.lines
+        ),
+        keys={
+            name: m.Key(name=name, text=k.text, kind=k.kind, weights=dict(k.weights))
+            for name, k in pm.keys.items()
+        },
+        budget_moves=tuple(
+            m.BudgetMove(mv.from_, mv.to, _series(mv.amounts, level), mv.text)
+            for mv in pm.budget_moves
+        ),
+        basis=tuple(
+            m.BasisTable(
+                id=b.id,
+                title=b.title,
+                text=b.text,
+                columns=tuple(b.columns),
+                rows=tuple(m.BasisRow(r.label, dict(r.values)) for r in b.rows),
+                total_column=b.total_column,
+                total_rows=tuple(m.TotalRow(t.row, tuple(t.of)) for t in b.total_rows),
+                printed=b.printed,
+                remarks=tuple(b.remarks),
+                label_column=b.label_column,
+                unit=b.unit,
+                in_distribution=b.in_distribution,
+            )
+            for b in pm.basis
+        ),
+        followup_text=pm.followup_text,
+        followup=tuple(
+            m.FollowUp(m.Phase(f.phase), f.goal, f.measure, f.responsible, f.when)
+            for f in pm.followup
+        ),
+        risk_level=m.RiskLevel(pm.risk.level) if pm.risk.level else None,
+        risk_text=pm.risk.text,
+        admin_text=pm.admin.text,
+        admin_rows=tuple(m.AdminRow(r.text, _series(r.amounts, level)) for r in pm.admin.rows),
+        consultations=tuple(
+            m.Consultation(c.body, c.kind, c.heard, tuple(c.dates), c.text, c.header)
+            for c in pm.consultations
+        ),
+        technical_text=pm.technical_text,
+        appendices_text=pm.appendices_text,
+        appendix_heading=pm.appendix_heading,
+        texts_after=dict(pm.texts_after),
+        printed_headings=dict(pm.printed_headings),
+        scope=m.Scope(**pm.scope.model_dump()),
+        targets=_targets(pm.targets),
+        effects=tuple(_effect(e) for e in pm.effects),
+        stated=m.Stated(
+            # a row printed with every cell blank (BC02's "Samlede implementeringsomkostninger,
+            # service") is kept, empty: the documents print it
+            table1={k: _stated_series(v, level) or Series() for k, v in st.table1.items()},
+            payback={k: v for k, v in st.payback.model_dump().items() if v},
+            distribution=_stated_table(st.distribution, level),
+            # printed with every cell blank ({}, BC02) is still a stated row: printed, blank
+            admin_total=None if st.admin_total is None else _series(st.admin_total, level),
+            technical=technical,
+        ),
+        remarks=tuple(pm.remarks),
+    )
+
+
+class _References:
+    """Collects names in a proposal that point nowhere, each with its line."""
+
+    def __init__(self, doc: YamlDocument, pm: s.ProposalModel, profile: Profile) -> None:
+        self.doc, self.pm, self.profile = doc, pm, profile
+        self.problems: list[Problem] = []
+
+    def bad(self, loc: list[int | str], message: str) -> None:
+        line = self.doc.line_of(loc)
+        self.problems.append(Problem(self.doc.path, line, self.pm.id, _field(loc), message))
+
+    def unit(self, loc: list[int | str], name: str) -> None:
+        if not self.profile.is_unit_name(name):
+            self.bad(loc, f"ukendt udvalg, forvaltning eller bevilling {name!r}")
+
+    def line(self, i: int, ln: s.LineModel) -> None:
+        here: list[int | str] = ["lines", i]
+        for year in ln.amounts:
+            if year not in self.pm.years:
+                self.bad([*here, "amounts", year], f"året {year} er ikke blandt forslagets år")
+        if ln.area is not None and self.profile.find_area(ln.area) is None:
+            self.bad([*here, "area"], f"ukendt styringsområde {ln.area!r}")
+        if ln.placed is not None:
+            self.unit([*here, "placed"], ln.placed)
+        b = ln.booking
+        if b is None:
+            return
+        if len([x for x in (b.unit, b.key, b.parts) if x is not None]) != 1:
+            self.bad([*here, "booking"], "angiv præcis én af unit, key eller parts")
+        if b.unit is not None:
+            self.unit([*here, "booking", "unit"], b.unit)
+        if b.key is not None and b.key not in self.pm.keys:
+            self.bad([*here, "booking", "key"], f"nøglen {b.key!r} findes ikke under keys")
+        for name in b.parts or {}:
+            self.unit([*here, "booking", "parts", name], name)
+
+    def effect(self, i: int, e: s.EffectModel, line_ids: set[str]) -> None:
+        here: list[int | str] = ["effects", i]
+        if e.line not in line_ids:
+            self.bad([*here, "line"], f"linjen {e.line!r} findes ikke under lines")
+        for j, other in enumerate(e.also):
+            if other not in line_ids or other == e.line:
+                self.bad([*here, "also", j], f"linjen {other!r} findes ikke under lines")
+        expected = set(fx.MODELS[e.model].params)
+        for name in sorted(expected - set(e.params)):
+            self.bad([*here, "params"], f"modellen {e.model!r} mangler parameteren {name!r}")
+        for name, p in e.params.items():
+            if name not in expected:
+                self.bad(
+                    [*here, "params", name], f"modellen {e.model!r} har ingen parameter {name!r}"
+                )
+            elif (p.value is None) == (p.assumption is None):
+                self.bad([*here, "params", name], "angiv enten value eller assumption")
+            elif p.assumption is not None and p.assumption not in self.profile.assumptions:
+                self.bad(
+                    [*here, "params", name, "assumption"],
+                    f"antagelsen {p.assumption!r} findes ikke i profilen",
+                )
+
+    def check(self) -> list[Problem]:
+        pm = self.pm
+        seen: set[str] = set()
+        for i, ln in enumerate(pm.lines):
+            self.line(i, ln)
+            if ln.id in seen:
+                self.bad(["lines", i, "id"], f"linje-id {ln.id!r} er brugt før")
+            seen.add(ln.id)
+        for name, key in pm.keys.items():
+            for w, weight in key.weights.items():
+                self.unit(["keys", name, "weights", w], w)
+                if weight < 0:
+                    self.bad(["keys", name, "weights", w], "en vægt kan ikke være negativ")
+            if not any(key.weights.values()):
+                self.bad(["keys", name, "weights"], "en nøgle skal have mindst én vægt over nul")
+        line_ids = {ln.id for ln in pm.lines}
+        for i, e in enumerate(pm.effects):
+            self.effect(i, e, line_ids)
+        for subtotal, rows in pm.table1_split.items():
+            for name in rows:
+                self.unit(["table1_split", subtotal, name], name)
+        for i, mv in enumerate(pm.budget_moves):
+            self.unit(["budget_moves", i, "from"], mv.from_)
+            self.unit(["budget_moves", i, "to"], mv.to)
+        for table in ("A", "B", "C", "D", "E", "2.1"):
+            stated = getattr(pm.stated, "distribution" if table == "2.1" else table)
+            for name in stated.rows if stated else ():
+                self.unit(["stated", table, "rows", name], name.split(" / ")[0])
+        return self.problems
+
+
+def proposal_from_document(
+    doc: YamlDocument, profile: Profile, expected_id: str | None = None
+) -> m.Proposal:
+    """A proposal from its document, checked for form and then for names that point nowhere;
+    ``expected_id`` is the id the document must have (its file name)."""
+    pm = parse_document(doc, s.ProposalModel, expected_id or doc.data.get("id"))
+    problems = _References(doc, pm, profile).check()
+    if expected_id is not None and pm.id != expected_id:
+        message = f"id {pm.id!r} skal svare til filnavnet"
+        problems.append(Problem(doc.path, doc.line_of(["id"]), pm.id, "id", message))
+    if problems:
+        raise FormatError(problems)
+    return _proposal(pm, profile)
+
+
+def load_proposal(path: Path, profile: Profile) -> m.Proposal:
+    return proposal_from_document(read_document(path, path.stem), profile, path.stem)
+
+
+def _catalog_table(t: s.CatalogTableModel) -> m.CatalogTable:
+    return m.CatalogTable(
+        id=t.id,
+        title=t.title,
+        years=tuple(t.years),
+        groups=tuple(
+            m.CatalogGroup(
+                g.committee,
+                tuple(
+                    m.CatalogRow(
+                        no=r.no,
+                        proposal=r.proposal,
+                        label=r.label,
+                        effect=_series(r.effect),
+                        investment=r.investment,
+                        approved_with=r.approved_with,
+                        note_refs=tuple(r.note_refs),
+                        marker=r.marker,
+                    )
+                    for r in g.rows
+                ),
+            )
+            for g in t.groups
+        ),
+        total_effect=_stated_series(t.total.effect) if t.total else None,
+        total_investment=t.total.investment if t.total else None,
+        notes=tuple(t.notes),
+        unit=t.unit,
+        text=t.text,
+        remarks=tuple(t.remarks),
+    )
+
+
+def load_catalog(folder: Path) -> m.Catalog:
+    """Load ``folder/catalog.yaml`` and every proposal it lists from ``folder/proposals``."""
+    path = folder / "catalog.yaml" if folder.is_dir() else folder
+    if not path.is_file():
+        raise FormatError([Problem(path, None, None, "", "filen findes ikke")])
+    folder = path.parent
+    doc = read_document(path)
+    cm = parse_catalog(doc)
+    profile = load_profile(cm.profile, folder)
+    proposals: list[m.Proposal] = []
+    problems: list[Problem] = []
+    for i, pid in enumerate(cm.proposals):
+        ppath = folder / "proposals" / f"{pid}.yaml"
+        if not ppath.exists():
+            problems.append(
+                Problem(
+                    path,
+                    doc.line_of(["proposals", i]),
+                    pid,
+                    f"proposals[{i}]",
+                    f"filen {ppath} findes ikke",
+                )
+            )
+            continue
+        try:
+            proposals.append(load_proposal(ppath, profile))
+        except FormatError as e:
+            problems.extend(e.problems)
+    if problems:
+        raise FormatError(problems)
+    return catalog_from_model(cm, profile, proposals)
+
+
+def parse_catalog(doc: YamlDocument) -> s.CatalogModel:
+    """The catalog document's form, checked, and its rows pointing at listed proposals."""
+    cm = parse_document(doc, s.CatalogModel, None)
+    problems: list[Problem] = []
+
+    def bad(loc: list[int | str], proposal: str | None, message: str) -> None:
+        problems.append(Problem(doc.path, doc.line_of(loc), proposal, _field(loc), message))
+
+    for i, pid in enumerate(cm.proposals):
+        if pid in cm.proposals[:i]:
+            bad(["proposals", i], pid, f"forslaget {pid!r} står to gange")
+    for t, table in enumerate(cm.tables):
+        for g, group in enumerate(table.groups):
+            for r, row in enumerate(group.rows):
+                if row.proposal is not None and row.proposal not in cm.proposals:
+                    loc: list[int | str] = ["tables", t, "groups", g, "rows", r, "proposal"]
+                    bad(loc, row.proposal, f"forslaget {row.proposal!r} står ikke i proposals")
+    if problems:
+        raise FormatError(problems)
+    return cm
+
+
+def catalog_from_model(
+    cm: s.CatalogModel, profile: Profile, proposals: Iterable[m.Proposal]
+) -> m.Catalog:
+    """The catalog of a checked catalog document and its loaded proposals."""
+    return m.Catalog(
+        id=cm.id,
+        title=cm.title,
+        municipality=cm.municipality,
+        round=cm.round,
+        price_level=cm.price_level,
+        scale=cm.scale,
+        profile=profile,
+        proposals=tuple(proposals),
+        tables=tuple(_catalog_table(t) for t in cm.tables),
+        statements=tuple(
+            m.Statement(st.text, st.table, None if st.year == "varig" else st.year, st.mio_kr)
+            for st in cm.statements
+        ),
+        intro=cm.intro,
+        remarks=tuple(cm.remarks),
+    )

@@ -1,0 +1,452 @@
+# SPDX-License-Identifier: MPL-2.0
+"""The schema of the data format (docs/format.md), version 1, as pydantic models.
+
+The models only check the *form* of a file; :mod:`gevinst.format.reader` turns a valid
+file into core domain objects, and the core checks the *figures*.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
+
+from gevinst.core.effects import MODELS
+from gevinst.core.model import TABLES_WITH_TEXT_AFTER
+from gevinst.core.template import TEMPLATE_HEADINGS
+from gevinst.format.yamlsource import WrittenNumber
+
+SCHEMA_VERSION = 1
+
+# an id names a file (proposals/ID.yaml), so it may not climb out of its folder
+Identifier = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]*$")]
+
+_NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
+_FRACTION = re.compile(r"^([+-]?\d+)/(\d+)$")
+
+
+def _amount(value: Any) -> Decimal:
+    if isinstance(value, WrittenNumber):
+        raise ValueError(
+            f"{value} er skrevet som et decimaltal; skriv beløb uden tusindtalsprik "
+            f'(fx 1144, ikke 1.144) og brøker i anførselstegn (fx "0,5")'
+        )
+    if isinstance(value, bool):
+        raise ValueError("et beløb kan ikke være true/false")
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, str) and (fraction := _FRACTION.match(value.strip())):
+        if int(fraction[2]) == 0:
+            raise ValueError(f"{value!r}: division med nul")
+        return Decimal(fraction[1]) / Decimal(fraction[2])
+    if isinstance(value, str) and _NUMBER.match(value.strip()):
+        try:
+            return Decimal(value.strip().replace(",", "."))
+        except InvalidOperation:
+            pass
+    raise ValueError(f"{value!r} er ikke et tal")
+
+
+def _cell(value: Any) -> Decimal | str | None:
+    """A basis-table cell: a number where it is one, else the text as printed."""
+    if value is None:
+        return None
+    if isinstance(value, str) and not isinstance(value, WrittenNumber):
+        return _amount(value) if _NUMBER.match(value.strip()) else value
+    return _amount(value)
+
+
+Amount = Annotated[Decimal, BeforeValidator(_amount)]
+Cell = Annotated[Decimal | str | None, BeforeValidator(_cell)]
+YearSeries = dict[int, Amount]
+StatedSeries = dict[int, Amount | None]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Origin(Model):
+    innovation: bool | None = None
+    innovation_title: str | None = None
+    simplification: bool | None = None
+
+
+class BookingModel(Model):
+    unit: str | None = None
+    key: str | None = None
+    parts: dict[str, YearSeries] | None = None
+
+
+class LineModel(Model):
+    id: str
+    section: Literal["permanent", "implementation"]
+    kind: Literal["efficiency", "operating_cost", "income", "implementation"]
+    text: str
+    area: str | None = None
+    amounts: YearSeries = Field(default_factory=dict)
+    booking: BookingModel | None = None
+    placed: str | None = None
+
+
+class KeyModel(Model):
+    text: str = ""
+    kind: Literal["shares", "counts", "areas", "amounts", "purchases", "equal"]
+    weights: dict[str, Amount]
+
+
+class BudgetMoveModel(Model):
+    from_: str = Field(alias="from")
+    to: str
+    amounts: YearSeries
+    text: str = ""
+
+
+class BasisRowModel(Model):
+    label: str
+    values: dict[str, Cell] = Field(default_factory=dict)
+
+
+class TotalRowModel(Model):
+    row: str
+    of: list[str]
+
+
+class BasisTableModel(Model):
+    id: str
+    title: str
+    text: str = ""
+    printed: bool = True  # false: built from the prose for the check; never drawn
+    label_column: str = ""  # the header printed over the row labels
+    unit: str = ""  # printed after every figure ("kr.")
+    in_distribution: bool = False  # printed in section 2.1, after its text
+    columns: list[str]
+    rows: list[BasisRowModel]
+    total_column: str | None = None
+    total_rows: list[TotalRowModel] = Field(default_factory=list)
+    remarks: list[str] = Field(default_factory=list)
+
+
+class FollowUpModel(Model):
+    phase: Literal["implementation", "realisation"]
+    goal: str
+    measure: str = ""
+    responsible: str = ""
+    when: str = ""
+
+
+class RiskModel(Model):
+    level: Literal["lav", "middel", "høj"] | None = None
+    text: str = ""
+
+
+class AdminRowModel(Model):
+    text: str
+    amounts: StatedSeries = Field(default_factory=dict)
+
+
+class AdminModel(Model):
+    text: str = ""
+    rows: list[AdminRowModel] = Field(default_factory=list)
+
+
+def _template_heading(text: str) -> str:
+    if text not in TEMPLATE_HEADINGS:
+        known = "; ".join(TEMPLATE_HEADINGS)
+        raise ValueError(f"{text!r} er ikke en af skabelonens overskrifter: {known}")
+    return text
+
+
+TemplateHeading = Annotated[str, AfterValidator(_template_heading)]
+
+
+class ConsultationModel(Model):
+    body: str
+    kind: Literal[
+        "cfo",
+        "effektiviseringskredsen",
+        "it-kredsen",
+        "koncern-it",
+        "hr-kredsen",
+        "med",
+        "ejendom",
+        "velfaerd",
+        "other",
+    ]
+    heard: bool | None = None
+    dates: list[dt.date] = Field(default_factory=list)
+    text: str = ""
+    header: str = ""
+
+
+class StatedTableModel(Model):
+    title: str = ""
+    text: str = ""
+    includes_implementation: bool = False
+    appropriations: dict[str, str] = Field(default_factory=dict)
+    key_column: str = ""
+    price_basis: str = ""
+    rows: dict[str, StatedSeries] = Field(default_factory=dict)
+    total: StatedSeries | None = None
+
+
+class PaybackModel(Model):
+    service: str | None = None
+    total: str | None = None
+
+
+class StatedModel(Model):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    table1: dict[
+        Literal["varig_service", "varig", "impl_service", "impl_anlaeg", "impl", "impact"],
+        StatedSeries,
+    ] = Field(default_factory=dict, alias="1")
+    payback: PaybackModel = PaybackModel()
+    distribution: StatedTableModel | None = Field(default=None, alias="2.1")
+    admin_total: StatedSeries | None = None
+    A: StatedTableModel | None = None
+    B: StatedTableModel | None = None
+    C: StatedTableModel | None = None
+    D: StatedTableModel | None = None
+    E: StatedTableModel | None = None
+
+
+class TargetRowModel(Model):
+    label: str
+    area: str | None = None
+    role: Literal["achieved", "target", "manko", "total", "other"] = "other"
+    values: StatedSeries = Field(default_factory=dict)
+    price_basis: str = ""
+
+
+class TargetsModel(Model):
+    title: str = ""
+    price_basis: str = ""
+    rows: list[TargetRowModel]
+
+
+def _param(value: Any) -> Any:
+    """A parameter may be written as a bare number or list, short for {value: ...}."""
+    return value if isinstance(value, dict) else {"value": value}
+
+
+class ParamModel(Model):
+    value: Amount | list[Amount] | None = None
+    assumption: str | None = None
+    source: str = ""
+    assumed: bool = False  # the document does not state this value
+
+
+class PhaseModel(Model):
+    profile: Literal["full", "from_mid_year", "two_thirds", "linear", "factors"] = "full"
+    start: int | None = None
+    years: int = Field(default=1, ge=1)
+    factors: dict[int, Amount] = Field(default_factory=dict)
+
+
+def _known_model(kind: str) -> str:
+    if kind not in MODELS:
+        raise ValueError(f"ukendt model {kind!r}; kendte modeller: {', '.join(MODELS)}")
+    return kind
+
+
+class EffectModel(Model):
+    line: str
+    also: list[str] = Field(default_factory=list)
+    model: Annotated[str, AfterValidator(_known_model)]
+    sign: Literal["saving", "income", "cost"] = "saving"
+    text: str = ""
+    params: dict[str, Annotated[ParamModel, BeforeValidator(_param)]]
+    phase: PhaseModel = PhaseModel()
+
+
+class ScopeModel(Model):
+    digitalisation: bool | None = None
+    new_it_system: bool | None = None
+    m2_change: bool | None = None
+    employer_area: bool | None = None
+
+
+def _consecutive(years: list[int]) -> list[int]:
+    if any(b != a + 1 for a, b in itertools.pairwise(years)):
+        raise ValueError(f"årene skal følge hinanden i rækkefølge, fx [2024, 2025, 2026]: {years}")
+    return years
+
+
+class ProposalModel(Model):
+    schema_version: Literal[1]
+    id: Identifier
+    title: str
+    type: Literal["investering", "effektivisering"]
+    heading: str = ""
+    confidential: bool = False
+    catalog_entry_only: bool = False
+    price_level: int
+    scale: Literal[1000] = 1000
+    years: Annotated[list[int], AfterValidator(_consecutive)] = Field(min_length=1)
+    presenting: list[str] = Field(default_factory=list)
+    affected: list[str] = Field(default_factory=list)
+    origin: Origin = Origin()
+    summary: str = ""
+    description: str = ""
+    economy_text: str = ""
+    notes: list[str] = Field(default_factory=list)
+    table1_split: dict[Literal["varig_service", "impl_service"], dict[str, str]] = Field(
+        default_factory=dict
+    )
+    lines: list[LineModel] = Field(default_factory=list)
+    keys: dict[str, KeyModel] = Field(default_factory=dict)
+    budget_moves: list[BudgetMoveModel] = Field(default_factory=list)
+    distribution_text: str = ""
+    basis: list[BasisTableModel] = Field(default_factory=list)
+    followup: list[FollowUpModel] = Field(default_factory=list)
+    followup_text: str = ""
+    risk: RiskModel = RiskModel()
+    admin: AdminModel = AdminModel()
+    consultations: list[ConsultationModel] = Field(default_factory=list)
+    partners_text: str = ""
+    technical_text: str = ""
+    appendices_text: str = ""
+    appendix_heading: str = ""
+    texts_after: dict[str, str] = Field(default_factory=dict)
+    printed_headings: dict[TemplateHeading, str | None] = Field(default_factory=dict)
+    scope: ScopeModel = ScopeModel()
+    targets: TargetsModel | None = None
+    effects: list[EffectModel] = Field(default_factory=list)
+    stated: StatedModel = StatedModel()
+    remarks: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _texts_after_known_tables(self) -> ProposalModel:
+        # a text placed after a table the proposal does not print would silently be lost
+        known = [*TABLES_WITH_TEXT_AFTER, *(b.id for b in self.basis)]
+        unknown = [k for k in self.texts_after if k not in known]
+        if unknown:
+            raise ValueError(
+                f"texts_after: ukendt tabel {', '.join(unknown)}; kendte: {', '.join(known)}"
+            )
+        return self
+
+
+class CatalogRowModel(Model):
+    no: str = ""
+    proposal: str | None = None
+    label: str
+    effect: StatedSeries = Field(default_factory=dict)
+    investment: Amount | None = None
+    approved_with: str = ""
+    note_refs: list[str] = Field(default_factory=list)
+    marker: str = ""
+
+
+class CatalogGroupModel(Model):
+    committee: str
+    rows: list[CatalogRowModel]
+
+
+class CatalogTotalModel(Model):
+    effect: StatedSeries = Field(default_factory=dict)
+    investment: Amount | None = None
+
+
+class CatalogTableModel(Model):
+    id: Literal["catalog-1", "catalog-2"]
+    title: str
+    unit: str = ""
+    years: list[int]
+    groups: list[CatalogGroupModel]
+    total: CatalogTotalModel | None = None
+    notes: list[str] = Field(default_factory=list)
+    text: str = ""
+    remarks: list[str] = Field(default_factory=list)
+
+
+class StatementModel(Model):
+    text: str
+    table: Literal["catalog-1", "catalog-2"]
+    year: int | Literal["varig"]
+    mio_kr: Amount
+
+
+class CatalogModel(Model):
+    schema_version: Literal[1]
+    id: Identifier
+    title: str
+    municipality: str
+    profile: str = "kk"
+    round: str
+    price_level: int
+    scale: Literal[1000] = 1000
+    proposals: list[Identifier]
+    intro: str = ""
+    tables: list[CatalogTableModel] = Field(default_factory=list)
+    statements: list[StatementModel] = Field(default_factory=list)
+    remarks: list[str] = Field(default_factory=list)
+
+
+class AdministrationModel(Model):
+    code: str
+    name: str
+    committee: str
+
+
+class CommitteeModel(Model):
+    code: str
+    name: str
+
+
+class AppropriationModel(Model):
+    code: str
+    name: str
+    committee: str
+    aliases: list[str] = Field(default_factory=list)
+
+
+class AreaModel(Model):
+    code: str
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+
+
+class PeriodModel(Model):
+    start: dt.date
+    value: Amount
+    reference: str = ""
+
+
+class AssumptionModel(Model):
+    name: str
+    label: str
+    unit: str
+    source: str = ""
+    periods: list[PeriodModel] = Field(min_length=1)
+
+
+class ProfileModel(Model):
+    schema_version: Literal[1]
+    id: str
+    name: str
+    budget_system: str = ""
+    scale: Literal[1000] = 1000
+    administrations: list[AdministrationModel]
+    committees: list[CommitteeModel]
+    appropriations: list[AppropriationModel] = Field(default_factory=list)
+    unit_order: list[str]
+    styringsomraader: list[AreaModel]
+    default_area: str | None = None
+    consultation_kinds: dict[str, str] = Field(default_factory=dict)
+    assumptions: list[AssumptionModel] = Field(default_factory=list)

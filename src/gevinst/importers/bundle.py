@@ -1,0 +1,253 @@
+# SPDX-License-Identifier: MPL-2.0
+"""``gevinst import FILE``: a whole catalog from one file.
+
+- ``.xlsx``: gevinst's Excel layout holds the inputs of a catalog, not the catalog itself;
+  it is applied onto a catalog (``--onto``, :mod:`gevinst.importers.xlsx`), never read here.
+- ``.yaml``, ``.yml``, ``.json``: a *bundle*, one document holding a whole catalog::
+
+      {"catalog": <the document of catalog.yaml>,
+       "proposals": [<the document of each proposals/ID.yaml>, ...]}
+
+  as :func:`catalog_bundle` writes it. A bundle passes the same schema and reference
+  checks as a catalog folder (docs/format.md), and each problem names the bundle, the
+  proposal, the field and, where it can be found, the line. A JSON number with a decimal
+  point is refused as an amount just as a YAML one is: ``1.144`` may be a Danish thousand
+  separator, and reading it as one point one four four would divide the figure by 1.000.
+
+All or nothing: every problem of the file is collected into one :class:`FormatError`, and a
+catalog is returned only if there are none.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from gevinst.core.model import Catalog, Proposal
+from gevinst.core.profile import Profile
+from gevinst.format import schema as s
+from gevinst.format.reader import (
+    FormatError,
+    Problem,
+    catalog_from_model,
+    load_profile,
+    parse_catalog,
+    parse_document,
+    proposal_from_document,
+    read_document,
+)
+from gevinst.format.writer import Doc, catalog_document, proposal_document
+from gevinst.format.yamlsource import WrittenNumber, YamlDocument
+
+PROFILE_NAME = re.compile(r"^[A-Za-z0-9_-]+$")
+BUNDLE_SUFFIXES = (".yaml", ".yml", ".json")
+
+Loc = tuple[int | str, ...]
+
+
+def catalog_bundle(cat: Catalog) -> Doc:
+    """The whole catalog as one document, the form that :func:`import_file` reads."""
+    return {
+        "catalog": catalog_document(cat),
+        "proposals": [proposal_document(p) for p in cat.proposals],
+    }
+
+
+class _BundleModel(s.Model):
+    catalog: dict[str, Any]
+    proposals: list[dict[str, Any]]
+
+
+class _Document(YamlDocument):
+    """A document already read: its data, and its YAML nodes where they are known."""
+
+    def __init__(self, path: Path, data: Any, node: yaml.Node | None = None) -> None:
+        # YamlDocument.__init__ reads a file; this document's reading is done by its caller
+        self.path, self.data, self.node = path, data, node
+
+
+class _JsonDocument(_Document):
+    """A JSON file whose lines are found only when a problem needs one: composing the text
+    as YAML (the json module keeps no positions) cost more than reading it."""
+
+    def __init__(self, path: Path, data: Any, text: str) -> None:
+        super().__init__(path, data)
+        self._text: str | None = text
+
+    def line_of(self, loc: Sequence[int | str]) -> int | None:
+        if self._text is not None:
+            self.node, self._text = _nodes(self._text), None
+        return super().line_of(loc)
+
+
+class _Part(_Document):
+    """A document inside a bundle (its catalog or one proposal), with the bundle's lines."""
+
+    def __init__(self, bundle: YamlDocument, where: Loc, data: Any) -> None:
+        super().__init__(bundle.path, data)
+        self.bundle, self.where = bundle, where
+
+    def line_of(self, loc: Sequence[int | str]) -> int | None:
+        return self.bundle.line_of([*self.where, *loc])
+
+
+def _located(problems: Iterable[Problem], where: str) -> list[Problem]:
+    """Problems found in a part, with their fields named from the bundle's top."""
+    return [replace(p, field=f"{where}.{p.field}" if p.field else where) for p in problems]
+
+
+def _problem(doc: YamlDocument, loc: Loc, proposal: str | None, message: str) -> Problem:
+    field = "".join(f"[{step}]" if isinstance(step, int) else f".{step}" for step in loc)
+    return Problem(doc.path, doc.line_of(loc), proposal, field.lstrip("."), message)
+
+
+# --- reading a bundle ----------------------------------------------------------------------
+
+
+def _unreadable(path: Path, message: str, line: int | None = None) -> FormatError:
+    return FormatError([Problem(path, line, None, "", message)])
+
+
+def _json_document(path: Path) -> YamlDocument:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise _unreadable(path, "filen er ikke skrevet i UTF-8") from None
+    except OSError as e:
+        raise _unreadable(path, f"filen kan ikke læses: {e.strerror}") from None
+    try:
+        # a number with a point is kept as written, so the schema refuses it as an amount
+        data = json.loads(text, parse_float=WrittenNumber, object_pairs_hook=_unique)
+    except json.JSONDecodeError as e:
+        message = f"ikke gyldig JSON: {e.msg} (kolonne {e.colno})"
+        raise _unreadable(path, message, e.lineno) from None
+    except _DuplicateKeyError as e:
+        raise _unreadable(path, str(e)) from None
+    return _JsonDocument(path, data, text)
+
+
+class _DuplicateKeyError(ValueError):
+    pass
+
+
+def _unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object whose keys are unique; JSON itself would keep the last silently."""
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise _DuplicateKeyError(f"nøglen {key!r} står to gange")
+        out[key] = value
+    return out
+
+
+def _nodes(text: str) -> yaml.Node | None:
+    """The YAML nodes of a JSON text, for the line of each value: JSON is (all but) a subset
+    of YAML, and the json module keeps no positions. None where YAML cannot read it."""
+    try:
+        return yaml.compose(text, Loader=yaml.CSafeLoader)
+    except yaml.YAMLError:
+        return None
+
+
+# --- a catalog from its documents ------------------------------------------------------------
+
+
+def _catalog_part(bundle: YamlDocument) -> tuple[s.CatalogModel, Profile]:
+    part = _Part(bundle, ("catalog",), bundle.data["catalog"])
+    try:
+        cm = parse_catalog(part)
+    except FormatError as e:
+        raise FormatError(_located(e.problems, "catalog")) from None
+    if not PROFILE_NAME.match(cm.profile):
+        # an imported file may not make gevinst read another file on this machine
+        message = f"profilen skal angives ved navn (fx kk), ikke som en sti: {cm.profile!r}"
+        raise FormatError([_problem(bundle, ("catalog", "profile"), None, message)])
+    return cm, load_profile(cm.profile)
+
+
+def _proposal_part(bundle: YamlDocument, index: int, profile: Profile) -> Proposal:
+    where: Loc = ("proposals", index)
+    part = _Part(bundle, where, bundle.data["proposals"][index])
+    try:
+        return proposal_from_document(part, profile)
+    except FormatError as e:
+        raise FormatError(_located(e.problems, f"proposals[{index}]")) from None
+
+
+def _matched(bundle: YamlDocument, listed: Sequence[str]) -> tuple[dict[str, int], list[Problem]]:
+    """Each listed proposal's index in the bundle, and every proposal that is not listed
+    or given twice."""
+    found: dict[str, int] = {}
+    problems: list[Problem] = []
+    for j, data in enumerate(bundle.data["proposals"]):
+        pid = data.get("id")
+        loc: Loc = ("proposals", j, "id")
+        if not isinstance(pid, str):
+            problems.append(_problem(bundle, loc, None, "forslaget har intet id"))
+        elif pid in found:
+            problems.append(_problem(bundle, loc, pid, f"forslaget {pid!r} findes to gange"))
+        elif pid not in listed:
+            message = f"forslaget {pid!r} står ikke i catalog.proposals"
+            problems.append(_problem(bundle, loc, pid, message))
+        else:
+            found[pid] = j
+    return found, problems
+
+
+def _from_bundle(bundle: YamlDocument) -> Catalog:
+    parse_document(bundle, _BundleModel, None)
+    cm, profile = _catalog_part(bundle)
+    found, problems = _matched(bundle, cm.proposals)
+    proposals: list[Proposal] = []
+    for i, pid in enumerate(cm.proposals):
+        if pid not in found:
+            message = f"forslaget {pid!r} står i kataloget, men findes ikke under proposals"
+            problems.append(_problem(bundle, ("catalog", "proposals", i), pid, message))
+            continue
+        try:
+            proposals.append(_proposal_part(bundle, found[pid], profile))
+        except FormatError as e:
+            problems.extend(e.problems)
+    if problems:
+        raise FormatError(problems)
+    return catalog_from_model(cm, profile, proposals)
+
+
+def catalog_from_documents(
+    catalog_doc: Mapping[str, Any], proposal_docs: Sequence[Mapping[str, Any]], source: Path
+) -> Catalog:
+    """A catalog from the documents of ``catalog.yaml`` and of its proposals, held in memory
+    (as another importer builds them), checked as a catalog folder is; problems name
+    ``source`` and the field, without lines."""
+    data = {"catalog": dict(catalog_doc), "proposals": [dict(d) for d in proposal_docs]}
+    return _from_bundle(_Document(source, data))
+
+
+# --- the entry point ---------------------------------------------------------------------
+
+
+def import_file(path: Path) -> Catalog:
+    """The catalog in ``path``, a bundle."""
+    suffix = path.suffix.lower()
+    if suffix == ".xlsx":
+        raise _unreadable(
+            path,
+            "en Excel-projektmappe indlæses oven på det katalog den er eksporteret fra: "
+            "gevinst import FIL.xlsx --onto KATALOG -o NY_MAPPE (eller --dry-run)",
+        )
+    if suffix == ".json":
+        return _from_bundle(_json_document(path))
+    if suffix in BUNDLE_SUFFIXES:
+        return _from_bundle(read_document(path))
+    shown = f"filtypen {suffix!r}" if suffix else "en fil uden filtype"
+    raise _unreadable(
+        path,
+        f"gevinst kan ikke importere {shown}; brug .xlsx (gevinsts Excel-layout, med --onto) "
+        "eller .yaml, .yml eller .json (et helt katalog i ét dokument)",
+    )

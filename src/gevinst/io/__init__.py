@@ -1,2 +1,0 @@
-# SPDX-License-Identifier: MPL-2.0
-"""Reading and writing: the proposal data format and the documents made from it."""
