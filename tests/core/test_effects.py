@@ -25,6 +25,7 @@ from gevinst.core.effects import (
     evaluate,
     parameter_values,
 )
+from gevinst.core.errors import CalculationError, NotFoundError
 from gevinst.core.series import Series
 
 D = Decimal
@@ -261,11 +262,13 @@ def test_a_shared_assumption_is_looked_up_as_of_the_day() -> None:
 
 def test_an_assumption_before_its_first_period_is_a_clear_error() -> None:
     with pytest.raises(
-        KeyError, match=re.escape("ingen værdi pr. 2023-12-31 (gælder fra 2024-01-01)")
+        NotFoundError, match=re.escape("ingen værdi pr. 2023-12-31 (gælder fra 2024-01-01)")
     ):
         KK.value("aarstimenorm", dt.date(2023, 12, 31))
-    with pytest.raises(KeyError, match="ukendt antagelse: 'timenorm'"):
+    with pytest.raises(NotFoundError, match="ukendt antagelse: 'timenorm'"):
         KK.value("timenorm", DAY)
+    # still a KeyError, so the library behaves as a mapping
+    assert "timenorm" not in KK and KK.get("timenorm") is None
 
 
 def test_with_value_starts_a_new_period_and_leaves_the_old_library_alone() -> None:
@@ -298,7 +301,15 @@ def test_an_override_replaces_a_parameter_for_one_evaluation() -> None:
     ],
 )
 def test_bad_parameters_give_a_danish_message(e: Effect, message: str) -> None:
-    with pytest.raises(ValueError, match=message):
+    with pytest.raises(CalculationError, match=message):
+        evaluate(e, YEARS, KK, DAY)
+
+
+def test_a_division_by_zero_is_a_calculation_error_not_an_arithmetic_one() -> None:
+    e = effect(
+        "time_saving", cases=(D(10),), minutes=(D(6),), hour_norm=D(0), wage=D(1), overhead=D(0)
+    )
+    with pytest.raises(CalculationError, match="deler med nul"):
         evaluate(e, YEARS, KK, DAY)
 
 

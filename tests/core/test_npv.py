@@ -13,10 +13,10 @@ from hypothesis import strategies as st
 
 from gevinst.core.assumptions import Assumption, Assumptions, Period
 from gevinst.core.distribute import round_whole
+from gevinst.core.errors import InputError
 from gevinst.core.model import LineKind
 from gevinst.core.npv import DISCOUNT_RATE, net_present_value, npv
 from gevinst.core.series import Series
-from gevinst.core.whatif import WhatIfError
 from tests.core.builders import PROFILE, line, proposal, series
 
 D = Decimal
@@ -83,11 +83,11 @@ def test_the_rate_is_the_one_valid_at_the_price_level() -> None:
 
 def test_errors_are_danish() -> None:
     p = proposal(line("e", EFF, series(-100)))
-    with pytest.raises(WhatIfError, match="ingen antagelse 'diskonteringsrente'"):
+    with pytest.raises(InputError, match="ingen antagelse 'diskonteringsrente'"):
         net_present_value(p, PROFILE)
-    with pytest.raises(WhatIfError, match="større end -1"):
+    with pytest.raises(InputError, match="større end -1"):
         npv(Series({2024: D(1)}), D(-1), 2024)
-    with pytest.raises(WhatIfError, match="horisonten"):
+    with pytest.raises(InputError, match="horisonten"):
         npv(Series({2024: D(1)}), D(0), 2024, horizon=-1)
 
 

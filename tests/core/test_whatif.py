@@ -27,6 +27,7 @@ from hypothesis import strategies as st
 from gevinst.core import calc, whatif
 from gevinst.core.assumptions import Assumption, Assumptions, Period
 from gevinst.core.effects import Effect, Param, Phase, Profile
+from gevinst.core.errors import InputError
 from gevinst.core.model import (
     ByKey,
     Catalog,
@@ -39,7 +40,7 @@ from gevinst.core.model import (
     Proposal,
 )
 from gevinst.core.series import Series
-from gevinst.core.whatif import Changes, WhatIfError, _rebooked
+from gevinst.core.whatif import Changes, _rebooked
 from tests.core.builders import PROFILE, line, proposal, series
 
 D = Decimal
@@ -198,7 +199,7 @@ def test_an_assumption_the_basis_does_not_use_changes_nothing() -> None:
     ],
 )
 def test_bad_input_is_a_danish_message(changes: Changes, message: str) -> None:
-    with pytest.raises(WhatIfError, match=message):
+    with pytest.raises(InputError, match=message):
         whatif.compare(example(), MUNI, changes)
 
 
@@ -240,11 +241,11 @@ def test_three_point_by_hand() -> None:
 
 def test_three_point_refuses_what_it_cannot_estimate() -> None:
     p = example()
-    with pytest.raises(WhatIfError, match="værdierne skal stige"):
+    with pytest.raises(InputError, match="værdierne skal stige"):
         whatif.three_point(p, MUNI, "timenorm", D(3), D(2), D(1))
-    with pytest.raises(WhatIfError, match="indgår ikke i T1s beregningsgrundlag"):
+    with pytest.raises(InputError, match="indgår ikke i T1s beregningsgrundlag"):
         whatif.three_point(p, MUNI, "rente", D(0), D(1), D(2))
-    with pytest.raises(WhatIfError, match="er en liste"):
+    with pytest.raises(InputError, match="er en liste"):
         whatif.three_point(p, MUNI, "e1.cases", D(0), D(1), D(2))
 
 
@@ -265,7 +266,7 @@ def test_catalog_wide_only_proposals_using_the_assumption_and_the_catalog_tables
     assert table.before == Series({2025: D(300), 2026: D(1600)})
     assert table.after == Series({2025: D(150), 2026: D(1300)})
     assert (table.steady_before, table.steady_after) == (D(1600), D(1300))
-    with pytest.raises(WhatIfError, match="ukendt antagelse"):
+    with pytest.raises(InputError, match="ukendt antagelse"):
         whatif.impact_of_assumptions(catalog(example()), {"nope": D(1)})
 
 

@@ -28,6 +28,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from gevinst.cli.main import main
 from gevinst.core import calc, template
 from gevinst.core.check import TABLE_NAMES
+from gevinst.core.errors import FormatError
 from gevinst.core.model import Catalog, Key, Line, Parts, Proposal, Stated
 from gevinst.core.selection import ExportOptions
 from gevinst.core.series import Series
@@ -36,7 +37,7 @@ from gevinst.documents import layout
 from gevinst.documents.cells import looks_like_formula
 from gevinst.documents.marks import INTRO_TABLE, Marks, Place
 from gevinst.documents.xlsx import FRACTION_FORMAT, LINJER, version, write_xlsx
-from gevinst.format.reader import FormatError, load_catalog
+from gevinst.format.reader import load_catalog
 from gevinst.format.writer import write_catalog
 from gevinst.importers.xlsx import import_onto
 from tests.paths import SEED

@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from gevinst.cli.main import main
 from gevinst.cli.show import render_proposal
 from gevinst.core.check import check_catalog
-from gevinst.format.reader import FormatError, load_catalog
+from gevinst.core.errors import FormatError
+from gevinst.format.reader import load_catalog
 from gevinst.format.writer import write_catalog
 from tests.paths import SEED
 
@@ -168,7 +169,7 @@ def test_an_unbooked_implementation_line_is_reported_not_a_crash(catalog: Path) 
 def test_a_basis_that_cannot_be_computed_is_a_finding(catalog: Path) -> None:
     edit(catalog, "hour_norm: {assumption: aarstimenorm}", "hour_norm: 0")
     [finding] = [f for f in check_catalog(load_catalog(catalog)) if f.rule == "basis-error"]
-    assert finding.row == "e3" and "division med nul" in finding.message
+    assert finding.row == "e3" and "deler med nul" in finding.message
 
 
 def test_a_key_given_twice_is_an_error_with_its_line(catalog: Path) -> None:

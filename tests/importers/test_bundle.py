@@ -12,8 +12,9 @@ from typing import Any
 import pytest
 
 from gevinst.cli.main import main
+from gevinst.core.errors import FormatError, Problem
 from gevinst.core.model import Catalog
-from gevinst.format.reader import FormatError, Problem, load_catalog
+from gevinst.format.reader import load_catalog
 from gevinst.format.writer import to_yaml
 from gevinst.importers.bundle import catalog_bundle, catalog_from_documents, import_file
 from tests.paths import SEED

@@ -25,6 +25,7 @@ from gevinst.core import whatif as wi
 from gevinst.core.calc import Payback
 from gevinst.core.distribute import round_whole
 from gevinst.core.effects import MODELS, EffectResult, Param, Phase
+from gevinst.core.errors import InputError
 from gevinst.core.model import Catalog, Proposal
 from gevinst.core.npv import PresentValue, net_present_value
 from gevinst.core.numbers import LOCALE, dk
@@ -63,7 +64,7 @@ def parse_number(text: str) -> Decimal:
     percent = s.endswith("%")
     s = s.removesuffix("%")
     if _AMBIGUOUS.fullmatch(s):
-        raise wi.WhatIfError(
+        raise InputError(
             f"{text!r} er tvetydigt: skriv {s.replace('.', '').replace(',', '')} (uden "
             f"tusindtalsadskiller) eller {s.replace('.', ',').rstrip('0')} (med decimalkomma)"
         )
@@ -72,7 +73,7 @@ def parse_number(text: str) -> Decimal:
     elif _COMMA.fullmatch(s):
         value = Decimal(s.replace(".", "").replace(",", "."))
     else:
-        raise wi.WhatIfError(f"{text!r} er ikke et tal")
+        raise InputError(f"{text!r} er ikke et tal")
     return value / 100 if percent else value
 
 
@@ -84,7 +85,7 @@ def parse_numbers(text: str) -> tuple[Decimal, ...]:
 def _pair(item: str, option: str) -> tuple[str, str]:
     name, sep, value = item.partition("=")
     if not sep or not name.strip() or not value.strip():
-        raise wi.WhatIfError(f"{option} {item!r}: skriv NAVN=VÆRDI")
+        raise InputError(f"{option} {item!r}: skriv NAVN=VÆRDI")
     return name.strip(), value.strip()
 
 
@@ -105,7 +106,7 @@ def parse_changes(sets: Sequence[str], shifts: Sequence[str]) -> wi.Changes:
     for item in shifts:
         line, years = _pair(item, "--shift")
         if not _SHIFT.fullmatch(years):
-            raise wi.WhatIfError(f"--shift {item!r}: antal år skal være et helt tal, fx +1")
+            raise InputError(f"--shift {item!r}: antal år skal være et helt tal, fx +1")
         moved[line] = int(years)
     return wi.Changes(assumptions, params, moved)
 
@@ -115,7 +116,7 @@ def parse_range(item: str) -> tuple[str, Decimal, Decimal, Decimal]:
     name, values = _pair(item, "--range")
     numbers = parse_numbers(values)
     if len(numbers) != 3:
-        raise wi.WhatIfError(f"--range {item!r}: angiv tre tal: lav, mest sandsynlig, høj")
+        raise InputError(f"--range {item!r}: angiv tre tal: lav, mest sandsynlig, høj")
     return name, numbers[0], numbers[1], numbers[2]
 
 
@@ -335,7 +336,7 @@ class Report:
 def compute(p: Proposal, profile: Profile, request: Request) -> Report:
     """Everything a ``gevinst whatif`` for one proposal asks for."""
     if not (request.has_changes() or request.sensitivity or request.ranges or request.npv):
-        raise wi.WhatIfError(
+        raise InputError(
             "intet at beregne: angiv --set, --shift, --sensitivity, --range eller --npv"
         )
     comparison = wi.compare(p, profile, request.changes) if request.has_changes() else None

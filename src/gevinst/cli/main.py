@@ -15,12 +15,13 @@ from pathlib import Path
 from gevinst.cli import basis_text
 from gevinst.cli.show import TABLE_CHOICES, render_findings, render_proposal, render_summary
 from gevinst.core.check import check_catalog, summary
+from gevinst.core.errors import FormatError, GevinstError, InputError
 from gevinst.core.findings import Severity
-from gevinst.core.model import Catalog, UnknownProposalError
+from gevinst.core.model import Catalog
 from gevinst.core.selection import ExportOptions, select
 from gevinst.core.summary import summarise
-from gevinst.core.whatif import WhatIfError, impact_of_assumptions
-from gevinst.format.reader import FormatError, load_catalog
+from gevinst.core.whatif import impact_of_assumptions
+from gevinst.format.reader import load_catalog
 from gevinst.format.writer import write_catalog
 from gevinst.importers.bundle import import_file
 
@@ -165,32 +166,24 @@ def _write_json(data: object) -> None:
 def _cmd_basis(args: argparse.Namespace) -> int:
     catalog = load_catalog(Path(args.path))
     proposal = catalog.proposal(args.id)
-    try:
-        if args.format == "json":
-            _write_json(basis_text.basis_json(proposal, catalog.profile))
-        else:
-            sys.stdout.write(basis_text.basis_text(proposal, catalog.profile))
-    except WhatIfError as e:
-        sys.stderr.write(f"gevinst: {e}\n")
-        return 2
+    if args.format == "json":
+        _write_json(basis_text.basis_json(proposal, catalog.profile))
+    else:
+        sys.stdout.write(basis_text.basis_text(proposal, catalog.profile))
     return 0
 
 
 def _cmd_whatif(args: argparse.Namespace) -> int:
     catalog = load_catalog(Path(args.path))
-    try:
-        request = basis_text.Request(
-            basis_text.parse_changes(args.set, args.shift),
-            args.sensitivity,
-            tuple(basis_text.parse_range(r) for r in args.range),
-            args.npv,
-        )
-        if args.id is None:
-            return _whatif_catalog(catalog, request, args.format)
-        report = basis_text.compute(catalog.proposal(args.id), catalog.profile, request)
-    except WhatIfError as e:
-        sys.stderr.write(f"gevinst: {e}\n")
-        return 2
+    request = basis_text.Request(
+        basis_text.parse_changes(args.set, args.shift),
+        args.sensitivity,
+        tuple(basis_text.parse_range(r) for r in args.range),
+        args.npv,
+    )
+    if args.id is None:
+        return _whatif_catalog(catalog, request, args.format)
+    report = basis_text.compute(catalog.proposal(args.id), catalog.profile, request)
     if args.format == "json":
         _write_json(basis_text.whatif_json(report))
     else:
@@ -202,12 +195,12 @@ def _whatif_catalog(catalog: Catalog, request: basis_text.Request, fmt: str) -> 
     """Without an ID: shared assumptions changed for every proposal that uses them."""
     c = request.changes
     if c.params or c.shifts or request.sensitivity or request.ranges or request.npv:
-        raise WhatIfError(
+        raise InputError(
             "parametre (LINJE.parameter), --shift, --sensitivity, --range og --npv "
             "gælder ét forslag: angiv dets ID"
         )
     if not c.assumptions:
-        raise WhatIfError("angiv mindst én fælles antagelse: --set NAVN=VÆRDI")
+        raise InputError("angiv mindst én fælles antagelse: --set NAVN=VÆRDI")
     impact = impact_of_assumptions(catalog, c.assumptions)
     if fmt == "json":
         _write_json(basis_text.catalog_json(catalog, impact))
@@ -312,7 +305,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         for problem in e.problems:
             sys.stderr.write(f"  {problem}\n")
         return 2
-    except UnknownProposalError as e:
+    except GevinstError as e:
         sys.stderr.write(f"gevinst: {e}\n")
         return 2
     except BrokenPipeError:

@@ -13,6 +13,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from gevinst.core.errors import MissingKeyError
+
 
 @dataclass(frozen=True)
 class Period:
@@ -35,7 +37,7 @@ class Assumption:
         valid = [p for p in self.periods if p.start <= as_of]
         if not valid:
             first = self.periods[0].start if self.periods else None
-            raise KeyError(
+            raise MissingKeyError(
                 f"antagelsen {self.name!r} har ingen værdi pr. {as_of} (gælder fra {first})"
             )
         return valid[-1]
@@ -54,7 +56,7 @@ class Assumptions(Mapping[str, Assumption]):
         try:
             return self._by_name[name]
         except KeyError:
-            raise KeyError(f"ukendt antagelse: {name!r}") from None
+            raise MissingKeyError(f"ukendt antagelse: {name!r}") from None
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._by_name)

@@ -15,6 +15,7 @@ from decimal import Decimal
 from gevinst.core import calc
 from gevinst.core.distribute import round_to
 from gevinst.core.effects import MODELS, evaluate
+from gevinst.core.errors import GevinstError
 from gevinst.core.findings import Finding, Severity
 from gevinst.core.model import (
     BasisTable,
@@ -520,8 +521,8 @@ def _effects(p: Proposal, profile: Profile) -> Iterator[Finding]:
         name = f"Grundlaget for {line.text!r} ({MODELS[e.model].label.lower()})"
         try:
             result = evaluate(e, p.years, profile.assumptions, p.assumptions_date)
-        except (ValueError, KeyError, ArithmeticError) as err:
-            reason = err.args[0] if isinstance(err, ValueError | KeyError) else "division med nul"
+        except GevinstError as err:
+            reason = str(err)
             yield Finding.note(
                 p.id,
                 "basis",

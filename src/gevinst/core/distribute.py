@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
+from gevinst.core.errors import CalculationError
 from gevinst.core.series import ZERO
 
 ONE = Decimal(1)
@@ -65,8 +66,8 @@ def distribute(total: Decimal, weights: Mapping[str, Decimal]) -> dict[str, Deci
 def shares(total: Decimal, weights: Mapping[str, Decimal]) -> dict[str, Decimal]:
     """The exact (unrounded) shares of ``total`` by ``weights``."""
     if any(w < 0 for w in weights.values()):
-        raise ValueError("en fordelingsnøgle kan ikke have negative vægte")
+        raise CalculationError("en fordelingsnøgle kan ikke have negative vægte")
     weight_sum = sum(weights.values(), ZERO)
     if weight_sum == 0:
-        raise ValueError("en fordelingsnøgle skal have mindst én vægt over nul")
+        raise CalculationError("en fordelingsnøgle skal have mindst én vægt over nul")
     return {k: total * w / weight_sum for k, w in weights.items()}

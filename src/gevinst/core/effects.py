@@ -22,6 +22,7 @@ from functools import cached_property
 
 from gevinst.core.assumptions import Assumptions
 from gevinst.core.distribute import round_whole
+from gevinst.core.errors import CalculationError
 from gevinst.core.numbers import dk
 from gevinst.core.series import ZERO, Series
 
@@ -49,7 +50,7 @@ class Param:
 def _scalar(values: Values, name: str) -> Decimal:
     v = values[name]
     if isinstance(v, tuple):
-        raise ValueError(f"parameteren {name!r} skal være ét tal, ikke en liste")
+        raise CalculationError(f"parameteren {name!r} skal være ét tal, ikke en liste")
     return v
 
 
@@ -60,7 +61,7 @@ def _vector(values: Values, name: str) -> tuple[Decimal, ...]:
 
 def _dot(a: Sequence[Decimal], b: Sequence[Decimal]) -> Decimal:
     if len(a) != len(b):
-        raise ValueError("listerne skal have samme længde")
+        raise CalculationError("listerne skal have samme længde")
     return sum((x * y for x, y in zip(a, b, strict=True)), ZERO)
 
 
@@ -374,7 +375,9 @@ def parameter_values(effect: Effect, assumptions: Assumptions, as_of: dt.date) -
     model = MODELS[effect.model]
     missing = [n for n in model.params if n not in effect.params]
     if missing:
-        raise ValueError(f"modellen {effect.model!r} mangler parametrene {', '.join(missing)}")
+        raise CalculationError(
+            f"modellen {effect.model!r} mangler parametrene {', '.join(missing)}"
+        )
     out: dict[str, Decimal | tuple[Decimal, ...]] = {}
     for name, p in effect.params.items():
         if p.assumption is not None:
@@ -382,7 +385,7 @@ def parameter_values(effect: Effect, assumptions: Assumptions, as_of: dt.date) -
         elif p.value is not None:
             out[name] = p.value
         else:
-            raise ValueError(f"parameteren {name!r} har hverken værdi eller antagelse")
+            raise CalculationError(f"parameteren {name!r} har hverken værdi eller antagelse")
     return out
 
 
@@ -393,10 +396,16 @@ def evaluate(
     as_of: dt.date,
     overrides: Mapping[str, Decimal] | None = None,
 ) -> EffectResult:
-    """The yearly series an effect gives over ``years``, with its explanation."""
+    """The yearly series an effect gives over ``years``, with its explanation; values it
+    cannot be computed with raise :class:`CalculationError`, an unknown shared assumption
+    :class:`~gevinst.core.errors.NotFoundError`."""
     model = MODELS[effect.model]
     values = {**parameter_values(effect, assumptions, as_of), **(overrides or {})}
-    annual = model.annual(values)
+    try:
+        annual = model.annual(values)
+    except ArithmeticError:
+        # a parameter of zero where a model divides by it (an annual hour norm of 0)
+        raise CalculationError("beregningen deler med nul med disse værdier") from None
     series = Series(
         {
             y: round_whole(effect.sign.factor * annual * effect.phase.factor(y, years[0]))

@@ -16,6 +16,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from gevinst.core.effects import Effect
+from gevinst.core.errors import MissingKeyError, NotFoundError
 from gevinst.core.profile import Profile
 from gevinst.core.series import Series
 
@@ -335,7 +336,7 @@ class Proposal:
         for line in self.lines:
             if line.id == line_id:
                 return line
-        raise KeyError(line_id)
+        raise MissingKeyError(f"linjen {line_id!r} findes ikke i forslag {self.id}")
 
 
 @dataclass(frozen=True)
@@ -383,7 +384,7 @@ class Statement:
     mio_kr: Decimal
 
 
-class UnknownProposalError(LookupError):
+class UnknownProposalError(NotFoundError):
     """A proposal id that the catalog does not hold."""
 
     def __str__(self) -> str:
@@ -415,4 +416,4 @@ class Catalog:
         for t in self.tables:
             if t.id == table_id:
                 return t
-        raise KeyError(table_id)
+        raise MissingKeyError(f"tabellen {table_id!r} findes ikke i kataloget")

@@ -28,11 +28,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from gevinst.core import calc
+from gevinst.core.errors import InputError
 from gevinst.core.model import Proposal
 from gevinst.core.numbers import dk
 from gevinst.core.profile import Profile
 from gevinst.core.series import ZERO, Series
-from gevinst.core.whatif import WhatIfError, assumption_value
+from gevinst.core.whatif import assumption_value
 
 HORIZON = 35
 DISCOUNT_RATE = "diskonteringsrente"
@@ -51,9 +52,9 @@ def npv(
     each year beyond ``last`` (the table's last year; by default the last year of
     ``flows``) carrying ``carry`` (see the module's convention). Unrounded."""
     if rate <= -ONE:
-        raise WhatIfError(f"diskonteringsrenten skal være større end -1, ikke {dk(rate)}")
+        raise InputError(f"diskonteringsrenten skal være større end -1, ikke {dk(rate)}")
     if horizon < 0:
-        raise WhatIfError(f"horisonten skal være 0 år eller mere, ikke {horizon}")
+        raise InputError(f"horisonten skal være 0 år eller mere, ikke {horizon}")
     if last is None:
         last = max(flows, default=first_year - 1)
     total = ZERO
@@ -79,7 +80,7 @@ def net_present_value(
     the table."""
     if rate is None:
         if DISCOUNT_RATE not in profile.assumptions:
-            raise WhatIfError(f"profilen har ingen antagelse {DISCOUNT_RATE!r}; angiv en rente")
+            raise InputError(f"profilen har ingen antagelse {DISCOUNT_RATE!r}; angiv en rente")
         day = p.assumptions_date
         rate = assumption_value(profile, DISCOUNT_RATE, day)
         a = profile.assumptions[DISCOUNT_RATE]

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from gevinst.core.assumptions import Assumptions
+from gevinst.core.errors import MissingKeyError
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,7 @@ class Profile:
         try:
             return self._names[name]
         except KeyError:
-            raise KeyError(f"ukendt udvalg, forvaltning eller bevilling: {name!r}") from None
+            raise MissingKeyError(f"ukendt udvalg, forvaltning eller bevilling: {name!r}") from None
 
     def row_unit(self, label: str) -> str:
         """The unit of a printed table row: "BIU / Efterspørgselsstyret indsats" is BIU's
@@ -97,7 +98,7 @@ class Profile:
         for a in self.administrations:
             if code in (a.code, a.name):
                 return a
-        raise KeyError(f"ukendt forvaltning: {code!r}")
+        raise MissingKeyError(f"ukendt forvaltning: {code!r}")
 
     def find_area(self, name: str) -> str | None:
         """The styringsområde a printed name stands for, or None."""

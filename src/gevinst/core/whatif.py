@@ -25,6 +25,7 @@ from gevinst.core import calc
 from gevinst.core.calc import TABLE1_ROWS, basis_results
 from gevinst.core.distribute import apportion
 from gevinst.core.effects import MODELS, Effect, EffectResult, Param, Values
+from gevinst.core.errors import GevinstError, InputError, NotFoundError
 from gevinst.core.model import Catalog, Line, Parts, Proposal
 from gevinst.core.numbers import dk
 from gevinst.core.profile import Profile
@@ -36,10 +37,6 @@ PERCENTS = (-25, -10, 10, 25)
 BASES = (("service", "serviceeffektivisering"), ("total", "totaløkonomi"))
 HUNDRED = Decimal(100)
 CHANGED = "ændret i en beregning (hvad-nu-hvis)"
-
-
-class WhatIfError(ValueError):
-    """A what-if that cannot be computed; the message is Danish and names the input."""
 
 
 @dataclass(frozen=True)
@@ -58,11 +55,11 @@ def uses(p: Proposal, assumption: str) -> bool:
 
 
 def assumption_value(profile: Profile, name: str, day: dt.date) -> Decimal:
-    """A shared assumption's value as of ``day``, or a :class:`WhatIfError` that says why not."""
+    """A shared assumption's value as of ``day``, or a :class:`InputError` that says why not."""
     try:
         return profile.assumptions.value(name, day)
-    except KeyError as e:
-        raise WhatIfError(e.args[0]) from None
+    except NotFoundError as e:
+        raise InputError(str(e)) from None
 
 
 # --- recomputing a proposal --------------------------------------------------------------
@@ -76,14 +73,11 @@ def _effects_by_line(p: Proposal) -> dict[str, list[Effect]]:
 
 
 def evaluated(p: Proposal, profile: Profile) -> list[EffectResult]:
-    """Every effect of ``p`` evaluated as ``check`` does, a failure as a :class:`WhatIfError`."""
+    """Every effect of ``p`` evaluated as ``check`` does, a failure as a :class:`InputError`."""
     try:
         return basis_results(p, profile)
-    except (KeyError, ValueError) as e:
-        raise WhatIfError(f"{p.id}: {e.args[0]}") from None
-    except ArithmeticError:
-        # a parameter of zero where a model divides by it (an annual hour norm of 0)
-        raise WhatIfError(f"{p.id}: beregningen deler med nul med disse værdier") from None
+    except GevinstError as e:
+        raise InputError(f"{p.id}: {e}") from None
 
 
 def _base_values(p: Proposal, profile: Profile) -> dict[str, Values]:
@@ -98,7 +92,7 @@ def _validate_assumptions(profile: Profile, names: Iterable[str]) -> None:
     for name in names:
         if name not in profile.assumptions:
             known = ", ".join(profile.assumptions)
-            raise WhatIfError(f"ukendt antagelse {name!r} (kendte: {known})")
+            raise InputError(f"ukendt antagelse {name!r} (kendte: {known})")
 
 
 def _validate(p: Proposal, profile: Profile, changes: Changes) -> None:
@@ -108,14 +102,14 @@ def _validate(p: Proposal, profile: Profile, changes: Changes) -> None:
     for line_id in targets:
         if line_id not in {line.id for line in p.lines}:
             known = ", ".join(line.id for line in p.lines)
-            raise WhatIfError(f"linjen {line_id!r} findes ikke i {p.id} (kendte: {known})")
+            raise InputError(f"linjen {line_id!r} findes ikke i {p.id} (kendte: {known})")
         if line_id not in by_line:
-            raise WhatIfError(f"linjen {line_id!r} i {p.id} har intet beregningsgrundlag")
+            raise InputError(f"linjen {line_id!r} i {p.id} har intet beregningsgrundlag")
     base = _base_values(p, profile) if changes.params else {}
     for (line_id, name), value in changes.params.items():
         if name not in base[line_id]:
             known = ", ".join(base[line_id])
-            raise WhatIfError(f"linjen {line_id!r} har ingen parameter {name!r} (har: {known})")
+            raise InputError(f"linjen {line_id!r} har ingen parameter {name!r} (har: {known})")
         _check_shape(f"{line_id}.{name}", base[line_id][name], value)
 
 
@@ -124,7 +118,7 @@ def _check_shape(name: str, base: Value, value: Value) -> None:
         isinstance(base, tuple) and isinstance(value, tuple) and len(base) != len(value)
     ):
         count = len(base) if isinstance(base, tuple) else 1
-        raise WhatIfError(f"parameteren {name} har {count} tal; angiv {count} tal")
+        raise InputError(f"parameteren {name} har {count} tal; angiv {count} tal")
 
 
 def _changed_effect(e: Effect, changes: Changes, first_year: int) -> Effect:
@@ -154,7 +148,7 @@ def _rebooked(line: Line, amounts: Series) -> Line:
             base = overall
         whole = sum(base.values(), ZERO)
         if not whole:
-            raise WhatIfError(f"linjen {line.id!r} har ingen fordeling at skalere")
+            raise InputError(f"linjen {line.id!r} har ingen fordeling at skalere")
         for unit, share in apportion({u: amount * b / whole for u, b in base.items()}).items():
             split[unit][year] = share
     return replace(line, amounts=amounts, booking=Parts({u: Series(s) for u, s in split.items()}))
@@ -418,7 +412,7 @@ def _changes_for(name: str, value: Value) -> Changes:
         line_id, param = name.split(".", maxsplit=1)
         return Changes(params={(line_id, param): value})
     if isinstance(value, tuple):
-        raise WhatIfError(f"antagelsen {name!r} er ét tal, ikke en liste")
+        raise InputError(f"antagelsen {name!r} er ét tal, ikke en liste")
     return Changes(assumptions={name: value})
 
 
@@ -502,15 +496,15 @@ def three_point(
 ) -> ThreePoint:
     """Varig virkning and payback at a low, a most likely and a high value of one input."""
     if not low <= likely <= high:
-        raise WhatIfError(
+        raise InputError(
             f"{name}: værdierne skal stige: "
             f"lav {dk(low)} ≤ sandsynlig {dk(likely)} ≤ høj {dk(high)}"
         )
     known = {i.name: i for i in inputs(p, profile)}
     if name not in known:
-        raise WhatIfError(
+        raise InputError(
             f"{name!r} indgår ikke i {p.id}s beregningsgrundlag (kan varieres: {', '.join(known)})"
         )
     if isinstance(known[name].value, tuple):
-        raise WhatIfError(f"parameteren {name} er en liste; et trepunktsestimat gælder ét tal")
+        raise InputError(f"parameteren {name} er en liste; et trepunktsestimat gælder ét tal")
     return ThreePoint(known[name], *(point(p, profile, name, v) for v in (low, likely, high)))

@@ -7,8 +7,7 @@ the field and the line, so a person can mend a file in one pass.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
@@ -19,39 +18,13 @@ from pydantic import BaseModel, ValidationError
 from gevinst.core import effects as fx
 from gevinst.core import model as m
 from gevinst.core.assumptions import Assumption, Assumptions, Period
+from gevinst.core.errors import FormatError, Problem
 from gevinst.core.profile import Administration, Appropriation, Committee, Profile
 from gevinst.core.series import Series
 from gevinst.format import schema as s
 from gevinst.format.yamlsource import YamlDocument, YamlError
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
-
-
-@dataclass(frozen=True)
-class Problem:
-    path: Path
-    line: int | None
-    proposal: str | None
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        where = [str(self.path)]
-        if self.line:
-            where.append(f"linje {self.line}")
-        if self.proposal:
-            where.append(f"forslag {self.proposal}")
-        if self.field:
-            where.append(f"felt {self.field}")
-        return f"{', '.join(where)}: {self.message}"
-
-
-class FormatError(Exception):
-    """One or more files of a catalog do not follow the format."""
-
-    def __init__(self, problems: Sequence[Problem]) -> None:
-        self.problems = tuple(problems)
-        super().__init__("\n".join(str(p) for p in problems))
 
 
 def _field(loc: Iterable[int | str]) -> str:

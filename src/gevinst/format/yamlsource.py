@@ -20,6 +20,8 @@ from typing import Any
 
 import yaml
 
+from gevinst.core.errors import GevinstError
+
 
 class WrittenNumber(str):
     """A number written with a decimal point, kept exactly as written."""
@@ -71,7 +73,7 @@ def _construct_written_number(loader: yaml.SafeLoader, node: yaml.ScalarNode) ->
 _Loader.add_constructor("tag:yaml.org,2002:float", _construct_written_number)
 
 
-class YamlError(Exception):
+class YamlError(GevinstError):
     """A file that is not readable YAML, with its line."""
 
     def __init__(self, path: Path, line: int | None, message: str) -> None:

@@ -29,12 +29,11 @@ from typing import Any
 
 import yaml
 
+from gevinst.core.errors import FormatError, Problem
 from gevinst.core.model import Catalog, Proposal
 from gevinst.core.profile import Profile
 from gevinst.format import schema as s
 from gevinst.format.reader import (
-    FormatError,
-    Problem,
     catalog_from_model,
     load_profile,
     parse_catalog,

@@ -34,6 +34,7 @@ from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
+from gevinst.core.errors import FormatError, Problem
 from gevinst.core.model import (
     AdminRow,
     Catalog,
@@ -73,7 +74,6 @@ from gevinst.documents.xlsx import (
     token,
     version,
 )
-from gevinst.format.reader import FormatError, Problem
 
 AnyCell = Cell | MergedCell
 _LINK = re.compile(r"^='?([^'!]+)'?!([A-Z]+\d+)$")
