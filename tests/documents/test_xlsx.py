@@ -36,9 +36,9 @@ from gevinst.core.summary import summarise
 from gevinst.documents import layout
 from gevinst.documents.cells import looks_like_formula
 from gevinst.documents.marks import INTRO_TABLE, Marks, Place
-from gevinst.documents.xlsx import FRACTION_FORMAT, LINJER, version, write_xlsx
+from gevinst.documents.xlsx import FRACTION_FORMAT, LINJER, write_xlsx
 from gevinst.format.reader import load_catalog
-from gevinst.format.writer import write_catalog
+from gevinst.format.writer import version, write_catalog
 from gevinst.importers.xlsx import import_onto
 from tests.paths import SEED
 

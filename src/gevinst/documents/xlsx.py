@@ -20,7 +20,7 @@ import json
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import astuple, dataclass, field
-from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
+from decimal import ROUND_FLOOR, Decimal
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -31,7 +31,7 @@ from xlsxwriter.workbook import Workbook
 
 from gevinst.core import calc, template
 from gevinst.core.check import TABLE_NAMES
-from gevinst.core.distribute import round_whole
+from gevinst.core.distribute import round_to, round_whole
 from gevinst.core.model import ByKey, Catalog, Line, Parts, Proposal, Section, ToUnit
 from gevinst.core.profile import Profile
 from gevinst.core.selection import ExportOptions, select
@@ -42,7 +42,7 @@ from gevinst.documents.cells import neutralise
 from gevinst.documents.csv_file import KIND_NAMES, booking_label
 from gevinst.documents.layout import Kind
 from gevinst.documents.marks import COLUMNS, INVESTMENT, TITLE, Deviation, Marks, Place
-from gevinst.format.writer import proposal_document
+from gevinst.format.writer import version
 
 KATALOG, LINJER, AFVIGELSER = "Katalog", "Linjer", "Afvigelser"
 # the very hidden sheet of what the export was made from: ids, hashes and input values only;
@@ -280,14 +280,6 @@ def fingerprint(tokens: Iterable[tuple[int, str]]) -> str:
     """A row's cells (column, token) as one short hash."""
     text = "\x1f".join(f"{col}:{tok}" for col, tok in sorted(tokens))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
-
-
-def version(p: Proposal) -> str:
-    """The version of a proposal as exported: the SHA-256 of its canonical document."""
-    doc = json.dumps(
-        proposal_document(p), ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str
-    )
-    return hashlib.sha256(doc.encode("utf-8")).hexdigest()
 
 
 def row_fingerprints(sheet: RecordedSheet, inputs: Mapping[Coord, Target]) -> dict[int, str]:
@@ -578,7 +570,7 @@ def _exact(p: Proposal, profile: Profile, lines: Sequence[Line]) -> dict[str, Se
 
 
 def _round(amount: Decimal) -> Decimal:
-    return amount.quantize(QUANTUM, rounding=ROUND_HALF_UP)
+    return round_to(amount, QUANTUM)
 
 
 def _floor(amount: Decimal) -> Decimal:

@@ -8,6 +8,8 @@ an export followed by an import gives identical data. The document is plain Pyth
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
@@ -241,6 +243,18 @@ def proposal_document(p: m.Proposal) -> Doc:
         "stated": _stated(p.stated),
         "remarks": list(p.remarks),
     }
+
+
+def document_version(doc: Mapping[str, Any]) -> str:
+    """A document's version: the SHA-256 of its canonical JSON (keys sorted, no spaces), so
+    the same content always has the same version, whoever saves it and wherever it is kept."""
+    text = json.dumps(doc, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def version(p: m.Proposal) -> str:
+    """The version of a proposal: the version of its document."""
+    return document_version(proposal_document(p))
 
 
 def _catalog_table(t: m.CatalogTable) -> Doc:

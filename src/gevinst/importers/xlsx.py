@@ -72,8 +72,8 @@ from gevinst.documents.xlsx import (
     sheet_hash,
     target_of,
     token,
-    version,
 )
+from gevinst.format.writer import version
 
 AnyCell = Cell | MergedCell
 _LINK = re.compile(r"^='?([^'!]+)'?!([A-Z]+\d+)$")
