@@ -13,10 +13,10 @@ import pytest
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
-from gevinst.core import calc, template
+from gevinst.core import calc, numbering, template
 from gevinst.core.model import Catalog
 from gevinst.core.selection import ExportOptions
-from gevinst.documents import numbering, sections
+from gevinst.documents import sections
 from gevinst.documents.word import write_docx
 from tests.documents.test_pdf import render, section
 

@@ -15,13 +15,13 @@ from pathlib import Path
 
 import pytest
 
+from gevinst.core.marks import Marks, Place
 from gevinst.core.model import BasisRow, BasisTable, Catalog, Line, Proposal, Stated
+from gevinst.core.numbering import printed_name
 from gevinst.core.numbers import dk
 from gevinst.core.selection import ExportOptions, select
 from gevinst.core.series import Series
 from gevinst.core.summary import summarise
-from gevinst.documents.marks import Marks, Place
-from gevinst.documents.numbering import printed_name
 from gevinst.documents.pdf import write_pdf
 from tests.paths import ROOT, SEED_DOCUMENT
 

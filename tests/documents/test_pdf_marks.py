@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from gevinst.cli.main import main
+from gevinst.core.marks import COLUMNS, OUTSIDE_COLUMNS, OUTSIDE_TITLE, Marks, Place
 from gevinst.core.model import Catalog
+from gevinst.core.numbering import printed_name
 from gevinst.core.selection import ExportOptions
-from gevinst.documents.marks import COLUMNS, OUTSIDE_COLUMNS, OUTSIDE_TITLE, Marks, Place
-from gevinst.documents.numbering import printed_name
 from gevinst.documents.pdf import write_pdf
 from tests.paths import SEED
 

@@ -23,11 +23,11 @@ from docx.table import Table, _Row
 from docx.text.paragraph import Paragraph
 
 from gevinst.cli.main import main
+from gevinst.core.marks import OUTSIDE_TITLE, Marks, Place
 from gevinst.core.model import Catalog
+from gevinst.core.numbering import printed_name
 from gevinst.core.selection import ExportOptions, select
 from gevinst.core.series import Series
-from gevinst.documents.marks import OUTSIDE_TITLE, Marks, Place
-from gevinst.documents.numbering import printed_name
 from gevinst.documents.word import write_docx
 from tests.documents.test_pdf import SEED_TABLES
 from tests.paths import ROOT, SEED

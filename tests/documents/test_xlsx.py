@@ -26,16 +26,15 @@ from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from gevinst.cli.main import main
-from gevinst.core import calc, template
+from gevinst.core import calc, layout, template
 from gevinst.core.check import TABLE_NAMES
 from gevinst.core.errors import FormatError
+from gevinst.core.marks import INTRO_TABLE, Marks, Place
 from gevinst.core.model import Catalog, Key, Line, Parts, Proposal, Stated
 from gevinst.core.selection import ExportOptions
 from gevinst.core.series import Series
 from gevinst.core.summary import summarise
-from gevinst.documents import layout
 from gevinst.documents.cells import looks_like_formula
-from gevinst.documents.marks import INTRO_TABLE, Marks, Place
 from gevinst.documents.xlsx import FRACTION_FORMAT, LINJER, write_xlsx
 from gevinst.format.reader import load_catalog
 from gevinst.format.writer import version, write_catalog

@@ -6,18 +6,17 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Iterable, Mapping, Sequence
 
-from gevinst.core import calc
+from gevinst.core import calc, layout
 from gevinst.core import text as markup
 from gevinst.core.check import TABLE_NAMES, check_proposal
 from gevinst.core.findings import Finding
+from gevinst.core.layout import Kind
 from gevinst.core.model import Proposal
 from gevinst.core.numbers import dk
 from gevinst.core.profile import Profile
 from gevinst.core.series import Series
 from gevinst.core.summary import Summary
 from gevinst.core.template import TABLE1_TITLE
-from gevinst.documents import layout
-from gevinst.documents.layout import Kind
 
 TABLE_CHOICES = ("all", "1", "2.1", "admin", "A", "B", "C", "D", "E", "text")
 WIDTH = 100

@@ -20,8 +20,10 @@ from typing import Any
 import matplotlib
 import typst
 
-from gevinst.core import calc, model, template
+from gevinst.core import calc, layout, marks, model, numbering, template
 from gevinst.core import text as markup
+from gevinst.core.layout import Kind
+from gevinst.core.marks import Marks, Place
 from gevinst.core.model import (
     BasisTable,
     Catalog,
@@ -38,10 +40,8 @@ from gevinst.core.profile import Profile
 from gevinst.core.selection import ExportOptions, select
 from gevinst.core.series import Series
 from gevinst.core.summary import Summary, summarise
-from gevinst.documents import layout, marks, numbering, sections
+from gevinst.documents import sections
 from gevinst.documents.charts import catalog_chart_svg, proposal_chart_svg
-from gevinst.documents.layout import Kind
-from gevinst.documents.marks import Marks, Place
 
 Block = dict[str, Any]
 Cell = str | dict[str, Any]

@@ -10,9 +10,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from itertools import groupby
 
+from gevinst.core import layout, numbering
 from gevinst.core.model import BasisTable, Consultation, Proposal
 from gevinst.core.template import APPENDICES, APPROVAL, APPROVAL_AND_ANSWER, YES_NO
-from gevinst.documents import layout, numbering
 
 
 def heading(p: Proposal, template: str) -> str | None:

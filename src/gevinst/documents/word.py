@@ -28,8 +28,10 @@ from docx.shared import Mm, Pt
 from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 
-from gevinst.core import calc, model, template
+from gevinst.core import calc, layout, marks, model, numbering, template
 from gevinst.core import text as markup
+from gevinst.core.layout import Kind
+from gevinst.core.marks import Marks, Place
 from gevinst.core.model import (
     BasisTable,
     Catalog,
@@ -45,10 +47,8 @@ from gevinst.core.profile import Profile
 from gevinst.core.selection import ExportOptions, select
 from gevinst.core.series import Series
 from gevinst.core.summary import Summary, SummaryRow, summarise
-from gevinst.documents import layout, marks, numbering, sections
+from gevinst.documents import sections
 from gevinst.documents.charts import catalog_chart_png, proposal_chart_png
-from gevinst.documents.layout import Kind
-from gevinst.documents.marks import Marks, Place
 from gevinst.documents.word_pages import Parts, text_width_mm, title_page
 
 FIGURE_MIN_MM = 13.0
@@ -384,7 +384,7 @@ def _figures(series: Series, years: Sequence[int], zero: str = "0") -> tuple[Cel
 
 
 def _marked(texts: Iterable[str]) -> tuple[Cell, ...]:
-    """Figures as :class:`gevinst.documents.marks.Marks` prints them, with their marks."""
+    """Figures as :class:`gevinst.core.marks.Marks` prints them, with their marks."""
     return tuple(Cell(t, right=True) for t in texts)
 
 

@@ -29,19 +29,18 @@ from xlsxwriter.exceptions import FileCreateError
 from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.workbook import Workbook
 
-from gevinst.core import calc, template
+from gevinst.core import calc, layout, template
 from gevinst.core.check import TABLE_NAMES
 from gevinst.core.distribute import round_to, round_whole
+from gevinst.core.layout import Kind
+from gevinst.core.marks import COLUMNS, INVESTMENT, TITLE, Deviation, Marks, Place
 from gevinst.core.model import ByKey, Catalog, Line, Parts, Proposal, Section, ToUnit
 from gevinst.core.profile import Profile
 from gevinst.core.selection import ExportOptions, select
 from gevinst.core.series import ZERO, Series
 from gevinst.core.summary import Summary, summarise
-from gevinst.documents import layout
 from gevinst.documents.cells import neutralise
 from gevinst.documents.csv_file import KIND_NAMES, booking_label
-from gevinst.documents.layout import Kind
-from gevinst.documents.marks import COLUMNS, INVESTMENT, TITLE, Deviation, Marks, Place
 from gevinst.format.writer import version
 
 KATALOG, LINJER, AFVIGELSER = "Katalog", "Linjer", "Afvigelser"
@@ -627,7 +626,7 @@ class ProposalSheet(_Sheet):
     # Tabel 1 -----------------------------------------------------------------------------
 
     def table1(self) -> None:
-        """Tabel 1 as :mod:`gevinst.documents.layout` lays it out: the lines as input cells, each
+        """Tabel 1 as :mod:`gevinst.core.layout` lays it out: the lines as input cells, each
         subtotal a SUM or SUMIF over the lines of its section, the payback a formula."""
         p = self.p
         self.title(template.TABLE1_TITLE)

@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: MPL-2.0
 """What every renderer draws alike: the rows of Tabel 1 and the titles and headings of the
-template (numbers as a proposal prints them: :mod:`gevinst.documents.numbering`).
+template (numbers as a proposal prints them: :mod:`gevinst.core.numbering`).
 
 The core computes each figure; this module only decides which rows are shown and in which
 order: the section headings, the lines, the subtotals (the implementation subtotal of a

@@ -11,10 +11,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gevinst.core.check import check_catalog, required_tables
+from gevinst.core.marks import Marks, Place, superscript
 from gevinst.core.model import Catalog
 from gevinst.core.selection import ExportOptions, select
 from gevinst.core.series import Series
-from gevinst.documents.marks import Marks, Place, superscript
 
 D = Decimal
 BC01_2027 = Place(None, "catalog-1", "BC01", 2027)

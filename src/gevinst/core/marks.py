@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from gevinst.core import calc
+from gevinst.core import calc, layout, numbering
 from gevinst.core.check import (
     PRICE_BASIS,
     TABLE_NAMES,
@@ -31,7 +31,6 @@ from gevinst.core.model import BasisTable, Catalog, Proposal
 from gevinst.core.numbers import dk
 from gevinst.core.profile import Profile
 from gevinst.core.series import Series
-from gevinst.documents import layout, numbering
 
 TITLE = "Afvigelser fra de angivne tal"
 _SELF = (
