@@ -15,8 +15,11 @@ class Severity(StrEnum):
     INFO = "info"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Finding:
+    """Built with keywords only: of nine fields, several share a type (a stated and a
+    computed figure, a table and a row), so a swap by position would pass unnoticed."""
+
     proposal: str | None  # None for the catalog's own tables
     table: str  # "1", "2.1", "admin", "A".."E", "catalog-1", "catalog-2", "basis", "template"
     row: str | None
@@ -30,6 +33,7 @@ class Finding:
     @classmethod
     def note(
         cls,
+        *,
         proposal: str | None,
         table: str,
         row: str | None,
@@ -38,7 +42,17 @@ class Finding:
         message: str,
     ) -> Finding:
         """A finding that is not a figure against a figure: a rule, a gap, an assumption."""
-        return cls(proposal, table, row, None, None, None, rule, severity, message)
+        return cls(
+            proposal=proposal,
+            table=table,
+            row=row,
+            year=None,
+            stated=None,
+            computed=None,
+            rule=rule,
+            severity=severity,
+            message=message,
+        )
 
     def as_json(self) -> dict[str, Any]:
         out = asdict(self)

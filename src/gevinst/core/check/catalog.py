@@ -1,0 +1,172 @@
+# SPDX-License-Identifier: MPL-2.0
+"""The catalog: every proposal checked, then the catalog's own tables (each row against the
+proposal's own tables, its price level, its printed totals) and the figures it states in
+words."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from gevinst.core import calc
+from gevinst.core.check.compare import Reason, compare_series, compare_value, printed_sum
+from gevinst.core.check.proposal import check_proposal
+from gevinst.core.distribute import round_to
+from gevinst.core.findings import Finding, Severity
+from gevinst.core.model import Catalog, CatalogTable, Proposal
+from gevinst.core.numbers import dk
+from gevinst.core.series import ZERO
+from gevinst.core.summary import Summary, summarise
+
+_PROPOSALS_OWN = "forslagets egne tabeller giver det beregnede tal, kataloget angiver et andet"
+_NO_INVESTMENT = (
+    "forslagets egne tabeller har ingen investering (ingen implementeringsomkostninger); "
+    "kataloget angiver en investering, som ikke står i forslaget"
+)
+_ROWS_TOTAL = "summen af rækkerne, som de beregnes ud fra forslagenes egne tabeller"
+
+
+def _effect_reason(p: Proposal) -> Reason:
+    """Why the catalog's row differs from the proposal's own tables: where the catalog's
+    figure is the proposal's change on service alone (Forslag 7's 43.143), it says so."""
+    service = -calc.permanent(p, calc.SERVICE)
+
+    def reason(year: int, stated: Decimal, computed: Decimal) -> str:
+        if abs(stated - service[year]) <= 1 < abs(computed - service[year]):
+            return (
+                f"kataloget angiver kun den varige ændring på service ({dk(service[year])}); "
+                f"forslagets egne tabeller giver {dk(computed)} i alt"
+            )
+        if abs(stated - computed) == 1:
+            return "afrundingsforskel"
+        return _PROPOSALS_OWN
+
+    return reason
+
+
+def _table(cat: Catalog, t: CatalogTable) -> Iterator[Finding]:
+    result = summarise(cat, t.id)
+    for r in result.rows():
+        pid = r.row.proposal
+        if pid is None:
+            continue
+        p = cat.proposal(pid)
+        if p.price_level != cat.price_level:
+            yield Finding(
+                proposal=p.id,
+                table=t.id,
+                row=pid,
+                year=None,
+                stated=str(cat.price_level),
+                computed=str(p.price_level),
+                rule="catalog-price-level",
+                severity=Severity.WARNING,
+                message=f"{t.title}, {r.row.label}: kataloget er i {cat.price_level} p/l, men "
+                f"forslagets Tabel 1 er i {p.price_level} p/l",
+            )
+        name = f"{t.title}, {r.row.label}"
+        yield from compare_series(
+            p.id,
+            t.id,
+            pid,
+            f"{name}, effekt",
+            r.row.effect,
+            r.effect,
+            t.years,
+            "catalog-effect",
+            reason=_effect_reason(p),
+        )
+        if r.investment is not None:
+            yield from compare_value(
+                p.id,
+                t.id,
+                pid,
+                f"{name}, samlet investering",
+                r.row.investment,
+                r.investment,
+                "catalog-investment",
+                _NO_INVESTMENT if r.investment == 0 else _PROPOSALS_OWN,
+            )
+    printed = {f"{i}": r.effect for i, r in enumerate(t.rows())}
+    yield from printed_sum(None, t.id, t.title, printed, t.total_effect, t.years)
+    printed_investment = sum((r.investment or ZERO for r in t.rows()), ZERO)
+    yield from compare_value(
+        None,
+        t.id,
+        "total",
+        f"{t.title}, samlet investering i alt (trykt total mod rækkerne)",
+        t.total_investment,
+        printed_investment,
+        "printed-total",
+    )
+    yield from _total(t, result)
+
+
+def _total(t: CatalogTable, result: Summary) -> Iterator[Finding]:
+    """The printed "I alt" against the total of the recomputed rows."""
+    if t.total_effect is not None:
+        yield from compare_series(
+            None,
+            t.id,
+            "total",
+            f"{t.title}, i alt",
+            t.total_effect,
+            result.total_effect(),
+            t.years,
+            "catalog-total",
+            reason=lambda _year, _stated, _computed: _ROWS_TOTAL,
+        )
+    yield from compare_value(
+        None,
+        t.id,
+        "total",
+        f"{t.title}, samlet investering i alt",
+        t.total_investment,
+        result.total_investment(),
+        "catalog-total",
+        _ROWS_TOTAL,
+    )
+
+
+def _statements(cat: Catalog) -> Iterator[Finding]:
+    for st in cat.statements:
+        result = summarise(cat, st.table)
+        total = result.total_steady_state() if st.year is None else result.total_effect()[st.year]
+        computed = round_to(total / 1000, st.mio_kr)
+        if computed != st.mio_kr:
+            when = "i varig virkning" if st.year is None else f"i {st.year}"
+            places = -int(st.mio_kr.as_tuple().exponent)
+            yield Finding(
+                proposal=None,
+                table=st.table,
+                row="statement",
+                year=st.year,
+                stated=st.mio_kr,
+                computed=computed,
+                rule="catalog-statement",
+                severity=Severity.ERROR,
+                message=f"Kataloget skriver {dk(st.mio_kr, places=places)} mio. kr. {when}; "
+                f"forslagenes egne tabeller giver {dk(computed, places=places)} mio. kr.",
+            )
+
+
+def check_catalog(cat: Catalog) -> list[Finding]:
+    """Every finding about the catalog: its proposals', its tables', its statements'."""
+    findings: list[Finding] = []
+    for p in cat.proposals:
+        findings.extend(check_proposal(p, cat.profile))
+    for t in cat.tables:
+        findings.extend(_table(cat, t))
+    findings.extend(_statements(cat))
+    return findings
+
+
+def summary(findings: list[Finding], cat: Catalog) -> dict[str, object]:
+    """The count of findings by severity, for the command line's report."""
+    by_severity = {str(s): sum(1 for f in findings if f.severity is s) for s in Severity}
+    return {
+        "catalog": cat.id,
+        "proposals": len(cat.proposals),
+        "findings": len(findings),
+        **by_severity,
+    }

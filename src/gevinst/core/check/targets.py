@@ -1,0 +1,45 @@
+# SPDX-License-Identifier: MPL-2.0
+"""The target accounting (Forslag 7's Tabel 4): its stated manko against achieved minus
+target, and its "Samlet varig ændring" against the proposal's permanent change."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from gevinst.core import calc
+from gevinst.core.check.compare import compare_series
+from gevinst.core.findings import Finding
+from gevinst.core.model import Proposal
+
+# the row of the target accounting's "Samlet varig ændring" (Forslag 7's Tabel 4)
+TARGET_TOTAL = "target_total"
+
+
+def check_targets(p: Proposal) -> Iterator[Finding]:
+    """The manko and the total, each in the years the table prints (a year it leaves out is
+    not compared)."""
+    t = p.targets
+    if t is None:
+        return
+    if t.stated_manko is not None:
+        yield from compare_series(
+            p.id,
+            "1",
+            "manko",
+            "Manko",
+            t.stated_manko,
+            calc.manko(t.achieved, t.target),
+            tuple(t.stated_manko),
+            "manko",
+        )
+    if t.stated_total is not None:
+        yield from compare_series(
+            p.id,
+            "1",
+            TARGET_TOTAL,
+            "Samlet varig ændring (måltalsopgørelsen)",
+            t.stated_total,
+            calc.permanent(p),
+            tuple(t.stated_total),
+            "target-total",
+        )
