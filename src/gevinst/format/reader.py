@@ -11,8 +11,9 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
+import yaml
 from pydantic import BaseModel, ValidationError
 
 from gevinst.core import effects as fx
@@ -49,6 +50,15 @@ def parse_document(doc: YamlDocument, model: type[ModelT], proposal: str | None)
 def _is_validator_tag(step: int | str) -> bool:
     # pydantic adds the name of a union member or a validator to the location
     return isinstance(step, str) and ("[" in step or step.startswith("function-"))
+
+
+class DataDocument(YamlDocument):
+    """A document already read (from JSON, a form, a store): its data, and its YAML nodes
+    where they are known; without nodes a problem names the field but no line."""
+
+    def __init__(self, path: Path, data: Any, node: yaml.Node | None = None) -> None:
+        # YamlDocument.__init__ reads a file; this document's reading is done by its caller
+        self.path, self.data, self.node = path, data, node
 
 
 def read_document(path: Path, proposal: str | None = None) -> YamlDocument:

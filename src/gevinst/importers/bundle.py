@@ -34,6 +34,7 @@ from gevinst.core.model import Catalog, Proposal
 from gevinst.core.profile import Profile
 from gevinst.format import schema as s
 from gevinst.format.reader import (
+    DataDocument,
     catalog_from_model,
     load_profile,
     parse_catalog,
@@ -42,7 +43,16 @@ from gevinst.format.reader import (
     read_document,
 )
 from gevinst.format.writer import Doc, catalog_document, proposal_document
-from gevinst.format.yamlsource import WrittenNumber, YamlDocument
+from gevinst.format.yamlsource import (
+    MAX_DEPTH,
+    MAX_DIGITS,
+    WrittenNumber,
+    YamlDocument,
+    YamlError,
+    read_text,
+    same_key,
+    too_deep,
+)
 
 PROFILE_NAME = re.compile(r"^[A-Za-z0-9_-]+$")
 BUNDLE_SUFFIXES = (".yaml", ".yml", ".json")
@@ -63,15 +73,7 @@ class _BundleModel(s.Model):
     proposals: list[dict[str, Any]]
 
 
-class _Document(YamlDocument):
-    """A document already read: its data, and its YAML nodes where they are known."""
-
-    def __init__(self, path: Path, data: Any, node: yaml.Node | None = None) -> None:
-        # YamlDocument.__init__ reads a file; this document's reading is done by its caller
-        self.path, self.data, self.node = path, data, node
-
-
-class _JsonDocument(_Document):
+class _JsonDocument(DataDocument):
     """A JSON file whose lines are found only when a problem needs one: composing the text
     as YAML (the json module keeps no positions) cost more than reading it."""
 
@@ -85,7 +87,7 @@ class _JsonDocument(_Document):
         return super().line_of(loc)
 
 
-class _Part(_Document):
+class _Part(DataDocument):
     """A document inside a bundle (its catalog or one proposal), with the bundle's lines."""
 
     def __init__(self, bundle: YamlDocument, where: Loc, data: Any) -> None:
@@ -115,32 +117,69 @@ def _unreadable(path: Path, message: str, line: int | None = None) -> FormatErro
 
 def _json_document(path: Path) -> YamlDocument:
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise _unreadable(path, "filen er ikke skrevet i UTF-8") from None
-    except OSError as e:
-        raise _unreadable(path, f"filen kan ikke læses: {e.strerror}") from None
+        text = read_text(path)
+    except YamlError as e:
+        raise _unreadable(path, e.message, e.line) from None
+    deep = _too_deep_line(text)
+    if deep is not None:
+        # the json module recurses once a level, and fails past Python's limit
+        raise _unreadable(path, too_deep(path, deep).message, deep) from None
     try:
         # a number with a point is kept as written, so the schema refuses it as an amount
-        data = json.loads(text, parse_float=WrittenNumber, object_pairs_hook=_unique)
+        data = json.loads(
+            text, parse_float=WrittenNumber, parse_int=_int, object_pairs_hook=_unique
+        )
     except json.JSONDecodeError as e:
         message = f"ikke gyldig JSON: {e.msg} (kolonne {e.colno})"
         raise _unreadable(path, message, e.lineno) from None
-    except _DuplicateKeyError as e:
+    except _UnreadableValueError as e:
         raise _unreadable(path, str(e)) from None
     return _JsonDocument(path, data, text)
 
 
-class _DuplicateKeyError(ValueError):
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+_JSON_NESTING = re.compile(r"[\[\]{}\n]")
+
+
+def _too_deep_line(text: str) -> int | None:
+    """The line where a JSON text nests deeper than MAX_DEPTH, found before parsing it."""
+    depth, line = 0, 1
+    for match in _JSON_NESTING.finditer(_JSON_STRING.sub('""', text)):
+        char = match[0]
+        if char == "\n":
+            line += 1
+        elif char in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return line
+        else:
+            depth -= 1
+    return None
+
+
+class _UnreadableValueError(ValueError):
     pass
 
 
+def _int(text: str) -> int:
+    # Python refuses to read more than 4.300 digits, and no figure has a thirtieth
+    digits = len(text.lstrip("-"))
+    if digits > MAX_DIGITS:
+        raise _UnreadableValueError(f"et tal har {digits} cifre; højst {MAX_DIGITS} læses")
+    return int(text)
+
+
 def _unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    """A JSON object whose keys are unique; JSON itself would keep the last silently."""
+    """A JSON object whose keys are unique, also where two spellings name the same year
+    (``"2025"``, ``"2025.0"``); JSON itself would keep the last silently."""
     out: dict[str, Any] = {}
+    seen: dict[object, str] = {}
     for key, value in pairs:
-        if key in out:
-            raise _DuplicateKeyError(f"nøglen {key!r} står to gange")
+        if same_key(key) in seen:
+            first = seen[same_key(key)]
+            also = "" if first == key else f" (også skrevet {first!r})"
+            raise _UnreadableValueError(f"nøglen {key!r} står to gange{also}")
+        seen[same_key(key)] = key
         out[key] = value
     return out
 
@@ -225,7 +264,7 @@ def catalog_from_documents(
     (as another importer builds them), checked as a catalog folder is; problems name
     ``source`` and the field, without lines."""
     data = {"catalog": dict(catalog_doc), "proposals": [dict(d) for d in proposal_docs]}
-    return _from_bundle(_Document(source, data))
+    return _from_bundle(DataDocument(source, data))
 
 
 # --- the entry point ---------------------------------------------------------------------
