@@ -35,30 +35,93 @@ Identifier = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-
 
 _NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
 _FRACTION = re.compile(r"^([+-]?\d+)/(\d+)$")
+# "1.144" and "-12.500" read as Danish are whole thousands: a point before three digits
+# is as likely a thousand separator as a decimal point, so a fraction is written with a comma
+_THOUSANDS = re.compile(r"^[+-]?[1-9]\d{0,2}(?:\.\d{3})+$")
+
+# The range of a number in the format (docs/format.md): an amount of 1.000 kr. below 10^15
+# (a trillion kroner) keeps every sum, and each kroner with its øre, inside the 28 digits
+# gevinst computes with; a decimal fraction has at most MAX_DECIMALS decimals
+AMOUNT_LIMIT = Decimal(10) ** 15
+MAX_DECIMALS = 10
+
+
+def amount_problem(value: Decimal) -> str | None:
+    """Why a number is outside the format's range, or None where it is inside."""
+    if not value.is_finite() or abs(value) >= AMOUNT_LIMIT:
+        return f"{value} er uden for det tilladte område (numerisk under 10^15)"
+    exponent = value.normalize().as_tuple().exponent
+    if isinstance(exponent, int) and -exponent > MAX_DECIMALS:
+        return f"{value} har mere end {MAX_DECIMALS} decimaler"
+    return None
+
+
+def _in_range(value: Decimal) -> Decimal:
+    if (problem := amount_problem(value)) is not None:
+        raise ValueError(problem)
+    return value
 
 
 def _amount(value: Any) -> Decimal:
     if isinstance(value, WrittenNumber):
         raise ValueError(
             f"{value} er skrevet som et decimaltal; skriv beløb uden tusindtalsprik "
-            f'(fx 1144, ikke 1.144) og brøker i anførselstegn (fx "0,5")'
+            f'(fx 1144, ikke 1.144) og brøker i anførselstegn med komma (fx "0,5")'
         )
     if isinstance(value, bool):
         raise ValueError("et beløb kan ikke være true/false")
     if isinstance(value, int):
-        return Decimal(value)
+        return _in_range(Decimal(value))
     if isinstance(value, Decimal):
-        return value
+        return _in_range(value)
     if isinstance(value, str) and (fraction := _FRACTION.match(value.strip())):
-        if int(fraction[2]) == 0:
+        numerator, denominator = Decimal(fraction[1]), Decimal(fraction[2])
+        if denominator == 0:
             raise ValueError(f"{value!r}: division med nul")
-        return Decimal(fraction[1]) / Decimal(fraction[2])
+        _in_range(numerator)
+        _in_range(denominator)
+        # an exact fraction ("2/3") has as many decimals as it needs
+        return numerator / denominator
+    if isinstance(value, str) and _THOUSANDS.match(value.strip()):
+        whole = value.strip().replace(".", "")
+        fraction_text = value.strip().replace(".", ",")
+        raise ValueError(
+            f"{value!r} kan læses både som {whole} (med tusindtalsprik) og som en brøk; "
+            f'skriv {whole} for beløbet, eller brøken med komma: "{fraction_text}"'
+        )
     if isinstance(value, str) and _NUMBER.match(value.strip()):
         try:
-            return Decimal(value.strip().replace(",", "."))
+            return _in_range(Decimal(value.strip().replace(",", ".")))
         except InvalidOperation:
             pass
     raise ValueError(f"{value!r} er ikke et tal")
+
+
+# A year of the format: a budget round's year, written as a whole number
+FIRST_YEAR, LAST_YEAR = 1900, 2199
+
+
+def _year(value: Any) -> int:
+    if isinstance(value, str) and not isinstance(value, WrittenNumber) and value.isdigit():
+        value = int(value)  # a JSON key is always text
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise ValueError(f"{value!r} er ikke et årstal; skriv året som et helt tal, fx 2025")
+    if not FIRST_YEAR <= value <= LAST_YEAR:
+        raise ValueError(f"året {value} er uden for {FIRST_YEAR}-{LAST_YEAR}")
+    return value
+
+
+def _date(value: Any) -> dt.date:
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise ValueError(f"{str(value)!r} er ikke en gyldig dato; skriv ÅÅÅÅ-MM-DD") from None
+
+
+Year = Annotated[int, BeforeValidator(_year)]
+Date = Annotated[dt.date, BeforeValidator(_date)]
 
 
 def _cell(value: Any) -> Decimal | str | None:
@@ -72,8 +135,8 @@ def _cell(value: Any) -> Decimal | str | None:
 
 Amount = Annotated[Decimal, BeforeValidator(_amount)]
 Cell = Annotated[Decimal | str | None, BeforeValidator(_cell)]
-YearSeries = dict[int, Amount]
-StatedSeries = dict[int, Amount | None]
+YearSeries = dict[Year, Amount]
+StatedSeries = dict[Year, Amount | None]
 
 
 class Model(BaseModel):
@@ -188,7 +251,7 @@ class ConsultationModel(Model):
         "other",
     ]
     heard: bool | None = None
-    dates: list[dt.date] = Field(default_factory=list)
+    dates: list[Date] = Field(default_factory=list)
     text: str = ""
     header: str = ""
 
@@ -253,9 +316,9 @@ class ParamModel(Model):
 
 class PhaseModel(Model):
     profile: Literal["full", "from_mid_year", "two_thirds", "linear", "factors"] = "full"
-    start: int | None = None
-    years: int = Field(default=1, ge=1)
-    factors: dict[int, Amount] = Field(default_factory=dict)
+    start: Year | None = None
+    years: int = Field(default=1, ge=1, le=100)
+    factors: dict[Year, Amount] = Field(default_factory=dict)
 
 
 def _known_model(kind: str) -> str:
@@ -281,7 +344,7 @@ class ScopeModel(Model):
     employer_area: bool | None = None
 
 
-def _consecutive(years: list[int]) -> list[int]:
+def _consecutive(years: list[Year]) -> list[Year]:
     if any(b != a + 1 for a, b in itertools.pairwise(years)):
         raise ValueError(f"årene skal følge hinanden i rækkefølge, fx [2024, 2025, 2026]: {years}")
     return years
@@ -295,9 +358,9 @@ class ProposalModel(Model):
     heading: str = ""
     confidential: bool = False
     catalog_entry_only: bool = False
-    price_level: int
+    price_level: Year
     scale: Literal[1000] = 1000
-    years: Annotated[list[int], AfterValidator(_consecutive)] = Field(min_length=1)
+    years: Annotated[list[Year], AfterValidator(_consecutive)] = Field(min_length=1)
     presenting: list[str] = Field(default_factory=list)
     affected: list[str] = Field(default_factory=list)
     origin: Origin = Origin()
@@ -367,7 +430,7 @@ class CatalogTableModel(Model):
     id: Literal["catalog-1", "catalog-2"]
     title: str
     unit: str = ""
-    years: list[int]
+    years: list[Year]
     groups: list[CatalogGroupModel]
     total: CatalogTotalModel | None = None
     notes: list[str] = Field(default_factory=list)
@@ -378,7 +441,7 @@ class CatalogTableModel(Model):
 class StatementModel(Model):
     text: str
     table: Literal["catalog-1", "catalog-2"]
-    year: int | Literal["varig"]
+    year: Year | Literal["varig"]
     mio_kr: Amount
 
 
@@ -389,7 +452,7 @@ class CatalogModel(Model):
     municipality: str
     profile: str = "kk"
     round: str
-    price_level: int
+    price_level: Year
     scale: Literal[1000] = 1000
     proposals: list[Identifier]
     intro: str = ""
@@ -423,7 +486,7 @@ class AreaModel(Model):
 
 
 class PeriodModel(Model):
-    start: dt.date
+    start: Date
     value: Amount
     reference: str = ""
 

@@ -12,6 +12,7 @@ import hashlib
 import json
 from collections.abc import Mapping
 from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
@@ -20,14 +21,23 @@ import yaml
 from gevinst.core import effects as fx
 from gevinst.core import model as m
 from gevinst.core.series import Series
-from gevinst.format.schema import SCHEMA_VERSION
+from gevinst.format.schema import MAX_DECIMALS, SCHEMA_VERSION
 
 Doc = dict[str, Any]
 
 
 def number(value: Decimal) -> int | str:
-    """An amount as the format writes it: a whole number, or a fraction as a string."""
-    return int(value) if value == value.to_integral_value() else str(value)
+    """An amount as the format writes it: a whole number, or a fraction as a string with a
+    decimal comma ("0,5": "1.144" could be a thousand separator, and is refused), or as an
+    exact fraction ("2/3") where its decimals do not end within the format's limit."""
+    if value == value.to_integral_value():
+        return int(value)
+    exponent = value.normalize().as_tuple().exponent
+    if isinstance(exponent, int) and -exponent > MAX_DECIMALS:
+        exact = Fraction(value).limit_denominator(10**6)
+        if Decimal(exact.numerator) / Decimal(exact.denominator) == value:
+            return f"{exact.numerator}/{exact.denominator}"
+    return format(value, "f").replace(".", ",")
 
 
 def series(s: Series | None) -> dict[int, int | str] | None:
@@ -313,7 +323,7 @@ def catalog_document(cat: m.Catalog) -> Doc:
                 "text": s.text,
                 "table": s.table,
                 "year": "varig" if s.year is None else s.year,
-                "mio_kr": str(s.mio_kr),
+                "mio_kr": number(s.mio_kr),
             }
             for s in cat.statements
         ],

@@ -7,20 +7,34 @@ Three departures from plain YAML, each to protect a figure:
   point would silently divide the figure by 1.000) and read it exactly elsewhere;
 - only ``true`` and ``false`` are booleans (YAML 1.1 also reads ``no`` and ``on``);
 - only plain decimal whole numbers are integers (YAML 1.1 reads ``0750`` as octal 488 and
-  ``1:30`` as 90), and a key given twice is an error, not silently the last one;
+  ``1:30`` as 90), of at most :data:`MAX_DIGITS` digits;
+- a key given twice is an error, not silently the last one, also where it is spelt as two
+  kinds of key that name the same thing (``2025:`` and ``"2025":``);
+- a date is text (``2024-03-18``, and an impossible ``2024-02-30`` in a title): the schema
+  reads a date where a field is one, with a Danish message where it is not a date;
 - each value's line is kept, so an error names the line of the field it concerns.
+
+A file is read only if it is a regular file of at most :data:`MAX_FILE_BYTES` (a named pipe
+would block, a link to ``/dev/zero`` read without end), nested at most :data:`MAX_DEPTH` deep.
 """
 
 from __future__ import annotations
 
+import os
 import re
-from collections.abc import Sequence
+import stat
+from collections.abc import Hashable, Sequence
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from gevinst.core.errors import GevinstError
+
+MAX_FILE_BYTES = 10 * 1024 * 1024  # the seed's largest proposal is 60 kB
+MAX_DEPTH = 40  # the format nests 7 levels deep, a bundle 9
+MAX_DIGITS = 30  # more than any figure, year or count the format holds
 
 
 class WrittenNumber(str):
@@ -34,7 +48,7 @@ class _Loader(yaml.CSafeLoader):
     constructors below; node marks, and so every value's line, are kept all the same."""
 
 
-_REPLACED = {"tag:yaml.org,2002:bool", "tag:yaml.org,2002:int"}
+_REPLACED = {"tag:yaml.org,2002:bool", "tag:yaml.org,2002:int", "tag:yaml.org,2002:timestamp"}
 _Loader.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers if tag not in _REPLACED]
     for first, resolvers in yaml.CSafeLoader.yaml_implicit_resolvers.items()
@@ -47,19 +61,33 @@ _Loader.add_implicit_resolver(
 )
 
 
+def same_key(key: object) -> object:
+    """What a key names: ``2025``, ``"2025"`` and ``2025.0`` name the same year (the schema
+    reads each as 2025), so a mapping may hold only one of them."""
+    if isinstance(key, str | int) and not isinstance(key, bool):
+        try:
+            number = Decimal(str(key).strip().replace(",", "."))
+        except InvalidOperation:
+            return key
+        return number.normalize() if number.is_finite() else key
+    return key if isinstance(key, Hashable) else repr(key)
+
+
 def _construct_mapping(loader: yaml.SafeLoader, node: yaml.Node) -> dict[object, object]:
     if not isinstance(node, yaml.MappingNode):
         raise yaml.constructor.ConstructorError(
             None, None, "forventede en mapping", node.start_mark
         )
-    seen: set[object] = set()
+    seen: dict[object, object] = {}
     for key_node, _ in node.value:
         key = loader.construct_object(key_node, deep=True)
-        if key in seen:
+        if same_key(key) in seen:
+            first = seen[same_key(key)]
+            also = "" if first == key else f" (også skrevet {first!r})"
             raise yaml.constructor.ConstructorError(
-                None, None, f"nøglen {key!r} står to gange", key_node.start_mark
+                None, None, f"nøglen {key!r} står to gange{also}", key_node.start_mark
             )
-        seen.add(key)
+        seen[same_key(key)] = key
     return yaml.SafeLoader.construct_mapping(loader, node, deep=True)
 
 
@@ -73,6 +101,20 @@ def _construct_written_number(loader: yaml.SafeLoader, node: yaml.ScalarNode) ->
 _Loader.add_constructor("tag:yaml.org,2002:float", _construct_written_number)
 
 
+def _construct_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int:
+    text = str(loader.construct_scalar(node))
+    digits = len(text.lstrip("+-"))
+    if digits > MAX_DIGITS:
+        # Python refuses to read more than 4.300 digits, and no figure has a thirtieth
+        raise yaml.constructor.ConstructorError(
+            None, None, f"tallet har {digits} cifre; højst {MAX_DIGITS} læses", node.start_mark
+        )
+    return int(text)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+
+
 class YamlError(GevinstError):
     """A file that is not readable YAML, with its line."""
 
@@ -82,22 +124,75 @@ class YamlError(GevinstError):
         super().__init__(f"{where}: {message}")
 
 
+def read_text(path: Path) -> str:
+    """The text of a file gevinst reads: a regular file (through a link where there is one)
+    of at most :data:`MAX_FILE_BYTES`, in UTF-8; else a :class:`YamlError` saying why not."""
+    try:
+        # non-blocking, so that opening a named pipe returns at once and is refused below
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError as e:
+        raise YamlError(path, None, f"filen kan ikke læses: {e.strerror or e}") from None
+    with os.fdopen(fd, "rb") as f:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise YamlError(path, None, "er ikke en almindelig fil (en mappe, et rør, en enhed)")
+        if info.st_size > MAX_FILE_BYTES:
+            raise YamlError(path, None, _too_big(info.st_size))
+        data = f.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise YamlError(path, None, _too_big(len(data)))
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = data[: e.start].count(b"\n") + 1
+        raise YamlError(path, line, "filen er ikke skrevet i UTF-8") from None
+
+
+def _too_big(size: int) -> str:
+    return f"filen fylder {size:,} byte; højst {MAX_FILE_BYTES:,} læses".replace(",", ".")
+
+
+def too_deep(path: Path, line: int | None) -> YamlError:
+    return YamlError(path, line, f"data er indlejret mere end {MAX_DEPTH} niveauer; ret strukturen")
+
+
+def _deepest(node: yaml.Node) -> yaml.Node | None:
+    """The first node deeper than :data:`MAX_DEPTH`, found without recursion (constructing
+    a deep document recurses past Python's limit long before libyaml's 1.000 levels)."""
+    stack: list[tuple[yaml.Node, int]] = [(node, 1)]
+    while stack:
+        current, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return current
+        if isinstance(current, yaml.SequenceNode):
+            stack.extend((child, depth + 1) for child in current.value)
+        elif isinstance(current, yaml.MappingNode):
+            stack.extend((n, depth + 1) for pair in current.value for n in pair)
+    return None
+
+
 class YamlDocument:
     """One parsed file: its data and the line of every node."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        text = read_text(path)
         try:
-            loader = _Loader(path.read_text(encoding="utf-8"))
+            loader = _Loader(text)
             try:
                 self.node = loader.get_single_node()
+                if self.node and (deep := _deepest(self.node)) is not None:
+                    raise too_deep(path, deep.start_mark.line + 1)
                 self.data: Any = loader.construct_document(self.node) if self.node else None
             finally:
                 loader.dispose()
         except yaml.MarkedYAMLError as e:
             mark = e.problem_mark or e.context_mark
-            raise YamlError(path, mark.line + 1 if mark else None, str(e.problem)) from None
-        except (yaml.YAMLError, UnicodeDecodeError, OSError) as e:
+            line = mark.line + 1 if mark else None
+            if "maximum nesting depth" in str(e.problem):  # libyaml's own limit, 1.000 levels
+                raise too_deep(path, line) from None
+            raise YamlError(path, line, str(e.problem)) from None
+        except yaml.YAMLError as e:
             raise YamlError(path, None, str(e)) from None
 
     def line_of(self, loc: Sequence[int | str]) -> int | None:
