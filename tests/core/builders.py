@@ -8,12 +8,15 @@ from decimal import Decimal
 from gevinst.core.model import (
     Booking,
     BudgetMove,
+    Catalog,
+    CatalogTable,
     Key,
     Line,
     LineKind,
     Proposal,
     ProposalType,
     Section,
+    Statement,
     ToUnit,
 )
 from gevinst.core.profile import Administration, Appropriation, Committee, Profile
@@ -69,4 +72,23 @@ def proposal(
         lines=lines,
         keys=keys or {},
         budget_moves=moves,
+    )
+
+
+def catalog(
+    *proposals: Proposal,
+    tables: tuple[CatalogTable, ...] = (),
+    statements: tuple[Statement, ...] = (),
+) -> Catalog:
+    """A catalog of the test profile, in the proposals' price level (2025)."""
+    return Catalog(
+        id="test",
+        title="Testkatalog",
+        municipality="Testkommune",
+        round="Budget 2025",
+        price_level=2025,
+        profile=PROFILE,
+        proposals=proposals,
+        tables=tables,
+        statements=statements,
     )

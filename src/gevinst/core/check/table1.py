@@ -46,13 +46,32 @@ def _rows(p: Proposal) -> Iterator[Finding]:
         )
 
 
+def _payback_differs(p: Proposal, basis: str, text: str, computed: calc.Payback | None) -> Finding:
+    shown = calc.payback_text(computed)
+    return Finding(
+        proposal=p.id,
+        table="1",
+        row=f"payback_{basis}",
+        year=None,
+        stated=text.strip(),
+        computed=shown,
+        rule="payback",
+        severity=Severity.ERROR,
+        message=f"Tilbagebetalingstid baseret på {calc.PAYBACK_BASES[basis]}: angivet "
+        f"{text.strip()!r}, beregnet {shown} (tælles fra første år med beløb til og med første "
+        f"år, hvor den akkumulerede påvirkning er og forbliver <= 0)",
+    )
+
+
 def _payback(p: Proposal) -> Iterator[Finding]:
     for basis, text in p.stated.payback.items():
         computed = calc.payback(p, basis)
-        match = _PAYBACK.match(text)
-        label = calc.PAYBACK_BASES[basis]
-        if text.strip().casefold() == _NO_PAYBACK and computed is None:
+        if text.strip().casefold() == _NO_PAYBACK:
+            # "ingen" is read, not a format problem: it differs where there is a payback
+            if computed is not None:
+                yield _payback_differs(p, basis, text, computed)
             continue
+        match = _PAYBACK.match(text)
         if match is None:
             yield Finding(
                 proposal=p.id,
@@ -63,25 +82,13 @@ def _payback(p: Proposal) -> Iterator[Finding]:
                 computed=calc.payback_text(computed),
                 rule="payback-format",
                 severity=Severity.WARNING,
-                message=f"Tilbagebetalingstid baseret på {label}: {text!r} kan ikke læses",
+                message=f"Tilbagebetalingstid baseret på {calc.PAYBACK_BASES[basis]}: {text!r} "
+                "kan ikke læses",
             )
             continue
         years, year = int(match[1]), match[2] and int(match[2])
         if computed is None or computed.years != years or (year and year != computed.year):
-            shown = calc.payback_text(computed)
-            yield Finding(
-                proposal=p.id,
-                table="1",
-                row=f"payback_{basis}",
-                year=None,
-                stated=text.strip(),
-                computed=shown,
-                rule="payback",
-                severity=Severity.ERROR,
-                message=f"Tilbagebetalingstid baseret på {label}: angivet {text.strip()!r}, "
-                f"beregnet {shown} (tælles fra første år med beløb til og med første "
-                f"år, hvor den akkumulerede påvirkning er og forbliver <= 0)",
-            )
+            yield _payback_differs(p, basis, text, computed)
 
 
 def _lines(p: Proposal) -> Iterator[Finding]:
