@@ -14,6 +14,7 @@ fixed rather than reported as a fault in the user's data.
   computed with the values given (a division by zero, a parameter missing).
 - :class:`NotFoundError`: a proposal, line, assumption or unit that is not there.
 - :class:`ConflictError`: a save edited from a version that is no longer the latest.
+- :class:`AccessDeniedError`: something the acting user may not do.
 """
 
 from __future__ import annotations
@@ -49,6 +50,10 @@ class MissingKeyError(NotFoundError, KeyError):
 
 class ConflictError(GevinstError):
     """A document saved from a version that another save has since replaced."""
+
+
+class AccessDeniedError(GevinstError):
+    """Something the acting user may not do (:mod:`gevinst.core.access`)."""
 
 
 @dataclass(frozen=True)
