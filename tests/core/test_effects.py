@@ -14,6 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from gevinst.core.assumptions import Assumption, Assumptions, Period
+from gevinst.core.distribute import round_to
 from gevinst.core.effects import (
     MODELS,
     Effect,
@@ -26,6 +27,7 @@ from gevinst.core.effects import (
     parameter_values,
 )
 from gevinst.core.errors import CalculationError, NotFoundError
+from gevinst.core.numbers import dk
 from gevinst.core.series import Series
 
 D = Decimal
@@ -162,6 +164,14 @@ def test_budget_share_f5_purchases() -> None:
     """8 % of a purchase budget of 22 mio. kr. = 1.760 t.kr. (the prose says 1,8 mio. kr.)."""
     e = effect("budget_share", budget=D(22000), share=D("0.08"))
     assert evaluate(e, YEARS, KK, DAY).annual == D(1760)
+
+
+def test_the_steps_round_half_away_from_zero_as_the_module_promises() -> None:
+    """0,5 x 296,5 = 148,25: the built-in round (half to even) printed 148,2."""
+    e = effect("budget_share", budget=D("296.5"), share=D("0.5"))
+    assert (
+        evaluate(e, YEARS, KK, DAY).steps[0] == "budget × andel: 296,5 × 0,5 = 148,3 t.kr. om året"
+    )
 
 
 def test_subscription_is_in_kroner_per_unit() -> None:
@@ -384,6 +394,25 @@ def test_time_saving_is_linear_in_the_wage_and_overhead(
     annual = MODELS["time_saving"].annual
     result = annual({**base, "wage": k * wage, "overhead": k * overhead})
     assert abs(result - k * annual(base)) < D("1e-15")
+
+
+@given(st.sampled_from(sorted(PRICES)), st.lists(amounts, min_size=4, max_size=4))
+def test_the_steps_print_the_amount_as_the_one_rounding_function_rounds_it(
+    model: str, x: list[Decimal]
+) -> None:
+    v = values_for(model, x)
+    amount = round_to(MODELS[model].annual(v), D("0.1"))
+    assert MODELS[model].steps(v)[-1].endswith(f" = {dk(amount)} t.kr. om året")
+
+
+@given(st.decimals(min_value=0, max_value=1, places=4, allow_nan=False))
+def test_the_phase_in_prints_its_percent_as_the_one_rounding_function_rounds_it(
+    factor: Decimal,
+) -> None:
+    phase = Phase(Profile.FACTORS, factors={YEARS[0]: factor})
+    e = Effect("e1", "fte", params(fte=D(1), price=D(1)), Sign.SAVING, phase)
+    percent = dk(round_to(factor * 100, D("0.1")))
+    assert evaluate(e, YEARS, KK, DAY).steps[-1].endswith(f"{YEARS[-1]}: {percent} %")
 
 
 @given(st.sampled_from(sorted(PRICES)), st.lists(amounts, min_size=4, max_size=4))

@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from gevinst.core import numbers
+from gevinst.core.distribute import round_to
 from gevinst.core.numbers import dk
 
 
@@ -29,3 +30,15 @@ def test_whole_amounts_have_point_thousands(value: int) -> None:
 def test_examples_in_the_docstring() -> None:
     result = doctest.testmod(numbers)
     assert result.attempted and not result.failed
+
+
+@given(
+    st.decimals(
+        allow_nan=False, allow_infinity=False, min_value=-(10**6), max_value=10**6, places=4
+    ),
+    st.integers(min_value=0, max_value=3),
+)
+def test_fixed_places_round_as_the_one_rounding_function(amount: Decimal, places: int) -> None:
+    """Babel alone rounds half to even; a document rounds half away from zero everywhere."""
+    printed = Decimal(dk(amount, places=places).replace(".", "").replace(",", "."))
+    assert printed == round_to(amount, Decimal(1).scaleb(-places))

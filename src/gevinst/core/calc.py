@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from functools import partial
 
-from gevinst.core.distribute import apportion, shares
+from gevinst.core.distribute import apportion, round_whole, shares
 from gevinst.core.effects import Effect, EffectResult, evaluate
 from gevinst.core.model import ByKey, Line, LineKind, Parts, Proposal, Section, ToUnit
 from gevinst.core.profile import Profile
@@ -320,7 +320,7 @@ def whole_percent(part: Decimal, whole: Decimal) -> Decimal:
     """A share as a whole percent, half up, as F7's "Fordelingsnøgle" prints it ("8%")."""
     if not whole:
         return ZERO
-    return (part * 100 / whole).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    return round_whole(part * 100 / whole)
 
 
 _SPLIT_SECTIONS = {"varig_service": Section.PERMANENT, "impl_service": Section.IMPLEMENTATION}

@@ -6,6 +6,9 @@ give each party the whole part of its exact share, then hand the units still mis
 to the parties with the largest remainders. Ties go to the party that comes first in
 the key's order, so the result is deterministic. Negative totals are split as the
 negation of the positive split, so a saving and a cost of the same size split alike.
+
+Every rounding of the core goes through :func:`round_to` (half away from zero): a year's
+amount, an explanation's figure, a printed percent, a figure with fixed decimals.
 """
 
 from __future__ import annotations

@@ -21,7 +21,7 @@ from enum import StrEnum
 from functools import cached_property
 
 from gevinst.core.assumptions import Assumptions
-from gevinst.core.distribute import round_whole
+from gevinst.core.distribute import round_to, round_whole
 from gevinst.core.errors import CalculationError
 from gevinst.core.numbers import dk
 from gevinst.core.series import ZERO, Series
@@ -29,6 +29,8 @@ from gevinst.core.series import ZERO, Series
 ONE = Decimal(1)
 THOUSAND = Decimal(1000)
 SIXTY = Decimal(60)
+TENTH = Decimal("0.1")
+THOUSANDTH = Decimal("0.001")
 
 Values = Mapping[str, Decimal | tuple[Decimal, ...]]
 
@@ -86,14 +88,14 @@ def _time_saving_steps(v: Values) -> list[str]:
     cases, minutes = _vector(v, "cases"), _vector(v, "minutes")
     norm, wage, overhead = (_scalar(v, n) for n in ("hour_norm", "wage", "overhead"))
     total = _dot(cases, minutes)
-    hours = round(total / SIXTY, 1)
-    fte = round(total / SIXTY / norm, 3)
+    hours = round_to(total / SIXTY, TENTH)
+    fte = round_to(total / SIXTY / norm, THOUSANDTH)
     parts = " + ".join(f"{dk(c)} sager × {dk(m)} min." for c, m in zip(cases, minutes, strict=True))
     return [
         f"{parts} = {dk(total)} minutter = {dk(hours)} timer",
         f"{dk(hours)} timer / årstimenorm {dk(norm)} timer = {dk(fte)} ÅV",
         f"{dk(fte)} ÅV × ({dk(wage)} + {dk(overhead)} t.kr. overhead) "
-        f"= {dk(round(_time_saving(v), 1))} t.kr. om året",
+        f"= {dk(round_to(_time_saving(v), TENTH))} t.kr. om året",
     ]
 
 
@@ -110,7 +112,7 @@ def _product(
 
     def steps(v: Values) -> list[str]:
         factors = " × ".join(dk(_scalar(v, n)) for n in names)
-        return [f"{label}: {factors} = {dk(round(annual(v), 1))} t.kr. om året"]
+        return [f"{label}: {factors} = {dk(round_to(annual(v), TENTH))} t.kr. om året"]
 
     return annual, steps
 
@@ -130,7 +132,9 @@ def _sum_of_products(
         )
         price = f" × {dk(_scalar(v, per_unit))}" if per_unit else ""
         divide = f" / {dk(scale)}" if scale != ONE else ""
-        return [f"{label}: ({terms}){price}{divide} = {dk(round(annual(v), 1))} t.kr. om året"]
+        return [
+            f"{label}: ({terms}){price}{divide} = {dk(round_to(annual(v), TENTH))} t.kr. om året"
+        ]
 
     return annual, steps
 
@@ -158,7 +162,7 @@ def _steps_of(
     def steps(v: Values) -> list[str]:
         # the formula with the values put in, so a reader sees the numbers, not our names
         shown = formula.format(**{n: dk(_scalar(v, n)) for n in names})
-        return [f"{label}: {shown} = {dk(round(fn(v), 1))} t.kr. om året"]
+        return [f"{label}: {shown} = {dk(round_to(fn(v), TENTH))} t.kr. om året"]
 
     return steps
 
@@ -361,7 +365,7 @@ class EffectResult:
         phase = self.effect.phase
         first = self.years[0]
         factors = ", ".join(
-            f"{y}: {dk(round(phase.factor(y, first) * 100, 1))} %" for y in self.years
+            f"{y}: {dk(round_to(phase.factor(y, first) * 100, TENTH))} %" for y in self.years
         )
         model = MODELS[self.effect.model]
         return (

@@ -9,6 +9,8 @@ from functools import cache
 from babel import Locale
 from babel.numbers import NumberPattern, parse_pattern
 
+from gevinst.core.distribute import round_to
+
 LOCALE = Locale.parse("da_DK")
 _STANDARD = LOCALE.decimal_formats[None]
 
@@ -22,13 +24,14 @@ def dk(amount: Decimal | None, blank: str = "", places: int | None = None) -> st
     """A figure as a Danish document prints it; ``blank`` for a missing one; with ``places``
     always that many decimals ("56,0").
 
-    >>> dk(Decimal("-1474")), dk(Decimal("0.5")), dk(Decimal("55.63"), places=1)
-    ('-1.474', '0,5', '55,6')
+    >>> dk(Decimal("-1474")), dk(Decimal("0.5")), dk(Decimal("55.65"), places=1)
+    ('-1.474', '0,5', '55,7')
     """
     if amount is None:
         return blank
     if places is not None:
-        return str(_fixed(places).apply(amount, LOCALE))
+        # rounded here, half away from zero: Babel would round half to even ("55,65" -> "55,6")
+        return str(_fixed(places).apply(round_to(amount, Decimal(1).scaleb(-places)), LOCALE))
     if amount == amount.to_integral_value() and amount:
         # whole amounts are most of every table: Babel's rule, written out, ten times faster
         # (a signed zero, "-0", is left to Babel)
