@@ -437,9 +437,12 @@ def _catalog_table(t: s.CatalogTableModel) -> m.CatalogTable:
 def load_catalog(folder: Path) -> m.Catalog:
     """Load ``folder/catalog.yaml`` and every proposal it lists from ``folder/proposals``."""
     path = folder / "catalog.yaml" if folder.is_dir() else folder
-    if not path.is_file():
+    if not path.exists():
         raise FormatError([Problem(path, None, None, "", "filen findes ikke")])
     folder = path.parent
+    if _outside(path, folder):
+        message = f"filen er et link ud af katalogmappen (til {path.resolve()})"
+        raise FormatError([Problem(path, None, None, "", message)])
     doc = read_document(path)
     cm = parse_catalog(doc)
     profile = load_profile(cm.profile, folder)
@@ -458,6 +461,10 @@ def load_catalog(folder: Path) -> m.Catalog:
                 )
             )
             continue
+        if _outside(ppath, folder):
+            message = f"filen er et link ud af katalogmappen (til {ppath.resolve()})"
+            problems.append(Problem(ppath, None, pid, "", message))
+            continue
         try:
             proposals.append(load_proposal(ppath, profile))
         except FormatError as e:
@@ -465,6 +472,12 @@ def load_catalog(folder: Path) -> m.Catalog:
     if problems:
         raise FormatError(problems)
     return catalog_from_model(cm, profile, proposals)
+
+
+def _outside(path: Path, folder: Path) -> bool:
+    """Whether a catalog's file is a symbolic link to a file outside its folder: a catalog
+    is its folder, and an export would publish what such a link points at."""
+    return not path.resolve().is_relative_to(folder.resolve())
 
 
 def parse_catalog(doc: YamlDocument) -> s.CatalogModel:

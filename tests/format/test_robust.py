@@ -1,0 +1,227 @@
+# SPDX-License-Identifier: MPL-2.0
+"""Bad input files (issue 9): each a Danish message naming the file, the proposal, the field
+and the line, never a traceback, a hang or a silently wrong figure."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from gevinst.cli.show import render_proposal
+from gevinst.core import calc
+from gevinst.core.errors import FormatError
+from gevinst.format.reader import load_catalog
+from gevinst.format.writer import number, write_catalog
+from gevinst.format.yamlsource import MAX_FILE_BYTES, YamlError, read_text
+from tests.paths import SEED
+
+CATALOG = """\
+schema_version: 1
+id: t
+title: Test
+municipality: Københavns Kommune
+round: Budget 2025
+price_level: 2025
+proposals: [BC01]
+"""
+# BC01's first line of Tabel 1, as the seed writes it
+FIRST = "2025: -149, 2026: -297"
+
+
+@pytest.fixture
+def catalog(tmp_path: Path) -> Path:
+    folder = tmp_path / "catalog"
+    (folder / "proposals").mkdir(parents=True)
+    (folder / "catalog.yaml").write_text(CATALOG, encoding="utf-8")
+    shutil.copy(SEED / "proposals" / "BC01.yaml", folder / "proposals" / "BC01.yaml")
+    return folder
+
+
+def edit(catalog: Path, old: str, new: str) -> int:
+    """Replace text in BC01.yaml; return the line number of the replacement."""
+    path = catalog / "proposals" / "BC01.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return text[: text.index(old)].count("\n") + 1
+
+
+def problem(catalog: Path) -> str:
+    with pytest.raises(FormatError) as e:
+        load_catalog(catalog)
+    [found] = e.value.problems
+    return str(found)
+
+
+def at(catalog: Path, line: int, field: str = "") -> str:
+    where = f"{catalog / 'proposals' / 'BC01.yaml'}, linje {line}, forslag BC01"
+    return f"{where}, felt {field}:" if field else f"{where}:"
+
+
+# --- the range of a number --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("amount", ["-1000000000000000", "10000000000000000", '"1e20"'])
+def test_an_amount_outside_the_range_is_refused_at_its_line(catalog: Path, amount: str) -> None:
+    line = edit(catalog, FIRST, f"2025: {amount}, 2026: -297")
+    message = problem(catalog)
+    assert message.startswith(at(catalog, line, "lines[0].amounts[2025]"))
+    assert "10^15" in message or "ikke et tal" in message
+
+
+def test_the_largest_amount_loads_and_is_computed(catalog: Path) -> None:
+    edit(catalog, FIRST, "2025: -999999999999999, 2026: -297")
+    cat = load_catalog(catalog)
+    p = cat.proposal("BC01")
+    assert p.line("e1").amounts[2025] == Decimal(-999999999999999)
+    # the figures and the text view are computed at the top of the range without a fault
+    seed = load_catalog(SEED).proposal("BC01")
+    top = Decimal(-999999999999999) - Decimal(-149)
+    assert calc.permanent(p)[2025] == calc.permanent(seed)[2025] + top
+    assert "999.999.999.999.999" in render_proposal(p, cat.profile)
+
+
+def test_too_many_decimals_are_refused(catalog: Path) -> None:
+    line = edit(catalog, FIRST, '2025: "0,12345678901", 2026: -297')
+    assert "mere end 10 decimaler" in problem(catalog)
+    assert problem(catalog).startswith(at(catalog, line, "lines[0].amounts[2025]"))
+
+
+def test_an_integer_of_5000_digits_is_refused_at_its_line(catalog: Path) -> None:
+    line = edit(catalog, FIRST, f"2025: -{'1' * 5000}, 2026: -297")
+    message = problem(catalog)
+    assert message.startswith(at(catalog, line))
+    assert "5000 cifre" in message
+
+
+# --- fractions --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("written", ['"-1.144"', '"1.144"', '"12.500.000"'])
+def test_a_quoted_fraction_that_may_be_thousands_is_refused(catalog: Path, written: str) -> None:
+    line = edit(catalog, FIRST, f"2025: {written}, 2026: -297")
+    message = problem(catalog)
+    assert message.startswith(at(catalog, line, "lines[0].amounts[2025]"))
+    whole = written.strip('"').replace(".", "")
+    assert f"skriv {whole} for beløbet" in message and "med komma" in message
+
+
+@pytest.mark.parametrize(
+    ("written", "value"), [('"-1,144"', "-1.144"), ('"12.5"', "12.5"), ('"0.125"', "0.125")]
+)
+def test_an_unambiguous_fraction_is_read(catalog: Path, written: str, value: str) -> None:
+    edit(catalog, FIRST, f"2025: {written}, 2026: -297")
+    assert load_catalog(catalog).proposal("BC01").line("e1").amounts[2025] == Decimal(value)
+
+
+def test_the_format_writes_fractions_unmistakably() -> None:
+    assert number(Decimal("-1.144")) == "-1,144"
+    assert number(Decimal(2) / Decimal(3)) == "2/3"
+    assert number(Decimal("1E-7")) == "0,0000001"
+    assert number(Decimal("1144")) == 1144
+
+
+def test_written_fractions_read_back_as_the_same_figures(catalog: Path, tmp_path: Path) -> None:
+    edit(catalog, FIRST, '2025: "-1,144", 2026: "2/3"')
+    before = load_catalog(catalog)
+    write_catalog(before, tmp_path / "again")
+    assert load_catalog(tmp_path / "again") == before
+
+
+# --- years, keys and dates --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("second", ['"2025": -1', "2025.0: -1", "+2025: -1"])
+def test_a_year_given_twice_in_two_spellings_is_refused(catalog: Path, second: str) -> None:
+    line = edit(catalog, FIRST, f"2025: -149, {second}, 2026: -297")
+    message = problem(catalog)
+    assert message.startswith(at(catalog, line)) and "står to gange" in message
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "field"),
+    [
+        ("price_level: 2025", "price_level: -1", "price_level"),
+        (FIRST, "-2025: -149, 2026: -297", "lines[0].amounts"),
+        (FIRST, "2025.0: -149, 2026: -297", "lines[0].amounts"),
+    ],
+)
+def test_a_year_that_is_no_year_is_refused(catalog: Path, old: str, new: str, field: str) -> None:
+    line = edit(catalog, old, new)
+    message = problem(catalog)
+    assert message.startswith(at(catalog, line, field)[:-1]), message
+    assert "1900-2199" in message or "ikke et årstal" in message
+
+
+@pytest.mark.parametrize("date", ["2024-02-30", "2024-13-45", "2024-03-01"])
+def test_a_date_in_a_title_is_text(catalog: Path, date: str) -> None:
+    edit(catalog, "title: Samlet ferieløsning i Serviceportalen", f"title: {date}")
+    assert load_catalog(catalog).proposal("BC01").title == date
+
+
+@pytest.mark.parametrize("date", ["2024-02-30", "2024-13-45"])
+def test_an_impossible_date_is_refused_where_a_date_is_read(catalog: Path, date: str) -> None:
+    line = edit(catalog, "dates: [2024-03-18,", f"dates: [{date},")
+    message = problem(catalog)
+    assert message.startswith(at(catalog, line, "consultations[0].dates[0]"))
+    assert f"'{date}' er ikke en gyldig dato" in message
+
+
+# --- structure ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    # closed, within libyaml's limit of 1.000 levels and past Python's recursion; unclosed
+    "nested",
+    ["[" * 41 + "]" * 41, "[" * 300 + "]" * 300, "[" * 5000],
+)
+def test_deep_nesting_is_refused_at_its_line(catalog: Path, nested: str) -> None:
+    line = edit(catalog, "title: Samlet ferieløsning i Serviceportalen", "title: " + nested)
+    message = problem(catalog)
+    assert message.startswith(at(catalog, line)) and "indlejret mere end 40 niveauer" in message
+
+
+# --- files -------------------------------------------------------------------------------------
+
+
+def test_a_named_pipe_is_refused_without_blocking(catalog: Path) -> None:
+    path = catalog / "proposals" / "BC01.yaml"
+    path.unlink()
+    os.mkfifo(path)
+    assert "ikke en almindelig fil" in problem(catalog)
+
+
+def test_a_link_to_a_device_is_refused_without_reading_it(catalog: Path) -> None:
+    path = catalog / "proposals" / "BC01.yaml"
+    path.unlink()
+    path.symlink_to("/dev/zero")
+    assert "filen er et link ud af katalogmappen (til /dev/zero)" in problem(catalog)
+    # a device is refused wherever it is read, a link or not
+    with pytest.raises(YamlError, match="ikke en almindelig fil"):
+        read_text(path)
+
+
+def test_a_file_over_the_size_limit_is_refused(catalog: Path) -> None:
+    with (catalog / "proposals" / "BC01.yaml").open("a", encoding="utf-8") as f:
+        f.write("#" * MAX_FILE_BYTES)
+    assert "højst 10.485.760 læses" in problem(catalog)
+
+
+def test_a_link_out_of_the_catalog_folder_is_refused(catalog: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "elsewhere.yaml"
+    path = catalog / "proposals" / "BC01.yaml"
+    path.rename(outside)
+    path.symlink_to(outside)
+    message = problem(catalog)
+    assert message.startswith(f"{path}, forslag BC01: filen er et link ud af katalogmappen")
+
+
+def test_a_link_inside_the_catalog_folder_is_read(catalog: Path) -> None:
+    path = catalog / "proposals" / "BC01.yaml"
+    path.rename(catalog / "BC01-kilde.yaml")
+    path.symlink_to(catalog / "BC01-kilde.yaml")
+    assert load_catalog(catalog).proposal("BC01").id == "BC01"
