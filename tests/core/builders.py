@@ -52,7 +52,7 @@ def line(
     id: str,
     kind: LineKind,
     amounts: Series,
-    area: str = "Service",
+    area: str | None = "Service",
     booking: Booking | None = None,
     placed: str | None = None,
 ) -> Line:
