@@ -22,9 +22,9 @@ from gevinst.core import calc
 from gevinst.core.model import Catalog, Proposal
 from gevinst.core.selection import ExportOptions, select
 from gevinst.core.series import Series
-from gevinst.documents.cells import looks_like_formula
 from gevinst.documents.csv_file import write_csv
 from gevinst.documents.fdp import write_fdp
+from gevinst.format.cells import looks_like_formula
 from tests.paths import SEED
 
 Rows = list[dict[str, str]]

@@ -34,9 +34,10 @@ from gevinst.core.model import Catalog, Key, Line, Parts, Proposal, Stated
 from gevinst.core.selection import ExportOptions
 from gevinst.core.series import Series
 from gevinst.core.summary import summarise
-from gevinst.documents.cells import looks_like_formula
-from gevinst.documents.xlsx import FRACTION_FORMAT, LINJER, write_xlsx
+from gevinst.documents.xlsx import FRACTION_FORMAT, write_xlsx
+from gevinst.format.cells import looks_like_formula
 from gevinst.format.reader import load_catalog
+from gevinst.format.workbook.names import LINJER
 from gevinst.format.writer import version, write_catalog
 from gevinst.importers.xlsx import import_onto
 from tests.paths import SEED

@@ -6,7 +6,7 @@ checks such a heading against :data:`TEMPLATE_HEADINGS`."""
 
 from __future__ import annotations
 
-from gevinst.core.model import Section
+from gevinst.core.model import Booking, ByKey, LineKind, Parts, Section, ToUnit
 
 ECONOMY_TITLE = "Forslagets samlede økonomiske konsekvenser"
 TABLE1_TITLE = f"Tabel 1. {ECONOMY_TITLE}"
@@ -50,3 +50,27 @@ TEMPLATE_HEADINGS = (
 APPROVAL = "Dato for godkendelse"
 APPROVAL_AND_ANSWER = "Dato for godkendelse og evt. høringssvar"
 YES_NO = "Ja/Nej"
+
+
+# a line's kind and section as the template words them; the codes stay in their own columns
+KIND_NAMES = {
+    LineKind.EFFICIENCY: "effektivisering",
+    LineKind.OPERATING_COST: "driftsomkostning",
+    LineKind.INCOME: "indtægt",
+    LineKind.IMPLEMENTATION: "implementering",
+}
+SECTION_NAMES = {
+    Section.PERMANENT: "varig",
+    Section.IMPLEMENTATION: "implementering",
+}
+
+
+def booking_label(booking: Booking | None) -> str:
+    """Who carries a line: the unit, ``nøgle: NAME`` for a key, ``dele`` for printed parts."""
+    if isinstance(booking, ToUnit):
+        return booking.unit
+    if isinstance(booking, ByKey):
+        return f"nøgle: {booking.key}"
+    if isinstance(booking, Parts):
+        return "dele"
+    return ""

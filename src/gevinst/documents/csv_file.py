@@ -16,7 +16,7 @@ zero, docs/format.md). The file is written for a Danish finance officer who doub
   ``varig``); ``art_kode`` and ``afsnit_kode`` at the end hold the data format's codes
   (``efficiency``, ``permanent``, docs/format.md) for a script (docs/exports.md).
 
-Every text passes through :func:`gevinst.documents.cells.neutralise`, so that a spreadsheet never
+Every text passes through :func:`gevinst.format.cells.neutralise`, so that a spreadsheet never
 runs a title or a text as a formula (CSV injection).
 """
 
@@ -28,18 +28,13 @@ from decimal import Decimal
 from pathlib import Path
 
 from gevinst.core.model import (
-    Booking,
-    ByKey,
     Catalog,
     Line,
-    LineKind,
-    Parts,
     Proposal,
-    Section,
-    ToUnit,
 )
 from gevinst.core.selection import ExportOptions, select
-from gevinst.documents.cells import neutralise
+from gevinst.core.template import KIND_NAMES, SECTION_NAMES, booking_label
+from gevinst.format.cells import neutralise
 
 HEADER = (
     "forslag",
@@ -58,34 +53,11 @@ HEADER = (
     "afsnit_kode",
 )
 
-# a line's kind and section as the template words them; the codes stay in their own columns
-KIND_NAMES = {
-    LineKind.EFFICIENCY: "effektivisering",
-    LineKind.OPERATING_COST: "driftsomkostning",
-    LineKind.INCOME: "indtægt",
-    LineKind.IMPLEMENTATION: "implementering",
-}
-SECTION_NAMES = {
-    Section.PERMANENT: "varig",
-    Section.IMPLEMENTATION: "implementering",
-}
-
 
 def plain(amount: Decimal) -> str:
     """An amount as a script reads it: ``-1474`` or ``12.5``, never ``1.474`` or ``1E+3``."""
     # adding zero turns a negated zero ("-0") into "0"
     return format(amount + 0, "f")
-
-
-def booking_label(booking: Booking | None) -> str:
-    """Who carries a line: the unit, ``nøgle: NAME`` for a key, ``dele`` for printed parts."""
-    if isinstance(booking, ToUnit):
-        return booking.unit
-    if isinstance(booking, ByKey):
-        return f"nøgle: {booking.key}"
-    if isinstance(booking, Parts):
-        return "dele"
-    return ""
 
 
 def line_texts(line: Line) -> tuple[str, ...]:

@@ -28,7 +28,7 @@ the model names as each classification's code (docs/exports.md).
 
 The CSV files use the Tabular Data Package's default dialect (comma, UTF-8 without a byte
 order mark) and plain amounts (``-1474``), and texts pass through
-:func:`gevinst.documents.cells.neutralise`, as people open open data in spreadsheets too.
+:func:`gevinst.format.cells.neutralise`, as people open open data in spreadsheets too.
 """
 
 from __future__ import annotations
@@ -45,8 +45,9 @@ from gevinst.core.check import TABLE_NAMES
 from gevinst.core.model import Catalog, Proposal, Section
 from gevinst.core.profile import Profile
 from gevinst.core.selection import ExportOptions, select
-from gevinst.documents.cells import neutralise
-from gevinst.documents.csv_file import SECTION_NAMES, line_codes, line_texts, plain
+from gevinst.core.template import SECTION_NAMES
+from gevinst.documents.csv_file import line_codes, line_texts, plain
+from gevinst.format.cells import neutralise
 
 PROFILE = "fiscal-data-package"
 CURRENCY = "DKK"

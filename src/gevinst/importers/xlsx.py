@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: MPL-2.0
-"""Apply an edited workbook (:mod:`gevinst.documents.xlsx`) onto the current catalog.
+"""Apply an edited workbook (:mod:`gevinst.format.workbook`) onto the current catalog.
 
 The workbook holds no hidden copy of the catalog's documents. Its very hidden sheet
 ``gevinst-versioner`` records what it was exported from: each proposal's version, each
@@ -47,7 +47,8 @@ from gevinst.core.model import (
 from gevinst.core.numbers import dk
 from gevinst.core.selection import ExportOptions, select
 from gevinst.core.series import ZERO, Series
-from gevinst.documents.xlsx import (
+from gevinst.format.workbook.book import record
+from gevinst.format.workbook.names import (
     ALL,
     NO,
     PROPERTY_CONFIDENTIAL,
@@ -55,24 +56,20 @@ from gevinst.documents.xlsx import (
     PROPERTY_VERSIONS,
     VERSIONS,
     YES,
+    column,
+)
+from gevinst.format.workbook.recorder import Expected, RecordedSheet, Recorder
+from gevinst.format.workbook.sheetwriter import Coord
+from gevinst.format.workbook.targets import (
     AdminAmount,
-    Coord,
-    Expected,
     KeyWeight,
     LineAmount,
     MoveAmount,
     PartAmount,
-    RecordedSheet,
-    Recorder,
     Target,
-    column,
-    fingerprint,
-    formula_key,
-    record,
-    sheet_hash,
     target_of,
-    token,
 )
+from gevinst.format.workbook.versions import fingerprint, formula_key, sheet_hash, token
 from gevinst.format.writer import version
 
 AnyCell = Cell | MergedCell

@@ -1,0 +1,150 @@
+# SPDX-License-Identifier: MPL-2.0
+"""The sheet ``Katalog``: the catalog's summary tables, each proposal's row linked to its
+sheet, and the list of the proposals in the workbook."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from gevinst.core.marks import INVESTMENT, Place
+from gevinst.core.model import Catalog
+from gevinst.core.summary import Summary, summarise
+from gevinst.format.workbook.cells import cell_text
+from gevinst.format.workbook.names import (
+    KATALOG,
+    cell_ref,
+    column,
+)
+from gevinst.format.workbook.proposal import ProposalSheet
+from gevinst.format.workbook.sheet import (
+    Sheet,
+    span_sum,
+)
+from gevinst.format.workbook.sheetwriter import SheetWriter
+from gevinst.format.workbook.styles import Style
+
+
+def complete_table(cat: Catalog, table_rows: Iterable[str | None]) -> bool:
+    ids = {p.id for p in cat.proposals}
+    return all(pid is None or pid in ids for pid in table_rows)
+
+
+class CatalogSheet(Sheet):
+    """The catalog's summary tables: columns Nr., Forslag, label, Godkendt med, the years,
+    Samlet investering and Varig virkning; a proposal's row refers to its own sheet."""
+
+    FIRST_VALUE = 4
+    name = KATALOG
+
+    def __init__(self, ws: SheetWriter, cat: Catalog, sheets: Mapping[str, ProposalSheet]) -> None:
+        super().__init__(ws, cat.tables[0].years if cat.tables else ())
+        self.cat, self.sheets = cat, sheets
+
+    def write(self) -> None:
+        cat = self.cat
+        self.line(cat.title, Style.TITLE)
+        self.line(f"{cat.municipality}, {cat.round}")
+        self.gap()
+        shown = [t for t in cat.tables if complete_table(cat, (r.proposal for r in t.rows()))]
+        for i, t in enumerate(shown):
+            self.summary(summarise(cat, t.id), freeze=i == 0)
+        if len(shown) < len(cat.tables):
+            self.line(
+                "Projektmappen har kun et udvalg af katalogets forslag; "
+                "katalogets oversigtstabeller er udeladt.",
+                Style.NOTE,
+            )
+            self.gap()
+        self.proposals()
+        values = max((len(t.years) for t in cat.tables), default=0) + 2
+        widths = [(0, 10), (1, 9), (2, 60), (3, 14)]
+        widths += [(self.FIRST_VALUE + i, 12) for i in range(values)]
+        self.finish(widths, self.FIRST_VALUE + values - 1)
+
+    def links(self, proposal: str) -> tuple[ProposalSheet, int | None, int | None]:
+        """A proposal's sheet, its row of the permanent change and of the investment."""
+        sheet = self.sheets[proposal]
+        rows = sheet.total_rows
+        permanent = rows.get("varig")
+        if permanent is None and "impl" not in rows:
+            permanent = rows.get("impact")  # no investment: the impact is the permanent change
+        return sheet, permanent, rows.get("impl")
+
+    def summary_row(self, r: Any, years: Sequence[int], invest: int, steady: int) -> None:
+        proposal = r.row.proposal
+        linked = proposal is not None and not self.cat.proposal(proposal).catalog_entry_only
+        sheet, permanent, impl = (
+            self.links(proposal) if proposal is not None else (None, None, None)
+        )
+        for i, year in enumerate(years):
+            text = None
+            if sheet is not None and permanent is not None and year in sheet.years:
+                text = f"=-{cell_ref(sheet.name, sheet.col(year), permanent)}"
+            self.formula(self.row, self.FIRST_VALUE + i, text, r.effect[year])
+        if r.investment is not None:
+            text = None
+            if sheet is not None and impl is not None and linked:
+                a, b = sheet.col(sheet.years[0]), sheet.col(sheet.years[-1])
+                text = f"=SUM('{sheet.name}'!{column(a)}{impl + 1}:{column(b)}{impl + 1})"
+            self.formula(self.row, invest, text, r.investment)
+        text = None
+        if sheet is not None and permanent is not None:
+            text = f"=-{cell_ref(sheet.name, sheet.col(sheet.years[-1]), permanent)}"
+        self.formula(self.row, steady, text, r.steady_state)
+
+    def place_columns(self, table: str, row: str | None, invest: int) -> None:
+        """This row's cells of a summary table, as marks.py names them."""
+        if row is not None:
+            self.place_row(None, table, row, self.row)
+            self.places[Place(None, table, row, INVESTMENT)] = (self.row, invest)
+
+    def summary(self, s: Summary, freeze: bool) -> None:
+        t = s.table
+        invest, steady = self.FIRST_VALUE + len(t.years), self.FIRST_VALUE + len(t.years) + 1
+        self.title(t.title)
+        if t.unit:
+            self.line(t.unit)
+        heads = ["Nr.", "Forslag", "Udvalg / forslag", "Godkendt med"]
+        heads += [f"Effektiviseringsbidrag {y}" for y in t.years]
+        for col, head in enumerate([*heads, "Samlet investering", "Varig virkning"]):
+            self.text(col, head, Style.HEADER)
+        self.row += 1
+        if freeze:
+            self.ws.freeze_panes(self.row, 3)
+        first = self.row
+        for group in s.groups:
+            self.text(2, group.committee, Style.BOLD)
+            self.row += 1
+            for r in group.rows:
+                self.text(0, r.row.no)
+                self.text(1, r.row.proposal or "")
+                self.text(2, r.row.label, Style.WRAP)
+                self.text(3, r.row.approved_with)
+                self.summary_row(r, t.years, invest, steady)
+                self.place_columns(t.id, r.row.proposal, invest)
+                self.row += 1
+        rows = list(range(first, self.row))
+        totals = {invest: s.total_investment(), steady: s.total_steady_state()}
+        self.text(2, "I alt", Style.TOTAL_LABEL)
+        for i, year in enumerate(t.years):
+            totals[self.FIRST_VALUE + i] = s.total_effect()[year]
+        for col, value in totals.items():
+            self.formula(self.row, col, f"={span_sum(column(col), rows)}", value, total=True)
+        self.place_columns(t.id, "total", invest)
+        self.row += 1
+        self.line("Effektiviseringsbidrag er vist som positive tal.", Style.NOTE)
+        self.gap()
+
+    def proposals(self) -> None:
+        self.title("Forslag i projektmappen")
+        for col, head in enumerate(("Ark", "Forslag", "Titel", "Type")):
+            self.text(col, head, Style.HEADER)
+        self.row += 1
+        for p in self.cat.proposals:
+            name = self.sheets[p.id].name
+            self.ws.write_url(self.row, 0, f"internal:'{name}'!A1", string=cell_text(name))
+            self.text(1, p.id)
+            self.text(2, p.title + (" (FORTROLIG)" if p.confidential else ""), Style.WRAP)
+            self.text(3, p.type.value)
+            self.row += 1

@@ -1,0 +1,80 @@
+# SPDX-License-Identifier: MPL-2.0
+"""The sheet ``Afvigelser`` and the notes of marked cells: every figure stated in the data
+that differs from the derived one, as :mod:`gevinst.core.marks` numbers them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+
+from gevinst.core.marks import COLUMNS, TITLE, Deviation, Marks, Place
+from gevinst.format.workbook.cells import cell_text, number
+from gevinst.format.workbook.names import (
+    cell_ref,
+    column,
+)
+from gevinst.format.workbook.sheet import (
+    Sheet,
+)
+from gevinst.format.workbook.sheetwriter import Coord, SheetWriter
+from gevinst.format.workbook.styles import Style, amount_style
+
+DEVIATIONS_INTRO = (
+    "Tallene i projektmappen er beregnet af forslagenes egne linjer. Hvor et tal, som "
+    "forslaget eller kataloget angiver, afviger fra det beregnede, har cellen en note med "
+    "afvigelsens nummer (samme nummer som i PDF- og Word-dokumentet). Listen har dem alle; "
+    "kolonnen Celle fører til cellen, hvor projektmappen viser tallet."
+)
+
+
+_DANISH_NUMBER = re.compile(r"-?\d{1,3}(\.\d{3})*(,\d+)?")
+
+
+def _danish(text: str) -> Decimal | None:
+    """A figure the list prints in Danish ("-1.144", "55,6") as a number; None for a text
+    ("10 år (2033)", "ikke udfyldt")."""
+    if not _DANISH_NUMBER.fullmatch(text):
+        return None
+    return Decimal(text.replace(".", "").replace(",", "."))
+
+
+def _note(mark: int, found: Sequence[Deviation]) -> str:
+    lines = [f"angivet {d.stated}, beregnet {d.computed}: {d.explanation}" for d in found]
+    return cell_text(f"Afvigelse {mark}: " + " / ".join(lines))
+
+
+def deviations(ws: SheetWriter, marks: Marks, cells: Mapping[Place, tuple[Sheet, Coord]]) -> None:
+    """Each marked cell's note, and the sheet that lists every difference with a link to
+    the cell that shows it."""
+    for place, (sheet, (row, col)) in cells.items():
+        found = [d for d in marks.deviations if d.place == place]
+        mark = marks.number(place)
+        assert mark is not None  # only marked places are given
+        sheet.ws.write_comment(row, col, _note(mark, found))
+    ws.write_string(0, 0, TITLE, Style.TITLE)
+    ws.write_string(1, 0, DEVIATIONS_INTRO, Style.NOTE)
+    for col, head in enumerate((*COLUMNS, "Celle")):
+        ws.write_string(3, col, head, Style.HEADER)
+    if not marks.deviations:
+        ws.write_string(4, 1, "Ingen: alle angivne tal er som de beregnede.", Style.NOTE)
+    for row, d in enumerate(marks.deviations, start=4):
+        mark = marks.number(d.place) if d.place is not None else None
+        if mark is not None:
+            ws.write_number(row, 0, mark)
+        ws.write_string(row, 1, cell_text(d.where), Style.WRAP)
+        for col, figure in ((2, d.stated), (3, d.computed)):
+            amount = _danish(figure)
+            if amount is None:
+                ws.write_string(row, col, cell_text(figure))
+            else:
+                ws.write_number(row, col, number(amount), amount_style(amount))
+        ws.write_string(row, 4, cell_text(d.explanation), Style.WRAP)
+        if d.place is not None and d.place in cells:
+            sheet, (r, c) = cells[d.place]
+            ref = f"{sheet.name}!{column(c)}{r + 1}"
+            ws.write_url(row, 5, f"internal:{cell_ref(sheet.name, c, r)}", string=ref)
+    for col, width in enumerate((8, 40, 14, 14, 70, 12)):
+        ws.set_column(col, col, width)
+    ws.freeze_panes(4, 0)
+    ws.protect()

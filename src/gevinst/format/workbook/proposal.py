@@ -1,0 +1,610 @@
+# SPDX-License-Identifier: MPL-2.0
+"""A proposal's sheet: Tabel 1 with its input lines, 2.1, Tabel 2, the technical tables A-E,
+the inputs of the split, and the helper rows that round as the core does."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import ROUND_FLOOR, Decimal
+from functools import partial
+
+from gevinst.core import calc, layout, template
+from gevinst.core.check import TABLE_NAMES
+from gevinst.core.distribute import round_to, round_whole
+from gevinst.core.layout import Kind
+from gevinst.core.marks import Place
+from gevinst.core.model import ByKey, Line, Parts, Proposal, Section, ToUnit
+from gevinst.core.profile import Profile
+from gevinst.core.series import ZERO, Series
+from gevinst.format.workbook.cells import number
+from gevinst.format.workbook.names import (
+    column,
+)
+from gevinst.format.workbook.sheet import (
+    HORIZON,
+    PRECISION,
+    QUANTUM,
+    Sheet,
+    Terms,
+    joined,
+    signed,
+    span_sum,
+)
+from gevinst.format.workbook.sheetwriter import SheetWriter
+from gevinst.format.workbook.styles import Look, Style
+from gevinst.format.workbook.targets import (
+    AdminAmount,
+    KeyWeight,
+    LineAmount,
+    MoveAmount,
+    PartAmount,
+)
+
+
+@dataclass
+class _Group:
+    """Lines apportioned together (calc: placed together, or implementation on one area)."""
+
+    title: str
+    lines: list[Line]
+    units: list[str] = field(default_factory=list)  # in the core's order: ties go first
+    exact: dict[str, Series] = field(default_factory=dict)
+    rounded: dict[str, int] = field(default_factory=dict)  # unit -> its row of whole shares
+
+
+def _exact(p: Proposal, profile: Profile, lines: Sequence[Line]) -> dict[str, Series]:
+    """Each unit's exact share of the lines, year by year, in the order the core meets
+    the units (which decides ties)."""
+    out: dict[str, dict[int, Decimal]] = {}
+    for year in p.years:
+        for line in lines:
+            for unit, share in calc.exact_shares(p, profile, line, year).items():
+                out.setdefault(unit, {}).setdefault(year, ZERO)
+                out[unit][year] += share
+    return {u: Series(v) for u, v in out.items()}
+
+
+def _round(amount: Decimal) -> Decimal:
+    return round_to(amount, QUANTUM)
+
+
+def _floor(amount: Decimal) -> Decimal:
+    return amount.to_integral_value(rounding=ROUND_FLOOR)
+
+
+class ProposalSheet(Sheet):
+    def __init__(self, ws: SheetWriter, p: Proposal, profile: Profile, name: str) -> None:
+        super().__init__(ws, p.years)
+        self.p, self.profile, self.name = p, profile, name
+        self.line_rows: dict[str, int] = {}
+        self.total_rows: dict[str, int] = {}  # Tabel 1's subtotals and total (calc.TABLE1_ROWS)
+        self.payback_rows: dict[str, int] = {}  # Tabel 1's payback rows, by basis
+        self.technical_rows: dict[str, dict[str, int]] = {}  # "A", "D", "E" -> unit -> row
+        self.key_rows: dict[tuple[str, str], int] = {}  # (key, name) -> row of its weight
+        self.key_spans: dict[str, tuple[int, int]] = {}
+        self.part_rows: dict[tuple[str, str], int] = {}  # (line, name) -> row
+        self.move_rows: list[int] = []
+        self.groups: dict[str, list[_Group]] = {}  # "A", "D", "E"
+
+    def write(self) -> None:
+        p = self.p
+        self.line(f"{p.id} {p.title}" + (" (FORTROLIG)" if p.confidential else ""), Style.TITLE)
+        self.line(p.heading or p.type.value)
+        self.header(f"1.000 kr. {p.price_level} p/l", "")
+        self.ws.freeze_panes(self.row, self.FIRST_VALUE)
+        self.gap()
+        self.table1()
+        if p.catalog_entry_only:
+            self.line(
+                "Kun katalogets oplysninger om forslaget er offentliggjort; "
+                "tabel 2.1 og de tekniske tabeller A-E findes ikke.",
+                Style.NOTE,
+            )
+        elif calc.unbooked(p):
+            self.line(
+                "Mindst én linje har ingen fordeling på udvalg; "
+                "tabel 2.1 og de tekniske tabeller A-E kan ikke beregnes.",
+                Style.NOTE,
+            )
+        else:
+            self.distribution()
+            self.admin()
+            self.technical()
+            self.basis()
+            self.apportioning()
+        self.payback()
+        widths = [(0, 62), (1, 20)] + [(self.col(y), 10) for y in self.years]
+        self.finish(widths, self.FIRST_VALUE + len(self.years) - 1)
+
+    # Tabel 1 -----------------------------------------------------------------------------
+
+    def table1(self) -> None:
+        """Tabel 1 as :mod:`gevinst.core.layout` lays it out: the lines as input cells, each
+        subtotal a SUM or SUMIF over the lines of its section, the payback a formula."""
+        p = self.p
+        self.title(template.TABLE1_TITLE)
+        self.header(f"1.000 kr. {p.price_level} p/l", "Styringsområde")
+        spans: list[list[int]] = []
+        for shown in layout.table1(p):
+            amounts = shown.amounts if shown.amounts is not None else Series()
+            if shown.kind is Kind.HEADING:
+                self.line(shown.label, Style.BOLD)
+                spans.append([])
+            elif shown.kind is Kind.LINE:
+                line = p.line(shown.key)
+                target = partial(LineAmount, p.id, line.id)
+                row = self.inputs_row(shown.label, shown.area, line.amounts, target)
+                self.line_rows[line.id] = row
+                spans[-1].append(row)
+            elif shown.kind is Kind.SUBTOTAL and shown.area:
+                self.total_rows[shown.key] = self._sumif(
+                    shown.label, shown.area, spans[-1], amounts
+                )
+                self.place_row(p.id, "1", shown.key, self.total_rows[shown.key])
+            elif shown.kind in (Kind.SUBTOTAL, Kind.TOTAL):
+                rows = spans[-1] if shown.kind is Kind.SUBTOTAL else [r for s in spans for r in s]
+                terms = (lambda c, r=rows: span_sum(c, r)) if rows else None
+                self.total_rows[shown.key] = self.formula_row(shown.label, "", amounts, terms)
+                self.place_row(p.id, "1", shown.key, self.total_rows[shown.key])
+            else:
+                self.payback_rows[shown.key.removeprefix("payback_")] = self.row
+                self.places[Place(p.id, "1", shown.key, None)] = (self.row, 1)
+                self.text(0, shown.label, Style.WRAP)
+                self.row += 1
+        self.line("Alle besparelser er angivet med negativt (-) fortegn.", Style.NOTE)
+        self.gap()
+
+    def _sumif(self, label: str, area: str, rows: Sequence[int], amounts: Series) -> int:
+        """A subtotal of the lines whose column B holds ``area`` (this row's B)."""
+        here = self.row + 1
+        if not rows:
+            return self.formula_row(label, area, amounts, None)
+        a, b = rows[0] + 1, rows[-1] + 1
+        return self.formula_row(
+            label, area, amounts, lambda c: f"SUMIF($B${a}:$B${b},$B${here},{c}{a}:{c}{b})"
+        )
+
+    # tables by unit ----------------------------------------------------------------------------
+
+    def unit_table(
+        self,
+        table: str,
+        title: str,
+        units: Sequence[str],
+        amounts: Mapping[str, Series],
+        second: Mapping[str, str],
+        terms: Callable[[str], Terms | None],
+    ) -> dict[str, int]:
+        """A table by unit with its total; each unit's cells ``terms(unit)``, written when
+        the rows they refer to are known. Returns each unit's row."""
+        self.places[Place(self.p.id, table, "", None)] = (self.row, 0)
+        self.title(title)
+        self.header(f"Udvalg (1.000 kr. {self.p.price_level} p/l)", "Bevilling" if second else "")
+        rows: dict[str, int] = {}
+        for unit in units:
+            rows[unit] = self.label(self.profile.unit_name(unit), second.get(unit, ""))
+            self.place_row(self.p.id, table, unit, self.row)
+            self.row += 1
+        span = [rows[u] for u in units]
+        total = calc.column_total(amounts)
+        total_row = self.formula_row(
+            "Total", "", total, (lambda c: span_sum(c, span)) if span else None
+        )
+        self.place_row(self.p.id, table, "total", total_row)
+        self.gap()
+
+        def write() -> None:
+            for unit, row in rows.items():
+                series = amounts.get(unit, Series())
+                unit_terms = terms(unit)
+                for year in self.years:
+                    col = self.col(year)
+                    text = None if unit_terms is None else f"={unit_terms(column(col))}"
+                    self.formula(row, col, text, series[year])
+
+        self.later(write)
+        return rows
+
+    def distribution(self) -> None:
+        """2.1: each committee's sum of its units' rows in A (and D and E where the
+        proposal's table includes the implementation costs)."""
+        stated = self.p.stated.distribution
+        include = stated.includes_implementation if stated else False
+        rows = calc.distribution(self.p, self.profile, include)
+        title = (stated.title if stated else "") or TABLE_NAMES["2.1"]
+        tables = ["A", "D", "E"] if include else ["A"]
+
+        def terms(committee: str) -> Terms | None:
+            return signed(
+                (1, row)
+                for name in tables
+                for unit, row in self.technical_rows.get(name, {}).items()
+                if self.profile.committee_of(unit) == committee
+            )
+
+        self.unit_table("2.1", title, self.profile.sort_units(list(rows)), rows, {}, terms)
+
+    def admin(self) -> None:
+        p = self.p
+        if not p.admin_rows:
+            return
+        self.title("Tabel 2. Varige ændringer, administration")
+        self.header(f"1.000 kr. {p.price_level} p/l", "")
+        rows = []
+        for i, r in enumerate(p.admin_rows):
+            row = self.label(r.text, "")
+            given = dict(r.amounts)  # a year the row leaves blank stays blank
+            for year in self.years:
+                self.editable(row, self.col(year), given.get(year), AdminAmount(p.id, i, year))
+            self.row += 1
+            rows.append(row)
+        total = self.formula_row(
+            "Varige ændringer totalt, administration",
+            "",
+            calc.admin_total(p),
+            lambda c: span_sum(c, rows),
+        )
+        self.place_row(p.id, "admin", "total", total)
+        self.gap()
+
+    def technical(self) -> None:
+        p, profile = self.p, self.profile
+        tables = {name: compute(p, profile) for name, compute in calc.TECHNICAL_TABLES.items()}
+
+        def second(name: str) -> Mapping[str, str]:
+            stated = p.stated.technical.get(name)
+            return stated.appropriations if stated else {}
+
+        def rounded(name: str, unit: str) -> Terms | None:
+            groups = self.groups.get(name, [])
+            return signed((1, g.rounded[unit]) for g in groups if unit in g.rounded)
+
+        # A, B and C share their rows, so that each cell of C is the A and B cells beside it
+        units = profile.sort_units(set(tables["A"]) | set(tables["B"]) | set(tables["C"]))
+        self.technical_rows["A"] = rows_a = self.unit_table(
+            "A", TABLE_NAMES["A"], units, tables["A"], second("A"), lambda u: rounded("A", u)
+        )
+        rows_b = self.unit_table(
+            "B",
+            TABLE_NAMES["B"],
+            units,
+            tables["B"],
+            second("B"),
+            lambda u: signed(self.b_terms(u)),
+        )
+        self.unit_table(
+            "C",
+            TABLE_NAMES["C"],
+            units,
+            tables["C"],
+            second("C"),
+            lambda u: signed([(1, rows_a[u]), (1, rows_b[u])]),
+        )
+        for name in "DE":
+            if tables[name] or name in p.stated.technical:
+                self.technical_rows[name] = self.unit_table(
+                    name,
+                    TABLE_NAMES[name],
+                    profile.sort_units(list(tables[name])),
+                    tables[name],
+                    {},
+                    partial(rounded, name),
+                )
+
+    def b_terms(self, unit: str) -> list[tuple[int, int]]:
+        """Tabel B for ``unit`` (calc.table_b): a line placed with another committee moves
+        its share from the unit that carries it to the unit where it is placed; a budget
+        move moves its amount."""
+        profile, out = self.profile, []
+        for g in self.groups.get("A", []):
+            placed = g.lines[0].placed
+            if placed is None:
+                continue
+            home = profile.unit(placed)
+            for other, row in g.rounded.items():
+                if profile.committee_of(other) == profile.committee_of(home):
+                    continue
+                if other == unit:
+                    out.append((-1, row))
+                if home == unit:
+                    out.append((1, row))
+        for move, row in zip(self.p.budget_moves, self.move_rows, strict=True):
+            if profile.unit(move.from_unit) == unit:
+                out.append((-1, row))
+            if profile.unit(move.to_unit) == unit:
+                out.append((1, row))
+        return out
+
+    # the inputs of the split ------------------------------------------------------------------
+
+    def basis(self) -> None:
+        """The keys' weights, the parts of lines split as printed and the budgets moved: input
+        cells that the technical tables follow."""
+        p = self.p
+        if p.keys:
+            self.title("Fordelingsnøgler (vægte)")
+            self.text(0, "Nøgle / udvalg", Style.HEADER)
+            self.text(1, "Navn i nøglen", Style.HEADER)
+            self.text(self.FIRST_VALUE, "Vægt", Style.HEADER)
+            self.row += 1
+            for key in p.keys.values():
+                # a key is named by its id: its description is an internal note (docs/format.md)
+                self.line(f"Nøgle: {key.name}", Style.BOLD)
+                first = self.row
+                for name, weight in key.weights.items():
+                    self.label(self.profile.unit_name(self.profile.unit(name)), name)
+                    self.editable(
+                        self.row, self.FIRST_VALUE, weight, KeyWeight(p.id, key.name, name)
+                    )
+                    self.key_rows[key.name, name] = self.row
+                    self.row += 1
+                self.key_spans[key.name] = (first, self.row - 1)
+            self.gap()
+        parts = [ln for ln in p.lines if isinstance(ln.booking, Parts)]
+        if parts:
+            self.title("Linjer fordelt som trykt")
+            self.header(f"1.000 kr. {p.price_level} p/l", "Udvalg")
+            for line in parts:
+                assert isinstance(line.booking, Parts)
+                self.line(f"{line.id}: {line.text}", Style.BOLD)
+                for name, amounts in line.booking.parts.items():
+                    self.part_rows[line.id, name] = self.inputs_row(
+                        self.profile.unit_name(self.profile.unit(name)),
+                        name,
+                        amounts,
+                        partial(PartAmount, p.id, line.id, name),
+                    )
+            self.gap()
+        if p.budget_moves:
+            self.title("Flyttede budgetter (tabel B)")
+            self.header(f"1.000 kr. {p.price_level} p/l", "Fra → til")
+            for i, move in enumerate(p.budget_moves):
+                self.move_rows.append(
+                    self.inputs_row(
+                        f"Flytning {i + 1}",  # a move's text is internal, like a key's
+                        f"{move.from_unit} → {move.to_unit}",
+                        move.amounts,
+                        partial(MoveAmount, p.id, i),
+                    )
+                )
+            self.gap()
+
+    def share_terms(self, line: Line, unit: str) -> Terms | None:
+        """A line's exact share for ``unit`` as a formula over the input cells."""
+        profile, row = self.profile, self.line_rows.get(line.id)
+        booking = line.booking
+        if row is None:
+            return None
+        if isinstance(booking, ToUnit):
+            return (lambda c: f"{c}{row + 1}") if profile.unit(booking.unit) == unit else None
+        if isinstance(booking, Parts):
+            mine = [self.part_rows[line.id, n] for n in booking.parts if profile.unit(n) == unit]
+            return signed((1, r) for r in mine)
+        if isinstance(booking, ByKey):
+            key = self.p.keys[booking.key]
+            mine = [self.key_rows[key.name, n] for n in key.weights if profile.unit(n) == unit]
+            if not mine:
+                return None
+            a, b = self.key_spans[key.name]
+            w = column(self.FIRST_VALUE)
+            weight = "+".join(f"${w}${r + 1}" for r in mine)
+            return lambda c: f"{c}{row + 1}*({weight})/SUM(${w}${a + 1}:${w}${b + 1})"
+        return None
+
+    def apportioning(self) -> None:
+        """The helper rows of Tabel A, D and E: each group's exact shares, rounded by the
+        largest remainder exactly as :func:`gevinst.core.distribute.apportion` does."""
+        p = self.p
+        # the core's own groups, so the workbook rounds exactly the lines the core rounds together
+        self.groups["A"] = [
+            _Group(f"Tabel A, placeret hos {where}" if where else "Tabel A", lines)
+            for where, lines in calc.placement_groups(p).items()
+        ]
+        for name, area in (("D", calc.ANLAEG), ("E", calc.SERVICE)):
+            lines = list(calc.section_lines(p, Section.IMPLEMENTATION, area))
+            self.groups[name] = [_Group(f"Tabel {name}", lines)] if lines else []
+        groups = [g for name in "ADE" for g in self.groups[name]]
+        if not groups:
+            return
+        self.title("Beregning af fordelingen (hjælperækker; største brøkdel som i gevinst)")
+        self.line(
+            "Hver andel rundes ned til hele 1.000 kr.; de hele der mangler i gruppens "
+            "afrundede sum gives til de største rester, ved lighed til den første.",
+            Style.NOTE,
+        )
+        for g in groups:
+            self.group(g)
+
+    def group(self, g: _Group) -> None:
+        p, profile = self.p, self.profile
+        g.exact = _exact(p, profile, g.lines)
+        g.units = list(g.exact)
+        final = calc.apportion_lines(p, profile, g.lines)  # the whole shares the rows reach
+        self.title(g.title)
+        self.header("Udvalg", "")
+        exact_rows = {
+            u: self._helper(
+                profile.unit_name(u),
+                u,
+                g.exact[u],
+                joined([t for t in (self.share_terms(ln, u) for ln in g.lines) if t]),
+            )
+            for u in g.units
+        }
+        total = Series({y: sum((g.exact[u][y] for u in g.units), ZERO) for y in self.years})
+        rows = list(exact_rows.values())
+        t_row = self._helper("I alt, eksakt", "", total, lambda c: span_sum(c, rows))
+        sign = Series({y: Decimal(-1 if _round(total[y]) < 0 else 1) for y in self.years})
+        s_row = self._helper(
+            "Fortegn", "", sign, lambda c: f"IF(ROUND({c}{t_row + 1},{PRECISION})<0,-1,1)"
+        )
+
+        def scaled(u: str, y: int) -> Decimal:
+            return _round(sign[y] * g.exact[u][y])
+
+        def x(c: str, u: str) -> str:
+            """The unit's exact share made positive, at nine decimals."""
+            return f"ROUND({c}{s_row + 1}*{c}{exact_rows[u] + 1},{PRECISION})"
+
+        def floor_terms(u: str) -> Terms:
+            return lambda c: f"INT({x(c, u)})"
+
+        def rest_terms(u: str) -> Terms:
+            return lambda c: f"ROUND({x(c, u)}-{c}{floors[u] + 1},{PRECISION})"
+
+        floors: dict[str, int] = {}
+        for u in g.units:
+            floored = Series({y: _floor(scaled(u, y)) for y in self.years})
+            floors[u] = self._helper(
+                f"Rundet ned: {profile.unit_name(u)}", u, floored, floor_terms(u)
+            )
+        rests: dict[str, int] = {}
+        for u in g.units:
+            rest = Series({y: scaled(u, y) - _floor(scaled(u, y)) for y in self.years})
+            rests[u] = self._helper(f"Rest: {profile.unit_name(u)}", u, rest, rest_terms(u))
+        missing = Series(
+            {
+                y: round_whole(_round(sign[y] * total[y]))
+                - sum((_floor(scaled(u, y)) for u in g.units), ZERO)
+                for y in self.years
+            }
+        )
+        floor_rows = list(floors.values())
+        m_row = self._helper(
+            "Hele der mangler",
+            "",
+            missing,
+            lambda c: (
+                f"ROUND(ROUND({c}{s_row + 1}*{c}{t_row + 1},{PRECISION}),0)"
+                f"-{span_sum(c, floor_rows)}"
+            ),
+        )
+        rest_rows = [rests[u] for u in g.units]
+        for i, u in enumerate(g.units):
+            g.rounded[u] = self.formula_row(
+                f"Fordelt: {profile.unit_name(u)}",
+                u,
+                final.get(u, Series()),
+                self._whole(s_row, floors[u], rests[u], rest_rows, i, m_row),
+                total=False,
+            )
+        self.gap()
+
+    def _whole(
+        self, s_row: int, floor: int, rest: int, rests: Sequence[int], i: int, m_row: int
+    ) -> Terms:
+        """A unit's whole share: its floor, plus one if its rest ranks within the units
+        still missing (larger rests first, ties to the earlier unit)."""
+
+        def text(c: str) -> str:
+            all_rests = f"{c}{rests[0] + 1}:{c}{rests[-1] + 1}"
+            rank = f"1+SUMPRODUCT(({all_rests}>{c}{rest + 1})*1)"
+            if i > 0:
+                rank += f"+SUMPRODUCT(({c}{rests[0] + 1}:{c}{rests[i - 1] + 1}={c}{rest + 1})*1)"
+            return f"{c}{s_row + 1}*({c}{floor + 1}+IF({rank}<={c}{m_row + 1},1,0))"
+
+        return text
+
+    def _helper(
+        self, label: str, second: str, amounts: Series, terms: Terms | None, fmt: Look | None = None
+    ) -> int:
+        """A helper row: its figures in grey, with three decimals unless ``fmt`` says."""
+        row = self.label(label, second)
+        fmt = fmt or Style.HELPER
+        for year in self.years:
+            col = self.col(year)
+            value = number(amounts[year])
+            if terms is None:
+                self.ws.write_number(row, col, value, fmt)
+            else:
+                self.ws.write_formula(row, col, f"={terms(column(col))}", fmt, value)
+        self.row += 1
+        return row
+
+    # payback ---------------------------------------------------------------------------------
+
+    def payback(self) -> None:
+        """Each payback row of Tabel 1 as a formula (calc.payback_from_first_amount): count
+        from the first year with an amount to the first year whose cumulative flow is <= 0 and
+        stays so; after the table each year adds the last year's permanent change."""
+        if not self.payback_rows:
+            return
+        self.title("Beregning af tilbagebetalingstid (hjælperækker)")
+        self.header("", "")
+        years = Series({y: Decimal(y) for y in self.years})
+        year_row = self._helper("År", "", years, None, Style.YEAR)
+        for basis, row in self.payback_rows.items():
+            self._payback(basis, calc.PAYBACK_BASES[basis], row, year_row)
+        self.gap()
+
+    def _payback_rows(self, basis: str) -> tuple[Series, list[int], int]:
+        """The flows of a basis, the rows that add up to them and the row of the permanent
+        part."""
+        p, rows = self.p, self.total_rows
+        if basis == "service":
+            part = calc.permanent(p, calc.SERVICE)
+            carry, flow_rows = rows["varig_service"], [rows["varig_service"], rows["impl"]]
+        else:
+            part = calc.permanent(p)
+            carry, flow_rows = rows["varig"], [rows["impact"]]
+        return part + calc.implementation(p), flow_rows, carry
+
+    def _payback(self, basis: str, label: str, target: int, year_row: int) -> None:
+        flows, flow_rows, carry_row = self._payback_rows(basis)
+        a, z = column(self.FIRST_VALUE), column(self.col(self.years[-1]))
+        self.line(f"Grundlag: {label}", Style.BOLD)
+        f_row = self._helper("Beløb", "", flows, signed((1, r) for r in flow_rows))
+        cumulative, running = {}, ZERO
+        for y in self.years:
+            running += flows[y]
+            cumulative[y] = running
+        c_row = self._helper(
+            "Kumuleret",
+            "",
+            Series(cumulative),
+            lambda c: f"ROUND(SUM(${a}{f_row + 1}:{c}{f_row + 1}),{PRECISION})",
+        )
+        positive = Series({y: Decimal(y if cumulative[y] > 0 else 0) for y in self.years})
+        pos_row = self._helper(
+            "År med kumuleret over 0",
+            "",
+            positive,
+            lambda c: f"IF({c}{c_row + 1}>0,{c}${year_row + 1},0)",
+            Style.YEAR,
+        )
+        result = calc.payback(self.p, basis)
+        start_year = flows.first_year()
+        flow_range = f"${a}${f_row + 1}:${z}${f_row + 1}"
+        start = self._scalar(
+            "Første år med beløb",
+            f'IF(COUNTIF({flow_range},"<>0")=0,"",'
+            f"INDEX(${a}${year_row + 1}:${z}${year_row + 1},"
+            f"MATCH(TRUE(),INDEX({flow_range}<>0,0),0)))",
+            start_year if start_year is not None else "",
+        )
+        lastpos, cum_last = f"MAX(${a}${pos_row + 1}:${z}${pos_row + 1})", f"${z}${c_row + 1}"
+        carry = f"${z}${carry_row + 1}"
+        later = f"{self.years[-1]}+ROUNDUP(ROUND({cum_last}/-{carry},{PRECISION}),0)"
+        paid = self._scalar(
+            "Tilbagebetalt i år",
+            f'IF(OR({start}="",{carry}>0),"",IF({cum_last}<=0,IF({lastpos}=0,{start},{lastpos}+1),'
+            f'IF({carry}<0,IF({later}-{start}+1>{HORIZON},"",{later}),"")))',
+            result.year if result else "",
+        )
+        count = self._scalar(
+            "Antal år", f'IF({paid}="","",{paid}-{start}+1)', result.years if result else ""
+        )
+
+        def write() -> None:
+            text = f'=IF({paid}="","ingen",{count}&" år ("&{paid}&")")'
+            self.ws.write_formula(target, 1, text, None, calc.payback_text(result))
+
+        self.later(write)
+
+    def _scalar(self, label: str, formula: str, value: int | str) -> str:
+        """A helper cell in the first year's column; returns its absolute address."""
+        self.label(label, "")
+        self.ws.write_formula(self.row, self.FIRST_VALUE, f"={formula}", Style.YEAR, value)
+        self.row += 1
+        return f"${column(self.FIRST_VALUE)}${self.row}"
