@@ -31,7 +31,7 @@ from gevinst.format.workbook.names import (
 )
 from gevinst.format.workbook.recorder import RecordedSheet, Recorder
 from gevinst.format.workbook.sheetwriter import Coord
-from gevinst.format.workbook.styles import Amount, Look
+from gevinst.format.workbook.styles import Amount, Look, Style
 from gevinst.format.workbook.versions import sheet_hash, token, versions_sheet
 
 INPUT_FILL = "#FFF2CC"
@@ -68,6 +68,16 @@ class _Formats:
         self.year = self.get(num_format="0")
         self.fraction = self.get(num_format=FRACTION_FORMAT)
         self.helper = self.get(num_format="#,##0.000;-#,##0.000", font_color="#595959")
+        self.styles = {
+            Style.TITLE: self.title,
+            Style.BOLD: self.bold,
+            Style.HEADER: self.header,
+            Style.TOTAL_LABEL: self.total_label,
+            Style.WRAP: self.wrap,
+            Style.NOTE: self.note,
+            Style.YEAR: self.year,
+            Style.HELPER: self.helper,
+        }
 
     def get(self, **props: object) -> Any:
         key = tuple(sorted(props.items()))
@@ -89,7 +99,7 @@ class _Formats:
             return None
         if isinstance(look, Amount):
             return self.number(look.places, look.total, look.editable)
-        return getattr(self, look.name.lower())
+        return self.styles[look]
 
 
 # --- the layout bound to XlsxWriter --------------------------------------------------------------

@@ -10,18 +10,11 @@ from gevinst.core.selection import ExportOptions, select
 from gevinst.format.workbook.catalog import CatalogSheet, complete_table
 from gevinst.format.workbook.deviations import deviations
 from gevinst.format.workbook.lines import linjer
-from gevinst.format.workbook.names import (
-    AFVIGELSER,
-    KATALOG,
-    LINJER,
-    sheet_names,
-)
+from gevinst.format.workbook.names import AFVIGELSER, KATALOG, LINJER, sheet_names
 from gevinst.format.workbook.proposal import ProposalSheet
 from gevinst.format.workbook.recorder import Recorder
 from gevinst.format.workbook.sheetwriter import BookWriter, Coord
-from gevinst.format.workbook.targets import (
-    Target,
-)
+from gevinst.format.workbook.targets import Target
 
 
 def write_book(wb: BookWriter, cat: Catalog) -> dict[str, dict[Coord, Target]]:

@@ -11,16 +11,9 @@ from gevinst.core.marks import INVESTMENT, Place
 from gevinst.core.model import Catalog
 from gevinst.core.summary import Summary, summarise
 from gevinst.format.workbook.cells import cell_text
-from gevinst.format.workbook.names import (
-    KATALOG,
-    cell_ref,
-    column,
-)
+from gevinst.format.workbook.names import KATALOG, cell_ref, column
 from gevinst.format.workbook.proposal import ProposalSheet
-from gevinst.format.workbook.sheet import (
-    Sheet,
-    span_sum,
-)
+from gevinst.format.workbook.sheet import Sheet, span_sum
 from gevinst.format.workbook.sheetwriter import SheetWriter
 from gevinst.format.workbook.styles import Style
 

@@ -10,13 +10,8 @@ from decimal import Decimal
 
 from gevinst.core.marks import COLUMNS, TITLE, Deviation, Marks, Place
 from gevinst.format.workbook.cells import cell_text, number
-from gevinst.format.workbook.names import (
-    cell_ref,
-    column,
-)
-from gevinst.format.workbook.sheet import (
-    Sheet,
-)
+from gevinst.format.workbook.names import cell_ref, column
+from gevinst.format.workbook.sheet import Sheet
 from gevinst.format.workbook.sheetwriter import Coord, SheetWriter
 from gevinst.format.workbook.styles import Style, amount_style
 

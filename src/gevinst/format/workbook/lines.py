@@ -9,10 +9,7 @@ from collections.abc import Mapping
 from gevinst.core.model import Catalog
 from gevinst.core.template import KIND_NAMES, booking_label
 from gevinst.format.workbook.cells import cell_text, number
-from gevinst.format.workbook.names import (
-    LINJER_HEADERS,
-    cell_ref,
-)
+from gevinst.format.workbook.names import LINJER_HEADERS, cell_ref
 from gevinst.format.workbook.proposal import ProposalSheet
 from gevinst.format.workbook.sheetwriter import SheetWriter
 from gevinst.format.workbook.styles import Style, amount_style

@@ -18,9 +18,7 @@ from gevinst.core.model import ByKey, Line, Parts, Proposal, Section, ToUnit
 from gevinst.core.profile import Profile
 from gevinst.core.series import ZERO, Series
 from gevinst.format.workbook.cells import number
-from gevinst.format.workbook.names import (
-    column,
-)
+from gevinst.format.workbook.names import column
 from gevinst.format.workbook.sheet import (
     HORIZON,
     PRECISION,

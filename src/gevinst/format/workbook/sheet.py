@@ -10,14 +10,10 @@ from decimal import Decimal
 from gevinst.core.marks import Place
 from gevinst.core.series import ZERO, Series
 from gevinst.format.workbook.cells import cell_text, number
-from gevinst.format.workbook.names import (
-    column,
-)
+from gevinst.format.workbook.names import column
 from gevinst.format.workbook.sheetwriter import Coord, SheetWriter
 from gevinst.format.workbook.styles import Look, Style, amount_style
-from gevinst.format.workbook.targets import (
-    Target,
-)
+from gevinst.format.workbook.targets import Target
 
 # helper rows compare and round at nine decimals: floating point noise stays far below, and
 # an amount in 1.000 kr. never needs more

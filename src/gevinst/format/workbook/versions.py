@@ -10,16 +10,10 @@ import re
 from collections.abc import Iterable, Mapping
 
 from gevinst.core.model import Catalog
-from gevinst.format.workbook.names import (
-    VERSIONS,
-    column,
-)
+from gevinst.format.workbook.names import VERSIONS, column
 from gevinst.format.workbook.recorder import RecordedSheet, Recorder
 from gevinst.format.workbook.sheetwriter import Coord
-from gevinst.format.workbook.targets import (
-    Target,
-    target_key,
-)
+from gevinst.format.workbook.targets import Target, target_key
 from gevinst.format.writer import version
 
 _FORMULA_NOISE = re.compile(r"[\s$']")
