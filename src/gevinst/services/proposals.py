@@ -1,0 +1,74 @@
+# SPDX-License-Identifier: MPL-2.0
+"""A catalog and its proposals as the acting user may see them, and every save as a new
+version: read, save from a named version with a reason, list versions, restore an old
+version as a new one (docs/architecture.md, "Every save is a new version")."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from gevinst.core.access import Actor, require_edit, require_read_in_full, visible
+from gevinst.core.errors import InputError
+from gevinst.core.model import Catalog
+from gevinst.format.writer import Doc
+from gevinst.stores.base import Change, Store, Version, Versioned, checked_proposal
+
+
+def read_catalog(store: Store, actor: Actor, key: str) -> Catalog:
+    """The catalog, each confidential proposal the actor may not read in full reduced to
+    what the catalog publishes."""
+    return visible(store.catalog(key), actor)
+
+
+def read_proposal(store: Store, actor: Actor, key: str, proposal_id: str) -> Versioned:
+    """A proposal's current document in full, and its version (the base of an edit)."""
+    require_read_in_full(actor, store.catalog(key).proposal(proposal_id))
+    return store.proposal(key, proposal_id)
+
+
+def save_proposal(
+    store: Store,
+    actor: Actor,
+    key: str,
+    proposal_id: str,
+    document: Mapping[str, Any],
+    *,
+    base: str,
+    why: str,
+) -> Version:
+    """Save ``document`` as a new version of the proposal, edited from version ``base``.
+    The actor must be allowed to edit the proposal as it is and as it will be (an editor
+    cannot hand a proposal to another administration)."""
+    if not why.strip():
+        raise InputError("angiv hvorfor forslaget ændres")
+    catalog = store.catalog(key)
+    current = catalog.proposal(proposal_id)
+    require_edit(actor, current)
+    source = Path(key, "proposals", f"{current.id}.yaml")
+    require_edit(actor, checked_proposal(document, catalog.profile, source, current.id))
+    change = Change(who=actor.name, when=datetime.now(UTC), why=why.strip())
+    return store.save_proposal(key, current.id, document, base=base, change=change)
+
+
+def list_versions(store: Store, actor: Actor, key: str, proposal_id: str) -> list[Version]:
+    """The proposal's versions, the oldest first."""
+    require_read_in_full(actor, store.catalog(key).proposal(proposal_id))
+    return store.versions(key, proposal_id)
+
+
+def read_version(store: Store, actor: Actor, key: str, proposal_id: str, version: str) -> Doc:
+    require_read_in_full(actor, store.catalog(key).proposal(proposal_id))
+    return store.proposal_at(key, proposal_id, version)
+
+
+def restore_version(
+    store: Store, actor: Actor, key: str, proposal_id: str, version: str, *, base: str
+) -> Version:
+    """A new version equal to the old ``version``, saved from the current ``base``: nothing
+    in between is lost, it stays in the history."""
+    document = read_version(store, actor, key, proposal_id, version)
+    why = f"gendannet fra version {version[:12]}"
+    return save_proposal(store, actor, key, proposal_id, document, base=base, why=why)
