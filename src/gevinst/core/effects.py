@@ -407,13 +407,19 @@ def evaluate(
     values = {**parameter_values(effect, assumptions, as_of), **(overrides or {})}
     try:
         annual = model.annual(values)
-    except ArithmeticError:
+        series = Series(
+            {
+                y: round_whole(effect.sign.factor * annual * effect.phase.factor(y, years[0]))
+                for y in years
+            }
+        )
+    except ZeroDivisionError:
         # a parameter of zero where a model divides by it (an annual hour norm of 0)
         raise CalculationError("beregningen deler med nul med disse værdier") from None
-    series = Series(
-        {
-            y: round_whole(effect.sign.factor * annual * effect.phase.factor(y, years[0]))
-            for y in years
-        }
-    )
+    except ArithmeticError:
+        # a result past the 28 digits gevinst computes with (a wage of 29 digits)
+        raise CalculationError(
+            "beregningen giver et tal uden for det område gevinst kan regne med; "
+            "tjek værdiernes størrelse"
+        ) from None
     return EffectResult(effect, values, annual, series, tuple(years))

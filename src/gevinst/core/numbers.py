@@ -14,6 +14,22 @@ from gevinst.core.distribute import round_to
 LOCALE = Locale.parse("da_DK")
 _STANDARD = LOCALE.decimal_formats[None]
 
+# The range of a number in the format (docs/format.md): an amount of 1.000 kr. below 10^15
+# (a trillion kroner) keeps every sum, and each kroner with its øre, inside the 28 digits
+# gevinst computes with; a decimal fraction has at most MAX_DECIMALS decimals
+AMOUNT_LIMIT = Decimal(10) ** 15
+MAX_DECIMALS = 10
+
+
+def amount_problem(value: Decimal) -> str | None:
+    """Why a number is outside the format's range, or None where it is inside."""
+    if not value.is_finite() or abs(value) >= AMOUNT_LIMIT:
+        return f"{value} er uden for det tilladte område (numerisk under 10^15)"
+    exponent = value.normalize().as_tuple().exponent
+    if isinstance(exponent, int) and -exponent > MAX_DECIMALS:
+        return f"{value} har mere end {MAX_DECIMALS} decimaler"
+    return None
+
 
 @cache
 def _fixed(places: int) -> NumberPattern:

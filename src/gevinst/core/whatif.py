@@ -27,7 +27,7 @@ from gevinst.core.distribute import apportion
 from gevinst.core.effects import MODELS, Effect, EffectResult, Param, Values
 from gevinst.core.errors import GevinstError, InputError, NotFoundError
 from gevinst.core.model import Catalog, Line, Parts, Proposal
-from gevinst.core.numbers import dk
+from gevinst.core.numbers import amount_problem, dk
 from gevinst.core.profile import Profile
 from gevinst.core.series import ZERO, Series, sum_series
 from gevinst.core.summary import summarise
@@ -95,8 +95,26 @@ def _validate_assumptions(profile: Profile, names: Iterable[str]) -> None:
             raise InputError(f"ukendt antagelse {name!r} (kendte: {known})")
 
 
+def _check_value(name: str, value: Value) -> None:
+    """A value in the format's range and not negative: a model's parameters and assumptions
+    are magnitudes, and the line's sign (saving, income, cost) gives the direction, so a
+    negative value would silently turn a saving into a cost."""
+    for v in value if isinstance(value, tuple) else (value,):
+        if (problem := amount_problem(v)) is not None:
+            raise InputError(f"{name}: {problem}")
+        if v < 0:
+            raise InputError(
+                f"{name} = {dk(v)}: værdien kan ikke være negativ; beregningens fortegn "
+                "følger af linjens art (besparelse, indtægt eller udgift)"
+            )
+
+
 def _validate(p: Proposal, profile: Profile, changes: Changes) -> None:
     _validate_assumptions(profile, changes.assumptions)
+    for assumption, number in changes.assumptions.items():
+        _check_value(assumption, number)
+    for (line_id, param), given in changes.params.items():
+        _check_value(f"{line_id}.{param}", given)
     by_line = _effects_by_line(p)
     targets = [*(line for line, _ in changes.params), *changes.shifts]
     for line_id in targets:

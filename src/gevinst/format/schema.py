@@ -25,6 +25,7 @@ from pydantic import (
 
 from gevinst.core.effects import MODELS
 from gevinst.core.model import TABLES_WITH_TEXT_AFTER
+from gevinst.core.numbers import amount_problem
 from gevinst.core.template import TEMPLATE_HEADINGS
 from gevinst.format.yamlsource import WrittenNumber
 
@@ -38,22 +39,6 @@ _FRACTION = re.compile(r"^([+-]?\d+)/(\d+)$")
 # "1.144" and "-12.500" read as Danish are whole thousands: a point before three digits
 # is as likely a thousand separator as a decimal point, so a fraction is written with a comma
 _THOUSANDS = re.compile(r"^[+-]?[1-9]\d{0,2}(?:\.\d{3})+$")
-
-# The range of a number in the format (docs/format.md): an amount of 1.000 kr. below 10^15
-# (a trillion kroner) keeps every sum, and each kroner with its øre, inside the 28 digits
-# gevinst computes with; a decimal fraction has at most MAX_DECIMALS decimals
-AMOUNT_LIMIT = Decimal(10) ** 15
-MAX_DECIMALS = 10
-
-
-def amount_problem(value: Decimal) -> str | None:
-    """Why a number is outside the format's range, or None where it is inside."""
-    if not value.is_finite() or abs(value) >= AMOUNT_LIMIT:
-        return f"{value} er uden for det tilladte område (numerisk under 10^15)"
-    exponent = value.normalize().as_tuple().exponent
-    if isinstance(exponent, int) and -exponent > MAX_DECIMALS:
-        return f"{value} har mere end {MAX_DECIMALS} decimaler"
-    return None
 
 
 def _in_range(value: Decimal) -> Decimal:

@@ -20,8 +20,9 @@ import yaml
 
 from gevinst.core import effects as fx
 from gevinst.core import model as m
+from gevinst.core.numbers import MAX_DECIMALS
 from gevinst.core.series import Series
-from gevinst.format.schema import MAX_DECIMALS, SCHEMA_VERSION
+from gevinst.format.schema import SCHEMA_VERSION
 
 Doc = dict[str, Any]
 
