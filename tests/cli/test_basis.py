@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from gevinst.cli.basis_text import parse_number, parse_numbers
+from gevinst.cli.whatif import parse_number, parse_numbers
 from gevinst.cli.main import main
 from gevinst.core.whatif import uses
 from gevinst.format.reader import load_catalog

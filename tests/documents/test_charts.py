@@ -4,15 +4,16 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from pathlib import Path
+from dataclasses import replace
 
 from gevinst.core.model import Catalog
+from gevinst.core.selection import ExportOptions
 from gevinst.documents.charts import (
     catalog_chart_png,
     catalog_chart_svg,
     proposal_chart_png,
     proposal_chart_svg,
-    write_charts,
+    render_charts,
 )
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -60,17 +61,24 @@ def test_charts_are_reproducible(seed: Catalog) -> None:
     assert "<dc:date>" not in first
 
 
-def test_write_charts_skips_catalog_entries_and_proposals_without_payback(
-    seed: Catalog, tmp_path: Path
+def test_render_charts_skips_catalog_entries_and_proposals_without_payback(
+    seed: Catalog,
 ) -> None:
-    written = write_charts(seed, tmp_path / "grafer")
-    names = [p.name for p in written]
+    charts = render_charts(seed, ExportOptions())
     # F1 is known by its catalog row alone; F6 and F7 have no investment to pay back
     paid_back = [p.id for p in seed.proposals if p.id not in ("F1", "F6", "F7")]
-    expected = [f"{pid}.svg" for pid in paid_back] + ["katalog.svg"]
-    assert names == expected
-    assert sorted(p.name for p in (tmp_path / "grafer").iterdir()) == sorted(expected)
-    assert "Tilbagebetaling 2028" in texts((tmp_path / "grafer" / "BC01.svg").read_text())
+    assert list(charts) == [f"{pid}.svg" for pid in paid_back] + ["katalog.svg"]
+    assert "Tilbagebetaling 2028" in texts(charts["BC01.svg"].decode("utf-8"))
+
+
+def test_render_charts_draws_only_what_the_options_select(seed: Catalog) -> None:
+    charts = render_charts(seed, ExportOptions(proposal="BC01"))
+    assert list(charts) == ["BC01.svg", "katalog.svg"]
+    bc01 = replace(seed.proposal("BC01"), confidential=True)
+    secret = replace(seed, proposals=(bc01, *seed.proposals[1:]))
+    # a confidential proposal is shown by its catalog row alone: no payback to chart
+    assert "BC01.svg" not in render_charts(secret, ExportOptions())
+    assert "BC01.svg" in render_charts(secret, ExportOptions(include_confidential=True))
 
 
 def test_word_gets_the_same_charts_as_png(seed: Catalog) -> None:

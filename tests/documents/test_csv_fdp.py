@@ -22,8 +22,8 @@ from gevinst.core import calc
 from gevinst.core.model import Catalog, Proposal
 from gevinst.core.selection import ExportOptions, select
 from gevinst.core.series import Series
-from gevinst.documents.csv_file import write_csv
-from gevinst.documents.fdp import write_fdp
+from gevinst.documents.csv_file import render_csv
+from gevinst.documents.fdp import render_fdp
 from gevinst.format.cells import looks_like_formula
 from tests.paths import SEED
 
@@ -84,7 +84,7 @@ def in_years(p: Proposal, series: Series) -> Series:
 
 def write_seed_csv(cat: Catalog, tmp_path: Path) -> tuple[bytes, Rows]:
     out = tmp_path / "katalog.csv"
-    write_csv(cat, out, ExportOptions())
+    out.write_bytes(render_csv(cat, ExportOptions()))
     return out.read_bytes(), read_csv(out, ";", "utf-8-sig")
 
 
@@ -186,7 +186,9 @@ DIMENSION_TYPES = {"datetime", "entity", "classification", "activity", "fact", "
 
 
 def write_package(cat: Catalog, folder: Path) -> tuple[dict[str, Any], dict[str, Rows]]:
-    write_fdp(cat, folder, ExportOptions())
+    for name, content in render_fdp(cat, ExportOptions()).items():
+        (folder / name).parent.mkdir(exist_ok=True)
+        (folder / name).write_bytes(content)
     package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
     data = {r["name"]: read_csv(folder / r["path"]) for r in package["resources"]}
     return package, data
@@ -332,7 +334,7 @@ def test_a_writer_called_directly_hides_a_confidential_proposal(
 ) -> None:
     bc01 = replace(seed.proposal("BC01"), confidential=True)
     cat = replace(seed, proposals=(bc01, *seed.proposals[1:]))
-    write_csv(cat, tmp_path / "linjer.csv", ExportOptions())
+    (tmp_path / "linjer.csv").write_bytes(render_csv(cat, ExportOptions()))
     text = (tmp_path / "linjer.csv").read_text(encoding="utf-8-sig")
     assert "Koncernservice" not in text  # its lines and bookings stay out
     assert "BC01;Samlet ferieløsning i Serviceportalen;varig" in text

@@ -17,7 +17,7 @@ from gevinst.core import calc, numbering, template
 from gevinst.core.model import Catalog
 from gevinst.core.selection import ExportOptions
 from gevinst.documents import sections
-from gevinst.documents.word import write_docx
+from gevinst.documents.word import render_docx
 from tests.documents.test_pdf import render, section
 
 HEADING = "Opnormering af den tværfaglige support"
@@ -70,7 +70,7 @@ def _keeps_with_next(paragraph: Paragraph) -> bool:
 
 def test_word_keeps_headings_with_what_follows(seed: Catalog, tmp_path: Path) -> None:
     out = tmp_path / "f3.docx"
-    write_docx(seed, out, ExportOptions(proposal="F3"))
+    out.write_bytes(render_docx(seed, ExportOptions(proposal="F3")))
     paragraphs = docx.Document(str(out)).paragraphs
     heading = next(p for p in paragraphs if p.text == HEADING)
     assert _keeps_with_next(heading)
@@ -103,7 +103,7 @@ def test_a_chart_follows_the_tables_it_illustrates(seed: Catalog, pages: list[st
 
 def test_word_puts_a_chart_after_its_tables(seed: Catalog, tmp_path: Path) -> None:
     out = tmp_path / "f3.docx"
-    write_docx(seed, out, ExportOptions(proposal="F3"))
+    out.write_bytes(render_docx(seed, ExportOptions(proposal="F3")))
     body = docx.Document(str(out)).element.body
     order = [
         "picture"

@@ -16,8 +16,8 @@ from gevinst.cli.main import main
 from gevinst.cli.show import prose, render_proposal
 from gevinst.core.model import BasisRow, BasisTable, Catalog
 from gevinst.core.selection import ExportOptions, select
-from gevinst.documents.pdf import write_pdf
-from gevinst.documents.word import write_docx
+from gevinst.documents.pdf import render_pdf
+from gevinst.documents.word import render_docx
 from tests.paths import SEED
 
 HOSTILE = '#set page(width: 1cm) $x^2$ _skrå_ <mærke> @ref \\ `kode` ] [ // " #pagebreak()'
@@ -53,7 +53,7 @@ def _marked(seed: Catalog) -> Catalog:
 def pdf_text(seed: Catalog, tmp_path_factory: pytest.TempPathFactory) -> str:
     out = tmp_path_factory.mktemp("markup") / "bc01.pdf"
     options = ExportOptions(proposal="BC01")
-    write_pdf(select(_marked(seed), options), out, options)
+    out.write_bytes(render_pdf(select(_marked(seed), options), options))
     done = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, check=True)
     return " ".join(done.stdout.decode("utf-8").split())
 
@@ -61,7 +61,7 @@ def pdf_text(seed: Catalog, tmp_path_factory: pytest.TempPathFactory) -> str:
 @pytest.fixture(scope="module")
 def word(seed: Catalog, tmp_path_factory: pytest.TempPathFactory) -> docx.document.Document:
     out = tmp_path_factory.mktemp("markup") / "bc01.docx"
-    write_docx(_marked(seed), out, ExportOptions(proposal="BC01"))
+    out.write_bytes(render_docx(_marked(seed), ExportOptions(proposal="BC01")))
     return docx.Document(str(out))
 
 
@@ -90,7 +90,9 @@ def test_the_pdf_sets_emphasis_in_italic_and_bold(seed: Catalog, tmp_path: Path)
             consultations=(),
         )
         out = tmp_path / "fonts.pdf"
-        write_pdf(replace(seed, proposals=(bc01,)), out, ExportOptions(proposal="BC01"))
+        out.write_bytes(
+            render_pdf(replace(seed, proposals=(bc01,)), ExportOptions(proposal="BC01"))
+        )
         return subprocess.run(
             ["pdffonts", str(out)], capture_output=True, check=True
         ).stdout.decode()
@@ -158,12 +160,12 @@ def test_nothing_internal_is_printed(
 
 def test_the_whole_catalog_prints_no_remark(seed: Catalog, tmp_path: Path) -> None:
     out = tmp_path / "katalog.pdf"
-    write_pdf(select(_marked(seed), ExportOptions()), out, ExportOptions())
+    out.write_bytes(render_pdf(select(_marked(seed), ExportOptions()), ExportOptions()))
     done = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, check=True)
     text = done.stdout.decode("utf-8")
     assert seed.tables[0].title in " ".join(text.split())
     assert SECRET not in text
-    write_docx(_marked(seed), tmp_path / "katalog.docx", ExportOptions())
+    (tmp_path / "katalog.docx").write_bytes(render_docx(_marked(seed), ExportOptions()))
     assert SECRET not in _word_text(docx.Document(str(tmp_path / "katalog.docx")))
 
 
@@ -179,13 +181,13 @@ def test_gevinst_show_prints_a_proposal_s_texts(capsys: pytest.CaptureFixture[st
 def test_a_basis_table_prints_its_label_header_and_unit(seed: Catalog, tmp_path: Path) -> None:
     """BC02's Tabel 2 as the seed prints it: "Forvaltning" over the labels, "kr." in each cell."""
     options = ExportOptions(proposal="BC02")
-    write_pdf(select(seed, options), tmp_path / "bc02.pdf", options)
+    (tmp_path / "bc02.pdf").write_bytes(render_pdf(select(seed, options), options))
     done = subprocess.run(
         ["pdftotext", "-layout", str(tmp_path / "bc02.pdf"), "-"], capture_output=True, check=True
     )
     text = " ".join(done.stdout.decode("utf-8").split())
     assert "Forvaltning Nettoeffektivisering nærværende forslag KFF -306.376 kr. SOF" in text
-    write_docx(seed, tmp_path / "bc02.docx", options)
+    (tmp_path / "bc02.docx").write_bytes(render_docx(seed, options))
     tables = docx.Document(str(tmp_path / "bc02.docx")).tables
     rows = next(
         [[c.text for c in r.cells] for r in t.rows]

@@ -15,7 +15,7 @@ from gevinst.core.marks import COLUMNS, OUTSIDE_COLUMNS, OUTSIDE_TITLE, Marks, P
 from gevinst.core.model import Catalog
 from gevinst.core.numbering import printed_name
 from gevinst.core.selection import ExportOptions
-from gevinst.documents.pdf import write_pdf
+from gevinst.documents.pdf import render_pdf
 from tests.paths import SEED
 
 TITLE = "Afvigelser fra de angivne tal"
@@ -49,7 +49,7 @@ def squash(text: str) -> str:
 @pytest.fixture(scope="module")
 def derived(seed: Catalog, tmp_path_factory: pytest.TempPathFactory) -> str:
     out = tmp_path_factory.mktemp("pdf") / "katalog.pdf"
-    write_pdf(seed, out, ExportOptions())
+    out.write_bytes(render_pdf(seed, ExportOptions()))
     return read(out)
 
 

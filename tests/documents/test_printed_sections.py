@@ -14,8 +14,8 @@ import pytest
 
 from gevinst.core.model import Catalog
 from gevinst.core.selection import ExportOptions
-from gevinst.documents.pdf import write_pdf
-from gevinst.documents.word import write_docx
+from gevinst.documents.pdf import render_pdf
+from gevinst.documents.word import render_docx
 
 Printed = Callable[[str], str]
 
@@ -42,7 +42,7 @@ def _collapsed(lines: list[str]) -> str:
 
 
 def _lines(
-    seed: Catalog, folder: Path, write: Callable[[Catalog, Path, ExportOptions], None], ext: str
+    seed: Catalog, folder: Path, render: Callable[[Catalog, ExportOptions], bytes], ext: str
 ) -> Callable[[str], list[str]]:
     """A proposal's document read back line by line (a PDF's lines, a Word file's paragraphs
     and cells); written once a proposal."""
@@ -51,7 +51,7 @@ def _lines(
     def lines(pid: str) -> list[str]:
         if pid not in done:
             out = folder / f"{pid}.{ext}"
-            write(seed, out, ExportOptions(proposal=pid))
+            out.write_bytes(render(seed, ExportOptions(proposal=pid)))
             done[pid] = _pdf_lines(out) if ext == "pdf" else _docx_lines(out)
         return done[pid]
 
@@ -62,14 +62,14 @@ def _lines(
 def pdf_lines(
     seed: Catalog, tmp_path_factory: pytest.TempPathFactory
 ) -> Callable[[str], list[str]]:
-    return _lines(seed, tmp_path_factory.mktemp("pdf"), write_pdf, "pdf")
+    return _lines(seed, tmp_path_factory.mktemp("pdf"), render_pdf, "pdf")
 
 
 @pytest.fixture(scope="module")
 def word_lines(
     seed: Catalog, tmp_path_factory: pytest.TempPathFactory
 ) -> Callable[[str], list[str]]:
-    return _lines(seed, tmp_path_factory.mktemp("word"), write_docx, "docx")
+    return _lines(seed, tmp_path_factory.mktemp("word"), render_docx, "docx")
 
 
 @pytest.fixture(params=["pdf", "word"])

@@ -14,7 +14,7 @@ from docx.oxml.ns import qn
 
 from gevinst.core.model import Catalog
 from gevinst.core.selection import ExportOptions
-from gevinst.documents.word import write_docx
+from gevinst.documents.word import render_docx
 from tests.documents.test_pdf import render
 from tests.format.test_reader import CATALOG, edit, problems
 from tests.paths import SEED
@@ -47,7 +47,7 @@ def test_the_pdf_prints_a_text_after_its_table(seed: Catalog, tmp_path: Path) ->
 
 def test_word_prints_a_text_after_its_table(seed: Catalog, tmp_path: Path) -> None:
     out = tmp_path / "f7.docx"
-    write_docx(seed, out, ExportOptions(proposal="F7"))
+    out.write_bytes(render_docx(seed, ExportOptions(proposal="F7")))
     body = [
         "".join(t.text or "" for t in child.iter(qn("w:t")))
         for child in docx.Document(str(out)).element.body
@@ -83,7 +83,7 @@ def test_a_basis_table_in_section_2_1_follows_its_text(seed: Catalog, tmp_path: 
     intro, table = BC02_ORDER
     assert text.index("2.1 Fordeling på udvalg") < text.index(intro) < text.index(table)
     out = tmp_path / "bc02.docx"
-    write_docx(seed, out, ExportOptions(proposal="BC02"))
+    out.write_bytes(render_docx(seed, ExportOptions(proposal="BC02")))
     body = [
         "".join(t.text or "" for t in child.iter(qn("w:t")))
         for child in docx.Document(str(out)).element.body

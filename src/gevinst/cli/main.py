@@ -12,31 +12,23 @@ from collections.abc import Sequence
 from importlib import import_module
 from pathlib import Path
 
-from gevinst.cli import basis_text
+from gevinst.cli import whatif as whatif_output
 from gevinst.cli.show import TABLE_CHOICES, render_findings, render_proposal, render_summary
+from gevinst.core.access import LOCAL
 from gevinst.core.check import check_catalog, summary
 from gevinst.core.errors import FormatError, GevinstError, InputError
 from gevinst.core.findings import Severity
 from gevinst.core.model import Catalog
-from gevinst.core.selection import ExportOptions, select
+from gevinst.core.selection import ExportOptions
 from gevinst.core.summary import summarise
-from gevinst.core.whatif import impact_of_assumptions
 from gevinst.format.reader import load_catalog
 from gevinst.format.writer import write_catalog
 from gevinst.importers.bundle import import_file
+from gevinst.services import export as export_service
+from gevinst.services import whatif as whatif_service
+from gevinst.stores.files import write_files, write_folder
 
 CATALOG_IDS = {"katalog", "catalog"}
-
-# format -> (module under gevinst.documents, function(catalog, output, options))
-WRITERS = {
-    "pdf": ("pdf", "write_pdf"),
-    "docx": ("word", "write_docx"),
-    "xlsx": ("xlsx", "write_xlsx"),
-    "csv": ("csv_file", "write_csv"),
-    "fdp": ("fdp", "write_fdp"),
-}
-# the documents, which print figures for a reader (the data exports carry both)
-AS_STATED_FORMATS = {"pdf", "docx"}
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
@@ -67,21 +59,55 @@ def _cmd_show(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    if args.as_stated and args.format not in AS_STATED_FORMATS:
-        sys.stderr.write("gevinst: --as-stated gælder kun dokumenterne (pdf og docx)\n")
-        return 2
-    catalog = load_catalog(Path(args.path))
+    source, target = Path(args.path), Path(args.output)
+    folder = export_service.FORMATS[args.format].folder
+    problem = _export_problem(source, target, folder, args.charts)
+    if problem:
+        raise InputError(f"{problem}; intet er skrevet")
     options = ExportOptions(args.proposal, args.include_confidential, args.as_stated)
-    if args.proposal is not None:
-        catalog.proposal(args.proposal)  # an unknown id is reported before anything is written
-    writer = import_module(f"gevinst.documents.{WRITERS[args.format][0]}")
-    getattr(writer, WRITERS[args.format][1])(catalog, Path(args.output), options)
+    done = export_service.export(
+        load_catalog(source), LOCAL, args.format, options, charts=args.charts is not None
+    )
+    charts = {}
     if args.charts is not None:
-        # matplotlib is loaded only when charts are asked for, not on every command
-        import_module("gevinst.documents.charts").write_charts(
-            select(catalog, options), args.charts
-        )
+        args.charts.mkdir(parents=True, exist_ok=True)
+        charts = {args.charts / name: svg for name, svg in done.charts.items()}
+    if done.folder:
+        # a new folder that appears whole; the charts only once it is there
+        write_folder(target, done.files)
+        write_files(charts)
+    else:
+        write_files({target: done.content, **charts})
     return 0
+
+
+def _export_problem(source: Path, target: Path, folder: bool, charts: Path | None) -> str:
+    """What is wrong with the export's targets, before anything is rendered or written."""
+    checks = [
+        (not target.parent.is_dir(), f"mappen {target.parent} findes ikke"),
+        (
+            folder and target.exists() and not (target.is_dir() and not any(target.iterdir())),
+            f"{target} findes allerede og er ikke en tom mappe",
+        ),
+        (not folder and target.is_dir(), f"{target} er en mappe; angiv en fil"),
+        (
+            not folder and target.resolve() in _catalog_files(source),
+            f"{target} er en af katalogets egne filer; angiv en anden fil",
+        ),
+        (
+            charts is not None and charts.exists() and not charts.is_dir(),
+            f"--charts {charts} er en fil; angiv en mappe",
+        ),
+    ]
+    return next((message for failed, message in checks if failed), "")
+
+
+def _catalog_files(source: Path) -> set[Path]:
+    """The files a catalog is read from: its catalog file, the YAML files beside it (a
+    profile) and its proposals."""
+    catalog = source / "catalog.yaml" if source.is_dir() else source
+    near = [*catalog.parent.glob("*.y*ml"), *(catalog.parent / "proposals").glob("*.y*ml")]
+    return {p.resolve() for p in (catalog, *near)}
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
@@ -164,48 +190,34 @@ def _write_json(data: object) -> None:
 
 
 def _cmd_basis(args: argparse.Namespace) -> int:
-    catalog = load_catalog(Path(args.path))
-    proposal = catalog.proposal(args.id)
+    basis = whatif_service.basis(load_catalog(Path(args.path)), LOCAL, args.id)
     if args.format == "json":
-        _write_json(basis_text.basis_json(proposal, catalog.profile))
+        _write_json(whatif_output.basis_json(basis))
     else:
-        sys.stdout.write(basis_text.basis_text(proposal, catalog.profile))
+        sys.stdout.write(whatif_output.basis_text(basis))
     return 0
 
 
 def _cmd_whatif(args: argparse.Namespace) -> int:
     catalog = load_catalog(Path(args.path))
-    request = basis_text.Request(
-        basis_text.parse_changes(args.set, args.shift),
+    request = whatif_service.Request(
+        whatif_output.parse_changes(args.set, args.shift),
         args.sensitivity,
-        tuple(basis_text.parse_range(r) for r in args.range),
+        tuple(whatif_output.parse_range(r) for r in args.range),
         args.npv,
     )
     if args.id is None:
-        return _whatif_catalog(catalog, request, args.format)
-    report = basis_text.compute(catalog.proposal(args.id), catalog.profile, request)
+        impact = whatif_service.catalog_whatif(catalog, LOCAL, request)
+        if args.format == "json":
+            _write_json(whatif_output.catalog_json(catalog, impact))
+        else:
+            sys.stdout.write(whatif_output.catalog_text(catalog, impact))
+        return 0
+    report = whatif_service.whatif(catalog, LOCAL, args.id, request)
     if args.format == "json":
-        _write_json(basis_text.whatif_json(report))
+        _write_json(whatif_output.whatif_json(report))
     else:
-        sys.stdout.write(basis_text.whatif_text(report))
-    return 0
-
-
-def _whatif_catalog(catalog: Catalog, request: basis_text.Request, fmt: str) -> int:
-    """Without an ID: shared assumptions changed for every proposal that uses them."""
-    c = request.changes
-    if c.params or c.shifts or request.sensitivity or request.ranges or request.npv:
-        raise InputError(
-            "parametre (LINJE.parameter), --shift, --sensitivity, --range og --npv "
-            "gælder ét forslag: angiv dets ID"
-        )
-    if not c.assumptions:
-        raise InputError("angiv mindst én fælles antagelse: --set NAVN=VÆRDI")
-    impact = impact_of_assumptions(catalog, c.assumptions)
-    if fmt == "json":
-        _write_json(basis_text.catalog_json(catalog, impact))
-    else:
-        sys.stdout.write(basis_text.catalog_text(catalog, impact))
+        sys.stdout.write(whatif_output.whatif_text(report))
     return 0
 
 
@@ -226,7 +238,7 @@ def _parser() -> argparse.ArgumentParser:
     show.set_defaults(run=_cmd_show)
     export = sub.add_parser("export", help="skriv kataloget som PDF, Word, Excel, CSV eller FDP")
     export.add_argument("path", help="katalogmappe eller catalog.yaml")
-    export.add_argument("--format", choices=sorted(WRITERS), required=True)
+    export.add_argument("--format", choices=sorted(export_service.FORMATS), required=True)
     export.add_argument("-o", "--output", required=True, help="filen (FDP: mappen) der skrives")
     export.add_argument("--proposal", help="kun dette forslag, fx BC01")
     export.add_argument(

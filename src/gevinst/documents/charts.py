@@ -13,7 +13,6 @@ from __future__ import annotations
 import io
 from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import matplotlib as mpl
@@ -24,6 +23,7 @@ from matplotlib.ticker import FuncFormatter
 from gevinst.core import calc
 from gevinst.core.model import Catalog, Proposal
 from gevinst.core.numbers import dk
+from gevinst.core.selection import ExportOptions, select
 from gevinst.core.series import ZERO, Series
 
 if TYPE_CHECKING:
@@ -241,16 +241,15 @@ def _catalog_chart(cat: Catalog) -> Figure:
     return fig
 
 
-def write_charts(cat: Catalog, folder: Path) -> list[Path]:
-    """One SVG per proposal with an investment (``ID.svg``: its payback) and the catalog's
-    (``katalog.svg``); a proposal without an investment has no payback to chart."""
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for p in (p for p in _detailed(cat) if calc.has_investment(p)):
-        path = folder / f"{p.id}.svg"
-        path.write_text(proposal_chart_svg(p), encoding="utf-8")
-        written.append(path)
-    path = folder / CATALOG_CHART
-    path.write_text(catalog_chart_svg(cat), encoding="utf-8")
-    written.append(path)
-    return written
+def render_charts(cat: Catalog, options: ExportOptions) -> dict[str, bytes]:
+    """SVG by file name: one per proposal with an investment (``ID.svg``: its payback) and
+    the catalog's (``katalog.svg``), for what ``options`` selects; a proposal without an
+    investment has no payback to chart."""
+    cat = select(cat, options)
+    charts = {
+        f"{p.id}.svg": proposal_chart_svg(p).encode("utf-8")
+        for p in _detailed(cat)
+        if calc.has_investment(p)
+    }
+    charts[CATALOG_CHART] = catalog_chart_svg(cat).encode("utf-8")
+    return charts

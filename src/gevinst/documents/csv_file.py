@@ -23,9 +23,9 @@ runs a title or a text as a formula (CSV injection).
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Iterator
 from decimal import Decimal
-from pathlib import Path
 
 from gevinst.core.model import (
     Catalog,
@@ -80,11 +80,12 @@ def _rows(p: Proposal) -> Iterator[list[str]]:
             yield [*(neutralise(t) for t in texts), *numbers, *line_codes(line)]
 
 
-def write_csv(cat: Catalog, out: Path, options: ExportOptions) -> None:
-    """Write every line of every proposal that ``options`` selects."""
+def render_csv(cat: Catalog, options: ExportOptions) -> bytes:
+    """Every line of every proposal that ``options`` selects, as the file's bytes."""
     cat = select(cat, options)
-    with out.open("w", encoding="utf-8-sig", newline="") as f:
-        writer = csv.writer(f, delimiter=";")
-        writer.writerow(HEADER)
-        for p in cat.proposals:
-            writer.writerows(_rows(p))
+    text = io.StringIO(newline="")
+    writer = csv.writer(text, delimiter=";")
+    writer.writerow(HEADER)
+    for p in cat.proposals:
+        writer.writerows(_rows(p))
+    return text.getvalue().encode("utf-8-sig")

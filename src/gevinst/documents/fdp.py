@@ -34,10 +34,10 @@ order mark) and plain amounts (``-1474``), and texts pass through
 from __future__ import annotations
 
 import csv
+import io
 import json
 import re
 from collections.abc import Callable, Iterator, Sequence
-from pathlib import Path
 from typing import Any
 
 from gevinst.core import calc
@@ -334,27 +334,23 @@ def descriptor(cat: Catalog, options: ExportOptions) -> Json:
     return package
 
 
-def _write_csv(path: Path, fields: Sequence[Field], rows: Iterator[Row]) -> None:
-    with path.open("w", encoding="utf-8", newline="") as f:
-        writer = csv.writer(f)
-        writer.writerow([name for name, _, _ in fields])
-        writer.writerows(rows)
+def _csv(fields: Sequence[Field], rows: Iterator[Row]) -> bytes:
+    text = io.StringIO(newline="")
+    writer = csv.writer(text)
+    writer.writerow([name for name, _, _ in fields])
+    writer.writerows(rows)
+    return text.getvalue().encode("utf-8")
 
 
-def write_fdp(cat: Catalog, out_dir: Path, options: ExportOptions) -> None:
-    """Write ``out_dir/datapackage.json`` and ``out_dir/data/*.csv`` for what ``options``
-    selects of ``cat``."""
+def render_fdp(cat: Catalog, options: ExportOptions) -> dict[str, bytes]:
+    """The package's files by their path in its folder (``datapackage.json`` and
+    ``data/*.csv``) for what ``options`` selects of ``cat``."""
     cat = select(cat, options)
-    (out_dir / "data").mkdir(parents=True, exist_ok=True)
-    _write_csv(
-        out_dir / "data" / f"{UNITS}.csv",
-        UNIT_FIELDS,
-        (row for p in cat.proposals for row in unit_rows(cat, p)),
-    )
-    _write_csv(
-        out_dir / "data" / f"{LINES}.csv",
-        LINE_FIELDS,
-        (row for p in cat.proposals for row in line_rows(cat, p)),
-    )
+    units = _csv(UNIT_FIELDS, (row for p in cat.proposals for row in unit_rows(cat, p)))
+    lines = _csv(LINE_FIELDS, (row for p in cat.proposals for row in line_rows(cat, p)))
     text = json.dumps(descriptor(cat, options), ensure_ascii=False, indent=2)
-    (out_dir / "datapackage.json").write_text(text + "\n", encoding="utf-8")
+    return {
+        f"data/{UNITS}.csv": units,
+        f"data/{LINES}.csv": lines,
+        "datapackage.json": (text + "\n").encode("utf-8"),
+    }

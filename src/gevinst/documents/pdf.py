@@ -763,16 +763,15 @@ def _fonts() -> typst.Fonts:
     return typst.Fonts(include_system_fonts=False, font_paths=[str(FONTS)])
 
 
-def write_pdf(cat: Catalog, out: Path, options: ExportOptions) -> None:
-    """Write what ``options`` selects of the catalog as a PDF."""
+def render_pdf(cat: Catalog, options: ExportOptions) -> bytes:
+    """What ``options`` selects of the catalog, as a PDF."""
     cat = select(cat, options)
     template = (
         resources.files("gevinst.documents").joinpath("templates", "catalog.typ").read_bytes()
     )
-    pdf = typst.compile(
+    return typst.compile(
         template,
         format="pdf",
         sys_inputs={"document": json.dumps(_document(cat, options), ensure_ascii=False)},
         font_paths=_fonts(),
     )
-    out.write_bytes(pdf)

@@ -13,7 +13,6 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from pathlib import Path
 from typing import cast
 
 from docx import Document
@@ -108,8 +107,8 @@ class Row:
     bold: bool = False
 
 
-def write_docx(cat: Catalog, out: Path, options: ExportOptions) -> None:
-    """Write the catalog's proposals (or only ``options.proposal``) as one Word document."""
+def render_docx(cat: Catalog, options: ExportOptions) -> bytes:
+    """The catalog's proposals (or only ``options.proposal``) as one Word document."""
     shown = select(cat, options)
     found = Marks(shown, options.as_stated, with_summary=options.proposal is None)
     doc = _new_document()
@@ -129,7 +128,9 @@ def write_docx(cat: Catalog, out: Path, options: ExportOptions) -> None:
     only = shown.proposals[0] if len(shown.proposals) == 1 else None
     doc.core_properties.title = _clean(f"{only.id} {only.title}" if only else shown.title)
     doc.core_properties.language = "da-DK"
-    doc.save(str(out))
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
 
 
 # --- document set-up --------------------------------------------------------------------

@@ -9,10 +9,9 @@ what the workbook was exported from.
 
 from __future__ import annotations
 
-from pathlib import Path
+import io
 from typing import Any
 
-from xlsxwriter.exceptions import FileCreateError
 from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
@@ -188,21 +187,16 @@ def _write_versions(wb: Workbook, versions: RecordedSheet) -> None:
     wb.set_custom_property(PROPERTY_VERSIONS, hashed)
 
 
-def write_xlsx(cat: Catalog, out: Path, options: ExportOptions) -> None:
-    """Write what ``options`` selects of the catalog to ``out``."""
+def render_xlsx(cat: Catalog, options: ExportOptions) -> bytes:
+    """What ``options`` selects of the catalog, as a workbook."""
     cat = select(cat, options)
-    wb = Workbook(str(out))
+    out = io.BytesIO()
+    wb = Workbook(out, {"in_memory": True})
     wb.set_properties({"title": cat.title, "author": "gevinst", "company": cat.municipality})
     wb.set_custom_property(PROPERTY_PROPOSAL, options.proposal or ALL)
     wb.set_custom_property(PROPERTY_CONFIDENTIAL, YES if options.include_confidential else NO)
     book = _XlsxBook(wb)
     inputs = write_book(book, cat)
     _write_versions(wb, versions_sheet(cat, book.recorder, inputs))
-    try:
-        wb.close()
-    except FileCreateError as e:
-        # XlsxWriter wraps the OSError that the command line reports as "FILE: reason"
-        cause = e.args[0] if e.args else None
-        if isinstance(cause, OSError):
-            raise cause from None
-        raise
+    wb.close()
+    return out.getvalue()

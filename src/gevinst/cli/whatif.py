@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: MPL-2.0
 """``gevinst basis`` and ``gevinst whatif``: their input read from the command line, and
-their results as plain text (Danish number format) or JSON.
+their results (:mod:`gevinst.services.whatif`) as plain text (Danish number format) or JSON.
 
 Numbers on the command line: a decimal comma or a decimal point ("1262,6", "1262.6"), a
 thousands point only with a decimal comma ("1.262,6"), "%" for hundredths ("3,5%" is 0,035).
@@ -14,7 +14,6 @@ import datetime as dt
 import re
 import textwrap
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
@@ -27,10 +26,11 @@ from gevinst.core.distribute import round_whole
 from gevinst.core.effects import MODELS, EffectResult, Param, Phase
 from gevinst.core.errors import InputError
 from gevinst.core.model import Catalog, Proposal
-from gevinst.core.npv import PresentValue, net_present_value
+from gevinst.core.npv import PresentValue
 from gevinst.core.numbers import LOCALE, dk
 from gevinst.core.profile import Profile
 from gevinst.core.series import Series
+from gevinst.services.whatif import Basis, Report
 
 LABEL = 40
 TAG = 9
@@ -234,8 +234,8 @@ def _effect_text(r: EffectResult, p: Proposal, profile: Profile, day: dt.date) -
     return out
 
 
-def basis_text(p: Proposal, profile: Profile) -> str:
-    results = wi.evaluated(p, profile)
+def basis_text(b: Basis) -> str:
+    p, profile, results = b.proposal, b.profile, b.results
     day = p.assumptions_date
     out = [f"Beregningsgrundlag for {p.id} {p.title}"]
     if not results:
@@ -269,10 +269,11 @@ def _param_json(param: Param, value: wi.Value, profile: Profile, day: dt.date) -
     return out
 
 
-def basis_json(p: Proposal, profile: Profile) -> dict[str, Any]:
+def basis_json(b: Basis) -> dict[str, Any]:
+    p, profile = b.proposal, b.profile
     day = p.assumptions_date
     effects = []
-    for r in wi.evaluated(p, profile):
+    for r in b.results:
         e, line = r.effect, p.line(r.effect.line)
         effects.append(
             {
@@ -310,52 +311,6 @@ def basis_json(p: Proposal, profile: Profile) -> dict[str, Any]:
 
 
 # --- gevinst whatif: one proposal --------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Request:
-    changes: wi.Changes = field(default_factory=wi.Changes)
-    sensitivity: bool = False
-    ranges: tuple[tuple[str, Decimal, Decimal, Decimal], ...] = ()
-    npv: bool = False
-
-    def has_changes(self) -> bool:
-        c = self.changes
-        return bool(c.assumptions or c.params or c.shifts)
-
-
-@dataclass(frozen=True)
-class Report:
-    proposal: Proposal
-    comparison: wi.Comparison | None
-    npv: tuple[PresentValue, PresentValue | None] | None  # before, after (None: no change)
-    sensitivity: wi.Sensitivity | None
-    ranges: tuple[wi.ThreePoint, ...]
-
-
-def compute(p: Proposal, profile: Profile, request: Request) -> Report:
-    """Everything a ``gevinst whatif`` for one proposal asks for."""
-    if not (request.has_changes() or request.sensitivity or request.ranges or request.npv):
-        raise InputError(
-            "intet at beregne: angiv --set, --shift, --sensitivity, --range eller --npv"
-        )
-    comparison = wi.compare(p, profile, request.changes) if request.has_changes() else None
-    npv: tuple[PresentValue, PresentValue | None] | None = None
-    if request.npv:
-        if comparison is None:
-            npv = (net_present_value(p, profile), None)
-        else:
-            npv = (
-                net_present_value(comparison.before, comparison.profile_before),
-                net_present_value(comparison.after, comparison.profile_after),
-            )
-    return Report(
-        p,
-        comparison,
-        npv,
-        wi.sensitivity(p, profile) if request.sensitivity else None,
-        tuple(wi.three_point(p, profile, *r) for r in request.ranges),
-    )
 
 
 def _comparison_text(c: wi.Comparison) -> list[str]:

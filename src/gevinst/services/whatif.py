@@ -1,0 +1,99 @@
+# SPDX-License-Identifier: MPL-2.0
+"""The basis behind a proposal's figures, and what-if: a shared assumption, a parameter or a
+phase-in changed, a sensitivity, a three-point estimate, a net present value.
+
+A proposal's basis and its what-if are shown only to an actor who may read the proposal in
+full; a what-if over the whole catalog sees each confidential proposal as the actor may see
+it (one the actor may not read has no basis, so it does not change).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from gevinst.core import whatif as wi
+from gevinst.core.access import Actor, require_read_in_full, visible
+from gevinst.core.effects import EffectResult
+from gevinst.core.errors import InputError
+from gevinst.core.model import Catalog, Proposal
+from gevinst.core.npv import PresentValue, net_present_value
+from gevinst.core.profile import Profile
+
+
+@dataclass(frozen=True)
+class Basis:
+    """A proposal's effects as its basis computes them."""
+
+    proposal: Proposal
+    profile: Profile
+    results: tuple[EffectResult, ...]
+
+
+def basis(cat: Catalog, actor: Actor, proposal: str) -> Basis:
+    p = cat.proposal(proposal)
+    require_read_in_full(actor, p)
+    return Basis(p, cat.profile, tuple(wi.evaluated(p, cat.profile)))
+
+
+@dataclass(frozen=True)
+class Request:
+    changes: wi.Changes = field(default_factory=wi.Changes)
+    sensitivity: bool = False
+    ranges: tuple[tuple[str, Decimal, Decimal, Decimal], ...] = ()
+    npv: bool = False
+
+    def has_changes(self) -> bool:
+        c = self.changes
+        return bool(c.assumptions or c.params or c.shifts)
+
+
+@dataclass(frozen=True)
+class Report:
+    proposal: Proposal
+    comparison: wi.Comparison | None
+    npv: tuple[PresentValue, PresentValue | None] | None  # before, after (None: no change)
+    sensitivity: wi.Sensitivity | None
+    ranges: tuple[wi.ThreePoint, ...]
+
+
+def whatif(cat: Catalog, actor: Actor, proposal: str, request: Request) -> Report:
+    """Everything a what-if for one proposal asks for."""
+    p = cat.proposal(proposal)
+    require_read_in_full(actor, p)
+    if not (request.has_changes() or request.sensitivity or request.ranges or request.npv):
+        raise InputError(
+            "intet at beregne: angiv --set, --shift, --sensitivity, --range eller --npv"
+        )
+    profile = cat.profile
+    comparison = wi.compare(p, profile, request.changes) if request.has_changes() else None
+    npv: tuple[PresentValue, PresentValue | None] | None = None
+    if request.npv:
+        if comparison is None:
+            npv = (net_present_value(p, profile), None)
+        else:
+            npv = (
+                net_present_value(comparison.before, comparison.profile_before),
+                net_present_value(comparison.after, comparison.profile_after),
+            )
+    return Report(
+        p,
+        comparison,
+        npv,
+        wi.sensitivity(p, profile) if request.sensitivity else None,
+        tuple(wi.three_point(p, profile, *r) for r in request.ranges),
+    )
+
+
+def catalog_whatif(cat: Catalog, actor: Actor, request: Request) -> wi.CatalogImpact:
+    """Shared assumptions changed for every proposal that uses them; a parameter, a shift, a
+    sensitivity, a range and a net present value belong to one proposal."""
+    c = request.changes
+    if c.params or c.shifts or request.sensitivity or request.ranges or request.npv:
+        raise InputError(
+            "parametre (LINJE.parameter), --shift, --sensitivity, --range og --npv "
+            "gælder ét forslag: angiv dets ID"
+        )
+    if not c.assumptions:
+        raise InputError("angiv mindst én fælles antagelse: --set NAVN=VÆRDI")
+    return wi.impact_of_assumptions(visible(cat, actor), c.assumptions)
