@@ -225,3 +225,11 @@ def test_a_link_inside_the_catalog_folder_is_read(catalog: Path) -> None:
     path.rename(catalog / "BC01-kilde.yaml")
     path.symlink_to(catalog / "BC01-kilde.yaml")
     assert load_catalog(catalog).proposal("BC01").id == "BC01"
+
+
+def test_yaml_aliases_are_refused_before_they_multiply(catalog: Path) -> None:
+    # ten aliases of ten aliases: 10^11 values to check, a hang before aliases were refused
+    laughs = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    laughs += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 12)]
+    (catalog / "proposals" / "BC01.yaml").write_text("\n".join(laughs), encoding="utf-8")
+    assert "gevinst læser ikke YAML-aliaser" in problem(catalog)

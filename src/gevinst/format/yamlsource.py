@@ -156,19 +156,26 @@ def too_deep(path: Path, line: int | None) -> YamlError:
     return YamlError(path, line, f"data er indlejret mere end {MAX_DEPTH} niveauer; ret strukturen")
 
 
-def _deepest(node: yaml.Node) -> yaml.Node | None:
-    """The first node deeper than :data:`MAX_DEPTH`, found without recursion (constructing
-    a deep document recurses past Python's limit long before libyaml's 1.000 levels)."""
+def _check_structure(path: Path, node: yaml.Node) -> None:
+    """Refuse a node deeper than :data:`MAX_DEPTH` (constructing a deep document recurses
+    past Python's limit long before libyaml's 1.000 levels) and a node reached twice, an
+    alias (``*navn``): ten aliases of ten aliases make billions of values to check. Walked
+    without recursion, each node once."""
+    seen: set[int] = set()
     stack: list[tuple[yaml.Node, int]] = [(node, 1)]
     while stack:
         current, depth = stack.pop()
+        line = current.start_mark.line + 1
         if depth > MAX_DEPTH:
-            return current
+            raise too_deep(path, line)
+        if id(current) in seen:
+            message = "gevinst læser ikke YAML-aliaser (*navn); skriv værdien ud hvor den bruges"
+            raise YamlError(path, line, message)
+        seen.add(id(current))
         if isinstance(current, yaml.SequenceNode):
             stack.extend((child, depth + 1) for child in current.value)
         elif isinstance(current, yaml.MappingNode):
             stack.extend((n, depth + 1) for pair in current.value for n in pair)
-    return None
 
 
 class YamlDocument:
@@ -181,8 +188,8 @@ class YamlDocument:
             loader = _Loader(text)
             try:
                 self.node = loader.get_single_node()
-                if self.node and (deep := _deepest(self.node)) is not None:
-                    raise too_deep(path, deep.start_mark.line + 1)
+                if self.node:
+                    _check_structure(path, self.node)
                 self.data: Any = loader.construct_document(self.node) if self.node else None
             finally:
                 loader.dispose()
