@@ -1,0 +1,140 @@
+# SPDX-License-Identifier: MPL-2.0
+"""The catalog folder as a store: ``catalog.yaml`` and ``proposals/ID.yaml``
+(catalogs/kk-budget-2025, docs/format.md).
+
+A catalog's key is its path under the store's root: the command line's store has the
+current folder as root and takes the paths its user names (a folder or its
+``catalog.yaml``), as a local user may name any folder. The web application keeps its
+catalogs in the database store.
+
+A folder has no history of its own: git is its history. :meth:`FolderStore.versions` gives
+the current version alone, and an older version is not found here.
+
+Every write leaves the folder whole: a proposal is written to a temporary file beside its
+file, flushed to the disk, read back through the format's loader and renamed over the file
+only if it loads as the proposal saved; a new catalog is written into a hidden folder beside
+its target and renamed into place (:func:`gevinst.stores.files.new_folder`).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Mapping
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from gevinst.core.errors import ConflictError, FormatError, InputError, NotFoundError, Problem
+from gevinst.core.model import Catalog, Proposal
+from gevinst.core.profile import Profile
+from gevinst.format.reader import load_catalog, proposal_from_document, read_document
+from gevinst.format.writer import Doc, proposal_document, to_yaml, version, write_catalog
+from gevinst.stores.base import Change, Version, Versioned, checked_proposal, require_current
+from gevinst.stores.files import STAGING_PREFIX, new_folder, write_failed
+
+
+class FolderStore:
+    """Catalog folders under ``root``, each by its path."""
+
+    def __init__(self, root: Path = Path()) -> None:
+        self.root = root
+
+    def _path(self, key: str) -> Path:
+        return self.root / key
+
+    def _folder(self, key: str) -> Path:
+        path = self._path(key)
+        return path if path.is_dir() else path.parent
+
+    def catalogs(self) -> list[str]:
+        return sorted(d.name for d in self.root.iterdir() if (d / "catalog.yaml").is_file())
+
+    def catalog(self, key: str) -> Catalog:
+        return load_catalog(self._path(key))
+
+    def _file(self, key: str, p: Proposal) -> Path:
+        return self._folder(key) / "proposals" / f"{p.id}.yaml"
+
+    def proposal(self, key: str, proposal_id: str) -> Versioned:
+        p = self.catalog(key).proposal(proposal_id)
+        return Versioned(proposal_document(p), version(p))
+
+    def save_proposal(
+        self, key: str, proposal_id: str, document: Mapping[str, Any], *, base: str, change: Change
+    ) -> Version:
+        """The file is replaced only if it is still the one that was read: the check and the
+        rename are not one step, so two saves at the same instant may still both pass it;
+        the database store closes that gap with its transaction."""
+        path = self._file(key, self.catalog(key).proposal(proposal_id))
+        was = path.read_bytes()
+        # read after the bytes: a save in between shows as a changed file below
+        cat = self.catalog(key)
+        current = cat.proposal(proposal_id)
+        require_current(current.id, base, version(current))
+        p = checked_proposal(document, cat.profile, path, current.id)
+        _replace_checked(path, to_yaml(proposal_document(p)), p, cat.profile, was)
+        return Version(id=version(p), who=change.who, when=change.when, why=change.why)
+
+    def versions(self, key: str, proposal_id: str) -> list[Version]:
+        """The current version alone (a folder's history is git's); it names no one and no
+        reason, and its time is the file's."""
+        p = self.catalog(key).proposal(proposal_id)
+        when = datetime.fromtimestamp(self._file(key, p).stat().st_mtime, UTC)
+        return [Version(id=version(p), who="", when=when, why="")]
+
+    def proposal_at(self, key: str, proposal_id: str, version_id: str) -> Doc:
+        current = self.proposal(key, proposal_id)
+        if current.version != version_id:
+            raise NotFoundError(
+                f"forslag {proposal_id} har ingen version {version_id[:12]} i mappen; en "
+                "mappe har kun sin nuværende version (dens historik er git's)"
+            )
+        return current.document
+
+    def check_new_catalog(self, key: str) -> None:
+        target = self._path(key)
+        if not target.parent.is_dir():
+            raise InputError(f"mappen {target.parent} findes ikke; intet er skrevet")
+        if target.exists() and (not target.is_dir() or any(target.iterdir())):
+            raise InputError(f"{target} findes allerede og er ikke tom; intet er skrevet")
+
+    def create_catalog(self, key: str, catalog: Catalog, change: Change) -> None:
+        """``change`` is not kept: a folder's history is git's."""
+        self.check_new_catalog(key)
+        with new_folder(self._path(key)) as staging:
+            write_catalog(catalog, staging)
+            load_catalog(staging)  # what was written must read back before it is renamed
+
+
+def _replace_checked(path: Path, text: str, p: Proposal, profile: Profile, was: bytes) -> None:
+    """Write ``text`` over ``path`` if it reads back as ``p`` and ``path`` still holds
+    ``was``; otherwise refuse, and leave ``path`` as it was."""
+    fd, name = tempfile.mkstemp(prefix=f"{STAGING_PREFIX}{path.name}.", dir=path.parent)
+    staged = Path(name)
+    try:
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                f.write(text)
+                f.flush()
+                os.fsync(f.fileno())
+            staged.chmod(path.stat().st_mode & 0o7777)  # the file keeps its mode
+        except OSError as e:
+            raise write_failed(path, e) from None
+        _require_reads_back(staged, path, p, profile)
+        if path.read_bytes() != was:
+            raise ConflictError(f"{path} er ændret af en anden under gemningen; intet er gemt")
+        os.replace(staged, path)
+    finally:
+        staged.unlink(missing_ok=True)
+
+
+def _require_reads_back(staged: Path, path: Path, p: Proposal, profile: Profile) -> None:
+    try:
+        again = proposal_from_document(read_document(staged, p.id), profile, p.id)
+    except FormatError as e:
+        raise FormatError([replace(q, path=path) for q in e.problems]) from None
+    if again != p:
+        message = "dokumentet læses ikke tilbage som det blev gemt; intet er gemt"
+        raise FormatError([Problem(path, None, p.id, "", message)])
