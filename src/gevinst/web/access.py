@@ -1,0 +1,34 @@
+# SPDX-License-Identifier: MPL-2.0
+"""Django's users as the core's actors (:mod:`gevinst.core.access` holds the rule), and every
+read of a confidential proposal logged."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from gevinst.core.access import Actor, Edits
+from gevinst.core.model import Proposal
+from gevinst.web.models import AuditEvent, Membership, Role
+
+
+def actor_of(user: Any) -> Actor:
+    """The actor a signed-in user is: CFØ edits and reads everything; an editor edits the
+    proposals their administration presents; a reader reads what is not confidential."""
+    name = user.get_username()
+    try:
+        m = user.membership
+    except Membership.DoesNotExist:
+        m = None
+    if user.is_superuser or (m is not None and m.role == Role.CFO):
+        return Actor(name=name, edits=Edits.CATALOG, reads_confidential=True)
+    if m is not None and m.role == Role.EDITOR and m.administration:
+        return Actor(name=name, administration=m.administration, edits=Edits.OWN)
+    return Actor(name=name)
+
+
+def record_read(user: Any, catalog: str, p: Proposal) -> None:
+    """Log a read of a confidential proposal shown in full."""
+    if p.confidential and not p.catalog_entry_only:
+        AuditEvent.objects.create(
+            user=user, action="read-confidential", catalog=catalog, proposal=p.id
+        )

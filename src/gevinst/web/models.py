@@ -1,0 +1,141 @@
+# SPDX-License-Identifier: MPL-2.0
+"""The database store's tables (docs/architecture.md): a proposal is one document in the
+schema the YAML files use, every save an immutable :class:`Version` (who, when, why), and the
+proposal points at its current one. Everything else is derived by the core when it is shown.
+
+Beside the documents: who may do what (:class:`Membership`) and what was done
+(:class:`AuditEvent`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import models
+from django.utils import timezone
+
+
+class StoredCatalog(models.Model):
+    """A catalog: its own document (catalog.yaml) and its proposals in order."""
+
+    slug = models.SlugField(max_length=100, unique=True)
+    title = models.CharField(max_length=300)
+    document = models.JSONField(encoder=DjangoJSONEncoder)
+    created = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["slug"]
+        verbose_name = "katalog"
+        verbose_name_plural = "kataloger"
+
+    def __str__(self) -> str:
+        return self.slug
+
+
+class StoredProposal(models.Model):
+    """A proposal of a catalog, pointing at its current version."""
+
+    catalog = models.ForeignKey(StoredCatalog, models.PROTECT, related_name="proposals")
+    ident = models.CharField(max_length=40)
+    position = models.PositiveIntegerField()
+    current = models.OneToOneField(
+        "Version", models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["catalog", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["catalog", "ident"], name="one_proposal_per_id")
+        ]
+        verbose_name = "forslag"
+        verbose_name_plural = "forslag"
+
+    def __str__(self) -> str:
+        return f"{self.catalog.slug}/{self.ident}"
+
+
+class ImmutableError(Exception):
+    """A stored version changed or deleted: versions are written once."""
+
+
+class Version(models.Model):
+    """One saved state of a proposal's document; never changed once written."""
+
+    proposal = models.ForeignKey(StoredProposal, models.PROTECT, related_name="versions")
+    number = models.PositiveIntegerField()
+    # the SHA-256 of the canonical document (gevinst.format.writer.document_version): what a
+    # save names as the version it was edited from
+    digest = models.CharField(max_length=64)
+    document = models.JSONField(encoder=DjangoJSONEncoder)
+    # who saved it, as the services name the actor (a user name, or the command line's
+    # "lokal bruger" for an import), and the user where there is one
+    who = models.CharField(max_length=150)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    created = models.DateTimeField(default=timezone.now)
+    reason = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["proposal", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["proposal", "number"], name="one_version_number")
+        ]
+        verbose_name = "version"
+        verbose_name_plural = "versioner"
+
+    def __str__(self) -> str:
+        return f"{self.proposal} v{self.number}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None:
+            raise ImmutableError(f"{self} er gemt og kan ikke ændres")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise ImmutableError(f"{self} er gemt og kan ikke slettes")
+
+
+class Role(models.TextChoices):
+    CFO = "cfo", "Center for Økonomi (redigerer og godkender alt)"
+    EDITOR = "editor", "Redaktør (redigerer sin forvaltnings forslag)"
+    READER = "reader", "Læser (læser det, der ikke er fortroligt)"
+
+
+class Membership(models.Model):
+    """A user's role, and for an editor the administration whose proposals they write."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, models.CASCADE, related_name="membership")
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.READER)
+    # the code of an administration of the profile (ØKF, SOF, ...)
+    administration = models.CharField(max_length=40, blank=True)
+
+    class Meta:
+        verbose_name = "rolle"
+        verbose_name_plural = "roller"
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.role}"
+
+
+class AuditEvent(models.Model):
+    """Something done or seen that must be accounted for: every save, import, restore and
+    export, and every read of a confidential proposal."""
+
+    created = models.DateTimeField(default=timezone.now)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    action = models.CharField(max_length=40)
+    catalog = models.CharField(max_length=100, blank=True)
+    proposal = models.CharField(max_length=40, blank=True)
+    detail = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-created", "-pk"]
+        verbose_name = "logpost"
+        verbose_name_plural = "log"
+
+    def __str__(self) -> str:
+        return f"{self.created:%Y-%m-%d %H:%M} {self.user} {self.action} {self.proposal}"

@@ -1,0 +1,25 @@
+# SPDX-License-Identifier: MPL-2.0
+"""The web application's settings for the tests: SQLite as the default database, and the
+PostgreSQL server of this machine and CI (127.0.0.1:5432, user postgres, trust) as the
+second, so that the database store's contract runs on both in one test run."""
+
+from __future__ import annotations
+
+import os
+
+os.environ["GEVINST_SECRET_KEY"] = "tests-only"
+os.environ.pop("DATABASE_URL", None)
+
+from gevinst.web.settings import *  # noqa: F403
+
+DATABASES = {
+    "default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"},
+    "postgres": {
+        "ENGINE": "django.db.backends.postgresql",
+        "HOST": os.environ.get("GEVINST_TEST_PGHOST", "127.0.0.1"),
+        "PORT": os.environ.get("GEVINST_TEST_PGPORT", "5432"),
+        "USER": "postgres",
+        "NAME": "gevinst",
+    },
+}
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast logins in tests

@@ -1,0 +1,51 @@
+# SPDX-License-Identifier: MPL-2.0
+"""A confidential proposal reaches only CFØ and the administrations that present it; the
+catalog's own row stays visible to all; every read of it in full is logged."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from gevinst.stores.base import Change
+from gevinst.web.models import AuditEvent
+from gevinst.web.store import DatabaseStore
+
+BC01 = "/katalog/kk-budget-2025/forslag/BC01/"
+SECRET = "Projektressourcer i Koncernservice"  # a line of BC01, not published for F1-like rows
+
+Login = Callable[[str], Client]
+
+
+@pytest.fixture
+def confidential(login: Login) -> Login:
+    store = DatabaseStore()
+    current = store.proposal("kk-budget-2025", "BC01")
+    document = {**current.document, "confidential": True}
+    change = Change(who="cfo", when=timezone.now(), why="fortrolig")
+    store.save_proposal("kk-budget-2025", "BC01", document, base=current.version, change=change)
+    return login
+
+
+@pytest.mark.parametrize("username", ["cfo", "editor-okf"])
+def test_cfo_and_the_presenting_administration_see_it_in_full(
+    confidential: Login, username: str
+) -> None:
+    html = confidential(username).get(BC01).content.decode()
+    assert SECRET in html and "Fortrolig" in html
+    assert AuditEvent.objects.filter(
+        user__username=username, action="read-confidential", proposal="BC01"
+    ).exists()
+
+
+@pytest.mark.parametrize("username", ["reader", "editor-sof"])
+def test_others_see_only_what_the_catalog_publishes(confidential: Login, username: str) -> None:
+    client = confidential(username)
+    page = client.get(BC01).content.decode()
+    assert SECRET not in page and "Kun forslagets række" in page
+    overview = client.get("/katalog/kk-budget-2025/").content.decode()
+    assert SECRET not in overview
+    assert not AuditEvent.objects.filter(action="read-confidential").exists()

@@ -1,0 +1,64 @@
+# SPDX-License-Identifier: MPL-2.0
+"""The pages show the seed's figures as the core derives them, to those allowed to see
+them; errors are pages, never tracebacks."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html import unescape
+
+import pytest
+from django.test import Client
+
+CATALOG = "/katalog/kk-budget-2025/"
+BC01 = CATALOG + "forslag/BC01/"
+
+Login = Callable[[str], Client]
+
+
+@pytest.mark.parametrize("address", ["/", CATALOG, BC01])
+def test_an_anonymous_visitor_is_sent_to_login(seeded: None, address: str) -> None:
+    response = Client().get(address)
+    assert response.status_code == 302 and response["Location"].startswith("/login/?next=")
+
+
+def test_login_page_is_danish(db: None) -> None:
+    html = Client().get("/login/").content.decode()
+    assert '<html lang="da">' in html and "Adgangskode" in html
+
+
+def test_a_wrong_password_is_refused(seeded: None) -> None:
+    response = Client().post("/login/", {"username": "reader", "password": "forkert"})
+    assert response.status_code == 200 and "passer ikke sammen" in response.content.decode()
+
+
+def test_the_front_page_opens_the_only_catalog(login: Login) -> None:
+    response = login("reader").get("/")
+    assert response.status_code == 302 and response["Location"] == CATALOG
+
+
+def test_the_catalog_lists_every_proposal_with_its_findings(login: Login) -> None:
+    html = login("reader").get(CATALOG).content.decode()
+    for ident in ("BC01", "BC02", "F1", "F2", "F7"):
+        assert f'href="{CATALOG}forslag/{ident}/"' in html
+    assert "Fortrolig" in html  # F1
+
+
+def test_bc01_shows_tabel_1_as_the_core_derives_it(login: Login) -> None:
+    html = login("reader").get(BC01).content.decode()
+    assert "Samlet varig ændring, service" in html
+    # 2026 and 2027 of "Samlet varig ændring": the seed states 1.144 for 2027; derived -1.474
+    assert ">-1.144<" in html and ">-1.474<" in html
+    assert "4 år (2028)" in html
+
+
+def test_an_unknown_proposal_is_a_danish_404(login: Login) -> None:
+    response = login("reader").get(CATALOG + "forslag/F99/")
+    assert response.status_code == 404
+    assert "forslaget 'F99' findes ikke i kataloget" in unescape(response.content.decode())
+
+
+def test_an_unknown_catalog_is_a_404(login: Login) -> None:
+    response = login("reader").get("/katalog/findes-ikke/")
+    assert response.status_code == 404
+    assert "kataloget 'findes-ikke' findes ikke" in unescape(response.content.decode())

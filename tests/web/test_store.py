@@ -1,0 +1,73 @@
+# SPDX-License-Identifier: MPL-2.0
+"""The database store keeps the port's contract (tests/stores/test_contract.py) on SQLite
+and on PostgreSQL, and keeps its promises under concurrency: two saves from the same
+version, at once, never both succeed."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+
+import pytest
+from django.db import connections
+
+from gevinst.core.errors import ConflictError
+from gevinst.core.model import Catalog
+from gevinst.web.models import ImmutableError
+from gevinst.web.models import Version as StoredVersion
+from gevinst.web.store import DatabaseStore
+from tests.stores.test_contract import *  # noqa: F403 (the contract's tests, run here again)
+from tests.stores.test_contract import CHANGE, Kept
+
+DATABASES = ["default", "postgres"]
+# outside a test transaction, so that threads see each other's commits
+pytestmark = pytest.mark.django_db(databases=DATABASES, transaction=True)
+
+
+# the contract's tests run with this store in place of the folder and memory stores
+@pytest.fixture(params=DATABASES, ids=["sqlite", "postgresql"])  # type: ignore[no-redef]
+def kept(request: pytest.FixtureRequest, seed: Catalog) -> Iterator[Kept]:
+    store = DatabaseStore(request.param)
+    store.create_catalog("kat", seed, CHANGE)
+    yield Kept(store, "kat")
+
+
+def test_a_stored_version_cannot_be_changed_or_deleted(kept: Kept) -> None:
+    assert isinstance(kept.store, DatabaseStore)
+    stored = StoredVersion.objects.using(kept.store.using).first()
+    assert stored is not None
+    stored.reason = "omskrevet"
+    with pytest.raises(ImmutableError):
+        stored.save()
+    with pytest.raises(ImmutableError):
+        stored.delete()
+
+
+@pytest.mark.parametrize("attempt", range(5))
+def test_two_saves_at_once_from_the_same_version_never_both_succeed(
+    seed: Catalog, attempt: int
+) -> None:
+    store = DatabaseStore("postgres")
+    store.create_catalog("kat", seed, CHANGE)
+    base = store.proposal("kat", "BC02")
+    outcomes: list[str] = []
+    start = threading.Barrier(2)
+
+    def save(title: str) -> None:
+        doc = {**base.document, "title": title}
+        start.wait()
+        try:
+            store.save_proposal("kat", "BC02", doc, base=base.version, change=CHANGE)
+            outcomes.append("saved")
+        except ConflictError:
+            outcomes.append("conflict")
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=save, args=(t,)) for t in ("Første", "Anden")]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(outcomes) == ["conflict", "saved"]
+    assert len(store.versions("kat", "BC02")) == 2
