@@ -27,6 +27,7 @@ from gevinst.importers.bundle import import_file
 from gevinst.services import export as export_service
 from gevinst.services import whatif as whatif_service
 from gevinst.stores.files import write_files, write_folder
+from gevinst.stores.folder import FolderStore
 
 CATALOG_IDS = {"katalog", "catalog"}
 
@@ -66,7 +67,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
         raise InputError(f"{problem}; intet er skrevet")
     options = ExportOptions(args.proposal, args.include_confidential, args.as_stated)
     done = export_service.export(
-        load_catalog(source), LOCAL, args.format, options, charts=args.charts is not None
+        FolderStore(), LOCAL, args.path, args.format, options, charts=args.charts is not None
     )
     charts = {}
     if args.charts is not None:
@@ -190,7 +191,7 @@ def _write_json(data: object) -> None:
 
 
 def _cmd_basis(args: argparse.Namespace) -> int:
-    basis = whatif_service.basis(load_catalog(Path(args.path)), LOCAL, args.id)
+    basis = whatif_service.basis(FolderStore(), LOCAL, args.path, args.id)
     if args.format == "json":
         _write_json(whatif_output.basis_json(basis))
     else:
@@ -199,7 +200,6 @@ def _cmd_basis(args: argparse.Namespace) -> int:
 
 
 def _cmd_whatif(args: argparse.Namespace) -> int:
-    catalog = load_catalog(Path(args.path))
     request = whatif_service.Request(
         whatif_output.parse_changes(args.set, args.shift),
         args.sensitivity,
@@ -207,13 +207,13 @@ def _cmd_whatif(args: argparse.Namespace) -> int:
         args.npv,
     )
     if args.id is None:
-        impact = whatif_service.catalog_whatif(catalog, LOCAL, request)
+        impact = whatif_service.catalog_whatif(FolderStore(), LOCAL, args.path, request)
         if args.format == "json":
-            _write_json(whatif_output.catalog_json(catalog, impact))
+            _write_json(whatif_output.catalog_json(impact))
         else:
-            sys.stdout.write(whatif_output.catalog_text(catalog, impact))
+            sys.stdout.write(whatif_output.catalog_text(impact))
         return 0
-    report = whatif_service.whatif(catalog, LOCAL, args.id, request)
+    report = whatif_service.whatif(FolderStore(), LOCAL, args.path, args.id, request)
     if args.format == "json":
         _write_json(whatif_output.whatif_json(report))
     else:

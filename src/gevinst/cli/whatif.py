@@ -25,12 +25,12 @@ from gevinst.core.calc import Payback
 from gevinst.core.distribute import round_whole
 from gevinst.core.effects import MODELS, EffectResult, Param, Phase
 from gevinst.core.errors import InputError
-from gevinst.core.model import Catalog, Proposal
+from gevinst.core.model import Proposal
 from gevinst.core.npv import PresentValue
 from gevinst.core.numbers import LOCALE, dk
 from gevinst.core.profile import Profile
 from gevinst.core.series import Series
-from gevinst.services.whatif import Basis, Report
+from gevinst.services.whatif import Basis, CatalogReport, Report
 
 LABEL = 40
 TAG = 9
@@ -535,7 +535,8 @@ def whatif_json(report: Report) -> dict[str, Any]:
 # --- gevinst whatif: the whole catalog ---------------------------------------------------------
 
 
-def catalog_text(cat: Catalog, impact: wi.CatalogImpact) -> str:
+def catalog_text(report: CatalogReport) -> str:
+    cat, impact = report.catalog, report.impact
     out = [f"Hvad nu hvis – kataloget {cat.id}", "Ændringer:"]
     out += [f"{INDENT}{d}" for d in impact.described]
     if not impact.proposals:
@@ -561,7 +562,8 @@ def catalog_text(cat: Catalog, impact: wi.CatalogImpact) -> str:
     return _joined(out)
 
 
-def catalog_json(cat: Catalog, impact: wi.CatalogImpact) -> dict[str, Any]:
+def catalog_json(report: CatalogReport) -> dict[str, Any]:
+    cat, impact = report.catalog, report.impact
     return {
         "catalog": cat.id,
         "changes": list(impact.described),

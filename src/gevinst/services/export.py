@@ -19,6 +19,7 @@ from gevinst.core.access import Actor, require_read_in_full
 from gevinst.core.errors import InputError
 from gevinst.core.model import Catalog
 from gevinst.core.selection import ExportOptions
+from gevinst.stores.base import Store
 
 
 @dataclass(frozen=True)
@@ -78,13 +79,21 @@ class Export:
 
 
 def export(
-    cat: Catalog, actor: Actor, fmt: str, options: ExportOptions, charts: bool = False
+    store: Store,
+    actor: Actor,
+    key: str,
+    fmt: str,
+    options: ExportOptions,
+    *,
+    charts: bool = False,
 ) -> Export:
-    """What ``options`` selects of ``cat`` in the format ``fmt``, for ``actor``: confidential
-    proposals in full only if asked for and the actor may read every one of them."""
+    """What ``options`` selects of the catalog ``key`` in the format ``fmt``, for ``actor``:
+    confidential proposals in full only if asked for and the actor may read every one of
+    them."""
     form = FORMATS[fmt]
     if options.as_stated and not form.document:
         raise InputError("--as-stated gælder kun dokumenterne (pdf og docx)")
+    cat = store.catalog(key)
     if options.include_confidential:
         asked = cat.proposals if options.proposal is None else (cat.proposal(options.proposal),)
         for p in asked:

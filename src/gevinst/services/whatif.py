@@ -19,6 +19,7 @@ from gevinst.core.errors import InputError
 from gevinst.core.model import Catalog, Proposal
 from gevinst.core.npv import PresentValue, net_present_value
 from gevinst.core.profile import Profile
+from gevinst.stores.base import Store
 
 
 @dataclass(frozen=True)
@@ -30,7 +31,9 @@ class Basis:
     results: tuple[EffectResult, ...]
 
 
-def basis(cat: Catalog, actor: Actor, proposal: str) -> Basis:
+def basis(store: Store, actor: Actor, key: str, proposal: str) -> Basis:
+    """The basis of ``proposal`` in the catalog ``key``."""
+    cat = store.catalog(key)
     p = cat.proposal(proposal)
     require_read_in_full(actor, p)
     return Basis(p, cat.profile, tuple(wi.evaluated(p, cat.profile)))
@@ -57,8 +60,9 @@ class Report:
     ranges: tuple[wi.ThreePoint, ...]
 
 
-def whatif(cat: Catalog, actor: Actor, proposal: str, request: Request) -> Report:
-    """Everything a what-if for one proposal asks for."""
+def whatif(store: Store, actor: Actor, key: str, proposal: str, request: Request) -> Report:
+    """Everything a what-if for ``proposal`` in the catalog ``key`` asks for."""
+    cat = store.catalog(key)
     p = cat.proposal(proposal)
     require_read_in_full(actor, p)
     if not (request.has_changes() or request.sensitivity or request.ranges or request.npv):
@@ -85,9 +89,16 @@ def whatif(cat: Catalog, actor: Actor, proposal: str, request: Request) -> Repor
     )
 
 
-def catalog_whatif(cat: Catalog, actor: Actor, request: Request) -> wi.CatalogImpact:
-    """Shared assumptions changed for every proposal that uses them; a parameter, a shift, a
-    sensitivity, a range and a net present value belong to one proposal."""
+@dataclass(frozen=True)
+class CatalogReport:
+    catalog: Catalog  # as the actor may see it
+    impact: wi.CatalogImpact
+
+
+def catalog_whatif(store: Store, actor: Actor, key: str, request: Request) -> CatalogReport:
+    """Shared assumptions changed for every proposal of the catalog ``key`` that uses them; a
+    parameter, a shift, a sensitivity, a range and a net present value belong to one
+    proposal."""
     c = request.changes
     if c.params or c.shifts or request.sensitivity or request.ranges or request.npv:
         raise InputError(
@@ -96,4 +107,5 @@ def catalog_whatif(cat: Catalog, actor: Actor, request: Request) -> wi.CatalogIm
         )
     if not c.assumptions:
         raise InputError("angiv mindst én fælles antagelse: --set NAVN=VÆRDI")
-    return wi.impact_of_assumptions(visible(cat, actor), c.assumptions)
+    cat = visible(store.catalog(key), actor)
+    return CatalogReport(cat, wi.impact_of_assumptions(cat, c.assumptions))
