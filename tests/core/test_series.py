@@ -2,6 +2,8 @@
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from gevinst.core.series import Series, sum_series
 
@@ -36,3 +38,34 @@ def test_immutable() -> None:
 def test_first_year_skips_zeros() -> None:
     assert Series({2024: D(0), 2025: D(1)}).first_year() == 2025
     assert Series().first_year() is None
+
+
+def test_equality_respects_the_price_level_and_scale_that_addition_guards() -> None:
+    at_2025 = Series({2025: D(-149)}, price_level=2025)
+    assert at_2025 != Series({2025: D(-149)}, price_level=2024)
+    assert at_2025 != Series({2025: D(-149)}, price_level=2025, scale=1)
+    # an unknown level is no other level: the series can be added, and are equal
+    assert at_2025 == Series({2025: D(-149)})
+    # a plain mapping states neither, so its amounts decide
+    assert at_2025 == {2025: D(-149)}
+
+
+levels = st.sampled_from([None, 2024, 2025])
+scales = st.sampled_from([1, 1000])
+amounts = st.dictionaries(
+    st.integers(2024, 2027), st.decimals(-5, 5, places=0, allow_nan=False), max_size=3
+)
+
+
+@given(amounts, levels, scales, amounts, levels, scales)
+def test_equal_series_hash_alike_and_unequal_levels_or_scales_cannot_be_added(
+    a: dict[int, Decimal], la: int | None, sa: int, b: dict[int, Decimal], lb: int | None, sb: int
+) -> None:
+    x, y = Series(a, la, sa), Series(b, lb, sb)
+    mixed = sa != sb or (None not in (la, lb) and la != lb)
+    assert (x == y) == (not mixed and Series(a) == Series(b))
+    if x == y:
+        assert hash(x) == hash(y)
+    if mixed:
+        with pytest.raises(ValueError, match="cannot add"):
+            x + y

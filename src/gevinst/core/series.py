@@ -62,13 +62,30 @@ class Series(Mapping[int, Decimal]):
         return len(self._values)
 
     def __eq__(self, other: object) -> bool:
+        """Equal amounts year by year; two series that could not be added (another scale,
+        another known price level) are never equal. A plain mapping states neither, so it
+        compares by its amounts alone."""
         if not isinstance(other, Mapping):
             return NotImplemented
+        if isinstance(other, Series) and self._mixing(other):
+            return False
         years = set(self) | set(other)
         return all(self[y] == other.get(y, ZERO) for y in years)
 
     def __hash__(self) -> int:
-        return hash(tuple((y, a) for y, a in self._values.items() if a))
+        # not the price level: an unknown level equals every level (as in ``__add__``)
+        return hash((self.scale, tuple((y, a) for y, a in self._values.items() if a)))
+
+    def _mixing(self, other: Series) -> str | None:
+        """Why ``self`` and ``other`` cannot be combined, or None if they can: another
+        scale, or another price level where both are known."""
+        if self.scale != other.scale:
+            return f"amounts in scale {self.scale} and {other.scale}"
+        if None not in (self.price_level, other.price_level) and (
+            self.price_level != other.price_level
+        ):
+            return f"amounts at {self.price_level} p/l and {other.price_level} p/l"
+        return None
 
     def __repr__(self) -> str:
         inner = ", ".join(f"{y}: {a}" for y, a in self._values.items())
@@ -76,14 +93,9 @@ class Series(Mapping[int, Decimal]):
         return f"Series({{{inner}}}{level})"
 
     def __add__(self, other: Series) -> Series:
-        if self.scale != other.scale:
-            raise ValueError(f"cannot add amounts in scale {self.scale} and {other.scale}")
-        if None not in (self.price_level, other.price_level) and (
-            self.price_level != other.price_level
-        ):
-            raise ValueError(
-                f"cannot add amounts at {self.price_level} p/l and {other.price_level} p/l"
-            )
+        mixing = self._mixing(other)
+        if mixing:
+            raise ValueError(f"cannot add {mixing}")
         level = self.price_level if self.price_level is not None else other.price_level
         values = dict(self._values)
         for year, amount in other._values.items():
