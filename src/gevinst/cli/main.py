@@ -5,26 +5,23 @@ from __future__ import annotations
 
 import argparse
 import json
-import shutil
+import signal
 import sys
-import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from importlib import import_module
 from pathlib import Path
 
 from gevinst.cli import whatif as whatif_output
 from gevinst.cli.show import TABLE_CHOICES, render_findings, render_proposal, render_summary
 from gevinst.core.access import LOCAL
-from gevinst.core.check import check_catalog, summary
 from gevinst.core.errors import FormatError, GevinstError, InputError
-from gevinst.core.findings import Severity
-from gevinst.core.model import Catalog
 from gevinst.core.selection import ExportOptions
 from gevinst.core.summary import summarise
-from gevinst.format.reader import load_catalog
-from gevinst.format.writer import write_catalog
-from gevinst.importers.bundle import import_file
+from gevinst.services import check as check_service
 from gevinst.services import export as export_service
+from gevinst.services import imports as import_service
+from gevinst.services import proposals as proposal_service
 from gevinst.services import whatif as whatif_service
 from gevinst.stores.files import write_files, write_folder
 from gevinst.stores.folder import FolderStore
@@ -33,23 +30,22 @@ CATALOG_IDS = {"katalog", "catalog"}
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    catalog = load_catalog(Path(args.path))
-    findings = check_catalog(catalog)
+    checked = check_service.check_catalog(FolderStore(), LOCAL, args.path)
     if args.format == "json":
         json.dump(
-            {"findings": [f.as_json() for f in findings], "summary": summary(findings, catalog)},
+            {"findings": [f.as_json() for f in checked.findings], "summary": checked.summary},
             sys.stdout,
             ensure_ascii=False,
             indent=2,
         )
         sys.stdout.write("\n")
     else:
-        sys.stdout.write(render_findings(findings, summary(findings, catalog)))
-    return 1 if any(f.severity is Severity.ERROR for f in findings) else 0
+        sys.stdout.write(render_findings(list(checked.findings), checked.summary))
+    return 1 if checked.has_errors else 0
 
 
 def _cmd_show(args: argparse.Namespace) -> int:
-    catalog = load_catalog(Path(args.path))
+    catalog = proposal_service.read_catalog(FolderStore(), LOCAL, args.path)
     if args.id.casefold() in CATALOG_IDS:
         blocks = [render_summary(summarise(catalog, t.id)) for t in catalog.tables]
         sys.stdout.write("\n".join(blocks))
@@ -113,31 +109,43 @@ def _catalog_files(source: Path) -> set[Path]:
 
 def _cmd_import(args: argparse.Namespace) -> int:
     source = Path(args.file)
-    target = None if args.output is None else Path(args.output)
-    problem = _import_problem(source, target, args.onto, args.dry_run)
+    problem = _import_problem(source, args.output, args.onto, args.dry_run)
     if problem:
         sys.stderr.write(f"gevinst: {problem}\n")
         return 2
-    if args.onto is None:
-        catalog = import_file(source)
-    else:
-        # the Excel reader is loaded only when a workbook is imported
-        xlsx_import = import_module("gevinst.importers.xlsx")
-        result = xlsx_import.import_onto(source, load_catalog(Path(args.onto)))
-        _list_changes(source, args.onto, result.changes)
-        for note in result.notes:
+    with _terminated_as_exit():
+        imported = import_service.import_catalog(
+            FolderStore(), LOCAL, source, onto=args.onto, target=args.output
+        )
+    if args.onto is not None:
+        _list_changes(source, args.onto, imported.changes)
+        for note in imported.notes:
             sys.stdout.write(f"{source}: {note}\n")
-        catalog = result.catalog
-    if target is None:
+    if args.output is None:
         sys.stdout.write("intet er skrevet (--dry-run)\n")
         return 0
-    _write_new_catalog(catalog, target)
-    sys.stdout.write(f"{len(catalog.proposals)} forslag skrevet til {target}\n")
+    sys.stdout.write(f"{len(imported.catalog.proposals)} forslag skrevet til {args.output}\n")
     return 0
 
 
-def _import_problem(source: Path, target: Path | None, onto: str | None, dry_run: bool) -> str:
-    """What is wrong with the import's arguments, before anything is read."""
+@contextmanager
+def _terminated_as_exit() -> Iterator[None]:
+    """A kill (SIGTERM) as an exit, so that the import's staging folder is removed on the way
+    out as after Ctrl-C; only SIGKILL, which nothing can catch, leaves it behind."""
+
+    def _exit(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, _exit)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _import_problem(source: Path, target: str | None, onto: str | None, dry_run: bool) -> str:
+    """What is wrong with the import's arguments, before anything is read (the target is
+    checked by the store)."""
     workbook = source.suffix.lower() == ".xlsx"
     checks = [
         (
@@ -152,14 +160,6 @@ def _import_problem(source: Path, target: Path | None, onto: str | None, dry_run
         (dry_run and target is not None, "--dry-run skriver intet; udelad -o"),
         (not dry_run and target is None, "angiv en ny katalogmappe (-o MAPPE) eller --dry-run"),
     ]
-    if target is not None:
-        checks += [
-            (not target.parent.is_dir(), f"mappen {target.parent} findes ikke; intet er skrevet"),
-            (
-                target.exists() and any(target.iterdir()),
-                f"{target} findes allerede og er ikke tom; intet er skrevet",
-            ),
-        ]
     return next((message for failed, message in checks if failed), "")
 
 
@@ -170,19 +170,6 @@ def _list_changes(source: Path, onto: str, changes: Sequence[object]) -> None:
     sys.stdout.write(f"{source}: {len(changes)} ændringer i forhold til {onto}:\n")
     for change in changes:
         sys.stdout.write(f"  {change}\n")
-
-
-def _write_new_catalog(catalog: Catalog, target: Path) -> None:
-    """Write ``catalog`` to the new folder ``target``, all or nothing."""
-    staging = Path(tempfile.mkdtemp(prefix=".gevinst-import-", dir=target.parent))
-    try:
-        write_catalog(catalog, staging)
-        load_catalog(staging)  # what was written must read back before it replaces anything
-        if target.exists():
-            target.rmdir()
-        staging.rename(target)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
 
 
 def _write_json(data: object) -> None:
@@ -219,6 +206,19 @@ def _cmd_whatif(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(whatif_output.whatif_text(report))
     return 0
+
+
+def _cmd_serve(args: argparse.Namespace) -> int:
+    # Django is loaded only for the web application, not on every command
+    return int(import_module("gevinst.cli.serve").serve(args.host, args.port))
+
+
+def _cmd_db_import(args: argparse.Namespace) -> int:
+    return int(import_module("gevinst.cli.db").import_folder(args.folder, args.key))
+
+
+def _cmd_db_export(args: argparse.Namespace) -> int:
+    return int(import_module("gevinst.cli.db").export_folder(args.catalog, args.folder))
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -305,6 +305,28 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("--onto", help="katalogmappen som projektmappens ændringer lægges på")
     imp.add_argument("--dry-run", action="store_true", help="vis kun ændringerne; skriv intet")
     imp.set_defaults(run=_cmd_import)
+    serve = sub.add_parser(
+        "serve",
+        help="start webapplikationen (uden DATABASE_URL: en demo på SQLite)",
+        description="Uden DATABASE_URL køres en demo på SQLite i datamappen (GEVINST_DATA_DIR) "
+        "med Københavns katalog og demobrugerne; med DATABASE_URL=postgresql://... bruges "
+        "produktionsdatabasen.",
+    )
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.set_defaults(run=_cmd_serve)
+    db = sub.add_parser(
+        "db",
+        help="læs en katalogmappe ind i webapplikationens database, eller skriv et katalog ud",
+    ).add_subparsers(dest="db_command", required=True)
+    db_import = db.add_parser("import", help="læs en katalogmappe ind i databasen")
+    db_import.add_argument("folder", type=Path, help="katalogmappen")
+    db_import.add_argument("--as", dest="key", help="katalogets navn i databasen (standard: id)")
+    db_import.set_defaults(run=_cmd_db_import)
+    db_export = db.add_parser("export", help="skriv et katalog fra databasen til en ny mappe")
+    db_export.add_argument("catalog", help="katalogets navn i databasen, fx kk-budget-2025")
+    db_export.add_argument("folder", type=Path, help="den nye mappe")
+    db_export.set_defaults(run=_cmd_db_export)
     return parser
 
 
