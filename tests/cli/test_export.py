@@ -56,7 +56,7 @@ def test_a_write_that_fails_midway_leaves_the_previous_file(
         # the bytes are written but not yet on the disk: a full disk, or the process killed
         raise error if error is not None else KeyboardInterrupt
 
-    monkeypatch.setattr(files.os, "fsync", fail)
+    monkeypatch.setattr("gevinst.stores.files.os.fsync", fail)
     if error is None:
         with pytest.raises(KeyboardInterrupt):
             export(out, "--charts", str(charts))
@@ -150,7 +150,7 @@ def test_a_failed_data_package_leaves_no_folder(
     def full(_fd: int) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(files.os, "fsync", full)
+    monkeypatch.setattr("gevinst.stores.files.os.fsync", full)
     assert export(tmp_path / "pakke", fmt="fdp") == 2
     assert "pakke kunne ikke skrives: der er ikke plads på disken" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []

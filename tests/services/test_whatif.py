@@ -30,7 +30,7 @@ def test_the_basis_of_bc01(store: MemoryStore) -> None:
     b = basis(store, LOCAL, "kat", "BC01")
     assert [r.effect.line for r in b.results] == ["e1", "e2", "e3"]
     e3 = b.results[2].series
-    assert (e3[2025], e3[2026], e3[2027], e3[2029]) == (0, -587, -880, -880)
+    assert [e3[2025], e3[2026], e3[2027], e3[2029]] == [0, -587, -880, -880]
 
 
 def test_a_what_if_for_one_proposal(store: MemoryStore) -> None:
@@ -38,7 +38,7 @@ def test_a_what_if_for_one_proposal(store: MemoryStore) -> None:
     assert report.proposal.id == "BC01"
     assert report.comparison is not None
     e3 = next(f for f in report.comparison.lines if f.key == "e3")
-    assert (e3.before[2026], e3.after[2026], e3.after[2029]) == (-587, -570, -855)
+    assert [e3.before[2026], e3.after[2026], e3.after[2029]] == [-587, -570, -855]
     varig = next(f for f in report.comparison.figures if f.key == "varig")
     assert varig.after[2029] == -1449
     assert report.npv is None and report.sensitivity is None and report.ranges == ()
