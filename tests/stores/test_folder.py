@@ -11,6 +11,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -163,6 +164,24 @@ def test_an_empty_target_folder_is_filled(store: FolderStore, seed: Catalog) -> 
     (store.root / "tom").mkdir()
     store.create_catalog("tom", seed, CHANGE)
     assert store.catalog("tom") == seed
+
+
+def test_an_import_removes_what_a_killed_import_left(store: FolderStore, seed: Catalog) -> None:
+    gone = subprocess.Popen(["true"])
+    gone.wait()
+    hour_ago = time.time() - 2 * 3600
+
+    def staging(pid: int, old: bool) -> Path:
+        path = store.root / f".gevinst-{pid}-{'a' * 7}{int(old)}"
+        (path / "proposals").mkdir(parents=True)
+        if old:
+            os.utime(path, (hour_ago, hour_ago))
+        return path
+
+    left = staging(gone.pid, old=True)
+    kept = [staging(gone.pid, old=False), staging(os.getpid(), old=True)]  # may be in use
+    store.create_catalog("ny", seed, CHANGE)
+    assert not left.exists() and all(path.is_dir() for path in kept)
 
 
 SLOW_IMPORT = """

@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import shutil
 import tempfile
+import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -100,13 +102,50 @@ def write_files(files: Mapping[Path, bytes]) -> None:
         _sync_folder(folder)
 
 
+STALE_AFTER = 3600  # seconds; no folder is written for that long
+# what new_folder names a folder: the prefix, the process's id, mkdtemp's eight characters
+STAGING_FOLDER = re.compile(re.escape(STAGING_PREFIX) + r"(\d+)-[a-z0-9_]{8}")
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's process
+    return True
+
+
+def remove_stale(folder: Path) -> None:
+    """Remove the staging folders in ``folder`` that a killed process left (SIGKILL, a power
+    cut: nothing can clean up after those): their process is gone and they are over an hour
+    old, so that a folder on a disk shared with another machine, whose processes cannot be
+    seen from here, is left alone while it may be in use."""
+    now = time.time()
+    for path in folder.glob(f"{STAGING_PREFIX}*-*"):
+        named = STAGING_FOLDER.fullmatch(path.name)
+        with suppress(OSError):
+            if (
+                named
+                and now - path.lstat().st_mtime > STALE_AFTER
+                and path.is_dir()
+                and not path.is_symlink()
+                and not _running(int(named[1]))
+            ):
+                shutil.rmtree(path)
+
+
 @contextmanager
 def new_folder(target: Path) -> Iterator[Path]:
     """A hidden folder beside ``target`` to fill; renamed to ``target`` when the block ends
     without an error, removed when it fails. ``target`` must not exist or be empty (an empty
     folder is replaced, as rename does)."""
     try:
-        staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=target.parent))
+        remove_stale(target.parent)
+        # the process's id in the name tells a folder in use from one a killed process left
+        prefix = f"{STAGING_PREFIX}{os.getpid()}-"
+        staging = Path(tempfile.mkdtemp(prefix=prefix, dir=target.parent))
     except OSError as e:
         raise write_failed(target, e) from None
     try:
