@@ -4,7 +4,10 @@ catalog's own row stays visible to all; every read of it in full is logged."""
 
 from __future__ import annotations
 
+import io
+import zipfile
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -49,3 +52,24 @@ def test_others_see_only_what_the_catalog_publishes(confidential: Login, usernam
     overview = client.get("/katalog/kk-budget-2025/").content.decode()
     assert SECRET not in overview
     assert not AuditEvent.objects.filter(action="read-confidential").exists()
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_downloads_follow_the_same_rule(confidential: Login, fmt: str) -> None:
+    proposal = f"{BC01}eksport.{fmt}"
+    catalog = f"/katalog/kk-budget-2025/eksport.{fmt}"
+    assert _holds(confidential("cfo").get(proposal), SECRET)
+    for username in ("reader", "editor-sof"):
+        client = confidential(username)
+        assert not _holds(client.get(proposal), SECRET)
+        assert not _holds(client.get(catalog), SECRET)
+    assert AuditEvent.objects.filter(action="export", proposal="BC01").count() == 3
+
+
+def _holds(response: Any, words: str) -> bool:
+    assert response.status_code == 200 and response["Content-Disposition"].startswith("attachment")
+    content = response.content
+    if content.startswith(b"PK"):  # a workbook: its text lives in the zip's XML
+        with zipfile.ZipFile(io.BytesIO(content)) as z:
+            content = b"".join(z.read(n) for n in z.namelist())
+    return words.encode() in content

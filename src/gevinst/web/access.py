@@ -26,9 +26,18 @@ def actor_of(user: Any) -> Actor:
     return Actor(name=name)
 
 
+def audit(user: Any, action: str, catalog: str, proposal: str = "", **detail: object) -> None:
+    """Log what ``user`` did or saw."""
+    AuditEvent.objects.create(
+        user=user if user.is_authenticated else None,
+        action=action,
+        catalog=catalog,
+        proposal=proposal,
+        detail=detail,
+    )
+
+
 def record_read(user: Any, catalog: str, p: Proposal) -> None:
     """Log a read of a confidential proposal shown in full."""
     if p.confidential and not p.catalog_entry_only:
-        AuditEvent.objects.create(
-            user=user, action="read-confidential", catalog=catalog, proposal=p.id
-        )
+        audit(user, "read-confidential", catalog, p.id)

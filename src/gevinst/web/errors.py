@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: MPL-2.0
-"""The project's errors as pages: a name that is not there is a 404, any other error a user
-should see a 400 with its Danish message; never a traceback."""
+"""The project's errors as pages with their Danish message: a name that is not there is a
+404, an act the user may not do a 403, a conflict a 409, any other error a user should see
+a 400; never a traceback."""
 
 from __future__ import annotations
 
@@ -9,7 +10,9 @@ from collections.abc import Callable
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from gevinst.core.errors import GevinstError, NotFoundError
+from gevinst.core.errors import AccessDeniedError, ConflictError, GevinstError, NotFoundError
+
+STATUS = ((NotFoundError, 404), (AccessDeniedError, 403), (ConflictError, 409))
 
 
 class GevinstErrorMiddleware:
@@ -22,6 +25,6 @@ class GevinstErrorMiddleware:
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
         if not isinstance(exception, GevinstError):
             return None
-        status = 404 if isinstance(exception, NotFoundError) else 400
+        status = next((s for kind, s in STATUS if isinstance(exception, kind)), 400)
         context = {"message": str(exception), "status": status}
         return render(request, "gevinst/error.html", context, status=status)

@@ -7,7 +7,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from gevinst.web.views import catalog, proposal
+from gevinst.web.views import catalog, exports, history, proposal
 
 urlpatterns = [
     path("login/", auth_views.LoginView.as_view(), name="login"),
@@ -15,5 +15,17 @@ urlpatterns = [
     path("", catalog.index, name="index"),
     path("katalog/<slug:catalog>/", catalog.overview, name="catalog"),
     path("katalog/<slug:catalog>/forslag/<str:ident>/", proposal.page, name="proposal"),
+    path("katalog/<slug:catalog>/forslag/<str:ident>/historik/", history.page, name="history"),
+    path("katalog/<slug:catalog>/forslag/<str:ident>/gendan/", history.restore, name="restore"),
+    path(
+        "katalog/<slug:catalog>/eksport.<str:fmt>",
+        exports.catalog_download,
+        name="catalog-download",
+    ),
+    path(
+        "katalog/<slug:catalog>/forslag/<str:ident>/eksport.<str:fmt>",
+        exports.proposal_download,
+        name="proposal-download",
+    ),
     path("admin/", admin.site.urls),
 ]

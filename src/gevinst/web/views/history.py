@@ -1,0 +1,61 @@
+# SPDX-License-Identifier: MPL-2.0
+"""A proposal's history: every version (who, when, why), two versions compared as a
+document, and an earlier version restored as a new one."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from gevinst.core.access import may_edit
+from gevinst.format.diff import differences, word_diff
+from gevinst.services import proposals
+from gevinst.web.access import actor_of, audit
+from gevinst.web.store import DatabaseStore
+
+
+def _changes(before: dict[str, object], after: dict[str, object]) -> list[dict[str, object]]:
+    """The differences, a changed text as a word diff."""
+    out = []
+    for d in differences(before, after):
+        words = (
+            word_diff(d.before, d.after)
+            if isinstance(d.before, str) and isinstance(d.after, str)
+            else None
+        )
+        out.append({"place": d.place, "before": d.before, "after": d.after, "words": words})
+    return out
+
+
+def page(request: HttpRequest, catalog: str, ident: str) -> HttpResponse:
+    store, actor = DatabaseStore(), actor_of(request.user)
+    versions = proposals.list_versions(store, actor, catalog, ident)
+    p = proposals.read_catalog(store, actor, catalog).proposal(ident)
+    newest, oldest = versions[-1].id, versions[0].id
+    before = request.GET.get("fra", versions[-2].id if len(versions) > 1 else oldest)
+    after = request.GET.get("til", newest)
+    changes = _changes(
+        proposals.read_version(store, actor, catalog, ident, before),
+        proposals.read_version(store, actor, catalog, ident, after),
+    )
+    context = {
+        "slug": catalog,
+        "p": p,
+        "versions": list(enumerate(versions, start=1)),
+        "before": before,
+        "after": after,
+        "changes": changes,
+        "may_restore": may_edit(actor, p),
+        "current": newest,
+    }
+    return render(request, "gevinst/history.html", context)
+
+
+@require_POST
+def restore(request: HttpRequest, catalog: str, ident: str) -> HttpResponse:
+    store, actor = DatabaseStore(), actor_of(request.user)
+    version = request.POST["version"]
+    proposals.restore_version(store, actor, catalog, ident, version, base=request.POST["base"])
+    audit(request.user, "restore", catalog, ident, version=version)
+    return redirect("history", catalog=catalog, ident=ident)

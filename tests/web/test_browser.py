@@ -1,0 +1,92 @@
+# SPDX-License-Identifier: MPL-2.0
+"""The application in a real browser: Debian's chromium driven by Playwright (never
+`playwright install`), against the live test server. Signs in, opens the catalog and BC01,
+and finds no serious or critical accessibility violation (axe-core, WCAG 2.1 AA) on any page.
+
+With ``GEVINST_SCREENSHOTS=DIR`` the pages are also saved as PNG there (README's pictures)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page, sync_playwright
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# WCAG 2.1 A and AA: what Danish public-sector sites must meet
+WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+
+# Playwright's synchronous API keeps an event loop on this thread; Django's ORM, called by
+# the fixtures on the same thread, must be told that this is not an async context
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="chromium is not installed")
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: Browser, live_server: object, seeded: None) -> Iterator[Page]:
+    context = browser.new_context(locale="da-DK", viewport={"width": 1366, "height": 900})
+    opened = context.new_page()
+    opened.set_default_timeout(15_000)
+    yield opened
+    context.close()
+
+
+def _serious(page: Page) -> list[str]:
+    violations = Axe().run(page, options=WCAG).response["violations"]
+    return [
+        f"{v['id']}: {v['help']} ({len(v['nodes'])})"
+        for v in violations
+        if v["impact"] in {"serious", "critical"}
+    ]
+
+
+def _screenshot(page: Page, name: str) -> None:
+    folder = os.environ.get("GEVINST_SCREENSHOTS")
+    if folder:
+        page.screenshot(path=str(Path(folder) / f"{name}.png"), full_page=False)
+
+
+def _sign_in(page: Page, base: str, username: str) -> None:
+    page.goto(f"{base}/katalog/kk-budget-2025/")
+    assert "/login/" in page.url
+    assert not _serious(page)
+    page.get_by_label("Brugernavn").fill(username)
+    page.get_by_label("Adgangskode").fill("demo")
+    page.get_by_role("button", name="Log ind").click()
+    page.wait_for_url("**/katalog/kk-budget-2025/")
+
+
+def test_an_editor_signs_in_and_reads_bc01(page: Page, live_server: object) -> None:
+    base = str(live_server)
+    _sign_in(page, base, "editor-okf")
+    assert page.get_by_role("heading", level=1).inner_text().startswith("Bilag 8")
+    assert not _serious(page)
+    _screenshot(page, "katalog")
+    page.get_by_role("link", name="BC01", exact=True).click()
+    page.wait_for_url("**/forslag/BC01/")
+    table1 = page.get_by_role("table").first
+    assert "-1.474" in table1.inner_text() and "4 år (2028)" in table1.inner_text()
+    assert not _serious(page)
+    _screenshot(page, "bc01")
+
+
+def test_a_wrong_password_is_said_at_the_form(page: Page, live_server: object) -> None:
+    page.goto(f"{live_server}/login/")
+    page.get_by_label("Brugernavn").fill("reader")
+    page.get_by_label("Adgangskode").fill("forkert")
+    page.get_by_role("button", name="Log ind").click()
+    assert "passer ikke sammen" in page.get_by_role("alert").inner_text()
+    assert not _serious(page)
