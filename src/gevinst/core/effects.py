@@ -23,6 +23,7 @@ from functools import cached_property
 from gevinst.core.assumptions import Assumptions
 from gevinst.core.distribute import round_to, round_whole
 from gevinst.core.errors import CalculationError
+from gevinst.core.frozen import freeze
 from gevinst.core.numbers import dk
 from gevinst.core.series import ZERO, Series
 
@@ -285,6 +286,9 @@ class Phase:
     years: int = 1  # for LINEAR
     factors: Mapping[int, Decimal] = field(default_factory=dict)  # for FACTORS
 
+    def __post_init__(self) -> None:
+        freeze(self, "factors")
+
     def factor(self, year: int, first: int) -> Decimal:
         start = self.start if self.start is not None else first
         if self.profile is Profile.FACTORS:
@@ -345,6 +349,9 @@ class Effect:
     # centralisation's saved and new FTE, a concession's income and its operating cost)
     also: tuple[str, ...] = ()
 
+    def __post_init__(self) -> None:
+        freeze(self, "params")
+
     @property
     def lines(self) -> tuple[str, ...]:
         return (self.line, *self.also)
@@ -357,6 +364,9 @@ class EffectResult:
     annual: Decimal  # full-year magnitude, t.kr., unrounded
     series: Series  # signed, phased, whole t.kr.
     years: tuple[int, ...]  # the table's years, for the phase-in's explanation
+
+    def __post_init__(self) -> None:
+        freeze(self, "values")
 
     @cached_property
     def steps(self) -> tuple[str, ...]:

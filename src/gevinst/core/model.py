@@ -17,6 +17,7 @@ from enum import StrEnum
 
 from gevinst.core.effects import Effect
 from gevinst.core.errors import MissingKeyError, NotFoundError
+from gevinst.core.frozen import freeze, read_only
 from gevinst.core.profile import Profile
 from gevinst.core.series import Series
 
@@ -69,6 +70,9 @@ class Parts:
 
     parts: Mapping[str, Series]
 
+    def __post_init__(self) -> None:
+        freeze(self, "parts")
+
 
 Booking = ToUnit | ByKey | Parts
 
@@ -81,6 +85,9 @@ class Key:
     text: str
     kind: str
     weights: Mapping[str, Decimal]
+
+    def __post_init__(self) -> None:
+        freeze(self, "weights")
 
 
 @dataclass(frozen=True)
@@ -110,6 +117,9 @@ class BudgetMove:
 class BasisRow:
     label: str
     values: Mapping[str, Decimal | str | None]
+
+    def __post_init__(self) -> None:
+        freeze(self, "values")
 
 
 @dataclass(frozen=True)
@@ -185,6 +195,9 @@ class StatedTable:
     # the table's unit line as printed ("1.000 kr. 2025 p/l"), where it names a price basis
     price_basis: str = ""
 
+    def __post_init__(self) -> None:
+        freeze(self, "rows", "appropriations")
+
 
 @dataclass(frozen=True)
 class Stated:
@@ -195,6 +208,9 @@ class Stated:
     distribution: StatedTable | None = None
     admin_total: Series | None = None
     technical: Mapping[str, StatedTable] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        freeze(self, "table1", "payback", "technical")
 
 
 class TargetRole(StrEnum):
@@ -320,6 +336,11 @@ class Proposal:
     effects: tuple[Effect, ...] = ()
     stated: Stated = Stated()
     remarks: tuple[str, ...] = ()  # internal notes (sources, transcription), never printed
+
+    def __post_init__(self) -> None:
+        freeze(self, "keys", "texts_after", "printed_headings")
+        split = {k: read_only(v) for k, v in self.table1_split.items()}
+        object.__setattr__(self, "table1_split", read_only(split))
 
     @property
     def printed_basis(self) -> tuple[BasisTable, ...]:

@@ -14,6 +14,7 @@ from functools import cached_property
 
 from gevinst.core.assumptions import Assumptions
 from gevinst.core.errors import MissingKeyError
+from gevinst.core.frozen import freeze
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,9 @@ class Profile:
     default_area: str | None = None
     assumptions: Assumptions = field(default_factory=Assumptions)
     consultation_kinds: Mapping[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        freeze(self, "area_aliases", "consultation_kinds")
 
     @cached_property
     def _names(self) -> dict[str, str]:

@@ -26,6 +26,7 @@ from gevinst.core.calc import TABLE1_ROWS, basis_results
 from gevinst.core.distribute import apportion
 from gevinst.core.effects import MODELS, Effect, EffectResult, Param, Values
 from gevinst.core.errors import GevinstError, InputError, NotFoundError
+from gevinst.core.frozen import freeze
 from gevinst.core.model import Catalog, Line, Parts, Proposal
 from gevinst.core.numbers import amount_problem, dk
 from gevinst.core.profile import Profile
@@ -47,6 +48,9 @@ class Changes:
     assumptions: Mapping[str, Decimal] = field(default_factory=dict)
     params: Mapping[tuple[str, str], Value] = field(default_factory=dict)
     shifts: Mapping[str, int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        freeze(self, "assumptions", "params", "shifts")
 
 
 def uses(p: Proposal, assumption: str) -> bool:
@@ -470,6 +474,9 @@ def _scaled(value: Value, percent: int) -> Value:
 class SensitivityRow:
     input: Input
     points: Mapping[int, Point]  # by percent change of the input
+
+    def __post_init__(self) -> None:
+        freeze(self, "points")
 
 
 @dataclass(frozen=True)
