@@ -44,7 +44,7 @@ from gevinst.core.model import (
     Proposal,
     UnknownProposalError,
 )
-from gevinst.core.numbers import dk
+from gevinst.core.numbers import amount_problem, dk
 from gevinst.core.selection import ExportOptions, select
 from gevinst.core.series import ZERO, Series
 from gevinst.format.workbook.book import record
@@ -97,6 +97,7 @@ class Change:
 class Imported:
     catalog: Catalog  # the catalog with the changes applied
     changes: tuple[Change, ...]
+    # amounts that may be a Danish thousand separator read as a decimal point (1,144), then
     # the proposals changed, added or removed in the catalog since the export
     notes: tuple[str, ...] = ()
 
@@ -210,8 +211,27 @@ def _amount(problems: _Problems, where: str, cell: AnyCell, blank_ok: bool) -> D
         problems.bad(where, f"{_shown(value)} er ikke et tal")
     else:
         # a float's repr is the shortest text that reads back as the same float
-        return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+        number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+        if (problem := amount_problem(number)) is None:
+            return number
+        problems.bad(where, problem)
     return None
+
+
+def _thousands_warning(where: str, t: Target, value: Decimal | None) -> str | None:
+    """A warning for an amount with one to three decimals (1,144): what a Danish "1.144"
+    becomes in a sheet with English settings, a thousand times too small. A key's weights
+    may be fractions (592,77), and are not warned of."""
+    if isinstance(t, KeyWeight) or value is None or value == value.to_integral_value():
+        return None
+    thousand = value * 1000
+    if abs(value) < 1 or thousand != thousand.to_integral_value():
+        return None
+    return (
+        f"{where}: beløbet {dk(value)} har decimaler; er det {dk(thousand)} skrevet med "
+        f"dansk tusindtalsprik i et regneark med engelske indstillinger, så ret cellen til "
+        f"{int(thousand)} og indlæs igen"
+    )
 
 
 def _cells(ws: Worksheet) -> Iterator[tuple[Coord, AnyCell]]:
@@ -516,6 +536,7 @@ def _merged(
     different values: a conflict, and nothing is written."""
     shown = select(onto, replace(options, proposal=None))
     changes: list[Change] = []
+    doubtful: list[str] = []
     proposals = {p.id: p for p in onto.proposals}
     cells: dict[str, dict[Target, str]] = {}
     gone: dict[str, list[str]] = {}
@@ -551,6 +572,8 @@ def _merged(
             )
         else:
             changes.append(Change(where, describe(shown, t), theirs, mine))
+            if (warning := _thousands_warning(where, t, mine)) is not None:
+                doubtful.append(warning)
             proposals[t.proposal] = _apply(proposals[t.proposal], t, mine)
             cells.setdefault(t.proposal, {})[t] = where
     for pid, refs in gone.items():
@@ -563,4 +586,4 @@ def _merged(
         _check_keys(problems, proposals[pid], edited)
     problems.fail()
     cat = replace(onto, proposals=tuple(proposals[p.id] for p in onto.proposals))
-    return Imported(cat, tuple(changes), tuple(_notes(shown, options, exported)))
+    return Imported(cat, tuple(changes), (*doubtful, *_notes(shown, options, exported)))
