@@ -3,13 +3,14 @@
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 from gevinst.core.model import Catalog
-from gevinst.format.diff import Difference, Piece, differences, word_diff
+from gevinst.format.diff import Conflict, Difference, Piece, differences, merge, resolve, word_diff
 from gevinst.format.writer import proposal_document
 
 
@@ -58,3 +59,52 @@ def test_a_word_diff_holds_both_texts(before: str, after: str) -> None:
 )
 def test_a_document_does_not_differ_from_itself(doc: Any) -> None:
     assert differences({"d": doc}, {"d": doc}) == []
+
+
+def _edited(doc: dict[str, Any], line: int, year: int, amount: int) -> dict[str, Any]:
+    out = copy.deepcopy(doc)
+    out["lines"][line]["amounts"][year] = amount
+    return out
+
+
+def test_two_edits_of_different_places_merge(seed: Catalog) -> None:
+    base = proposal_document(seed.proposal("BC01"))
+    theirs = {**_edited(base, 0, 2026, -300), "title": "Deres titel"}
+    mine = _edited(base, 2, 2027, -900)
+    merged, conflicts = merge(base, theirs, mine)
+    assert conflicts == []
+    assert merged["title"] == "Deres titel"
+    assert merged["lines"][0]["amounts"][2026] == -300
+    assert merged["lines"][2]["amounts"][2027] == -900
+
+
+def test_the_same_cell_changed_twice_is_a_conflict_decided_by_a_person(seed: Catalog) -> None:
+    base = proposal_document(seed.proposal("BC01"))
+    theirs, mine = _edited(base, 0, 2026, -300), _edited(base, 0, 2026, -310)
+    merged, conflicts = merge(base, theirs, mine)
+    line = base["lines"][0]["id"]
+    assert conflicts == [Conflict(f"lines[{line}].amounts[2026]", -297, -300, -310)]
+    assert merged["lines"][0]["amounts"][2026] == -300  # theirs until chosen
+    assert resolve(merged, mine, [conflicts[0].place])["lines"][0]["amounts"][2026] == -310
+    # the same change made by both is no conflict
+    assert merge(base, theirs, theirs) == (theirs, [])
+
+
+def test_a_change_in_a_line_the_other_removed_is_a_conflict(seed: Catalog) -> None:
+    base = proposal_document(seed.proposal("BC01"))
+    theirs = {**base, "lines": base["lines"][1:]}
+    mine = _edited(base, 0, 2026, -300)
+    merged, [conflict] = merge(base, theirs, mine)
+    assert conflict.theirs is None and conflict.mine == -300
+    assert len(merged["lines"]) == len(base["lines"]) - 1
+
+
+def test_a_line_added_by_me_and_one_changed_by_them_both_stay(seed: Catalog) -> None:
+    base = proposal_document(seed.proposal("BC02"))
+    new = {**base["lines"][0], "id": "ny", "text": "Ny linje"}
+    mine = {**base, "lines": [*base["lines"], new]}
+    theirs = _edited(base, 0, 2026, 1)
+    merged, conflicts = merge(base, theirs, mine)
+    assert (
+        conflicts == [] and merged["lines"][-1] == new and merged["lines"][0]["amounts"][2026] == 1
+    )
