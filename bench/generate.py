@@ -29,17 +29,17 @@ from gevinst.core import effects as fx
 from gevinst.core import model as m
 from gevinst.core.profile import Profile
 from gevinst.core.series import Series
-from gevinst.io.document import Doc, proposal_document, to_yaml
-from gevinst.io.schema import SCHEMA_VERSION
-from gevinst.io.yamlformat import load_profile
+from gevinst.format.reader import load_profile
+from gevinst.format.schema import SCHEMA_VERSION
+from gevinst.format.writer import Doc, proposal_document, to_yaml
 
 PROFILE = "kk"
 PRICE_LEVEL = 2025
 PHASES = (
-    fx.Phase(fx.Profile.FULL),
-    fx.Phase(fx.Profile.FROM_MID_YEAR),
-    fx.Phase(fx.Profile.TWO_THIRDS),
-    fx.Phase(fx.Profile.LINEAR, years=3),
+    fx.PhaseIn(fx.PhaseInProfile.FULL),
+    fx.PhaseIn(fx.PhaseInProfile.FROM_MID_YEAR),
+    fx.PhaseIn(fx.PhaseInProfile.TWO_THIRDS),
+    fx.PhaseIn(fx.PhaseInProfile.LINEAR, years=3),
 )
 FTE_PRICES = (450, 520, 594, 650, 720)  # t.kr. a full-time equivalent, as in the seed
 PLANTED_ONE_IN = 20
@@ -140,7 +140,7 @@ class _Drawer:
                     "Projektejer",
                     self.rng.choice(WHEN),
                 )
-                for i, phase in enumerate(m.Phase, start=1)
+                for i, phase in enumerate(m.FollowUpPhase, start=1)
             ),
             effects=tuple(self.effects),
             consultations=(CFO,),

@@ -19,8 +19,8 @@ from gevinst.core.effects import (
     MODELS,
     Effect,
     Param,
-    Phase,
-    Profile,
+    PhaseIn,
+    PhaseInProfile,
     Sign,
     Values,
     evaluate,
@@ -33,7 +33,7 @@ from gevinst.core.series import Series
 D = Decimal
 YEARS = (2024, 2025, 2026, 2027, 2028, 2029)
 DAY = dt.date(2025, 1, 1)
-FULL = Phase()
+FULL = PhaseIn()
 
 KK = Assumptions(
     [
@@ -73,7 +73,7 @@ def params(**values: Decimal | tuple[Decimal, ...] | str) -> dict[str, Param]:
 def effect(
     model: str,
     sign: Sign = Sign.SAVING,
-    phase: Phase = FULL,
+    phase: PhaseIn = FULL,
     **values: Decimal | tuple[Decimal, ...] | str,
 ) -> Effect:
     return Effect("e1", model, params(**values), sign, phase)
@@ -92,7 +92,7 @@ def test_time_saving_bc01_tabel_i() -> None:
     x (793 + 35) t.kr. = 879,85 t.kr. a year; 2/3 from 2026, in full from 2027."""
     e = effect(
         "time_saving",
-        phase=Phase(Profile.TWO_THIRDS, 2026),
+        phase=PhaseIn(PhaseInProfile.TWO_THIRDS, 2026),
         cases=(D(68500), D(4000)),
         minutes=(D(1), D(3)),
         hour_norm="aarstimenorm",
@@ -113,7 +113,7 @@ def test_time_saving_bc01_tabel_i() -> None:
 
 def test_fte_bc01_half_an_fte_from_mid_year() -> None:
     """0,5 ÅV x 594 t.kr. = 297; half in 2025 is 148,5, rounded away from zero to -149."""
-    e = effect("fte", phase=Phase(Profile.FROM_MID_YEAR, 2025), fte=D("0.5"), price=D(594))
+    e = effect("fte", phase=PhaseIn(PhaseInProfile.FROM_MID_YEAR, 2025), fte=D("0.5"), price=D(594))
     assert series(e) == [0, -149, -297, -297, -297, -297]
     assert evaluate(e, YEARS, KK, DAY).steps[0] == (
         "ÅV × årsværkspris: 0,5 × 594 = 297 t.kr. om året"
@@ -122,7 +122,7 @@ def test_fte_bc01_half_an_fte_from_mid_year() -> None:
 
 def test_fte_as_a_cost_f2_step_up() -> None:
     """2,5 ÅV x 600 t.kr. = 1.500 a year, 1 of the 2,5 (factor 0,4) in 2026-2027."""
-    phase = Phase(Profile.FACTORS, factors={2026: D("0.4"), 2028: D(1)})
+    phase = PhaseIn(PhaseInProfile.FACTORS, factors={2026: D("0.4"), 2028: D(1)})
     e = effect("fte", Sign.COST, phase, fte=D("2.5"), price=D(600))
     assert series(e) == [0, 0, 600, 600, 1500, 1500]
 
@@ -188,7 +188,7 @@ def test_concession_bc02_half_of_the_net_income() -> None:
     e = effect(
         "concession",
         Sign.INCOME,
-        Phase(Profile.FULL, 2025),
+        PhaseIn(PhaseInProfile.FULL, 2025),
         income=D(1348),
         cost=D(224),
         share=D("0.5"),
@@ -231,24 +231,24 @@ def test_every_model_has_a_worked_example_above() -> None:
 @pytest.mark.parametrize(
     ("phase", "factors"),
     [
-        (Phase(), ["1", "1", "1", "1", "1", "1"]),
-        (Phase(Profile.FULL, 2026), ["0", "0", "1", "1", "1", "1"]),
-        (Phase(Profile.FROM_MID_YEAR, 2025), ["0", "0.5", "1", "1", "1", "1"]),
-        (Phase(Profile.LINEAR, 2025, 4), ["0", "0.25", "0.5", "0.75", "1", "1"]),
+        (PhaseIn(), ["1", "1", "1", "1", "1", "1"]),
+        (PhaseIn(PhaseInProfile.FULL, 2026), ["0", "0", "1", "1", "1", "1"]),
+        (PhaseIn(PhaseInProfile.FROM_MID_YEAR, 2025), ["0", "0.5", "1", "1", "1", "1"]),
+        (PhaseIn(PhaseInProfile.LINEAR, 2025, 4), ["0", "0.25", "0.5", "0.75", "1", "1"]),
         (
-            Phase(Profile.FACTORS, factors={2025: D("0.2"), 2027: D(1), 2029: D(0)}),
+            PhaseIn(PhaseInProfile.FACTORS, factors={2025: D("0.2"), 2027: D(1), 2029: D(0)}),
             ["0", "0.2", "0.2", "1", "1", "0"],
         ),
     ],
 )
-def test_phase_profiles(phase: Phase, factors: list[str]) -> None:
+def test_phase_profiles(phase: PhaseIn, factors: list[str]) -> None:
     """No start means the table's first year; FACTORS carries the last factor forward and is
     zero before its first year."""
     assert [phase.factor(y, YEARS[0]) for y in YEARS] == [D(f) for f in factors]
 
 
 def test_two_thirds_is_exactly_two_thirds_in_the_start_year() -> None:
-    phase = Phase(Profile.TWO_THIRDS, 2026)
+    phase = PhaseIn(PhaseInProfile.TWO_THIRDS, 2026)
     assert phase.factor(2026, 2024) * 3 == 2
     assert phase.factor(2027, 2024) == 1
 
@@ -409,7 +409,7 @@ def test_the_steps_print_the_amount_as_the_one_rounding_function_rounds_it(
 def test_the_phase_in_prints_its_percent_as_the_one_rounding_function_rounds_it(
     factor: Decimal,
 ) -> None:
-    phase = Phase(Profile.FACTORS, factors={YEARS[0]: factor})
+    phase = PhaseIn(PhaseInProfile.FACTORS, factors={YEARS[0]: factor})
     e = Effect("e1", "fte", params(fte=D(1), price=D(1)), Sign.SAVING, phase)
     percent = dk(round_to(factor * 100, D("0.1")))
     assert evaluate(e, YEARS, KK, DAY).steps[-1].endswith(f"{YEARS[-1]}: {percent} %")
@@ -429,15 +429,22 @@ def test_saving_and_income_are_never_positive_and_a_cost_is_their_mirror(
 
 
 standard = st.builds(
-    Phase,
-    st.sampled_from([Profile.FULL, Profile.FROM_MID_YEAR, Profile.TWO_THIRDS, Profile.LINEAR]),
+    PhaseIn,
+    st.sampled_from(
+        [
+            PhaseInProfile.FULL,
+            PhaseInProfile.FROM_MID_YEAR,
+            PhaseInProfile.TWO_THIRDS,
+            PhaseInProfile.LINEAR,
+        ]
+    ),
     st.integers(2020, 2035),
     st.integers(1, 10),
 )
 
 
 @given(standard, st.integers(2015, 2025))
-def test_standard_profiles_are_between_0_and_1_and_never_fall(phase: Phase, first: int) -> None:
+def test_standard_profiles_are_between_0_and_1_and_never_fall(phase: PhaseIn, first: int) -> None:
     fs = [phase.factor(y, first) for y in range(first, first + 30)]
     assert all(0 <= f <= 1 for f in fs)
     assert fs == sorted(fs)
@@ -445,20 +452,20 @@ def test_standard_profiles_are_between_0_and_1_and_never_fall(phase: Phase, firs
 
 
 factor_phases = st.builds(
-    lambda fs: Phase(Profile.FACTORS, factors=fs),
+    lambda fs: PhaseIn(PhaseInProfile.FACTORS, factors=fs),
     st.dictionaries(st.integers(2020, 2035), factors, min_size=1),
 )
 
 
 @given(st.one_of(standard, factor_phases), st.integers(-5, 5))
-def test_shifting_a_phase_by_n_years_shifts_its_factors(phase: Phase, n: int) -> None:
+def test_shifting_a_phase_by_n_years_shifts_its_factors(phase: PhaseIn, n: int) -> None:
     moved = phase.shifted(n, YEARS[0])
     for year in range(2015, 2045):
         assert moved.factor(year + n, 2015) == phase.factor(year, 2015)
 
 
 @given(standard, st.integers(-3, 3), amounts)
-def test_shifting_a_phase_shifts_the_series(phase: Phase, n: int, price: Decimal) -> None:
+def test_shifting_a_phase_shifts_the_series(phase: PhaseIn, n: int, price: Decimal) -> None:
     years = tuple(range(2015, 2045))
     e = effect("fte", phase=phase, fte=D(1), price=price)
     moved = Effect(e.line, e.model, e.params, e.sign, phase.shifted(n, YEARS[0]))

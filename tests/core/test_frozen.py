@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import pytest
 
-from gevinst.core.effects import Phase, Profile
+from gevinst.core.effects import PhaseIn, PhaseInProfile
 from gevinst.core.model import Catalog
 from gevinst.core.series import Series
 from gevinst.core.whatif import Changes
@@ -31,7 +31,7 @@ def test_a_loaded_proposals_mappings_refuse_changes(seed: Catalog) -> None:
 
 def test_a_value_keeps_a_copy_not_the_callers_dict() -> None:
     factors = {2025: Decimal("0.5")}
-    phase = Phase(Profile.FACTORS, factors=factors)
+    phase = PhaseIn(PhaseInProfile.FACTORS, factors=factors)
     changes = Changes(shifts={"l1": 1})
     factors[2026] = Decimal(1)
     assert dict(phase.factors) == {2025: Decimal("0.5")}

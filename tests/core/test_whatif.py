@@ -26,7 +26,7 @@ from hypothesis import strategies as st
 
 from gevinst.core import calc, whatif
 from gevinst.core.assumptions import Assumption, Assumptions, Period
-from gevinst.core.effects import Effect, Param, Phase, Profile
+from gevinst.core.effects import Effect, Param, PhaseIn, PhaseInProfile
 from gevinst.core.errors import InputError
 from gevinst.core.model import (
     ByKey,
@@ -72,7 +72,7 @@ def time_saving() -> Effect:
             "wage": value("wage", 560),
             "overhead": Param("overhead", assumption="overhead"),
         },
-        phase=Phase(Profile.FROM_MID_YEAR, start=2025),
+        phase=PhaseIn(PhaseInProfile.FROM_MID_YEAR, start=2025),
     )
 
 
@@ -81,7 +81,7 @@ def fte() -> Effect:
         "e2",
         "fte",
         {"fte": value("fte", 2), "price": value("price", 500)},
-        phase=Phase(Profile.FULL, 2026),
+        phase=PhaseIn(PhaseInProfile.FULL, 2026),
     )
 
 
@@ -139,7 +139,7 @@ def test_an_effect_parameter_and_a_shift() -> None:
 
 def test_a_phase_in_from_the_first_year_shifts_too() -> None:
     # a phase-in without a start begins in 2024; one year later it begins in 2025
-    p = replace(example(), effects=(time_saving(), replace(fte(), phase=Phase())))
+    p = replace(example(), effects=(time_saving(), replace(fte(), phase=PhaseIn())))
     after = whatif.apply(p, MUNI, Changes(shifts={"e2": 1}))
     assert after.line("e2").amounts == series(0, -1000, -1000, -1000, -1000, -1000)
 
@@ -157,7 +157,7 @@ def test_a_split_printed_unit_by_unit_follows_the_line() -> None:
                 "e3",
                 "fte",
                 {"fte": value("fte", 1), "price": value("price", 100)},
-                phase=Phase(start=2025),
+                phase=PhaseIn(start=2025),
             ),
         ),
     )

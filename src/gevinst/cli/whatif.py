@@ -23,7 +23,7 @@ from gevinst.core import calc
 from gevinst.core import whatif as wi
 from gevinst.core.calc import Payback
 from gevinst.core.distribute import round_whole
-from gevinst.core.effects import MODELS, EffectResult, Param, Phase
+from gevinst.core.effects import MODELS, EffectResult, Param, PhaseIn
 from gevinst.core.errors import InputError
 from gevinst.core.model import Proposal
 from gevinst.core.npv import PresentValue
@@ -194,7 +194,7 @@ def _param_source(param: Param, profile: Profile, day: dt.date) -> str:
     )
 
 
-def _phase(phase: Phase) -> str:
+def _phase(phase: PhaseIn) -> str:
     text = PHASES[phase.profile].format(years=phase.years)
     return text if phase.start is None else f"{text}, fra {phase.start}"
 

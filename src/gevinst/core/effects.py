@@ -271,7 +271,9 @@ MODELS: Mapping[str, Model] = {
 # --- phase-in ----------------------------------------------------------------------------------
 
 
-class Profile(StrEnum):
+class PhaseInProfile(StrEnum):
+    """The shape of a phase-in (not the municipality's :class:`~gevinst.core.profile.Profile`)."""
+
     FULL = "full"  # fully from the start year
     FROM_MID_YEAR = "from_mid_year"  # half in the start year ("indfaset fra medio")
     TWO_THIRDS = "two_thirds"  # 2/3 in the start year, then full
@@ -280,8 +282,10 @@ class Profile(StrEnum):
 
 
 @dataclass(frozen=True)
-class Phase:
-    profile: Profile = Profile.FULL
+class PhaseIn:
+    """How an effect's full-year amount is phased in over the table's years."""
+
+    profile: PhaseInProfile = PhaseInProfile.FULL
     start: int | None = None  # None: the table's first year
     years: int = 1  # for LINEAR
     factors: Mapping[int, Decimal] = field(default_factory=dict)  # for FACTORS
@@ -291,36 +295,36 @@ class Phase:
 
     def factor(self, year: int, first: int) -> Decimal:
         start = self.start if self.start is not None else first
-        if self.profile is Profile.FACTORS:
+        if self.profile is PhaseInProfile.FACTORS:
             known = [y for y in sorted(self.factors) if y <= year]
             return self.factors[known[-1]] if known else ZERO
         if year < start:
             return ZERO
-        if self.profile is Profile.FROM_MID_YEAR and year == start:
+        if self.profile is PhaseInProfile.FROM_MID_YEAR and year == start:
             return Decimal("0.5")
-        if self.profile is Profile.TWO_THIRDS and year == start:
+        if self.profile is PhaseInProfile.TWO_THIRDS and year == start:
             return Decimal(2) / Decimal(3)
-        if self.profile is Profile.LINEAR:
+        if self.profile is PhaseInProfile.LINEAR:
             return min(ONE, Decimal(year - start + 1) / Decimal(self.years))
         return ONE
 
-    def shifted(self, years: int, first: int) -> Phase:
+    def shifted(self, years: int, first: int) -> PhaseIn:
         """The same phase-in, ``years`` later (earlier if negative); a phase-in without a
         start year begins in ``first``, the table's first year."""
-        if self.profile is Profile.FACTORS:
-            return Phase(
+        if self.profile is PhaseInProfile.FACTORS:
+            return PhaseIn(
                 self.profile, None, self.years, {y + years: f for y, f in self.factors.items()}
             )
         start = self.start if self.start is not None else first
-        return Phase(self.profile, start + years, self.years)
+        return PhaseIn(self.profile, start + years, self.years)
 
 
-PROFILE_NAMES: Mapping[Profile, str] = {
-    Profile.FULL: "fuldt fra start",
-    Profile.FROM_MID_YEAR: "fra medio startåret",
-    Profile.TWO_THIRDS: "2/3 i startåret, derefter fuldt",
-    Profile.LINEAR: "lineær indfasning",
-    Profile.FACTORS: "som angivet år for år",
+PHASE_IN_NAMES: Mapping[PhaseInProfile, str] = {
+    PhaseInProfile.FULL: "fuldt fra start",
+    PhaseInProfile.FROM_MID_YEAR: "fra medio startåret",
+    PhaseInProfile.TWO_THIRDS: "2/3 i startåret, derefter fuldt",
+    PhaseInProfile.LINEAR: "lineær indfasning",
+    PhaseInProfile.FACTORS: "som angivet år for år",
 }
 
 
@@ -343,7 +347,7 @@ class Effect:
     model: str  # a kind in MODELS
     params: Mapping[str, Param]
     sign: Sign = Sign.SAVING
-    phase: Phase = Phase()
+    phase: PhaseIn = PhaseIn()
     text: str = ""
     # further lines it explains together with ``line``: the model gives their sum (a
     # centralisation's saved and new FTE, a concession's income and its operating cost)
@@ -380,7 +384,7 @@ class EffectResult:
         model = MODELS[self.effect.model]
         return (
             *model.steps(self.values),
-            f"Indfasning ({PROFILE_NAMES[phase.profile]}): {factors}",
+            f"Indfasning ({PHASE_IN_NAMES[phase.profile]}): {factors}",
         )
 
 

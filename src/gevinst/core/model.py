@@ -39,7 +39,9 @@ class LineKind(StrEnum):
     IMPLEMENTATION = "implementation"
 
 
-class Phase(StrEnum):
+class FollowUpPhase(StrEnum):
+    """The phase a follow-up point belongs to (section 4), not an effect's phase-in."""
+
     IMPLEMENTATION = "implementation"  # implementering og anvendelse af investeringsmidler
     REALISATION = "realisation"  # realisering af effektiviseringer
 
@@ -153,7 +155,7 @@ class BasisTable:
 
 @dataclass(frozen=True)
 class FollowUp:
-    phase: Phase
+    phase: FollowUpPhase
     goal: str
     measure: str
     responsible: str

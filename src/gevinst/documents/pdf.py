@@ -29,7 +29,7 @@ from gevinst.core.model import (
     Catalog,
     CatalogGroup,
     CatalogTable,
-    Phase,
+    FollowUpPhase,
     Proposal,
     StatedTable,
     TargetRole,
@@ -59,8 +59,8 @@ TECHNICAL_TITLES = {
     "E": "Tabel E. Fordeling af serviceinvesteringer mellem udvalg",
 }
 PHASES = {
-    Phase.IMPLEMENTATION: "Implementering og anvendelse af investeringsmidler",
-    Phase.REALISATION: "Realisering af effektiviseringer",
+    FollowUpPhase.IMPLEMENTATION: "Implementering og anvendelse af investeringsmidler",
+    FollowUpPhase.REALISATION: "Realisering af effektiviseringer",
 }
 YEAR_WIDTH = "1.35cm"
 # more year columns than this leave a row label too narrow for a word a line on a portrait

@@ -36,7 +36,7 @@ from gevinst.core.model import (
     Catalog,
     CatalogGroup,
     CatalogTable,
-    Phase,
+    FollowUpPhase,
     Proposal,
     TargetRow,
     Targets,
@@ -78,8 +78,8 @@ TECHNICAL_TITLES = {
     "E": "Tabel E. Fordeling af serviceinvesteringer mellem udvalg",
 }
 PHASES = (
-    (Phase.IMPLEMENTATION, "Implementering og anvendelse af investeringsmidler"),
-    (Phase.REALISATION, "Realisering af effektiviseringer"),
+    (FollowUpPhase.IMPLEMENTATION, "Implementering og anvendelse af investeringsmidler"),
+    (FollowUpPhase.REALISATION, "Realisering af effektiviseringer"),
 )
 FOLLOWUP_HEADER = (
     "Opfølgningsmål",

@@ -174,8 +174,8 @@ def _effect(e: s.EffectModel) -> fx.Effect:
     def value(v: Decimal | list[Decimal] | None) -> Decimal | tuple[Decimal, ...] | None:
         return tuple(v) if isinstance(v, list) else v
 
-    phase = fx.Phase(
-        fx.Profile(e.phase.profile), e.phase.start, e.phase.years, dict(e.phase.factors)
+    phase = fx.PhaseIn(
+        fx.PhaseInProfile(e.phase.profile), e.phase.start, e.phase.years, dict(e.phase.factors)
     )
     params = {
         name: fx.Param(name, value(p.value), p.assumption, p.source, p.assumed)
@@ -259,7 +259,7 @@ def _proposal(pm: s.ProposalModel, profile: Profile) -> m.Proposal:
         ),
         followup_text=pm.followup_text,
         followup=tuple(
-            m.FollowUp(m.Phase(f.phase), f.goal, f.measure, f.responsible, f.when)
+            m.FollowUp(m.FollowUpPhase(f.phase), f.goal, f.measure, f.responsible, f.when)
             for f in pm.followup
         ),
         risk_level=m.RiskLevel(pm.risk.level) if pm.risk.level else None,
