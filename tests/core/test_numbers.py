@@ -3,14 +3,12 @@
 
 from __future__ import annotations
 
-import doctest
 from decimal import Decimal
 
 from babel.numbers import format_decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gevinst.core import numbers
 from gevinst.core.distribute import round_to
 from gevinst.core.numbers import dk
 
@@ -25,11 +23,6 @@ def test_whole_amounts_have_point_thousands(value: int) -> None:
     text = dk(Decimal(value))
     assert text.replace(".", "") == str(value)
     assert all(len(group) == 3 for group in text.lstrip("-").split(".")[1:])
-
-
-def test_examples_in_the_docstring() -> None:
-    result = doctest.testmod(numbers)
-    assert result.attempted and not result.failed
 
 
 @given(
