@@ -10,7 +10,7 @@ for, so that a command that exports nothing never loads typst, matplotlib or pyt
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib import import_module
 from types import MappingProxyType
 from typing import Any
@@ -56,6 +56,7 @@ FORMATS = {
     # the package's descriptor (datapackage.json) as IANA registers it; the CSV files beside it
     "fdp": Format("fdp", "render_fdp", "application/vnd.datapackage+json", ""),
 }
+
 Files = Mapping[str, bytes]
 
 
@@ -68,7 +69,7 @@ class Export:
     media_type: str
     folder: bool
     files: Files
-    charts: Files = field(default_factory=lambda: MappingProxyType({}))  # SVG by file name
+    charts: Files  # SVG by file name, when asked for
 
     @property
     def content(self) -> bytes:
