@@ -12,6 +12,7 @@ import copy
 import datetime as dt
 import io
 import json
+from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
@@ -22,6 +23,7 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
+from openpyxl.cell.cell import Cell, MergedCell
 
 from gevinst.core.check import check_catalog
 from gevinst.core.errors import FormatError, GevinstError
@@ -109,7 +111,7 @@ def small() -> Catalog:
     return replace(seed, proposals=proposals, tables=(), statements=())
 
 
-def mutate(draw: st.DrawFn, doc: Any) -> Any:
+def mutate(draw: Callable[[st.SearchStrategy[Any]], Any], doc: Any) -> Any:
     """``doc`` with one to three values replaced, keys renamed or removed, at random depth."""
     doc = copy.deepcopy(doc)
     for _ in range(draw(st.integers(1, 3))):
@@ -219,18 +221,19 @@ def test_an_edited_workbook_changed_at_random(
     book = openpyxl.load_workbook(io.BytesIO(workbook()))
     sheet = book[data.draw(st.sampled_from(["BC01", "F3"]))]
     # most edits go to the yellow input cells (numbers, not formulas), some anywhere
-    inputs = [
+    inputs: list[Cell | MergedCell] = [
         c
         for row in sheet.iter_rows()
         for c in row
         if c.data_type == "n" and isinstance(c.value, int | float) and not isinstance(c.value, bool)
     ]
     for _ in range(data.draw(st.integers(1, 3))):
-        if inputs and data.draw(st.integers(0, 3)):
+        cell: Cell | MergedCell
+        if inputs and data.draw(st.integers(0, 3)) > 0:
             cell = data.draw(st.sampled_from(inputs))
         else:
             cell = sheet.cell(data.draw(st.integers(1, 60)), data.draw(st.integers(1, 12)))
-        if not isinstance(cell, openpyxl.cell.cell.MergedCell):
+        if not isinstance(cell, MergedCell):
             cell.value = data.draw(CELL_VALUES)
     path = tmp_path_factory.mktemp("fuzz") / "katalog.xlsx"
     book.save(path)

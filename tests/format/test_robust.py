@@ -233,3 +233,18 @@ def test_yaml_aliases_are_refused_before_they_multiply(catalog: Path) -> None:
     laughs += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 12)]
     (catalog / "proposals" / "BC01.yaml").write_text("\n".join(laughs), encoding="utf-8")
     assert "gevinst læser ikke YAML-aliaser" in problem(catalog)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "danish"),
+    [
+        ("type: investering", "type: a: b", "et kolon og mellemrum (': ') inde i en værdi"),
+        ("type: investering", "type: 'investering", "filen slutter midt i en værdi"),
+        ("type: investering", "type: !!python/name:os.system x", "ukendt YAML-mærke"),
+        ("type: investering", "type: investering\n---", "mere end ét YAML-dokument"),
+    ],
+)
+def test_a_yaml_error_is_told_in_danish(catalog: Path, old: str, new: str, danish: str) -> None:
+    edit(catalog, old, new)
+    message = problem(catalog)
+    assert "ikke gyldig YAML: " + danish in message

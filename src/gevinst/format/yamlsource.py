@@ -61,6 +61,10 @@ _Loader.add_implicit_resolver(
 )
 
 
+class _Refused(yaml.constructor.ConstructorError):
+    """A value gevinst refuses, with its Danish message."""
+
+
 def same_key(key: object) -> object:
     """What a key names: ``2025``, ``"2025"`` and ``2025.0`` name the same year (the schema
     reads each as 2025), so a mapping may hold only one of them."""
@@ -75,18 +79,14 @@ def same_key(key: object) -> object:
 
 def _construct_mapping(loader: yaml.SafeLoader, node: yaml.Node) -> dict[object, object]:
     if not isinstance(node, yaml.MappingNode):
-        raise yaml.constructor.ConstructorError(
-            None, None, "forventede en mapping", node.start_mark
-        )
+        raise _Refused(None, None, "forventede en mapping", node.start_mark)
     seen: dict[object, object] = {}
     for key_node, _ in node.value:
         key = loader.construct_object(key_node, deep=True)
         if same_key(key) in seen:
             first = seen[same_key(key)]
             also = "" if first == key else f" (også skrevet {first!r})"
-            raise yaml.constructor.ConstructorError(
-                None, None, f"nøglen {key!r} står to gange{also}", key_node.start_mark
-            )
+            raise _Refused(None, None, f"nøglen {key!r} står to gange{also}", key_node.start_mark)
         seen[same_key(key)] = key
     return yaml.SafeLoader.construct_mapping(loader, node, deep=True)
 
@@ -106,13 +106,48 @@ def _construct_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int:
     digits = len(text.lstrip("+-"))
     if digits > MAX_DIGITS:
         # Python refuses to read more than 4.300 digits, and no figure has a thirtieth
-        raise yaml.constructor.ConstructorError(
+        raise _Refused(
             None, None, f"tallet har {digits} cifre; højst {MAX_DIGITS} læses", node.start_mark
         )
     return int(text)
 
 
 _Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+
+
+# libyaml's and PyYAML's messages, in Danish; the English is kept after it, to look up
+_DANISH = {
+    "mapping values are not allowed": "et kolon og mellemrum (': ') inde i en værdi: sæt "
+    "teksten i anførselstegn, eller ret indrykningen",
+    "found character that cannot start any token": "et tegn her kan ikke begynde en værdi "
+    "(en tabulator i indrykningen, eller @ eller ` først i en tekst: brug mellemrum, og sæt "
+    "teksten i anførselstegn)",
+    "did not find expected ',' or ']'": "en liste [...] mangler ',' eller ']'",
+    "did not find expected ',' or '}'": "en mapping {...} mangler ',' eller '}'",
+    "found unexpected end of stream": "filen slutter midt i en værdi (mangler et afsluttende "
+    "anførselstegn?)",
+    "did not find expected '-' indicator": "indrykningen passer ikke med listen ovenfor",
+    "did not find expected key": "indrykningen passer ikke: forventede en nøgle",
+    "could not find expected ':'": "forventede ':' efter en nøgle",
+    "could not determine a constructor for the tag": "ukendt YAML-mærke (!...); skriv "
+    "værdien uden mærke",
+    "found undefined alias": "gevinst læser ikke YAML-aliaser (*navn); skriv værdien ud hvor "
+    "den bruges",
+    "found unknown escape character": "ukendt escape-tegn (\\) i en tekst i dobbelte "
+    "anførselstegn; skriv \\\\ for en omvendt skråstreg, eller brug enkelte anførselstegn",
+    "found unhashable key": "en nøgle kan ikke være en liste eller en mapping",
+    "but found another document": "filen holder mere end ét YAML-dokument (---); en fil er "
+    "ét dokument",
+    "found incompatible YAML document": "en YAML-version gevinst ikke læser (%YAML)",
+}
+
+
+def danish(problem: str) -> str:
+    """A YAML parser's message in Danish, with the English original after it."""
+    for english, text in _DANISH.items():
+        if english in problem:
+            return f"ikke gyldig YAML: {text} ({problem})"
+    return f"ikke gyldig YAML: {problem}"
 
 
 class YamlError(GevinstError):
@@ -198,9 +233,12 @@ class YamlDocument:
             line = mark.line + 1 if mark else None
             if "maximum nesting depth" in str(e.problem):  # libyaml's own limit, 1.000 levels
                 raise too_deep(path, line) from None
-            raise YamlError(path, line, str(e.problem)) from None
+            problem = str(e.problem)
+            raise YamlError(
+                path, line, problem if isinstance(e, _Refused) else danish(problem)
+            ) from None
         except yaml.YAMLError as e:
-            raise YamlError(path, None, str(e)) from None
+            raise YamlError(path, None, danish(str(e))) from None
 
     def line_of(self, loc: Sequence[int | str]) -> int | None:
         """The line of the deepest node along ``loc`` (keys and list indices)."""
