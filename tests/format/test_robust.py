@@ -239,9 +239,9 @@ def test_yaml_aliases_are_refused_before_they_multiply(catalog: Path) -> None:
     ("old", "new", "danish"),
     [
         ("type: investering", "type: a: b", "et kolon og mellemrum (': ') inde i en værdi"),
-        ("type: investering", "type: 'investering", "filen slutter midt i en værdi"),
+        ("type: investering", "type: 'investering", "indrykningen passer ikke"),
         ("type: investering", "type: !!python/name:os.system x", "ukendt YAML-mærke"),
-        ("type: investering", "type: investering\n---", "mere end ét YAML-dokument"),
+        ("type: investering", "type: investering\n---", "filen holder mere end ét YAML-dokument"),
     ],
 )
 def test_a_yaml_error_is_told_in_danish(catalog: Path, old: str, new: str, danish: str) -> None:
