@@ -16,7 +16,7 @@ from gevinst.core.numbers import dk
 from gevinst.core.profile import Profile
 from gevinst.core.series import Series
 from gevinst.core.summary import Summary
-from gevinst.core.template import TABLE1_TITLE
+from gevinst.core.template import ADMIN_TABLE_TITLE, PARTNERS, SIGN_NOTE, TABLE1_TITLE
 
 TABLE_CHOICES = ("all", "1", "2.1", "admin", "A", "B", "C", "D", "E", "text")
 WIDTH = 100
@@ -52,7 +52,7 @@ def table1(p: Proposal, profile: Profile | None = None) -> list[str]:
         else:
             cells = _cells(row.amounts, p.years) if row.amounts is not None else ""
             out += _row(row.label, row.text or row.area, cells)
-    out.append("Alle besparelser er angivet med negativt (-) fortegn.")
+    out.append(SIGN_NOTE)
     return out
 
 
@@ -75,7 +75,7 @@ def unit_table(
 
 
 def admin_table(p: Proposal) -> list[str]:
-    out = _header("Tabel 2. Varige ændringer, administration", p, f"1.000 kr. {p.price_level} p/l")
+    out = _header(ADMIN_TABLE_TITLE, p, f"1.000 kr. {p.price_level} p/l")
     for row in p.admin_rows:
         out += _row(row.text, "", _cells(row.amounts, p.years))
     out += _row("Varige ændringer totalt, administration", "", _cells(calc.admin_total(p), p.years))
@@ -115,7 +115,7 @@ def texts(p: Proposal) -> list[str]:
         ("Implementering og opfølgning", p.followup_text),
         ("Risikovurdering", p.risk_text),
         ("Effektivisering på administration", p.admin_text),
-        ("Relevante samarbejdspartnere i kommunen, der er inddraget", p.partners_text),
+        (PARTNERS, p.partners_text),
     )
     out: list[str] = []
     for heading, written in sections:

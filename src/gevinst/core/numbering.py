@@ -14,9 +14,15 @@ from decimal import Decimal
 
 from gevinst.core.model import BasisTable, Catalog, CatalogRow, Proposal, StatedTable
 from gevinst.core.profile import Profile
-from gevinst.core.template import ADMIN_TITLE, DISTRIBUTION_TITLE, ECONOMY_TITLE, TABLE1_TITLE
-
-FOLLOWUP_TITLE = "Forslagets opfølgningsmål"
+from gevinst.core.template import (
+    ADMIN_TABLE_TITLE,
+    ADMIN_TITLE,
+    DISTRIBUTION_TITLE,
+    ECONOMY_TITLE,
+    FOLLOWUP_TITLE,
+    SIGN_NOTE,
+    TABLE1_TITLE,
+)
 
 # "Tabel 3. ...", "Bilag 1, Tabel 1. ...": the number a proposal gave one of its own tables;
 # "Tabel 1, ..." refers to another table and claims no number
@@ -102,7 +108,7 @@ def titles(p: Proposal) -> Titles:
     stated = p.stated.distribution
     distribution = stated.title if stated is not None and stated.title else DISTRIBUTION_TITLE
     if 1 not in taken:
-        return Titles(TABLE1_TITLE, f"Tabel 2. {ADMIN_TITLE}", "", distribution)
+        return Titles(TABLE1_TITLE, ADMIN_TABLE_TITLE, "", distribution)
     free = _free(taken)
     economy = f"Tabel {next(free)}. {ECONOMY_TITLE}"
     followup = f"Tabel {next(free)}. {FOLLOWUP_TITLE}" if p.followup else ""
@@ -148,9 +154,6 @@ def kept_units(stated: StatedTable | None, profile: Profile) -> set[str]:
     """The units whose rows the source prints in a table, all-zero ones too (BC01's Tabel A
     prints Koncern IT with nothing in it): gevinst keeps those rows."""
     return {profile.row_unit(label) for label in stated.rows} if stated is not None else set()
-
-
-SIGN_NOTE = "Alle besparelser er angivet med negativt (-) fortegn."
 
 
 def economy_notes(p: Proposal) -> list[str]:

@@ -6,17 +6,45 @@ checks such a heading against :data:`TEMPLATE_HEADINGS`."""
 
 from __future__ import annotations
 
-from gevinst.core.model import Booking, ByKey, LineKind, Parts, Section, ToUnit
+from gevinst.core.model import Booking, ByKey, FollowUpPhase, LineKind, Parts, Section, ToUnit
 
 ECONOMY_TITLE = "Forslagets samlede økonomiske konsekvenser"
 TABLE1_TITLE = f"Tabel 1. {ECONOMY_TITLE}"
 ADMIN_TITLE = "Varige ændringer, administration"
+ADMIN_TABLE_TITLE = f"Tabel 2. {ADMIN_TITLE}"
+FOLLOWUP_TITLE = "Forslagets opfølgningsmål"
 DISTRIBUTION_TITLE = "Fordeling på udvalg"
 # the technical tables' second column and the template's note under each of them
 APPROPRIATION_HEADER = "Bevilling, profitcenter mv.*"
 KVANTUM_NOTE = (
     "* I forbindelse med godkendelse i Effektiviseringskredsen er det forvaltningernes eget "
     "ansvar at udfylde de relevante oplysninger til teknisk udmøntning (i Kvantum) af forslaget."
+)
+# the sign convention, under the economy table (unless a proposal's own note says it) and
+# wherever figures are given; the administration table has its own
+SIGN_NOTE = "Alle besparelser er angivet med negativt (-) fortegn."
+ADMIN_NOTE = (
+    "Note: Reducerede administrative udgifter angives med negativt (-) fortegn og øgede "
+    "administrative udgifter angives med positivt (+) fortegn."
+)
+# the technical tables' titles, where a proposal prints none of its own
+TECHNICAL_TITLES = {
+    "A": "Tabel A. Måltalseffekt – hvis forslaget indarbejdes (nettoeffektivisering)",
+    "B": "Tabel B. Bevillingsmæssig effekt – varig drift",
+    "C": "Tabel C. Bevillingsmæssig effekt – hvis forslaget indarbejdes (bruttoeffektivisering)",
+    "D": "Tabel D. Fordeling af anlægsinvesteringer mellem udvalg",
+    "E": "Tabel E. Fordeling af serviceinvesteringer mellem udvalg",
+}
+# the follow-up table (section 3): a group row per phase, in this order, and its columns
+FOLLOWUP_PHASES = {
+    FollowUpPhase.IMPLEMENTATION: "Implementering og anvendelse af investeringsmidler",
+    FollowUpPhase.REALISATION: "Realisering af effektiviseringer",
+}
+FOLLOWUP_COLUMNS = (
+    "Opfølgningsmål",
+    "Hvordan måles opfølgningsmålet?",
+    "Hvem er ansvarlig for opfølgning?",
+    "Hvornår gennemføres opfølgningen?",
 )
 # the template's section headings, as the seed prints them
 SECTIONS = (

@@ -45,7 +45,7 @@ from gevinst.core.check import TABLE_NAMES
 from gevinst.core.model import Catalog, Proposal, Section
 from gevinst.core.profile import Profile
 from gevinst.core.selection import ExportOptions, select
-from gevinst.core.template import SECTION_NAMES
+from gevinst.core.template import SECTION_NAMES, SIGN_NOTE
 from gevinst.documents.csv_file import line_codes, line_texts, plain
 from gevinst.format.cells import neutralise
 
@@ -299,8 +299,7 @@ def descriptor(cat: Catalog, options: ExportOptions) -> Json:
         "profile": PROFILE,
         "name": _name(cat, options),
         "title": cat.title,
-        "description": f"{cat.round}. 1.000 kr. {cat.price_level} p/l. "
-        "Alle besparelser er angivet med negativt (-) fortegn.",
+        "description": f"{cat.round}. 1.000 kr. {cat.price_level} p/l. {SIGN_NOTE}",
         "countryCode": "dk",
         "municipality": cat.municipality,
         "round": cat.round,

@@ -29,7 +29,6 @@ from gevinst.core.model import (
     Catalog,
     CatalogGroup,
     CatalogTable,
-    FollowUpPhase,
     Proposal,
     StatedTable,
     TargetRole,
@@ -46,22 +45,7 @@ from gevinst.documents.charts import catalog_chart_svg, proposal_chart_svg
 Block = dict[str, Any]
 Cell = str | dict[str, Any]
 
-ADMIN_NOTE = (
-    "Note: Reducerede administrative udgifter angives med negativt (-) fortegn og øgede "
-    "administrative udgifter angives med positivt (+) fortegn."
-)
 CONFIDENTIAL = "Forslaget er fortroligt (FORTROLIG)"
-TECHNICAL_TITLES = {
-    "A": "Tabel A. Måltalseffekt",
-    "B": "Tabel B. Bevillingsmæssig effekt – varig drift",
-    "C": "Tabel C. Bevillingsmæssig effekt – hvis forslaget indarbejdes",
-    "D": "Tabel D. Fordeling af anlægsinvesteringer mellem udvalg",
-    "E": "Tabel E. Fordeling af serviceinvesteringer mellem udvalg",
-}
-PHASES = {
-    FollowUpPhase.IMPLEMENTATION: "Implementering og anvendelse af investeringsmidler",
-    FollowUpPhase.REALISATION: "Realisering af effektiviseringer",
-}
 YEAR_WIDTH = "1.35cm"
 # more year columns than this leave a row label too narrow for a word a line on a portrait
 # page (16,8 cm of text): the proposal is laid out on landscape pages
@@ -471,7 +455,7 @@ def _section_3(p: Proposal) -> list[Block]:
     if not p.followup:
         return blocks
     rows: list[Block] = []
-    for phase, label in PHASES.items():
+    for phase, label in template.FOLLOWUP_PHASES.items():
         goals = [f for f in p.followup if f.phase is phase]
         if goals:
             rows.append(_group(label))
@@ -479,13 +463,8 @@ def _section_3(p: Proposal) -> list[Block]:
                 _row([_prose_cell(t) for t in (f.goal, f.measure, f.responsible, f.when)])
                 for f in goals
             ]
-    columns = [
-        "Opfølgningsmål",
-        "Hvordan måles opfølgningsmålet?",
-        "Hvem er ansvarlig for opfølgning?",
-        "Hvornår gennemføres opfølgningen?",
-    ]
     title = numbering.titles(p).followup
+    columns = list(template.FOLLOWUP_COLUMNS)
     return [*blocks, _table(title, columns, rows, [1.3, 2.2, 1.2, 1], ["left"] * 4)]
 
 
@@ -521,7 +500,7 @@ def _section_5(p: Proposal, profile: Profile, found: Marks) -> list[Block]:
         [f"Nettoeffekt på administrative udgifter, 1.000 kr. {p.price_level} p/l"],
         rows,
         p.years,
-        notes=[ADMIN_NOTE],
+        notes=[template.ADMIN_NOTE],
     )
     return [*blocks, table]
 
@@ -548,7 +527,7 @@ def _section_7(p: Proposal, profile: Profile, found: Marks) -> list[Block]:
         if name not in printed:
             continue
         stated = p.stated.technical.get(name)
-        title = (stated.title if stated else "") or TECHNICAL_TITLES[name]
+        title = (stated.title if stated else "") or template.TECHNICAL_TITLES[name]
         empty = found.empty_note(p, name)
         blocks += _para(stated.text if stated else "")
         blocks.append(

@@ -36,7 +36,6 @@ from gevinst.core.model import (
     Catalog,
     CatalogGroup,
     CatalogTable,
-    FollowUpPhase,
     Proposal,
     TargetRow,
     Targets,
@@ -63,30 +62,9 @@ TABLE_STYLE = "Table Grid"
 CELL_STYLE = "Tabeltekst"
 HEADER_FILL = "D9E2F3"
 ZERO_MARK = "-"
-ADMIN_NOTE = (
-    "Note: Reducerede administrative udgifter angives med negativt (-) fortegn og øgede "
-    "administrative udgifter angives med positivt (+) fortegn."
-)
 CONFIDENTIAL = "Forslaget er fortroligt (FORTROLIG)"
 CHECKED, UNCHECKED = "☒", "☐"
 
-TECHNICAL_TITLES = {
-    "A": "Tabel A. Måltalseffekt – hvis forslaget indarbejdes (nettoeffektivisering)",
-    "B": "Tabel B. Bevillingsmæssig effekt – varig drift",
-    "C": "Tabel C. Bevillingsmæssig effekt – hvis forslaget indarbejdes (bruttoeffektivisering)",
-    "D": "Tabel D. Fordeling af anlægsinvesteringer mellem udvalg",
-    "E": "Tabel E. Fordeling af serviceinvesteringer mellem udvalg",
-}
-PHASES = (
-    (FollowUpPhase.IMPLEMENTATION, "Implementering og anvendelse af investeringsmidler"),
-    (FollowUpPhase.REALISATION, "Realisering af effektiviseringer"),
-)
-FOLLOWUP_HEADER = (
-    "Opfølgningsmål",
-    "Hvordan måles opfølgningsmålet?",
-    "Hvem er ansvarlig for opfølgning?",
-    "Hvornår gennemføres opfølgningen?",
-)
 
 # python-docx refuses text that XML 1.0 cannot hold; such characters carry no meaning here.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -761,7 +739,7 @@ def _followup(doc: DocxDocument, p: Proposal) -> None:
     if not p.followup:
         return
     rows: list[Row] = []
-    for phase, title in PHASES:
+    for phase, title in template.FOLLOWUP_PHASES.items():
         goals = [f for f in p.followup if f.phase is phase]
         # a phase without goals gets no empty heading row
         rows += [Row((Cell(title),), bold=True)] if goals else []
@@ -772,7 +750,7 @@ def _followup(doc: DocxDocument, p: Proposal) -> None:
     numbered = numbering.titles(p).followup
     if numbered:
         _caption(doc, numbered)
-    _table(doc, _plain(*FOLLOWUP_HEADER), rows, (3, 4, 2, 2))
+    _table(doc, _plain(*template.FOLLOWUP_COLUMNS), rows, (3, 4, 2, 2))
 
 
 def _risk(doc: DocxDocument, p: Proposal) -> None:
@@ -808,7 +786,7 @@ def _admin(doc: DocxDocument, profile: Profile, p: Proposal, found: Marks) -> No
         (f"Nettoeffekt på administrative udgifter, 1.000 kr. {p.price_level} p/l",), p.years
     )
     _table(doc, header, rows, _years((1,), len(p.years)))
-    _text(doc, ADMIN_NOTE)
+    _text(doc, template.ADMIN_NOTE)
 
 
 def _consultations(doc: DocxDocument, p: Proposal) -> None:
@@ -837,7 +815,9 @@ def _technical(doc: DocxDocument, profile: Profile, p: Proposal, found: Marks) -
         if name not in printed:
             continue
         stated = p.stated.technical.get(name)
-        title = stated.title if stated is not None and stated.title else TECHNICAL_TITLES[name]
+        title = (
+            stated.title if stated is not None and stated.title else template.TECHNICAL_TITLES[name]
+        )
         _prose(doc, stated.text if stated is not None else "")
         _caption(doc, title + found.mark(Place(p.id, name, "", None)))
         bevilling = dict(stated.appropriations) if stated is not None else {}
@@ -905,7 +885,7 @@ def _published_totals(doc: DocxDocument, p: Proposal) -> None:
         rows.append(Row((Cell("Samlede implementeringsomkostninger"), *_figures(invest, p.years))))
     header = _year_header((f"1.000 kr. {p.price_level} p/l",), p.years)
     _table(doc, header, rows, _years((1,), len(p.years)))
-    _text(doc, numbering.SIGN_NOTE)
+    _text(doc, template.SIGN_NOTE)
 
 
 # --- the closing list ---------------------------------------------------------------------

@@ -150,7 +150,7 @@ class ProposalSheet(Sheet):
                 self.places[Place(p.id, "1", shown.key, None)] = (self.row, 1)
                 self.text(0, shown.label, Style.WRAP)
                 self.row += 1
-        self.line("Alle besparelser er angivet med negativt (-) fortegn.", Style.NOTE)
+        self.line(template.SIGN_NOTE, Style.NOTE)
         self.gap()
 
     def _sumif(self, label: str, area: str, rows: Sequence[int], amounts: Series) -> int:
@@ -227,7 +227,7 @@ class ProposalSheet(Sheet):
         p = self.p
         if not p.admin_rows:
             return
-        self.title("Tabel 2. Varige ændringer, administration")
+        self.title(template.ADMIN_TABLE_TITLE)
         self.header(f"1.000 kr. {p.price_level} p/l", "")
         rows = []
         for i, r in enumerate(p.admin_rows):
