@@ -22,7 +22,7 @@ from babel.dates import format_date
 from gevinst.core import calc
 from gevinst.core import whatif as wi
 from gevinst.core.calc import Payback
-from gevinst.core.distribute import round_whole
+from gevinst.core.distribute import round_to, round_whole
 from gevinst.core.effects import MODELS, EffectResult, Param, PhaseIn
 from gevinst.core.errors import InputError
 from gevinst.core.model import Proposal
@@ -39,6 +39,7 @@ WIDE = 13
 NAME = 30
 WIDTH = 100
 INDENT = "  "
+CENT = Decimal("0.01")  # the JSON output's amounts, rounded as every printed figure
 
 SIGNS = {"saving": "besparelse", "income": "indtægt", "cost": "udgift"}
 PHASES = {
@@ -293,7 +294,7 @@ def basis_json(b: Basis) -> dict[str, Any]:
                     _param_json(e.params[n], r.values[n], profile, day)
                     for n in MODELS[e.model].params
                 ],
-                "annual": _num(r.annual.quantize(Decimal("0.01"))),
+                "annual": _num(round_to(r.annual, CENT)),
                 "steps": list(r.steps),
                 "series": _json_series(r.series),
                 "also": list(e.also),
@@ -485,7 +486,7 @@ def _point_json(pt: wi.Point) -> dict[str, Any]:
 
 def _pv_json(pv: PresentValue) -> dict[str, Any]:
     return {
-        "value": _num(pv.value.quantize(Decimal("0.01"))),
+        "value": _num(round_to(pv.value, CENT)),
         "rate": _num(pv.rate),
         "first_year": pv.first_year,
         "last_year": pv.last_year,
@@ -525,7 +526,7 @@ def whatif_json(report: Report) -> dict[str, Any]:
             "low": _point_json(t.low),
             "likely": _point_json(t.likely),
             "high": _point_json(t.high),
-            "expected_steady_state": _num(t.expected_steady_state.quantize(Decimal("0.01"))),
+            "expected_steady_state": _num(round_to(t.expected_steady_state, CENT)),
         }
         for t in report.ranges
     ]
