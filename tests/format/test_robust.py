@@ -248,3 +248,22 @@ def test_a_yaml_error_is_told_in_danish(catalog: Path, old: str, new: str, danis
     edit(catalog, old, new)
     message = problem(catalog)
     assert "ikke gyldig YAML: " + danish in message
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "field", "danish"),
+    [
+        ("title: Samlet ferieløsning i Serviceportalen\n", "", "title", "feltet mangler"),
+        ("type: investering", "type: investment", "type", "skal være 'investering' eller"),
+        ("type: investering", "type: investering\ntypo: 1", "typo", "ukendt felt"),
+        ("confidential: false", "confidential: maybe", "confidential", "true eller false"),
+        ("years: [2024", "years: [x", "years[0]", "ikke et årstal"),
+        ("title: Samlet ferieløsning i Serviceportalen", "title: [a]", "title", "en tekst"),
+    ],
+)
+def test_a_schema_error_is_told_in_danish(
+    catalog: Path, old: str, new: str, field: str, danish: str
+) -> None:
+    edit(catalog, old, new)
+    message = problem(catalog)
+    assert f"felt {field}: " in message and danish in message, message

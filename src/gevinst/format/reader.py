@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from gevinst.core import effects as fx
 from gevinst.core import model as m
@@ -42,9 +43,53 @@ def parse_document(doc: YamlDocument, model: type[ModelT], proposal: str | None)
         problems = []
         for err in e.errors():
             loc = [step for step in err["loc"] if not _is_validator_tag(step)]
-            message = err["msg"].removeprefix("Value error, ")
+            message = _danish(err)
             problems.append(Problem(doc.path, doc.line_of(loc), proposal, _field(loc), message))
         raise FormatError(problems) from None
+
+
+# pydantic's kinds of error, in Danish; a kind not named keeps pydantic's English message
+_WRONG_TYPE = {
+    "string_type": "skal være en tekst",
+    "int_type": "skal være et helt tal",
+    "int_parsing": "skal være et helt tal",
+    "int_from_float": "skal være et helt tal",
+    "bool_type": "skal være true eller false",
+    "bool_parsing": "skal være true eller false",
+    "list_type": "skal være en liste",
+    "dict_type": "skal være en mapping (nøgle: værdi)",
+    "model_type": "skal være en mapping (nøgle: værdi)",
+    "model_attributes_type": "skal være en mapping (nøgle: værdi)",
+}
+
+
+_OTHER = {
+    "missing": "feltet mangler",
+    "extra_forbidden": "ukendt felt (se docs/format.md for formatets felter)",
+    "literal_error": "skal være {expected}",
+    "greater_than_equal": "skal være mindst {ge}",
+    "less_than_equal": "må højst være {le}",
+    "too_short": "skal have mindst {min_length} element",
+    "string_pattern_mismatch": "må kun holde bogstaver, tal, - og _ og skal begynde med et "
+    "bogstav eller et tal",
+}
+
+
+def _danish(err: ErrorDetails) -> str:
+    """A schema error's message in Danish, with the value given where it is of a wrong kind."""
+    kind = err["type"]
+    if kind == "value_error":  # the schema's own validators, already Danish
+        return str(err["msg"]).removeprefix("Value error, ")
+    if kind in _WRONG_TYPE:
+        given = repr(err["input"])
+        return f"{_WRONG_TYPE[kind]}, ikke {given if len(given) <= 40 else given[:37] + '...'}"
+    if kind in _OTHER:
+        ctx = {k: str(v).replace(" or ", " eller ") for k, v in err.get("ctx", {}).items()}
+        try:
+            return _OTHER[kind].format(**ctx)
+        except KeyError:  # a context pydantic did not give
+            pass
+    return str(err["msg"])
 
 
 def _is_validator_tag(step: int | str) -> bool:
