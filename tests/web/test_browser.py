@@ -90,3 +90,45 @@ def test_a_wrong_password_is_said_at_the_form(page: Page, live_server: object) -
     page.get_by_role("button", name="Log ind").click()
     assert "passer ikke sammen" in page.get_by_role("alert").inner_text()
     assert not _serious(page)
+
+
+def test_an_editor_changes_a_line_and_sees_the_figures_follow(
+    page: Page, live_server: object
+) -> None:
+    base = str(live_server)
+    _sign_in(page, base, "editor-okf")
+    page.goto(f"{base}/katalog/kk-budget-2025/forslag/BC01/")
+    page.get_by_role("link", name="Ret forslaget").click()
+    page.wait_for_url("**/rediger/")
+    assert not _serious(page)
+    derived = page.locator("#derived-table1")
+    assert "-1.474" in derived.inner_text()
+    cell = page.get_by_label("Linje 3, 2027")
+    cell.fill("-1.000")
+    # Samlet varig ændring 2027 follows from the server, without a reload
+    page.wait_for_function("document.querySelector('#derived-table1').innerText.includes('-1.594')")
+    # a block pasted from a spreadsheet fills the cells to the right and below
+    first = page.get_by_label("Linje 1, 2028")
+    first.focus()
+    page.evaluate(
+        """() => {
+            const data = new DataTransfer();
+            data.setData('text/plain', '-100\\t-200\\n-300\\t-400\\n');
+            document.activeElement.dispatchEvent(
+                new ClipboardEvent('paste', {clipboardData: data, bubbles: true}));
+        }"""
+    )
+    assert page.get_by_label("Linje 1, 2029").input_value() == "-200"
+    assert page.get_by_label("Linje 2, 2028").input_value() == "-300"
+    # the arrow keys move between lines in the same year
+    page.get_by_label("Linje 1, 2028").focus()
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Linje 2, 2028"
+    _screenshot(page, "rediger")
+    page.get_by_label("Hvorfor ændres forslaget?").fill("ny beregning af ferie")
+    page.get_by_role("button", name="Gem ny version").click()
+    page.wait_for_url("**/forslag/BC01/")
+    assert "gemt som en ny version" in page.get_by_role("status").inner_text()
+    page.get_by_role("link", name="Historik").click()
+    assert "ny beregning af ferie" in page.get_by_role("table").first.inner_text()
+    assert not _serious(page)

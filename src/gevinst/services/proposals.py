@@ -6,13 +6,17 @@ version as a new one (docs/architecture.md, "Every save is a new version")."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from gevinst.core.access import Actor, require_edit, require_read_in_full, visible
-from gevinst.core.errors import InputError
-from gevinst.core.model import Catalog
+from gevinst.core.check import check_catalog
+from gevinst.core.errors import FormatError, InputError, Problem
+from gevinst.core.findings import Finding
+from gevinst.core.model import Catalog, Proposal
+from gevinst.core.profile import Profile
 from gevinst.format.writer import Doc
 from gevinst.stores.base import Change, Store, Version, Versioned, checked_proposal
 
@@ -72,3 +76,33 @@ def restore_version(
     document = read_version(store, actor, key, proposal_id, version)
     why = f"gendannet fra version {version[:12]}"
     return save_proposal(store, actor, key, proposal_id, document, base=base, why=why)
+
+
+@dataclass(frozen=True)
+class Preview:
+    """An edited document as it would be if it were saved: the proposal with every derived
+    figure, its findings, or the problems that keep it from loading."""
+
+    proposal: Proposal | None
+    profile: Profile
+    findings: tuple[Finding, ...] = ()
+    problems: tuple[Problem, ...] = ()
+
+
+def preview(
+    store: Store, actor: Actor, key: str, proposal_id: str, document: Mapping[str, Any]
+) -> Preview:
+    """What ``document`` would give as the proposal's next version, without saving it: the
+    figures follow as a user types (the web editor), checked as the save will check them."""
+    catalog = store.catalog(key)
+    current = catalog.proposal(proposal_id)
+    require_edit(actor, current)
+    source = Path(key, "proposals", f"{current.id}.yaml")
+    try:
+        edited = checked_proposal(document, catalog.profile, source, current.id)
+    except FormatError as e:
+        return Preview(None, catalog.profile, problems=e.problems)
+    proposals = tuple(edited if p.id == current.id else p for p in catalog.proposals)
+    findings = check_catalog(replace(catalog, proposals=proposals))
+    mine = tuple(f for f in findings if f.proposal == current.id)
+    return Preview(edited, catalog.profile, findings=mine)

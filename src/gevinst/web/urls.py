@@ -7,7 +7,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from gevinst.web.views import catalog, exports, history, proposal
+from gevinst.web.views import catalog, edit, exports, history, proposal
 
 urlpatterns = [
     path("login/", auth_views.LoginView.as_view(), name="login"),
@@ -15,6 +15,12 @@ urlpatterns = [
     path("", catalog.index, name="index"),
     path("katalog/<slug:catalog>/", catalog.overview, name="catalog"),
     path("katalog/<slug:catalog>/forslag/<str:ident>/", proposal.page, name="proposal"),
+    path("katalog/<slug:catalog>/forslag/<str:ident>/rediger/", edit.page, name="edit"),
+    path(
+        "katalog/<slug:catalog>/forslag/<str:ident>/rediger/beregn/",
+        edit.derived,
+        name="edit-derived",
+    ),
     path("katalog/<slug:catalog>/forslag/<str:ident>/historik/", history.page, name="history"),
     path("katalog/<slug:catalog>/forslag/<str:ident>/gendan/", history.restore, name="restore"),
     path(

@@ -5,7 +5,9 @@ one formatting function; a proposal's texts with their paragraphs, lists and emp
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
+from typing import Any
 
 from django import template
 from django.utils.html import format_html, format_html_join
@@ -58,3 +60,9 @@ def _block(block: text.Block) -> SafeString:
 def markup(written: str) -> SafeString:
     """A printed text as HTML, as the documents print it."""
     return format_html_join("\n", "{}", ((_block(b),) for b in text.parse(written)))
+
+
+@register.filter
+def get_item(mapping: Mapping[Any, Any], key: Any) -> Any:
+    """``mapping[key]`` in a template, where the key is a variable (a year)."""
+    return mapping.get(key, "")

@@ -1,0 +1,174 @@
+# SPDX-License-Identifier: MPL-2.0
+"""The proposal editor: the words and the economic table in a form, every derived figure
+following from the server as the user types (htmx), and a save that names the version it
+was edited from. A save that meets another save is merged where the two touched different
+places; where they touched the same one, the user chooses."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from gevinst.core import calc, layout
+from gevinst.core.access import require_edit
+from gevinst.core.errors import ConflictError, FormatError, InputError
+from gevinst.core.model import Proposal
+from gevinst.core.profile import Profile
+from gevinst.core.series import Series
+from gevinst.format.diff import merge, resolve
+from gevinst.services import proposals
+from gevinst.web import editor
+from gevinst.web.access import actor_of, audit
+from gevinst.web.store import DatabaseStore
+
+MERGED = (
+    "En anden har gemt forslaget, mens du rettede. Jeres ændringer rører ikke de samme "
+    "felter og er flettet sammen; se tallene igennem og gem igen."
+)
+
+
+def _table_a(p: Proposal, profile: Profile) -> list[tuple[str, Series]]:
+    """Tabel A, the target effect per unit, in the profile's order."""
+    table = calc.table_a(p, profile)
+    return [(unit, table[unit]) for unit in profile.sort_units(list(table))]
+
+
+def _context(
+    request: HttpRequest, catalog: str, ident: str, form: editor.Form, doc: dict[str, Any]
+) -> dict[str, Any]:
+    store, actor = DatabaseStore(), actor_of(request.user)
+    shown = proposals.preview(store, actor, catalog, ident, doc)
+    general = editor.place_problems(form, [(p.field, p.message) for p in shown.problems])
+    p = shown.proposal
+    profile = shown.profile
+    return {
+        "slug": catalog,
+        "ident": ident,
+        "title": form.texts["title"],
+        "form": form,
+        "years": doc.get("years", []),
+        "kinds": editor.KINDS,
+        "sections": editor.SECTIONS,
+        "areas": profile.areas,
+        "units": editor.unit_choices(profile),
+        "problems": general,
+        "p": p,
+        "table1": layout.table1(p, profile) if p else [],
+        "table_a": _table_a(p, profile) if p else [],
+        "findings": shown.findings,
+    }
+
+
+def _base(request: HttpRequest, catalog: str, ident: str, version: str) -> dict[str, Any]:
+    return proposals.read_version(DatabaseStore(), actor_of(request.user), catalog, ident, version)
+
+
+def page(request: HttpRequest, catalog: str, ident: str) -> HttpResponse:
+    store, actor = DatabaseStore(), actor_of(request.user)
+    require_edit(actor, store.catalog(catalog).proposal(ident))
+    if request.method != "POST":
+        current = proposals.read_proposal(store, actor, catalog, ident)
+        form = editor.form_of(current.document, current.version)
+        return _render(request, catalog, ident, form, current.document)
+    base = _base(request, catalog, ident, request.POST.get("base", ""))
+    years = base.get("years", [])
+    form = editor.form_from_post(request.POST, years)
+    op = request.POST.get("op", "")
+    if op == "save":
+        return _save(request, catalog, ident, form, base)
+    if op == "resolve":
+        return _resolve(request, catalog, ident, form)
+    editor.apply_op(form, op, years)
+    return _render(request, catalog, ident, form, editor.document_of(form, base, years))
+
+
+def derived(request: HttpRequest, catalog: str, ident: str) -> HttpResponse:
+    """The derived figures of the form as typed (htmx, on every change)."""
+    base = _base(request, catalog, ident, request.POST.get("base", ""))
+    years = base.get("years", [])
+    form = editor.form_from_post(request.POST, years)
+    doc = editor.document_of(form, base, years)
+    return render(request, "gevinst/_derived.html", _context(request, catalog, ident, form, doc))
+
+
+def _render(
+    request: HttpRequest,
+    catalog: str,
+    ident: str,
+    form: editor.Form,
+    doc: dict[str, Any],
+    status: int = 200,
+    **extra: Any,
+) -> HttpResponse:
+    context = {**_context(request, catalog, ident, form, doc), **extra}
+    return render(request, "gevinst/edit.html", context, status=status)
+
+
+def _save(
+    request: HttpRequest, catalog: str, ident: str, form: editor.Form, base: dict[str, Any]
+) -> HttpResponse:
+    years = base.get("years", [])
+    mine = editor.document_of(form, base, years)
+    if form.has_errors:
+        return _render(request, catalog, ident, form, mine, status=422)
+    store, actor = DatabaseStore(), actor_of(request.user)
+    try:
+        proposals.save_proposal(store, actor, catalog, ident, mine, base=form.base, why=form.why)
+    except ConflictError:
+        return _conflict(request, catalog, ident, form, base, mine)
+    except FormatError as e:
+        problems = editor.place_problems(form, [(p.field, p.message) for p in e.problems])
+        return _render(request, catalog, ident, form, mine, status=422, save_problems=problems)
+    except InputError as e:
+        return _render(request, catalog, ident, form, mine, status=422, save_problems=[str(e)])
+    audit(request.user, "save", catalog, ident, why=form.why)
+    messages.success(request, f"{ident} er gemt som en ny version.")
+    return redirect("proposal", catalog=catalog, ident=ident)
+
+
+def _conflict(
+    request: HttpRequest,
+    catalog: str,
+    ident: str,
+    form: editor.Form,
+    base: dict[str, Any],
+    mine: dict[str, Any],
+) -> HttpResponse:
+    current = proposals.read_proposal(DatabaseStore(), actor_of(request.user), catalog, ident)
+    merged, conflicts = merge(base, current.document, mine)
+    merged_form = editor.form_of(merged, current.version)
+    merged_form.why = form.why
+    if not conflicts:
+        messages.info(request, MERGED)
+        return _render(request, catalog, ident, merged_form, merged, status=409)
+    return _render(
+        request,
+        catalog,
+        ident,
+        merged_form,
+        merged,
+        status=409,
+        conflicts=conflicts,
+        mine=json.dumps(mine, ensure_ascii=False, default=str),
+    )
+
+
+def _resolve(request: HttpRequest, catalog: str, ident: str, form: editor.Form) -> HttpResponse:
+    """The user's choice at each conflict: their own value where they took it."""
+    base = _base(request, catalog, ident, form.base)
+    merged = editor.document_of(form, base, base.get("years", []))
+    mine = json.loads(request.POST.get("mine", "{}"), object_hook=_years)
+    chosen = resolve(merged, mine, request.POST.getlist("take"))
+    resolved = editor.form_of(chosen, form.base)
+    resolved.why = form.why
+    messages.info(request, "Dine valg er lagt ind. Se tallene igennem og gem.")
+    return _render(request, catalog, ident, resolved, chosen)
+
+
+def _years(obj: dict[str, Any]) -> dict[Any, Any]:
+    """JSON keeps a year as text; the documents as a number."""
+    return {int(k) if k.isdigit() else k: v for k, v in obj.items()}

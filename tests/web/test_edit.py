@@ -1,0 +1,134 @@
+# SPDX-License-Identifier: MPL-2.0
+"""The proposal editor: figures follow as typed, a save is a new version, bad figures are
+said at their cell, and two saves from the same version merge or ask."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html import unescape
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from gevinst.web.store import DatabaseStore
+
+KEY = "kk-budget-2025"
+EDIT = f"/katalog/{KEY}/forslag/BC01/rediger/"
+Login = Callable[[str], Client]
+
+
+def _form(client: Client) -> dict[str, Any]:
+    """The editor's fields as the page gives them."""
+    response = client.get(EDIT)
+    assert response.status_code == 200
+    return _fields(response.context["form"])
+
+
+def test_the_editor_opens_with_the_lines_as_danish_figures(login: Login) -> None:
+    data = _form(login("editor-okf"))
+    assert data["lines"] == 5 and data["line-2-2027"] == "-880" and data["line-3-2026"] == "750"
+
+
+@pytest.mark.parametrize("username", ["reader", "editor-sof"])
+def test_only_those_who_may_edit_open_the_editor(login: Login, username: str) -> None:
+    response = login(username).get(EDIT)
+    assert response.status_code == 403
+
+
+def test_the_derived_figures_follow_what_is_typed(login: Login) -> None:
+    client = login("editor-okf")
+    data = _form(client) | {"line-2-2027": "-1.000"}
+    html = client.post(EDIT + "beregn/", data).content.decode()
+    # Samlet varig ændring 2026 and 2027: -297 - 297 - 1.000 in 2027, 2026 as before
+    assert '<td class="num">-1.144</td><td class="num">-1.594</td>' in html
+
+
+def test_a_save_is_a_new_version_with_its_reason(login: Login) -> None:
+    client = login("editor-okf")
+    data = _form(client) | {"line-2-2027": "-1.000", "why": "ny beregning", "op": "save"}
+    response = client.post(EDIT, data)
+    assert response.status_code == 302
+    versions = DatabaseStore().versions(KEY, "BC01")
+    assert len(versions) == 2 and versions[-1].why == "ny beregning"
+    assert versions[-1].who == "editor-okf"
+    saved = DatabaseStore().proposal(KEY, "BC01").document
+    assert saved["lines"][2]["amounts"][2027] == -1000
+
+
+def test_a_figure_that_cannot_be_read_is_said_at_its_cell_and_nothing_is_saved(
+    login: Login,
+) -> None:
+    client = login("editor-okf")
+    data = _form(client) | {"line-2-2027": "1.14", "why": "fejl", "op": "save"}
+    response = client.post(EDIT, data)
+    html = unescape(response.content.decode())
+    assert response.status_code == 422
+    assert 'id="err-2-2027"' in html and "'1.14' er ikke et tal" in html
+    assert 'value="1.14"' in html  # what was typed is kept
+    assert len(DatabaseStore().versions(KEY, "BC01")) == 1
+
+
+def test_a_save_without_a_reason_is_refused(login: Login) -> None:
+    client = login("editor-okf")
+    response = client.post(EDIT, _form(client) | {"why": " ", "op": "save"})
+    assert response.status_code == 422 and "angiv hvorfor" in unescape(response.content.decode())
+
+
+def test_a_line_is_added_moved_and_removed(login: Login) -> None:
+    client = login("editor-okf")
+    data = _form(client)
+    added = client.post(EDIT, data | {"op": "add"}).context["form"]
+    assert [r.id for r in added.rows][-1] == "n1" and len(added.rows) == 6
+    moved = client.post(EDIT, data | {"op": "up-1"}).context["form"]
+    assert [r.id for r in moved.rows][:2] == ["e2", "e1"]
+    removed = client.post(EDIT, data | {"op": "remove-0"}).context["form"]
+    assert removed.rows[0].id == "e2"
+
+
+def test_two_saves_of_different_places_are_merged(login: Login) -> None:
+    okf, cfo = login("editor-okf"), login("cfo")
+    mine, theirs = _form(okf), _form(cfo)
+    assert (
+        cfo.post(EDIT, theirs | {"title": "CFØ's titel", "why": "titel", "op": "save"}).status_code
+        == 302
+    )
+    response = okf.post(EDIT, mine | {"line-2-2027": "-1.000", "why": "tal", "op": "save"})
+    assert response.status_code == 409 and "flettet sammen" in unescape(response.content.decode())
+    merged = response.context["form"]
+    assert merged.texts["title"] == "CFØ's titel" and merged.rows[2].amounts[2027] == "-1.000"
+    assert len(DatabaseStore().versions(KEY, "BC01")) == 2  # nothing saved until asked again
+
+
+def test_two_saves_of_the_same_cell_ask_which_to_keep(login: Login) -> None:
+    okf, cfo = login("editor-okf"), login("cfo")
+    mine, theirs = _form(okf), _form(cfo)
+    cfo.post(EDIT, theirs | {"line-2-2027": "-900", "why": "CFØ", "op": "save"})
+    response = okf.post(EDIT, mine | {"line-2-2027": "-1.000", "why": "tal", "op": "save"})
+    assert response.status_code == 409
+    [conflict] = response.context["conflicts"]
+    assert conflict.place == "lines[e3].amounts[2027]"
+    assert (conflict.theirs, conflict.mine) == (-900, -1000)
+    merged = response.context["form"]
+    chosen = okf.post(
+        EDIT,
+        _fields(merged)
+        | {"op": "resolve", "mine": response.context["mine"], "take": conflict.place, "why": "tal"},
+    )
+    assert chosen.context["form"].rows[2].amounts[2027] == "-1.000"
+
+
+def _fields(form: Any) -> dict[str, Any]:
+    data: dict[str, Any] = {"base": form.base, "lines": len(form.rows), **form.texts}
+    for i, row in enumerate(form.rows):
+        data |= {
+            f"line-{i}-id": row.id,
+            f"line-{i}-text": row.text,
+            f"line-{i}-section": row.section,
+            f"line-{i}-kind": row.kind,
+            f"line-{i}-area": row.area,
+            f"line-{i}-unit": row.unit,
+            f"line-{i}-booking": row.booking,
+        }
+        data |= {f"line-{i}-{y}": v for y, v in row.amounts.items()}
+    return data
