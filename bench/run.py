@@ -33,8 +33,8 @@ import yaml
 
 from bench.generate import write_portfolio
 from gevinst.core.check import check_catalog
-from gevinst.io.importer import catalog_bundle, import_file
-from gevinst.io.yamlformat import load_catalog
+from gevinst.format.reader import load_catalog
+from gevinst.importers.bundle import catalog_bundle, import_file
 
 ROOT = Path(__file__).parents[1]
 SEED = ROOT / "catalogs" / "kk-budget-2025"
