@@ -20,7 +20,6 @@ catalog is returned only if there are none.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
@@ -33,6 +32,7 @@ from gevinst.core.errors import FormatError, Problem
 from gevinst.core.model import Catalog, Proposal
 from gevinst.core.profile import Profile
 from gevinst.format import schema as s
+from gevinst.format.jsonsource import JsonError, parse_json
 from gevinst.format.reader import (
     DataDocument,
     catalog_from_model,
@@ -43,16 +43,7 @@ from gevinst.format.reader import (
     read_document,
 )
 from gevinst.format.writer import Doc, catalog_document, proposal_document
-from gevinst.format.yamlsource import (
-    MAX_DEPTH,
-    MAX_DIGITS,
-    WrittenNumber,
-    YamlDocument,
-    YamlError,
-    read_text,
-    same_key,
-    too_deep,
-)
+from gevinst.format.yamlsource import YamlDocument, YamlError, read_text
 
 PROFILE_NAME = re.compile(r"^[A-Za-z0-9_-]+$")
 BUNDLE_SUFFIXES = (".yaml", ".yml", ".json")
@@ -120,68 +111,11 @@ def _json_document(path: Path) -> YamlDocument:
         text = read_text(path)
     except YamlError as e:
         raise _unreadable(path, e.message, e.line) from None
-    deep = _too_deep_line(text)
-    if deep is not None:
-        # the json module recurses once a level, and fails past Python's limit
-        raise _unreadable(path, too_deep(path, deep).message, deep) from None
     try:
-        # a number with a point is kept as written, so the schema refuses it as an amount
-        data = json.loads(
-            text, parse_float=WrittenNumber, parse_int=_int, object_pairs_hook=_unique
-        )
-    except json.JSONDecodeError as e:
-        message = f"ikke gyldig JSON: {e.msg} (kolonne {e.colno})"
-        raise _unreadable(path, message, e.lineno) from None
-    except _UnreadableValueError as e:
-        raise _unreadable(path, str(e)) from None
+        data = parse_json(text)
+    except JsonError as e:
+        raise _unreadable(path, e.message, e.line) from None
     return _JsonDocument(path, data, text)
-
-
-_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
-_JSON_NESTING = re.compile(r"[\[\]{}\n]")
-
-
-def _too_deep_line(text: str) -> int | None:
-    """The line where a JSON text nests deeper than MAX_DEPTH, found before parsing it."""
-    depth, line = 0, 1
-    for match in _JSON_NESTING.finditer(_JSON_STRING.sub('""', text)):
-        char = match[0]
-        if char == "\n":
-            line += 1
-        elif char in "[{":
-            depth += 1
-            if depth > MAX_DEPTH:
-                return line
-        else:
-            depth -= 1
-    return None
-
-
-class _UnreadableValueError(ValueError):
-    pass
-
-
-def _int(text: str) -> int:
-    # Python refuses to read more than 4.300 digits, and no figure has a thirtieth
-    digits = len(text.lstrip("-"))
-    if digits > MAX_DIGITS:
-        raise _UnreadableValueError(f"et tal har {digits} cifre; højst {MAX_DIGITS} læses")
-    return int(text)
-
-
-def _unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    """A JSON object whose keys are unique, also where two spellings name the same year
-    (``"2025"``, ``"2025.0"``); JSON itself would keep the last silently."""
-    out: dict[str, Any] = {}
-    seen: dict[object, str] = {}
-    for key, value in pairs:
-        if same_key(key) in seen:
-            first = seen[same_key(key)]
-            also = "" if first == key else f" (også skrevet {first!r})"
-            raise _UnreadableValueError(f"nøglen {key!r} står to gange{also}")
-        seen[same_key(key)] = key
-        out[key] = value
-    return out
 
 
 def _nodes(text: str) -> yaml.Node | None:
