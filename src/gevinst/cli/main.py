@@ -221,12 +221,8 @@ def _cmd_db_export(args: argparse.Namespace) -> int:
     return int(import_module("gevinst.cli.db").export_folder(args.catalog, args.folder))
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="gevinst",
-        description="Investerings- og effektiviseringsforslag som kontrollerede data.",
-    )
-    sub = parser.add_subparsers(dest="command", required=True)
+def _catalog_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """check, show, export and import: a catalog folder and its documents."""
     check = sub.add_parser("check", help="genberegn alt og sammenlign med de angivne tal")
     check.add_argument("path", help="katalogmappe eller catalog.yaml")
     check.add_argument("--format", choices=["table", "json"], default="table")
@@ -252,6 +248,23 @@ def _parser() -> argparse.ArgumentParser:
     )
     export.add_argument("--charts", type=Path, help="skriv også graferne som SVG i denne mappe")
     export.set_defaults(run=_cmd_export)
+    imp = sub.add_parser(
+        "import",
+        help="læs et katalog fra YAML eller JSON, eller en rettet Excel-projektmappe",
+        description="En Excel-projektmappe (.xlsx) lægges oven på kataloget den er eksporteret "
+        "fra (--onto): hver ændret indtastningscelle vises, før noget skrives.",
+    )
+    imp.add_argument(
+        "file", help="fil i gevinsts Excel-layout (.xlsx) eller et dokument (.yaml/.json)"
+    )
+    imp.add_argument("-o", "--output", help="katalogmappen der oprettes")
+    imp.add_argument("--onto", help="katalogmappen som projektmappens ændringer lægges på")
+    imp.add_argument("--dry-run", action="store_true", help="vis kun ændringerne; skriv intet")
+    imp.set_defaults(run=_cmd_import)
+
+
+def _basis_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """basis and whatif: the calculation basis behind the figures."""
     basis = sub.add_parser("basis", help="vis beregningsgrundlaget bag et forslags tal")
     basis.add_argument("path", help="katalogmappe eller catalog.yaml")
     basis.add_argument("id", help="forslagets id, fx BC01")
@@ -292,19 +305,10 @@ def _parser() -> argparse.ArgumentParser:
     whatif.add_argument("--npv", action="store_true", help="nutidsværdi (totaløkonomi)")
     whatif.add_argument("--format", choices=["table", "json"], default="table")
     whatif.set_defaults(run=_cmd_whatif)
-    imp = sub.add_parser(
-        "import",
-        help="læs et katalog fra YAML eller JSON, eller en rettet Excel-projektmappe",
-        description="En Excel-projektmappe (.xlsx) lægges oven på kataloget den er eksporteret "
-        "fra (--onto): hver ændret indtastningscelle vises, før noget skrives.",
-    )
-    imp.add_argument(
-        "file", help="fil i gevinsts Excel-layout (.xlsx) eller et dokument (.yaml/.json)"
-    )
-    imp.add_argument("-o", "--output", help="katalogmappen der oprettes")
-    imp.add_argument("--onto", help="katalogmappen som projektmappens ændringer lægges på")
-    imp.add_argument("--dry-run", action="store_true", help="vis kun ændringerne; skriv intet")
-    imp.set_defaults(run=_cmd_import)
+
+
+def _web_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """serve and db: the web application and its database."""
     serve = sub.add_parser(
         "serve",
         help="start webapplikationen (uden DATABASE_URL: en demo på SQLite)",
@@ -327,6 +331,17 @@ def _parser() -> argparse.ArgumentParser:
     db_export.add_argument("catalog", help="katalogets navn i databasen, fx kk-budget-2025")
     db_export.add_argument("folder", type=Path, help="den nye mappe")
     db_export.set_defaults(run=_cmd_db_export)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="gevinst",
+        description="Investerings- og effektiviseringsforslag som kontrollerede data.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+    _catalog_commands(sub)
+    _basis_commands(sub)
+    _web_commands(sub)
     return parser
 
 
