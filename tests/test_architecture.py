@@ -7,8 +7,10 @@ renders."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+import grimp
 import pytest
 from importlinter.cli import lint_imports
 
@@ -37,3 +39,23 @@ def test_a_broken_layer_is_reported(tmp_path: Path, capsys: pytest.CaptureFixtur
     )
     assert _lint(config) != 0
     assert "gevinst.documents is not allowed to import gevinst.core" in capsys.readouterr().out
+
+
+def test_the_map_draws_the_packages_as_the_code_imports_them() -> None:
+    """docs/architecture-map.md's diagram has exactly the arrows between packages that the
+    source's imports make."""
+    graph = grimp.build_graph("gevinst")
+    packages = sorted({m.split(".")[1] for m in graph.modules if m.count(".") >= 1})
+    drawn_by_code = {
+        (a, b)
+        for a in packages
+        for b in packages
+        if a != b
+        and graph.direct_import_exists(
+            importer=f"gevinst.{a}", imported=f"gevinst.{b}", as_packages=True
+        )
+    }
+    text = (ROOT / "docs" / "architecture-map.md").read_text(encoding="utf-8")
+    diagram = text.split("```mermaid", 1)[1].split("```", 1)[0]
+    drawn_in_docs = set(re.findall(r"^\s+(\w+) --> (\w+)$", diagram, re.MULTILINE))
+    assert drawn_in_docs == drawn_by_code

@@ -53,10 +53,14 @@ def _serious(page: Page) -> list[str]:
     ]
 
 
-def _screenshot(page: Page, name: str) -> None:
+def _screenshot(page: Page, name: str, top: str = "") -> None:
+    """The page as it shows, from the element ``top`` down where one is named."""
     folder = os.environ.get("GEVINST_SCREENSHOTS")
     if folder:
-        page.screenshot(path=str(Path(folder) / f"{name}.png"), full_page=False)
+        if top:
+            page.evaluate(f"window.scrollTo(0, document.querySelector('{top}').offsetTop - 16)")
+            page.wait_for_timeout(300)
+        page.screenshot(path=str(Path(folder) / f"{name}.png"))
 
 
 def _sign_in(page: Page, base: str, username: str) -> None:
@@ -120,11 +124,15 @@ def test_an_editor_changes_a_line_and_sees_the_figures_follow(
     )
     assert page.get_by_label("Linje 1, 2029").input_value() == "-200"
     assert page.get_by_label("Linje 2, 2028").input_value() == "-300"
+    # and the figures follow the pasted ones: 2028 is -100 - 300 - 880
+    page.wait_for_function(
+        "document.querySelector('#derived-table1').innerText.includes('-1.280')"
+    )
     # the arrow keys move between lines in the same year
     page.get_by_label("Linje 1, 2028").focus()
     page.keyboard.press("ArrowDown")
     assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Linje 2, 2028"
-    _screenshot(page, "rediger")
+    _screenshot(page, "rediger", "#grid-title")
     page.get_by_label("Hvorfor ændres forslaget?").fill("ny beregning af ferie")
     page.get_by_role("button", name="Gem ny version").click()
     page.wait_for_url("**/forslag/BC01/")
