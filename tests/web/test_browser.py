@@ -125,9 +125,7 @@ def test_an_editor_changes_a_line_and_sees_the_figures_follow(
     assert page.get_by_label("Linje 1, 2029").input_value() == "-200"
     assert page.get_by_label("Linje 2, 2028").input_value() == "-300"
     # and the figures follow the pasted ones: 2028 is -100 - 300 - 880
-    page.wait_for_function(
-        "document.querySelector('#derived-table1').innerText.includes('-1.280')"
-    )
+    page.wait_for_function("document.querySelector('#derived-table1').innerText.includes('-1.280')")
     # the arrow keys move between lines in the same year
     page.get_by_label("Linje 1, 2028").focus()
     page.keyboard.press("ArrowDown")

@@ -62,3 +62,26 @@ def test_an_unknown_catalog_is_a_404(login: Login) -> None:
     response = login("reader").get("/katalog/findes-ikke/")
     assert response.status_code == 404
     assert "kataloget 'findes-ikke' findes ikke" in unescape(response.content.decode())
+
+
+def _listed(client: Client, query: str = "") -> list[str]:
+    response = client.get(CATALOG + query)
+    return [row.proposal.id for row in response.context["proposals"]]
+
+
+def test_the_overview_filters_and_sorts_the_proposals(login: Login) -> None:
+    reader = login("reader")
+    assert _listed(reader) == ["BC01", "BC02", "F1", "F2", "F3", "F4", "F5", "F6", "F7"]
+    assert _listed(reader, "?forvaltning=SOF") == ["F2", "F3"]
+    assert _listed(reader, "?type=effektivisering") == ["F6", "F7"]
+    # F4's effect falls on TMU and ØU alone, F2's and F3's on Socialudvalget among others
+    on_su = _listed(reader, "?udvalg=SU")
+    assert {"F2", "F3"} <= set(on_su) and "F4" not in on_su
+    assert _listed(reader, "?udvalg=TMU&forvaltning=TMF") == ["F4"]
+    by_errors = reader.get(CATALOG + "?sorter=fejl").context["proposals"]
+    assert [r.errors for r in by_errors] == sorted((r.errors for r in by_errors), reverse=True)
+
+
+def test_the_overview_draws_the_effect_per_year(login: Login) -> None:
+    html = login("reader").get(CATALOG).content.decode()
+    assert '<figure class="chart"' in html and "<svg" in html and "<?xml" not in html

@@ -1,19 +1,46 @@
 # SPDX-License-Identifier: MPL-2.0
-"""The catalogs, and one catalog's overview: its summary tables recomputed live, and its
-proposals with their number of findings."""
+"""The catalogs, and one catalog's overview: its proposals with their findings (filtered by
+committee, administration and type, and sorted), the effect per year as a chart, and the
+summary tables recomputed live."""
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.safestring import mark_safe
 
-from gevinst.core.findings import Severity
+from gevinst.core import calc
+from gevinst.core.findings import Finding, Severity
+from gevinst.core.model import Catalog, Proposal, ProposalType
 from gevinst.core.summary import summarise
+from gevinst.documents.charts import catalog_chart_svg
 from gevinst.services.check import check_catalog
 from gevinst.web.access import actor_of
 from gevinst.web.store import DatabaseStore
+
+
+@dataclass(frozen=True)
+class Listed:
+    """A proposal as the overview lists it."""
+
+    proposal: Proposal
+    committees: frozenset[str]  # where its effect falls (2.1)
+    errors: int
+    warnings: int
+    steady_state: Decimal  # its permanent effect in its last year, as a contribution
+
+
+SORTS: dict[str, tuple[str, Callable[[Listed], object]]] = {
+    "id": ("Forslag", lambda r: r.proposal.id),
+    "titel": ("Titel", lambda r: r.proposal.title.casefold()),
+    "fejl": ("Flest fejl", lambda r: (-r.errors, -r.warnings)),
+    "effekt": ("Største varige effekt", lambda r: -r.steady_state),
+}
 
 
 def index(request: HttpRequest) -> HttpResponse:
@@ -25,21 +52,62 @@ def index(request: HttpRequest) -> HttpResponse:
     return render(request, "gevinst/index.html", {"catalogs": catalogs})
 
 
+def _listed(cat: Catalog, findings: tuple[Finding, ...]) -> list[Listed]:
+    counts = Counter((f.proposal, f.severity) for f in findings)
+    return [
+        Listed(
+            p,
+            frozenset(
+                unit
+                for unit, amounts in calc.distribution(p, cat.profile, False).items()
+                if any(amounts.values())
+            ),
+            counts[p.id, Severity.ERROR],
+            counts[p.id, Severity.WARNING],
+            -calc.steady_state(p),
+        )
+        for p in cat.proposals
+    ]
+
+
+def _chosen(listed: list[Listed], query: dict[str, str]) -> list[Listed]:
+    committee, administration = query.get("udvalg", ""), query.get("forvaltning", "")
+    kind = query.get("type", "")
+    shown = [
+        r
+        for r in listed
+        if (not committee or committee in r.committees)
+        and (not administration or administration in r.proposal.presenting)
+        and (not kind or r.proposal.type == kind)
+    ]
+    _, key = SORTS.get(query.get("sorter", ""), SORTS["id"])
+    return sorted(shown, key=key)  # type: ignore[arg-type]
+
+
+def _inline(svg: str) -> str:
+    """A chart's SVG without its XML prologue, to stand in the page. matplotlib draws it from
+    the catalog's figures and the profile's names and escapes every text it writes."""
+    return mark_safe(svg[svg.index("<svg") :])
+
+
 def overview(request: HttpRequest, catalog: str) -> HttpResponse:
     checked = check_catalog(DatabaseStore(), actor_of(request.user), catalog)
-    counts = Counter((f.proposal, f.severity) for f in checked.findings)
-    proposals = [
-        {
-            "proposal": p,
-            "errors": counts[p.id, Severity.ERROR],
-            "warnings": counts[p.id, Severity.WARNING],
-        }
-        for p in checked.catalog.proposals
-    ]
+    cat = checked.catalog
+    query = {k: request.GET.get(k, "") for k in ("udvalg", "forvaltning", "type", "sorter")}
+    listed = _listed(cat, checked.findings)
     context = {
-        "catalog": checked.catalog,
+        "catalog": cat,
         "slug": catalog,
-        "proposals": proposals,
-        "tables": [summarise(checked.catalog, t.id) for t in checked.catalog.tables],
+        "proposals": _chosen(listed, query),
+        "total": len(listed),
+        "query": query,
+        "committees": [
+            c for c in cat.profile.committees if any(c.code in r.committees for r in listed)
+        ],
+        "administrations": cat.profile.administrations,
+        "types": [(t.value, t.value.capitalize()) for t in ProposalType],
+        "sorts": [(k, label) for k, (label, _) in SORTS.items()],
+        "chart": _inline(catalog_chart_svg(cat)),
+        "tables": [summarise(cat, t.id) for t in cat.tables],
     }
     return render(request, "gevinst/catalog.html", context)
