@@ -267,3 +267,21 @@ def test_a_schema_error_is_told_in_danish(
     edit(catalog, old, new)
     message = problem(catalog)
     assert f"felt {field}: " in message and danish in message, message
+
+
+def test_a_quoted_number_of_two_million_digits_is_refused_briefly(catalog: Path) -> None:
+    line = edit(catalog, FIRST, f'2025: "{"9" * 2_000_000}", 2026: -297')
+    message = problem(catalog)
+    assert message.startswith(at(catalog, line, "lines[0].amounts[2025]"))
+    assert "(2000000 tegn) er uden for det tilladte område" in message and len(message) < 400
+
+
+@pytest.mark.parametrize("key", ['"1e999999999"', '"1' + "0" * 1000 + '"'])
+def test_a_key_that_is_a_huge_number_is_refused_not_overflowed(catalog: Path, key: str) -> None:
+    line = edit(catalog, FIRST, f"{key}: -149, 2026: -297")
+    assert problem(catalog).startswith(at(catalog, line, "lines[0].amounts")[:-1])
+
+
+def test_a_zero_with_many_decimals_is_a_zero(catalog: Path) -> None:
+    edit(catalog, FIRST, '2025: "0,000000000000000", 2026: -297')
+    assert load_catalog(catalog).proposal("BC01").line("e1").amounts[2025] == 0

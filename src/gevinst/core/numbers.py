@@ -23,12 +23,23 @@ MAX_DECIMALS = 10
 
 def amount_problem(value: Decimal) -> str | None:
     """Why a number is outside the format's range, or None where it is inside."""
-    if not value.is_finite() or abs(value) >= AMOUNT_LIMIT:
-        return f"{value} er uden for det tilladte område (numerisk under 10^15)"
-    exponent = value.normalize().as_tuple().exponent
-    if isinstance(exponent, int) and -exponent > MAX_DECIMALS:
-        return f"{value} har mere end {MAX_DECIMALS} decimaler"
+    # without the context's arithmetic (abs, normalize), which a number of a million digits
+    # would overflow
+    if not value.is_finite() or value.copy_abs() >= AMOUNT_LIMIT:
+        return f"{shortened(str(value))} er uden for det tilladte område (numerisk under 10^15)"
+    _, digits, exponent = value.as_tuple()
+    assert isinstance(exponent, int)  # a finite number's exponent
+    if not any(digits):
+        return None  # a zero, however many decimals it is written with
+    trailing_zeros = len(digits) - len("".join(map(str, digits)).rstrip("0"))
+    if -exponent - trailing_zeros > MAX_DECIMALS:
+        return f"{shortened(str(value))} har mere end {MAX_DECIMALS} decimaler"
     return None
+
+
+def shortened(text: str) -> str:
+    """A value as a message shows it: a long one by its ends and its length."""
+    return text if len(text) <= 40 else f"{text[:20]}...{text[-10:]} ({len(text)} tegn)"
 
 
 @cache

@@ -25,7 +25,7 @@ from pydantic import (
 
 from gevinst.core.effects import MODELS
 from gevinst.core.model import TABLES_WITH_TEXT_AFTER
-from gevinst.core.numbers import amount_problem
+from gevinst.core.numbers import amount_problem, shortened
 from gevinst.core.template import TEMPLATE_HEADINGS
 from gevinst.format.yamlsource import WrittenNumber
 
@@ -50,7 +50,7 @@ def _in_range(value: Decimal) -> Decimal:
 def _amount(value: Any) -> Decimal:
     if isinstance(value, WrittenNumber):
         raise ValueError(
-            f"{value} er skrevet som et decimaltal; skriv beløb uden tusindtalsprik "
+            f"{shortened(value)} er skrevet som et decimaltal; skriv beløb uden tusindtalsprik "
             f'(fx 1144, ikke 1.144) og brøker i anførselstegn med komma (fx "0,5")'
         )
     if isinstance(value, bool):
@@ -79,7 +79,7 @@ def _amount(value: Any) -> Decimal:
             return _in_range(Decimal(value.strip().replace(",", ".")))
         except InvalidOperation:
             pass
-    raise ValueError(f"{value!r} er ikke et tal")
+    raise ValueError(f"{shortened(repr(value))} er ikke et tal")
 
 
 # A year of the format: a budget round's year, written as a whole number

@@ -24,7 +24,6 @@ import os
 import re
 import stat
 from collections.abc import Hashable, Sequence
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
@@ -65,16 +64,21 @@ class _Refused(yaml.constructor.ConstructorError):
     """A value gevinst refuses, with its Danish message."""
 
 
+_PLAIN_NUMBER = re.compile(r"([+-]?)(\d+)(?:[.,](\d+))?")
+
+
 def same_key(key: object) -> object:
     """What a key names: ``2025``, ``"2025"`` and ``2025.0`` name the same year (the schema
-    reads each as 2025), so a mapping may hold only one of them."""
-    if isinstance(key, str | int) and not isinstance(key, bool):
-        try:
-            number = Decimal(str(key).strip().replace(",", "."))
-        except InvalidOperation:
-            return key
-        return number.normalize() if number.is_finite() else key
-    return key if isinstance(key, Hashable) else repr(key)
+    reads each as 2025), so a mapping may hold only one of them. Compared digit by digit,
+    not as a Decimal, which a key of a million digits would overflow."""
+    if isinstance(key, bool) or not isinstance(key, str | int):
+        return key if isinstance(key, Hashable) else repr(key)
+    number = _PLAIN_NUMBER.fullmatch(str(key).strip())
+    if number is None:
+        return key
+    whole, fraction = number[2].lstrip("0"), (number[3] or "").rstrip("0")
+    sign = "-" if number[1] == "-" and (whole or fraction) else ""
+    return ("tal", sign, whole, fraction)
 
 
 def _construct_mapping(loader: yaml.SafeLoader, node: yaml.Node) -> dict[object, object]:
