@@ -285,3 +285,15 @@ def test_a_key_that_is_a_huge_number_is_refused_not_overflowed(catalog: Path, ke
 def test_a_zero_with_many_decimals_is_a_zero(catalog: Path) -> None:
     edit(catalog, FIRST, '2025: "0,000000000000000", 2026: -297')
     assert load_catalog(catalog).proposal("BC01").line("e1").amounts[2025] == 0
+
+
+def test_every_fraction_the_format_reads_is_written_back_exactly() -> None:
+    # the largest denominator read: the writer finds the fraction again
+    assert number(Decimal(1) / Decimal(999_999)) == "1/999999"
+    assert number(Decimal(-7) / Decimal(1_000_000)) == "-0,000007"
+
+
+def test_a_fraction_with_a_larger_denominator_is_refused(catalog: Path) -> None:
+    line = edit(catalog, FIRST, '2025: "1/1000001", 2026: -297')
+    assert problem(catalog).startswith(at(catalog, line, "lines[0].amounts[2025]"))
+    assert "nævneren må højst være 1.000.000" in problem(catalog)

@@ -19,6 +19,7 @@ _STANDARD = LOCALE.decimal_formats[None]
 # gevinst computes with; a decimal fraction has at most MAX_DECIMALS decimals
 AMOUNT_LIMIT = Decimal(10) ** 15
 MAX_DECIMALS = 10
+MAX_DENOMINATOR = 10**6  # of an exact fraction, "2/3"
 
 
 def amount_problem(value: Decimal) -> str | None:

@@ -25,7 +25,7 @@ from pydantic import (
 
 from gevinst.core.effects import MODELS
 from gevinst.core.model import TABLES_WITH_TEXT_AFTER
-from gevinst.core.numbers import amount_problem, shortened
+from gevinst.core.numbers import MAX_DENOMINATOR, amount_problem, dk, shortened
 from gevinst.core.template import TEMPLATE_HEADINGS
 from gevinst.format.yamlsource import WrittenNumber
 
@@ -63,8 +63,12 @@ def _amount(value: Any) -> Decimal:
         numerator, denominator = Decimal(fraction[1]), Decimal(fraction[2])
         if denominator == 0:
             raise ValueError(f"{value!r}: division med nul")
+        if denominator > MAX_DENOMINATOR:
+            # the writer finds a fraction again by its denominator, up to this one
+            raise ValueError(
+                f"{shortened(value)}: nævneren må højst være {dk(Decimal(MAX_DENOMINATOR))}"
+            )
         _in_range(numerator)
-        _in_range(denominator)
         # an exact fraction ("2/3") has as many decimals as it needs
         return numerator / denominator
     if isinstance(value, str) and _THOUSANDS.match(value.strip()):

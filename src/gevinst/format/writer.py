@@ -20,7 +20,7 @@ import yaml
 
 from gevinst.core import effects as fx
 from gevinst.core import model as m
-from gevinst.core.numbers import MAX_DECIMALS
+from gevinst.core.numbers import MAX_DECIMALS, MAX_DENOMINATOR
 from gevinst.core.series import Series
 from gevinst.format.schema import SCHEMA_VERSION
 
@@ -35,7 +35,7 @@ def number(value: Decimal) -> int | str:
         return int(value)
     exponent = value.normalize().as_tuple().exponent
     if isinstance(exponent, int) and -exponent > MAX_DECIMALS:
-        exact = Fraction(value).limit_denominator(10**6)
+        exact = Fraction(value).limit_denominator(MAX_DENOMINATOR)
         if Decimal(exact.numerator) / Decimal(exact.denominator) == value:
             return f"{exact.numerator}/{exact.denominator}"
     return format(value, "f").replace(".", ",")
