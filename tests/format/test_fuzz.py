@@ -31,14 +31,14 @@ from gevinst.core.model import Catalog
 from gevinst.core.selection import ExportOptions
 from gevinst.documents.xlsx import render_xlsx
 from gevinst.format.reader import load_catalog
-from gevinst.format.writer import catalog_document, proposal_document
+from gevinst.format.writer import catalog_document, proposal_document, write_catalog
 from gevinst.importers.bundle import catalog_bundle, import_file
 from gevinst.importers.xlsx import import_onto
 from tests.paths import SEED
 
 # no shrinking: a failure is reported with the example found, within the time CI allows
 FUZZ = settings(
-    max_examples=25,
+    max_examples=20,
     deadline=None,
     phases=[Phase.explicit, Phase.reuse, Phase.generate],
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
@@ -136,8 +136,9 @@ def mutate(draw: Callable[[st.SearchStrategy[Any]], Any], doc: Any) -> Any:
     return doc
 
 
-def outcome(load: Any) -> None:
-    """A catalog that ``check`` computes, or a GevinstError that says something."""
+def outcome(load: Any, again: Path) -> None:
+    """A catalog that ``check`` computes and that reads back as itself once written (into
+    ``again``), or a GevinstError that says something."""
     try:
         cat = load()
     except FormatError as e:
@@ -147,6 +148,8 @@ def outcome(load: Any) -> None:
         assert str(e)
         return
     check_catalog(cat)
+    write_catalog(cat, again)
+    assert load_catalog(again) == cat
 
 
 def write_folder(folder: Path, catalog: Any, proposals: dict[str, str]) -> Path:
@@ -176,7 +179,7 @@ def test_a_catalog_folder_changed_at_random(
         text = text[:at] + data.draw(INSERTS) + text[at:]
     texts = {p: dumped(d) for p, d in docs.items()} | {pid: text}
     folder = write_folder(tmp_path_factory.mktemp("fuzz"), dumped(catalog_document(cat)), texts)
-    outcome(lambda: load_catalog(folder))
+    outcome(lambda: load_catalog(folder), folder.parent / "again")
 
 
 @FUZZ
@@ -194,7 +197,7 @@ def test_a_json_bundle_changed_at_random(
         text = text[:at] + data.draw(INSERTS) + text[at:]
     path = tmp_path_factory.mktemp("fuzz") / "katalog.json"
     path.write_text(text, encoding="utf-8")
-    outcome(lambda: import_file(path))
+    outcome(lambda: import_file(path), path.parent / "again")
 
 
 @cache
@@ -241,4 +244,4 @@ def test_an_edited_workbook_changed_at_random(
     def imported() -> Catalog:
         return import_onto(path, small()).catalog
 
-    outcome(imported)
+    outcome(imported, path.parent / "again")
