@@ -1,0 +1,728 @@
+# SPDX-License-Identifier: MPL-2.0
+"""The catalog as a document of blocks, laid out like the seed's proposals (sections 1 to 7):
+headings, prose, tables with their marks, fields, charts and notices, each a JSON-ready
+mapping with Danish-formatted figures.
+
+This module decides what a document shows and asks the core for every figure; a renderer
+decides only how it looks: the PDF's typst template (:mod:`gevinst.documents.pdf`) and the
+web application's proposal page lay out the same blocks, so the page reads like the document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
+from decimal import Decimal
+from typing import Any
+
+from gevinst.core import calc, layout, marks, model, numbering, template
+from gevinst.core import text as markup
+from gevinst.core.layout import Kind
+from gevinst.core.marks import Marks, Place
+from gevinst.core.model import (
+    BasisTable,
+    Catalog,
+    CatalogGroup,
+    CatalogTable,
+    Proposal,
+    StatedTable,
+    TargetRole,
+    TargetRow,
+)
+from gevinst.core.numbers import dk
+from gevinst.core.profile import Profile
+from gevinst.core.selection import ExportOptions
+from gevinst.core.series import Series
+from gevinst.core.summary import Summary, summarise
+from gevinst.documents import sections
+from gevinst.documents.charts import catalog_chart_svg, proposal_chart_svg
+
+Block = dict[str, Any]
+Cell = str | dict[str, Any]
+
+CONFIDENTIAL = "Forslaget er fortroligt (FORTROLIG)"
+YEAR_WIDTH = "1.35cm"
+# more year columns than this leave a row label too narrow for a word a line on a portrait
+# page (16,8 cm of text): the proposal is laid out on landscape pages
+PORTRAIT_YEARS = 7
+# a table with more rows or text than this may not fit a page whole
+LONG_ROWS = 22
+LONG_TEXT = 1500
+# a text column no longer than this is set at its natural width, on one line
+SHORT_TEXT = 24
+AREA_WIDTH = "2.5cm"
+# a soft hyphen lets the narrow column's header break as the seed prints it
+AREA_HEADER = "Styrings\u00adområde"
+ZERO_MARK = "-"
+
+
+# --- blocks: the vocabulary the template lays out --------------------------------------------
+
+
+def _heading(text: str, level: int = 2) -> Block:
+    return {"kind": "heading", "level": level, "text": text}
+
+
+def _runs(p: markup.Paragraph) -> list[dict[str, Any]]:
+    return [{"text": r.text, "italic": r.italic, "bold": r.bold} for r in p.runs]
+
+
+def _prose(written: str) -> list[Block]:
+    """A printed text's paragraphs and lists (the format's markup), for the template's
+    ``prose``; every word stays a JSON string, so nothing in it is read as typst."""
+    out: list[Block] = []
+    for b in markup.parse(written):
+        if isinstance(b, markup.Paragraph):
+            out.append({"kind": "paragraph", "heading": b.is_heading, "runs": _runs(b)})
+        elif isinstance(b, markup.BulletList):
+            out.append({"kind": "bullets", "items": [_runs(i) for i in b.items]})
+        else:
+            out.append({"kind": "numbers", "start": b.start, "items": [_runs(i) for i in b.items]})
+    return out
+
+
+def _para(written: str) -> list[Block]:
+    return [{"kind": "prose", "blocks": _prose(written)}] if written.strip() else []
+
+
+def _prose_cell(written: str) -> Cell:
+    """A table cell holding a printed text in the markup (a consultation's answer)."""
+    return {"text": markup.plain(written), "prose": _prose(written)}
+
+
+def _row(cells: Sequence[Cell], style: str = "") -> Block:
+    return {"cells": list(cells), "style": style}
+
+
+def _group(text: str) -> Block:
+    # span 0: the row's one cell spans the whole table
+    return _row([{"text": text, "span": 0}], "group")
+
+
+def _table(
+    title: str,
+    columns: Sequence[str],
+    rows: Sequence[Block],
+    widths: Sequence[float | str],
+    align: Sequence[str],
+    unit: str = "",
+    notes: Iterable[str] = (),
+    continues: str = "",
+) -> Block:
+    return {
+        "kind": "table",
+        "title": title,
+        # what a page that goes on with the table says above it: "<title> (fortsat)"
+        "continues": continues or title,
+        "unit": unit,
+        "columns": list(columns),
+        "rows": list(rows),
+        "widths": list(widths),
+        "align": list(align),
+        "notes": list(notes),
+        "breakable": _long(rows),
+    }
+
+
+def _cell_text(cell: Cell) -> str:
+    return cell if isinstance(cell, str) else str(cell["text"])
+
+
+def _long(rows: Sequence[Block]) -> bool:
+    """Whether a table may be longer than a page, so that it must break rather than move whole
+    to the next page."""
+    text = sum(len(c if isinstance(c, str) else c["text"]) for r in rows for c in r["cells"])
+    return len(rows) > LONG_ROWS or text > LONG_TEXT
+
+
+def _amounts(series: Series, years: Sequence[int], zero: str = "0") -> list[str]:
+    return [dk(series[y]) if series[y] else zero for y in years]
+
+
+def _written(series: Series, years: Sequence[int]) -> list[str]:
+    """An input row's figures, blank where it leaves a year out (BC02's administration)."""
+    return [dk(series[y]) if y in series else "" for y in years]
+
+
+def _year_table(
+    title: str,
+    first: Sequence[str],
+    rows: Sequence[Block],
+    years: Sequence[int],
+    unit: str = "",
+    notes: Iterable[str] = (),
+) -> Block:
+    """A table of text columns (``first``) followed by one right-aligned column a year."""
+    # a figure with a mark ("-43.564¹³³") is wider than the column the seed's figures need
+    marked = any(marks.MARKED.search(_cell_text(c)) for r in rows for c in r["cells"])
+    widths: list[float | str] = [
+        1,
+        *([AREA_WIDTH] * (len(first) - 1)),
+        *(["auto" if marked else YEAR_WIDTH] * len(years)),
+    ]
+    align = ["left"] * len(first) + ["right"] * len(years)
+    columns = [*first, *(str(y) for y in years)]
+    return _table(title, columns, rows, widths, align, unit, notes)
+
+
+def _section_heading(p: Proposal, number: int) -> list[Block]:
+    """Section ``number`` (1 to 7)'s heading as the proposal prints it, if it prints one."""
+    text = sections.heading(p, template.SECTIONS[number - 1])
+    return [_heading(text)] if text else []
+
+
+def _sub_heading(p: Proposal, template: str) -> list[Block]:
+    text = sections.heading(p, template)
+    return [_heading(text, 3)] if text else []
+
+
+# --- section 1 --------------------------------------------------------------------------------
+
+
+def _administrations(codes: Iterable[str], profile: Profile) -> str:
+    names = {a.code: a.name for a in profile.administrations}
+    return ", ".join(names.get(code, code) for code in codes)
+
+
+def _checkboxes(p: Proposal, profile: Profile) -> list[str]:
+    known = [a.code for a in profile.administrations]
+    others = [code for code in p.affected if code not in known]
+    names = {a.code: a.name for a in profile.administrations}
+    return [
+        f"{'☒' if code in p.affected else '☐'} {names.get(code, code)}" for code in known + others
+    ]
+
+
+def _origin(p: Proposal) -> str:
+    answer = sections.answer(p.innovation)
+    return f"{answer} ({p.innovation_title})" if p.innovation and p.innovation_title else answer
+
+
+def _section_1(p: Proposal, profile: Profile) -> list[Block]:
+    # a question the proposal does not answer (its template does not ask it) is not printed
+    fields: list[tuple[str, str | list[str]]] = [
+        ("Kort resumé", p.summary),
+        ("Udspringer af et innovationsforslag", _origin(p)),
+        (
+            "Udspringer af arbejdsprogrammet for administrativ forenkling",
+            sections.answer(p.simplification),
+        ),
+        ("Fremstillende forvaltning", _administrations(p.presenting, profile)),
+        ("Berørte forvaltninger", _checkboxes(p, profile) if p.affected else ""),
+    ]
+    answered = [list(f) for f in fields if f[1]]
+    return [
+        *_section_heading(p, 1),
+        *_para(p.description),
+        *([{"kind": "fields", "rows": answered}] if answered else []),
+    ]
+
+
+# --- section 2 --------------------------------------------------------------------------------
+
+
+_STYLES = {Kind.LINE: "", Kind.SUBTOTAL: "sub", Kind.TOTAL: "total", Kind.PAYBACK: "sub"}
+
+
+def _tabel_1_row(row: layout.Row, p: Proposal, found: Marks) -> Block:
+    if row.kind is Kind.HEADING:
+        return _group(row.label)
+    if row.kind is Kind.PAYBACK:
+        text = found.text(Place(p.id, "1", row.key, None), row.text)
+        return _row([row.label, {"text": text, "span": 0}], _STYLES[row.kind])
+    amounts = row.amounts if row.amounts is not None else Series()
+    figures = found.amounts(p.id, "1", row.key, amounts, p.years)
+    return _row([row.label, row.area, *figures], _STYLES[row.kind])
+
+
+def _tabel_1(p: Proposal, profile: Profile, found: Marks) -> Block:
+    own = sections.table1(p, layout.table1(p, profile))
+    rows = [_tabel_1_row(row, p, found) for row in own]
+    return _year_table(
+        numbering.titles(p).economy,
+        [f"1.000 kr. {p.price_level} p/l", AREA_HEADER],
+        rows,
+        p.years,
+        notes=numbering.economy_notes(p),
+    )
+
+
+def _basis_cell(value: Decimal | str | None, year: bool, unit: str) -> str:
+    if isinstance(value, Decimal):
+        # a year is never printed with a thousands separator: "2025", not "2.025"
+        return str(int(value)) if year else f"{dk(value)} {unit}".rstrip()
+    return value or ""
+
+
+def _text_width(column: Sequence[str], numeric: bool) -> float | str:
+    """A basis column's width: figures and short texts (a row number, "BUF", an address) take
+    the room they need; long texts share the rest, the longer the wider (F6's Bilag 1)."""
+    longest = max((len(text) for text in column), default=0)
+    if numeric or longest <= SHORT_TEXT:
+        return "auto"
+    return 1 + longest / (4 * SHORT_TEXT)
+
+
+def _basis_table(b: BasisTable, p: Proposal, found: Marks) -> list[Block]:
+    blocks = [_heading(b.title, 3), *_para(b.text)]
+    if not b.rows:
+        return blocks
+    numeric = [all(not isinstance(r.values.get(c), str) for r in b.rows) for c in b.columns]
+    years = [numbering.is_year_column(r.values.get(c) for r in b.rows) for c in b.columns]
+    rows = [
+        _row(
+            [
+                r.label,
+                *(
+                    _basis_cell(r.values.get(c), year, b.unit)
+                    + found.mark(Place(p.id, marks.BASIS_TABLE + b.id, r.label, c))
+                    for c, year in zip(b.columns, years, strict=True)
+                ),
+            ]
+        )
+        for r in b.rows
+    ]
+    align = ["left", *("right" if n else "left" for n in numeric)]
+    texts = [[_cell_text(c) for c in r["cells"]] for r in rows]
+    widths = [
+        _text_width(column, numeric=i > 0 and numeric[i - 1])
+        for i, column in enumerate(zip(*texts, strict=True))
+    ]
+    return [
+        *blocks,
+        _table("", [b.label_column, *b.columns], rows, widths, align, continues=b.title),
+    ]
+
+
+def _unit_rows(
+    rows: Mapping[str, Series],
+    p: Proposal,
+    profile: Profile,
+    found: Marks,
+    table: str,
+    stated: StatedTable | None,
+    appropriations: Mapping[str, str] | None = None,
+) -> list[Block]:
+    """One row a unit in the profile's order (and a row the document states that gevinst
+    computes as nothing, so its mark is seen, or that the source prints with nothing in it),
+    then "Total"; zeros shown as the source shows them in this table; with
+    ``appropriations`` a "Bevilling" column as well."""
+    zero = numbering.zero_mark(stated, p.years, ZERO_MARK)
+
+    def extra(unit: str) -> list[str]:
+        return [] if appropriations is None else [appropriations.get(unit, "")]
+
+    def figures(unit: str, amounts: Series) -> list[str]:
+        return found.amounts(p.id, table, unit, amounts, p.years, zero)
+
+    units = set(rows) | found.rows(p.id, table) | numbering.kept_units(stated, profile)
+    out = [
+        _row([profile.unit_name(u), *extra(u), *figures(u, rows.get(u, Series()))])
+        for u in profile.sort_units(list(units))
+    ]
+    sums = calc.column_total(rows)
+    total = [
+        found.figure(Place(p.id, table, "total", y), sums[y], numbering.total_zero(stated, y, zero))
+        for y in p.years
+    ]
+    out.append(_row(["Total", *extra(""), *total], "total"))
+    return out
+
+
+def _distribution(p: Proposal, profile: Profile, found: Marks) -> list[Block]:
+    stated = p.stated.distribution
+    text = _para(p.distribution_text)
+    if stated is None or "2.1" not in marks.printed_tables(p, profile):
+        return [*_sub_heading(p, template.DISTRIBUTION), *text] if text else []
+    zero = numbering.zero_mark(stated, p.years, ZERO_MARK)
+    key = [stated.key_column] if stated.key_column else []
+    rows = [
+        _row(
+            [
+                row.label,
+                *([row.share] if key else []),
+                *found.amounts(p.id, "2.1", row.key, row.amounts, p.years, zero),
+            ],
+            "total" if row.key == "total" else "",
+        )
+        for row in layout.distribution(p, profile, found.rows(p.id, "2.1"))
+    ]
+    return [
+        *_sub_heading(p, template.DISTRIBUTION),
+        *text,
+        _year_table(
+            numbering.titles(p).distribution,
+            [f"Udvalg (1.000 kr. {p.price_level} p/l)", *key],
+            rows,
+            p.years,
+        ),
+    ]
+
+
+def _section_2(p: Proposal, profile: Profile, found: Marks) -> list[Block]:
+    blocks = [
+        *_section_heading(p, 2),
+        *_para(p.economy_text),
+        _tabel_1(p, profile, found),
+        *_after(p, model.ECONOMY_TABLE),
+    ]
+    # no investment, no payback and no payback chart (F6, Forslag 7), as the template prints
+    if calc.has_investment(p):
+        blocks.append(
+            {
+                "kind": "chart",
+                "svg": proposal_chart_svg(p),
+                "caption": "Akkumuleret økonomisk påvirkning og tilbagebetalingstid (totaløkonomi)",
+            }
+        )
+    # a table that is not printed leaves only its prose, where the table stands
+    basis = [
+        [
+            *(_basis_table(b, p, found) if sections.basis_drawn(p, b) else _para(b.text)),
+            *_after(p, b.id),
+        ]
+        for b in p.basis
+    ]
+    own = sections.own_basis(p)
+    if own:
+        blocks += _sub_heading(p, template.BASIS)
+        for b, part in zip(p.basis, basis, strict=True):
+            if b in own:
+                blocks += part
+    # the distribution (Forslag 7's Tabel 3) before the target accounting (its Tabel 4), as
+    # the source prints them
+    return [
+        *blocks,
+        *_distribution(p, profile, found),
+        *(
+            block
+            for b, part in zip(p.basis, basis, strict=True)
+            if b.in_distribution
+            for block in part
+        ),
+        *_after(p, model.DISTRIBUTION_TABLE),
+        *_targets(p, found),
+        *_after(p, model.TARGETS_TABLE),
+    ]
+
+
+def _after(p: Proposal, table: str) -> list[Block]:
+    """The text the proposal prints right after ``table`` (``texts_after``)."""
+    return _para(p.texts_after.get(table, ""))
+
+
+def _targets(p: Proposal, found: Marks) -> list[Block]:
+    """Target accounting (Forslag 7's Tabel 4) as printed, its manko recomputed."""
+    t = p.targets
+    if t is None:
+        return []
+    years = numbering.target_years(p)
+
+    def row(r: TargetRow) -> Block:
+        derived = layout.target_derived(p, r)
+        if derived is None:
+            return _row([r.label, r.area or "", *_amounts(r.values, years, zero="")])
+        key, series = derived
+        shown = found.amounts(p.id, marks.TARGETS_TABLE, key, series, years, zero="")
+        return _row([r.label, r.area or "", *shown], "sub" if r.role is TargetRole.MANKO else "")
+
+    # one table a price basis, as the source prints Tabel 4; the title above the first
+    return [
+        _year_table(
+            t.title if i == 0 else "",
+            [basis or f"1.000 kr. {p.price_level} p/l", AREA_HEADER],
+            [row(r) for r in rows],
+            years,
+        )
+        for i, (basis, rows) in enumerate(layout.target_blocks(t))
+    ]
+
+
+# --- sections 3 to 6 --------------------------------------------------------------------------
+
+
+def _section_3(p: Proposal) -> list[Block]:
+    blocks = [*_section_heading(p, 3), *_para(p.followup_text)]
+    if not p.followup:
+        return blocks
+    rows: list[Block] = []
+    for phase, label in template.FOLLOWUP_PHASES.items():
+        goals = [f for f in p.followup if f.phase is phase]
+        if goals:
+            rows.append(_group(label))
+            rows += [
+                _row([_prose_cell(t) for t in (f.goal, f.measure, f.responsible, f.when)])
+                for f in goals
+            ]
+    title = numbering.titles(p).followup
+    columns = list(template.FOLLOWUP_COLUMNS)
+    return [*blocks, _table(title, columns, rows, [1.3, 2.2, 1.2, 1], ["left"] * 4)]
+
+
+def _section_4(p: Proposal) -> list[Block]:
+    # a level is printed only where the proposal states one
+    level = [["Samlet risikovurdering", str(p.risk_level)]] if p.risk_level else []
+    return [
+        *_section_heading(p, 4),
+        *([{"kind": "fields", "rows": level}] if level else []),
+        *_para(p.risk_text),
+    ]
+
+
+def _section_5(p: Proposal, profile: Profile, found: Marks) -> list[Block]:
+    # a proposal whose template has no section 5 (Forslag 5) gets no empty heading
+    if not p.admin_text and not p.admin_rows:
+        return []
+    blocks = [*_section_heading(p, 5), *_para(p.admin_text)]
+    if "admin" not in marks.printed_tables(p, profile):
+        return blocks
+    rows = [_row([r.text, *_written(r.amounts, p.years)]) for r in p.admin_rows]
+    rows.append(
+        _row(
+            [
+                "Varige ændringer totalt, administration",
+                *found.amounts(p.id, "admin", "total", calc.admin_total(p), p.years),
+            ],
+            "total",
+        )
+    )
+    table = _year_table(
+        numbering.titles(p).admin,
+        [f"Nettoeffekt på administrative udgifter, 1.000 kr. {p.price_level} p/l"],
+        rows,
+        p.years,
+        notes=[template.ADMIN_NOTE],
+    )
+    return [*blocks, table]
+
+
+def _section_6(p: Proposal) -> list[Block]:
+    # the answer's own words carry its dates: they are not printed a second time
+    blocks = _section_heading(p, 6)
+    for t in sections.consultation_tables(p):
+        rows = [_row([*t.cells(c), _prose_cell(c.text)]) for c in t.rows]
+        widths: list[float | str] = [1.3, *(["auto"] if t.yes_no else []), 2.6]
+        blocks.append(_table("", t.columns, rows, widths, ["left"] * len(widths)))
+    if p.partners_text:
+        blocks += [*_sub_heading(p, template.PARTNERS), *_para(p.partners_text)]
+    return blocks
+
+
+# --- section 7 --------------------------------------------------------------------------------
+
+
+def _section_7(p: Proposal, profile: Profile, found: Marks) -> list[Block]:
+    blocks: list[Block] = []
+    printed = marks.printed_tables(p, profile)
+    for name, compute in calc.TECHNICAL_TABLES.items():
+        if name not in printed:
+            continue
+        stated = p.stated.technical.get(name)
+        title = (stated.title if stated else "") or template.TECHNICAL_TITLES[name]
+        empty = found.empty_note(p, name)
+        blocks += _para(stated.text if stated else "")
+        blocks.append(
+            _year_table(
+                title + found.mark(Place(p.id, name, "", None)),
+                [f"Udvalg ({found.price_basis(p, name)})", template.APPROPRIATION_HEADER],
+                _unit_rows(
+                    compute(p, profile),
+                    p,
+                    profile,
+                    found,
+                    name,
+                    stated,
+                    stated.appropriations if stated else {},
+                ),
+                p.years,
+                notes=[*([empty] if empty else []), template.KVANTUM_NOTE],
+            )
+        )
+    blocks += _para(p.technical_text)
+    return [*_section_heading(p, 7), *blocks] if blocks else []
+
+
+def _appendices(p: Proposal, before: Sequence[Block]) -> list[Block]:
+    """The "Bilagsoversigt" section (Forslag 7), numbered after the last section printed."""
+    if not p.appendices_text.strip():
+        return []
+    numbered = [b["text"] for b in before if b["kind"] == "heading" and b["level"] == 2]
+    return [_heading(sections.appendices_heading(numbered)), *_para(p.appendices_text)]
+
+
+# --- a proposal ---------------------------------------------------------------------------------
+
+
+def _detail(p: Proposal, profile: Profile, found: Marks) -> list[Block]:
+    blocks = [
+        *_section_1(p, profile),
+        *_section_2(p, profile, found),
+        *_section_3(p),
+        *_section_4(p),
+        *_appendix(p),
+        *_section_5(p, profile, found),
+        *_section_6(p),
+        *_section_7(p, profile, found),
+    ]
+    return blocks + _appendices(p, blocks)
+
+
+def _appendix(p: Proposal) -> list[Block]:
+    """The heading of the administrative appendix (sections 5 to 7), where printed."""
+    return [{"kind": "part", "text": p.appendix_heading}] if p.appendix_heading else []
+
+
+def _only_rows_of(t: CatalogTable, p: Proposal) -> CatalogTable:
+    groups = (
+        CatalogGroup(g.committee, tuple(r for r in g.rows if r.proposal == p.id)) for g in t.groups
+    )
+    return replace(t, groups=tuple(g for g in groups if g.rows))
+
+
+def _entry(p: Proposal, cat: Catalog, found: Marks) -> list[Block]:
+    """A proposal of which only its catalog row is published: that row, as the catalog's
+    summary computes it, or else its permanent change and investment."""
+    tables = [t for t in (_only_rows_of(t, p) for t in cat.tables) if t.groups]
+    blocks = [
+        _summary_table(summarise(replace(cat, tables=(t,)), t.id), found, with_total=False)
+        for t in tables
+    ]
+    if not blocks:
+        rows = [
+            _row(["Samlet varig ændring", *_amounts(calc.permanent(p), p.years)]),
+            _row(
+                ["Samlede implementeringsomkostninger", *_amounts(calc.implementation(p), p.years)]
+            ),
+        ]
+        blocks = [_year_table("", [f"1.000 kr. {p.price_level} p/l"], rows, p.years)]
+    return [*_para("Kun forslagets række i katalogets oversigt offentliggøres."), *blocks]
+
+
+def _proposal(p: Proposal, cat: Catalog, found: Marks) -> Block:
+    blocks = [{"kind": "notice", "text": CONFIDENTIAL}] if p.confidential else []
+    blocks += _entry(p, cat, found) if p.catalog_entry_only else _detail(p, cat.profile, found)
+    return {
+        "kicker": p.heading,
+        "title": f"{numbering.printed_name(p, cat)} {p.title}",
+        "prices": f"1.000 kr. {p.price_level} p/l",
+        "wide": len(p.years) > PORTRAIT_YEARS,
+        "blocks": blocks,
+    }
+
+
+# --- the catalog's summary tables -------------------------------------------------------------
+
+
+def _notes(summary: Summary, every: bool) -> list[str]:
+    """The table's notes: all of them, or those the shown rows refer to ("*2) ...")."""
+    notes = summary.table.notes
+    if every:
+        return list(notes)
+    refs = {f"*{ref})" for r in summary.rows() for ref in r.row.note_refs}
+    return [n for n in notes if any(n.startswith(ref) for ref in refs)]
+
+
+def _summary_table(summary: Summary, found: Marks, with_total: bool = True) -> Block:
+    """A catalog summary table (Tabel 1 / 2 of the seed), grouped by committee."""
+    t = summary.table
+
+    def figures(row: str, effect: Series, investment: Decimal | None, zero: str) -> list[str]:
+        spent = found.figure(Place(None, t.id, row, marks.INVESTMENT), investment, zero)
+        return [*found.amounts(None, t.id, row, effect, t.years), spent]
+
+    rows: list[Block] = []
+    for group in summary.groups:
+        if group.committee:
+            rows.append(_group(group.committee))
+        for r in group.rows:
+            rows.append(
+                _row(
+                    [
+                        numbering.catalog_row_label(r.row),
+                        *figures(r.row.proposal or "", r.effect, r.investment, ZERO_MARK),
+                        r.row.approved_with,
+                    ]
+                )
+            )
+    if with_total:
+        total = figures("total", summary.total_effect(), summary.total_investment(), "0")
+        rows.append(_row(["I alt", *total, ""], "total"))
+    columns = ["Udvalg / forslag", *(str(y) for y in t.years), "Samlet investering", "Godkendt med"]
+    widths: list[float | str] = [1, *([YEAR_WIDTH] * len(t.years)), "2cm", "2.2cm"]
+    align = ["left", *(["right"] * (len(t.years) + 1)), "left"]
+    unit = "Effektiviseringsbidrag (positive bidrag) og samlet investering" + (
+        f", {t.unit}" if t.unit else ""
+    )
+    return _table(t.title, columns, rows, widths, align, unit, _notes(summary, with_total))
+
+
+def _summary(cat: Catalog, found: Marks) -> list[Block]:
+    chart = {
+        "kind": "chart",
+        "svg": catalog_chart_svg(cat),
+        "caption": "Måltalseffekt pr. udvalg og år (Tabel A for hvert forslag, lagt sammen)",
+        "placement": "bottom",
+    }
+    # the chart floats among the tables, not after them: as the intro's last block it would
+    # stand alone on a page of its own
+    blocks = [_heading("Oversigt over forslagene", 1), *_para(found.intro(cat.intro)), chart]
+    for t in cat.tables:
+        blocks += [_summary_table(summarise(cat, t.id), found), *_para(t.text)]
+    return blocks
+
+
+# --- the closing list -------------------------------------------------------------------------
+
+
+def _deviations(found: Marks) -> list[Block]:
+    """ "Afvigelser fra de angivne tal": every stated figure that differs, where, and why."""
+    if not found.deviations:
+        return []
+    rows = [_row([d.mark, d.where, d.stated, d.computed, d.explanation]) for d in found.marked]
+    outside = [_row([d.where, d.stated, d.computed, d.explanation]) for d in found.outside]
+    blocks = [
+        _heading(marks.TITLE, 1),
+        *_para(marks.INTRO_AS_STATED if found.as_stated else marks.INTRO),
+        _table(
+            "",
+            marks.COLUMNS,
+            rows,
+            ["auto", 1.3, "auto", "auto", 2.6],
+            ["left", "left", "right", "right", "left"],
+        ),
+    ]
+    if not outside:
+        return blocks
+    return [
+        *blocks,
+        _heading(marks.OUTSIDE_TITLE, 2),
+        *_para(marks.OUTSIDE_INTRO),
+        _table(
+            "",
+            marks.OUTSIDE_COLUMNS,
+            outside,
+            [1.3, "auto", "auto", 2.6],
+            ["left", "right", "right", "left"],
+        ),
+    ]
+
+
+# --- the document -------------------------------------------------------------------------------
+
+
+def document(cat: Catalog, options: ExportOptions) -> dict[str, Any]:
+    """Everything a document shows of ``cat``, as JSON-ready blocks with Danish-formatted
+    figures; ``cat`` is what the reader may see (:func:`gevinst.core.selection.select`)."""
+    single = options.proposal is not None
+    found = Marks(cat, options.as_stated, with_summary=not single)
+    return {
+        "title": cat.title,
+        "municipality": cat.municipality,
+        "round": cat.round,
+        "prices": f"1.000 kr. {cat.price_level} p/l",
+        "count": len(cat.proposals),
+        "single": single,
+        "summary": [] if single else _summary(cat, found),
+        "proposals": [_proposal(p, cat, found) for p in cat.proposals],
+        "deviations": _deviations(found),
+    }
