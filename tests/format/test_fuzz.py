@@ -3,7 +3,7 @@
 changed at random in structure and values, give either a catalog that ``check`` computes or
 a :class:`GevinstError` with a message; never another exception or a hang.
 
-Bounded in time for CI: few examples each, over a catalog of one proposal.
+Bounded in time for CI: few examples each, over a catalog of two proposals (BC01, F3).
 """
 
 from __future__ import annotations
@@ -100,7 +100,11 @@ KEYS = st.one_of(
     st.sampled_from(["2025", "2025.0", 2025, -2025, "ØU", "id", "amounts", "1"]),
     st.text(max_size=6),
 )
-INSERTS = st.one_of(st.sampled_from([*NASTY_TEXT, "\n", ": ", "\n  - ", "[" * 60]), st.text())
+# text-level only: tags and merge keys cannot come out of yaml.safe_dump
+TAGS = ["!!int x ", "!!bool maybe ", "!!timestamp 2024-02-30 ", "!!binary x ", "\n<<: {a: 1}\n"]
+INSERTS = st.one_of(
+    st.sampled_from([*NASTY_TEXT, *TAGS, "\n", ": ", "\n  - ", "[" * 60, "&a ", "*a "]), st.text()
+)
 
 
 @cache

@@ -240,7 +240,7 @@ def test_yaml_aliases_are_refused_before_they_multiply(catalog: Path) -> None:
     [
         ("type: investering", "type: a: b", "et kolon og mellemrum (': ') inde i en værdi"),
         ("type: investering", "type: 'investering", "indrykningen passer ikke"),
-        ("type: investering", "type: !!python/name:os.system x", "ukendt YAML-mærke"),
+        ("type: investering", "type: !!str [a]", "forventede en enkelt værdi"),
         ("type: investering", "type: investering\n---", "filen holder mere end ét YAML-dokument"),
     ],
 )
@@ -297,3 +297,24 @@ def test_a_fraction_with_a_larger_denominator_is_refused(catalog: Path) -> None:
     line = edit(catalog, FIRST, '2025: "1/1000001", 2026: -297')
     assert problem(catalog).startswith(at(catalog, line, "lines[0].amounts[2025]"))
     assert "nævneren må højst være 1.000.000" in problem(catalog)
+
+
+@pytest.mark.parametrize(
+    ("tagged", "message"),
+    [
+        ("!!timestamp 2024-02-30", "YAML-mærket 'timestamp' læses ikke"),
+        ("!!python/name:os.system x", "YAML-mærket 'python/name:os.system' læses ikke"),
+        ("!!set {a, b}", "YAML-mærket 'set' læses ikke"),
+        ("!!int 0x1F", "'0x1F' er ikke et helt tal"),
+        ("!!bool maybe", "'maybe' er hverken true eller false"),
+    ],
+)
+def test_a_tagged_value_is_refused_with_its_line(catalog: Path, tagged: str, message: str) -> None:
+    line = edit(catalog, "type: investering", f"type: {tagged}")
+    assert problem(catalog).startswith(at(catalog, line)) and message in problem(catalog)
+
+
+def test_a_merge_key_is_refused(catalog: Path) -> None:
+    line = edit(catalog, "type: investering", "type: investering\n<<: {confidential: true}")
+    assert problem(catalog).startswith(at(catalog, line + 1))
+    assert "YAML-mærket 'merge' læses ikke" in problem(catalog)

@@ -52,12 +52,15 @@ _Loader.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers if tag not in _REPLACED]
     for first, resolvers in yaml.CSafeLoader.yaml_implicit_resolvers.items()
 }
-_Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
-_Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789")
-)
+_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+_INT = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
+_Loader.add_implicit_resolver("tag:yaml.org,2002:bool", _BOOL, list("tTfF"))
+_Loader.add_implicit_resolver("tag:yaml.org,2002:int", _INT, list("-+0123456789"))
+# the kinds of value the format holds; any other tag, written (!!timestamp, !!binary, !!set,
+# !foo) or resolved (the merge key <<), is refused before a value is constructed
+_TAGS = {
+    f"tag:yaml.org,2002:{kind}" for kind in ("str", "int", "float", "bool", "null", "map", "seq")
+}
 
 
 class _Refused(yaml.constructor.ConstructorError):
@@ -107,6 +110,8 @@ _Loader.add_constructor("tag:yaml.org,2002:float", _construct_written_number)
 
 def _construct_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int:
     text = str(loader.construct_scalar(node))
+    if not _INT.match(text):  # a value tagged !!int
+        raise _Refused(None, None, f"{text!r} er ikke et helt tal", node.start_mark)
     digits = len(text.lstrip("+-"))
     if digits > MAX_DIGITS:
         # Python refuses to read more than 4.300 digits, and no figure has a thirtieth
@@ -117,6 +122,16 @@ def _construct_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int:
 
 
 _Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+
+
+def _construct_bool(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> bool:
+    text = str(loader.construct_scalar(node))
+    if not _BOOL.match(text):  # a value tagged !!bool
+        raise _Refused(None, None, f"{text!r} er hverken true eller false", node.start_mark)
+    return text.lower() == "true"
+
+
+_Loader.add_constructor("tag:yaml.org,2002:bool", _construct_bool)
 
 
 # libyaml's and PyYAML's messages, in Danish; the English is kept after it, to look up
@@ -139,6 +154,8 @@ _DANISH = {
     "den bruges",
     "found unknown escape character": "ukendt escape-tegn (\\) i en tekst i dobbelte "
     "anførselstegn; skriv \\\\ for en omvendt skråstreg, eller brug enkelte anførselstegn",
+    "expected a scalar node": "forventede en enkelt værdi, ikke en liste eller en mapping",
+    "expected a sequence node": "forventede en liste",
     "found unhashable key": "en nøgle kan ikke være en liste eller en mapping",
     "but found another document": "filen holder mere end ét YAML-dokument (---); en fil er "
     "ét dokument",
@@ -207,6 +224,10 @@ def _check_structure(path: Path, node: yaml.Node) -> None:
         line = current.start_mark.line + 1
         if depth > MAX_DEPTH:
             raise too_deep(path, line)
+        if current.tag not in _TAGS:
+            tag = current.tag.removeprefix("tag:yaml.org,2002:")
+            message = f"YAML-mærket {tag!r} læses ikke; skriv værdien uden mærke"
+            raise YamlError(path, line, message)
         if id(current) in seen:
             message = "gevinst læser ikke YAML-aliaser (*navn); skriv værdien ud hvor den bruges"
             raise YamlError(path, line, message)
