@@ -318,3 +318,19 @@ def test_a_merge_key_is_refused(catalog: Path) -> None:
     line = edit(catalog, "type: investering", "type: investering\n<<: {confidential: true}")
     assert problem(catalog).startswith(at(catalog, line + 1))
     assert "YAML-mærket 'merge' læses ikke" in problem(catalog)
+
+
+@pytest.mark.parametrize(
+    ("new", "message"),
+    [
+        ("type: invest\x00ering", "filen holder styretegnet #x0000"),
+        ("type:\n\t- investering", "en tabulator i indrykningen"),
+    ],
+)
+def test_a_control_character_or_a_tab_is_named_with_its_line(
+    catalog: Path, new: str, message: str
+) -> None:
+    line = edit(catalog, "type: investering", new)
+    found = problem(catalog)
+    assert found.startswith(at(catalog, line)) or found.startswith(at(catalog, line + 1))
+    assert message in found

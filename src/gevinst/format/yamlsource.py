@@ -156,6 +156,9 @@ _DANISH = {
     "anførselstegn; skriv \\\\ for en omvendt skråstreg, eller brug enkelte anførselstegn",
     "expected a scalar node": "forventede en enkelt værdi, ikke en liste eller en mapping",
     "expected a sequence node": "forventede en liste",
+    "found a tab character": "en tabulator i indrykningen; ryk ind med mellemrum",
+    "did not find expected <document start>": "filen holder mere end ét YAML-dokument; en fil "
+    "er ét dokument",
     "found unhashable key": "en nøgle kan ikke være en liste eller en mapping",
     "but found another document": "filen holder mere end ét YAML-dokument (---); en fil er "
     "ét dokument",
@@ -262,6 +265,11 @@ class YamlDocument:
             raise YamlError(
                 path, line, problem if isinstance(e, _Refused) else danish(problem)
             ) from None
+        except yaml.reader.ReaderError as e:
+            line = text[: e.position].count("\n") + 1
+            code = ord(e.character) if isinstance(e.character, str) else e.character
+            message = f"filen holder styretegnet #x{code:04x}, som YAML ikke tillader; fjern det"
+            raise YamlError(path, line, message) from None
         except yaml.YAMLError as e:
             raise YamlError(path, None, danish(str(e))) from None
 
