@@ -20,6 +20,9 @@ DATABASES = {
         "PORT": os.environ.get("GEVINST_TEST_PGPORT", "5432"),
         "USER": "postgres",
         "NAME": "gevinst",
+        # a test database of this run's own, so that two runs at once (a developer's and
+        # CI's) never drop each other's
+        "TEST": {"NAME": f"test_gevinst_{os.getpid()}"},
     },
 }
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast logins in tests
