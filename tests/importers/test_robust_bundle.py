@@ -100,3 +100,20 @@ def test_a_named_pipe_as_bundle_is_refused_without_blocking(tmp_path: Path) -> N
     os.mkfifo(path)
     [problem] = problems_of(path)
     assert "ikke en almindelig fil" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        ('{\n  "catalog": {,\n}', 2, "forventede et feltnavn i dobbelte anførselstegn"),
+        ('{\n  "catalog": {}\n  "proposals": []}', 3, "forventede ','"),
+        ('{"catalog": "abc', 1, "en tekst mangler sit afsluttende anførselstegn"),
+        ('{"catalog": {}, "proposals": []}\n{}', 2, "mere tekst efter dokumentets slutning"),
+    ],
+)
+def test_broken_json_is_told_in_danish(tmp_path: Path, text: str, line: int, message: str) -> None:
+    path = tmp_path / "katalog.json"
+    path.write_text(text, encoding="utf-8")
+    [problem] = problems_of(path)
+    assert (problem.path, problem.line) == (path, line)
+    assert problem.message.startswith("ikke gyldig JSON: " + message)

@@ -19,6 +19,18 @@ from typing import Any
 from gevinst.core.errors import GevinstError
 from gevinst.format.yamlsource import MAX_DEPTH, MAX_DIGITS, WrittenNumber, same_key
 
+# the json module's messages, in Danish
+_DANISH = {
+    "Expecting value": "forventede en værdi",
+    "Expecting property name enclosed in double quotes": "forventede et feltnavn i dobbelte "
+    "anførselstegn",
+    "Expecting ',' delimiter": "forventede ','",
+    "Expecting ':' delimiter": "forventede ':'",
+    "Unterminated string starting at": "en tekst mangler sit afsluttende anførselstegn",
+    "Invalid control character at": "et styretegn i en tekst",
+    "Invalid \\escape": "ukendt escape-tegn (\\)",
+    "Extra data": "mere tekst efter dokumentets slutning",
+}
 _STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
 _NESTING = re.compile(r"[\[\]{}\n]")
 
@@ -41,7 +53,8 @@ def parse_json(text: str) -> Any:
             text, parse_float=WrittenNumber, parse_int=_int, object_pairs_hook=_unique
         )
     except json.JSONDecodeError as e:
-        raise JsonError(e.lineno, f"ikke gyldig JSON: {e.msg} (kolonne {e.colno})") from None
+        message = f"ikke gyldig JSON: {_DANISH.get(e.msg, e.msg)} (kolonne {e.colno})"
+        raise JsonError(e.lineno, message) from None
     except _RefusedError as e:
         raise JsonError(None, str(e)) from None
 
