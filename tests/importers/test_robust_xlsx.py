@@ -6,6 +6,7 @@ at its sheet and cell, and an amount that may be a Danish "1.144" read with Engl
 from __future__ import annotations
 
 import io
+import os
 from decimal import Decimal
 from pathlib import Path
 
@@ -66,3 +67,12 @@ def test_a_whole_amount_or_a_finer_fraction_imports_without_a_warning(
     result = import_onto(edited(seed, tmp_path, value), seed)
     assert result.catalog.proposal("BC01").line("e1").amounts[2025] == Decimal(repr(value))
     assert not [n for n in result.notes if "tusindtalsprik" in n]
+
+
+def test_a_named_pipe_as_workbook_is_refused_without_blocking(
+    seed: Catalog, tmp_path: Path
+) -> None:
+    path = tmp_path / "katalog.xlsx"
+    os.mkfifo(path)
+    with pytest.raises(FormatError, match="ikke en almindelig fil"):
+        import_onto(path, seed)

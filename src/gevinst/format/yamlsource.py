@@ -183,9 +183,11 @@ class YamlError(GevinstError):
         super().__init__(f"{where}: {message}")
 
 
-def read_text(path: Path) -> str:
-    """The text of a file gevinst reads: a regular file (through a link where there is one)
-    of at most :data:`MAX_FILE_BYTES`, in UTF-8; else a :class:`YamlError` saying why not."""
+def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of a file gevinst reads: a regular file (through a link where there is one)
+    of at most ``limit`` bytes; else a :class:`YamlError` saying why not. Every file a user
+    gives gevinst is read so (a named pipe would block, a link to ``/dev/zero`` read without
+    end)."""
     try:
         # non-blocking, so that opening a named pipe returns at once and is refused below
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
@@ -195,11 +197,17 @@ def read_text(path: Path) -> str:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             raise YamlError(path, None, "er ikke en almindelig fil (en mappe, et rør, en enhed)")
-        if info.st_size > MAX_FILE_BYTES:
-            raise YamlError(path, None, _too_big(info.st_size))
-        data = f.read(MAX_FILE_BYTES + 1)
-    if len(data) > MAX_FILE_BYTES:
-        raise YamlError(path, None, _too_big(len(data)))
+        if info.st_size > limit:
+            raise YamlError(path, None, _too_big(info.st_size, limit))
+        data = f.read(limit + 1)
+    if len(data) > limit:
+        raise YamlError(path, None, _too_big(len(data), limit))
+    return data
+
+
+def read_text(path: Path) -> str:
+    """The text of a file of the format: :func:`read_bytes`, in UTF-8."""
+    data = read_bytes(path)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as e:
@@ -207,8 +215,8 @@ def read_text(path: Path) -> str:
         raise YamlError(path, line, "filen er ikke skrevet i UTF-8") from None
 
 
-def _too_big(size: int) -> str:
-    return f"filen fylder {size:,} byte; højst {MAX_FILE_BYTES:,} læses".replace(",", ".")
+def _too_big(size: int, limit: int) -> str:
+    return f"filen fylder {size:,} byte; højst {limit:,} læses".replace(",", ".")
 
 
 def too_deep(path: Path, line: int | None) -> YamlError:

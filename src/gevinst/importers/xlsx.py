@@ -20,6 +20,7 @@ export are reported as notes (an edit of a removed one as a problem).
 
 from __future__ import annotations
 
+import io
 import math
 import re
 import warnings
@@ -71,8 +72,11 @@ from gevinst.format.workbook.targets import (
 )
 from gevinst.format.workbook.versions import fingerprint, formula_key, sheet_hash, token
 from gevinst.format.writer import version
+from gevinst.format.yamlsource import YamlError, read_bytes
 
 AnyCell = Cell | MergedCell
+# the seed's whole catalog exports to 0,16 MB
+MAX_WORKBOOK_BYTES = 50 * 1024 * 1024
 _LINK = re.compile(r"^='?([^'!]+)'?!([A-Z]+\d+)$")
 
 
@@ -121,12 +125,14 @@ def _problem(path: Path, message: str) -> FormatError:
 
 def _open(path: Path) -> Workbook:
     try:
+        data = read_bytes(path, MAX_WORKBOOK_BYTES)
+    except YamlError as e:
+        raise _problem(path, e.message) from None
+    try:
         with warnings.catch_warnings():
             # openpyxl warns about features of a workbook that it does not read
             warnings.simplefilter("ignore")
-            return openpyxl.load_workbook(path)
-    except OSError as e:
-        raise _problem(path, f"filen kan ikke læses: {e.strerror or e}") from None
+            return openpyxl.load_workbook(io.BytesIO(data))
     except Exception as e:  # openpyxl fails on a damaged file with many kinds of error
         raise _problem(
             path, f"filen kan ikke læses som en Excel-projektmappe ({type(e).__name__}: {e})"
