@@ -4,8 +4,13 @@ them; errors are pages, never tracebacks."""
 
 from __future__ import annotations
 
+import os
+import stat
+import subprocess
+import sys
 from collections.abc import Callable
 from html import unescape
+from pathlib import Path
 
 import pytest
 from django.test import Client
@@ -85,3 +90,18 @@ def test_the_overview_filters_and_sorts_the_proposals(login: Login) -> None:
 def test_the_overview_draws_the_effect_per_year(login: Login) -> None:
     html = login("reader").get(CATALOG).content.decode()
     assert '<figure class="chart"' in html and "<svg" in html and "<?xml" not in html
+
+
+def test_the_demo_keeps_its_data_to_its_user(tmp_path: Path) -> None:
+    """A new data directory, its secret key and database, readable by the user alone."""
+    data = tmp_path / "gevinst"
+    script = "import gevinst.web.settings as s; print(s.SECRET_KEY)"
+    env = {**os.environ, "GEVINST_DATA_DIR": str(data)}
+    env.pop("GEVINST_SECRET_KEY", None)
+    env.pop("DATABASE_URL", None)
+    key = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert len(key) >= 50 and (data / "secret-key").read_text(encoding="utf-8").strip() == key
+    assert stat.S_IMODE(data.stat().st_mode) == 0o700
+    assert stat.S_IMODE((data / "secret-key").stat().st_mode) == 0o600

@@ -37,7 +37,8 @@ def _secret_key(demo: bool) -> str:
         raise ImproperlyConfigured("GEVINST_SECRET_KEY skal være sat, når DATABASE_URL er sat")
     path = DATA_DIR / "secret-key"
     if not path.exists():
-        DATA_DIR.mkdir(parents=True, exist_ok=True)
+        # the demo's database (users, confidential proposals) lives here too: the user's alone
+        DATA_DIR.mkdir(mode=0o700, parents=True, exist_ok=True)
         # created readable by the user alone before the key is written into it
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as f:
