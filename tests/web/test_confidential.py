@@ -73,3 +73,13 @@ def _holds(response: Any, words: str) -> bool:
         with zipfile.ZipFile(io.BytesIO(content)) as z:
             content = b"".join(z.read(n) for n in z.namelist())
     return words.encode() in content
+
+
+@pytest.mark.parametrize("username", ["reader", "editor-sof"])
+def test_the_history_of_a_confidential_proposal_is_refused_to_others(
+    confidential: Login, username: str
+) -> None:
+    response = confidential(username).get(BC01 + "historik/")
+    assert response.status_code == 403
+    assert SECRET not in response.content.decode()
+    assert confidential("cfo").get(BC01 + "historik/").status_code == 200
