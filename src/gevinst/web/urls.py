@@ -7,12 +7,13 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from gevinst.web.views import catalog, edit, exports, history, proposal
+from gevinst.web.views import catalog, edit, exports, history, proposal, search
 
 urlpatterns = [
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("", catalog.index, name="index"),
+    path("sog/", search.page, name="search"),
     path("katalog/<slug:catalog>/", catalog.overview, name="catalog"),
     path("katalog/<slug:catalog>/forslag/<str:ident>/", proposal.page, name="proposal"),
     path("katalog/<slug:catalog>/forslag/<str:ident>/rediger/", edit.page, name="edit"),
