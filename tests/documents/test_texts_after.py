@@ -16,7 +16,7 @@ from gevinst.core.model import Catalog
 from gevinst.core.selection import ExportOptions
 from gevinst.documents.word import render_docx
 from tests.documents.test_pdf import render
-from tests.format.test_reader import CATALOG, edit, problems
+from tests.format.bc01 import CATALOG, edit, problems
 from tests.paths import SEED
 
 # (the table's title, a text the seed prints after it)

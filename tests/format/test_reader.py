@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -16,40 +15,13 @@ from gevinst.core.check import check_catalog
 from gevinst.core.errors import FormatError
 from gevinst.format.reader import load_catalog
 from gevinst.format.writer import write_catalog
+from tests.format.bc01 import bc01_catalog, edit, problems
 from tests.paths import SEED
-
-CATALOG = """\
-schema_version: 1
-id: t
-title: Test
-municipality: Københavns Kommune
-round: Budget 2025
-price_level: 2025
-proposals: [BC01]
-"""
 
 
 @pytest.fixture
 def catalog(tmp_path: Path) -> Path:
-    (tmp_path / "proposals").mkdir()
-    (tmp_path / "catalog.yaml").write_text(CATALOG, encoding="utf-8")
-    shutil.copy(SEED / "proposals" / "BC01.yaml", tmp_path / "proposals" / "BC01.yaml")
-    return tmp_path
-
-
-def edit(catalog: Path, old: str, new: str) -> int:
-    """Replace text in BC01.yaml; return the line number of the replacement."""
-    path = catalog / "proposals" / "BC01.yaml"
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return text[: text.index(old)].count("\n") + 1
-
-
-def problems(catalog: Path) -> list[str]:
-    with pytest.raises(FormatError) as e:
-        load_catalog(catalog)
-    return [str(p) for p in e.value.problems]
+    return bc01_catalog(tmp_path)
 
 
 def test_the_unbroken_file_loads(catalog: Path) -> None:

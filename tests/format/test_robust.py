@@ -5,7 +5,6 @@ and the line, never a traceback, a hang or a silently wrong figure."""
 from __future__ import annotations
 
 import os
-import shutil
 from decimal import Decimal
 from pathlib import Path
 
@@ -17,37 +16,16 @@ from gevinst.core.errors import FormatError
 from gevinst.format.reader import load_catalog
 from gevinst.format.writer import number, write_catalog
 from gevinst.format.yamlsource import MAX_FILE_BYTES, YamlError, read_text
+from tests.format.bc01 import bc01_catalog, edit
 from tests.paths import SEED
 
-CATALOG = """\
-schema_version: 1
-id: t
-title: Test
-municipality: Københavns Kommune
-round: Budget 2025
-price_level: 2025
-proposals: [BC01]
-"""
 # BC01's first line of Tabel 1, as the seed writes it
 FIRST = "2025: -149, 2026: -297"
 
 
 @pytest.fixture
 def catalog(tmp_path: Path) -> Path:
-    folder = tmp_path / "catalog"
-    (folder / "proposals").mkdir(parents=True)
-    (folder / "catalog.yaml").write_text(CATALOG, encoding="utf-8")
-    shutil.copy(SEED / "proposals" / "BC01.yaml", folder / "proposals" / "BC01.yaml")
-    return folder
-
-
-def edit(catalog: Path, old: str, new: str) -> int:
-    """Replace text in BC01.yaml; return the line number of the replacement."""
-    path = catalog / "proposals" / "BC01.yaml"
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return text[: text.index(old)].count("\n") + 1
+    return bc01_catalog(tmp_path / "catalog")
 
 
 def problem(catalog: Path) -> str:
