@@ -1,21 +1,24 @@
 # SPDX-License-Identifier: MPL-2.0
 """The proposal editor's form and the document it edits.
 
-The form holds a proposal's words (title, summary, description) and its economic table: one
-row a line, with its text, section, kind, styringsområde, where it is booked and an amount
-a year. Everything else in the document (keys, stated figures, follow-up, ...) is kept as it
-was in the version the edit began from. Numbers are read as a Danish reader writes them
-("1.144" is one thousand one hundred and forty-four, "-1.474", "0,5"; "1144" too), and a
-figure that cannot be read is said at its cell; the rest of the form is kept as typed."""
+The form holds every section a person writes: the texts of sections 1 to 7, the presenting
+and affected administrations, the risk level, the economic table (one row a line, with its
+text, section, kind, styringsområde, where it is booked and an amount a year), the
+distribution keys (a weight per unit), the follow-up goals and the consultations. What the
+form does not show (the basis, the effects, the stated figures, ...) is kept as it was in the
+version the edit began from. Numbers are read as a Danish reader writes them ("1.144" is one
+thousand one hundred and forty-four, "-1.474", "0,5"; "1144" too), and a value that cannot be
+read is said at its field; the rest of the form is kept as typed."""
 
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, Protocol
 
 from babel.numbers import NumberFormatError, parse_decimal
 
@@ -23,7 +26,22 @@ from gevinst.core.model import LineKind, Section
 from gevinst.core.profile import Profile
 from gevinst.format.writer import Doc, number
 
-TEXTS = ("title", "summary", "description")
+# a text field of the form -> its place in the document
+TEXTS = {
+    "title": ("title",),
+    "summary": ("summary",),
+    "description": ("description",),
+    "economy_text": ("economy_text",),
+    "distribution_text": ("distribution_text",),
+    "followup_text": ("followup_text",),
+    "risk_level": ("risk", "level"),
+    "risk_text": ("risk", "text"),
+    "admin_text": ("admin", "text"),
+    "partners_text": ("partners_text",),
+    "technical_text": ("technical_text",),
+}
+_TEXT_PLACES = {".".join(place): name for name, place in TEXTS.items()}
+RISK_LEVELS = ("lav", "middel", "høj")
 # what a line's kind is called in the template, and the section a kind belongs to
 KINDS = {
     LineKind.EFFICIENCY: "Effektivisering",
@@ -32,8 +50,31 @@ KINDS = {
     LineKind.IMPLEMENTATION: "Implementering",
 }
 SECTIONS = {Section.PERMANENT: "Varig", Section.IMPLEMENTATION: "Implementering"}
+KEY_KINDS = {
+    "shares": "Andele",
+    "counts": "Antal",
+    "areas": "Arealer",
+    "amounts": "Beløb",
+    "purchases": "Indkøb",
+    "equal": "Ligelig fordeling",
+}
+HEARD = {"ja": True, "nej": False, "": None}
+GOAL_FIELDS = ("phase", "goal", "measure", "responsible", "when")
+KEY = "key:"  # a line's booking choice that names a key rather than a unit
 _MINUS = str.maketrans({"−": "-", "–": "-", "\u00a0": "", " ": "", "\u202f": ""})
-_PLACE = re.compile(r"^lines\[(\d+)\]\.(\w+)(?:\[(\d{4})\])?")
+_LINE = re.compile(r"^lines\[(\d+)\]\.(\w+)(?:\[(\d{4})\])?")
+_ITEM = re.compile(r"^(followup|consultations)\[(\d+)\]\.(\w+)")
+_KEY = re.compile(r"^keys\.(.+?)\.(weights|text|kind)(?:\.(.+))?$")
+_CHOICE = re.compile(r"^(presenting|affected)(?:\[\d+\])?$")
+_DATES = re.compile(r"[,;\s]+")
+
+
+class Post(Protocol):
+    """What the browser sent: a field's value, or every value of a field (checkboxes)."""
+
+    def get(self, key: str, default: None = None) -> str | None: ...
+
+    def getlist(self, key: str) -> list[str]: ...
 
 
 def parse_amount(text: str) -> Decimal:
@@ -69,11 +110,52 @@ class Row:
     section: str
     kind: str
     area: str
-    unit: str  # the unit it is booked to; "" where it is split by a key or by parts
-    booking: str  # how a split booking reads ("fordelingsnøgle ledere")
+    unit: str  # the unit it is booked to, or KEY + a key's name; "" where split by parts
+    booking: str  # how a split booking reads ("fordelt: SOF, BUF")
     amounts: dict[int, str]  # as typed
     # a field ("text") or a year's cell (2026) -> what is wrong with it
     errors: dict[str | int, str] = field(default_factory=dict)
+
+
+@dataclass
+class Goal:
+    """A follow-up goal of section 3 as the form holds it."""
+
+    phase: str
+    goal: str
+    measure: str
+    responsible: str
+    when: str
+    errors: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def fields(self) -> dict[str, str]:
+        return {name: getattr(self, name) for name in GOAL_FIELDS}
+
+
+@dataclass
+class Consultation:
+    """A row of section 6, "Hvem er hørt?"; its kind and column header are kept as they
+    were (a new row is of the kind "other")."""
+
+    body: str
+    heard: str  # "ja", "nej" or "" (not answered)
+    dates: str  # ISO dates, separated by commas
+    text: str
+    kind: str = "other"
+    header: str = ""
+    errors: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Key:
+    """A distribution key: its name (which bookings use), text, kind and a weight per unit."""
+
+    name: str
+    text: str
+    kind: str
+    weights: dict[str, str]  # unit -> weight as typed; a blank leaves the unit out
+    errors: dict[str, str] = field(default_factory=dict)  # "name", "weights" or a unit
 
 
 @dataclass
@@ -82,25 +164,47 @@ class Form:
     texts: dict[str, str]
     rows: list[Row]
     why: str = ""
-    errors: dict[str, str] = field(default_factory=dict)  # a text field -> message
+    errors: dict[str, str] = field(default_factory=dict)  # a text field or a choice -> message
+    presenting: list[str] = field(default_factory=list)
+    affected: list[str] = field(default_factory=list)
+    followup: list[Goal] = field(default_factory=list)
+    consultations: list[Consultation] = field(default_factory=list)
+    keys: list[Key] = field(default_factory=list)
 
     @property
     def has_errors(self) -> bool:
-        return bool(self.errors) or any(r.errors for r in self.rows)
+        items: list[Row | Goal | Consultation | Key] = [
+            *self.rows,
+            *self.followup,
+            *self.consultations,
+            *self.keys,
+        ]
+        return bool(self.errors) or any(item.errors for item in items)
 
 
-def _booking_text(booking: Mapping[str, Any] | None) -> str:
-    if not booking:
-        return ""
-    if "key" in booking:
-        return f"fordelingsnøgle {booking['key']}"
-    if "parts" in booking:
+def _parts_text(booking: Mapping[str, Any] | None) -> str:
+    if booking and "parts" in booking:
         return "fordelt: " + ", ".join(booking["parts"])
     return ""
 
 
-def form_of(doc: Doc, base: str) -> Form:
-    """The form of a document, as the editor opens it."""
+def _booked_to(booking: Mapping[str, Any] | None) -> str:
+    if not booking:
+        return ""
+    if "key" in booking:
+        return KEY + str(booking["key"])
+    return str(booking.get("unit") or "")
+
+
+def _at(doc: Mapping[str, Any], place: Sequence[str]) -> Any:
+    for step in place:
+        doc = doc.get(step) or {}
+    return doc or ""
+
+
+def form_of(doc: Doc, base: str, units: Sequence[str] = ()) -> Form:
+    """The form of a document, as the editor opens it; each key offers a weight for its own
+    units and then for ``units`` (the administrations)."""
     rows = [
         Row(
             id=line["id"],
@@ -108,75 +212,182 @@ def form_of(doc: Doc, base: str) -> Form:
             section=line.get("section", Section.PERMANENT),
             kind=line.get("kind", LineKind.EFFICIENCY),
             area=line.get("area") or "",
-            unit=(line.get("booking") or {}).get("unit", ""),
-            booking=_booking_text(line.get("booking")),
+            unit=_booked_to(line.get("booking")),
+            booking=_parts_text(line.get("booking")),
             amounts={int(y): show_amount(a) for y, a in line.get("amounts", {}).items()},
         )
         for line in doc.get("lines", [])
     ]
-    return Form(base, {name: doc.get(name) or "" for name in TEXTS}, rows)
+    return Form(
+        base,
+        {name: str(_at(doc, place)) for name, place in TEXTS.items()},
+        rows,
+        presenting=list(doc.get("presenting", [])),
+        affected=list(doc.get("affected", [])),
+        followup=[
+            Goal(f["phase"], f["goal"], f.get("measure", ""), f.get("responsible", ""), f["when"])
+            for f in doc.get("followup", [])
+        ],
+        consultations=[_consultation_of(c) for c in doc.get("consultations", [])],
+        keys=[
+            Key(
+                name,
+                k.get("text", ""),
+                k["kind"],
+                {u: show_amount(k["weights"].get(u)) for u in [*k["weights"], *units]},
+            )
+            for name, k in doc.get("keys", {}).items()
+        ],
+    )
 
 
-def form_from_post(post: Mapping[str, str], years: Sequence[int]) -> Form:
+def _consultation_of(c: Mapping[str, Any]) -> Consultation:
+    heard = next((word for word, value in HEARD.items() if value is c.get("heard")), "")
+    dates = ", ".join(str(d) for d in c.get("dates", []))
+    return Consultation(c["body"], heard, dates, c.get("text", ""), c["kind"], c.get("header", ""))
+
+
+def form_from_post(post: Post, years: Sequence[int]) -> Form:
     """The form as the browser sent it back."""
-    count = int(post.get("lines", "0") or 0)
+
+    def value(name: str) -> str:
+        return post.get(name) or ""
+
+    def count(name: str) -> int:
+        text = value(name)
+        return int(text) if text.isdigit() else 0
+
     rows = [
         Row(
-            id=post.get(f"line-{i}-id", ""),
-            text=post.get(f"line-{i}-text", ""),
-            section=post.get(f"line-{i}-section", Section.PERMANENT),
-            kind=post.get(f"line-{i}-kind", LineKind.EFFICIENCY),
-            area=post.get(f"line-{i}-area", ""),
-            unit=post.get(f"line-{i}-unit", ""),
-            booking=post.get(f"line-{i}-booking", ""),
-            amounts={y: post.get(f"line-{i}-{y}", "") for y in years},
+            id=value(f"line-{i}-id"),
+            text=value(f"line-{i}-text"),
+            section=value(f"line-{i}-section") or Section.PERMANENT,
+            kind=value(f"line-{i}-kind") or LineKind.EFFICIENCY,
+            area=value(f"line-{i}-area"),
+            unit=value(f"line-{i}-unit"),
+            booking=value(f"line-{i}-booking"),
+            amounts={y: value(f"line-{i}-{y}") for y in years},
         )
-        for i in range(count)
+        for i in range(count("lines"))
     ]
-    texts = {name: post.get(name, "") for name in TEXTS}
-    return Form(post.get("base", ""), texts, rows, post.get("why", ""))
-
-
-def apply_op(form: Form, op: str, years: Sequence[int]) -> None:
-    """A row added, removed or moved, as the buttons ask (``add``, ``remove-2``, ``up-2``,
-    ``down-2``); a new line gets an id no other line has."""
-    verb, _, index = op.partition("-")
-    if verb == "add":
-        taken = {r.id for r in form.rows}
-        new_id = next(f"n{i}" for i in range(1, len(taken) + 2) if f"n{i}" not in taken)
-        form.rows.append(
-            Row(
-                new_id,
-                "",
-                Section.PERMANENT,
-                LineKind.EFFICIENCY,
-                "",
-                "",
-                "",
-                dict.fromkeys(years, ""),
-            )
+    followup = [
+        Goal(
+            value(f"goal-{i}-phase"),
+            value(f"goal-{i}-goal"),
+            value(f"goal-{i}-measure"),
+            value(f"goal-{i}-responsible"),
+            value(f"goal-{i}-when"),
         )
+        for i in range(count("goals"))
+    ]
+    consultations = [
+        Consultation(
+            value(f"heard-{i}-body"),
+            value(f"heard-{i}-heard"),
+            value(f"heard-{i}-dates"),
+            value(f"heard-{i}-text"),
+            value(f"heard-{i}-kind"),
+            value(f"heard-{i}-header"),
+        )
+        for i in range(count("consultations"))
+    ]
+    keys = [
+        Key(
+            value(f"key-{k}-name"),
+            value(f"key-{k}-text"),
+            value(f"key-{k}-kind"),
+            {
+                value(f"key-{k}-unit-{j}"): value(f"key-{k}-weight-{j}")
+                for j in range(count(f"key-{k}-units"))
+            },
+        )
+        for k in range(count("keys"))
+    ]
+    return Form(
+        value("base"),
+        {name: value(name) for name in TEXTS},
+        rows,
+        value("why"),
+        presenting=post.getlist("presenting"),
+        affected=post.getlist("affected"),
+        followup=followup,
+        consultations=consultations,
+        keys=keys,
+    )
+
+
+def apply_op(form: Form, op: str, years: Sequence[int], units: Sequence[str] = ()) -> None:
+    """An item of a list added, removed or moved, as the buttons ask: ``lines:add``,
+    ``goals:remove-2``, ``consultations:up-2``, ``keys:down-0``. A new line or key gets a
+    name no other has; a new key offers a weight for each of ``units``."""
+    name, _, action = op.partition(":")
+    verb, _, index = action.partition("-")
+    items: list[Any]
+    if name == "lines":
+        items = form.rows
+    elif name == "goals":
+        items = form.followup
+    elif name == "consultations":
+        items = form.consultations
+    elif name == "keys":
+        items = form.keys
+    else:
         return
-    if not index.isdigit() or int(index) >= len(form.rows):
-        return
-    i = int(index)
+    if verb == "add":
+        items.append(_new_item(form, name, years, units))
+    elif index.isdigit() and int(index) < len(items):
+        _move(items, verb, int(index))
+
+
+def _new_item(form: Form, name: str, years: Sequence[int], units: Sequence[str]) -> Any:
+    if name == "lines":
+        new_id = _free({r.id for r in form.rows}, "n")
+        empty = dict.fromkeys(years, "")
+        return Row(new_id, "", Section.PERMANENT, LineKind.EFFICIENCY, "", "", "", empty)
+    if name == "goals":
+        phase = form.followup[-1].phase if form.followup else "implementation"
+        return Goal(phase, "", "", "", "")
+    if name == "consultations":
+        return Consultation("", "", "", "")
+    return Key(_free({k.name for k in form.keys}, "nøgle"), "", "shares", dict.fromkeys(units, ""))
+
+
+def _free(taken: set[str], stem: str) -> str:
+    return next(f"{stem}{i}" for i in range(1, len(taken) + 2) if f"{stem}{i}" not in taken)
+
+
+def _move(items: list[Any], verb: str, i: int) -> None:
     if verb == "remove":
-        del form.rows[i]
+        del items[i]
     elif verb == "up" and i > 0:
-        form.rows[i - 1], form.rows[i] = form.rows[i], form.rows[i - 1]
-    elif verb == "down" and i + 1 < len(form.rows):
-        form.rows[i], form.rows[i + 1] = form.rows[i + 1], form.rows[i]
+        items[i - 1], items[i] = items[i], items[i - 1]
+    elif verb == "down" and i + 1 < len(items):
+        items[i], items[i + 1] = items[i + 1], items[i]
 
 
 def document_of(form: Form, base: Doc, years: Sequence[int]) -> Doc:
-    """The document the form describes: ``base`` with the form's texts and lines; a figure
-    that cannot be read is noted on its row and left out."""
+    """The document the form describes: ``base`` with the form's sections; a value that
+    cannot be read is noted at its field and left out."""
     doc = copy.deepcopy(dict(base))
-    for name in TEXTS:
-        doc[name] = form.texts[name]
+    for name, place in TEXTS.items():
+        *parents, last = place
+        holder = doc
+        for step in parents:
+            holder = holder.setdefault(step, {})
+        holder[last] = form.texts[name] or (None if name == "risk_level" else "")
+    doc["presenting"] = _kept_order(base.get("presenting", []), form.presenting)
+    doc["affected"] = _kept_order(base.get("affected", []), form.affected)
     old = {line["id"]: line for line in base.get("lines", [])}
     doc["lines"] = [_line(row, old.get(row.id, {}), years) for row in form.rows]
+    doc["keys"] = _keys(form.keys)
+    doc["followup"] = [goal.fields for goal in form.followup]
+    doc["consultations"] = [_consultation(c) for c in form.consultations]
     return doc
+
+
+def _kept_order(old: Sequence[str], chosen: Sequence[str]) -> list[str]:
+    """The chosen codes in the document's order, a newly chosen one after them."""
+    return [c for c in old if c in chosen] + [c for c in chosen if c not in old]
 
 
 def _line(row: Row, old: Mapping[str, Any], years: Sequence[int]) -> Doc:
@@ -189,27 +400,90 @@ def _line(row: Row, old: Mapping[str, Any], years: Sequence[int]) -> Doc:
         except ValueError as e:
             row.errors[y] = str(e)
     line["amounts"] = amounts
-    if row.unit:
+    if row.unit.startswith(KEY):
+        line["booking"] = {"key": row.unit.removeprefix(KEY)}
+    elif row.unit:
         line["booking"] = {"unit": row.unit}
     if line.get("area") is None:
         line.pop("area")
     return line
 
 
+def _keys(keys: Sequence[Key]) -> Doc:
+    out: Doc = {}
+    for key in keys:
+        name = key.name.strip()
+        if not name:
+            key.errors["name"] = "angiv nøglens navn"
+            continue
+        if name in out:
+            key.errors["name"] = f"navnet {name!r} er brugt af en anden nøgle"
+            continue
+        weights: dict[str, int | str] = {}
+        for unit, typed in key.weights.items():
+            try:
+                if typed.strip():
+                    weights[unit] = number(parse_amount(typed))
+            except ValueError as e:
+                key.errors[unit] = str(e)
+        out[name] = {"text": key.text, "kind": key.kind, "weights": weights}
+    return out
+
+
+def _consultation(c: Consultation) -> Doc:
+    dates: list[dt.date | str] = []
+    for text in filter(None, _DATES.split(c.dates.strip())):
+        try:
+            dates.append(dt.date.fromisoformat(text))
+        except ValueError:
+            dates.append(text)  # the format says what is wrong with it, at the field
+    heard = HEARD.get(c.heard)
+    return {
+        "body": c.body,
+        "kind": c.kind,
+        "heard": heard,
+        "dates": dates,
+        "text": c.text,
+        "header": c.header,
+    }
+
+
 def place_problems(form: Form, problems: Sequence[tuple[str, str]]) -> list[str]:
     """Each problem of the format at its field where the form has one ("lines[2].amounts
-    [2026]" at line 3's 2026 cell); the others, returned, are said above the form."""
-    left = []
-    for place, message in problems:
-        m = _PLACE.match(place)
-        if m and int(m[1]) < len(form.rows):
-            row = form.rows[int(m[1])]
-            row.errors.setdefault(int(m[3]) if m[3] else m[2], message)
-        elif place in TEXTS:
-            form.errors.setdefault(place, message)
-        else:
-            left.append(f"{place}: {message}" if place else message)
-    return left
+    [2026]" at line 3's 2026 cell, "keys.ledere.weights.BIF" at the key's weight for BIF);
+    the others, returned, are said above the form."""
+    return [
+        f"{place}: {message}" if place else message
+        for place, message in problems
+        if not _placed(form, place, message)
+    ]
+
+
+def _placed(form: Form, place: str, message: str) -> bool:
+    if m := _LINE.match(place):
+        if int(m[1]) < len(form.rows):
+            form.rows[int(m[1])].errors.setdefault(int(m[3]) if m[3] else m[2], message)
+            return True
+    elif m := _ITEM.match(place):
+        items: Sequence[Goal | Consultation] = (
+            form.followup if m[1] == "followup" else form.consultations
+        )
+        if int(m[2]) < len(items):
+            items[int(m[2])].errors.setdefault(m[3], message)
+            return True
+    elif m := _KEY.match(place):
+        for key in form.keys:
+            if key.name.strip() == m[1]:
+                where = m[3] if m[2] == "weights" and m[3] in key.weights else m[2]
+                key.errors.setdefault(where, message)
+                return True
+    elif m := _CHOICE.match(place):
+        form.errors.setdefault(m[1], message)
+        return True
+    elif place in TEXTS or place in _TEXT_PLACES:
+        form.errors.setdefault(_TEXT_PLACES.get(place, place), message)
+        return True
+    return False
 
 
 def unit_choices(profile: Profile) -> list[tuple[str, str]]:
@@ -217,3 +491,12 @@ def unit_choices(profile: Profile) -> list[tuple[str, str]]:
     return [(a.code, a.name) for a in profile.administrations] + [
         (p.code, p.name) for p in profile.appropriations
     ]
+
+
+def administration_choices(profile: Profile, form: Form) -> list[tuple[str, str]]:
+    """The boxes of the presenting and affected administrations: the profile's, and any
+    other the document names (so that saving never drops it)."""
+    known = [(a.code, a.name) for a in profile.administrations]
+    codes = {code for code, _ in known}
+    others = dict.fromkeys(c for c in [*form.presenting, *form.affected] if c not in codes)
+    return known + [(c, c) for c in others]

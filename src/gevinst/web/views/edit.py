@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: MPL-2.0
-"""The proposal editor: the words and the economic table in a form, every derived figure
+"""The proposal editor: every section of the proposal in a form, every derived figure
 following from the server as the user types (htmx), and a save that names the version it
 was edited from. A save that meets another save is merged where the two touched different
 places; where they touched the same one, the user chooses."""
@@ -13,13 +13,14 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from gevinst.core import calc, layout
+from gevinst.core import calc, layout, template
 from gevinst.core.access import require_edit
-from gevinst.core.errors import ConflictError, FormatError, InputError
+from gevinst.core.errors import AccessDeniedError, ConflictError, FormatError, InputError
 from gevinst.core.model import Proposal
 from gevinst.core.profile import Profile
 from gevinst.core.series import Series
 from gevinst.format.diff import merge, resolve
+from gevinst.format.jsonsource import parse_json
 from gevinst.services import proposals
 from gevinst.web import editor
 from gevinst.web.access import actor_of, audit
@@ -28,6 +29,11 @@ from gevinst.web.store import DatabaseStore
 MERGED = (
     "En anden har gemt forslaget, mens du rettede. Jeres ændringer rører ikke de samme "
     "felter og er flettet sammen; se tallene igennem og gem igen."
+)
+
+CHOICE_GROUPS = (
+    ("presenting", "Fremstillende forvaltning"),
+    ("affected", "Berørte forvaltninger"),
 )
 
 
@@ -42,7 +48,8 @@ def _context(
 ) -> dict[str, Any]:
     store, actor = DatabaseStore(), actor_of(request.user)
     shown = proposals.preview(store, actor, catalog, ident, doc)
-    general = editor.place_problems(form, [(p.field, p.message) for p in shown.problems])
+    said = [(p.field, p.message) for p in shown.problems]
+    editor.place_problems(form, said)  # each at its field, where the form is drawn again
     p = shown.proposal
     profile = shown.profile
     return {
@@ -55,12 +62,29 @@ def _context(
         "sections": editor.SECTIONS,
         "areas": profile.areas,
         "units": editor.unit_choices(profile),
-        "problems": general,
+        "administrations": editor.administration_choices(profile, form),
+        "key_kinds": editor.KEY_KINDS,
+        "risk_levels": editor.RISK_LEVELS,
+        "headings": template.SECTIONS,
+        "partners_heading": template.PARTNERS,
+        "distribution_heading": template.DISTRIBUTION,
+        "followup_title": template.FOLLOWUP_TITLE,
+        "followup_columns": template.FOLLOWUP_COLUMNS,
+        "followup_phases": template.FOLLOWUP_PHASES,
+        "goal_columns": list(zip(editor.GOAL_FIELDS[1:], template.FOLLOWUP_COLUMNS, strict=True)),
+        "choice_groups": CHOICE_GROUPS,
+        # the derived panel, which does not redraw the form, says every problem
+        "all_problems": [f"{place}: {message}" if place else message for place, message in said],
         "p": p,
         "table1": layout.table1(p, profile) if p else [],
         "table_a": _table_a(p, profile) if p else [],
         "findings": shown.findings,
     }
+
+
+def _key_units(catalog: str) -> list[str]:
+    """The units a key offers a weight for beside its own: the administrations."""
+    return [a.code for a in DatabaseStore().catalog(catalog).profile.administrations]
 
 
 def _base(request: HttpRequest, catalog: str, ident: str, version: str) -> dict[str, Any]:
@@ -72,7 +96,7 @@ def page(request: HttpRequest, catalog: str, ident: str) -> HttpResponse:
     require_edit(actor, store.catalog(catalog).proposal(ident))
     if request.method != "POST":
         current = proposals.read_proposal(store, actor, catalog, ident)
-        form = editor.form_of(current.document, current.version)
+        form = editor.form_of(current.document, current.version, _key_units(catalog))
         return _render(request, catalog, ident, form, current.document)
     base = _base(request, catalog, ident, request.POST.get("base", ""))
     years = base.get("years", [])
@@ -82,7 +106,7 @@ def page(request: HttpRequest, catalog: str, ident: str) -> HttpResponse:
         return _save(request, catalog, ident, form, base)
     if op == "resolve":
         return _resolve(request, catalog, ident, form)
-    editor.apply_op(form, op, years)
+    editor.apply_op(form, op, years, _key_units(catalog))
     return _render(request, catalog, ident, form, editor.document_of(form, base, years))
 
 
@@ -123,7 +147,8 @@ def _save(
     except FormatError as e:
         problems = editor.place_problems(form, [(p.field, p.message) for p in e.problems])
         return _render(request, catalog, ident, form, mine, status=422, save_problems=problems)
-    except InputError as e:
+    except (InputError, AccessDeniedError) as e:
+        # e.g. an editor who unticks its own administration as the presenting one
         return _render(request, catalog, ident, form, mine, status=422, save_problems=[str(e)])
     audit(request.user, "save", catalog, ident, why=form.why)
     messages.success(request, f"{ident} er gemt som en ny version.")
@@ -140,7 +165,7 @@ def _conflict(
 ) -> HttpResponse:
     current = proposals.read_proposal(DatabaseStore(), actor_of(request.user), catalog, ident)
     merged, conflicts = merge(base, current.document, mine)
-    merged_form = editor.form_of(merged, current.version)
+    merged_form = editor.form_of(merged, current.version, _key_units(catalog))
     merged_form.why = form.why
     if not conflicts:
         messages.info(request, MERGED)
@@ -161,14 +186,20 @@ def _resolve(request: HttpRequest, catalog: str, ident: str, form: editor.Form) 
     """The user's choice at each conflict: their own value where they took it."""
     base = _base(request, catalog, ident, form.base)
     merged = editor.document_of(form, base, base.get("years", []))
-    mine = json.loads(request.POST.get("mine", "{}"), object_hook=_years)
+    # the user's own edit, sent back by their browser: read with the format's guards (a
+    # JsonError is said on the page like any error of the user's input)
+    mine = _years(parse_json(request.POST.get("mine", "{}")))
     chosen = resolve(merged, mine, request.POST.getlist("take"))
-    resolved = editor.form_of(chosen, form.base)
+    resolved = editor.form_of(chosen, form.base, _key_units(catalog))
     resolved.why = form.why
     messages.info(request, "Dine valg er lagt ind. Se tallene igennem og gem.")
     return _render(request, catalog, ident, resolved, chosen)
 
 
-def _years(obj: dict[str, Any]) -> dict[Any, Any]:
+def _years(data: Any) -> Any:
     """JSON keeps a year as text; the documents as a number."""
-    return {int(k) if k.isdigit() else k: v for k, v in obj.items()}
+    if isinstance(data, dict):
+        return {int(k) if k.isdigit() else k: _years(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_years(v) for v in data]
+    return data
