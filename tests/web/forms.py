@@ -6,6 +6,7 @@ operation it presses)."""
 from __future__ import annotations
 
 from html.parser import HTMLParser
+from typing import Any
 
 Data = dict[str, str | list[str]]
 
@@ -67,7 +68,8 @@ class _Form(HTMLParser):
             self._text += data
 
 
-def form_data(html: str, form_id: str = "editor") -> Data:
+def form_data(html: str, form_id: str = "editor") -> dict[str, Any]:
+    """The fields as a test changes and posts them: a value, or a list of ticked boxes."""
     parser = _Form(form_id)
     parser.feed(html)
     return parser.data
