@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 
 from gevinst.cli.main import main
-from gevinst.cli.whatif import parse_number, parse_numbers
 from gevinst.core.whatif import uses
 from gevinst.format.reader import load_catalog
+from gevinst.services.whatif import parse_number, parse_numbers
 from tests.paths import SEED
 
 

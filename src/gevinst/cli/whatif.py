@@ -2,16 +2,13 @@
 """``gevinst basis`` and ``gevinst whatif``: their input read from the command line, and
 their results (:mod:`gevinst.services.whatif`) as plain text (Danish number format) or JSON.
 
-Numbers on the command line: a decimal comma or a decimal point ("1262,6", "1262.6"), a
-thousands point only with a decimal comma ("1.262,6"), "%" for hundredths ("3,5%" is 0,035).
-"1.300" is refused as ambiguous. A list (a parameter with several numbers, a three-point
-estimate) is separated by ";", or by "," when the numbers use decimal points.
+Numbers are read as :func:`gevinst.services.whatif.parse_number` reads them, as the web
+application's what-if panel does.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 import textwrap
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
@@ -30,7 +27,14 @@ from gevinst.core.npv import PresentValue
 from gevinst.core.numbers import LOCALE, dk
 from gevinst.core.profile import Profile
 from gevinst.core.series import Series
-from gevinst.services.whatif import Basis, CatalogReport, Report
+from gevinst.services.whatif import (
+    Basis,
+    CatalogReport,
+    Report,
+    parse_number,
+    parse_numbers,
+    parse_shift,
+)
 
 LABEL = 40
 TAG = 9
@@ -51,36 +55,6 @@ PHASES = {
 }
 
 # --- reading the command line --------------------------------------------------------------
-
-_POINT = re.compile(r"[+-]?\d+(\.\d+)?")
-_COMMA = re.compile(r"[+-]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?")
-# "1.300" and "1,300" read as 1300 in one convention and 1,3 in the other
-_AMBIGUOUS = re.compile(r"[+-]?[1-9]\d{0,2}[.,]\d{3}")
-_SHIFT = re.compile(r"[+-]?\d+")
-
-
-def parse_number(text: str) -> Decimal:
-    """A number as a Danish or an English user types it (see the module's rules)."""
-    s = text.strip().replace(" ", "")
-    percent = s.endswith("%")
-    s = s.removesuffix("%")
-    if _AMBIGUOUS.fullmatch(s):
-        raise InputError(
-            f"{text!r} er tvetydigt: skriv {s.replace('.', '').replace(',', '')} (uden "
-            f"tusindtalsadskiller) eller {s.replace('.', ',').rstrip('0')} (med decimalkomma)"
-        )
-    if _POINT.fullmatch(s):
-        value = Decimal(s)
-    elif _COMMA.fullmatch(s):
-        value = Decimal(s.replace(".", "").replace(",", "."))
-    else:
-        raise InputError(f"{text!r} er ikke et tal")
-    return value / 100 if percent else value
-
-
-def parse_numbers(text: str) -> tuple[Decimal, ...]:
-    """Several numbers: separated by ";", or by "," when they use decimal points."""
-    return tuple(parse_number(t) for t in text.split(";" if ";" in text else ","))
 
 
 def _pair(item: str, option: str) -> tuple[str, str]:
@@ -106,9 +80,10 @@ def parse_changes(sets: Sequence[str], shifts: Sequence[str]) -> wi.Changes:
     moved: dict[str, int] = {}
     for item in shifts:
         line, years = _pair(item, "--shift")
-        if not _SHIFT.fullmatch(years):
-            raise InputError(f"--shift {item!r}: antal år skal være et helt tal, fx +1")
-        moved[line] = int(years)
+        try:
+            moved[line] = parse_shift(years)
+        except InputError as e:
+            raise InputError(f"--shift {item!r}: {e}") from None
     return wi.Changes(assumptions, params, moved)
 
 

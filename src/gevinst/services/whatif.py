@@ -5,10 +5,18 @@ phase-in changed, a sensitivity, a three-point estimate, a net present value.
 A proposal's basis and its what-if are shown only to an actor who may read the proposal in
 full; a what-if over the whole catalog sees each confidential proposal as the actor may see
 it (one the actor may not read has no basis, so it does not change).
+
+The numbers of a what-if are read alike from the command line and the web application's
+what-if panel: a decimal comma or a decimal point ("1262,6", "1262.6"), a thousands point
+only with a decimal comma ("1.262,6"), "%" for hundredths ("3,5%" is 0,035). "1.300" is
+refused as ambiguous. A list (a parameter with several numbers, a three-point estimate) is
+separated by ";", or by "," when the numbers use decimal points. A shift of a phase-in is a
+whole number of years ("+1", "-1").
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -20,6 +28,45 @@ from gevinst.core.model import Catalog, Proposal
 from gevinst.core.npv import PresentValue, net_present_value
 from gevinst.core.profile import Profile
 from gevinst.stores.base import Store
+
+# --- reading the numbers of a what-if -------------------------------------------------------
+
+_POINT = re.compile(r"[+-]?\d+(\.\d+)?")
+_COMMA = re.compile(r"[+-]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?")
+# "1.300" and "1,300" read as 1300 in one convention and 1,3 in the other
+_AMBIGUOUS = re.compile(r"[+-]?[1-9]\d{0,2}[.,]\d{3}")
+_SHIFT = re.compile(r"[+-]?\d+")
+
+
+def parse_number(text: str) -> Decimal:
+    """A number as a Danish or an English user types it (see the module's rules)."""
+    s = text.strip().replace(" ", "")
+    percent = s.endswith("%")
+    s = s.removesuffix("%")
+    if _AMBIGUOUS.fullmatch(s):
+        raise InputError(
+            f"{text!r} er tvetydigt: skriv {s.replace('.', '').replace(',', '')} (uden "
+            f"tusindtalsadskiller) eller {s.replace('.', ',').rstrip('0')} (med decimalkomma)"
+        )
+    if _POINT.fullmatch(s):
+        value = Decimal(s)
+    elif _COMMA.fullmatch(s):
+        value = Decimal(s.replace(".", "").replace(",", "."))
+    else:
+        raise InputError(f"{text!r} er ikke et tal")
+    return value / 100 if percent else value
+
+
+def parse_numbers(text: str) -> tuple[Decimal, ...]:
+    """Several numbers: separated by ";", or by "," when they use decimal points."""
+    return tuple(parse_number(t) for t in text.split(";" if ";" in text else ","))
+
+
+def parse_shift(text: str) -> int:
+    """A phase-in moved by whole years: "+1" later, "-1" earlier."""
+    if not _SHIFT.fullmatch(text.strip()):
+        raise InputError(f"{text.strip()!r}: antal år skal være et helt tal, fx +1")
+    return int(text)
 
 
 @dataclass(frozen=True)
