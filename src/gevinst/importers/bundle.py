@@ -223,3 +223,26 @@ def import_file(path: Path) -> Catalog:
         f"gevinst kan ikke importere {shown}; brug .xlsx (gevinsts Excel-layout, med --onto) "
         "eller .yaml, .yml eller .json (et helt katalog i ét dokument)",
     )
+
+
+def proposal_file(path: Path, profile: Profile, proposal_id: str) -> Proposal:
+    """The proposal ``proposal_id`` from ``path``, a YAML or JSON file holding its document
+    (as ``proposals/ID.yaml`` does) or a bundle that holds it; checked as a catalog folder's
+    proposal is, each problem with the file, the field and the line."""
+    suffix = path.suffix.lower()
+    if suffix not in BUNDLE_SUFFIXES:
+        raise _unreadable(path, "et forslag indlæses fra en .yaml-, .yml- eller .json-fil")
+    doc = _json_document(path) if suffix == ".json" else read_document(path)
+    if not isinstance(doc.data, dict):
+        message = "filen skal holde ét forslags dokument (id, title, lines, ...) eller et bundt"
+        raise _unreadable(path, message, doc.line_of(()))
+    if "catalog" in doc.data and "proposals" in doc.data:
+        found = [p for p in _from_bundle(doc).proposals if p.id == proposal_id]
+        if not found:
+            raise _unreadable(path, f"bundtet holder ikke forslag {proposal_id}")
+        return found[0]
+    p = proposal_from_document(doc, profile)
+    if p.id != proposal_id:
+        message = f"dokumentet er forslag {p.id}, ikke {proposal_id}"
+        raise FormatError([Problem(path, doc.line_of(["id"]), p.id, "id", message)])
+    return p

@@ -7,7 +7,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from gevinst.web.views import catalog, edit, exports, history, proposal, search
+from gevinst.web.views import catalog, edit, exports, history, proposal, search, upload
 
 urlpatterns = [
     path("login/", auth_views.LoginView.as_view(), name="login"),
@@ -16,6 +16,11 @@ urlpatterns = [
     path("sog/", search.page, name="search"),
     path("katalog/<slug:catalog>/", catalog.overview, name="catalog"),
     path("katalog/<slug:catalog>/forslag/<str:ident>/", proposal.page, name="proposal"),
+    path(
+        "katalog/<slug:catalog>/forslag/<str:ident>/hvad-nu-hvis/",
+        proposal.whatif_panel,
+        name="proposal-whatif",
+    ),
     path("katalog/<slug:catalog>/forslag/<str:ident>/rediger/", edit.page, name="edit"),
     path(
         "katalog/<slug:catalog>/forslag/<str:ident>/rediger/beregn/",
@@ -24,6 +29,7 @@ urlpatterns = [
     ),
     path("katalog/<slug:catalog>/forslag/<str:ident>/historik/", history.page, name="history"),
     path("katalog/<slug:catalog>/forslag/<str:ident>/gendan/", history.restore, name="restore"),
+    path("katalog/<slug:catalog>/forslag/<str:ident>/indlaes/", upload.page, name="upload"),
     path(
         "katalog/<slug:catalog>/eksport.<str:fmt>",
         exports.catalog_download,

@@ -1,0 +1,128 @@
+# SPDX-License-Identifier: MPL-2.0
+"""A file uploaded as a proposal's next version (:mod:`gevinst.services.uploads`): an Excel
+workbook exported by gevinst, or the proposal's YAML or JSON document. Every problem is
+shown on the page at its place (sheet and cell, or file, field and line) and nothing is
+saved; a file larger than the limit is not read past it."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from django.contrib import messages
+from django.core.files.uploadhandler import FileUploadHandler, SkipFile
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
+
+from gevinst.core.access import require_edit
+from gevinst.core.errors import ConflictError, FormatError, InputError, Problem
+from gevinst.services import uploads
+from gevinst.web.access import actor_of, audit
+from gevinst.web.store import DatabaseStore
+
+FIELD = "fil"
+# a multipart request holds the file and a few form fields besides
+_OVERHEAD = 64 * 1024
+
+
+class _Limited(FileUploadHandler):
+    """Skips a file once it passes the limit, so a huge upload is never kept."""
+
+    def __init__(self, request: HttpRequest, limit: int) -> None:
+        super().__init__(request)
+        self.limit, self.too_big = limit, False
+
+    def receive_data_chunk(self, raw_data: bytes, start: int) -> bytes:
+        if start + len(raw_data) > self.limit:
+            self.too_big = True
+            raise SkipFile
+        return raw_data
+
+    def file_complete(self, file_size: int) -> None:
+        return None  # the next handler keeps the file
+
+
+def _mb(size: int) -> str:
+    return f"{size / 1024 / 1024:.0f} MB"
+
+
+@csrf_exempt  # checked by _receive, once the upload handlers are set (Django's own pattern)
+def page(request: HttpRequest, catalog: str, ident: str) -> HttpResponse:
+    store, actor = DatabaseStore(), actor_of(request.user)
+    p = store.catalog(catalog).proposal(ident)
+    require_edit(actor, p)
+    context: dict[str, Any] = {"slug": catalog, "p": p, "limit": _mb(uploads.MAX_UPLOAD_BYTES)}
+    if request.method != "POST":
+        return render(request, "gevinst/upload.html", context)
+    limit = uploads.MAX_UPLOAD_BYTES
+    if int(request.META.get("CONTENT_LENGTH") or 0) > limit + _OVERHEAD:
+        return _too_big(request, context)
+    limited = _Limited(request, limit)
+    request.upload_handlers = [limited, *request.upload_handlers]
+    return _receive(request, context, limited)
+
+
+@csrf_protect
+def _receive(request: HttpRequest, context: dict[str, Any], limited: _Limited) -> HttpResponse:
+    upload = request.FILES.get(FIELD)  # the request is read here, through the handlers
+    if limited.too_big:
+        return _too_big(request, context)
+    if upload is None:
+        return _failed(request, context, ["Vælg en fil at indlæse."])
+    slug, ident = context["slug"], context["p"].id
+    name = Path(upload.name or "").name[-120:] or "fil"
+    why = request.POST.get("why", "")
+    context["why"] = why
+    with tempfile.TemporaryDirectory(prefix="gevinst-upload-") as folder:
+        path = Path(folder, name)
+        with path.open("wb") as f:
+            for chunk in upload.chunks():
+                f.write(chunk)
+        try:
+            done = uploads.upload_proposal(
+                DatabaseStore(), actor_of(request.user), slug, ident, path, why=why
+            )
+        except FormatError as e:
+            return _failed(request, context, [], name=name, problems=_places(e.problems))
+        except (InputError, ConflictError) as e:
+            return _failed(request, context, [str(e)], name=name)
+    audit(request.user, "upload", slug, ident, file=name, changes=list(done.changes))
+    shown = f" ({len(done.changes)} ændrede celler)" if done.changes else ""
+    messages.success(request, f"{ident} er gemt som en ny version fra {name}{shown}.")
+    for line in (*done.changes, *done.notes):
+        messages.info(request, line)
+    return redirect("proposal", catalog=slug, ident=ident)
+
+
+def _places(problems: tuple[Problem, ...]) -> list[tuple[str, str]]:
+    """Each problem as (where, what): the file by its uploaded name, its line and field; a
+    workbook's problems name their sheet and cell in the message."""
+    out = []
+    for p in problems:
+        where = [p.path.name]
+        if p.line:
+            where.append(f"linje {p.line}")
+        if p.field:
+            where.append(f"felt {p.field}")
+        out.append((", ".join(where), p.message))
+    return out
+
+
+def _failed(
+    request: HttpRequest,
+    context: dict[str, Any],
+    errors: list[str],
+    *,
+    name: str = "",
+    problems: list[tuple[str, str]] | None = None,
+    status: int = 422,
+) -> HttpResponse:
+    context = {**context, "errors": errors, "problems": problems or [], "name": name}
+    return render(request, "gevinst/upload.html", context, status=status)
+
+
+def _too_big(request: HttpRequest, context: dict[str, Any]) -> HttpResponse:
+    message = f"Filen er for stor: højst {context['limit']} indlæses. Intet er gemt."
+    return _failed(request, context, [message], status=413)
