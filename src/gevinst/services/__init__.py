@@ -22,5 +22,8 @@ problem, a conflict, a refused right, a name not found); anything else is a prog
 - :mod:`.imports`: a bundle, or a workbook onto its catalog, kept as a new catalog;
 - :mod:`.proposals`: read, save a new version from a named one, list and restore versions;
 - :mod:`.export`: a catalog rendered as documents and data;
-- :mod:`.whatif`: the basis of the figures, and what-if changes of it.
+- :mod:`.whatif`: the basis of the figures, and what-if changes of it;
+- :mod:`.search`: the proposals of every catalog that hold some words, as the user may see
+  them;
+- :mod:`.uploads`: a workbook or a proposal's document uploaded as its next version.
 """
