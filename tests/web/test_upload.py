@@ -89,6 +89,20 @@ def test_a_broken_workbook_is_shown_at_its_cell_and_nothing_is_saved(
     assert _versions() == 1
 
 
+def test_a_workbook_that_changes_another_proposal_too_is_refused(
+    login: Login, seed: Catalog
+) -> None:
+    book = openpyxl.load_workbook(io.BytesIO(render_xlsx(seed, ExportOptions())))
+    book["BC01"][CELL].value, book["BC02"]["D8"].value = -200, -700
+    out = io.BytesIO()
+    book.save(out)
+    response = _send(login("cfo"), "katalog.xlsx", out.getvalue())
+    html = unescape(response.content.decode())
+    assert response.status_code == 422
+    assert "projektmappen ændrer også BC02; her indlæses kun forslag BC01" in html
+    assert _versions() == 1 and len(DatabaseStore().versions(KEY, "BC02")) == 1
+
+
 def test_a_file_that_is_not_a_workbook_is_refused_with_its_name(login: Login) -> None:
     response = _send(login("editor-okf"), "BC01.xlsx", b"PK\x03\x04 not really")
     html = unescape(response.content.decode())

@@ -6,6 +6,7 @@ saved; a file larger than the limit is not read past it."""
 
 from __future__ import annotations
 
+import re
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,9 @@ from gevinst.web.access import actor_of, audit
 from gevinst.web.store import DatabaseStore
 
 FIELD = "fil"
+# the changed cells listed after a save; the history shows them all
+_SHOWN = 12
+_UNSAFE = re.compile(r"[\x00-\x1f\x7f/\\]")
 # a multipart request holds the file and a few form fields besides
 _OVERHEAD = 64 * 1024
 
@@ -44,6 +48,14 @@ class _Limited(FileUploadHandler):
         return None  # the next handler keeps the file
 
 
+def _length(request: HttpRequest) -> int:
+    """The request's declared length; none or nonsense is 0, as Django's parser reads it."""
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return 0
+
+
 def _mb(size: int) -> str:
     return f"{size / 1024 / 1024:.0f} MB"
 
@@ -57,7 +69,7 @@ def page(request: HttpRequest, catalog: str, ident: str) -> HttpResponse:
     if request.method != "POST":
         return render(request, "gevinst/upload.html", context)
     limit = uploads.MAX_UPLOAD_BYTES
-    if int(request.META.get("CONTENT_LENGTH") or 0) > limit + _OVERHEAD:
+    if _length(request) > limit + _OVERHEAD:
         return _too_big(request, context)
     limited = _Limited(request, limit)
     request.upload_handlers = [limited, *request.upload_handlers]
@@ -72,7 +84,8 @@ def _receive(request: HttpRequest, context: dict[str, Any], limited: _Limited) -
     if upload is None:
         return _failed(request, context, ["Vælg en fil at indlæse."])
     slug, ident = context["slug"], context["p"].id
-    name = Path(upload.name or "").name[-120:] or "fil"
+    # the name as the user knows it, without what a file name on this machine cannot hold
+    name = _UNSAFE.sub("", Path(upload.name or "").name)[-120:] or "fil"
     why = request.POST.get("why", "")
     context["why"] = why
     with tempfile.TemporaryDirectory(prefix="gevinst-upload-") as folder:
@@ -91,8 +104,11 @@ def _receive(request: HttpRequest, context: dict[str, Any], limited: _Limited) -
     audit(request.user, "upload", slug, ident, file=name, changes=list(done.changes))
     shown = f" ({len(done.changes)} ændrede celler)" if done.changes else ""
     messages.success(request, f"{ident} er gemt som en ny version fra {name}{shown}.")
-    for line in (*done.changes, *done.notes):
+    for line in (*done.changes[:_SHOWN], *done.notes):
         messages.info(request, line)
+    if len(done.changes) > _SHOWN:
+        more = len(done.changes) - _SHOWN
+        messages.info(request, f"… og {more} ændringer mere; se dem i historikken.")
     return redirect("proposal", catalog=slug, ident=ident)
 
 
