@@ -139,3 +139,18 @@ def test_an_editor_changes_a_line_and_sees_the_figures_follow(
     page.get_by_role("link", name="Historik").click()
     assert "ny beregning af ferie" in page.get_by_role("table").first.inner_text()
     assert not _serious(page)
+
+
+def test_the_what_if_panel_follows_a_changed_hour_norm(page: Page, live_server: object) -> None:
+    base = str(live_server)
+    _sign_in(page, base, "reader")
+    page.goto(f"{base}/katalog/kk-budget-2025/forslag/BC01/")
+    page.evaluate("window.notReloaded = true")
+    page.get_by_label("årstimenorm (timer) aarstimenorm").fill("1400")
+    page.get_by_role("button", name="Beregn").click()
+    # the panel comes back from the server without a reload: payback 4 -> 5 years
+    payback = page.get_by_role("table", name="Tilbagebetalingstid")
+    assert "5 år (2029)" in payback.inner_text()
+    assert page.evaluate("window.notReloaded === true")
+    assert page.get_by_label("årstimenorm (timer) aarstimenorm").input_value() == "1400"
+    assert not _serious(page)

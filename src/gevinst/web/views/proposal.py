@@ -1,24 +1,36 @@
 # SPDX-License-Identifier: MPL-2.0
 """A proposal's page: the proposal as its document prints it (the same blocks as the PDF:
-every section, Tabel 1 to E with their marks, the basis, the charts), its findings and the
-list of figures that differ from the stated ones."""
+every section, Tabel 1 to E with their marks, the basis, the charts), the list of figures
+that differ from the stated ones, a what-if panel (an assumption, a parameter or a phase-in
+changed, payback and the committee split following, nothing saved) and its findings."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_POST
 
 from gevinst.core.access import may_edit
 from gevinst.core.findings import Severity
 from gevinst.core.selection import ExportOptions, select
 from gevinst.documents import blocks, html
+from gevinst.services import whatif as whatif_service
 from gevinst.services.check import check_catalog
+from gevinst.web import whatif
 from gevinst.web.access import actor_of, record_read
 from gevinst.web.store import DatabaseStore
 
 
 def page(request: HttpRequest, catalog: str, ident: str) -> HttpResponse:
+    return render(request, "gevinst/proposal.html", _context(request, catalog, ident))
+
+
+def _context(
+    request: HttpRequest, catalog: str, ident: str, panel: whatif.Panel | None = None
+) -> dict[str, Any]:
     actor = actor_of(request.user)
     checked = check_catalog(DatabaseStore(), actor, catalog)
     p = checked.catalog.proposal(ident)
@@ -28,7 +40,7 @@ def page(request: HttpRequest, catalog: str, ident: str) -> HttpResponse:
     document = blocks.document(select(checked.catalog, options), options)
     [shown] = document["proposals"]
     findings = [f for f in checked.findings if f.proposal == p.id]
-    context = {
+    return {
         "catalog": checked.catalog,
         "slug": catalog,
         "p": p,
@@ -41,5 +53,23 @@ def page(request: HttpRequest, catalog: str, ident: str) -> HttpResponse:
         "errors": sum(f.severity is Severity.ERROR for f in findings),
         "warnings": sum(f.severity is Severity.WARNING for f in findings),
         "may_edit": may_edit(actor, p),
+        # a proposal the user may read only as the catalog publishes it has no basis here
+        "whatif": panel or (whatif.panel(p, checked.catalog.profile) if p.effects else None),
     }
-    return render(request, "gevinst/proposal.html", context)
+
+
+@require_POST
+def whatif_panel(request: HttpRequest, catalog: str, ident: str) -> HttpResponse:
+    """The what-if of the panel's fields, nothing saved: the panel again (htmx), or the whole
+    page with it where the browser runs no script."""
+    store, actor = DatabaseStore(), actor_of(request.user)
+    basis = whatif_service.basis(store, actor, catalog, ident)
+
+    def run(asked: whatif_service.Request) -> whatif_service.Report:
+        return whatif_service.whatif(store, actor, catalog, ident, asked)
+
+    panel = whatif.posted(basis.proposal, basis.profile, request.POST, run)
+    if request.headers.get("HX-Request"):
+        context = {"slug": catalog, "p": basis.proposal, "whatif": panel}
+        return render(request, "gevinst/_whatif.html", context)
+    return render(request, "gevinst/proposal.html", _context(request, catalog, ident, panel))
