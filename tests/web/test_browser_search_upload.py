@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 
 import openpyxl
-from playwright.sync_api import Page
+from playwright.sync_api import FilePayload, Page
 
 from gevinst.core.model import Catalog
 from gevinst.core.selection import ExportOptions
@@ -18,6 +18,10 @@ from gevinst.web.store import DatabaseStore
 from tests.web.test_browser import _serious, _sign_in, browser, page, pytestmark  # noqa: F401
 
 BC01 = "/katalog/kk-budget-2025/forslag/BC01/"
+
+
+def _xlsx(name: str, content: bytes) -> FilePayload:
+    return FilePayload(name=name, mimeType="application/octet-stream", buffer=content)
 
 
 def test_a_reader_searches_from_the_header_by_keyboard(page: Page, live_server: object) -> None:  # noqa: F811
@@ -48,22 +52,14 @@ def test_an_editor_uploads_a_workbook_on_bc01s_page(
     edited = io.BytesIO()
     book.save(edited)
     form = page.locator("form.upload")
-    form.get_by_label("Fil", exact=True).set_input_files(
-        files=[{"name": "BC01.xlsx", "mimeType": "application/octet-stream", "buffer": b"x"}]
-    )
+    form.get_by_label("Fil", exact=True).set_input_files(files=_xlsx("BC01.xlsx", b"x"))
     form.get_by_role("button", name="Indlæs som ny version").click()
     page.wait_for_url("**/indlaes/")
     assert "BC01.xlsx er ikke indlæst" in page.get_by_role("alert").inner_text()
     assert not _serious(page)
     form = page.locator("form.upload")
     form.get_by_label("Fil", exact=True).set_input_files(
-        files=[
-            {
-                "name": "BC01.xlsx",
-                "mimeType": "application/octet-stream",
-                "buffer": edited.getvalue(),
-            }
-        ]
+        files=_xlsx("BC01.xlsx", edited.getvalue())
     )
     form.get_by_label("Hvorfor").fill("ny pris")
     form.get_by_role("button", name="Indlæs som ny version").click()
