@@ -395,8 +395,11 @@ def _line(row: Row, old: Mapping[str, Any], years: Sequence[int]) -> Doc:
     line.update(section=row.section, kind=row.kind, area=row.area or None)
     amounts: dict[int, int | str] = {}
     for y in years:
+        typed = row.amounts.get(y, "")
+        if not typed.strip():
+            continue  # a year left out is zero, printed blank; a typed 0 is printed
         try:
-            amounts[y] = number(parse_amount(row.amounts.get(y, "")))
+            amounts[y] = number(parse_amount(typed))
         except ValueError as e:
             row.errors[y] = str(e)
     line["amounts"] = amounts

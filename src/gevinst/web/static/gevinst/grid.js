@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MPL-2.0
 // The economic table as a grid: a block pasted from a spreadsheet (tab-separated columns,
 // one line a row) fills the cells from the one pasted into; the arrow keys up and down move
-// between lines in the same year. The server reads and checks every figure.
+// between lines in the same year (the economic table's cells, which carry their row and
+// column; a key's weights do not). The server reads and checks every figure.
 (function () {
   "use strict";
   function cell(row, col) {
@@ -9,7 +10,7 @@
   }
   document.addEventListener("paste", function (event) {
     var target = event.target;
-    if (!target.matches || !target.matches("input.amount")) return;
+    if (!target.matches || !target.matches("input.amount[data-row]")) return;
     var text = (event.clipboardData || window.clipboardData).getData("text");
     if (text.indexOf("\t") < 0 && text.indexOf("\n") < 0) return;
     event.preventDefault();
@@ -24,7 +25,7 @@
   });
   document.addEventListener("keydown", function (event) {
     var target = event.target;
-    if (!target.matches || !target.matches("input.amount")) return;
+    if (!target.matches || !target.matches("input.amount[data-row]")) return;
     var step = event.key === "ArrowDown" ? 1 : event.key === "ArrowUp" ? -1 : 0;
     if (!step) return;
     var next = cell(Number(target.dataset.row) + step, target.dataset.col);
