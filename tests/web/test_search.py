@@ -9,6 +9,7 @@ from collections.abc import Callable
 from html import unescape
 
 import pytest
+from django.template.loader import render_to_string
 from django.test import Client
 from django.utils import timezone
 
@@ -90,6 +91,16 @@ def test_the_best_match_comes_first(store: DatabaseStore) -> None:
     hits = search(store, READER, "ferie", matcher_for(store.using))
     assert hits[0].proposal == "BC01"
     assert [h.rank for h in hits] == sorted((h.rank for h in hits), reverse=True)
+
+
+@both
+def test_an_excerpt_is_escaped_on_both_databases(store: DatabaseStore) -> None:
+    _save(store, "BC02", summary="Et <script>alert('x')</script> i teksten")
+    hits = search(store, READER, "alert", matcher_for(store.using))
+    [place] = hits[0].places
+    assert "<script>" in "".join(p.text for p in place.excerpt)  # the words as written
+    html = render_to_string("gevinst/search.html", {"search_query": "alert", "hits": hits})
+    assert "<script>alert" not in html and "&lt;script&gt;<mark>alert</mark>" in html
 
 
 def test_the_simple_matcher_needs_every_word_and_marks_each() -> None:

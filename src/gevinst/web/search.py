@@ -31,6 +31,10 @@ CONFIG = "danish"
 # the marks PostgreSQL puts around a match in an excerpt; taken out of the texts first
 _START, _STOP = "\x02", "\x03"
 _UNMARKED = str.maketrans({_START: " ", _STOP: " ", "\x00": " "})
+# PostgreSQL's parser reads "<...>" as an XML tag and skips it, and a <script> element
+# whole; a proposal's text is not markup, so PostgreSQL is given its words with "<" as a
+# space, one character for one, and the excerpt is taken from the text as written
+_NO_TAGS = str.maketrans({"<": " "})
 
 
 def matcher_for(using: str) -> Matcher:
@@ -68,12 +72,15 @@ class FullText:
             "FROM unnest(%s::text[]) WITH ORDINALITY AS t(body, i) "
             f"WHERE {match}"
         )
-        cleaned = [t.translate(_UNMARKED) for t in texts]
+        written = [t.translate(_UNMARKED) for t in texts]
+        parsed = [t.translate(_NO_TAGS) for t in written]
         with connections[self.using].cursor() as cursor:
-            cursor.execute(sql, [*rank_params, *shown_params, cleaned, *match_params])
+            cursor.execute(sql, [*rank_params, *shown_params, parsed, *match_params])
             rows = cursor.fetchall()
         # ORDINALITY counts from 1
-        return {i - 1: Match(float(r), _pieces(h, cleaned[i - 1])) for i, r, h in rows}
+        return {
+            i - 1: Match(float(r), _pieces(h, parsed[i - 1], written[i - 1])) for i, r, h in rows
+        }
 
     def _sql(self, expression: Expression) -> tuple[str, list[Any]]:
         """The SQL of a search expression, compiled by Django for this database."""
@@ -83,15 +90,25 @@ class FullText:
         return sql, list(params)
 
 
-def _pieces(headline: str, whole: str) -> tuple[Piece, ...]:
-    """An excerpt marked by PostgreSQL as pieces, with an ellipsis where the text goes on."""
-    pieces = []
-    for i, part in enumerate(headline.replace(_STOP, _START).split(_START)):
-        if part:
-            pieces.append(Piece(part, marked=i % 2 == 1))
-    plain = "".join(p.text for p in pieces)
-    if not whole.startswith(plain[:20]):
-        pieces.insert(0, Piece("…"))
-    if not whole.endswith(plain[-20:]):
+def _pieces(headline: str, parsed: str, written: str) -> tuple[Piece, ...]:
+    """The excerpt PostgreSQL marked in ``parsed`` as pieces of ``written`` (the same text
+    but for "<", character for character), with an ellipsis where the text goes on."""
+    parts = headline.replace(_STOP, _START).split(_START)
+    start = max(parsed.find("".join(parts)), 0)
+    # PostgreSQL starts and ends a fragment at a word; a "<" it read as a space is kept
+    begin = start
+    while begin and not written[begin - 1].isspace():
+        begin -= 1
+    pieces = [Piece("…")] if begin else []
+    pieces.append(Piece(written[begin:start]))
+    at = start
+    for i, part in enumerate(parts):
+        pieces.append(Piece(written[at : at + len(part)], marked=i % 2 == 1))
+        at += len(part)
+    end = at
+    while end < len(written) and not written[end].isspace():
+        end += 1
+    pieces.append(Piece(written[at:end]))
+    if end < len(written):
         pieces.append(Piece("…"))
-    return tuple(pieces)
+    return tuple(p for p in pieces if p.text)
