@@ -12,6 +12,7 @@ import pytest
 from gevinst.cli.main import main
 from tests.paths import SEED
 
+SEED_IDS = ["BC01", "BC02", "F1", "F2", "F3", "F4", "F5", "F6", "F7"]
 FINDING_KEYS = {
     "proposal",
     "table",
@@ -39,10 +40,15 @@ def test_check_json_has_findings_and_summary(capsys: pytest.CaptureFixture[str])
 
 def test_check_table_names_each_place(capsys: pytest.CaptureFixture[str]) -> None:
     main(["check", str(SEED)])
-    out = capsys.readouterr().out
-    assert "BC01 tabel 2.1" in out
-    assert "Socialudvalget, 2026: angivet -108, beregnet -107" in out
-    assert out.rstrip().splitlines()[-1].startswith(f"{out.count(chr(10)) - 1} fund i 9 forslag")
+    counts, findings = capsys.readouterr().out.split("\n\n")
+    assert "BC01 tabel 2.1" in findings
+    assert "Socialudvalget, 2026: angivet -108, beregnet -107" in findings
+    last = findings.rstrip().splitlines()[-1]
+    assert last.startswith(f"{findings.count(chr(10)) - 1} fund i 9 forslag")
+    # the summary per proposal opens the report: every proposal, then the catalog's own
+    rows = [line.split() for line in counts.splitlines()[1:]]
+    assert [r[0] for r in rows] == [*SEED_IDS, "katalog"]
+    assert sum(int(n) for r in rows for n in r[1:]) == findings.count(chr(10)) - 1
 
 
 def test_show_bc01_table_1_as_in_the_seed(capsys: pytest.CaptureFixture[str]) -> None:

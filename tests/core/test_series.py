@@ -69,3 +69,30 @@ def test_equal_series_hash_alike_and_unequal_levels_or_scales_cannot_be_added(
     if mixed:
         with pytest.raises(ValueError, match="cannot add"):
             x + y
+
+
+def _exactly(s: Series) -> tuple[object, ...]:
+    """Everything a series holds, each amount as written (its exponent and sign too), in its
+    order: what a figure printed from it could differ by."""
+    return (s.price_level, s.scale, tuple((y, str(a)) for y, a in s.items()))
+
+
+exponents = st.decimals(-500, 500, places=2, allow_nan=False, allow_infinity=False)
+written = st.dictionaries(st.integers(2020, 2030), exponents | st.just(D("-0")), max_size=6)
+
+
+@given(st.lists(st.tuples(written, st.sampled_from([None, 2025])), max_size=6))
+def test_sum_series_is_adding_one_by_one(
+    parts: list[tuple[dict[int, Decimal], int | None]],
+) -> None:
+    """The single-pass sum gives what chained addition gives, amount for amount, with the
+    years in order; and a sum of series whose levels differ is refused by both alike."""
+    many = [Series(amounts, level) for amounts, level in parts]
+    chained = Series()
+    for s in many:
+        chained = chained + s
+    assert _exactly(sum_series(many)) == _exactly(chained)
+    assert list(chained) == sorted(chained)
+    mixed = [Series({2025: D(1)}, 2024), *many, Series({2025: D(1)}, 2025)]
+    with pytest.raises(ValueError, match="cannot add"):
+        sum_series(mixed)

@@ -7,10 +7,13 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, datetime
 
+import pytest
+
 from gevinst.core.access import LOCAL
 from gevinst.core.check import check_catalog as core_check
-from gevinst.core.model import Catalog
-from gevinst.services.check import Checked, check_catalog
+from gevinst.core.findings import Severity
+from gevinst.core.model import Catalog, UnknownProposalError
+from gevinst.services.check import Checked, check_catalog, select
 from gevinst.stores.base import Change
 from gevinst.stores.memory import MemoryStore
 from tests.services.conftest import READER
@@ -43,3 +46,27 @@ def test_a_reader_gets_no_finding_from_inside_a_confidential_proposal(seed: Cata
     public = {None, *(p.id for p in seed.proposals if not p.confidential)} - {"BC01"}
     others = [f for f in everything.findings if f.proposal in public]
     assert [f for f in shown.findings if f.proposal in public] == others
+
+
+def test_select_counts_every_proposal_and_the_catalog(store: MemoryStore, seed: Catalog) -> None:
+    checked = check_catalog(store, LOCAL, "kat")
+    everything = select(checked)
+    assert everything.findings == checked.findings
+    assert everything.summary == checked.summary
+    assert [c.proposal for c in everything.counts] == [*(p.id for p in seed.proposals), None]
+    total = sum(c.error + c.warning + c.info for c in everything.counts)
+    assert total == len(checked.findings)
+    f3 = next(c for c in everything.counts if c.proposal == "F3")
+    assert (f3.error, f3.warning, f3.info) == (36, 6, 2)
+
+
+def test_select_by_proposal_and_severity(store: MemoryStore) -> None:
+    checked = check_catalog(store, LOCAL, "kat")
+    warnings = select(checked, {Severity.WARNING}, ["f6"])
+    assert [c.proposal for c in warnings.counts] == ["F6"]
+    assert {(f.proposal, f.severity) for f in warnings.findings} == {("F6", Severity.WARNING)}
+    assert warnings.summary["proposals"] == 1 and not warnings.has_errors
+    # errors elsewhere in the proposal decide the exit, whatever is shown
+    assert select(checked, {Severity.INFO}, ["F3"]).has_errors
+    with pytest.raises(UnknownProposalError):
+        select(checked, proposals=["XX"])

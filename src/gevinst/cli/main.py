@@ -13,9 +13,17 @@ from importlib import import_module
 from pathlib import Path
 
 from gevinst.cli import whatif as whatif_output
-from gevinst.cli.show import TABLE_CHOICES, render_findings, render_proposal, render_summary
+from gevinst.cli.progress import on_terminal
+from gevinst.cli.show import (
+    TABLE_CHOICES,
+    render_counts,
+    render_findings,
+    render_proposal,
+    render_summary,
+)
 from gevinst.core.access import LOCAL
 from gevinst.core.errors import FormatError, GevinstError, InputError
+from gevinst.core.findings import Severity
 from gevinst.core.selection import ExportOptions
 from gevinst.core.summary import summarise
 from gevinst.services import check as check_service
@@ -30,18 +38,26 @@ CATALOG_IDS = {"katalog", "catalog"}
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    checked = check_service.check_catalog(FolderStore(), LOCAL, args.path)
+    progress = on_terminal(sys.stderr, "kontrollerer")
+    try:
+        checked = check_service.check_catalog(FolderStore(), LOCAL, args.path, progress)
+    finally:
+        if progress is not None:
+            progress.close()
+    severities = {Severity(s) for s in args.severity or ()}
+    shown = check_service.select(checked, severities, args.proposal or ())
     if args.format == "json":
         json.dump(
-            {"findings": [f.as_json() for f in checked.findings], "summary": checked.summary},
+            {"findings": [f.as_json() for f in shown.findings], "summary": shown.summary},
             sys.stdout,
             ensure_ascii=False,
             indent=2,
         )
         sys.stdout.write("\n")
     else:
-        sys.stdout.write(render_findings(list(checked.findings), checked.summary))
-    return 1 if checked.has_errors else 0
+        sys.stdout.write(render_counts(shown.counts) + "\n")
+        sys.stdout.write(render_findings(shown.findings, shown.summary))
+    return 1 if shown.has_errors else 0
 
 
 def _cmd_show(args: argparse.Namespace) -> int:
@@ -226,6 +242,17 @@ def _catalog_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
     check = sub.add_parser("check", help="genberegn alt og sammenlign med de angivne tal")
     check.add_argument("path", help="katalogmappe eller catalog.yaml")
     check.add_argument("--format", choices=["table", "json"], default="table")
+    check.add_argument(
+        "--severity",
+        action="append",
+        choices=[str(s) for s in Severity],
+        help="vis kun fund af denne alvor (kan gentages)",
+    )
+    check.add_argument(
+        "--proposal",
+        action="append",
+        help="kun dette forslag, fx BC01 (kan gentages); afslutningskoden gælder dem",
+    )
     check.set_defaults(run=_cmd_check)
     show = sub.add_parser("show", help="vis et forslags tabeller")
     show.add_argument("path", help="katalogmappe eller catalog.yaml")

@@ -17,6 +17,7 @@ from gevinst.core.profile import Profile
 from gevinst.core.series import Series
 from gevinst.core.summary import Summary
 from gevinst.core.template import ADMIN_TABLE_TITLE, PARTNERS, SIGN_NOTE, TABLE1_TITLE
+from gevinst.services.check import Count
 
 TABLE_CHOICES = ("all", "1", "2.1", "admin", "A", "B", "C", "D", "E", "text")
 WIDTH = 100
@@ -180,6 +181,14 @@ def render_summary(summary: Summary) -> str:
     out += _row("I alt", "", _cells(summary.total_effect(), t.years) + total)
     out.append(f"Varig virkning i alt: {dk(summary.total_steady_state())}")
     return "\n".join(out) + "\n"
+
+
+def render_counts(counts: Iterable[Count]) -> str:
+    """The check's opening: each proposal's findings by severity, one line each."""
+    lines = [f"{'forslag':<12} {'fejl':>6} {'advarsler':>10} {'info':>6}"]
+    for c in counts:
+        lines.append(f"{c.proposal or 'katalog':<12} {c.error:>6} {c.warning:>10} {c.info:>6}")
+    return "\n".join(lines) + "\n"
 
 
 def render_findings(findings: Iterable[Finding], summary: Mapping[str, object]) -> str:

@@ -17,7 +17,7 @@ from gevinst.core.distribute import apportion, round_whole, shares
 from gevinst.core.effects import Effect, EffectResult, evaluate
 from gevinst.core.model import ByKey, Line, LineKind, Parts, Proposal, Section, ToUnit
 from gevinst.core.profile import Profile
-from gevinst.core.series import ZERO, Series, sum_series
+from gevinst.core.series import EMPTY, ZERO, Series, sum_series
 
 SERVICE = "Service"
 ANLAEG = "Anlæg"
@@ -176,32 +176,44 @@ def unbooked(p: Proposal) -> list[Line]:
 def exact_shares(p: Proposal, profile: Profile, line: Line, year: int) -> dict[str, Decimal]:
     """A line's unrounded share per unit in one year, in the order the booking names the
     units (that order decides ties in :func:`apportion_lines`; the workbook follows it)."""
-    amount = line.amounts[year]
-    booking = line.booking
+    return line_shares(p, profile, line)(year)
+
+
+def line_shares(p: Proposal, profile: Profile, line: Line) -> Callable[[int], dict[str, Decimal]]:
+    """:func:`exact_shares` of one line, a year at a time, with the units its booking names
+    (and a key's weights per unit) resolved once for every year."""
+    amounts, booking = line.amounts, line.booking
     if isinstance(booking, ToUnit):
-        return {profile.unit(booking.unit): amount}
+        unit = profile.unit(booking.unit)
+        return lambda year: {unit: amounts[year]}
     if isinstance(booking, Parts):
-        out: dict[str, Decimal] = defaultdict(lambda: ZERO)
-        for name, part in booking.parts.items():
-            out[profile.unit(name)] += part[year]
-        return dict(out)
+        parts = [(profile.unit(name), part) for name, part in booking.parts.items()]
+
+        def in_parts(year: int) -> dict[str, Decimal]:
+            out: dict[str, Decimal] = defaultdict(lambda: ZERO)
+            for unit, part in parts:
+                out[unit] += part[year]
+            return dict(out)
+
+        return in_parts
     if isinstance(booking, ByKey):
         weights: dict[str, Decimal] = defaultdict(lambda: ZERO)
         for name, weight in p.keys[booking.key].weights.items():
             weights[profile.unit(name)] += weight
-        return shares(amount, weights)
+        return lambda year: shares(amounts[year], weights)
     # shown on a row of its own, so every table adds up; check reports the missing booking
-    return {UNBOOKED: amount}
+    return lambda year: {UNBOOKED: amounts[year]}
 
 
 def apportion_lines(p: Proposal, profile: Profile, lines: list[Line]) -> UnitSeries:
     """Split a group of lines between units, year by year, in whole 1.000 kr. whose sum
     is the group's rounded total."""
     per_year: dict[int, dict[str, Decimal]] = {}
+    split = [line_shares(p, profile, line) for line in lines] if p.years else []
     for year in p.years:
         exact: dict[str, Decimal] = defaultdict(lambda: ZERO)
-        for line in lines:
-            for unit, share in exact_shares(p, profile, line, year).items():
+        for shares_in in split:
+            for unit, share in shares_in(year).items():
                 exact[unit] += share
         if exact:
             per_year[year] = apportion(exact)
@@ -210,7 +222,7 @@ def apportion_lines(p: Proposal, profile: Profile, lines: list[Line]) -> UnitSer
 
 
 def _add(into: UnitSeries, unit: str, amounts: Series) -> None:
-    into[unit] = into.get(unit, Series()) + amounts
+    into[unit] = into.get(unit, EMPTY) + amounts
 
 
 def placement_groups(p: Proposal) -> dict[str | None, list[Line]]:
@@ -256,8 +268,13 @@ def table_b(p: Proposal, profile: Profile) -> UnitSeries:
 
 def table_c(p: Proposal, profile: Profile) -> UnitSeries:
     """Tabel C, bevillingsmæssig effekt hvis indarbejdes: C = A + B for every unit."""
-    out = dict(table_a(p, profile))
-    for unit, amounts in table_b(p, profile).items():
+    return a_plus_b(table_a(p, profile), table_b(p, profile))
+
+
+def a_plus_b(a: UnitSeries, b: UnitSeries) -> UnitSeries:
+    """Tabel C from tables A and B."""
+    out = dict(a)
+    for unit, amounts in b.items():
         _add(out, unit, amounts)
     return out
 
@@ -294,13 +311,45 @@ def by_committee(tables: Iterable[UnitSeries], profile: Profile) -> UnitSeries:
     return out
 
 
+def distributed(include_implementation: bool) -> tuple[str, ...]:
+    """The technical tables that 2.1 adds up per committee: the target effect (A), with the
+    implementation costs (D and E) where the proposal's table includes them."""
+    return ("A", "D", "E") if include_implementation else ("A",)
+
+
 def distribution(p: Proposal, profile: Profile, include_implementation: bool) -> UnitSeries:
-    """2.1 Fordeling på udvalg: the target effect per committee, with the implementation
-    costs (D and E) where the proposal's table includes them."""
-    tables = [table_a(p, profile)]
-    if include_implementation:
-        tables += [table_d(p, profile), table_e(p, profile)]
+    """2.1 Fordeling på udvalg: the tables :func:`distributed` names, per committee."""
+    tables = [TECHNICAL_TABLES[t](p, profile) for t in distributed(include_implementation)]
     return by_committee(tables, profile)
+
+
+class Tables:
+    """One proposal's technical tables and its distribution on committees, each computed on
+    first use and then kept: a check asks for Tabel A for A itself, for C and for 2.1, and
+    for D and E for the template's rules and for 2.1; apportioning the lines again for each
+    was most of the check's time. The tables are the functions' above, never another sum."""
+
+    __slots__ = ("_distributions", "_tables", "profile", "proposal")
+
+    def __init__(self, p: Proposal, profile: Profile) -> None:
+        self.proposal = p
+        self.profile = profile
+        self._tables: dict[str, UnitSeries] = {}
+        self._distributions: dict[bool, UnitSeries] = {}
+
+    def __getitem__(self, name: str) -> UnitSeries:
+        if name not in self._tables:
+            if name == "C":
+                self._tables[name] = a_plus_b(self["A"], self["B"])
+            else:
+                self._tables[name] = TECHNICAL_TABLES[name](self.proposal, self.profile)
+        return self._tables[name]
+
+    def distribution(self, include_implementation: bool) -> UnitSeries:
+        if include_implementation not in self._distributions:
+            tables = [self[t] for t in distributed(include_implementation)]
+            self._distributions[include_implementation] = by_committee(tables, self.profile)
+        return self._distributions[include_implementation]
 
 
 def distribution_on_area(

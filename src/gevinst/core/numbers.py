@@ -30,6 +30,8 @@ def amount_problem(value: Decimal) -> str | None:
         return f"{shortened(str(value))} er uden for det tilladte område (numerisk under 10^15)"
     _, digits, exponent = value.as_tuple()
     assert isinstance(exponent, int)  # a finite number's exponent
+    if -exponent <= MAX_DECIMALS:
+        return None  # written with few decimals: every amount of a catalog, read by the load
     if not any(digits):
         return None  # a zero, however many decimals it is written with
     trailing_zeros = len(digits) - len("".join(map(str, digits)).rstrip("0"))

@@ -36,14 +36,17 @@ class Series(Mapping[int, Decimal]):
             if not isinstance(amount, Decimal):
                 raise TypeError(f"amount for {year} must be Decimal, not {type(amount).__name__}")
             clean[int(year)] = clean.get(int(year), ZERO) + amount
-        _fill(self, clean, price_level, scale)
+        _fill(self, dict(sorted(clean.items())), price_level, scale)
 
     @classmethod
-    def _checked(cls, values: dict[int, Decimal], price_level: int | None, scale: int) -> Series:
-        """A series of values already known to be Decimal by whole years: the arithmetic
-        below makes many, and checking each amount again was most of the check's time."""
+    def _checked(
+        cls, values: dict[int, Decimal], price_level: int | None, scale: int, ordered: bool = False
+    ) -> Series:
+        """A series of values already known to be Decimal by whole years (``ordered``: in
+        order of year already), in a dict of its own: the arithmetic below makes many, and
+        checking each amount again was most of the check's time."""
         out = object.__new__(cls)
-        _fill(out, values, price_level, scale)
+        _fill(out, values if ordered else dict(sorted(values.items())), price_level, scale)
         return out
 
     def __setattr__(self, name: str, value: object) -> None:
@@ -98,13 +101,17 @@ class Series(Mapping[int, Decimal]):
             raise ValueError(f"cannot add {mixing}")
         level = self.price_level if self.price_level is not None else other.price_level
         values = dict(self._values)
+        new_year = False
         for year, amount in other._values.items():
-            values[year] = values.get(year, ZERO) + amount
-        return Series._checked(values, level, self.scale)
+            if year in values:
+                values[year] += amount
+            else:
+                values[year], new_year = ZERO + amount, True
+        return Series._checked(values, level, self.scale, ordered=not new_year)
 
     def __neg__(self) -> Series:
         values = {y: -a for y, a in self._values.items()}
-        return Series._checked(values, self.price_level, self.scale)
+        return Series._checked(values, self.price_level, self.scale, ordered=True)
 
     def __sub__(self, other: Series) -> Series:
         return self + (-other)
@@ -121,14 +128,28 @@ class Series(Mapping[int, Decimal]):
 
 
 def _fill(series: Series, values: dict[int, Decimal], price_level: int | None, scale: int) -> None:
-    """Set a new series' fields, once: Series refuses every later assignment."""
-    object.__setattr__(series, "_values", MappingProxyType(dict(sorted(values.items()))))
+    """Set a new series' fields, once: Series refuses every later assignment. ``values`` are
+    the series' own, in order of year."""
+    object.__setattr__(series, "_values", MappingProxyType(values))
     object.__setattr__(series, "price_level", price_level)
     object.__setattr__(series, "scale", scale)
 
 
 def sum_series(many: Iterable[Series]) -> Series:
-    total = Series()
+    """The sum of ``many``, as adding them one by one to an empty series would give (the same
+    additions in the same order, the same refusals), without a series for each step: the
+    check sums lines this way thousands of times."""
+    total = EMPTY
+    values: dict[int, Decimal] = {}
     for s in many:
-        total = total + s
-    return total
+        mixing = total._mixing(s)
+        if mixing:
+            raise ValueError(f"cannot add {mixing}")
+        if total.price_level is None and s.price_level is not None:
+            total = Series._checked({}, s.price_level, total.scale)
+        for year, amount in s._values.items():
+            values[year] = values.get(year, ZERO) + amount
+    return Series._checked(values, total.price_level, total.scale)
+
+
+EMPTY = Series()  # no amounts, no price level: what an absent row counts as

@@ -5,7 +5,7 @@ words."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 
 from gevinst.core import calc
@@ -150,11 +150,17 @@ def _statements(cat: Catalog) -> Iterator[Finding]:
             )
 
 
-def check_catalog(cat: Catalog) -> list[Finding]:
-    """Every finding about the catalog: its proposals', its tables', its statements'."""
+Progress = Callable[[int, int], None]  # told the proposals checked so far, of how many
+
+
+def check_catalog(cat: Catalog, progress: Progress | None = None) -> list[Finding]:
+    """Every finding about the catalog: its proposals', its tables', its statements';
+    ``progress`` is told after each proposal."""
     findings: list[Finding] = []
-    for p in cat.proposals:
+    for done, p in enumerate(cat.proposals, start=1):
         findings.extend(check_proposal(p, cat.profile))
+        if progress is not None:
+            progress(done, len(cat.proposals))
     for t in cat.tables:
         findings.extend(_table(cat, t))
     findings.extend(_statements(cat))

@@ -110,8 +110,9 @@ def printed_sum(
     if total is None or not rows:
         return
     source = "kataloget" if proposal is None else "forslaget"
+    rows_total = sum_series(rows.values())
     for year in years:
-        s, c = total[year], sum_series(rows.values())[year]
+        s, c = total[year], rows_total[year]
         if s != c:
             yield Finding(
                 proposal=proposal,

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from gevinst.core import calc
 from gevinst.core.check.basis import check_basis_table, check_effects
 from gevinst.core.check.table1 import check_table1
 from gevinst.core.check.tables import (
@@ -19,14 +20,16 @@ from gevinst.core.profile import Profile
 
 
 def check_proposal(p: Proposal, profile: Profile) -> list[Finding]:
-    """Every finding about one proposal: its figures recomputed, the template applied."""
+    """Every finding about one proposal: its figures recomputed (each technical table once),
+    the template applied."""
+    tables = calc.Tables(p, profile)
     findings = [
         *check_table1(p),
         *check_effects(p, profile),
-        *check_technical(p, profile),
+        *check_technical(p, profile, tables),
         *check_c_is_a_plus_b(p, profile),
         *check_admin(p),
-        *check_template(p, profile),
+        *check_template(p, profile, tables),
         *check_targets(p),
         *check_price_bases(p),
     ]

@@ -22,7 +22,7 @@ from gevinst.core.findings import Finding, Severity
 from gevinst.core.model import Proposal, Section, StatedTable
 from gevinst.core.numbers import dk
 from gevinst.core.profile import Profile
-from gevinst.core.series import Series
+from gevinst.core.series import EMPTY, Series
 
 TABLE_NAMES = {
     "A": "Tabel A (måltalseffekt)",
@@ -58,7 +58,7 @@ def rows_by_unit(
         unit = profile.row_unit(label)
         if committees:
             unit = profile.committee_of(unit)
-        out[unit] = out.get(unit, Series()) + row
+        out[unit] = out.get(unit, EMPTY) + row
     return out
 
 
@@ -100,8 +100,8 @@ def _unit_rows(
             table,
             unit,
             f"{title}, {profile.unit_name(unit)}",
-            resolved.get(unit, Series()),
-            computed.get(unit, Series()),
+            resolved.get(unit, EMPTY),
+            computed.get(unit, EMPTY),
             p.years,
             rule,
             reason=_unit_reason(table, unit in resolved),
@@ -121,9 +121,13 @@ def _unit_rows(
     yield from printed_sum(p.id, table, title, stated.rows, stated.total, p.years)
 
 
-def check_technical(p: Proposal, profile: Profile) -> Iterator[Finding]:
+def check_technical(
+    p: Proposal, profile: Profile, tables: calc.Tables | None = None
+) -> Iterator[Finding]:
     """Tables A to E and 2.1 against what the lines distribute, once every line is booked;
-    an implementation cost outside Anlæg and Service, which D and E cannot place."""
+    an implementation cost outside Anlæg and Service, which D and E cannot place. ``tables``
+    are the proposal's as the rest of its check computes them."""
+    derived = tables or calc.Tables(p, profile)
     for line in p.lines:
         if line.section is Section.IMPLEMENTATION and line.area not in (calc.ANLAEG, calc.SERVICE):
             yield Finding.note(
@@ -147,16 +151,14 @@ def check_technical(p: Proposal, profile: Profile) -> Iterator[Finding]:
         )
         return
     for table, stated in p.stated.technical.items():
-        yield from _unit_rows(
-            p, table, stated, calc.TECHNICAL_TABLES[table](p, profile), profile, f"table-{table}"
-        )
+        yield from _unit_rows(p, table, stated, derived[table], profile, f"table-{table}")
     d = p.stated.distribution
     if d is not None:
         yield from _unit_rows(
             p,
             "2.1",
             d,
-            calc.distribution(p, profile, d.includes_implementation),
+            derived.distribution(d.includes_implementation),
             profile,
             "table-2.1",
         )
@@ -169,9 +171,10 @@ def check_c_is_a_plus_b(p: Proposal, profile: Profile) -> Iterator[Finding]:
         return
     a, b, c = (rows_by_unit(t.rows, profile) for t in printed if t)
     for unit in profile.sort_units(set(a) | set(b) | set(c)):
-        a_plus_b = a.get(unit, Series()) + b.get(unit, Series())
+        a_plus_b = a.get(unit, EMPTY) + b.get(unit, EMPTY)
+        printed_c = c.get(unit, EMPTY)
         for year in p.years:
-            stated, computed = c.get(unit, Series())[year], a_plus_b[year]
+            stated, computed = printed_c[year], a_plus_b[year]
             if stated != computed:
                 yield Finding(
                     proposal=p.id,

@@ -23,21 +23,27 @@ _CALLED_FOR = {
 }
 
 
-def required_tables(p: Proposal, profile: Profile) -> tuple[str, ...]:
+def required_tables(
+    p: Proposal, profile: Profile, tables: calc.Tables | None = None
+) -> tuple[str, ...]:
     """The technical tables the template's rules call for: A, B and C where the proposal has
     permanent operating costs; D (Anlæg) and E (Service) where its investment falls on more
-    than one committee. The check and every document ask this one function."""
+    than one committee. The check and every document ask this one function; ``tables`` are
+    the proposal's as the rest of its check computes them."""
     if p.catalog_entry_only:
         return ()
-    tables = list("ABC") if not calc.operating_costs(p).is_zero() else []
+    derived = tables or calc.Tables(p, profile)
+    called_for = list("ABC") if not calc.operating_costs(p).is_zero() else []
     for t in ("D", "E") if not calc.unbooked(p) else ():
-        units = calc.TECHNICAL_TABLES[t](p, profile)
+        units = derived[t]
         if len({profile.committee_of(u) for u, s in units.items() if not s.is_zero()}) > 1:
-            tables.append(t)
-    return tuple(tables)
+            called_for.append(t)
+    return tuple(called_for)
 
 
-def check_template(p: Proposal, profile: Profile) -> Iterator[Finding]:
+def check_template(
+    p: Proposal, profile: Profile, tables: calc.Tables | None = None
+) -> Iterator[Finding]:
     """Each table the template calls for and is not filled in, and each consultation it
     calls for and has not taken place."""
 
@@ -53,7 +59,7 @@ def check_template(p: Proposal, profile: Profile) -> Iterator[Finding]:
 
     if p.catalog_entry_only:
         return
-    for t in required_tables(p, profile):
+    for t in required_tables(p, profile, tables):
         if not filled(p.stated.technical.get(t)):
             yield rule(f"template-{t}", f"{_CALLED_FOR[t]}, men Tabel {t} er ikke udfyldt")
     heard = {c.kind: c for c in p.consultations}
