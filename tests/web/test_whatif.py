@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from decimal import Decimal
 from html import unescape
 from typing import Any
 
@@ -15,7 +16,9 @@ from django.test import Client
 from django.utils import timezone
 
 from gevinst.cli.main import main
+from gevinst.services.whatif import parse_number
 from gevinst.stores.base import Change
+from gevinst.web import whatif
 from gevinst.web.store import DatabaseStore
 from tests.paths import SEED
 from tests.web.forms import form_data
@@ -146,3 +149,12 @@ def test_a_confidential_proposal_has_no_what_if_for_those_who_may_not_read_it(
     assert "whatif-form" not in reader.get(PAGE).content.decode()
     assert reader.post(WHATIF, {"set-aarstimenorm": "1400"}, headers=HTMX).status_code == 403
     assert "whatif-form" in login("editor-okf").get(PAGE).content.decode()
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [("1262.6", "1262,6"), ("1.035", "1,0350"), ("0.035", "0,035"), ("68500", "68500")],
+)
+def test_a_value_is_shown_so_that_it_reads_back_as_itself(value: str, text: str) -> None:
+    assert whatif.shown(Decimal(value)) == text
+    assert parse_number(text) == Decimal(value)

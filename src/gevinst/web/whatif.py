@@ -53,8 +53,10 @@ def shown(value: wi.Value | int) -> str:
     if isinstance(value, int):
         return f"{value:+d}" if value else "0"
     text = format(value.normalize(), "f").replace(".", ",")
-    # "1,035" would be read as ambiguous (a thousand and thirty-five?); "1,0350" is not
-    return text + "0" if "," in text and len(text.split(",")[1]) == 3 else text
+    whole, _, decimals = text.lstrip("-").partition(",")
+    # "1,035" would be refused as ambiguous (a thousand and thirty-five?); "1,0350" is not
+    ambiguous = len(decimals) == 3 and whole != "0" and len(whole) <= 3
+    return text + "0" if ambiguous else text
 
 
 def panel(p: Proposal, profile: Profile) -> Panel:
