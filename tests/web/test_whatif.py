@@ -19,6 +19,7 @@ from gevinst.cli.main import main
 from gevinst.services.whatif import parse_number
 from gevinst.stores.base import Change
 from gevinst.web import whatif
+from gevinst.web.models import AuditEvent
 from gevinst.web.store import DatabaseStore
 from tests.paths import SEED
 from tests.web.forms import form_data
@@ -148,7 +149,13 @@ def test_a_confidential_proposal_has_no_what_if_for_those_who_may_not_read_it(
     reader = login("reader")
     assert "whatif-form" not in reader.get(PAGE).content.decode()
     assert reader.post(WHATIF, {"set-aarstimenorm": "1400"}, headers=HTMX).status_code == 403
-    assert "whatif-form" in login("editor-okf").get(PAGE).content.decode()
+    editor = login("editor-okf")
+    assert "whatif-form" in editor.get(PAGE).content.decode()
+    reads = AuditEvent.objects.filter(action="read-confidential", proposal="BC01").count()
+    editor.post(WHATIF, {"set-aarstimenorm": "1400"}, headers=HTMX)
+    assert AuditEvent.objects.filter(action="read-confidential", proposal="BC01").count() == (
+        reads + 1
+    )
 
 
 @pytest.mark.parametrize(

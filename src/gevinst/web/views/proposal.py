@@ -64,6 +64,7 @@ def whatif_panel(request: HttpRequest, catalog: str, ident: str) -> HttpResponse
     page with it where the browser runs no script."""
     store, actor = DatabaseStore(), actor_of(request.user)
     basis = whatif_service.basis(store, actor, catalog, ident)
+    record_read(request.user, catalog, basis.proposal)  # its figures are shown in full
 
     def run(asked: whatif_service.Request) -> whatif_service.Report:
         return whatif_service.whatif(store, actor, catalog, ident, asked)
