@@ -116,3 +116,13 @@ def test_two_saves_of_the_same_cell_ask_which_to_keep(login: Login) -> None:
         | {"op": "resolve", "mine": response.context["mine"], "take": conflict.place, "why": "tal"},
     )
     assert chosen.context["form"].rows[2].amounts[2027] == "-1.000"
+
+
+def test_a_tampered_edit_sent_back_is_refused_with_a_message(login: Login) -> None:
+    """The user's own edit travels back through their browser while they resolve a
+    conflict: nesting that would overflow Python's parser is said, not a server error."""
+    client = login("editor-okf")
+    deep = "[" * 5000 + "]" * 5000
+    response = client.post(EDIT, _form(client) | {"op": "resolve", "mine": deep})
+    assert response.status_code == 400
+    assert "indlejret mere end" in unescape(response.content.decode())
