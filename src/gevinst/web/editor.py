@@ -21,6 +21,8 @@ from decimal import Decimal
 from typing import Any, Protocol
 
 from babel.numbers import NumberFormatError, parse_decimal
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from gevinst.core.model import LineKind, Section
 from gevinst.core.profile import Profile
@@ -41,22 +43,30 @@ TEXTS = {
     "technical_text": ("technical_text",),
 }
 _TEXT_PLACES = {".".join(place): name for name, place in TEXTS.items()}
-RISK_LEVELS = ("lav", "middel", "høj")
+# a risk level as the format writes it -> as the form names it
+RISK_LEVELS = {
+    "lav": gettext_lazy("lav"),
+    "middel": gettext_lazy("middel"),
+    "høj": gettext_lazy("høj"),
+}
 # what a line's kind is called in the template, and the section a kind belongs to
 KINDS = {
-    LineKind.EFFICIENCY: "Effektivisering",
-    LineKind.OPERATING_COST: "Drift",
-    LineKind.INCOME: "Indtægt",
-    LineKind.IMPLEMENTATION: "Implementering",
+    LineKind.EFFICIENCY: gettext_lazy("Effektivisering"),
+    LineKind.OPERATING_COST: gettext_lazy("Drift"),
+    LineKind.INCOME: gettext_lazy("Indtægt"),
+    LineKind.IMPLEMENTATION: gettext_lazy("Implementering"),
 }
-SECTIONS = {Section.PERMANENT: "Varig", Section.IMPLEMENTATION: "Implementering"}
+SECTIONS = {
+    Section.PERMANENT: gettext_lazy("Varig"),
+    Section.IMPLEMENTATION: gettext_lazy("Implementering"),
+}
 KEY_KINDS = {
-    "shares": "Andele",
-    "counts": "Antal",
-    "areas": "Arealer",
-    "amounts": "Beløb",
-    "purchases": "Indkøb",
-    "equal": "Ligelig fordeling",
+    "shares": gettext_lazy("Andele"),
+    "counts": gettext_lazy("Antal"),
+    "areas": gettext_lazy("Arealer"),
+    "amounts": gettext_lazy("Beløb"),
+    "purchases": gettext_lazy("Indkøb"),
+    "equal": gettext_lazy("Ligelig fordeling"),
 }
 HEARD = {"ja": True, "nej": False, "": None}
 GOAL_FIELDS = ("phase", "goal", "measure", "responsible", "when")
@@ -89,9 +99,8 @@ def parse_amount(text: str) -> Decimal:
     try:
         return parse_decimal(cleaned, locale="da_DK", strict=True)
     except NumberFormatError:
-        raise ValueError(
-            f"{text.strip()!r} er ikke et tal; skriv fx 1.144, -1.474 eller 0,5"
-        ) from None
+        said = _("%(typed)r er ikke et tal; skriv fx 1.144, -1.474 eller 0,5")
+        raise ValueError(said % {"typed": text.strip()}) from None
 
 
 def show_amount(value: Any) -> str:
@@ -184,7 +193,7 @@ class Form:
 
 def _parts_text(booking: Mapping[str, Any] | None) -> str:
     if booking and "parts" in booking:
-        return "fordelt: " + ", ".join(booking["parts"])
+        return _("fordelt: %(units)s") % {"units": ", ".join(booking["parts"])}
     return ""
 
 
@@ -417,10 +426,10 @@ def _keys(keys: Sequence[Key]) -> Doc:
     for key in keys:
         name = key.name.strip()
         if not name:
-            key.errors["name"] = "angiv nøglens navn"
+            key.errors["name"] = _("angiv nøglens navn")
             continue
         if name in out:
-            key.errors["name"] = f"navnet {name!r} er brugt af en anden nøgle"
+            key.errors["name"] = _("navnet %(name)r er brugt af en anden nøgle") % {"name": name}
             continue
         weights: dict[str, int | str] = {}
         for unit, typed in key.weights.items():

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class StoredCatalog(models.Model):
@@ -26,8 +27,8 @@ class StoredCatalog(models.Model):
 
     class Meta:
         ordering = ["slug"]
-        verbose_name = "katalog"
-        verbose_name_plural = "kataloger"
+        verbose_name = _("katalog")
+        verbose_name_plural = _("kataloger")
 
     def __str__(self) -> str:
         return self.slug
@@ -48,8 +49,8 @@ class StoredProposal(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["catalog", "ident"], name="one_proposal_per_id")
         ]
-        verbose_name = "forslag"
-        verbose_name_plural = "forslag"
+        verbose_name = _("forslag")
+        verbose_name_plural = _("forslag")
 
     def __str__(self) -> str:
         return f"{self.catalog.slug}/{self.ident}"
@@ -82,8 +83,8 @@ class Version(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["proposal", "number"], name="one_version_number")
         ]
-        verbose_name = "version"
-        verbose_name_plural = "versioner"
+        verbose_name = _("version")
+        verbose_name_plural = _("versioner")
 
     def __str__(self) -> str:
         return f"{self.proposal} v{self.number}"
@@ -98,9 +99,9 @@ class Version(models.Model):
 
 
 class Role(models.TextChoices):
-    CFO = "cfo", "Center for Økonomi (redigerer og godkender alt)"
-    EDITOR = "editor", "Redaktør (redigerer sin forvaltnings forslag)"
-    READER = "reader", "Læser (læser det, der ikke er fortroligt)"
+    CFO = "cfo", _("Center for Økonomi (redigerer og godkender alt)")
+    EDITOR = "editor", _("Redaktør (redigerer sin forvaltnings forslag)")
+    READER = "reader", _("Læser (læser det, der ikke er fortroligt)")
 
 
 class Membership(models.Model):
@@ -112,8 +113,8 @@ class Membership(models.Model):
     administration = models.CharField(max_length=40, blank=True)
 
     class Meta:
-        verbose_name = "rolle"
-        verbose_name_plural = "roller"
+        verbose_name = _("rolle")
+        verbose_name_plural = _("roller")
 
     def __str__(self) -> str:
         return f"{self.user}: {self.role}"
@@ -134,8 +135,8 @@ class AuditEvent(models.Model):
 
     class Meta:
         ordering = ["-created", "-pk"]
-        verbose_name = "logpost"
-        verbose_name_plural = "log"
+        verbose_name = _("logpost")
+        verbose_name_plural = _("log")
 
     def __str__(self) -> str:
         return f"{self.created:%Y-%m-%d %H:%M} {self.user} {self.action} {self.proposal}"

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
 from django.urls import path
+from django.views.i18n import set_language
 
 from gevinst.web.views import catalog, edit, exports, history, proposal, search, upload
 
@@ -41,4 +43,6 @@ urlpatterns = [
         name="proposal-download",
     ),
     path("admin/", admin.site.urls),
+    # the language switch of every page header, the login page's too
+    path("i18n/setlang/", login_not_required(set_language), name="set_language"),
 ]

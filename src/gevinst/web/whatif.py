@@ -13,6 +13,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
+
 from gevinst.core import whatif as wi
 from gevinst.core.errors import InputError
 from gevinst.core.model import Proposal
@@ -59,11 +61,15 @@ def shown(value: wi.Value | int) -> str:
     return text + "0" if ambiguous else text
 
 
+def _linelabel(line: str, text: str) -> str:
+    return _("linje %(line)s: %(text)s") % {"line": line, "text": text}
+
+
 def panel(p: Proposal, profile: Profile) -> Panel:
     """The panel as the page opens it: every field as the basis has it."""
     inputs = [Field(i.name, i.label, i.value, shown(i.value)) for i in wi.inputs(p, profile)]
     lines = dict.fromkeys(e.line for e in p.effects)
-    shifts = [Field(line, f"linje {line}: {p.line(line).text}", 0, "0") for line in lines]
+    shifts = [Field(line, _linelabel(line, p.line(line).text), 0, "0") for line in lines]
     return Panel(inputs, shifts)
 
 
@@ -114,7 +120,7 @@ def posted(p: Proposal, profile: Profile, post: Mapping[str, str], run: Run) -> 
         return shown_panel
     fields = [f for f in shown_panel.fields if f.name in changed]
     if not fields:
-        shown_panel.problems.append("Ret en antagelse, en parameter eller en indfasning først.")
+        shown_panel.problems.append(_("Ret en antagelse, en parameter eller en indfasning først."))
         return shown_panel
     try:
         shown_panel.report = run(Request(_changes(fields, changed)))

@@ -9,10 +9,12 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
 
 from gevinst.core import calc
 from gevinst.core.findings import Finding, Severity
@@ -22,6 +24,10 @@ from gevinst.documents.charts import catalog_chart_svg
 from gevinst.services.check import check_catalog
 from gevinst.web.access import actor_of
 from gevinst.web.store import DatabaseStore
+
+if TYPE_CHECKING:
+    # the type of a lazy text: the stubs' own, not installed with gevinst
+    from django_stubs_ext import StrOrPromise
 
 
 @dataclass(frozen=True)
@@ -35,11 +41,16 @@ class Listed:
     steady_state: Decimal  # its permanent effect in its last year, as a contribution
 
 
-SORTS: dict[str, tuple[str, Callable[[Listed], object]]] = {
-    "id": ("Forslag", lambda r: r.proposal.id),
-    "titel": ("Titel", lambda r: r.proposal.title.casefold()),
-    "fejl": ("Flest fejl", lambda r: (-r.errors, -r.warnings)),
-    "effekt": ("Største varige effekt", lambda r: -r.steady_state),
+SORTS: dict[str, tuple[StrOrPromise, Callable[[Listed], object]]] = {
+    "id": (_("Forslag"), lambda r: r.proposal.id),
+    "titel": (_("Titel"), lambda r: r.proposal.title.casefold()),
+    "fejl": (_("Flest fejl"), lambda r: (-r.errors, -r.warnings)),
+    "effekt": (_("Største varige effekt"), lambda r: -r.steady_state),
+}
+# a type as the overview names it; the type itself is the format's word
+TYPES = {
+    ProposalType.INVESTMENT: _("Investering"),
+    ProposalType.EFFICIENCY: _("Effektivisering"),
 }
 
 
@@ -105,8 +116,9 @@ def overview(request: HttpRequest, catalog: str) -> HttpResponse:
             c for c in cat.profile.committees if any(c.code in r.committees for r in listed)
         ],
         "administrations": cat.profile.administrations,
-        "types": [(t.value, t.value.capitalize()) for t in ProposalType],
-        "sorts": [(k, label) for k, (label, _) in SORTS.items()],
+        "types": [(t.value, label) for t, label in TYPES.items()],
+        "type_labels": TYPES,
+        "sorts": [(k, label) for k, (label, _key) in SORTS.items()],
         "chart": _inline(catalog_chart_svg(cat)),
         "tables": [summarise(cat, t.id) for t in cat.tables],
     }

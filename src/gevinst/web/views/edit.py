@@ -12,6 +12,8 @@ from typing import Any
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from gevinst.core import calc, layout, template
 from gevinst.core.access import require_edit
@@ -26,14 +28,14 @@ from gevinst.web import editor
 from gevinst.web.access import actor_of, audit
 from gevinst.web.store import DatabaseStore
 
-MERGED = (
+MERGED = gettext_lazy(
     "En anden har gemt forslaget, mens du rettede. Jeres ændringer rører ikke de samme "
     "felter og er flettet sammen; se tallene igennem og gem igen."
 )
 
 CHOICE_GROUPS = (
-    ("presenting", "Fremstillende forvaltning"),
-    ("affected", "Berørte forvaltninger"),
+    ("presenting", gettext_lazy("Fremstillende forvaltning")),
+    ("affected", gettext_lazy("Berørte forvaltninger")),
 )
 
 
@@ -151,7 +153,7 @@ def _save(
         # e.g. an editor who unticks its own administration as the presenting one
         return _render(request, catalog, ident, form, mine, status=422, save_problems=[str(e)])
     audit(request.user, "save", catalog, ident, why=form.why)
-    messages.success(request, f"{ident} er gemt som en ny version.")
+    messages.success(request, _("%(ident)s er gemt som en ny version.") % {"ident": ident})
     return redirect("proposal", catalog=catalog, ident=ident)
 
 
@@ -192,7 +194,7 @@ def _resolve(request: HttpRequest, catalog: str, ident: str, form: editor.Form) 
     chosen = resolve(merged, mine, request.POST.getlist("take"))
     resolved = editor.form_of(chosen, form.base, _key_units(catalog))
     resolved.why = form.why
-    messages.info(request, "Dine valg er lagt ind. Se tallene igennem og gem.")
+    messages.info(request, _("Dine valg er lagt ind. Se tallene igennem og gem."))
     return _render(request, catalog, ident, resolved, chosen)
 
 

@@ -15,6 +15,8 @@ from django.contrib import messages
 from django.core.files.uploadhandler import FileUploadHandler, SkipFile
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
 from gevinst.core.access import require_edit
@@ -82,7 +84,7 @@ def _receive(request: HttpRequest, context: dict[str, Any], limited: _Limited) -
     if limited.too_big:
         return _too_big(request, context)
     if upload is None:
-        return _failed(request, context, ["Vælg en fil at indlæse."])
+        return _failed(request, context, [_("Vælg en fil at indlæse.")])
     slug, ident = context["slug"], context["p"].id
     # the name as the user knows it, without what a file name on this machine cannot hold
     name = _UNSAFE.sub("", Path(upload.name or "").name)[-120:] or "fil"
@@ -102,13 +104,26 @@ def _receive(request: HttpRequest, context: dict[str, Any], limited: _Limited) -
         except (InputError, ConflictError) as e:
             return _failed(request, context, [str(e)], name=name)
     audit(request.user, "upload", slug, ident, file=name, changes=list(done.changes))
-    shown = f" ({len(done.changes)} ændrede celler)" if done.changes else ""
-    messages.success(request, f"{ident} er gemt som en ny version fra {name}{shown}.")
+    saved = {"ident": ident, "name": name, "n": len(done.changes)}
+    if done.changes:
+        said = ngettext(
+            "%(ident)s er gemt som en ny version fra %(name)s (%(n)d ændrede celler).",
+            "%(ident)s er gemt som en ny version fra %(name)s (%(n)d ændrede celler).",
+            len(done.changes),
+        )
+    else:
+        said = _("%(ident)s er gemt som en ny version fra %(name)s.")
+    messages.success(request, said % saved)
     for line in (*done.changes[:_SHOWN], *done.notes):
         messages.info(request, line)
     if len(done.changes) > _SHOWN:
         more = len(done.changes) - _SHOWN
-        messages.info(request, f"… og {more} ændringer mere; se dem i historikken.")
+        said = ngettext(
+            "… og %(n)d ændringer mere; se dem i historikken.",
+            "… og %(n)d ændringer mere; se dem i historikken.",
+            more,
+        )
+        messages.info(request, said % {"n": more})
     return redirect("proposal", catalog=slug, ident=ident)
 
 
@@ -119,9 +134,9 @@ def _places(problems: tuple[Problem, ...]) -> list[tuple[str, str]]:
     for p in problems:
         where = [p.path.name]
         if p.line:
-            where.append(f"linje {p.line}")
+            where.append(_("linje %(n)d") % {"n": p.line})
         if p.field:
-            where.append(f"felt {p.field}")
+            where.append(_("felt %(name)s") % {"name": p.field})
         out.append((", ".join(where), p.message))
     return out
 
@@ -140,5 +155,5 @@ def _failed(
 
 
 def _too_big(request: HttpRequest, context: dict[str, Any]) -> HttpResponse:
-    message = f"Filen er for stor: højst {context['limit']} indlæses. Intet er gemt."
+    message = _("Filen er for stor: højst %(limit)s indlæses. Intet er gemt.") % context
     return _failed(request, context, [message], status=413)
