@@ -1,0 +1,87 @@
+# SPDX-License-Identifier: MPL-2.0
+"""A large catalog's PDF laid out in parts, each in a process of its own, and joined: the
+same document as laid out at once, its contents list, links and bookmarks leading to the
+pages where each proposal stands, its pages numbered through."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+from bench.generate import write_portfolio
+from pypdf import PdfReader
+from pypdf.generic import Destination
+
+from gevinst.core.model import Catalog
+from gevinst.core.numbering import printed_name
+from gevinst.core.selection import ExportOptions
+from gevinst.documents.pdf import render_pdf
+from gevinst.format.reader import load_catalog
+from tests.documents.test_pdf import pdf_pages
+
+_SIDE = re.compile(r"Side (\d+) af (\d+) (\d+)$")
+
+
+def _pages(pdf: bytes, tmp_path: Path, name: str) -> list[str]:
+    out = tmp_path / name
+    out.write_bytes(pdf)
+    return pdf_pages(out)
+
+
+@pytest.fixture(scope="module")
+def seed_in_parts(seed: Catalog) -> bytes:
+    return render_pdf(seed, ExportOptions(), part_size=4)
+
+
+def test_the_seed_in_parts_reads_as_the_seed_at_once(
+    seed: Catalog, seed_in_parts: bytes, tmp_path: Path
+) -> None:
+    """Nine proposals in parts of four: every page's text as the one document's, the cover,
+    the contents list and every footer's "Side X af Y" and page number too."""
+    at_once = _pages(render_pdf(seed, ExportOptions()), tmp_path, "whole.pdf")
+    assert _pages(seed_in_parts, tmp_path, "parts.pdf") == at_once
+
+
+def test_contents_links_and_bookmarks_lead_to_each_proposal(
+    seed: Catalog, seed_in_parts: bytes, tmp_path: Path
+) -> None:
+    pages = _pages(seed_in_parts, tmp_path, "parts.pdf")
+    reader = PdfReader(io.BytesIO(seed_in_parts))
+    marks = {
+        m.title: reader.get_destination_page_number(m)
+        for m in reader.outline
+        if isinstance(m, Destination)
+    }
+    index = {p.indirect_reference: i for i, p in enumerate(reader.pages)}
+    targets = [
+        index[link.get_object()["/Dest"][0]]
+        for page in reader.pages[:3]
+        for link in page.get("/Annots") or []
+        if "/Dest" in link.get_object()
+    ]
+    for p in seed.proposals:
+        title = f"{printed_name(p, seed)} {p.title}"
+        at = marks[title]
+        assert at is not None and title in pages[at] and at in targets
+        # the contents list names the page in the margin of the page where the title stands
+        assert pages[at].endswith(f" {at + 1}")
+
+
+def test_a_generated_catalog_in_parts_is_numbered_through(
+    tmp_path_factory: pytest.TempPathFactory, tmp_path: Path
+) -> None:
+    [folder] = write_portfolio(tmp_path_factory.mktemp("portfolio"), 1, 7, seed=5)
+    cat = load_catalog(folder)
+    pages = _pages(render_pdf(cat, ExportOptions(), part_size=3), tmp_path, "parts.pdf")
+    numbered = [_SIDE.search(page) for page in pages]
+    assert all(numbered)
+    margin = [int(m[3]) for m in numbered if m]
+    assert margin == list(range(1, len(pages) + 1))
+    # each part (the front, each proposal, the closing list) counts its own pages 1..n
+    sides = [(int(m[1]), int(m[2])) for m in numbered if m]
+    runs = [i for i, (side, _) in enumerate(sides) if side == 1]
+    for start, end in zip(runs, [*runs[1:], len(sides)], strict=True):
+        assert sides[start:end] == [(k, end - start) for k in range(1, end - start + 1)]
+    assert len(runs) >= 1 + len(cat.proposals)
