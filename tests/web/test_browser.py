@@ -154,3 +154,27 @@ def test_the_what_if_panel_follows_a_changed_hour_norm(page: Page, live_server: 
     assert page.evaluate("window.notReloaded === true")
     assert page.get_by_label("årstimenorm (timer) aarstimenorm").input_value() == "1400"
     assert not _serious(page)
+
+
+def test_the_language_switch_turns_the_interface_english(page: Page, live_server: object) -> None:
+    base = str(live_server)
+    page.goto(f"{base}/login/")
+    page.get_by_role("button", name="English").click()
+    page.get_by_role("heading", name="Sign in").wait_for()
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert not _serious(page)
+    page.get_by_label("User name").fill("editor-okf")
+    page.get_by_label("Password").fill("demo")
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url("**/katalog/kk-budget-2025/")
+    assert not _serious(page)
+    page.goto(f"{base}/katalog/kk-budget-2025/forslag/BC01/")
+    assert page.get_by_role("link", name="History").is_visible()
+    assert not _serious(page)
+    page.get_by_role("link", name="Edit the proposal").click()
+    page.wait_for_url("**/rediger/")
+    assert page.get_by_label("Line 3, 2027").is_visible()
+    assert not _serious(page)
+    # and back: the choice is kept until the user changes it
+    page.get_by_role("button", name="Dansk").click()
+    page.get_by_role("heading", name="Ret BC01").wait_for()
