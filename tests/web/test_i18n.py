@@ -7,7 +7,11 @@ from __future__ import annotations
 
 import gettext
 import io
+import os
 import re
+import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -21,7 +25,8 @@ import gevinst.web
 
 CATALOG = "/katalog/kk-budget-2025/"
 BC01 = CATALOG + "forslag/BC01/"
-MESSAGES = Path(gevinst.web.__file__).parent / "locale" / "en" / "LC_MESSAGES"
+WEB = Path(gevinst.web.__file__).parent
+MESSAGES = WEB / "locale" / "en" / "LC_MESSAGES"
 PLACEHOLDER = re.compile(r"%\((\w+)\)[sdr]")
 
 Login = Callable[[str], Client]
@@ -81,7 +86,9 @@ def test_the_switch_sets_the_language_and_returns_to_the_page(login: Login) -> N
     client = login("reader")
     response = client.post("/i18n/setlang/", {"language": "en", "next": BC01})
     assert response.status_code == 302 and response["Location"] == BC01
-    assert client.cookies[settings.LANGUAGE_COOKIE_NAME].value == "en"
+    cookie = client.cookies[settings.LANGUAGE_COOKIE_NAME]
+    assert cookie.value == "en" and cookie["max-age"] == 365 * 24 * 60 * 60  # kept a year
+    assert cookie["httponly"]
     assert ">History<" in client.get(BC01).content.decode()
     client.post("/i18n/setlang/", {"language": "da", "next": BC01})
     assert ">Historik<" in client.get(BC01).content.decode()
@@ -152,3 +159,20 @@ def test_the_english_says_catalogue_throughout(word: str) -> None:
     for msgid, _context, string, _flags in _entries():
         strings = string if isinstance(string, tuple) else (string,)
         assert all(word not in s for s in strings), msgid
+
+
+def _ids(po: Path) -> set[tuple[object, str | None]]:
+    with po.open("rb") as f:
+        return {(m.id, m.context) for m in read_po(f) if m.id}
+
+
+@pytest.mark.skipif(not shutil.which("xgettext"), reason="gettext is not installed")
+def test_the_po_holds_every_text_of_the_interface_and_no_other(tmp_path: Path) -> None:
+    """makemessages run on a copy of the web application finds the committed msgids."""
+    copy = tmp_path / "web"
+    shutil.copytree(WEB, copy, ignore=shutil.ignore_patterns("__pycache__", "static"))
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    command = [sys.executable, "-m", "django", "makemessages", "-l", "en", "--no-obsolete"]
+    subprocess.run(command, cwd=copy, env=env, check=True, capture_output=True, timeout=120)
+    found = _ids(copy / "locale" / "en" / "LC_MESSAGES" / "django.po")
+    assert found == _ids(MESSAGES / "django.po")
