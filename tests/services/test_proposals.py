@@ -96,3 +96,33 @@ def test_a_reader_saves_nothing_and_a_save_needs_a_reason(store: MemoryStore) ->
     assert proposals.read_proposal(store, catalog_editor, "kat", "F1").version == (
         store.proposal("kat", "F1").version
     )
+
+
+def test_a_version_saved_while_confidential_stays_confidential(store: MemoryStore) -> None:
+    """Made public later, a proposal's earlier confidential versions are still refused to a
+    reader: the history holds what was not to be published."""
+    start = proposals.read_proposal(store, LOCAL, "kat", "F5")
+    secret = {**start.document, "confidential": True, "summary": "HEMMELIG"}
+    hidden = proposals.save_proposal(store, LOCAL, "kat", "F5", secret, base=start.version, why="f")
+    public = {**secret, "confidential": False, "summary": start.document["summary"]}
+    proposals.save_proposal(store, LOCAL, "kat", "F5", public, base=hidden.id, why="offentlig")
+    assert proposals.read_version(store, READER, "kat", "F5", start.version)
+    with pytest.raises(AccessDeniedError, match="F5 er fortroligt"):
+        proposals.read_version(store, READER, "kat", "F5", hidden.id)
+    assert proposals.read_version(store, LOCAL, "kat", "F5", hidden.id)["summary"] == "HEMMELIG"
+
+
+@pytest.mark.parametrize("field", ["confidential", "catalog_entry_only"])
+def test_only_the_whole_catalogs_editors_change_what_is_published(
+    store: MemoryStore, field: str
+) -> None:
+    read = proposals.read_proposal(store, OKF_EDITOR, "kat", "BC01")
+    changed = {**read.document, field: True}
+    with pytest.raises(AccessDeniedError, match="fortroligt eller offentligt"):
+        proposals.save_proposal(
+            store, OKF_EDITOR, "kat", "BC01", changed, base=read.version, why="x"
+        )
+    saved = proposals.save_proposal(
+        store, LOCAL, "kat", "BC01", changed, base=read.version, why="x"
+    )
+    assert saved.id != read.version

@@ -8,6 +8,8 @@ views, the API) asks through the services.
   (:func:`gevinst.core.confidential.public_view`).
 - Editing a proposal: those who edit the whole catalog, and those who edit for an
   administration that presents the proposal (``Proposal.presenting``).
+- Making a proposal confidential or public (or a catalog entry alone): only those who edit
+  the whole catalog, so that an administration cannot publish what CFØ keeps confidential.
 - Importing a catalog: only those who edit the whole catalog.
 
 A local command-line user owns the files they name and may do everything (:data:`LOCAL`).
@@ -62,6 +64,19 @@ def require_edit(actor: Actor, p: Proposal) -> None:
 def require_read_in_full(actor: Actor, p: Proposal) -> None:
     if not may_read_in_full(actor, p):
         raise AccessDeniedError(f"forslag {p.id} er fortroligt; {actor.name} må ikke se det")
+
+
+def require_publication(actor: Actor, before: Proposal, after: Proposal) -> None:
+    """An edit that changes what is published of a proposal needs the whole catalog's right."""
+    changed = (before.confidential, before.catalog_entry_only) != (
+        after.confidential,
+        after.catalog_entry_only,
+    )
+    if changed and actor.edits is not Edits.CATALOG:
+        raise AccessDeniedError(
+            f"kun de, der retter hele kataloget, kan gøre forslag {before.id} fortroligt "
+            "eller offentligt"
+        )
 
 
 def require_catalog_edit(actor: Actor) -> None:

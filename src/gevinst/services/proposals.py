@@ -11,7 +11,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from gevinst.core.access import Actor, require_edit, require_read_in_full, visible
+from gevinst.core.access import (
+    Actor,
+    require_edit,
+    require_publication,
+    require_read_in_full,
+    visible,
+)
 from gevinst.core.check import check_catalog
 from gevinst.core.errors import FormatError, InputError, Problem
 from gevinst.core.findings import Finding
@@ -52,7 +58,9 @@ def save_proposal(
     current = catalog.proposal(proposal_id)
     require_edit(actor, current)
     source = Path(key, "proposals", f"{current.id}.yaml")
-    require_edit(actor, checked_proposal(document, catalog.profile, source, current.id))
+    edited = checked_proposal(document, catalog.profile, source, current.id)
+    require_edit(actor, edited)
+    require_publication(actor, current, edited)
     change = Change(who=actor.name, when=datetime.now(UTC), why=why.strip())
     return store.save_proposal(key, current.id, document, base=base, change=change)
 
@@ -64,8 +72,16 @@ def list_versions(store: Store, actor: Actor, key: str, proposal_id: str) -> lis
 
 
 def read_version(store: Store, actor: Actor, key: str, proposal_id: str, version: str) -> Doc:
-    require_read_in_full(actor, store.catalog(key).proposal(proposal_id))
-    return store.proposal_at(key, proposal_id, version)
+    """One version's document, to those who may read the proposal in full as it is now and
+    as it was then: a version saved while the proposal was confidential stays confidential
+    after the proposal is made public."""
+    catalog = store.catalog(key)
+    current = catalog.proposal(proposal_id)
+    require_read_in_full(actor, current)
+    document = store.proposal_at(key, proposal_id, version)
+    source = Path(key, "proposals", f"{current.id}.yaml")
+    require_read_in_full(actor, checked_proposal(document, catalog.profile, source, current.id))
+    return document
 
 
 def restore_version(
