@@ -16,11 +16,13 @@ import openpyxl
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from django.utils import timezone
 
 from gevinst.core.model import Catalog
 from gevinst.core.selection import ExportOptions
 from gevinst.documents.xlsx import render_xlsx
 from gevinst.services import uploads
+from gevinst.stores.base import Change
 from gevinst.web.models import AuditEvent
 from gevinst.web.store import DatabaseStore
 from tests.paths import SEED
@@ -41,9 +43,13 @@ def _workbook(seed: Catalog, value: object, options: ExportOptions) -> bytes:
     return out.getvalue()
 
 
-def _send(client: Client, name: str, content: bytes, why: str = "") -> Any:
-    """The response to the upload (django-stubs' test response type is private)."""
-    return client.post(UPLOAD, {"fil": SimpleUploadedFile(name, content), "why": why})
+def _send(client: Client, name: str, content: bytes, why: str = "", base: str = "") -> Any:
+    """The response to the upload from the page as it is now (its form names the current
+    version), or from a page opened at version ``base`` (django-stubs' test response type
+    is private)."""
+    base = base or DatabaseStore().proposal(KEY, "BC01").version
+    file = SimpleUploadedFile(name, content)
+    return client.post(UPLOAD, {"fil": file, "why": why, "base": base})
 
 
 def _versions() -> int:
@@ -178,3 +184,18 @@ def test_the_form_is_on_the_page_of_those_who_may_edit(login: Login) -> None:
     html = login("editor-okf").get(BC01).content.decode()
     assert f'action="{UPLOAD}"' in html and 'enctype="multipart/form-data"' in html
     assert '<label for="upload-fil">' in html
+
+
+def test_a_document_written_from_an_older_version_never_overwrites_a_later_save(
+    login: Login,
+) -> None:
+    store = DatabaseStore()
+    opened = store.proposal(KEY, "BC01")
+    theirs = {**opened.document, "summary": "CFØ's resumé"}
+    change = Change(who="cfo", when=timezone.now(), why="resumé")
+    store.save_proposal(KEY, "BC01", theirs, base=opened.version, change=change)
+    mine = json.dumps({**opened.document, "title": "Min titel"}, default=str).encode()
+    response = _send(login("editor-okf"), "BC01.json", mine, base=opened.version)
+    assert response.status_code == 422
+    assert "er gemt af en anden" in unescape(response.content.decode())
+    assert store.proposal(KEY, "BC01").document["summary"] == "CFØ's resumé"

@@ -25,6 +25,7 @@ from gevinst.stores.base import Store, Version
 
 # a proposal's workbook or document is some ten kilobytes, a whole catalog's workbook 0,16 MB
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+MAX_UPLOAD_TEXT = f"{MAX_UPLOAD_BYTES // 1024 // 1024} MB"
 SUFFIXES = (".xlsx", *BUNDLE_SUFFIXES)
 
 
@@ -37,10 +38,13 @@ class Uploaded:
 
 
 def upload_proposal(
-    store: Store, actor: Actor, key: str, proposal_id: str, path: Path, *, why: str = ""
+    store: Store, actor: Actor, key: str, proposal_id: str, path: Path, *, base: str, why: str = ""
 ) -> Uploaded:
     """Save the file at ``path`` (named as it was uploaded) as the next version of the
-    proposal ``proposal_id`` of the catalog ``key``."""
+    proposal ``proposal_id`` of the catalog ``key``. A document says nothing of the version
+    it was written from: it is saved from ``base``, the version the user had in front of
+    them, so a save since then is a conflict. A workbook records its versions and is laid
+    onto the current one, cell by cell (:mod:`gevinst.importers.xlsx`)."""
     catalog = store.catalog(key)
     current = catalog.proposal(proposal_id)
     require_edit(actor, current)
@@ -59,10 +63,8 @@ def upload_proposal(
     if version(p) == version(current):
         raise InputError(f"{path.name} ændrer intet i forslag {current.id}; intet er gemt")
     reason = f"indlæst fra {path.name}" + (f": {why.strip()}" if why.strip() else "")
-    # saved from the version the file was read against: a save since then is a conflict
-    saved = save_proposal(
-        store, actor, key, current.id, document, base=version(current), why=reason
-    )
+    edited_from = version(current) if suffix == ".xlsx" else base
+    saved = save_proposal(store, actor, key, current.id, document, base=edited_from, why=reason)
     return Uploaded(saved, changes, notes)
 
 

@@ -17,6 +17,8 @@ from gevinst.core.access import may_edit
 from gevinst.core.findings import Severity
 from gevinst.core.selection import ExportOptions, select
 from gevinst.documents import blocks, html
+from gevinst.format.writer import version
+from gevinst.services import uploads
 from gevinst.services import whatif as whatif_service
 from gevinst.services.check import check_catalog
 from gevinst.web import whatif
@@ -53,6 +55,9 @@ def _context(
         "errors": sum(f.severity is Severity.ERROR for f in findings),
         "warnings": sum(f.severity is Severity.WARNING for f in findings),
         "may_edit": may_edit(actor, p),
+        # the upload form's: a document uploaded is saved from the version on this page
+        "base": version(p),
+        "limit": uploads.MAX_UPLOAD_TEXT,
         # a proposal the user may read only as the catalog publishes it has no basis here
         "whatif": panel or (whatif.panel(p, checked.catalog.profile) if p.effects else None),
     }

@@ -21,6 +21,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
 from gevinst.core.access import require_edit
 from gevinst.core.errors import ConflictError, FormatError, InputError, Problem
+from gevinst.format.writer import version
 from gevinst.services import uploads
 from gevinst.web.access import actor_of, audit
 from gevinst.web.store import DatabaseStore
@@ -58,16 +59,17 @@ def _length(request: HttpRequest) -> int:
         return 0
 
 
-def _mb(size: int) -> str:
-    return f"{size / 1024 / 1024:.0f} MB"
-
-
 @csrf_exempt  # checked by _receive, once the upload handlers are set (Django's own pattern)
 def page(request: HttpRequest, catalog: str, ident: str) -> HttpResponse:
     store, actor = DatabaseStore(), actor_of(request.user)
     p = store.catalog(catalog).proposal(ident)
     require_edit(actor, p)
-    context: dict[str, Any] = {"slug": catalog, "p": p, "limit": _mb(uploads.MAX_UPLOAD_BYTES)}
+    context: dict[str, Any] = {
+        "slug": catalog,
+        "p": p,
+        "base": version(p),
+        "limit": uploads.MAX_UPLOAD_TEXT,
+    }
     if request.method != "POST":
         return render(request, "gevinst/upload.html", context)
     limit = uploads.MAX_UPLOAD_BYTES
@@ -97,7 +99,13 @@ def _receive(request: HttpRequest, context: dict[str, Any], limited: _Limited) -
                 f.write(chunk)
         try:
             done = uploads.upload_proposal(
-                DatabaseStore(), actor_of(request.user), slug, ident, path, why=why
+                DatabaseStore(),
+                actor_of(request.user),
+                slug,
+                ident,
+                path,
+                base=request.POST.get("base", ""),
+                why=why,
             )
         except FormatError as e:
             return _failed(request, context, [], name=name, problems=_places(e.problems))
