@@ -83,3 +83,11 @@ def test_the_history_of_a_confidential_proposal_is_refused_to_others(
     assert response.status_code == 403
     assert SECRET not in response.content.decode()
     assert confidential("cfo").get(BC01 + "historik/").status_code == 200
+
+
+@pytest.mark.parametrize("page", ["rediger/", "historik/"])
+def test_reading_it_in_the_editor_or_the_history_is_logged(confidential: Login, page: str) -> None:
+    assert confidential("cfo").get(BC01 + page).status_code == 200
+    assert AuditEvent.objects.filter(
+        user__username="cfo", action="read-confidential", proposal="BC01"
+    ).exists()

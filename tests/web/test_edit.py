@@ -126,3 +126,18 @@ def test_a_tampered_edit_sent_back_is_refused_with_a_message(login: Login) -> No
     response = client.post(EDIT, _form(client) | {"op": "resolve", "mine": deep})
     assert response.status_code == 400
     assert "indlejret mere end" in unescape(response.content.decode())
+
+
+def test_the_live_figures_are_refused_before_the_form_is_read(login: Login) -> None:
+    """A reader's post to the recompute is refused at once, whatever it claims to hold."""
+    base = DatabaseStore().proposal(KEY, "BC01").version
+    response = login("reader").post(EDIT + "beregn/", {"base": base, "lines": "300000"})
+    assert response.status_code == 403
+
+
+@pytest.mark.parametrize("value", ["²", "٣", "-1", "9" * 40])
+def test_a_count_that_is_not_a_plain_number_is_no_server_error(login: Login, value: str) -> None:
+    client = login("editor-okf")
+    data = _form(client) | {"lines": value}
+    assert client.post(EDIT + "beregn/", data).status_code == 200
+    assert client.post(EDIT, data | {"op": f"lines:remove-{value}"}).status_code == 200

@@ -74,3 +74,9 @@ def test_others_may_not_restore(edited: Login, username: str) -> None:
         response.content.decode()
     )
     assert len(DatabaseStore().versions(KEY, "BC01")) == 2
+
+
+def test_a_restore_without_its_fields_is_said_not_a_server_error(edited: Login) -> None:
+    response = edited("cfo").post(f"/katalog/{KEY}/forslag/BC01/gendan/", {})
+    assert response.status_code == 400
+    assert "Vælg den version" in unescape(response.content.decode())

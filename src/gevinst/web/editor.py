@@ -78,6 +78,10 @@ _KEY = re.compile(r"^keys\.(.+?)\.(weights|text|kind)(?:\.(.+))?$")
 _CHOICE = re.compile(r"^(presenting|affected)(?:\[\d+\])?$")
 _DATES = re.compile(r"[,;\s]+")
 
+# the most rows a list of the form may have: more is not a proposal but a request to make
+# the server work (the seed's longest list has 45)
+MAX_ROWS = 500
+
 
 class Post(Protocol):
     """What the browser sent: a field's value, or every value of a field (checkboxes)."""
@@ -264,7 +268,7 @@ def form_from_post(post: Post, years: Sequence[int]) -> Form:
 
     def count(name: str) -> int:
         text = value(name)
-        return int(text) if text.isdigit() else 0
+        return min(int(text), MAX_ROWS) if text.isascii() and text.isdigit() else 0
 
     rows = [
         Row(
@@ -344,7 +348,7 @@ def apply_op(form: Form, op: str, years: Sequence[int], units: Sequence[str] = (
         return
     if verb == "add":
         items.append(_new_item(form, name, years, units))
-    elif index.isdigit() and int(index) < len(items):
+    elif index.isascii() and index.isdigit() and int(index) < len(items):
         _move(items, verb, int(index))
 
 

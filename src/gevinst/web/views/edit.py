@@ -23,9 +23,10 @@ from gevinst.core.profile import Profile
 from gevinst.core.series import Series
 from gevinst.format.diff import merge, resolve
 from gevinst.format.jsonsource import parse_json
+from gevinst.format.writer import proposal_document
 from gevinst.services import proposals
 from gevinst.web import editor
-from gevinst.web.access import actor_of, audit
+from gevinst.web.access import actor_of, audit, record_read
 from gevinst.web.store import DatabaseStore
 
 MERGED = gettext_lazy(
@@ -95,8 +96,10 @@ def _base(request: HttpRequest, catalog: str, ident: str, version: str) -> dict[
 
 def page(request: HttpRequest, catalog: str, ident: str) -> HttpResponse:
     store, actor = DatabaseStore(), actor_of(request.user)
-    require_edit(actor, store.catalog(catalog).proposal(ident))
+    p = store.catalog(catalog).proposal(ident)
+    require_edit(actor, p)
     if request.method != "POST":
+        record_read(request.user, catalog, p)
         current = proposals.read_proposal(store, actor, catalog, ident)
         form = editor.form_of(current.document, current.version, _key_units(catalog))
         return _render(request, catalog, ident, form, current.document)
@@ -114,6 +117,8 @@ def page(request: HttpRequest, catalog: str, ident: str) -> HttpResponse:
 
 def derived(request: HttpRequest, catalog: str, ident: str) -> HttpResponse:
     """The derived figures of the form as typed (htmx, on every change)."""
+    # asked first: the form is not read for anyone who may not edit the proposal
+    require_edit(actor_of(request.user), DatabaseStore().catalog(catalog).proposal(ident))
     base = _base(request, catalog, ident, request.POST.get("base", ""))
     years = base.get("years", [])
     form = editor.form_from_post(request.POST, years)
@@ -166,6 +171,7 @@ def _conflict(
     mine: dict[str, Any],
 ) -> HttpResponse:
     current = proposals.read_proposal(DatabaseStore(), actor_of(request.user), catalog, ident)
+    record_read(request.user, catalog, DatabaseStore().catalog(catalog).proposal(ident))
     merged, conflicts = merge(base, current.document, mine)
     merged_form = editor.form_of(merged, current.version, _key_units(catalog))
     merged_form.why = form.why
@@ -190,18 +196,16 @@ def _resolve(request: HttpRequest, catalog: str, ident: str, form: editor.Form) 
     merged = editor.document_of(form, base, base.get("years", []))
     # the user's own edit, sent back by their browser: read with the format's guards (a
     # JsonError is said on the page like any error of the user's input)
-    mine = _years(parse_json(request.POST.get("mine", "{}")))
+    sent = parse_json(request.POST.get("mine", "{}"))
+    shown = proposals.preview(DatabaseStore(), actor_of(request.user), catalog, ident, sent)
+    if shown.proposal is None:
+        raise InputError(
+            _("Din egen rettelse kom ikke uskadt tilbage fra browseren; åbn forslaget igen.")
+        )
+    # in the format's own shape (JSON keeps a year as text)
+    mine = proposal_document(shown.proposal)
     chosen = resolve(merged, mine, request.POST.getlist("take"))
     resolved = editor.form_of(chosen, form.base, _key_units(catalog))
     resolved.why = form.why
     messages.info(request, _("Dine valg er lagt ind. Se tallene igennem og gem."))
     return _render(request, catalog, ident, resolved, chosen)
-
-
-def _years(data: Any) -> Any:
-    """JSON keeps a year as text; the documents as a number."""
-    if isinstance(data, dict):
-        return {int(k) if k.isdigit() else k: _years(v) for k, v in data.items()}
-    if isinstance(data, list):
-        return [_years(v) for v in data]
-    return data

@@ -6,12 +6,14 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gevinst.core.access import may_edit
+from gevinst.core.errors import InputError
 from gevinst.format.diff import differences, word_diff
 from gevinst.services import proposals
-from gevinst.web.access import actor_of, audit
+from gevinst.web.access import actor_of, audit, record_read
 from gevinst.web.store import DatabaseStore
 
 
@@ -32,6 +34,7 @@ def page(request: HttpRequest, catalog: str, ident: str) -> HttpResponse:
     store, actor = DatabaseStore(), actor_of(request.user)
     versions = proposals.list_versions(store, actor, catalog, ident)
     p = proposals.read_catalog(store, actor, catalog).proposal(ident)
+    record_read(request.user, catalog, p)
     newest, oldest = versions[-1].id, versions[0].id
     before = request.GET.get("fra", versions[-2].id if len(versions) > 1 else oldest)
     after = request.GET.get("til", newest)
@@ -55,7 +58,9 @@ def page(request: HttpRequest, catalog: str, ident: str) -> HttpResponse:
 @require_POST
 def restore(request: HttpRequest, catalog: str, ident: str) -> HttpResponse:
     store, actor = DatabaseStore(), actor_of(request.user)
-    version = request.POST["version"]
-    proposals.restore_version(store, actor, catalog, ident, version, base=request.POST["base"])
+    version, base = request.POST.get("version", ""), request.POST.get("base", "")
+    if not version or not base:
+        raise InputError(_("Vælg den version, der skal gendannes, på historiksiden."))
+    proposals.restore_version(store, actor, catalog, ident, version, base=base)
     audit(request.user, "restore", catalog, ident, version=version)
     return redirect("history", catalog=catalog, ident=ident)
