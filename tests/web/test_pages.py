@@ -13,6 +13,7 @@ from html import unescape
 from pathlib import Path
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.test import Client
 
 CATALOG = "/katalog/kk-budget-2025/"
@@ -105,3 +106,17 @@ def test_the_demo_keeps_its_data_to_its_user(tmp_path: Path) -> None:
     assert len(key) >= 50 and (data / "secret-key").read_text(encoding="utf-8").strip() == key
     assert stat.S_IMODE(data.stat().st_mode) == 0o700
     assert stat.S_IMODE((data / "secret-key").stat().st_mode) == 0o600
+
+
+def test_the_admin_sets_a_users_role_and_only_shows_the_record(login: Login) -> None:
+    """Production has no demo users: roles are set in Django's admin, where the audit log and
+    the versions can be read but not changed."""
+    admin = login("cfo")
+    get_user_model().objects.filter(username="cfo").update(is_staff=True, is_superuser=True)
+    user = get_user_model().objects.get(username="reader")
+    page = admin.get(f"/admin/auth/user/{user.pk}/change/").content.decode()
+    assert 'name="membership-0-role"' in page and 'name="membership-0-administration"' in page
+    assert admin.get("/admin/gevinst/auditevent/").status_code == 200
+    assert admin.get("/admin/gevinst/auditevent/add/").status_code == 403
+    assert admin.get("/admin/gevinst/version/add/").status_code == 403
+    assert login("reader").get("/admin/").status_code == 302  # not staff: sent to sign in

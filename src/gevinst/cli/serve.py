@@ -14,6 +14,10 @@ from django.conf import settings
 from django.core.management import call_command
 
 DEMO_LOGINS = "cfo, editor-okf, editor-sof og reader (adgangskode: demo)"
+PRODUCTION_NOTE = (
+    "gevinst serve bruger Djangos udviklingsserver. I drift: kør WSGI-applikationen "
+    "gevinst.web.wsgi:application bag en WSGI-server (fx gunicorn) og en HTTPS-proxy.\n"
+)
 
 
 def setup() -> None:
@@ -32,6 +36,9 @@ def serve(host: str, port: int) -> int:
         demo.prepare()
         sys.stdout.write(f"gevinst (demo på SQLite i {settings.DATA_DIR})\n")
         sys.stdout.write(f"Log ind som {DEMO_LOGINS}\n")
+    else:
+        # runserver is Django's development server: fine for a trial, not for many users
+        sys.stderr.write(PRODUCTION_NOTE)
     sys.stdout.write(f"Åbn http://{host}:{port}/ i en browser; stop med Ctrl+C\n")
     sys.stdout.flush()
     call_command("runserver", f"{host}:{port}", use_reloader=False)

@@ -9,6 +9,13 @@
   in the data directory, readable by the user alone.
 - ``GEVINST_DEBUG=1``: Django's debug pages (never in production).
 - ``GEVINST_ALLOWED_HOSTS``: comma-separated host names (default: this machine only).
+- ``GEVINST_TRUSTED_ORIGINS``: comma-separated origins a form may be posted from, as the
+  browser names them (``https://gevinst.kk.dk``), where a proxy in front ends HTTPS.
+- ``GEVINST_BEHIND_PROXY=1``: the proxy in front says with ``X-Forwarded-Proto`` whether the
+  browser's connection is HTTPS (set it only behind such a proxy).
+
+In production (``DATABASE_URL`` set) the cookies are sent over HTTPS alone and browsers are
+told to use HTTPS for a year (HSTS); errors are written to standard error.
 """
 
 from __future__ import annotations
@@ -151,6 +158,21 @@ SESSION_COOKIE_SECURE = not DEMO
 CSRF_COOKIE_SECURE = not DEMO
 LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SECURE = not DEMO
+CSRF_TRUSTED_ORIGINS = [
+    o.strip() for o in os.environ.get("GEVINST_TRUSTED_ORIGINS", "").split(",") if o.strip()
+]
+if os.environ.get("GEVINST_BEHIND_PROXY") == "1":
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_HSTS_SECONDS = 0 if DEMO else 365 * 24 * 60 * 60
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+
+# a server error's traceback goes to the log (standard error, collected by the service's
+# manager), never to the user
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"stderr": {"class": "logging.StreamHandler"}},
+    "loggers": {"django.request": {"handlers": ["stderr"], "level": "ERROR"}},
+}
