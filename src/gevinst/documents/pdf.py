@@ -84,7 +84,7 @@ def _in_parts(document: dict[str, Any], part_size: int) -> bytes:
     front_pages, compiled = 0, list[bytes]()
     for _ in range(_LAYOUTS):
         pdf = _apart({**front, "stubs": stubs})
-        pages = len(PdfReader(io.BytesIO(pdf)).pages) - len(stubs)
+        pages = len(PdfReader(io.BytesIO(pdf)).pages) - 1  # the stand-ins' page
         if pages == front_pages:
             break
         front_pages, compiled, stubs = pages, [], []
@@ -140,23 +140,31 @@ def _starts(pdf: bytes, count: int) -> list[int]:
 
 
 def _join(front: bytes, front_pages: int, parts: list[bytes], stubs: list[int]) -> bytes:
-    """The front's own pages, then the parts; the front's stand-in pages (``stubs``: the page
-    each stands for) are dropped, and the contents list's links to them lead to the pages
-    they stand for. Every part's bookmarks are kept."""
+    """The front's own pages, then the parts; the front's last page, where the parts'
+    headings stand in, is dropped, and the contents list's links to them (in the order of the
+    headings, ``stubs`` the pages they stand for) lead to those pages. Every part's bookmarks
+    are kept."""
     reader = PdfReader(io.BytesIO(front))
-    stand_in = {reader.pages[front_pages + i].indirect_reference: n for i, n in enumerate(stubs)}
-    links = [
-        (index, link["/Rect"], link["/Dest"][2:], stand_in[link["/Dest"][0]])
+    stand_in = reader.pages[front_pages].indirect_reference
+    to_stand_in = [
+        (index, link["/Rect"], tuple(link["/Dest"][2:4]))
         for index, page in enumerate(reader.pages[:front_pages])
         for link in (a.get_object() for a in page.get("/Annots") or [])
-        if "/Dest" in link and link["/Dest"][0] in stand_in
+        if "/Dest" in link and link["/Dest"][0] == stand_in
     ]
+    # each heading stands in at a place of its own, met in the order of the headings (an
+    # entry over two lines has a link on each)
+    places = list(dict.fromkeys(place for _, _, place in to_stand_in))
+    if len(places) != len(stubs):
+        raise RuntimeError(f"indholdsfortegnelsen henviser til {len(places)} af {len(stubs)} dele")
+    page_at = dict(zip(places, stubs, strict=True))
+    links = [(index, rect, page_at[place]) for index, rect, place in to_stand_in]
     writer = PdfWriter()
     writer.append(reader, pages=(0, front_pages))
     for part in parts:
         writer.append(PdfReader(io.BytesIO(part)))
-    for index, rect, (left, top, _zoom), page_no in links:
-        link = Link(rect=rect, target_page_index=page_no - 1, fit=Fit.xyz(left, top))
+    for index, rect, page_no in links:
+        link = Link(rect=rect, target_page_index=page_no - 1, fit=Fit.fit())
         writer.add_annotation(index, link)
     writer.add_metadata(reader.metadata or {})
     if "/Lang" in reader.root_object:
