@@ -71,7 +71,7 @@ def _sign_in(page: Page, base: str, username: str) -> None:
     page.get_by_label("Brugernavn").fill(username)
     page.get_by_label("Adgangskode").fill("demo")
     page.get_by_role("button", name="Log ind").click()
-    page.wait_for_url("**/katalog/kk-budget-2025/")
+    page.wait_for_url(f"{base}/katalog/kk-budget-2025/")
 
 
 def test_an_editor_signs_in_and_reads_bc01(page: Page, live_server: object) -> None:
@@ -166,7 +166,7 @@ def test_the_language_switch_turns_the_interface_english(page: Page, live_server
     page.get_by_label("User name").fill("editor-okf")
     page.get_by_label("Password").fill("demo")
     page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url("**/katalog/kk-budget-2025/")
+    page.wait_for_url(f"{base}/katalog/kk-budget-2025/")
     assert not _serious(page)
     page.goto(f"{base}/katalog/kk-budget-2025/forslag/BC01/")
     assert page.get_by_role("link", name="History").is_visible()
@@ -178,3 +178,46 @@ def test_the_language_switch_turns_the_interface_english(page: Page, live_server
     # and back: the choice is kept until the user changes it
     page.get_by_role("button", name="Dansk").click()
     page.get_by_role("heading", name="Ret BC01").wait_for()
+
+
+def test_two_editors_at_once_merge_and_choose(
+    browser: Browser, live_server: object, seeded: None
+) -> None:
+    """CFØ and Økonomiforvaltningen's editor open BC01 at the same time in two browsers.
+    CFØ saves first. The editor's save meets it: a change to another place is merged, and
+    where both changed the same cell the editor chooses; nothing is overwritten silently."""
+    base = str(live_server)
+    pages = []
+    for username in ("cfo", "editor-okf"):
+        context = browser.new_context(locale="da-DK", viewport={"width": 1366, "height": 900})
+        opened = context.new_page()
+        opened.set_default_timeout(15_000)
+        _sign_in(opened, base, username)
+        opened.goto(f"{base}/katalog/kk-budget-2025/forslag/BC01/rediger/")
+        pages.append(opened)
+    cfo, okf = pages
+    cfo.get_by_label("Titel").fill("CFØ's titel")
+    cfo.get_by_label("Linje 3, 2027").fill("-900")
+    cfo.get_by_label("Hvorfor ændres forslaget?").fill("CFØ retter")
+    cfo.get_by_role("button", name="Gem ny version").click()
+    cfo.wait_for_url("**/forslag/BC01/")
+    okf.get_by_label("Linje 3, 2027").fill("-1.000")
+    okf.get_by_label("Hvorfor ændres forslaget?").fill("ny beregning")
+    okf.get_by_role("button", name="Gem ny version").click()
+    # the same cell: the editor is asked, and sees both values
+    conflict = okf.locator("fieldset.conflicts")
+    assert "lines[e3].amounts[2027]" in conflict.inner_text()
+    assert not _serious(okf)
+    okf.get_by_label("Brug min værdi i lines[e3].amounts[2027]").check()
+    okf.get_by_role("button", name="Læg mine valg ind").click()
+    okf.wait_for_function("document.querySelector('fieldset.conflicts') === null")
+    # CFØ's title merged in, the editor's own figure chosen
+    assert okf.get_by_label("Titel").input_value() == "CFØ's titel"
+    assert okf.get_by_label("Linje 3, 2027").input_value() == "-1.000"
+    okf.get_by_role("button", name="Gem ny version").click()
+    okf.wait_for_url("**/forslag/BC01/")
+    okf.get_by_role("link", name="Historik").click()
+    history = okf.get_by_role("table").first.inner_text()
+    assert "CFØ retter" in history and "ny beregning" in history
+    for opened in pages:
+        opened.context.close()
