@@ -120,3 +120,11 @@ def test_the_admin_sets_a_users_role_and_only_shows_the_record(login: Login) -> 
     assert admin.get("/admin/gevinst/auditevent/add/").status_code == 403
     assert admin.get("/admin/gevinst/version/add/").status_code == 403
     assert login("reader").get("/admin/").status_code == 302  # not staff: sent to sign in
+
+
+def test_each_finding_links_to_the_table_it_concerns(login: Login) -> None:
+    """F2's Tabel B disagrees with the lines it states: each such finding points at Tabel B
+    on the page, which carries that id; Tabel 1's findings at Tabel 1."""
+    html = login("reader").get(CATALOG + "forslag/F2/").content.decode()
+    assert 'href="#tabel-B"' in html and 'id="tabel-B"' in html
+    assert 'href="#tabel-1"' in html and 'id="tabel-1"' in html

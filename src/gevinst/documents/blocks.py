@@ -124,6 +124,12 @@ def _table(
     }
 
 
+def _anchored(table: Block, anchor: str) -> Block:
+    """A table named as the findings name it ("1", "2.1", "admin", "A".."E"), so that a
+    renderer can point at it (the web page links each finding to its table)."""
+    return {**table, "anchor": anchor}
+
+
 def _cell_text(cell: Cell) -> str:
     return cell if isinstance(cell, str) else str(cell["text"])
 
@@ -238,13 +244,14 @@ def _tabel_1_row(row: layout.Row, p: Proposal, found: Marks) -> Block:
 def _tabel_1(p: Proposal, profile: Profile, found: Marks) -> Block:
     own = sections.table1(p, layout.table1(p, profile))
     rows = [_tabel_1_row(row, p, found) for row in own]
-    return _year_table(
+    table = _year_table(
         numbering.titles(p).economy,
         [f"1.000 kr. {p.price_level} p/l", AREA_HEADER],
         rows,
         p.years,
         notes=numbering.economy_notes(p),
     )
+    return _anchored(table, "1")
 
 
 def _basis_cell(value: Decimal | str | None, year: bool, unit: str) -> str:
@@ -350,11 +357,14 @@ def _distribution(p: Proposal, profile: Profile, found: Marks) -> list[Block]:
     return [
         *_sub_heading(p, template.DISTRIBUTION),
         *text,
-        _year_table(
-            numbering.titles(p).distribution,
-            [f"Udvalg (1.000 kr. {p.price_level} p/l)", *key],
-            rows,
-            p.years,
+        _anchored(
+            _year_table(
+                numbering.titles(p).distribution,
+                [f"Udvalg (1.000 kr. {p.price_level} p/l)", *key],
+                rows,
+                p.years,
+            ),
+            "2.1",
         ),
     ]
 
@@ -493,6 +503,7 @@ def _section_5(p: Proposal, profile: Profile, found: Marks) -> list[Block]:
         p.years,
         notes=[template.ADMIN_NOTE],
     )
+    table = _anchored(table, "admin")
     return [*blocks, table]
 
 
@@ -522,20 +533,23 @@ def _section_7(p: Proposal, profile: Profile, found: Marks) -> list[Block]:
         empty = found.empty_note(p, name)
         blocks += _para(stated.text if stated else "")
         blocks.append(
-            _year_table(
-                title + found.mark(Place(p.id, name, "", None)),
-                [f"Udvalg ({found.price_basis(p, name)})", template.APPROPRIATION_HEADER],
-                _unit_rows(
-                    compute(p, profile),
-                    p,
-                    profile,
-                    found,
-                    name,
-                    stated,
-                    stated.appropriations if stated else {},
+            _anchored(
+                _year_table(
+                    title + found.mark(Place(p.id, name, "", None)),
+                    [f"Udvalg ({found.price_basis(p, name)})", template.APPROPRIATION_HEADER],
+                    _unit_rows(
+                        compute(p, profile),
+                        p,
+                        profile,
+                        found,
+                        name,
+                        stated,
+                        stated.appropriations if stated else {},
+                    ),
+                    p.years,
+                    notes=[*([empty] if empty else []), template.KVANTUM_NOTE],
                 ),
-                p.years,
-                notes=[*([empty] if empty else []), template.KVANTUM_NOTE],
+                name,
             )
         )
     blocks += _para(p.technical_text)

@@ -102,10 +102,24 @@ def _table(b: Block) -> str:
     body = "".join(_row(r, align) for r in b["rows"])
     notes = "".join(f"<p class='note'>{escape(n)}</p>" for n in b["notes"])
     return (
-        '<div class="scroll"><table class="data">'
+        f'<div class="scroll"{_anchor(b)}><table class="data">'
         + (f"<caption>{caption}</caption>" if caption else "")
         + f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{notes}</div>"
     )
+
+
+def anchor_id(table: str) -> str:
+    """The page's id of the table the findings name ``table`` ("1", "2.1", "A")."""
+    return "tabel-" + table.replace(".", "-")
+
+
+def anchors(blocks: Iterable[Block]) -> set[str]:
+    """The tables of ``blocks`` that a finding can point at, as the findings name them."""
+    return {b["anchor"] for b in blocks if b["kind"] == "table" and b.get("anchor")}
+
+
+def _anchor(b: Block) -> str:
+    return f' id="{escape(anchor_id(b["anchor"]))}"' if b.get("anchor") else ""
 
 
 def _fields(rows: Sequence[Sequence[Any]]) -> str:

@@ -41,7 +41,12 @@ def _context(
     options = ExportOptions(p.id, include_confidential=True)
     document = blocks.document(select(checked.catalog, options), options)
     [shown] = document["proposals"]
-    findings = [f for f in checked.findings if f.proposal == p.id]
+    pointed = html.anchors(shown["blocks"])
+    findings = [
+        (f, f"#{html.anchor_id(f.table)}" if f.table in pointed else "")
+        for f in checked.findings
+        if f.proposal == p.id
+    ]
     return {
         "catalog": checked.catalog,
         "slug": catalog,
@@ -52,8 +57,8 @@ def _context(
         "body": mark_safe(html.render(shown["blocks"])),
         "deviations": mark_safe(html.render(document["deviations"])),
         "findings": findings,
-        "errors": sum(f.severity is Severity.ERROR for f in findings),
-        "warnings": sum(f.severity is Severity.WARNING for f in findings),
+        "errors": sum(f.severity is Severity.ERROR for f, _ in findings),
+        "warnings": sum(f.severity is Severity.WARNING for f, _ in findings),
         "may_edit": may_edit(actor, p),
         # the upload form's: a document uploaded is saved from the version on this page
         "base": version(p),
