@@ -14,23 +14,23 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import Any
 
-from babel.dates import format_date
-
 from gevinst.core import calc
 from gevinst.core import whatif as wi
 from gevinst.core.calc import Payback
 from gevinst.core.distribute import round_to, round_whole
-from gevinst.core.effects import MODELS, EffectResult, Param, PhaseIn
+from gevinst.core.effects import MODELS, Param
 from gevinst.core.errors import InputError
 from gevinst.core.model import Proposal
 from gevinst.core.npv import PresentValue
-from gevinst.core.numbers import LOCALE, dk
+from gevinst.core.numbers import dk, dk_date
 from gevinst.core.profile import Profile
 from gevinst.core.series import Series
 from gevinst.services.whatif import (
     Basis,
     CatalogReport,
+    Explained,
     Report,
+    explain,
     parse_number,
     parse_numbers,
     parse_shift,
@@ -44,15 +44,6 @@ NAME = 30
 WIDTH = 100
 INDENT = "  "
 CENT = Decimal("0.01")  # the JSON output's amounts, rounded as every printed figure
-
-SIGNS = {"saving": "besparelse", "income": "indtægt", "cost": "udgift"}
-PHASES = {
-    "full": "fuldt",
-    "from_mid_year": "fra medio (halvt det første år, derefter fuldt)",
-    "two_thirds": "2/3 det første år, derefter fuldt",
-    "linear": "lineært over {years} år",
-    "factors": "med de angivne andele pr. år",
-}
 
 # --- reading the command line --------------------------------------------------------------
 
@@ -116,10 +107,6 @@ def _payback(p: Payback | None) -> str:
     return str(p) if p is not None else "ingen"
 
 
-def _date(day: dt.date) -> str:
-    return format_date(day, format="long", locale=LOCALE)
-
-
 def _years_header(first: str, years: Iterable[int]) -> str:
     return f"{first:<{LABEL + TAG}}" + "".join(f"{y:>{CELL}}" for y in years)
 
@@ -157,69 +144,39 @@ def _wrap(text: str, indent: str = INDENT) -> list[str]:
 # --- gevinst basis ----------------------------------------------------------------------------
 
 
-def _param_source(param: Param, profile: Profile, day: dt.date) -> str:
-    if param.assumption is None:
-        assumed = "antaget, ikke oplyst i forslaget: " if param.assumed else ""
-        return f"{assumed}{param.source}"
-    a = profile.assumptions[param.assumption]
-    period = a.period(day)
-    reference = f": {period.reference}" if period.reference else ""
-    return (
-        f"fælles antagelse {a.name} ({a.label}), gælder fra {_date(period.start)}"
-        f"{reference}; kilde: {a.source}"
-    )
-
-
-def _phase(phase: PhaseIn) -> str:
-    text = PHASES[phase.profile].format(years=phase.years)
-    return text if phase.start is None else f"{text}, fra {phase.start}"
-
-
-def _param_unit(param: Param, profile: Profile) -> str:
-    return profile.assumptions[param.assumption].unit if param.assumption else ""
-
-
-def _effect_text(r: EffectResult, p: Proposal, profile: Profile, day: dt.date) -> list[str]:
-    e = r.effect
-    out = [" + ".join(f"{i} {p.line(i).text}" for i in e.lines)]
-    amounts = calc.explained(p, e)
-    model = MODELS[e.model]
-    out.append(f"{INDENT}Model: {model.label} ({e.model}), {SIGNS[e.sign]}")
-    out.append(f"{INDENT}Indfasning: {_phase(e.phase)}")
-    if e.text:
-        out += _wrap(e.text)
+def _effect_text(x: Explained, p: Proposal) -> list[str]:
+    out = [x.lines, f"{INDENT}Model: {x.model}", f"{INDENT}Indfasning: {x.phase}"]
+    if x.text:
+        out += _wrap(x.text)
     out.append(f"{INDENT}Parametre:")
-    for name in model.params:
-        param = e.params[name]
-        value = f"{wi.shown(r.values[name])} {_param_unit(param, profile)}".strip()
-        out.append(f"{INDENT * 2}{name:<12} {value}")
-        out += _wrap(_param_source(param, profile, day), INDENT * 4)
+    for param in x.params:
+        out.append(f"{INDENT * 2}{param.name:<12} {param.value}")
+        out += _wrap(param.source, INDENT * 4)
     out.append(f"{INDENT}Beregning:")
     # the steps are computations; they are shown whole, however long
-    out += [f"{INDENT * 2}{step}" for step in r.steps]
+    out += [f"{INDENT * 2}{step}" for step in x.steps]
     out.append(_years_header(f"{INDENT}1.000 kr. {p.price_level} p/l", p.years))
-    out += _series_row(f"{INDENT}Grundlaget", "", r.series, p.years)
-    label = "Linjen i Tabel 1" if not e.also else "Linjerne i Tabel 1 i alt"
-    out += _series_row(f"{INDENT}{label}", "", amounts, p.years)
-    gaps = [y for y in p.years if r.series[y] != amounts[y]]
-    if gaps:
-        out += _series_row(f"{INDENT}Forskel (linje - grundlag)", "", amounts - r.series, p.years)
-        out.append(f"{INDENT}Grundlaget giver ikke linjens beløb i {', '.join(map(str, gaps))}.")
+    out += _series_row(f"{INDENT}Grundlaget", "", x.series, p.years)
+    out += _series_row(f"{INDENT}{x.lines_total}", "", x.amounts, p.years)
+    if x.gaps:
+        difference = x.amounts - x.series
+        out += _series_row(f"{INDENT}Forskel (linje - grundlag)", "", difference, p.years)
+        out.append(f"{INDENT}Grundlaget giver ikke linjens beløb i {', '.join(map(str, x.gaps))}.")
     else:
         out.append(f"{INDENT}Grundlaget giver linjens beløb.")
     return out
 
 
 def basis_text(b: Basis) -> str:
-    p, profile, results = b.proposal, b.profile, b.results
+    p, results = b.proposal, b.results
     day = p.assumptions_date
     out = [f"Beregningsgrundlag for {p.id} {p.title}"]
     if not results:
         out.append(f"{p.id} har intet beregningsgrundlag som effektmodeller (effects).")
         return _joined(out)
-    out.append(f"Fælles antagelser pr. {_date(day)}; beløb i 1.000 kr. {p.price_level} p/l.")
-    for r in results:
-        out += ["", *_effect_text(r, p, profile, day)]
+    out.append(f"Fælles antagelser pr. {dk_date(day)}; beløb i 1.000 kr. {p.price_level} p/l.")
+    for x in explain(b):
+        out += ["", *_effect_text(x, p)]
     return _joined(out)
 
 

@@ -3,10 +3,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from functools import cache
 
 from babel import Locale
+from babel.dates import format_date
 from babel.numbers import NumberPattern, parse_pattern
 
 from gevinst.core.distribute import round_to
@@ -67,3 +69,8 @@ def dk(amount: Decimal | None, blank: str = "", places: int | None = None) -> st
         # (a signed zero, "-0", is left to Babel)
         return f"{int(amount):,}".replace(",", ".")
     return str(_STANDARD.apply(amount, LOCALE, decimal_quantization=False))
+
+
+def dk_date(day: dt.date) -> str:
+    """A date as a Danish text writes it: "1. januar 2025"."""
+    return format_date(day, format="long", locale=LOCALE)

@@ -16,17 +16,21 @@ whole number of years ("+1", "-1").
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from gevinst.core import calc
 from gevinst.core import whatif as wi
 from gevinst.core.access import Actor, require_read_in_full, visible
-from gevinst.core.effects import EffectResult
+from gevinst.core.effects import MODELS, EffectResult, Param, PhaseIn
 from gevinst.core.errors import InputError
 from gevinst.core.model import Catalog, Proposal
 from gevinst.core.npv import PresentValue, net_present_value
+from gevinst.core.numbers import dk_date
 from gevinst.core.profile import Profile
+from gevinst.core.series import Series
 from gevinst.stores.base import Store
 
 # --- reading the numbers of a what-if -------------------------------------------------------
@@ -156,3 +160,96 @@ def catalog_whatif(store: Store, actor: Actor, key: str, request: Request) -> Ca
         raise InputError("angiv mindst én fælles antagelse: --set NAVN=VÆRDI")
     cat = visible(store.catalog(key), actor)
     return CatalogReport(cat, wi.impact_of_assumptions(cat, c.assumptions))
+
+
+# --- the basis in words, for every renderer ------------------------------------------------
+
+SIGNS = {"saving": "besparelse", "income": "indtægt", "cost": "udgift"}
+PHASES = {
+    "full": "fuldt",
+    "from_mid_year": "fra medio (halvt det første år, derefter fuldt)",
+    "two_thirds": "2/3 det første år, derefter fuldt",
+    "linear": "lineært over {years} år",
+    "factors": "med de angivne andele pr. år",
+}
+
+
+def param_source(param: Param, profile: Profile, day: dt.date) -> str:
+    """Where a parameter's value comes from, in Danish: the proposal's own words, or the
+    shared assumption with its period, reference and source."""
+    if param.assumption is None:
+        assumed = "antaget, ikke oplyst i forslaget: " if param.assumed else ""
+        return f"{assumed}{param.source}"
+    a = profile.assumptions[param.assumption]
+    period = a.period(day)
+    reference = f": {period.reference}" if period.reference else ""
+    return (
+        f"fælles antagelse {a.name} ({a.label}), gælder fra {dk_date(period.start)}"
+        f"{reference}; kilde: {a.source}"
+    )
+
+
+def phase_text(phase: PhaseIn) -> str:
+    text = PHASES[phase.profile].format(years=phase.years)
+    return text if phase.start is None else f"{text}, fra {phase.start}"
+
+
+def param_unit(param: Param, profile: Profile) -> str:
+    return profile.assumptions[param.assumption].unit if param.assumption else ""
+
+
+@dataclass(frozen=True)
+class ParamShown:
+    name: str
+    value: str  # as a Danish text writes it, with its unit
+    source: str
+
+
+@dataclass(frozen=True)
+class Explained:
+    """One effect of a basis in words and figures, as every renderer shows it."""
+
+    lines: str  # "e3 Effektivisering ved ..." (+ the other lines it explains)
+    model: str  # "Tidsbesparelse (time_saving), besparelse"
+    phase: str
+    text: str
+    params: tuple[ParamShown, ...]
+    steps: tuple[str, ...]
+    series: Series  # what the basis gives
+    lines_total: str  # "Linjen i Tabel 1", or the lines' total where it explains several
+    amounts: Series  # the lines' amounts in Tabel 1
+    gaps: tuple[int, ...]  # the years where the two differ
+
+
+def explain(b: Basis) -> list[Explained]:
+    """Each effect of the basis, explained: its model, phase-in, parameters with their
+    sources, the computation, and whether it gives the lines' amounts."""
+    p, profile, day = b.proposal, b.profile, b.proposal.assumptions_date
+    out = []
+    for r in b.results:
+        e = r.effect
+        model = MODELS[e.model]
+        amounts = calc.explained(p, e)
+        params = tuple(
+            ParamShown(
+                name,
+                f"{wi.shown(r.values[name])} {param_unit(e.params[name], profile)}".strip(),
+                param_source(e.params[name], profile, day),
+            )
+            for name in model.params
+        )
+        out.append(
+            Explained(
+                lines=" + ".join(f"{i} {p.line(i).text}" for i in e.lines),
+                model=f"{model.label} ({e.model}), {SIGNS[e.sign]}",
+                phase=phase_text(e.phase),
+                text=e.text,
+                params=params,
+                steps=r.steps,
+                series=r.series,
+                lines_total="Linjen i Tabel 1" if not e.also else "Linjerne i Tabel 1 i alt",
+                amounts=amounts,
+                gaps=tuple(y for y in p.years if r.series[y] != amounts[y]),
+            )
+        )
+    return out
