@@ -128,3 +128,12 @@ def test_each_finding_links_to_the_table_it_concerns(login: Login) -> None:
     html = login("reader").get(CATALOG + "forslag/F2/").content.decode()
     assert 'href="#tabel-B"' in html and 'id="tabel-B"' in html
     assert 'href="#tabel-1"' in html and 'id="tabel-1"' in html
+
+
+def test_the_page_explains_the_basis_with_the_source_of_every_figure(login: Login) -> None:
+    """BC01's third line as `gevinst basis` explains it: the model, the shared annual hour
+    norm with its source, and the basis against the line's amounts."""
+    html = unescape(login("reader").get(CATALOG + "forslag/BC01/").content.decode())
+    assert "Beregningsgrundlag" in html and "Tidsbesparelse (time_saving), besparelse" in html
+    assert "fælles antagelse aarstimenorm (årstimenorm)" in html and "kilde:" in html
+    assert "Grundlaget giver linjens beløb." in html

@@ -13,8 +13,10 @@ from django.shortcuts import render
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
-from gevinst.core.access import may_edit
+from gevinst.core.access import Actor, may_edit
+from gevinst.core.errors import InputError
 from gevinst.core.findings import Severity
+from gevinst.core.model import Proposal
 from gevinst.core.selection import ExportOptions, select
 from gevinst.documents import blocks, html
 from gevinst.format.writer import version
@@ -63,9 +65,22 @@ def _context(
         # the upload form's: a document uploaded is saved from the version on this page
         "base": version(p),
         "limit": uploads.MAX_UPLOAD_TEXT,
+        # the calculation basis as `gevinst basis` explains it: models, sources, steps
+        "basis": _basis(actor, catalog, p),
         # a proposal the user may read only as the catalog publishes it has no basis here
         "whatif": panel or (whatif.panel(p, checked.catalog.profile) if p.effects else None),
     }
+
+
+def _basis(actor: Actor, catalog: str, p: Proposal) -> list[whatif_service.Explained]:
+    """The basis explained, for a proposal shown in full that has one; a basis that cannot
+    be computed is said among the findings instead."""
+    if not p.effects:
+        return []
+    try:
+        return whatif_service.explain(whatif_service.basis(DatabaseStore(), actor, catalog, p.id))
+    except InputError:
+        return []
 
 
 @require_POST
