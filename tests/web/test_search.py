@@ -9,6 +9,7 @@ from collections.abc import Callable
 from html import unescape
 
 import pytest
+from django.db import connections
 from django.template.loader import render_to_string
 from django.test import Client
 from django.utils import timezone
@@ -68,7 +69,8 @@ def test_a_word_of_bc01s_description_is_found_there(store: DatabaseStore) -> Non
 @both
 def test_postgresql_finds_a_word_in_another_inflection(store: DatabaseStore) -> None:
     found = _found(store, READER, "stedfortræderen")
-    if store.using == "postgres":  # Danish stemming: the definite form finds the word
+    vendor = connections[store.using].vendor
+    if vendor == "postgresql":  # Danish stemming: the definite form finds the word
         assert found == {"BC01": ["beskrivelse"]}
     else:
         assert found == {}
