@@ -141,3 +141,19 @@ def test_a_count_that_is_not_a_plain_number_is_no_server_error(login: Login, val
     data = _form(client) | {"lines": value}
     assert client.post(EDIT + "beregn/", data).status_code == 200
     assert client.post(EDIT, data | {"op": f"lines:remove-{value}"}).status_code == 200
+
+
+def test_a_stated_figure_is_edited_and_checked_as_typed(login: Login) -> None:
+    """BC01's Tabel 1 states no 2027 figure that differs; stating -1.144 for "Samlet varig
+    ændring" there makes the check say so at once, and the save keeps it."""
+    client = login("editor-okf")
+    data = _form(client)
+    [row] = [k for k, v in data.items() if k.endswith("-row") and v == "varig"]
+    i = row.split("-")[1]
+    typed = data | {f"stated-{i}-2027": "-1.144"}
+    html = unescape(client.post(EDIT + "beregn/", typed).content.decode())
+    assert "angivet -1.144, beregnet -1.474" in html
+    response = client.post(EDIT, typed | {"why": "angivet tal", "op": "save"})
+    assert response.status_code == 302
+    saved = DatabaseStore().proposal(KEY, "BC01").document
+    assert saved["stated"]["1"]["varig"][2027] == -1144

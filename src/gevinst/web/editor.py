@@ -24,6 +24,7 @@ from babel.numbers import NumberFormatError, parse_decimal
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from gevinst.core import calc
 from gevinst.core.model import LineKind, Section
 from gevinst.core.profile import Profile
 from gevinst.format.writer import Doc, number
@@ -78,6 +79,8 @@ _KEY = re.compile(r"^keys\.(.+?)\.(weights|text|kind)(?:\.(.+))?$")
 _CHOICE = re.compile(r"^(presenting|affected)(?:\[\d+\])?$")
 _DATES = re.compile(r"[,;\s]+")
 
+# a technical table's total row among its units' rows in the form
+TOTAL = "total"
 # the most rows a list of the form may have: more is not a proposal but a request to make
 # the server work (the seed's longest list has 45)
 MAX_ROWS = 500
@@ -172,6 +175,18 @@ class Key:
 
 
 @dataclass
+class StatedRow:
+    """A row of figures the document states (Tabel 1's subtotals, a technical table's unit
+    or total), as typed: the check compares them with the derived ones."""
+
+    table: str  # "1", or a technical table "A".."E"
+    row: str  # a Tabel 1 row ("varig"), a unit ("ØU"), or TOTAL
+    label: str
+    amounts: dict[int, str]
+    errors: dict[int, str] = field(default_factory=dict)
+
+
+@dataclass
 class Form:
     base: str
     texts: dict[str, str]
@@ -183,14 +198,16 @@ class Form:
     followup: list[Goal] = field(default_factory=list)
     consultations: list[Consultation] = field(default_factory=list)
     keys: list[Key] = field(default_factory=list)
+    stated: list[StatedRow] = field(default_factory=list)
 
     @property
     def has_errors(self) -> bool:
-        items: list[Row | Goal | Consultation | Key] = [
+        items: list[Row | Goal | Consultation | Key | StatedRow] = [
             *self.rows,
             *self.followup,
             *self.consultations,
             *self.keys,
+            *self.stated,
         ]
         return bool(self.errors) or any(item.errors for item in items)
 
@@ -251,7 +268,28 @@ def form_of(doc: Doc, base: str, units: Sequence[str] = ()) -> Form:
             )
             for name, k in doc.get("keys", {}).items()
         ],
+        stated=_stated_rows(doc.get("stated", {})),
     )
+
+
+def _typed(amounts: Mapping[Any, Any] | None) -> dict[int, str]:
+    return {int(y): show_amount(a) for y, a in (amounts or {}).items()}
+
+
+def _stated_rows(stated: Mapping[str, Any]) -> list[StatedRow]:
+    """The figures the document states, table by table, in the template's order."""
+    rows = [
+        StatedRow("1", key, calc.TABLE1_ROWS[key][0] if key in calc.TABLE1_ROWS else key, _typed(a))
+        for key, a in stated.get("1", {}).items()
+    ]
+    for name in calc.TECHNICAL_TABLES:
+        table = stated.get(name)
+        if not isinstance(table, Mapping) or "rows" not in table:
+            continue
+        rows += [StatedRow(name, unit, unit, _typed(a)) for unit, a in table["rows"].items()]
+        if table.get("total") is not None:
+            rows.append(StatedRow(name, TOTAL, _("I alt"), _typed(table["total"])))
+    return rows
 
 
 def _consultation_of(c: Mapping[str, Any]) -> Consultation:
@@ -316,6 +354,15 @@ def form_from_post(post: Post, years: Sequence[int]) -> Form:
         )
         for k in range(count("keys"))
     ]
+    stated = [
+        StatedRow(
+            value(f"stated-{i}-table"),
+            value(f"stated-{i}-row"),
+            value(f"stated-{i}-label"),
+            {y: value(f"stated-{i}-{y}") for y in years},
+        )
+        for i in range(count("stated"))
+    ]
     return Form(
         value("base"),
         {name: value(name) for name in TEXTS},
@@ -326,6 +373,7 @@ def form_from_post(post: Post, years: Sequence[int]) -> Form:
         followup=followup,
         consultations=consultations,
         keys=keys,
+        stated=stated,
     )
 
 
@@ -395,7 +443,41 @@ def document_of(form: Form, base: Doc, years: Sequence[int]) -> Doc:
     doc["keys"] = _keys(form.keys)
     doc["followup"] = [goal.fields for goal in form.followup]
     doc["consultations"] = [_consultation(c) for c in form.consultations]
+    for row in form.stated:
+        _put_stated(doc, row, years)
     return doc
+
+
+def _amounts(
+    typed: Mapping[int, str], years: Sequence[int], errors: dict[Any, str]
+) -> dict[int, int | str]:
+    """Typed amounts read: a year left blank is left out; one that cannot be read is noted
+    in ``errors`` at its year."""
+    amounts: dict[int, int | str] = {}
+    for y in years:
+        text = typed.get(y, "")
+        if not text.strip():
+            continue
+        try:
+            amounts[y] = number(parse_amount(text))
+        except ValueError as e:
+            errors[y] = str(e)
+    return amounts
+
+
+def _put_stated(doc: Doc, row: StatedRow, years: Sequence[int]) -> None:
+    """A stated row's figures in the document, where it stood: a row the document does not
+    have (a form sent back otherwise) is left alone."""
+    table = doc.get("stated", {}).get(row.table)
+    if not isinstance(table, dict):
+        return
+    amounts = _amounts(row.amounts, years, row.errors)
+    if row.table == "1" and row.row in table:
+        table[row.row] = amounts
+    elif row.row == TOTAL and "total" in table:
+        table["total"] = amounts
+    elif row.row in table.get("rows", {}):
+        table["rows"][row.row] = amounts
 
 
 def _kept_order(old: Sequence[str], chosen: Sequence[str]) -> list[str]:
@@ -406,16 +488,8 @@ def _kept_order(old: Sequence[str], chosen: Sequence[str]) -> list[str]:
 def _line(row: Row, old: Mapping[str, Any], years: Sequence[int]) -> Doc:
     line: Doc = {**copy.deepcopy(dict(old)), "id": row.id, "text": row.text}
     line.update(section=row.section, kind=row.kind, area=row.area or None)
-    amounts: dict[int, int | str] = {}
-    for y in years:
-        typed = row.amounts.get(y, "")
-        if not typed.strip():
-            continue  # a year left out is zero, printed blank; a typed 0 is printed
-        try:
-            amounts[y] = number(parse_amount(typed))
-        except ValueError as e:
-            row.errors[y] = str(e)
-    line["amounts"] = amounts
+    # a year left out is zero, printed blank; a typed 0 is printed
+    line["amounts"] = _amounts(row.amounts, years, row.errors)
     if row.unit.startswith(KEY):
         line["booking"] = {"key": row.unit.removeprefix(KEY)}
     elif row.unit:
