@@ -3,45 +3,25 @@
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from gevinst.cli.main import main
-from gevinst.core.errors import FormatError, Problem
 from gevinst.core.model import Catalog
 from gevinst.format.reader import load_catalog
 from gevinst.format.writer import to_yaml
 from gevinst.importers.bundle import catalog_bundle, catalog_from_documents, import_file
+from tests.importers.bundles import line_of, problems_of, write
 from tests.paths import SEED
-
-
-def write_json(path: Path, bundle: dict[str, Any]) -> Path:
-    # consultation dates are dates; JSON writes them as ISO strings
-    path.write_text(json.dumps(bundle, ensure_ascii=False, indent=2, default=str), "utf-8")
-    return path
-
-
-def problems_of(path: Path) -> list[Problem]:
-    with pytest.raises(FormatError) as e:
-        import_file(path)
-    return list(e.value.problems)
-
-
-def line_of(path: Path, text: str) -> int:
-    content = path.read_text(encoding="utf-8")
-    return content[: content.index(text)].count("\n") + 1
-
 
 # --- round trips -------------------------------------------------------------------------
 
 
 def test_a_json_bundle_of_the_seed_imports_as_the_seed(seed: Catalog, tmp_path: Path) -> None:
-    path = write_json(tmp_path / "katalog.JSON", catalog_bundle(seed))
+    path = write(tmp_path / "katalog.JSON", catalog_bundle(seed))
     assert import_file(path) == seed
 
 
@@ -82,7 +62,7 @@ def test_a_decimal_amount_is_refused_as_in_yaml(seed: Catalog, tmp_path: Path, s
     bundle["proposals"][0]["lines"][0]["amounts"][2025] = 1.149
     path = tmp_path / f"katalog{suffix}"
     if suffix == ".json":
-        write_json(path, bundle)
+        write(path, bundle)
     else:
         path.write_text(to_yaml(bundle), encoding="utf-8")
     [problem] = problems_of(path)
@@ -99,7 +79,7 @@ def test_an_unknown_unit_is_named_with_its_proposal_and_field(
 ) -> None:
     bundle = catalog_bundle(seed)
     bundle["proposals"][3]["lines"][0]["booking"] = {"unit": "Ukendt Udvalg"}
-    path = write_json(tmp_path / "katalog.json", bundle)
+    path = write(tmp_path / "katalog.json", bundle)
     [problem] = problems_of(path)
     assert (problem.proposal, problem.field) == ("F2", "proposals[3].lines[0].booking.unit")
     assert "ukendt udvalg, forvaltning eller bevilling 'Ukendt Udvalg'" in problem.message
@@ -112,7 +92,7 @@ def test_a_missing_and_an_unlisted_proposal_are_both_reported(
     bundle = catalog_bundle(seed)
     del bundle["proposals"][1]  # BC02, listed in the catalog
     bundle["proposals"].append({**bundle["proposals"][0], "id": "BC99"})
-    path = write_json(tmp_path / "katalog.json", bundle)
+    path = write(tmp_path / "katalog.json", bundle)
     found = {(p.proposal, p.field): p for p in problems_of(path)}
     assert set(found) == {("BC02", "catalog.proposals[1]"), ("BC99", "proposals[8].id")}
     assert "findes ikke under proposals" in found["BC02", "catalog.proposals[1]"].message
@@ -124,13 +104,13 @@ def test_every_problem_of_a_bundle_is_reported_at_once(seed: Catalog, tmp_path: 
     bundle["proposals"][0]["type"] = "ønskeseddel"
     bundle["proposals"][2]["lines"][0]["amounts"][2025] = "mange"
     bundle["proposals"].append(dict(bundle["proposals"][4]))
-    path = write_json(tmp_path / "katalog.json", bundle)
+    path = write(tmp_path / "katalog.json", bundle)
     fields = {p.field for p in problems_of(path)}
     assert fields == {"proposals[0].type", "proposals[2].lines[0].amounts.2025", "proposals[9].id"}
 
 
 def test_a_bundle_without_its_catalog(tmp_path: Path) -> None:
-    path = write_json(tmp_path / "katalog.json", {"proposals": [], "extra": 1})
+    path = write(tmp_path / "katalog.json", {"proposals": [], "extra": 1})
     assert {p.field for p in problems_of(path)} == {"catalog", "extra"}
 
 
@@ -154,7 +134,7 @@ def test_a_missing_file_is_a_format_error(tmp_path: Path) -> None:
 def test_import_writes_a_catalog_folder_that_loads(
     seed: Catalog, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    source = write_json(tmp_path / "katalog.json", catalog_bundle(seed))
+    source = write(tmp_path / "katalog.json", catalog_bundle(seed))
     target = tmp_path / "ny"
     assert main(["import", str(source), "-o", str(target)]) == 0
     assert "9 forslag skrevet til" in capsys.readouterr().out
@@ -165,7 +145,7 @@ def test_import_writes_a_catalog_folder_that_loads(
 def test_a_dry_run_of_a_bundle_writes_nothing(
     seed: Catalog, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    source = write_json(tmp_path / "katalog.json", catalog_bundle(seed))
+    source = write(tmp_path / "katalog.json", catalog_bundle(seed))
     assert main(["import", str(source), "--dry-run"]) == 0
     assert "intet er skrevet (--dry-run)" in capsys.readouterr().out
     assert [p.name for p in tmp_path.iterdir()] == ["katalog.json"]
@@ -186,7 +166,7 @@ def test_the_import_arguments_are_checked_before_reading(
     extra: list[str],
     message: str,
 ) -> None:
-    source = write_json(tmp_path / "katalog.json", catalog_bundle(seed))
+    source = write(tmp_path / "katalog.json", catalog_bundle(seed))
     args = [str(tmp_path / a) if a == "ny" else a for a in extra]
     assert main(["import", str(source), *args]) == 2
     assert message in capsys.readouterr().err
@@ -198,7 +178,7 @@ def test_a_failed_import_leaves_nothing_and_prints_no_traceback(
 ) -> None:
     bundle = catalog_bundle(seed)
     bundle["proposals"][5]["lines"][0]["amounts"][2026] = 12.5
-    source = write_json(tmp_path / "katalog.json", bundle)
+    source = write(tmp_path / "katalog.json", bundle)
     assert main(["import", str(source), "-o", str(tmp_path / "ny")]) == 2
     err = capsys.readouterr().err
     assert "Traceback" not in err
@@ -211,7 +191,7 @@ def test_an_id_that_climbs_out_of_the_folder_is_refused(seed: Catalog, tmp_path:
     bundle = catalog_bundle(seed)
     bundle["proposals"][0]["id"] = "../../escaped"
     bundle["catalog"]["proposals"][0] = "../../escaped"
-    found = problems_of(write_json(tmp_path / "ond.json", bundle))
+    found = problems_of(write(tmp_path / "ond.json", bundle))
     assert any("må kun holde bogstaver, tal, - og _" in p.message for p in found)
     assert not list(tmp_path.parent.glob("escaped*"))
 
@@ -219,7 +199,7 @@ def test_an_id_that_climbs_out_of_the_folder_is_refused(seed: Catalog, tmp_path:
 def test_an_imported_profile_must_be_a_name_not_a_path(seed: Catalog, tmp_path: Path) -> None:
     bundle = catalog_bundle(seed)
     bundle["catalog"]["profile"] = "/etc/passwd.yaml"
-    [problem] = problems_of(write_json(tmp_path / "sti.json", bundle))
+    [problem] = problems_of(write(tmp_path / "sti.json", bundle))
     assert problem.field.endswith("profile") and "ved navn" in problem.message
 
 
@@ -227,7 +207,7 @@ def test_a_catalog_row_must_name_a_listed_proposal(seed: Catalog, tmp_path: Path
     bundle = catalog_bundle(seed)
     bundle["catalog"]["tables"][0]["groups"][0]["rows"][0]["proposal"] = "BC99"
     bundle["catalog"]["proposals"].append("BC01")
-    found = [p.message for p in problems_of(write_json(tmp_path / "ref.json", bundle))]
+    found = [p.message for p in problems_of(write(tmp_path / "ref.json", bundle))]
     assert "forslaget 'BC99' står ikke i proposals" in found
     assert "forslaget 'BC01' står to gange" in found
 

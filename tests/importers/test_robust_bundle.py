@@ -4,36 +4,14 @@ and the line, never a traceback, a hang or a figure read wrong."""
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from gevinst.core.errors import FormatError, Problem
 from gevinst.core.model import Catalog
-from gevinst.format.writer import to_yaml
 from gevinst.importers.bundle import catalog_bundle, import_file
-
-
-def write(path: Path, bundle: dict[str, Any]) -> Path:
-    if path.suffix == ".json":
-        path.write_text(json.dumps(bundle, ensure_ascii=False, indent=2, default=str), "utf-8")
-    else:
-        path.write_text(to_yaml(bundle), encoding="utf-8")
-    return path
-
-
-def problems_of(path: Path) -> list[Problem]:
-    with pytest.raises(FormatError) as e:
-        import_file(path)
-    return list(e.value.problems)
-
-
-def line_of(path: Path, text: str) -> int:
-    content = path.read_text(encoding="utf-8")
-    return content[: content.index(text)].count("\n") + 1
+from tests.importers.bundles import line_of, problems_of, write
 
 
 @pytest.mark.parametrize("suffix", [".json", ".yaml"])

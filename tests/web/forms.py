@@ -73,3 +73,10 @@ def form_data(html: str, form_id: str = "editor") -> dict[str, Any]:
     parser = _Form(form_id)
     parser.feed(html)
     return parser.data
+
+
+def opened(client: Any, address: str) -> dict[str, Any]:
+    """The editor's form at ``address`` as the page gives it to ``client``."""
+    response = client.get(address)
+    assert response.status_code == 200
+    return form_data(response.content.decode())

@@ -12,7 +12,7 @@ import pytest
 from django.test import Client
 
 from gevinst.web.store import DatabaseStore
-from tests.web.forms import form_data
+from tests.web.forms import form_data, opened
 
 KEY = "kk-budget-2025"
 EDIT = f"/katalog/{KEY}/forslag/BC01/rediger/"
@@ -20,10 +20,7 @@ Login = Callable[[str], Client]
 
 
 def _form(client: Client) -> dict[str, Any]:
-    """The editor's fields as the page gives them."""
-    response = client.get(EDIT)
-    assert response.status_code == 200
-    return form_data(response.content.decode())
+    return opened(client, EDIT)
 
 
 def test_the_editor_opens_with_the_lines_as_danish_figures(login: Login) -> None:

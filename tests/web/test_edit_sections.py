@@ -15,7 +15,7 @@ import pytest
 from django.test import Client
 
 from gevinst.web.store import DatabaseStore
-from tests.web.forms import form_data
+from tests.web.forms import form_data, opened
 
 KEY = "kk-budget-2025"
 EDIT = f"/katalog/{KEY}/forslag/BC01/rediger/"
@@ -23,9 +23,7 @@ Login = Callable[[str], Client]
 
 
 def _open(client: Client) -> dict[str, Any]:
-    response = client.get(EDIT)
-    assert response.status_code == 200
-    return form_data(response.content.decode())
+    return opened(client, EDIT)
 
 
 def _saved(client: Client, data: dict[str, Any]) -> dict[str, Any]:
