@@ -39,6 +39,15 @@ class CalculationError(InputError):
     """Figures that cannot be computed with the values given."""
 
 
+class TransitionRefusedError(InputError):
+    """A transition of a proposal's lifecycle whose conditions are not met; ``missing`` says
+    each condition that is not, in Danish."""
+
+    def __init__(self, message: str, missing: Sequence[str]) -> None:
+        self.missing = tuple(missing)
+        super().__init__(message)
+
+
 class NotFoundError(GevinstError, LookupError):
     """Something asked for by name that is not there."""
 
