@@ -11,10 +11,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from gevinst.core.assumptions import Assumptions
 from gevinst.core.errors import MissingKeyError
 from gevinst.core.frozen import freeze
+
+if TYPE_CHECKING:
+    # the lifecycle's conditions read a proposal's figures, which read the profile
+    from gevinst.core.lifecycle import Workflow
 
 
 @dataclass(frozen=True)
@@ -51,6 +56,7 @@ class Profile:
     default_area: str | None = None
     assumptions: Assumptions = field(default_factory=Assumptions)
     consultation_kinds: Mapping[str, str] = field(default_factory=dict)
+    workflow: Workflow | None = None  # None: the body keeps no lifecycle in gevinst
 
     def __post_init__(self) -> None:
         freeze(self, "area_aliases", "consultation_kinds")

@@ -21,6 +21,8 @@ from gevinst.core import effects as fx
 from gevinst.core import model as m
 from gevinst.core.assumptions import Assumption, Assumptions, Period
 from gevinst.core.errors import FormatError, Problem
+from gevinst.core.findings import Severity
+from gevinst.core.lifecycle import Condition, State, Transition, Workflow
 from gevinst.core.profile import Administration, Appropriation, Committee, Profile
 from gevinst.core.series import Series
 from gevinst.format import schema as s
@@ -116,6 +118,35 @@ def read_document(path: Path, proposal: str | None = None) -> YamlDocument:
 # --- the profile -------------------------------------------------------------------------
 
 
+def _workflow(wm: s.WorkflowModel) -> Workflow:
+    return Workflow(
+        initial=wm.initial,
+        states=tuple(State(st.id, st.label) for st in wm.states),
+        transitions=tuple(
+            Transition(
+                id=t.id,
+                from_states=tuple(t.from_),
+                to=t.to,
+                label=t.label,
+                by=t.by,
+                requires=tuple(t.requires),
+            )
+            for t in wm.transitions
+        ),
+        conditions=tuple(
+            Condition(
+                id=name,
+                label=c.label,
+                rules=tuple(c.rules),
+                severity=Severity(c.severity) if c.severity else None,
+                investment_at_least=c.investment_at_least,
+                kind=c.kind,
+            )
+            for name, c in wm.conditions.items()
+        ),
+    )
+
+
 def load_profile(name_or_path: str, base: Path | None = None) -> Profile:
     """A profile shipped with gevinst by name (``kk``), or a file relative to ``base``."""
     candidate = (base / name_or_path) if base else Path(name_or_path)
@@ -140,6 +171,7 @@ def load_profile(name_or_path: str, base: Path | None = None) -> Profile:
         area_aliases={alias: a.code for a in pm.styringsomraader for alias in (a.name, *a.aliases)},
         default_area=pm.default_area,
         consultation_kinds=dict(pm.consultation_kinds),
+        workflow=_workflow(pm.workflow) if pm.workflow else None,
         assumptions=Assumptions(
             Assumption(
                 a.name,

@@ -237,6 +237,7 @@ class ConsultationModel(Model):
         "med",
         "ejendom",
         "velfaerd",
+        "it-raadet",
         "other",
     ]
     heard: bool | None = None
@@ -488,6 +489,75 @@ class AssumptionModel(Model):
     periods: list[PeriodModel] = Field(min_length=1)
 
 
+class StateModel(Model):
+    id: Identifier
+    label: str
+
+
+class TransitionModel(Model):
+    id: Identifier
+    from_: list[str] = Field(alias="from", min_length=1)
+    to: str
+    label: str
+    by: Literal["own", "catalog"]
+    requires: list[str] = Field(default_factory=list)
+
+
+class ConditionModel(Model):
+    """The absence of the check's findings of ``rules`` or of ``severity``, and/or a
+    consultation of ``kind`` answered yes for an investment of ``investment_at_least``."""
+
+    label: str
+    rules: list[str] = Field(default_factory=list)
+    severity: Literal["error", "warning", "info"] | None = None
+    investment_at_least: Amount | None = None
+    kind: str | None = None
+
+    @model_validator(mode="after")
+    def _something_to_check(self) -> ConditionModel:
+        if (self.investment_at_least is None) != (self.kind is None):
+            raise ValueError("investment_at_least og kind skal angives sammen")
+        if not self.rules and self.severity is None and self.investment_at_least is None:
+            raise ValueError("en betingelse skal have rules, severity eller investment_at_least")
+        return self
+
+
+def _twice(ids: list[str]) -> list[str]:
+    return sorted({i for i in ids if ids.count(i) > 1})
+
+
+class WorkflowModel(Model):
+    initial: str
+    states: list[StateModel] = Field(min_length=1)
+    transitions: list[TransitionModel] = Field(default_factory=list)
+    conditions: dict[Identifier, ConditionModel] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _names_known(self) -> WorkflowModel:
+        # every problem at once, so that a workflow is mended in one pass
+        states = [s.id for s in self.states]
+        problems = [f"tilstanden {s!r} står to gange" for s in _twice(states)]
+        problems += [
+            f"overgangen {t!r} står to gange" for t in _twice([t.id for t in self.transitions])
+        ]
+        if self.initial not in states:
+            problems.append(f"initial: tilstanden {self.initial!r} findes ikke under states")
+        for t in self.transitions:
+            for s in (*t.from_, t.to):
+                if s not in states:
+                    problems.append(
+                        f"overgangen {t.id!r}: tilstanden {s!r} findes ikke under states"
+                    )
+            for c in t.requires:
+                if c not in self.conditions:
+                    problems.append(
+                        f"overgangen {t.id!r}: betingelsen {c!r} findes ikke under conditions"
+                    )
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+
 class ProfileModel(Model):
     schema_version: Literal[1]
     id: str
@@ -502,3 +572,16 @@ class ProfileModel(Model):
     default_area: str | None = None
     consultation_kinds: dict[str, str] = Field(default_factory=dict)
     assumptions: list[AssumptionModel] = Field(default_factory=list)
+    workflow: WorkflowModel | None = None
+
+    @model_validator(mode="after")
+    def _review_kinds_known(self) -> ProfileModel:
+        conditions = self.workflow.conditions if self.workflow else {}
+        unknown = [
+            f"workflow.conditions.{name}: kind {c.kind!r} findes ikke under consultation_kinds"
+            for name, c in conditions.items()
+            if c.kind is not None and c.kind not in self.consultation_kinds
+        ]
+        if unknown:
+            raise ValueError("; ".join(unknown))
+        return self
