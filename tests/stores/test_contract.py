@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from gevinst.core.errors import ConflictError, FormatError, GevinstError, InputError, NotFoundError
+from gevinst.core.lifecycle import Event
 from gevinst.core.model import Catalog
 from gevinst.format.writer import document_version, proposal_document, version, write_catalog
 from gevinst.stores.base import Change, Store
@@ -121,4 +122,56 @@ def test_a_new_catalog_never_replaces_one(kept: Kept, seed: Catalog) -> None:
         kept.store.create_catalog(kept.key, seed, CHANGE)
     kept.store.create_catalog("kopi", seed, CHANGE)
     assert kept.store.catalogs() == ["kat", "kopi"]
+    assert kept.store.catalog("kopi") == seed
+
+
+SUBMIT = Event(
+    transition="submit",
+    from_state="draft",
+    to_state="submitted",
+    who="Anna",
+    when=datetime(2026, 3, 2, 10, 0, tzinfo=UTC),
+    comment="klar til CFØ",
+)
+PREAPPROVE = Event(
+    transition="preapprove",
+    from_state="submitted",
+    to_state="preapproved",
+    who="Bo",
+    when=datetime(2026, 3, 3, 14, 15, tzinfo=UTC),
+    comment="",
+)
+
+
+def test_events_are_kept_in_the_order_taken_beside_the_documents(kept: Kept, seed: Catalog) -> None:
+    assert kept.store.events(kept.key, "BC01") == []
+    kept.store.add_event(kept.key, "BC01", SUBMIT, expected_count=0)
+    kept.store.add_event(kept.key, "bc01", PREAPPROVE, expected_count=1)
+    assert kept.store.events(kept.key, "BC01") == [SUBMIT, PREAPPROVE]
+    assert kept.store.events(kept.key, "BC02") == []
+    # a move changes neither the documents nor their versions
+    assert kept.store.catalog(kept.key) == seed
+    assert kept.store.proposal(kept.key, "BC01").version == version(seed.proposal("BC01"))
+
+
+def test_an_event_added_from_a_stale_count_is_a_conflict_and_changes_nothing(kept: Kept) -> None:
+    kept.store.add_event(kept.key, "F4", SUBMIT, expected_count=0)
+    with pytest.raises(ConflictError, match="forslag F4 har skiftet status"):
+        kept.store.add_event(kept.key, "F4", PREAPPROVE, expected_count=0)
+    with pytest.raises(ConflictError):
+        kept.store.add_event(kept.key, "F4", PREAPPROVE, expected_count=2)
+    assert kept.store.events(kept.key, "F4") == [SUBMIT]
+
+
+def test_events_of_an_unknown_proposal_are_not_found(kept: Kept) -> None:
+    with pytest.raises(NotFoundError):
+        kept.store.events(kept.key, "BC99")
+    with pytest.raises(NotFoundError):
+        kept.store.add_event(kept.key, "BC99", SUBMIT, expected_count=0)
+
+
+def test_a_new_catalog_keeps_the_events_it_is_given(kept: Kept, seed: Catalog) -> None:
+    kept.store.create_catalog("kopi", seed, CHANGE, events={"F6": [SUBMIT, PREAPPROVE]})
+    assert kept.store.events("kopi", "F6") == [SUBMIT, PREAPPROVE]
+    assert kept.store.events("kopi", "F5") == []
     assert kept.store.catalog("kopi") == seed

@@ -27,6 +27,7 @@ from gevinst.stores import folder
 from gevinst.stores.base import Change
 from gevinst.stores.folder import FolderStore
 from tests.paths import ROOT, SEED
+from tests.stores.test_contract import PREAPPROVE, SUBMIT
 
 CHANGE = Change(who="Anna", when=datetime(2026, 3, 1, tzinfo=UTC), why="test")
 
@@ -214,3 +215,34 @@ def test_a_killed_import_leaves_no_folder_behind(seed: Catalog, tmp_path: Path) 
     run.send_signal(signal.SIGTERM)
     assert run.wait(timeout=30) == 128 + signal.SIGTERM
     assert sorted(p.name for p in tmp_path.iterdir()) == ["katalog.json"]
+
+
+def test_the_events_are_workflow_yaml_in_the_catalog_folder(store: FolderStore) -> None:
+    store.add_event("kat", "BC01", SUBMIT, expected_count=0)
+    store.add_event("kat", "BC01", PREAPPROVE, expected_count=1)
+    written = (store.root / "kat" / "workflow.yaml").read_text(encoding="utf-8")
+    assert written.splitlines()[:7] == [
+        "BC01:",
+        "- transition: submit",
+        "  from: draft",
+        "  to: submitted",
+        "  who: Anna",
+        "  when: '2026-03-02T10:00:00+00:00'",
+        "  comment: klar til CFØ",
+    ]
+    assert not [p for p in (store.root / "kat").iterdir() if p.name.startswith(".gevinst-")]
+
+
+def test_a_workflow_yaml_that_does_not_follow_the_format_names_the_event(
+    store: FolderStore,
+) -> None:
+    path = store.root / "kat" / "workflow.yaml"
+    path.write_text("BC01:\n- {transition: submit, from: draft, to: submitted}\n")
+    with pytest.raises(FormatError, match="forslag BC01, felt \\[0\\]: et skift skal have"):
+        store.events("kat", "BC01")
+    path.write_text(
+        "BC01:\n- {transition: submit, from: draft, to: submitted, who: A, when: i går,"
+        " comment: ''}\n"
+    )
+    with pytest.raises(FormatError, match="'i går' er ikke et tidspunkt"):
+        store.events("kat", "BC01")

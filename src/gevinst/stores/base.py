@@ -13,13 +13,14 @@ version with the old one's id, and a save based on that content is not a conflic
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol
 
 from gevinst.core.errors import ConflictError
+from gevinst.core.lifecycle import Event
 from gevinst.core.model import Catalog, Proposal
 from gevinst.core.profile import Profile
 from gevinst.format.reader import DataDocument, proposal_from_document
@@ -88,8 +89,26 @@ class Store(Protocol):
         """Raise if a new catalog cannot be created at ``key`` (before anything is read)."""
         ...
 
-    def create_catalog(self, key: str, catalog: Catalog, change: Change) -> None:
-        """Keep ``catalog`` as a new catalog at ``key``: all of it, or nothing."""
+    def create_catalog(
+        self,
+        key: str,
+        catalog: Catalog,
+        change: Change,
+        *,
+        events: Mapping[str, Sequence[Event]] | None = None,
+    ) -> None:
+        """Keep ``catalog`` as a new catalog at ``key``, with each proposal's workflow
+        ``events`` (by proposal id) where given: all of it, or nothing."""
+        ...
+
+    def events(self, key: str, proposal_id: str) -> list[Event]:
+        """The transitions the proposal has taken in its workflow, the oldest first."""
+        ...
+
+    def add_event(self, key: str, proposal_id: str, event: Event, *, expected_count: int) -> None:
+        """Add ``event`` as the proposal's latest transition, if the proposal still has the
+        ``expected_count`` events its caller saw; :class:`ConflictError` otherwise, and
+        nothing changes."""
         ...
 
 
@@ -99,6 +118,14 @@ def checked_proposal(
     """The proposal of ``document``, checked as the loader checks a file named ``source``;
     its id must be ``proposal_id``."""
     return proposal_from_document(DataDocument(source, dict(document)), profile, proposal_id)
+
+
+def require_event_count(proposal_id: str, expected: int, count: int) -> None:
+    if expected != count:
+        raise ConflictError(
+            f"forslag {proposal_id} har skiftet status, siden du så det ({count} skift nu, "
+            f"{expected} da); hent den nyeste status og prøv igen"
+        )
 
 
 def require_current(proposal_id: str, base: str, current: str) -> None:

@@ -7,6 +7,9 @@ current folder as root and takes the paths its user names (a folder or its
 ``catalog.yaml``), as a local user may name any folder. The web application keeps its
 catalogs in the database store.
 
+A proposal's workflow events (its transitions: who, when, why) are kept beside the documents
+in ``workflow.yaml`` in the catalog folder, by proposal id; the loader does not read it.
+
 A folder has no history of its own: git is its history. :meth:`FolderStore.versions` gives
 the current version alone, and an older version is not found here.
 
@@ -20,19 +23,29 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from gevinst.core.errors import ConflictError, FormatError, InputError, NotFoundError, Problem
+from gevinst.core.lifecycle import Event
 from gevinst.core.model import Catalog, Proposal
 from gevinst.core.profile import Profile
 from gevinst.format.reader import load_catalog, proposal_from_document, read_document
 from gevinst.format.writer import Doc, proposal_document, to_yaml, version, write_catalog
-from gevinst.stores.base import Change, Version, Versioned, checked_proposal, require_current
-from gevinst.stores.files import STAGING_PREFIX, new_folder, write_failed
+from gevinst.stores.base import (
+    Change,
+    Version,
+    Versioned,
+    checked_proposal,
+    require_current,
+    require_event_count,
+)
+from gevinst.stores.files import STAGING_PREFIX, new_folder, write_failed, write_files
+
+WORKFLOW = "workflow.yaml"
 
 
 class FolderStore:
@@ -100,12 +113,100 @@ class FolderStore:
         if target.exists() and (not target.is_dir() or any(target.iterdir())):
             raise InputError(f"{target} findes allerede og er ikke tom; intet er skrevet")
 
-    def create_catalog(self, key: str, catalog: Catalog, change: Change) -> None:
+    def create_catalog(
+        self,
+        key: str,
+        catalog: Catalog,
+        change: Change,
+        *,
+        events: Mapping[str, Sequence[Event]] | None = None,
+    ) -> None:
         """``change`` is not kept: a folder's history is git's."""
         self.check_new_catalog(key)
         with new_folder(self._path(key)) as staging:
             write_catalog(catalog, staging)
             load_catalog(staging)  # what was written must read back before it is renamed
+            kept = {p.id: list((events or {}).get(p.id, ())) for p in catalog.proposals}
+            if any(kept.values()):
+                (staging / WORKFLOW).write_text(_workflow_text(kept), encoding="utf-8")
+
+    def _events(self, key: str) -> dict[str, list[Event]]:
+        return _read_workflow(self._folder(key) / WORKFLOW)
+
+    def events(self, key: str, proposal_id: str) -> list[Event]:
+        pid = self.catalog(key).proposal(proposal_id).id
+        return self._events(key).get(pid, [])
+
+    def add_event(self, key: str, proposal_id: str, event: Event, *, expected_count: int) -> None:
+        """As :meth:`save_proposal`, the count's check and the file's rename are not one
+        step: two moves at the same instant may both pass it."""
+        pid = self.catalog(key).proposal(proposal_id).id
+        kept = self._events(key)
+        require_event_count(pid, expected_count, len(kept.get(pid, [])))
+        kept[pid] = [*kept.get(pid, []), event]
+        text = _workflow_text(kept)
+        write_files({self._folder(key) / WORKFLOW: text.encode("utf-8")})
+
+
+_FIELDS = {"transition", "from", "to", "who", "when", "comment"}
+
+
+def _workflow_text(events: Mapping[str, Sequence[Event]]) -> str:
+    doc = {
+        pid: [
+            {
+                "transition": e.transition,
+                "from": e.from_state,
+                "to": e.to_state,
+                "who": e.who,
+                "when": e.when.isoformat(),
+                "comment": e.comment,
+            }
+            for e in kept
+        ]
+        for pid, kept in events.items()
+        if kept
+    }
+    return to_yaml(doc)
+
+
+def _read_workflow(path: Path) -> dict[str, list[Event]]:
+    """The events of ``path`` by proposal id; none where there is no file."""
+    if not path.is_file():
+        return {}
+    data = read_document(path).data or {}
+    if not isinstance(data, dict):
+        raise FormatError([Problem(path, None, None, "", "skal være forslag med deres skift")])
+    return {str(pid): _read_events(path, str(pid), kept) for pid, kept in data.items()}
+
+
+def _read_events(path: Path, pid: str, kept: object) -> list[Event]:
+    if not isinstance(kept, list):
+        raise FormatError([Problem(path, None, pid, "", "skal være en liste af skift")])
+    events = []
+    for n, item in enumerate(kept):
+        if not isinstance(item, dict) or set(item) != _FIELDS:
+            fields = ", ".join(sorted(_FIELDS))
+            message = f"et skift skal have netop felterne {fields}"
+            raise FormatError([Problem(path, None, pid, f"[{n}]", message)])
+        when = item["when"]
+        try:
+            if not isinstance(when, datetime):
+                when = datetime.fromisoformat(str(when))
+        except ValueError:
+            message = f"{when!r} er ikke et tidspunkt (ÅÅÅÅ-MM-DDTtt:mm:ss+00:00)"
+            raise FormatError([Problem(path, None, pid, f"[{n}].when", message)]) from None
+        events.append(
+            Event(
+                transition=str(item["transition"]),
+                from_state=str(item["from"]),
+                to_state=str(item["to"]),
+                who=str(item["who"]),
+                when=when,
+                comment=str(item["comment"] or ""),
+            )
+        )
+    return events
 
 
 def _replace_checked(path: Path, text: str, p: Proposal, profile: Profile, was: bytes) -> None:

@@ -6,15 +6,23 @@ version; versions are never changed or removed)."""
 from __future__ import annotations
 
 import copy
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from gevinst.core.errors import InputError, NotFoundError
+from gevinst.core.lifecycle import Event
 from gevinst.core.model import Catalog, Proposal
 from gevinst.format.writer import Doc, document_version, proposal_document
-from gevinst.stores.base import Change, Version, Versioned, checked_proposal, require_current
+from gevinst.stores.base import (
+    Change,
+    Version,
+    Versioned,
+    checked_proposal,
+    require_current,
+    require_event_count,
+)
 
 
 @dataclass(frozen=True)
@@ -27,6 +35,7 @@ class _Saved:
 class _Kept:
     catalog: Catalog  # with each proposal's current version
     history: dict[str, list[_Saved]] = field(default_factory=dict)  # by proposal id
+    events: dict[str, list[Event]] = field(default_factory=dict)  # by proposal id
 
 
 def _saved(p: Proposal, change: Change) -> _Saved:
@@ -88,7 +97,26 @@ class MemoryStore:
         if key in self._kept:
             raise InputError(f"kataloget {key!r} findes allerede; intet er skrevet")
 
-    def create_catalog(self, key: str, catalog: Catalog, change: Change) -> None:
+    def create_catalog(
+        self,
+        key: str,
+        catalog: Catalog,
+        change: Change,
+        *,
+        events: Mapping[str, Sequence[Event]] | None = None,
+    ) -> None:
         self.check_new_catalog(key)
         history = {p.id: [_saved(p, change)] for p in catalog.proposals}
-        self._kept[key] = _Kept(catalog, history)
+        given = events or {}
+        kept_events = {p.id: list(given.get(p.id, ())) for p in catalog.proposals}
+        self._kept[key] = _Kept(catalog, history, kept_events)
+
+    def events(self, key: str, proposal_id: str) -> list[Event]:
+        kept = self._get(key)
+        return list(kept.events[kept.catalog.proposal(proposal_id).id])
+
+    def add_event(self, key: str, proposal_id: str, event: Event, *, expected_count: int) -> None:
+        kept = self._get(key)
+        pid = kept.catalog.proposal(proposal_id).id
+        require_event_count(pid, expected_count, len(kept.events[pid]))
+        kept.events[pid].append(event)

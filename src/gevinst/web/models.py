@@ -98,6 +98,35 @@ class Version(models.Model):
         raise ImmutableError(f"{self} er gemt og kan ikke slettes")
 
 
+class WorkflowEvent(models.Model):
+    """One transition a proposal took in its workflow (gevinst.core.lifecycle.Event); written
+    once, numbered from 1 in the order taken."""
+
+    proposal = models.ForeignKey(StoredProposal, models.PROTECT, related_name="events")
+    number = models.PositiveIntegerField()
+    transition = models.CharField(max_length=60)
+    from_state = models.CharField(max_length=60)
+    to_state = models.CharField(max_length=60)
+    # as Version: the actor's name, and the user where there is one
+    who = models.CharField(max_length=150)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    created = models.DateTimeField(default=timezone.now)
+    comment = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["proposal", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["proposal", "number"], name="one_event_number")
+        ]
+        verbose_name = _("statusskift")
+        verbose_name_plural = _("statusskift")
+
+    def __str__(self) -> str:
+        return f"{self.proposal} {self.number}: {self.transition}"
+
+
 class Role(models.TextChoices):
     CFO = "cfo", _("Center for Økonomi (redigerer og godkender alt)")
     EDITOR = "editor", _("Redaktør (redigerer sin forvaltnings forslag)")

@@ -5,7 +5,7 @@ given (SQLite by default, PostgreSQL in production)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -14,10 +14,18 @@ from django.db import transaction
 from django.db.models import Max
 
 from gevinst.core.errors import InputError, NotFoundError
+from gevinst.core.lifecycle import Event
 from gevinst.core.model import Catalog
 from gevinst.format.writer import Doc, catalog_document, document_version, proposal_document
 from gevinst.importers.bundle import catalog_from_documents
-from gevinst.stores.base import Change, Version, Versioned, checked_proposal, require_current
+from gevinst.stores.base import (
+    Change,
+    Version,
+    Versioned,
+    checked_proposal,
+    require_current,
+    require_event_count,
+)
 from gevinst.web import models as db
 
 # a catalog read back from its documents, by (alias, key) -> (the current versions' ids, it):
@@ -27,6 +35,17 @@ _cache: dict[tuple[str, str], tuple[tuple[int, ...], Catalog]] = {}
 
 def _version(v: db.Version) -> Version:
     return Version(id=v.digest, who=v.who, when=v.created, why=v.reason)
+
+
+def _event(e: db.WorkflowEvent) -> Event:
+    return Event(
+        transition=e.transition,
+        from_state=e.from_state,
+        to_state=e.to_state,
+        who=e.who,
+        when=e.created,
+        comment=e.comment,
+    )
 
 
 class DatabaseStore:
@@ -127,11 +146,46 @@ class DatabaseStore:
             raise NotFoundError(f"forslag {sp.ident} har ingen version {version[:12]}")
         return self._document(key, sp.ident, found.document)
 
+    def events(self, key: str, proposal_id: str) -> list[Event]:
+        sp = self._proposal(key, proposal_id)
+        return [_event(e) for e in sp.events.using(self.using).order_by("number")]
+
+    def add_event(self, key: str, proposal_id: str, event: Event, *, expected_count: int) -> None:
+        """The count is compared under the proposal's row lock, as :meth:`save_proposal`
+        compares the version: of two moves from the same state only one succeeds."""
+        found = self._proposal(key, proposal_id)
+        with transaction.atomic(using=self.using):
+            sp = db.StoredProposal.objects.using(self.using).select_for_update().get(pk=found.pk)
+            count = sp.events.using(self.using).count()
+            require_event_count(sp.ident, expected_count, count)
+            self._add_event(sp, count + 1, event)
+
+    def _add_event(self, sp: db.StoredProposal, number: int, event: Event) -> None:
+        user = get_user_model().objects.using(self.using).filter(username=event.who).first()
+        db.WorkflowEvent.objects.using(self.using).create(
+            proposal=sp,
+            number=number,
+            transition=event.transition,
+            from_state=event.from_state,
+            to_state=event.to_state,
+            who=event.who,
+            author=user,
+            created=event.when,
+            comment=event.comment,
+        )
+
     def check_new_catalog(self, key: str) -> None:
         if db.StoredCatalog.objects.using(self.using).filter(slug=key).exists():
             raise InputError(f"kataloget {key!r} findes allerede; intet er skrevet")
 
-    def create_catalog(self, key: str, catalog: Catalog, change: Change) -> None:
+    def create_catalog(
+        self,
+        key: str,
+        catalog: Catalog,
+        change: Change,
+        *,
+        events: Mapping[str, Sequence[Event]] | None = None,
+    ) -> None:
         with transaction.atomic(using=self.using):
             self.check_new_catalog(key)
             stored = db.StoredCatalog.objects.using(self.using).create(
@@ -143,3 +197,5 @@ class DatabaseStore:
                 )
                 sp.current = self._add_version(sp, proposal_document(p), change)
                 sp.save(using=self.using, update_fields=["current"])
+                for number, event in enumerate((events or {}).get(p.id, ()), start=1):
+                    self._add_event(sp, number, event)
