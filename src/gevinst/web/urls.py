@@ -23,6 +23,7 @@ urlpatterns = [
         proposal.whatif_panel,
         name="proposal-whatif",
     ),
+    path("katalog/<slug:catalog>/forslag/<str:ident>/status/", proposal.move, name="proposal-move"),
     path("katalog/<slug:catalog>/forslag/<str:ident>/rediger/", edit.page, name="edit"),
     path(
         "katalog/<slug:catalog>/forslag/<str:ident>/rediger/beregn/",

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: MPL-2.0
-"""The catalogs, and one catalog's overview: its proposals with their findings (filtered by
-committee, administration and type, and sorted), the effect per year as a chart, and the
-summary tables recomputed live."""
+"""The catalogs, and one catalog's overview: its proposals with their status and findings
+(filtered by committee, administration, type and status, and sorted), the effect per year as
+a chart, and the summary tables recomputed live."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from gevinst.core.model import Catalog, Proposal, ProposalType
 from gevinst.core.summary import summarise
 from gevinst.documents.charts import catalog_chart_svg
 from gevinst.services.check import check_catalog
+from gevinst.services.workflow import StatusInfo, status
 from gevinst.web.access import actor_of
 from gevinst.web.store import DatabaseStore
 
@@ -39,6 +40,7 @@ class Listed:
     errors: int
     warnings: int
     steady_state: Decimal  # its permanent effect in its last year, as a contribution
+    status: StatusInfo | None  # None: the catalog's profile keeps no lifecycle
 
 
 SORTS: dict[str, tuple[StrOrPromise, Callable[[Listed], object]]] = {
@@ -63,7 +65,9 @@ def index(request: HttpRequest) -> HttpResponse:
     return render(request, "gevinst/index.html", {"catalogs": catalogs})
 
 
-def _listed(cat: Catalog, findings: tuple[Finding, ...]) -> list[Listed]:
+def _listed(
+    cat: Catalog, findings: tuple[Finding, ...], statuses: dict[str, StatusInfo]
+) -> list[Listed]:
     counts = Counter((f.proposal, f.severity) for f in findings)
     return [
         Listed(
@@ -76,6 +80,7 @@ def _listed(cat: Catalog, findings: tuple[Finding, ...]) -> list[Listed]:
             counts[p.id, Severity.ERROR],
             counts[p.id, Severity.WARNING],
             -calc.steady_state(p),
+            statuses.get(p.id),
         )
         for p in cat.proposals
     ]
@@ -83,13 +88,14 @@ def _listed(cat: Catalog, findings: tuple[Finding, ...]) -> list[Listed]:
 
 def _chosen(listed: list[Listed], query: dict[str, str]) -> list[Listed]:
     committee, administration = query.get("udvalg", ""), query.get("forvaltning", "")
-    kind = query.get("type", "")
+    kind, state = query.get("type", ""), query.get("status", "")
     shown = [
         r
         for r in listed
         if (not committee or committee in r.committees)
         and (not administration or administration in r.proposal.presenting)
         and (not kind or r.proposal.type == kind)
+        and (not state or (r.status is not None and r.status.state == state))
     ]
     _, key = SORTS.get(query.get("sorter", ""), SORTS["id"])
     return sorted(shown, key=key)  # type: ignore[arg-type]
@@ -102,10 +108,12 @@ def _inline(svg: str) -> str:
 
 
 def overview(request: HttpRequest, catalog: str) -> HttpResponse:
-    checked = check_catalog(DatabaseStore(), actor_of(request.user), catalog)
+    store, actor = DatabaseStore(), actor_of(request.user)
+    checked = check_catalog(store, actor, catalog)
     cat = checked.catalog
-    query = {k: request.GET.get(k, "") for k in ("udvalg", "forvaltning", "type", "sorter")}
-    listed = _listed(cat, checked.findings)
+    fields = ("udvalg", "forvaltning", "type", "status", "sorter")
+    query = {k: request.GET.get(k, "") for k in fields}
+    listed = _listed(cat, checked.findings, status(store, actor, catalog))
     context = {
         "catalog": cat,
         "slug": catalog,
@@ -117,6 +125,7 @@ def overview(request: HttpRequest, catalog: str) -> HttpResponse:
         ],
         "administrations": cat.profile.administrations,
         "types": [(t.value, label) for t, label in TYPES.items()],
+        "states": cat.profile.workflow.states if cat.profile.workflow else (),
         "type_labels": TYPES,
         "sorts": [(k, label) for k, (label, _key) in SORTS.items()],
         "chart": _inline(catalog_chart_svg(cat)),

@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: MPL-2.0
 """A proposal's history: every version (who, when, why), two versions compared as a
-document, and an earlier version restored as a new one."""
+document, an earlier version restored as a new one, and the steps of its lifecycle."""
 
 from __future__ import annotations
 
@@ -11,8 +11,9 @@ from django.views.decorators.http import require_POST
 
 from gevinst.core.access import may_edit
 from gevinst.core.errors import InputError
+from gevinst.core.lifecycle import Event, Workflow
 from gevinst.format.diff import differences, word_diff
-from gevinst.services import proposals
+from gevinst.services import proposals, workflow
 from gevinst.web.access import actor_of, audit, record_read
 from gevinst.web.store import DatabaseStore
 
@@ -30,10 +31,27 @@ def _changes(before: dict[str, object], after: dict[str, object]) -> list[dict[s
     return out
 
 
+def _steps(flow: Workflow, events: list[Event]) -> list[tuple[int, dict[str, object]]]:
+    """Each event with its transition and states as the profile names them."""
+    return [
+        (
+            n,
+            {
+                "event": e,
+                "transition": flow.transition(e.transition).label,
+                "from_state": flow.state(e.from_state).label,
+                "to_state": flow.state(e.to_state).label,
+            },
+        )
+        for n, e in enumerate(events, start=1)
+    ]
+
+
 def page(request: HttpRequest, catalog: str, ident: str) -> HttpResponse:
     store, actor = DatabaseStore(), actor_of(request.user)
     versions = proposals.list_versions(store, actor, catalog, ident)
-    p = proposals.read_catalog(store, actor, catalog).proposal(ident)
+    cat = proposals.read_catalog(store, actor, catalog)
+    p = cat.proposal(ident)
     record_read(request.user, catalog, p)
     newest, oldest = versions[-1].id, versions[0].id
     before = request.GET.get("fra", versions[-2].id if len(versions) > 1 else oldest)
@@ -51,6 +69,12 @@ def page(request: HttpRequest, catalog: str, ident: str) -> HttpResponse:
         "changes": changes,
         "may_restore": may_edit(actor, p),
         "current": newest,
+        # None: the catalog's profile keeps no lifecycle
+        "steps": (
+            _steps(cat.profile.workflow, workflow.history(store, actor, catalog, ident))
+            if cat.profile.workflow
+            else None
+        ),
     }
     return render(request, "gevinst/history.html", context)
 

@@ -2,19 +2,22 @@
 """A proposal's page: the proposal as its document prints it (the same blocks as the PDF:
 every section, Tabel 1 to E with their marks, the basis, the charts), the list of figures
 that differ from the stated ones, a what-if panel (an assumption, a parameter or a phase-in
-changed, payback and the committee split following, nothing saved) and its findings."""
+changed, payback and the committee split following, nothing saved), its findings, and its
+state in the lifecycle with the transitions the user may take (a move POSTed here)."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gevinst.core.access import Actor, may_edit
-from gevinst.core.errors import InputError
+from gevinst.core.errors import ConflictError, InputError, TransitionRefusedError
 from gevinst.core.findings import Severity
 from gevinst.core.model import Proposal
 from gevinst.core.selection import ExportOptions, select
@@ -22,9 +25,10 @@ from gevinst.documents import blocks, html
 from gevinst.format.writer import version
 from gevinst.services import uploads
 from gevinst.services import whatif as whatif_service
+from gevinst.services import workflow as workflow_service
 from gevinst.services.check import check_catalog
-from gevinst.web import whatif
-from gevinst.web.access import actor_of, record_read
+from gevinst.web import whatif, workflow
+from gevinst.web.access import actor_of, audit, record_read
 from gevinst.web.store import DatabaseStore
 
 
@@ -69,6 +73,7 @@ def _context(
         "basis": _basis(actor, catalog, p),
         # a proposal the user may read only as the catalog publishes it has no basis here
         "whatif": panel or (whatif.panel(p, checked.catalog.profile) if p.effects else None),
+        "flow": workflow.flow(DatabaseStore(), actor, catalog, p.id),
     }
 
 
@@ -99,3 +104,47 @@ def whatif_panel(request: HttpRequest, catalog: str, ident: str) -> HttpResponse
         context = {"slug": catalog, "p": basis.proposal, "whatif": panel}
         return render(request, "gevinst/_whatif.html", context)
     return render(request, "gevinst/proposal.html", _context(request, catalog, ident, panel))
+
+
+@require_POST
+def move(request: HttpRequest, catalog: str, ident: str) -> HttpResponse:
+    """A transition taken from the page's status panel, audited; a refused one is the page
+    again with what it misses (422), one from a stale page the page with the state as it is
+    now (409). Neither changes anything."""
+    transition = request.POST.get("transition", "")
+    try:
+        expected = int(request.POST.get("expected_count", ""))
+    except ValueError as e:
+        raise InputError(_("Siden mangler forslagets antal statusskift; hent den igen.")) from e
+    try:
+        event = workflow_service.move(
+            DatabaseStore(),
+            actor_of(request.user),
+            catalog,
+            ident,
+            transition,
+            request.POST.get("comment", ""),
+            expected_count=expected,
+        )
+    except TransitionRefusedError as e:
+        context = _context(request, catalog, ident)
+        label = context["catalog"].profile.workflow.transition(transition).label
+        context["refused"] = workflow.Refused(label, e.missing)
+        return render(request, "gevinst/proposal.html", context, status=422)
+    except ConflictError as e:
+        messages.error(request, str(e))
+        return render(
+            request, "gevinst/proposal.html", _context(request, catalog, ident), status=409
+        )
+    audit(
+        request.user,
+        "move",
+        catalog,
+        ident,
+        transition=event.transition,
+        from_state=event.from_state,
+        to_state=event.to_state,
+        comment=event.comment,
+    )
+    messages.success(request, _("%(ident)s har skiftet status.") % {"ident": ident})
+    return redirect("proposal", catalog=catalog, ident=ident)
