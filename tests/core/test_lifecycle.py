@@ -230,7 +230,9 @@ def test_who_may_not_edit_the_proposal_takes_no_step(
 ) -> None:
     with pytest.raises(AccessDeniedError) as e:
         take(clean(), state, transition, actor)
-    assert str(e.value).startswith(f"{actor.name} må ikke '{WF.transition(transition).label}'")
+    assert str(e.value).startswith(
+        f"{actor.name} må ikke tage skridtet '{WF.transition(transition).label}'"
+    )
 
 
 def test_access_is_asked_before_the_conditions(seed: Catalog) -> None:
@@ -262,6 +264,17 @@ def test_no_transition_is_taken_from_a_state_it_does_not_leave(transition: str, 
         if other.id not in t.from_states:
             with pytest.raises(InputError, match="kan kun ske fra"):
                 take(clean(), other.id, transition)
+
+
+def test_a_label_that_begins_with_an_abbreviation_keeps_it() -> None:
+    named = replace(WF.state("submitted"), label="CFØ har forslaget")
+    other = replace(WF, states=tuple(named if s.id == named.id else s for s in WF.states))
+    p = clean()
+    with pytest.raises(InputError) as e:
+        require_transition(other, "submitted", "submit", CFO, p, KK, check_proposal(p, KK))
+    assert (
+        str(e.value) == "forslaget er CFØ har forslaget; 'Indsend til CFØ' kan kun ske fra kladde"
+    )
 
 
 def test_an_unknown_transition_is_refused() -> None:

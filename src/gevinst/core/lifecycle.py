@@ -154,7 +154,9 @@ def missing(
 
 
 def _lowered(label: str) -> str:
-    return label[:1].lower() + label[1:]
+    """A label within a sentence: "Kladde" as "kladde", but "CFØ godkendt" as it is."""
+    first = label.split(" ", 1)[0]
+    return label if len(first) > 1 and first.isupper() else label[:1].lower() + label[1:]
 
 
 def _may_take(actor: Actor, transition: Transition, p: Proposal) -> bool:
@@ -186,7 +188,7 @@ def require_transition(
     if not _may_take(actor, t, p):
         who = "de, der retter hele kataloget" if t.by == "catalog" else "de, der må rette forslaget"
         raise AccessDeniedError(
-            f"{actor.name} må ikke '{t.label}' for forslag {p.id}; det kan kun {who}"
+            f"{actor.name} må ikke tage skridtet '{t.label}' for forslag {p.id}; det kan kun {who}"
         )
     reasons = missing(workflow, t, p, profile, findings)
     if reasons:
