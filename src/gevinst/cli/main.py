@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from importlib import import_module
 from pathlib import Path
 
+from gevinst.cli import status as status_output
 from gevinst.cli import whatif as whatif_output
 from gevinst.cli.progress import on_terminal
 from gevinst.cli.show import (
@@ -22,7 +23,13 @@ from gevinst.cli.show import (
     render_summary,
 )
 from gevinst.core.access import LOCAL
-from gevinst.core.errors import FormatError, GevinstError, InputError
+from gevinst.core.errors import (
+    FormatError,
+    GevinstError,
+    InputError,
+    NotFoundError,
+    TransitionRefusedError,
+)
 from gevinst.core.findings import Severity
 from gevinst.core.selection import ExportOptions
 from gevinst.core.summary import summarise
@@ -31,6 +38,7 @@ from gevinst.services import export as export_service
 from gevinst.services import imports as import_service
 from gevinst.services import proposals as proposal_service
 from gevinst.services import whatif as whatif_service
+from gevinst.services import workflow as workflow_service
 from gevinst.stores.files import write_files, write_folder
 from gevinst.stores.folder import FolderStore
 
@@ -237,6 +245,59 @@ def _cmd_db_export(args: argparse.Namespace) -> int:
     return int(import_module("gevinst.cli.db").export_folder(args.catalog, args.folder))
 
 
+def _cmd_status(args: argparse.Namespace) -> int:
+    infos = workflow_service.status(FolderStore(), LOCAL, args.path)
+    if not infos:
+        raise InputError(f"{args.path}: katalogets profil har intet forløb (workflow)")
+    if args.id is None:
+        if args.format == "json":
+            _write_json({"proposals": [status_output.status_json(p, i) for p, i in infos.items()]})
+        else:
+            sys.stdout.write(status_output.render_states(infos))
+        return 0
+    pid = next((p for p in infos if p.casefold() == args.id.casefold()), None)
+    if pid is None:
+        raise NotFoundError(f"forslaget {args.id!r} findes ikke i kataloget")
+    history = workflow_service.history(FolderStore(), LOCAL, args.path, pid)
+    if args.format == "json":
+        shown = status_output.status_json(pid, infos[pid])
+        shown["history"] = [status_output.event_json(e) for e in history]
+        _write_json({"proposals": [shown]})
+    else:
+        sys.stdout.write(status_output.render_proposal(pid, infos[pid], history))
+    return 0
+
+
+def _cmd_move(args: argparse.Namespace) -> int:
+    store = FolderStore()
+    seen = len(workflow_service.history(store, LOCAL, args.path, args.id))
+    try:
+        event = workflow_service.move(
+            store, LOCAL, args.path, args.id, args.transition, args.comment, expected_count=seen
+        )
+    except TransitionRefusedError as e:
+        sys.stderr.write(f"gevinst: {args.transition} kan ikke ske endnu for {args.id}; mangler:\n")
+        sys.stderr.write("".join(f"  - {m}\n" for m in e.missing))
+        return 2
+    sys.stdout.write(f"{args.id}: {event.from_state} -> {event.to_state} ({event.transition})\n")
+    return 0
+
+
+def _workflow_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """status and move: where the proposals stand in their lifecycle, and a step onward."""
+    status = sub.add_parser("status", help="vis hvor forslagene står i forløbet")
+    status.add_argument("path", help="katalogmappe eller catalog.yaml")
+    status.add_argument("id", nargs="?", help="et forslags id: dets skift og de næste")
+    status.add_argument("--format", choices=["table", "json"], default="table")
+    status.set_defaults(run=_cmd_status)
+    move = sub.add_parser("move", help="flyt et forslag et skridt i forløbet")
+    move.add_argument("path", help="katalogmappe eller catalog.yaml")
+    move.add_argument("id", help="forslagets id, fx BC01")
+    move.add_argument("transition", help="skiftet, fx submit (gevinst status KATALOG ID viser dem)")
+    move.add_argument("--comment", default="", help="hvorfor")
+    move.set_defaults(run=_cmd_move)
+
+
 def _catalog_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """check, show, export and import: a catalog folder and its documents."""
     check = sub.add_parser("check", help="genberegn alt og sammenlign med de angivne tal")
@@ -367,6 +428,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True)
     _catalog_commands(sub)
+    _workflow_commands(sub)
     _basis_commands(sub)
     _web_commands(sub)
     return parser

@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: MPL-2.0
 """A whole catalog copied from one store to another: a folder of YAML files into the
 database (``gevinst db import``) and back (``gevinst db export``), so that files and database
-never drift apart. Each proposal's current version is copied; the target must be new."""
+never drift apart. Each proposal's current version is copied with its workflow events; the
+target must be new."""
 
 from __future__ import annotations
 
@@ -24,5 +25,6 @@ def copy_catalog(
     catalog = source.catalog(source_key)
     key = target_key or catalog.id
     change = Change(who=actor.name, when=datetime.now(UTC), why=why)
-    target.create_catalog(key, catalog, change)
+    events = {p.id: source.events(source_key, p.id) for p in catalog.proposals}
+    target.create_catalog(key, catalog, change, events=events)
     return key, catalog

@@ -109,7 +109,7 @@ def move(
         from_state=state,
         to_state=t.to,
         who=actor.name,
-        when=datetime.now(UTC),
+        when=datetime.now(UTC).replace(microsecond=0),  # as a person reads a time
         comment=comment.strip(),
     )
     store.add_event(key, p.id, event, expected_count=expected_count)
