@@ -117,3 +117,13 @@ def test_the_status_panel_in_english(login: Login) -> None:
     html = _html(client, _page("F6"))
     assert "The proposal is now: <strong>Kladde</strong>" in html
     assert "Comment on the step" in html
+
+
+def test_a_step_that_is_not_there_or_not_from_here_is_refused_at_once(login: Login) -> None:
+    cfo = login("cfo")
+    assert _move(cfo, "F6", "fly") == 400
+    response = cfo.post(_page("F6") + "status/", {"transition": "consult", "expected_count": 0})
+    assert response.status_code == 400
+    assert "'Send i høring' kan kun ske fra forhåndsgodkendt" in unescape(response.content.decode())
+    assert cfo.post(_page("F6") + "status/", {"transition": "submit"}).status_code == 400
+    assert DatabaseStore().events(KEY, "F6") == []
