@@ -13,11 +13,11 @@ from django.db import connections
 
 from gevinst.core.errors import ConflictError
 from gevinst.core.model import Catalog
-from gevinst.web.models import ImmutableError
+from gevinst.web.models import ImmutableError, WorkflowEvent
 from gevinst.web.models import Version as StoredVersion
 from gevinst.web.store import DatabaseStore
 from tests.stores.test_contract import *  # noqa: F403 (the contract's tests, run here again)
-from tests.stores.test_contract import CHANGE, Kept
+from tests.stores.test_contract import CHANGE, SUBMIT, Kept
 
 DATABASES = ["default", "postgres"]
 # outside a test transaction, so that threads see each other's commits
@@ -37,6 +37,18 @@ def test_a_stored_version_cannot_be_changed_or_deleted(kept: Kept) -> None:
     stored = StoredVersion.objects.using(kept.store.using).first()
     assert stored is not None
     stored.reason = "omskrevet"
+    with pytest.raises(ImmutableError):
+        stored.save()
+    with pytest.raises(ImmutableError):
+        stored.delete()
+
+
+def test_a_stored_event_cannot_be_changed_or_deleted(kept: Kept) -> None:
+    assert isinstance(kept.store, DatabaseStore)
+    kept.store.add_event(kept.key, "BC01", SUBMIT, expected_count=0)
+    stored = WorkflowEvent.objects.using(kept.store.using).get()
+    assert (stored.number, stored.to_state, stored.who) == (1, "submitted", "Anna")
+    stored.comment = "omskrevet"
     with pytest.raises(ImmutableError):
         stored.save()
     with pytest.raises(ImmutableError):

@@ -126,6 +126,14 @@ class WorkflowEvent(models.Model):
     def __str__(self) -> str:
         return f"{self.proposal} {self.number}: {self.transition}"
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None:
+            raise ImmutableError(f"{self} er gemt og kan ikke ændres")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise ImmutableError(f"{self} er gemt og kan ikke slettes")
+
 
 class Role(models.TextChoices):
     CFO = "cfo", _("Center for Økonomi (redigerer og godkender alt)")
