@@ -132,3 +132,13 @@ def test_a_catalog_whose_profile_has_no_workflow_has_no_status(seed: Catalog) ->
     assert workflow.status(store, CFO, "kat") == {}
     with pytest.raises(InputError, match="profilen kk har intet forløb"):
         workflow.move(store, CFO, "kat", "BC01", "submit", "", expected_count=0)
+
+
+def test_where_a_confidential_proposal_stands_is_not_shown_to_those_who_may_not_read_it(
+    store: MemoryStore,
+) -> None:
+    """The catalog publishes F1's row, not where it stands in its approval."""
+    cfo = Actor(name="CFØ", edits=Edits.CATALOG, reads_confidential=True)
+    assert "F1" in workflow.status(store, cfo, "kat")
+    shown = workflow.status(store, READER, "kat")
+    assert "F1" not in shown and "BC01" in shown

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from gevinst.core.access import Actor, require_read_in_full, visible
+from gevinst.core.access import Actor, may_read_in_full, require_read_in_full, visible
 from gevinst.core.check import check_catalog
 from gevinst.core.errors import AccessDeniedError, InputError, TransitionRefusedError
 from gevinst.core.findings import Finding
@@ -61,14 +61,18 @@ def _missing(
 
 def status(store: Store, actor: Actor, key: str) -> dict[str, StatusInfo]:
     """Each proposal's status by its id, in the catalog's order; empty for a catalog whose
-    profile has no workflow."""
-    catalog = visible(store.catalog(key), actor)
+    profile has no workflow. A confidential proposal the actor may not read in full has no
+    status here: the catalog publishes its row, not where it stands."""
+    full = store.catalog(key)
+    catalog = visible(full, actor)
     workflow = catalog.profile.workflow
     if workflow is None:
         return {}
     findings = check_catalog(catalog)
     result = {}
     for p in catalog.proposals:
+        if not may_read_in_full(actor, full.proposal(p.id)):
+            continue
         events = store.events(key, p.id)
         state = current(workflow.initial, events)
         available = []
