@@ -7,6 +7,7 @@ see it, computed once for each call."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -47,7 +48,7 @@ def _missing(
     actor: Actor,
     p: Proposal,
     catalog: Catalog,
-    findings: list[Finding],
+    findings: Sequence[Finding],
 ) -> tuple[str, ...] | None:
     """What ``t`` misses for ``p``; None where ``actor`` may not take it at all."""
     try:
@@ -59,16 +60,20 @@ def _missing(
     return ()
 
 
-def status(store: Store, actor: Actor, key: str) -> dict[str, StatusInfo]:
+def status(
+    store: Store, actor: Actor, key: str, findings: Sequence[Finding] | None = None
+) -> dict[str, StatusInfo]:
     """Each proposal's status by its id, in the catalog's order; empty for a catalog whose
     profile has no workflow. A confidential proposal the actor may not read in full has no
-    status here: the catalog publishes its row, not where it stands."""
+    status here: the catalog publishes its row, not where it stands. ``findings`` are the
+    visible catalog's, where the caller has checked it already (services.check)."""
     full = store.catalog(key)
     catalog = visible(full, actor)
     workflow = catalog.profile.workflow
     if workflow is None:
         return {}
-    findings = check_catalog(catalog)
+    if findings is None:
+        findings = check_catalog(catalog)
     result = {}
     for p in catalog.proposals:
         if not may_read_in_full(actor, full.proposal(p.id)):

@@ -5,9 +5,11 @@ possible, with what each still needs (the workflow service says both)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from gevinst.core.access import Actor
+from gevinst.core.findings import Finding
 from gevinst.core.lifecycle import Transition
 from gevinst.services import workflow
 from gevinst.stores.base import Store
@@ -29,10 +31,12 @@ class Refused:
     missing: tuple[str, ...]
 
 
-def flow(store: Store, actor: Actor, key: str, proposal_id: str) -> Flow | None:
+def flow(
+    store: Store, actor: Actor, key: str, proposal_id: str, findings: Sequence[Finding]
+) -> Flow | None:
     """The proposal's state and the steps ``actor`` may take from it; None for a catalog
-    whose profile has no workflow."""
-    info = workflow.status(store, actor, key).get(proposal_id)
+    whose profile has no workflow. ``findings``: the visible catalog's, checked already."""
+    info = workflow.status(store, actor, key, findings).get(proposal_id)
     if info is None:
         return None
     return Flow(

@@ -113,7 +113,7 @@ def overview(request: HttpRequest, catalog: str) -> HttpResponse:
     cat = checked.catalog
     fields = ("udvalg", "forvaltning", "type", "status", "sorter")
     query = {k: request.GET.get(k, "") for k in fields}
-    listed = _listed(cat, checked.findings, status(store, actor, catalog))
+    listed = _listed(cat, checked.findings, status(store, actor, catalog, checked.findings))
     context = {
         "catalog": cat,
         "slug": catalog,

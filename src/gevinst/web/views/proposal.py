@@ -73,7 +73,7 @@ def _context(
         "basis": _basis(actor, catalog, p),
         # a proposal the user may read only as the catalog publishes it has no basis here
         "whatif": panel or (whatif.panel(p, checked.catalog.profile) if p.effects else None),
-        "flow": workflow.flow(DatabaseStore(), actor, catalog, p.id),
+        "flow": workflow.flow(DatabaseStore(), actor, catalog, p.id, checked.findings),
     }
 
 
