@@ -196,7 +196,7 @@ def test_two_editors_at_once_merge_and_choose(
         opened.goto(f"{base}/katalog/kk-budget-2025/forslag/BC01/rediger/")
         pages.append(opened)
     cfo, okf = pages
-    cfo.get_by_label("Titel").fill("CFØ's titel")
+    cfo.get_by_label("Titel", exact=True).fill("CFØ's titel")
     cfo.get_by_label("Linje 3, 2027").fill("-900")
     cfo.get_by_label("Hvorfor ændres forslaget?").fill("CFØ retter")
     cfo.get_by_role("button", name="Gem ny version").click()
@@ -212,7 +212,7 @@ def test_two_editors_at_once_merge_and_choose(
     okf.get_by_role("button", name="Læg mine valg ind").click()
     okf.wait_for_function("document.querySelector('fieldset.conflicts') === null")
     # CFØ's title merged in, the editor's own figure chosen
-    assert okf.get_by_label("Titel").input_value() == "CFØ's titel"
+    assert okf.get_by_label("Titel", exact=True).input_value() == "CFØ's titel"
     assert okf.get_by_label("Linje 3, 2027").input_value() == "-1.000"
     okf.get_by_role("button", name="Gem ny version").click()
     okf.wait_for_url("**/forslag/BC01/")

@@ -222,3 +222,34 @@ def test_a_key_named_twice_is_said_at_its_name(login: Login) -> None:
     html = unescape(response.content.decode())
     assert response.status_code == 422 and 'id="err-key-1-name"' in html
     assert "navnet 'ledere' er brugt af en anden nøgle" in html
+
+
+def test_a_budget_move_and_a_basis_table_row_are_edited(login: Login) -> None:
+    """F4 moves 300 t.kr. from Koncern IT to TMU (Tabel B); its basis tables hold the
+    development costs per track. A move's amount changed, a basis row added: both saved."""
+    client = login("cfo")
+    address = f"/katalog/{KEY}/forslag/F4/rediger/"
+    data = opened(client, address)
+    assert data["move-0-from"] == "Koncern IT" and data["move-0-2025"] == "300"
+    [table] = [k for k, v in data.items() if k.endswith("-id") and v == "udvikling"]
+    k = table.split("-")[1]
+    added = client.post(address, data | {"op": f"basis-{k}:add"})
+    assert added.status_code == 200
+    data = form_data(added.content.decode())
+    rows = int(data[f"basis-{k}-rows"])
+    data |= {
+        "move-0-2025": "250",
+        f"basis-{k}-row-{rows - 1}-label": "Spor 4 ekstern bistand",
+        f"basis-{k}-row-{rows - 1}-0": "120",
+        f"basis-{k}-row-{rows - 1}-1": "1.250",
+        "why": "flytning og spor 4",
+        "op": "save",
+    }
+    assert client.post(address, data).status_code == 302
+    saved = DatabaseStore().proposal(KEY, "F4").document
+    assert saved["budget_moves"][0]["amounts"][2025] == 250
+    [udvikling] = [b for b in saved["basis"] if b["id"] == "udvikling"]
+    assert udvikling["rows"][-1] == {
+        "label": "Spor 4 ekstern bistand",
+        "values": {"Timer": 120, "t. kr.": 1250},
+    }

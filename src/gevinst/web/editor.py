@@ -24,7 +24,7 @@ from babel.numbers import NumberFormatError, parse_decimal
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from gevinst.core import calc
+from gevinst.core import calc, numbering
 from gevinst.core.model import LineKind, Section
 from gevinst.core.profile import Profile
 from gevinst.format.writer import Doc, number
@@ -175,6 +175,36 @@ class Key:
 
 
 @dataclass
+class Move:
+    """An existing budget moved between units by the proposal (it counts in Tabel B)."""
+
+    source: str
+    target: str
+    text: str
+    amounts: dict[int, str]  # as typed
+    errors: dict[Any, str] = field(default_factory=dict)
+
+
+@dataclass
+class BasisRow:
+    label: str
+    values: dict[str, str]  # column -> as typed
+
+
+@dataclass
+class BasisForm:
+    """A table of the calculation basis: its words, and its rows as typed."""
+
+    id: str
+    title: str
+    text: str
+    columns: list[str]
+    rows: list[BasisRow]
+    printed: bool
+    errors: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
 class StatedRow:
     """A row of figures the document states (Tabel 1's subtotals, a technical table's unit
     or total), as typed: the check compares them with the derived ones."""
@@ -199,15 +229,19 @@ class Form:
     consultations: list[Consultation] = field(default_factory=list)
     keys: list[Key] = field(default_factory=list)
     stated: list[StatedRow] = field(default_factory=list)
+    moves: list[Move] = field(default_factory=list)
+    basis: list[BasisForm] = field(default_factory=list)
 
     @property
     def has_errors(self) -> bool:
-        items: list[Row | Goal | Consultation | Key | StatedRow] = [
+        items: list[Row | Goal | Consultation | Key | StatedRow | Move | BasisForm] = [
             *self.rows,
             *self.followup,
             *self.consultations,
             *self.keys,
             *self.stated,
+            *self.moves,
+            *self.basis,
         ]
         return bool(self.errors) or any(item.errors for item in items)
 
@@ -269,7 +303,45 @@ def form_of(doc: Doc, base: str, units: Sequence[str] = ()) -> Form:
             for name, k in doc.get("keys", {}).items()
         ],
         stated=_stated_rows(doc.get("stated", {})),
+        moves=[
+            Move(m["from"], m["to"], m.get("text", ""), _typed(m.get("amounts")))
+            for m in doc.get("budget_moves", [])
+        ],
+        basis=[
+            BasisForm(
+                b["id"],
+                b.get("title", ""),
+                b.get("text", ""),
+                list(b.get("columns", [])),
+                _basis_rows(b),
+                bool(b.get("printed", True)),
+            )
+            for b in doc.get("basis", [])
+        ],
     )
+
+
+def _basis_rows(table: Mapping[str, Any]) -> list[BasisRow]:
+    """A basis table's rows as the form shows them: a column of years ("Fra": 2025) without
+    a thousands separator, as the documents print it."""
+    rows = table.get("rows", [])
+    years = {
+        c
+        for c in table.get("columns", [])
+        if numbering.is_year_column(
+            Decimal(v) if isinstance(v, int) else v for v in (r["values"].get(c) for r in rows)
+        )
+    }
+    return [
+        BasisRow(
+            r["label"],
+            {
+                c: str(r["values"].get(c, "")) if c in years else show_amount(r["values"].get(c))
+                for c in table.get("columns", [])
+            },
+        )
+        for r in rows
+    ]
 
 
 def _typed(amounts: Mapping[Any, Any] | None) -> dict[int, str]:
@@ -363,6 +435,35 @@ def form_from_post(post: Post, years: Sequence[int]) -> Form:
         )
         for i in range(count("stated"))
     ]
+    moves = [
+        Move(
+            value(f"move-{i}-from"),
+            value(f"move-{i}-to"),
+            value(f"move-{i}-text"),
+            {y: value(f"move-{i}-{y}") for y in years},
+        )
+        for i in range(count("moves"))
+    ]
+    basis = []
+    for k in range(count("basis")):
+        columns = [value(f"basis-{k}-col-{c}") for c in range(count(f"basis-{k}-cols"))]
+        table_rows = [
+            BasisRow(
+                value(f"basis-{k}-row-{r}-label"),
+                {col: value(f"basis-{k}-row-{r}-{c}") for c, col in enumerate(columns)},
+            )
+            for r in range(count(f"basis-{k}-rows"))
+        ]
+        basis.append(
+            BasisForm(
+                value(f"basis-{k}-id"),
+                value(f"basis-{k}-title"),
+                value(f"basis-{k}-text"),
+                columns,
+                table_rows,
+                value(f"basis-{k}-printed") == "1",
+            )
+        )
     return Form(
         value("base"),
         {name: value(name) for name in TEXTS},
@@ -374,6 +475,8 @@ def form_from_post(post: Post, years: Sequence[int]) -> Form:
         consultations=consultations,
         keys=keys,
         stated=stated,
+        moves=moves,
+        basis=basis,
     )
 
 
@@ -392,6 +495,12 @@ def apply_op(form: Form, op: str, years: Sequence[int], units: Sequence[str] = (
         items = form.consultations
     elif name == "keys":
         items = form.keys
+    elif name == "moves":
+        items = form.moves
+    elif name.startswith("basis-") and name[6:].isascii() and name[6:].isdigit():
+        if int(name[6:]) >= len(form.basis):
+            return
+        items = form.basis[int(name[6:])].rows
     else:
         return
     if verb == "add":
@@ -410,6 +519,10 @@ def _new_item(form: Form, name: str, years: Sequence[int], units: Sequence[str])
         return Goal(phase, "", "", "", "")
     if name == "consultations":
         return Consultation("", "", "", "")
+    if name == "moves":
+        return Move("", "", "", dict.fromkeys(years, ""))
+    if name.startswith("basis-"):
+        return BasisRow("", dict.fromkeys(form.basis[int(name[6:])].columns, ""))
     return Key(_free({k.name for k in form.keys}, "nøgle"), "", "shares", dict.fromkeys(units, ""))
 
 
@@ -445,7 +558,41 @@ def document_of(form: Form, base: Doc, years: Sequence[int]) -> Doc:
     doc["consultations"] = [_consultation(c) for c in form.consultations]
     for row in form.stated:
         _put_stated(doc, row, years)
+    doc["budget_moves"] = [_move_doc(m, years) for m in form.moves]
+    tables = {b["id"]: b for b in doc.get("basis", [])}
+    for table in form.basis:
+        if table.id in tables:
+            _put_basis(tables[table.id], table)
     return doc
+
+
+def _move_doc(m: Move, years: Sequence[int]) -> Doc:
+    move: Doc = {"from": m.source, "to": m.target, "amounts": _amounts(m.amounts, years, m.errors)}
+    if m.text:
+        move["text"] = m.text
+    return move
+
+
+def _cell(typed: str) -> int | str:
+    """A basis table's cell as typed: a number where it reads as one ("0,5", "1.144"), else
+    the words ("medio 2025")."""
+    try:
+        return number(parse_amount(typed))
+    except ValueError:
+        return typed.strip()
+
+
+def _put_basis(table: Doc, form: BasisForm) -> None:
+    """The form's words and rows in the basis table where it stood; a blank cell leaves its
+    column out of the row."""
+    table["title"], table["text"] = form.title, form.text
+    table["rows"] = [
+        {
+            "label": row.label,
+            "values": {c: _cell(v) for c, v in row.values.items() if v.strip()},
+        }
+        for row in form.rows
+    ]
 
 
 def _amounts(
