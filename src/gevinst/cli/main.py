@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import signal
 import sys
@@ -12,6 +13,7 @@ from contextlib import contextmanager
 from importlib import import_module
 from pathlib import Path
 
+from gevinst.cli import followup as followup_output
 from gevinst.cli import status as status_output
 from gevinst.cli import whatif as whatif_output
 from gevinst.cli.progress import on_terminal
@@ -35,6 +37,7 @@ from gevinst.core.selection import ExportOptions
 from gevinst.core.summary import summarise
 from gevinst.services import check as check_service
 from gevinst.services import export as export_service
+from gevinst.services import followup as followup_service
 from gevinst.services import imports as import_service
 from gevinst.services import proposals as proposal_service
 from gevinst.services import whatif as whatif_service
@@ -283,8 +286,22 @@ def _cmd_move(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_followup(args: argparse.Namespace) -> int:
+    try:
+        as_of = dt.date.fromisoformat(args.as_of)
+    except ValueError:
+        raise InputError(f"--as-of {args.as_of!r} er ikke en dato (ÅÅÅÅ-MM-DD)") from None
+    items = followup_service.due_items(FolderStore(), LOCAL, args.path, as_of)
+    if args.format == "json":
+        _write_json({"items": [followup_output.item_json(i) for i in items]})
+    else:
+        sys.stdout.write(followup_output.render_by_responsible(items))
+    return 0
+
+
 def _workflow_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """status and move: where the proposals stand in their lifecycle, and a step onward."""
+    """status, move and followup: where the proposals stand in their lifecycle, a step
+    onward, and the follow-up goals due by a day."""
     status = sub.add_parser("status", help="vis hvor forslagene står i forløbet")
     status.add_argument("path", help="katalogmappe eller catalog.yaml")
     status.add_argument("id", nargs="?", help="et forslags id: dets skift og de næste")
@@ -296,6 +313,11 @@ def _workflow_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser])
     move.add_argument("transition", help="skiftet, fx submit (gevinst status KATALOG ID viser dem)")
     move.add_argument("--comment", default="", help="hvorfor")
     move.set_defaults(run=_cmd_move)
+    followup = sub.add_parser("followup", help="vis opfølgningsmål der er aktuelle eller forfaldne")
+    followup.add_argument("path", help="katalogmappe eller catalog.yaml")
+    followup.add_argument("--as-of", required=True, help="dagen der ses fra, fx 2025-12-31")
+    followup.add_argument("--format", choices=["table", "json"], default="table")
+    followup.set_defaults(run=_cmd_followup)
 
 
 def _catalog_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
