@@ -91,10 +91,11 @@ def _unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     seen: dict[object, str] = {}
     for key, value in pairs:
-        if same_key(key) in seen:
-            first = seen[same_key(key)]
+        named = same_key(key)
+        if named in seen:
+            first = seen[named]
             also = "" if first == key else f" (også skrevet {first!r})"
             raise _RefusedError(f"nøglen {key!r} står to gange{also}")
-        seen[same_key(key)] = key
+        seen[named] = key
         out[key] = value
     return out

@@ -74,6 +74,10 @@ def same_key(key: object) -> object:
     """What a key names: ``2025``, ``"2025"`` and ``2025.0`` name the same year (the schema
     reads each as 2025), so a mapping may hold only one of them. Compared digit by digit,
     not as a Decimal, which a key of a million digits would overflow."""
+    if type(key) is str and key and not (key[0].isdigit() or key[0] in "+-" or key[0].isspace()):
+        # most keys are field names: they cannot spell a number, so they name themselves
+        # (the loader asks this once a key, a few hundred thousand times a catalog)
+        return key
     if isinstance(key, bool) or not isinstance(key, str | int):
         return key if isinstance(key, Hashable) else repr(key)
     number = _PLAIN_NUMBER.fullmatch(str(key).strip())
@@ -90,11 +94,12 @@ def _construct_mapping(loader: yaml.SafeLoader, node: yaml.Node) -> dict[object,
     seen: dict[object, object] = {}
     for key_node, _ in node.value:
         key = loader.construct_object(key_node, deep=True)
-        if same_key(key) in seen:
-            first = seen[same_key(key)]
+        named = same_key(key)
+        if named in seen:
+            first = seen[named]
             also = "" if first == key else f" (også skrevet {first!r})"
             raise _Refused(None, None, f"nøglen {key!r} står to gange{also}", key_node.start_mark)
-        seen[same_key(key)] = key
+        seen[named] = key
     return yaml.SafeLoader.construct_mapping(loader, node, deep=True)
 
 
