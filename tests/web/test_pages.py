@@ -137,3 +137,20 @@ def test_the_page_explains_the_basis_with_the_source_of_every_figure(login: Logi
     assert "Beregningsgrundlag" in html and "Tidsbesparelse (time_saving), besparelse" in html
     assert "fælles antagelse aarstimenorm (årstimenorm)" in html and "kilde:" in html
     assert "Grundlaget giver linjens beløb." in html
+
+
+def test_a_panels_request_after_the_session_ran_out_redirects_the_whole_page(
+    seeded: None,
+) -> None:
+    """htmx would swap the sign-in form into the editor's panel; the whole page goes to
+    sign in instead, and comes back to the page it was on."""
+    response = Client().post(
+        CATALOG + "forslag/BC01/rediger/beregn/",
+        {},
+        headers={"HX-Request": "true", "HX-Current-URL": f"http://testserver{BC01}rediger/"},
+    )
+    assert response.status_code == 200
+    assert response["HX-Redirect"] == f"/login/?next={BC01}rediger/"
+    # without htmx, the usual redirect
+    plain = Client().get(BC01)
+    assert plain.status_code == 302 and plain["Location"] == f"/login/?next={BC01}"
