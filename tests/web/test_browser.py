@@ -36,13 +36,19 @@ def browser() -> Iterator[Browser]:
         launched.close()
 
 
-@pytest.fixture
-def page(browser: Browser, live_server: object, seeded: None) -> Iterator[Page]:
+def new_page(browser: Browser) -> Page:
+    """A page in a browser context of its own: a user of their own, with their own cookies."""
     context = browser.new_context(locale="da-DK", viewport={"width": 1366, "height": 900})
     opened = context.new_page()
     opened.set_default_timeout(15_000)
+    return opened
+
+
+@pytest.fixture
+def page(browser: Browser, live_server: object, seeded: None) -> Iterator[Page]:
+    opened = new_page(browser)
     yield opened
-    context.close()
+    opened.context.close()
 
 
 def _serious(page: Page) -> list[str]:
@@ -189,9 +195,7 @@ def test_two_editors_at_once_merge_and_choose(
     base = str(live_server)
     pages = []
     for username in ("cfo", "editor-okf"):
-        context = browser.new_context(locale="da-DK", viewport={"width": 1366, "height": 900})
-        opened = context.new_page()
-        opened.set_default_timeout(15_000)
+        opened = new_page(browser)
         _sign_in(opened, base, username)
         opened.goto(f"{base}/katalog/kk-budget-2025/forslag/BC01/rediger/")
         pages.append(opened)

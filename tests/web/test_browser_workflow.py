@@ -10,15 +10,19 @@ from __future__ import annotations
 
 from playwright.sync_api import Browser, Page
 
-from tests.web.test_browser import _serious, _sign_in, browser, pytestmark  # noqa: F401
+from tests.web.test_browser import (  # noqa: F401
+    _serious,
+    _sign_in,
+    browser,
+    new_page,
+    pytestmark,
+)
 
 CATALOG = "/katalog/kk-budget-2025/"
 
 
 def _signed_in(browser: Browser, base: str, username: str) -> Page:  # noqa: F811
-    context = browser.new_context(locale="da-DK", viewport={"width": 1366, "height": 900})
-    opened = context.new_page()
-    opened.set_default_timeout(15_000)
+    opened = new_page(browser)
     _sign_in(opened, base, username)
     return opened
 

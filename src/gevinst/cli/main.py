@@ -35,6 +35,7 @@ from gevinst.core.errors import (
 from gevinst.core.findings import Severity
 from gevinst.core.selection import ExportOptions
 from gevinst.core.summary import summarise
+from gevinst.format.writer import event_document
 from gevinst.services import check as check_service
 from gevinst.services import export as export_service
 from gevinst.services import followup as followup_service
@@ -264,7 +265,7 @@ def _cmd_status(args: argparse.Namespace) -> int:
     history = workflow_service.history(FolderStore(), LOCAL, args.path, pid)
     if args.format == "json":
         shown = status_output.status_json(pid, infos[pid])
-        shown["history"] = [status_output.event_json(e) for e in history]
+        shown["history"] = [event_document(e) for e in history]
         _write_json({"proposals": [shown]})
     else:
         sys.stdout.write(status_output.render_proposal(pid, infos[pid], history))

@@ -40,17 +40,6 @@ def render_proposal(pid: str, info: StatusInfo, history: Sequence[Event]) -> str
     return "".join(lines)
 
 
-def event_json(e: Event) -> dict[str, str]:
-    return {
-        "transition": e.transition,
-        "from": e.from_state,
-        "to": e.to_state,
-        "who": e.who,
-        "when": e.when.isoformat(),
-        "comment": e.comment,
-    }
-
-
 def status_json(pid: str, info: StatusInfo) -> dict[str, Any]:
     return {
         "id": pid,

@@ -20,6 +20,7 @@ import yaml
 
 from gevinst.core import effects as fx
 from gevinst.core import model as m
+from gevinst.core.lifecycle import Event
 from gevinst.core.numbers import MAX_DECIMALS, MAX_DENOMINATOR
 from gevinst.core.series import Series
 from gevinst.format.schema import SCHEMA_VERSION
@@ -358,3 +359,15 @@ def write_catalog(cat: m.Catalog, folder: Path) -> None:
         if path.resolve().parent != (folder / "proposals").resolve():
             raise ValueError(f"forslagets id {p.id!r} kan ikke være et filnavn")
         path.write_text(to_yaml(proposal_document(p)), encoding="utf-8")
+
+
+def event_document(e: Event) -> dict[str, str]:
+    """A step of a proposal's lifecycle as workflow.yaml and the command's JSON write it."""
+    return {
+        "transition": e.transition,
+        "from": e.from_state,
+        "to": e.to_state,
+        "who": e.who,
+        "when": e.when.isoformat(),
+        "comment": e.comment,
+    }

@@ -34,7 +34,14 @@ from gevinst.core.lifecycle import Event
 from gevinst.core.model import Catalog, Proposal
 from gevinst.core.profile import Profile
 from gevinst.format.reader import load_catalog, proposal_from_document, read_document
-from gevinst.format.writer import Doc, proposal_document, to_yaml, version, write_catalog
+from gevinst.format.writer import (
+    Doc,
+    event_document,
+    proposal_document,
+    to_yaml,
+    version,
+    write_catalog,
+)
 from gevinst.stores.base import (
     Change,
     Version,
@@ -152,21 +159,7 @@ _FIELDS = {"transition", "from", "to", "who", "when", "comment"}
 
 
 def _workflow_text(events: Mapping[str, Sequence[Event]]) -> str:
-    doc = {
-        pid: [
-            {
-                "transition": e.transition,
-                "from": e.from_state,
-                "to": e.to_state,
-                "who": e.who,
-                "when": e.when.isoformat(),
-                "comment": e.comment,
-            }
-            for e in kept
-        ]
-        for pid, kept in events.items()
-        if kept
-    }
+    doc = {pid: [event_document(e) for e in kept] for pid, kept in events.items() if kept}
     return to_yaml(doc)
 
 

@@ -60,7 +60,22 @@ class ImmutableError(Exception):
     """A stored version changed or deleted: versions are written once."""
 
 
-class Version(models.Model):
+class WrittenOnce(models.Model):
+    """A record that is written once and never changed or deleted (a version, a step)."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None:
+            raise ImmutableError(f"{self} er gemt og kan ikke ændres")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise ImmutableError(f"{self} er gemt og kan ikke slettes")
+
+
+class Version(WrittenOnce):
     """One saved state of a proposal's document; never changed once written."""
 
     proposal = models.ForeignKey(StoredProposal, models.PROTECT, related_name="versions")
@@ -89,16 +104,8 @@ class Version(models.Model):
     def __str__(self) -> str:
         return f"{self.proposal} v{self.number}"
 
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if self.pk is not None:
-            raise ImmutableError(f"{self} er gemt og kan ikke ændres")
-        super().save(*args, **kwargs)
 
-    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
-        raise ImmutableError(f"{self} er gemt og kan ikke slettes")
-
-
-class WorkflowEvent(models.Model):
+class WorkflowEvent(WrittenOnce):
     """One transition a proposal took in its workflow (gevinst.core.lifecycle.Event); written
     once, numbered from 1 in the order taken."""
 
@@ -125,14 +132,6 @@ class WorkflowEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.proposal} {self.number}: {self.transition}"
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if self.pk is not None:
-            raise ImmutableError(f"{self} er gemt og kan ikke ændres")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
-        raise ImmutableError(f"{self} er gemt og kan ikke slettes")
 
 
 class Role(models.TextChoices):

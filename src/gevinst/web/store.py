@@ -121,16 +121,20 @@ class DatabaseStore:
             sp.save(using=self.using, update_fields=["current"])
         return _version(saved)
 
+    def _user(self, who: str) -> Any:
+        """The user an actor's name is, where there is one (the command line's "lokal bruger"
+        is none)."""
+        return get_user_model().objects.using(self.using).filter(username=who).first()
+
     def _add_version(self, sp: db.StoredProposal, document: Doc, change: Change) -> db.Version:
         last = sp.versions.using(self.using).aggregate(n=Max("number"))["n"] or 0
-        user = get_user_model().objects.using(self.using).filter(username=change.who).first()
         return db.Version.objects.using(self.using).create(
             proposal=sp,
             number=last + 1,
             digest=document_version(document),
             document=document,
             who=change.who,
-            author=user,
+            author=self._user(change.who),
             created=change.when,
             reason=change.why,
         )
@@ -161,7 +165,6 @@ class DatabaseStore:
             self._add_event(sp, count + 1, event)
 
     def _add_event(self, sp: db.StoredProposal, number: int, event: Event) -> None:
-        user = get_user_model().objects.using(self.using).filter(username=event.who).first()
         db.WorkflowEvent.objects.using(self.using).create(
             proposal=sp,
             number=number,
@@ -169,7 +172,7 @@ class DatabaseStore:
             from_state=event.from_state,
             to_state=event.to_state,
             who=event.who,
-            author=user,
+            author=self._user(event.who),
             created=event.when,
             comment=event.comment,
         )
