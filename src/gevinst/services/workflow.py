@@ -32,7 +32,8 @@ class StatusInfo:
     available: tuple[tuple[Transition, tuple[str, ...]], ...]
 
 
-def _workflow(catalog: Catalog) -> Workflow:
+def workflow_of(catalog: Catalog) -> Workflow:
+    """The catalog profile's workflow; InputError where it keeps none."""
     if catalog.profile.workflow is None:
         raise InputError(
             f"profilen {catalog.profile.id} har intet forløb (workflow); forslagene i "
@@ -105,7 +106,7 @@ def move(
     its state, AccessDeniedError if the actor may not take it, TransitionRefusedError with
     the missing conditions."""
     catalog = visible(store.catalog(key), actor)
-    workflow = _workflow(catalog)
+    workflow = workflow_of(catalog)
     p = catalog.proposal(proposal_id)
     events = store.events(key, p.id)
     # a state judged on events the caller did not see would refuse with a misleading reason

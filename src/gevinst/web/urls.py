@@ -9,7 +9,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import path
 from django.views.i18n import set_language
 
-from gevinst.web.views import catalog, edit, exports, history, proposal, search, upload
+from gevinst.web.views import catalog, edit, exports, history, overview, proposal, search, upload
 
 urlpatterns = [
     path("login/", auth_views.LoginView.as_view(), name="login"),
@@ -17,6 +17,7 @@ urlpatterns = [
     path("", catalog.index, name="index"),
     path("sog/", search.page, name="search"),
     path("katalog/<slug:catalog>/", catalog.overview, name="catalog"),
+    path("katalog/<slug:catalog>/overblik/", overview.page, name="overview"),
     path("katalog/<slug:catalog>/forslag/<str:ident>/", proposal.page, name="proposal"),
     path(
         "katalog/<slug:catalog>/forslag/<str:ident>/hvad-nu-hvis/",

@@ -1,0 +1,36 @@
+# SPDX-License-Identifier: MPL-2.0
+"""The round on one page for Center for Økonomi (issue 13): where every proposal stands,
+what each waiting step misses, and the follow-up goals overdue for evidence on a day the
+user may choose (today by default)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from gevinst.core.errors import InputError
+from gevinst.services.overview import overview
+from gevinst.web.access import actor_of
+from gevinst.web.store import DatabaseStore
+
+
+def _as_of(request: HttpRequest) -> date:
+    """The day asked for (``?dato=2025-12-31``), today where none is given."""
+    asked = request.GET.get("dato", "").strip()
+    if not asked:
+        return timezone.localdate()
+    try:
+        return date.fromisoformat(asked)
+    except ValueError:
+        raise InputError(
+            _("datoen %(asked)s kan ikke læses; skriv den som 2025-12-31") % {"asked": asked}
+        ) from None
+
+
+def page(request: HttpRequest, catalog: str) -> HttpResponse:
+    round_ = overview(DatabaseStore(), actor_of(request.user), catalog, _as_of(request))
+    return render(request, "gevinst/overview.html", {"round": round_, "slug": catalog})
