@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 
+from gevinst.core.claims.claim import Claim
 from gevinst.core.effects import Effect
 from gevinst.core.errors import MissingKeyError, NotFoundError
 from gevinst.core.frozen import freeze, read_only
@@ -336,6 +337,8 @@ class Proposal:
     scope: Scope = Scope()
     targets: Targets | None = None
     effects: tuple[Effect, ...] = ()
+    # figures the texts state, each with what in the tables it refers to (issue 14)
+    claims: tuple[Claim, ...] = ()
     stated: Stated = Stated()
     remarks: tuple[str, ...] = ()  # internal notes (sources, transcription), never printed
 

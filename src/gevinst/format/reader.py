@@ -26,6 +26,7 @@ from gevinst.core.lifecycle import Condition, State, Transition, Workflow
 from gevinst.core.profile import Administration, Appropriation, Committee, Profile
 from gevinst.core.series import Series
 from gevinst.format import schema as s
+from gevinst.format.claims import claim_from_model, claim_problems
 from gevinst.format.yamlsource import YamlDocument, YamlError
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -355,6 +356,7 @@ def _proposal(pm: s.ProposalModel, profile: Profile) -> m.Proposal:
         scope=m.Scope(**pm.scope.model_dump()),
         targets=_targets(pm.targets),
         effects=tuple(_effect(e) for e in pm.effects),
+        claims=tuple(claim_from_model(c) for c in pm.claims),
         stated=m.Stated(
             # a row printed with every cell blank (BC02's "Samlede implementeringsomkostninger,
             # service") is kept, empty: the documents print it
@@ -471,7 +473,13 @@ def proposal_from_document(
         problems.append(Problem(doc.path, doc.line_of(["id"]), pm.id, "id", message))
     if problems:
         raise FormatError(problems)
-    return _proposal(pm, profile)
+    proposal = _proposal(pm, profile)
+    for i, where, message in claim_problems(proposal, profile):
+        line = doc.line_of(["claims", i, where])
+        problems.append(Problem(doc.path, line, pm.id, _field(["claims", i, where]), message))
+    if problems:
+        raise FormatError(problems)
+    return proposal
 
 
 def load_proposal(path: Path, profile: Profile) -> m.Proposal:

@@ -327,6 +327,96 @@ class EffectModel(Model):
     phase: PhaseModel = PhaseModel()
 
 
+def _claim_figure(value: Any) -> str:
+    """A claim's figure as the text writes it: a quoted Danish number ("1,3", "1.197") or a
+    fraction ("2/3"); a whole number may be written bare."""
+    if isinstance(value, WrittenNumber):
+        raise ValueError(
+            f"{value} er skrevet som et decimaltal; skriv tallet i anførselstegn, som teksten "
+            f'skriver det (fx "1,3" eller "1.197")'
+        )
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, str) and (_CLAIM_FIGURE.match(value) or _FRACTION.match(value)):
+        return value
+    raise ValueError(f"{shortened(repr(value))} er ikke et tal, som en tekst skriver det")
+
+
+_CLAIM_FIGURE = re.compile(r"^-?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$")
+ClaimFigure = Annotated[str, BeforeValidator(_claim_figure)]
+
+
+class RefModel(Model):
+    """What a claim refers to (docs/format.md, "Claims"): exactly one of ``line``,
+    ``table`` (with ``row``), ``basis`` (with ``row`` and ``column``), ``rows_of``,
+    ``effect`` (with ``param``), ``key`` (with ``weight`` or ``share``), ``part`` (with
+    ``of``) or ``ratio``."""
+
+    line: str | list[str] | None = None
+    table: Literal["1", "2.1", "A", "B", "C", "D", "E", "admin", "targets"] | None = None
+    row: str | None = None
+    basis: str | None = None
+    column: str | None = None
+    unit: Literal["", "kr.", "t.kr.", "mio. kr."] = ""
+    rows_of: str | None = None
+    effect: str | None = None
+    param: str | None = None
+    index: int | None = Field(default=None, ge=1)
+    key: str | None = None
+    weight: str | None = None
+    share: str | None = None
+    part: RefModel | None = None
+    of: RefModel | None = None
+    ratio: list[RefModel] | None = None
+    year: Year | None = None  # a line's or a table row's figure in this year
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> RefModel:
+        kinds = {
+            "line": self.line is not None,
+            "table": self.table is not None and self.row is not None,
+            "basis": None not in (self.basis, self.row, self.column),
+            "rows_of": self.rows_of is not None,
+            "effect": self.effect is not None and self.param is not None,
+            "key": self.key is not None and (self.weight is None) != (self.share is None),
+            "part": self.part is not None and self.of is not None,
+            "ratio": bool(self.ratio) and len(self.ratio or ()) >= 2,
+        }
+        if sum(kinds.values()) != 1:
+            raise ValueError(
+                "angiv præcis én henvisning: line, table + row, basis + row + column, rows_of, "
+                "effect + param, key + weight/share, part + of eller ratio (mindst to)"
+            )
+        return self
+
+
+class ClaimModel(Model):
+    phrase: str = Field(min_length=1)
+    field: str
+    value: ClaimFigure | None = None
+    values: list[ClaimFigure] = Field(default_factory=list)
+    unit: Literal[
+        "kr.", "t.kr.", "mio. kr.", "mia. kr.", "%", "årsværk", "timer", "minutter",
+        "måneder", "år", "antal", "forhold", "brøk",
+    ]
+    year: Year | Literal["varig"] | None = None
+    years: list[Year] = Field(default_factory=list)
+    from_: Year | None = Field(default=None, alias="from")
+    total: bool = False
+    qualifier: Literal["", "ca.", "mindst", "højst"] = ""
+    ref: RefModel | None = None
+    note: str = ""
+
+    @model_validator(mode="after")
+    def _figures_and_years(self) -> ClaimModel:
+        if (self.value is None) == (not self.values):
+            raise ValueError("angiv enten value eller values")
+        named = [self.year is not None, bool(self.years), self.from_ is not None]
+        if sum(named) > 1:
+            raise ValueError("angiv højst én af year, years og from")
+        return self
+
+
 class ScopeModel(Model):
     digitalisation: bool | None = None
     new_it_system: bool | None = None
@@ -380,6 +470,7 @@ class ProposalModel(Model):
     scope: ScopeModel = ScopeModel()
     targets: TargetsModel | None = None
     effects: list[EffectModel] = Field(default_factory=list)
+    claims: list[ClaimModel] = Field(default_factory=list)
     stated: StatedModel = StatedModel()
     remarks: list[str] = Field(default_factory=list)
 

@@ -23,6 +23,7 @@ from gevinst.core import model as m
 from gevinst.core.lifecycle import Event
 from gevinst.core.numbers import MAX_DECIMALS, MAX_DENOMINATOR
 from gevinst.core.series import Series
+from gevinst.format.claims import claim_document
 from gevinst.format.schema import SCHEMA_VERSION
 
 Doc = dict[str, Any]
@@ -252,6 +253,8 @@ def proposal_document(p: m.Proposal) -> Doc:
         "printed_headings": dict(p.printed_headings),
         "targets": _targets(p.targets),
         "effects": [_effect(e) for e in p.effects],
+        # only where there are claims: a document without any keeps the version it had
+        **({"claims": [claim_document(c) for c in p.claims]} if p.claims else {}),
         "stated": _stated(p.stated),
         "remarks": list(p.remarks),
     }

@@ -1,0 +1,40 @@
+# SPDX-License-Identifier: MPL-2.0
+"""The printed texts of a proposal, each by the name a claim gives its field.
+
+``summary``, ``description``, ``economy_text``, ``distribution_text``, ``followup_text``,
+``partners_text``, ``risk.text``, ``admin.text``, ``technical_text``, ``appendices_text``;
+``texts_after.KEY``; ``basis.ID`` (a basis table's text); ``stated.T`` (a stated table's
+text: ``stated.A``, ``stated.2.1``); ``followup.N.goal`` and ``followup.N.measure`` (N from 1).
+"""
+
+from __future__ import annotations
+
+from gevinst.core.model import Proposal
+
+
+def text_fields(p: Proposal) -> dict[str, str]:
+    """Every printed text of ``p`` that is not empty, by field name, in the order the
+    document prints them."""
+    fields = {
+        "summary": p.summary,
+        "description": p.description,
+        "economy_text": p.economy_text,
+        **{f"texts_after.{k}": v for k, v in p.texts_after.items()},
+        "distribution_text": p.distribution_text,
+        **{f"basis.{b.id}": b.text for b in p.basis},
+        "followup_text": p.followup_text,
+    }
+    for i, f in enumerate(p.followup, start=1):
+        fields[f"followup.{i}.goal"] = f.goal
+        fields[f"followup.{i}.measure"] = f.measure
+    fields |= {
+        "risk.text": p.risk_text,
+        "admin.text": p.admin_text,
+        "partners_text": p.partners_text,
+        "technical_text": p.technical_text,
+        "appendices_text": p.appendices_text,
+    }
+    if p.stated.distribution is not None:
+        fields["stated.2.1"] = p.stated.distribution.text
+    fields |= {f"stated.{name}": t.text for name, t in p.stated.technical.items()}
+    return {name: text for name, text in fields.items() if text}

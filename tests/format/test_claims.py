@@ -1,0 +1,105 @@
+# SPDX-License-Identifier: MPL-2.0
+"""Claims in the data format: every kind of reference read and written back unchanged, and
+a claim that quotes what its field does not say, or names what the proposal does not hold,
+refused with its line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from gevinst.core.claims.claim import (
+    BasisRef,
+    CellRef,
+    ClaimUnit,
+    KeyRef,
+    LineRef,
+    ParamRef,
+    Qualifier,
+    RatioRef,
+    RowsRef,
+    ShareRef,
+)
+from gevinst.format.reader import load_catalog
+from gevinst.format.writer import write_catalog
+from tests.format.bc01 import bc01_catalog, edit, problems
+
+EVERY_KIND = """
+  - {phrase: "1262,6 timer", field: basis.tabel-i, value: "1262,6", unit: timer, ref: {effect: e3, param: hour_norm}}
+  - {phrase: "0,5 ÅV", field: basis.ad-1, value: "0,5", unit: årsværk, qualifier: ca., ref: {basis: ad-1, row: "Effektivisering 1 – administration af ferie", column: ÅV}}
+  - {phrase: "2/3", field: followup_text, value: 2/3, unit: brøk, year: 2026, ref: {part: {line: e3}, of: {line: e3, year: 2027}}}
+  - {phrase: "35 t. kr.", field: basis.tabel-i, value: 35, unit: t.kr., from: 2026, ref: {table: A, row: ØU}}
+  - {phrase: "indfaset fra medio 2025", field: basis.ad-1, values: ["297", "297"], unit: t.kr., years: [2026, 2027], ref: {line: [e1, e2]}}
+  - {phrase: "tabel i og ii", field: basis.tabel-i, value: "5", unit: antal, ref: {rows_of: tabel-ii}}
+  - {phrase: "procentvis fordeling", field: basis.tabel-i, value: "21", unit: "%", year: varig, ref: {key: ledere, share: ØKF}}
+  - {phrase: "procentvis fordeling", field: basis.tabel-i, values: ["47", "53"], unit: forhold, total: true, ref: {ratio: [{key: ledere, weight: BIF}, {table: "1", row: varig}]}}
+  - {phrase: "Effektivisering 1", field: followup.4.goal, value: "1", unit: antal, note: "a name, not a figure"}
+"""
+
+
+@pytest.fixture
+def catalog(tmp_path: Path) -> Path:
+    folder = bc01_catalog(tmp_path / "in")
+    path = folder / "proposals" / "BC01.yaml"
+    text = path.read_text(encoding="utf-8")
+    # the seed's own claims, the file's last field, replaced by one of every kind
+    text = text[: text.index("\nclaims:")] if "\nclaims:" in text else text
+    path.write_text(text + "\nclaims:" + EVERY_KIND, encoding="utf-8")
+    return folder
+
+
+def test_every_kind_of_reference_is_read(catalog: Path) -> None:
+    claims = load_catalog(catalog).proposal("BC01").claims
+    assert [c.ref for c in claims] == [
+        ParamRef("e3", "hour_norm"),
+        BasisRef("ad-1", "Effektivisering 1 – administration af ferie", "ÅV"),
+        ShareRef(LineRef(("e3",)), LineRef(("e3",), 2027)),
+        CellRef("A", "ØU"),
+        LineRef(("e1", "e2")),
+        RowsRef("tabel-ii"),
+        KeyRef("ledere", "ØKF", share=True),
+        RatioRef((KeyRef("ledere", "BIF"), CellRef("1", "varig"))),
+        None,
+    ]
+    first, second, fraction, from_2026, paired = claims[:5]
+    assert first.written == ("1262,6",) and first.unit is ClaimUnit.HOURS
+    assert second.qualifier is Qualifier.ABOUT
+    assert fraction.written == ("2/3",) and fraction.years == (2026,)
+    assert from_2026.written == ("35",) and from_2026.steady and from_2026.years == (2026,)
+    assert paired.years == (2026, 2027) and not paired.steady
+    assert claims[6].steady and claims[6].years == ()
+    assert claims[7].total and claims[8].note == "a name, not a figure"
+
+
+def test_claims_survive_a_round_trip(catalog: Path, tmp_path: Path) -> None:
+    original = load_catalog(catalog)
+    write_catalog(original, tmp_path / "out")
+    assert load_catalog(tmp_path / "out") == original
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "said"),
+    [
+        ('phrase: "1262,6 timer"', 'phrase: "1262,7 timer"', "står ikke i basis.tabel-i"),
+        (
+            "field: basis.ad-1, value",
+            "field: basis.nope, value",
+            "teksten 'basis.nope' findes ikke",
+        ),
+        ("param: hour_norm", "param: minutes_x", "ingen talparameter 'minutes_x'"),
+        ("rows_of: tabel-ii", "rows_of: tabel-x", "grundlagstabellen 'tabel-x' findes ikke"),
+        ("row: ØU}", "row: XU}", "ukendt udvalg, forvaltning eller bevilling: 'XU'"),
+        ('value: "1262,6"', "value: 1262.6", "skriv tallet i anførselstegn"),
+        ('value: "1262,6"', 'value: "1.2626"', "ikke et tal, som en tekst skriver det"),
+        ("ref: {rows_of: tabel-ii}", "ref: {rows_of: tabel-ii, line: e1}", "præcis én henvisning"),
+        ("years: [2026, 2027]", "years: [2026, 2031]", "året 2031 er ikke blandt"),
+    ],
+)
+def test_a_wrong_claim_is_refused_with_its_line(
+    catalog: Path, old: str, new: str, said: str
+) -> None:
+    line = edit(catalog, old, new)
+    found = problems(catalog)
+    assert any(said in p for p in found), found
+    assert any(f"linje {line}" in p for p in found), found
