@@ -41,6 +41,9 @@ class Actor:
     administration: str | None = None  # the code of their administration, e.g. ØKF
     edits: Edits = Edits.NOTHING
     reads_confidential: bool = False
+    # the bodies they answer consultations for: consultation kinds of the profile
+    # (it-kredsen) and the code of their administration (gevinst.core.consultation)
+    bodies: frozenset[str] = frozenset()
 
 
 LOCAL = Actor(name="lokal bruger", edits=Edits.CATALOG, reads_confidential=True)

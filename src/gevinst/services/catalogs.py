@@ -1,8 +1,8 @@
 # SPDX-License-Identifier: MPL-2.0
 """A whole catalog copied from one store to another: a folder of YAML files into the
 database (``gevinst db import``) and back (``gevinst db export``), so that files and database
-never drift apart. Each proposal's current version is copied with its workflow events; the
-target must be new."""
+never drift apart. Each proposal's current version is copied with its workflow events and its
+review (consultations and comments); the target must be new."""
 
 from __future__ import annotations
 
@@ -26,5 +26,6 @@ def copy_catalog(
     key = target_key or catalog.id
     change = Change(who=actor.name, when=datetime.now(UTC), why=why)
     events = {p.id: source.events(source_key, p.id) for p in catalog.proposals}
-    target.create_catalog(key, catalog, change, events=events)
+    review = {p.id: source.review_records(source_key, p.id) for p in catalog.proposals}
+    target.create_catalog(key, catalog, change, events=events, review=review)
     return key, catalog

@@ -61,8 +61,26 @@ def save_proposal(
     edited = checked_proposal(document, catalog.profile, source, current.id)
     require_edit(actor, edited)
     require_publication(actor, current, edited)
+    return keep(store, actor, key, current.id, document, base=base, why=why)
+
+
+def keep(
+    store: Store,
+    actor: Actor,
+    key: str,
+    proposal_id: str,
+    document: Mapping[str, Any],
+    *,
+    base: str,
+    why: str,
+) -> Version:
+    """Save ``document`` as the proposal's new version in ``actor``'s name, from version
+    ``base`` (a stale base is a ConflictError, never an overwrite), once the caller has
+    checked that ``actor`` may make this change: :func:`save_proposal` for an edit, and
+    :func:`gevinst.services.consultations.answer` for an answer written into "Hvem er
+    hørt?" by a member of the body asked."""
     change = Change(who=actor.name, when=datetime.now(UTC), why=why.strip())
-    return store.save_proposal(key, current.id, document, base=base, change=change)
+    return store.save_proposal(key, proposal_id, document, base=base, change=change)
 
 
 def list_versions(store: Store, actor: Actor, key: str, proposal_id: str) -> list[Version]:

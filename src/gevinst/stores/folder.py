@@ -8,7 +8,12 @@ current folder as root and takes the paths its user names (a folder or its
 catalogs in the database store.
 
 A proposal's workflow events (its transitions: who, when, why) are kept beside the documents
-in ``workflow.yaml`` in the catalog folder, by proposal id; the loader does not read it.
+in ``workflow.yaml`` in the catalog folder, by proposal id, and its review records
+(consultations and comments) in ``review.yaml``; the loader reads neither. Its
+follow-up records are kept so in ``followup.yaml``, their attachments under ``followup/``
+(:mod:`gevinst.stores.followup_file`).
+The catalog's realisation records (measurements, realised amounts, spending) are kept in
+``realisation.yaml`` (:mod:`gevinst.stores.realisation_file`).
 
 A folder has no history of its own: git is its history. :meth:`FolderStore.versions` gives
 the current version alone, and an older version is not found here.
@@ -29,11 +34,17 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from gevinst.core.catalog_versions import FrozenVersion, freeze
+from gevinst.core.change_requests import ChangeRequest, Decision
 from gevinst.core.errors import ConflictError, FormatError, InputError, NotFoundError, Problem
+from gevinst.core.evidence import Attachment, Record, attachment_name
 from gevinst.core.lifecycle import Event
 from gevinst.core.model import Catalog, Proposal
 from gevinst.core.profile import Profile
+from gevinst.core.realisation import Entry as RealisationEntry
+from gevinst.core.review import ReviewRecord
 from gevinst.format.reader import load_catalog, proposal_from_document, read_document
+from gevinst.format.review import record_document, record_from_document
 from gevinst.format.writer import (
     Doc,
     event_document,
@@ -47,12 +58,34 @@ from gevinst.stores.base import (
     Version,
     Versioned,
     checked_proposal,
+    numbered,
     require_current,
     require_event_count,
+    require_files,
+    require_followup_count,
+    require_frozen_current,
+    require_open,
+    require_review_count,
+)
+from gevinst.stores.catalog_versions_file import (
+    kept_document,
+    read_frozen,
+    read_requests,
+    write_frozen,
+    write_requests,
 )
 from gevinst.stores.files import STAGING_PREFIX, new_folder, write_failed, write_files
+from gevinst.stores.followup_file import (
+    FOLLOWUP,
+    attachment_path,
+    followup_text,
+    read_attachment,
+    read_followups,
+)
+from gevinst.stores.realisation_file import add_realisation, read_realisation
 
 WORKFLOW = "workflow.yaml"
+REVIEW = "review.yaml"
 
 
 class FolderStore:
@@ -106,6 +139,9 @@ class FolderStore:
 
     def proposal_at(self, key: str, proposal_id: str, version_id: str) -> Doc:
         current = self.proposal(key, proposal_id)
+        kept = kept_document(self._folder(key), version_id)
+        if current.version != version_id and kept is not None:
+            return kept  # a version frozen or asked for in a change request
         if current.version != version_id:
             raise NotFoundError(
                 f"forslag {proposal_id} har ingen version {version_id[:12]} i mappen; en "
@@ -127,6 +163,7 @@ class FolderStore:
         change: Change,
         *,
         events: Mapping[str, Sequence[Event]] | None = None,
+        review: Mapping[str, Sequence[ReviewRecord]] | None = None,
     ) -> None:
         """``change`` is not kept: a folder's history is git's."""
         self.check_new_catalog(key)
@@ -136,6 +173,9 @@ class FolderStore:
             kept = {p.id: list((events or {}).get(p.id, ())) for p in catalog.proposals}
             if any(kept.values()):
                 (staging / WORKFLOW).write_text(_workflow_text(kept), encoding="utf-8")
+            notes = {p.id: list((review or {}).get(p.id, ())) for p in catalog.proposals}
+            if any(notes.values()):
+                (staging / REVIEW).write_text(_review_text(notes), encoding="utf-8")
 
     def _events(self, key: str) -> dict[str, list[Event]]:
         return _read_workflow(self._folder(key) / WORKFLOW)
@@ -153,6 +193,143 @@ class FolderStore:
         kept[pid] = [*kept.get(pid, []), event]
         text = _workflow_text(kept)
         write_files({self._folder(key) / WORKFLOW: text.encode("utf-8")})
+
+    def realisation(self, key: str) -> list[RealisationEntry]:
+        self.catalog(key)  # a catalog that is not there is not found, as for every read
+        return read_realisation(self._folder(key))
+
+    def add_realisation(
+        self, key: str, entries: Sequence[RealisationEntry], *, expected_count: int
+    ) -> None:
+        self.catalog(key)
+        add_realisation(self._folder(key), entries, expected_count)
+
+    def followups(self, key: str, proposal_id: str) -> list[Record]:
+        pid = self.catalog(key).proposal(proposal_id).id
+        return read_followups(self._folder(key) / FOLLOWUP).get(pid, [])
+
+    def add_followup(
+        self,
+        key: str,
+        proposal_id: str,
+        record: Record,
+        files: Sequence[Attachment],
+        *,
+        expected_count: int,
+    ) -> None:
+        """The attachments are written before the record that names them, so a record is
+        never without its files; as :meth:`add_event`, the count's check and the rename are
+        not one step."""
+        pid = self.catalog(key).proposal(proposal_id).id
+        folder = self._folder(key)
+        kept = read_followups(folder / FOLLOWUP)
+        mine = kept.get(pid, [])
+        require_followup_count(pid, expected_count, len(mine))
+        require_files(record, files)
+        paths = {attachment_path(folder, pid, len(mine) + 1, a.name): a.content for a in files}
+        for path in paths:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        write_files(paths)
+        kept[pid] = [*mine, record]
+        write_files({folder / FOLLOWUP: followup_text(kept).encode("utf-8")})
+
+    def attachment(self, key: str, proposal_id: str, number: int, name: str) -> Attachment:
+        """Only a name its record names, and one that stays in its folder, is read."""
+        records = self.followups(key, proposal_id)
+        pid = self.catalog(key).proposal(proposal_id).id
+        path = attachment_path(self._folder(key), pid, number, name)
+        if (
+            1 <= number <= len(records)
+            and name in records[number - 1].attachments
+            and attachment_name(name) == name
+            and path.is_file()
+        ):
+            return read_attachment(path, name)
+        raise NotFoundError(f"forslag {pid} har ingen vedhæftet fil {name!r} nr. {number}")
+
+    def _review_records(self, key: str) -> dict[str, list[ReviewRecord]]:
+        return _read_review(self._folder(key) / REVIEW)
+
+    def review_records(self, key: str, proposal_id: str) -> list[ReviewRecord]:
+        pid = self.catalog(key).proposal(proposal_id).id
+        return self._review_records(key).get(pid, [])
+
+    def add_review_record(
+        self, key: str, proposal_id: str, record: ReviewRecord, *, expected_count: int
+    ) -> None:
+        """As :meth:`add_event`: the file is written whole or not at all, and the count's
+        check and the rename are not one step."""
+        pid = self.catalog(key).proposal(proposal_id).id
+        kept = self._review_records(key)
+        require_review_count(pid, expected_count, len(kept.get(pid, [])))
+        kept[pid] = [*kept.get(pid, []), record]
+        write_files({self._folder(key) / REVIEW: _review_text(kept).encode("utf-8")})
+
+    def frozen_versions(self, key: str) -> list[FrozenVersion]:
+        return read_frozen(self._folder(key))
+
+    def add_frozen_version(self, key: str, frozen: FrozenVersion) -> None:
+        """The documents of the versions frozen are kept in ``versions/`` beside it."""
+        folder, cat = self._folder(key), self.catalog(key)
+        kept = read_frozen(folder)
+        freeze(frozen.name, frozen.who, frozen.when, frozen.versions, kept)
+        require_frozen_current(frozen, {p.id: version(p) for p in cat.proposals})
+        documents = {version(p): proposal_document(p) for p in cat.proposals}
+        write_frozen(folder, [*kept, frozen], documents)
+
+    def change_requests(self, key: str) -> list[ChangeRequest]:
+        return read_requests(self._folder(key))
+
+    def add_change_request(
+        self, key: str, proposal_id: str, document: Mapping[str, Any], *, base: str, change: Change
+    ) -> ChangeRequest:
+        folder, cat = self._folder(key), self.catalog(key)
+        current = cat.proposal(proposal_id)
+        require_current(current.id, base, version(current))
+        p = checked_proposal(document, cat.profile, self._file(key, current), current.id)
+        kept = read_requests(folder)
+        request = ChangeRequest(
+            number=len(kept) + 1,
+            proposal=current.id,
+            base=base,
+            proposed=version(p),
+            why=change.why,
+            who=change.who,
+            when=change.when,
+        )
+        write_requests(folder, [*kept, request], {request.proposed: proposal_document(p)})
+        return request
+
+    def decide_change_request(self, key: str, number: int, decision: Decision) -> ChangeRequest:
+        folder = self._folder(key)
+        kept = read_requests(folder)
+        request = numbered(kept, number)
+        require_open(request)
+        kept[number - 1] = replace(request, decision=decision)
+        write_requests(folder, kept)
+        return kept[number - 1]
+
+
+def _review_text(records: Mapping[str, Sequence[ReviewRecord]]) -> str:
+    doc = {pid: [record_document(r) for r in kept] for pid, kept in records.items() if kept}
+    return to_yaml(doc)
+
+
+def _read_review(path: Path) -> dict[str, list[ReviewRecord]]:
+    """The review records of ``path`` by proposal id; none where there is no file."""
+    if not path.is_file():
+        return {}
+    data = read_document(path).data or {}
+    if not isinstance(data, dict):
+        raise FormatError([Problem(path, None, None, "", "skal være forslag med deres poster")])
+    result = {}
+    for pid, kept in data.items():
+        if not isinstance(kept, list):
+            raise FormatError([Problem(path, None, str(pid), "", "skal være en liste af poster")])
+        result[str(pid)] = [
+            record_from_document(item, path, str(pid), n) for n, item in enumerate(kept, start=1)
+        ]
+    return result
 
 
 _FIELDS = {"transition", "from", "to", "who", "when", "comment"}

@@ -134,6 +134,212 @@ class WorkflowEvent(WrittenOnce):
         return f"{self.proposal} {self.number}: {self.transition}"
 
 
+class RealisationEntry(WrittenOnce):
+    """One record of a catalog's gevinstrealisering (gevinst.core.realisation): a CSV column
+    mapped to a goal, a baseline, a measurement, a realised amount with its evidence, or
+    spending; written once, numbered from 1 in the catalog in the order written (the latest
+    for the same place is the one in force)."""
+
+    catalog = models.ForeignKey(StoredCatalog, models.PROTECT, related_name="realisation")
+    number = models.PositiveIntegerField()
+    kind = models.CharField(max_length=20)  # mapping | baseline | measurement | realised | spending
+    proposal = models.CharField(max_length=40, blank=True)  # '' for a column mapping
+    # the entry as gevinst.format.realisation writes it (realisation.yaml's entries)
+    document = models.JSONField(encoder=DjangoJSONEncoder)
+    # as Version: the actor's name, and the user where there is one
+    who = models.CharField(max_length=150)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    created = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["catalog", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["catalog", "number"], name="one_realisation_number")
+        ]
+        verbose_name = _("registrering af gevinstrealisering")
+        verbose_name_plural = _("registreringer af gevinstrealisering")
+
+    def __str__(self) -> str:
+        return f"{self.catalog} {self.number}: {self.kind}"
+
+
+class FollowUpRecord(WrittenOnce):
+    """Where one occurrence of a proposal's follow-up goal stood when it was recorded
+    (gevinst.core.evidence.Record); written once, numbered from 1 in the order made."""
+
+    proposal = models.ForeignKey(StoredProposal, models.PROTECT, related_name="followups")
+    number = models.PositiveIntegerField()
+    goal = models.TextField()
+    due_from = models.DateField()
+    due_to = models.DateField()
+    status = models.CharField(max_length=20)
+    note = models.TextField(blank=True)
+    # as Version: the actor's name, and the user where there is one
+    who = models.CharField(max_length=150)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    created = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["proposal", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["proposal", "number"], name="one_followup_number")
+        ]
+        verbose_name = _("opfølgning")
+        verbose_name_plural = _("opfølgninger")
+
+    def __str__(self) -> str:
+        return f"{self.proposal} {self.number}: {self.status}"
+
+
+class FollowUpAttachment(WrittenOnce):
+    """A file recorded as evidence with a follow-up record: its bytes in the database, at
+    most gevinst.core.evidence.MAX_ATTACHMENT of them."""
+
+    record = models.ForeignKey(FollowUpRecord, models.PROTECT, related_name="files")
+    position = models.PositiveIntegerField()
+    name = models.CharField(max_length=150)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    content = models.BinaryField()
+
+    class Meta:
+        ordering = ["record", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["record", "name"], name="one_attachment_name")
+        ]
+        verbose_name = _("vedhæftet fil")
+        verbose_name_plural = _("vedhæftede filer")
+
+    def __str__(self) -> str:
+        return f"{self.record} {self.name}"
+
+
+class ReminderSent(WrittenOnce):
+    """A follow-up reminder e-mailed to a user on a day: the reminders command sends a user
+    at most one a day."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="+")
+    day = models.DateField()
+    created = models.DateTimeField(default=timezone.now)
+    items = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "day"], name="one_reminder_a_day")]
+        verbose_name = _("påmindelse")
+        verbose_name_plural = _("påmindelser")
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.day}"
+
+
+class ReviewRecord(WrittenOnce):
+    """One record of a proposal's review (gevinst.core.review): a consultation asked or
+    answered, a comment or a reply, a thread resolved or reopened; written once, numbered
+    from 1 in the order written (an answer names its request, a reply its thread, by
+    number)."""
+
+    proposal = models.ForeignKey(StoredProposal, models.PROTECT, related_name="records")
+    number = models.PositiveIntegerField()
+    kind = models.CharField(max_length=20)  # request | answer | comment | resolution
+    # the record as gevinst.format.review writes it (review.yaml's entries)
+    document = models.JSONField(encoder=DjangoJSONEncoder)
+    # as Version: the actor's name, and the user where there is one
+    who = models.CharField(max_length=150)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    created = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["proposal", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["proposal", "number"], name="one_record_number")
+        ]
+        verbose_name = _("høring eller kommentar")
+        verbose_name_plural = _("høringer og kommentarer")
+
+    def __str__(self) -> str:
+        return f"{self.proposal} {self.number}: {self.kind}"
+
+
+class FrozenCatalogVersion(WrittenOnce):
+    """A catalog as it was sent to a meeting (gevinst.core.catalog_versions.FrozenVersion):
+    its name, who froze it and when, and each proposal's version id by proposal id."""
+
+    catalog = models.ForeignKey(StoredCatalog, models.PROTECT, related_name="frozen")
+    name = models.CharField(max_length=200)
+    who = models.CharField(max_length=150)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    created = models.DateTimeField(default=timezone.now)
+    versions = models.JSONField()
+
+    class Meta:
+        ordering = ["catalog", "created", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["catalog", "name"], name="one_frozen_version_per_name")
+        ]
+        verbose_name = _("frossen katalogversion")
+        verbose_name_plural = _("frosne katalogversioner")
+
+    def __str__(self) -> str:
+        return f"{self.catalog}: {self.name}"
+
+
+class ChangeRequest(WrittenOnce):
+    """A proposed new version of an approved proposal (gevinst.core.change_requests), numbered
+    from 1 in its catalog; its decision is a record of its own, written once."""
+
+    catalog = models.ForeignKey(StoredCatalog, models.PROTECT, related_name="change_requests")
+    proposal = models.ForeignKey(StoredProposal, models.PROTECT, related_name="change_requests")
+    number = models.PositiveIntegerField()
+    base = models.CharField(max_length=64)
+    digest = models.CharField(max_length=64)
+    document = models.JSONField(encoder=DjangoJSONEncoder)
+    who = models.CharField(max_length=150)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    created = models.DateTimeField(default=timezone.now)
+    reason = models.TextField()
+
+    class Meta:
+        ordering = ["catalog", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["catalog", "number"], name="one_change_request_number")
+        ]
+        verbose_name = _("ændringsanmodning")
+        verbose_name_plural = _("ændringsanmodninger")
+
+    def __str__(self) -> str:
+        return f"{self.catalog} #{self.number} ({self.proposal.ident})"
+
+
+class ChangeDecision(WrittenOnce):
+    """The decision on a change request: accepted or rejected, by whom, when, with a note."""
+
+    request = models.OneToOneField(ChangeRequest, models.PROTECT, related_name="decision")
+    accepted = models.BooleanField()
+    who = models.CharField(max_length=150)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    created = models.DateTimeField(default=timezone.now)
+    note = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = _("afgørelse af ændringsanmodning")
+        verbose_name_plural = _("afgørelser af ændringsanmodninger")
+
+    def __str__(self) -> str:
+        return f"{self.request}: {'godkendt' if self.accepted else 'afvist'}"
+
+
 class Role(models.TextChoices):
     CFO = "cfo", _("Center for Økonomi (redigerer og godkender alt)")
     EDITOR = "editor", _("Redaktør (redigerer sin forvaltnings forslag)")
@@ -147,6 +353,9 @@ class Membership(models.Model):
     role = models.CharField(max_length=20, choices=Role.choices, default=Role.READER)
     # the code of an administration of the profile (ØKF, SOF, ...)
     administration = models.CharField(max_length=40, blank=True)
+    # the bodies whose consultations the user answers: consultation kinds of the profile
+    # ("it-kredsen", "hr-kredsen"); their administration's code counts as one too
+    bodies = models.JSONField(default=list, blank=True)
 
     class Meta:
         verbose_name = _("rolle")
@@ -154,6 +363,26 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user}: {self.role}"
+
+
+class Notification(models.Model):
+    """A message to a user in the application (and, where they have an address, by e-mail):
+    a consultation asked of their body, an answer to their request, a reply in their thread.
+    Its text never holds more of a proposal than the user may read."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="+")
+    created = models.DateTimeField(default=timezone.now)
+    text = models.TextField()
+    link = models.CharField(max_length=300, blank=True)  # the page it is about
+    read = models.DateTimeField(null=True, blank=True)  # when the user marked it read
+
+    class Meta:
+        ordering = ["-created", "-pk"]
+        verbose_name = _("besked")
+        verbose_name_plural = _("beskeder")
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.text[:40]}"
 
 
 class AuditEvent(models.Model):

@@ -6,6 +6,7 @@ given (SQLite by default, PostgreSQL in production)."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -13,9 +14,17 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Max
 
+from gevinst.core.catalog_versions import FrozenVersion, freeze
+from gevinst.core.change_requests import ChangeRequest, Decision
 from gevinst.core.errors import InputError, NotFoundError
+from gevinst.core.evidence import Attachment, Record
 from gevinst.core.lifecycle import Event
 from gevinst.core.model import Catalog
+from gevinst.core.realisation import Entry as RealisationEntry
+from gevinst.core.realisation import proposal_of
+from gevinst.core.review import ReviewRecord
+from gevinst.format.realisation import entry_document, entry_from_document
+from gevinst.format.review import record_document, record_from_document
 from gevinst.format.writer import Doc, catalog_document, document_version, proposal_document
 from gevinst.importers.bundle import catalog_from_documents
 from gevinst.stores.base import (
@@ -25,7 +34,14 @@ from gevinst.stores.base import (
     checked_proposal,
     require_current,
     require_event_count,
+    require_files,
+    require_followup_count,
+    require_frozen_current,
+    require_open,
+    require_realisation_count,
+    require_review_count,
 )
+from gevinst.stores.realisation_file import REALISATION
 from gevinst.web import models as db
 
 # a catalog read back from its documents, by (alias, key) -> (the current versions' ids, it):
@@ -45,6 +61,20 @@ def _event(e: db.WorkflowEvent) -> Event:
         who=e.who,
         when=e.created,
         comment=e.comment,
+    )
+
+
+def _record(r: db.FollowUpRecord, pid: str, names: list[str]) -> Record:
+    return Record(
+        proposal=pid,
+        goal=r.goal,
+        due_from=r.due_from,
+        due_to=r.due_to,
+        status=r.status,  # type: ignore[arg-type]  # written from a Record's
+        note=r.note,
+        attachments=tuple(names),
+        who=r.who,
+        when=r.created,
     )
 
 
@@ -147,6 +177,9 @@ class DatabaseStore:
         sp = self._proposal(key, proposal_id)
         found = sp.versions.using(self.using).filter(digest=version).order_by("-number").first()
         if found is None:
+            # a version asked for in a change request, not saved (yet)
+            found = sp.change_requests.using(self.using).filter(digest=version).first()
+        if found is None:
             raise NotFoundError(f"forslag {sp.ident} har ingen version {version[:12]}")
         return self._document(key, sp.ident, found.document)
 
@@ -164,6 +197,33 @@ class DatabaseStore:
             require_event_count(sp.ident, expected_count, count)
             self._add_event(sp, count + 1, event)
 
+    def realisation(self, key: str) -> list[RealisationEntry]:
+        rows = self._catalog(key).realisation.using(self.using).order_by("number")
+        where = Path("database", key, REALISATION)
+        return [entry_from_document(r.document, where, r.number - 1) for r in rows]
+
+    def add_realisation(
+        self, key: str, entries: Sequence[RealisationEntry], *, expected_count: int
+    ) -> None:
+        """The count is compared under the catalog's row lock, and the entries are written in
+        one transaction: of two writes from the same count only one succeeds, whole."""
+        found = self._catalog(key)
+        with transaction.atomic(using=self.using):
+            stored = db.StoredCatalog.objects.using(self.using).select_for_update().get(pk=found.pk)
+            count = stored.realisation.using(self.using).count()
+            require_realisation_count(expected_count, count)
+            for number, entry in enumerate(entries, start=count + 1):
+                db.RealisationEntry.objects.using(self.using).create(
+                    catalog=stored,
+                    number=number,
+                    kind=entry_document(entry)["kind"],
+                    proposal=proposal_of(entry) or "",
+                    document=entry_document(entry),
+                    who=entry.who,
+                    author=self._user(entry.who),
+                    created=entry.when,
+                )
+
     def _add_event(self, sp: db.StoredProposal, number: int, event: Event) -> None:
         db.WorkflowEvent.objects.using(self.using).create(
             proposal=sp,
@@ -177,6 +237,64 @@ class DatabaseStore:
             comment=event.comment,
         )
 
+    def followups(self, key: str, proposal_id: str) -> list[Record]:
+        sp = self._proposal(key, proposal_id)
+        rows = sp.followups.using(self.using).order_by("number")
+        names: dict[int, list[str]] = {}
+        files = db.FollowUpAttachment.objects.using(self.using).filter(record__proposal=sp)
+        for record_id, name in files.order_by("position").values_list("record_id", "name"):
+            names.setdefault(record_id, []).append(name)
+        return [_record(r, sp.ident, names.get(r.pk, [])) for r in rows]
+
+    def add_followup(
+        self,
+        key: str,
+        proposal_id: str,
+        record: Record,
+        files: Sequence[Attachment],
+        *,
+        expected_count: int,
+    ) -> None:
+        """The count is compared under the proposal's row lock, as :meth:`add_event` does;
+        the record and its files are written in one transaction."""
+        found = self._proposal(key, proposal_id)
+        require_files(record, files)
+        by_name = {a.name: a for a in files}
+        with transaction.atomic(using=self.using):
+            sp = db.StoredProposal.objects.using(self.using).select_for_update().get(pk=found.pk)
+            count = sp.followups.using(self.using).count()
+            require_followup_count(sp.ident, expected_count, count)
+            stored = db.FollowUpRecord.objects.using(self.using).create(
+                proposal=sp,
+                number=count + 1,
+                goal=record.goal,
+                due_from=record.due_from,
+                due_to=record.due_to,
+                status=record.status,
+                note=record.note,
+                who=record.who,
+                author=self._user(record.who),
+                created=record.when,
+            )
+            for position, name in enumerate(record.attachments, start=1):
+                a = by_name[name]
+                db.FollowUpAttachment.objects.using(self.using).create(
+                    record=stored,
+                    position=position,
+                    name=a.name,
+                    content_type=a.content_type,
+                    size=len(a.content),
+                    content=a.content,
+                )
+
+    def attachment(self, key: str, proposal_id: str, number: int, name: str) -> Attachment:
+        sp = self._proposal(key, proposal_id)
+        rows = db.FollowUpAttachment.objects.using(self.using)
+        found = rows.filter(record__proposal=sp, record__number=number, name=name).first()
+        if found is None:
+            raise NotFoundError(f"forslag {sp.ident} har ingen vedhæftet fil {name!r} nr. {number}")
+        return Attachment(found.name, found.content_type, bytes(found.content))
+
     def check_new_catalog(self, key: str) -> None:
         if db.StoredCatalog.objects.using(self.using).filter(slug=key).exists():
             raise InputError(f"kataloget {key!r} findes allerede; intet er skrevet")
@@ -188,6 +306,7 @@ class DatabaseStore:
         change: Change,
         *,
         events: Mapping[str, Sequence[Event]] | None = None,
+        review: Mapping[str, Sequence[ReviewRecord]] | None = None,
     ) -> None:
         with transaction.atomic(using=self.using):
             self.check_new_catalog(key)
@@ -202,3 +321,149 @@ class DatabaseStore:
                 sp.save(using=self.using, update_fields=["current"])
                 for number, event in enumerate((events or {}).get(p.id, ()), start=1):
                     self._add_event(sp, number, event)
+                for number, record in enumerate((review or {}).get(p.id, ()), start=1):
+                    self._add_review_record(sp, number, record)
+
+    def review_records(self, key: str, proposal_id: str) -> list[ReviewRecord]:
+        sp = self._proposal(key, proposal_id)
+        rows = sp.records.using(self.using).order_by("number").values_list("number", "document")
+        source = Path("database", key, sp.ident)
+        return [record_from_document(doc, source, sp.ident, n) for n, doc in rows]
+
+    def add_review_record(
+        self, key: str, proposal_id: str, record: ReviewRecord, *, expected_count: int
+    ) -> None:
+        """The count is compared under the proposal's row lock, as :meth:`add_event` does:
+        of two answers to one request judged on the same records only one is kept."""
+        found = self._proposal(key, proposal_id)
+        with transaction.atomic(using=self.using):
+            sp = db.StoredProposal.objects.using(self.using).select_for_update().get(pk=found.pk)
+            count = sp.records.using(self.using).count()
+            require_review_count(sp.ident, expected_count, count)
+            self._add_review_record(sp, count + 1, record)
+
+    def _add_review_record(self, sp: db.StoredProposal, number: int, record: ReviewRecord) -> None:
+        document = record_document(record)
+        db.ReviewRecord.objects.using(self.using).create(
+            proposal=sp,
+            number=number,
+            kind=document["record"],
+            document=document,
+            who=record.who,
+            author=self._user(record.who),
+            created=record.when,
+        )
+
+    def frozen_versions(self, key: str) -> list[FrozenVersion]:
+        rows = db.FrozenCatalogVersion.objects.using(self.using).filter(catalog__slug=key)
+        return [_frozen(f) for f in rows.order_by("created", "pk")]
+
+    def add_frozen_version(self, key: str, frozen: FrozenVersion) -> None:
+        """Under the catalog's row lock: the name and the current versions are compared with
+        what no other write can change until the freeze is kept."""
+        with transaction.atomic(using=self.using):
+            stored = (
+                db.StoredCatalog.objects.using(self.using)
+                .select_for_update()
+                .get(pk=self._catalog(key).pk)
+            )
+            freeze(frozen.name, frozen.who, frozen.when, frozen.versions, self.frozen_versions(key))
+            current = db.StoredProposal.objects.using(self.using).filter(catalog=stored)
+            require_frozen_current(frozen, dict(current.values_list("ident", "current__digest")))
+            db.FrozenCatalogVersion.objects.using(self.using).create(
+                catalog=stored,
+                name=frozen.name,
+                who=frozen.who,
+                author=self._user(frozen.who),
+                created=frozen.when,
+                versions=dict(frozen.versions),
+            )
+
+    def change_requests(self, key: str) -> list[ChangeRequest]:
+        self._catalog(key)
+        rows = (
+            db.ChangeRequest.objects.using(self.using)
+            .filter(catalog__slug=key)
+            .select_related("proposal", "decision")
+            .order_by("number")
+        )
+        return [_request(r) for r in rows]
+
+    def add_change_request(
+        self, key: str, proposal_id: str, document: Mapping[str, Any], *, base: str, change: Change
+    ) -> ChangeRequest:
+        """Numbered under the catalog's row lock, compared with the proposal's current version
+        under its own."""
+        profile = self.catalog(key).profile
+        found = self._proposal(key, proposal_id)
+        p = checked_proposal(document, profile, Path("database", key, found.ident), found.ident)
+        doc = proposal_document(p)
+        with transaction.atomic(using=self.using):
+            stored = (
+                db.StoredCatalog.objects.using(self.using)
+                .select_for_update()
+                .get(pk=found.catalog_id)
+            )
+            sp = (
+                db.StoredProposal.objects.using(self.using)
+                .select_related("current")
+                .get(pk=found.pk)
+            )
+            assert sp.current is not None
+            require_current(sp.ident, base, sp.current.digest)
+            last = stored.change_requests.using(self.using).aggregate(n=Max("number"))["n"] or 0
+            row = db.ChangeRequest.objects.using(self.using).create(
+                catalog=stored,
+                proposal=sp,
+                number=last + 1,
+                base=base,
+                digest=document_version(doc),
+                document=doc,
+                who=change.who,
+                author=self._user(change.who),
+                created=change.when,
+                reason=change.why,
+            )
+        return _request(row)
+
+    def decide_change_request(self, key: str, number: int, decision: Decision) -> ChangeRequest:
+        """Under the request's row lock, so that of two decisions only one is kept."""
+        with transaction.atomic(using=self.using):
+            rows = db.ChangeRequest.objects.using(self.using).select_for_update()
+            row = rows.filter(catalog__slug=key, number=number).first()
+            if row is None:
+                self._catalog(key)
+                raise NotFoundError(f"kataloget har ingen ændringsanmodning {number}")
+            require_open(_request(row))
+            db.ChangeDecision.objects.using(self.using).create(
+                request=row,
+                accepted=decision.accepted,
+                who=decision.who,
+                author=self._user(decision.who),
+                created=decision.when,
+                note=decision.note,
+            )
+        return replace(_request(row), decision=decision)
+
+
+def _frozen(f: db.FrozenCatalogVersion) -> FrozenVersion:
+    return FrozenVersion(name=f.name, who=f.who, when=f.created, versions=dict(f.versions))
+
+
+def _request(r: db.ChangeRequest) -> ChangeRequest:
+    try:
+        d = r.decision
+    except db.ChangeDecision.DoesNotExist:
+        decision = None
+    else:
+        decision = Decision(accepted=d.accepted, who=d.who, when=d.created, note=d.note)
+    return ChangeRequest(
+        number=r.number,
+        proposal=r.proposal.ident,
+        base=r.base,
+        proposed=r.digest,
+        why=r.reason,
+        who=r.who,
+        when=r.created,
+        decision=decision,
+    )
