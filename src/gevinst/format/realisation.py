@@ -179,14 +179,24 @@ def _entry(m: Any) -> Entry:
     )
 
 
+_KINDS = {"mapping", "baseline", "measurement", "realised", "spending"}
+
+
+def _field(field: str, index: int) -> str:
+    """A field of an entry as ``entries[3].amount``, without pydantic's step for the kind."""
+    steps = field.split(".")[1:]  # the first is the wrapper's "entry"
+    if steps and steps[0] in _KINDS:
+        steps = steps[1:]
+    return ".".join([f"entries[{index}]", *steps])
+
+
 def entry_from_document(data: Any, path: Path, index: int) -> Entry:
     """The entry of a document; a FormatError naming ``path`` and the entry's place."""
     try:
         model = parse_document(DataDocument(path, {"entry": data}), EntryModel, None)
     except FormatError as e:
         problems = [
-            Problem(path, q.line, q.proposal, q.field.replace("entry", f"[{index}]", 1), q.message)
-            for q in e.problems
+            Problem(path, q.line, q.proposal, _field(q.field, index), q.message) for q in e.problems
         ]
         raise FormatError(problems) from None
     return _entry(model.entry)

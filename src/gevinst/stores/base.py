@@ -238,14 +238,6 @@ def require_review_count(proposal_id: str, expected: int, count: int) -> None:
         )
 
 
-def require_realisation_count(expected: int, count: int) -> None:
-    if expected != count:
-        raise ConflictError(
-            f"kataloget har fået nye registreringer af gevinstrealisering, siden du så det "
-            f"({count} nu, {expected} da); hent siden igen og se, om din stadig mangler"
-        )
-
-
 def require_frozen_current(frozen: FrozenVersion, current: Mapping[str, str]) -> None:
     """The proposals a frozen version names are the catalog's, at their current versions."""
     if dict(frozen.versions) != dict(current):

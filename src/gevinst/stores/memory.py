@@ -32,9 +32,9 @@ from gevinst.stores.base import (
     require_followup_count,
     require_frozen_current,
     require_open,
-    require_realisation_count,
     require_review_count,
 )
+from gevinst.stores.realisation_file import require_realisation_count
 
 
 @dataclass(frozen=True)

@@ -38,10 +38,9 @@ from gevinst.stores.base import (
     require_followup_count,
     require_frozen_current,
     require_open,
-    require_realisation_count,
     require_review_count,
 )
-from gevinst.stores.realisation_file import REALISATION
+from gevinst.stores.realisation_file import REALISATION, require_realisation_count
 from gevinst.web import models as db
 
 # a catalog read back from its documents, by (alias, key) -> (the current versions' ids, it):
