@@ -186,7 +186,7 @@ def committee_for(committee: str | None, planned: Mapping[str, Series], where: s
     >>> committee_for(None, one, "BC02"), committee_for("ØU", one, "BC02")
     ('ØU', 'ØU')
     """
-    named = [c for c, s in planned.items() if not s.is_zero()]
+    named = sorted(c for c, s in planned.items() if not s.is_zero())
     if committee is None or not committee.strip():
         if len(named) > 1:
             raise InputError(
@@ -261,7 +261,6 @@ def granted(p: Proposal, profile: Profile) -> dict[str, Series]:
     return calc.by_committee([calc.table_d(p, profile), calc.table_e(p, profile)], profile)
 
 
-
 @dataclass(frozen=True)
 class Row:
     """Planned against realised on one row (a committee, a proposal), by year. ``realised``
@@ -302,30 +301,44 @@ def total_row(label: str, rows: Iterable[Row]) -> Row:
     )
 
 
+def ordered(labels: Iterable[str], order: Sequence[str]) -> list[str]:
+    """``labels`` in ``order`` (the profile's committees), then any other alphabetically:
+    the plan's units come out of a set, in no order of their own.
+
+    >>> ordered(["SU", "(ikke fordelt)", "ØU"], ["ØU", "KFU", "SU"])
+    ['ØU', 'SU', '(ikke fordelt)']
+    """
+    kept = set(labels)
+    return [c for c in order if c in kept] + sorted(kept - set(order))
+
+
 def compare(
-    planned: Mapping[str, Series], realised: Mapping[str, Series], years: Sequence[int]
+    planned: Mapping[str, Series],
+    realised: Mapping[str, Series],
+    years: Sequence[int],
+    order: Sequence[str] = (),
 ) -> Comparison:
-    """Planned against realised per row (a committee), the rows in the plan's order and then
-    any realised row the plan does not name, each cut to ``years``."""
+    """Planned against realised per row (a committee), each row cut to ``years``; the rows
+    of the plan and of what is realised, in ``order`` (:func:`ordered`)."""
 
     def cut(s: Series) -> Series:
         return Series({y: s[y] for y in years if y in s})
 
-    labels = list(planned) + [c for c in realised if c not in planned]
+    labels = ordered([*planned, *realised], order)
     rows = tuple(Row(c, cut(planned.get(c, EMPTY)), cut(realised.get(c, EMPTY))) for c in labels)
     return Comparison(tuple(years), rows)
 
 
 def combine(comparisons: Iterable[Comparison], order: Sequence[str]) -> Comparison:
     """Several comparisons (one a proposal) added up row by row (committee by committee),
-    the rows in ``order`` and then any other in the order met."""
+    the rows in ``order`` (:func:`ordered`)."""
     kept = list(comparisons)
     years = sorted({y for c in kept for y in c.years})
     grouped: dict[str, list[Row]] = {}
     for c in kept:
         for r in c.rows:
             grouped.setdefault(r.label, []).append(r)
-    labels = [c for c in order if c in grouped] + [c for c in grouped if c not in order]
+    labels = ordered(grouped, order)
     return Comparison(tuple(years), tuple(total_row(c, grouped[c]) for c in labels))
 
 

@@ -96,8 +96,9 @@ def _goals(p: Proposal, entries: Sequence[r.Entry]) -> tuple[GoalProgress, ...]:
     )
 
 
-def _named(planned: Mapping[str, Series]) -> tuple[str, ...]:
-    return tuple(c for c, s in planned.items() if not s.is_zero())
+def _named(planned: Mapping[str, Series], catalog: Catalog) -> tuple[str, ...]:
+    named = [c for c, s in planned.items() if not s.is_zero()]
+    return tuple(r.ordered(named, _order(catalog)))
 
 
 def _comparisons(
@@ -106,8 +107,10 @@ def _comparisons(
     realised = [e for e in r.in_force(entries, r.Realised).values() if e.proposal == p.id]
     spent = [e for e in r.in_force(entries, r.Spending).values() if e.proposal == p.id]
     profile = catalog.profile
-    effect = r.compare(r.planned_effect(p, profile), r.by_committee(realised, UNBOOKED), p.years)
-    spending = r.compare(r.granted(p, profile), r.by_committee(spent, UNBOOKED), p.years)
+    order = _order(catalog)
+    planned = r.planned_effect(p, profile)
+    effect = r.compare(planned, r.by_committee(realised, UNBOOKED), p.years, order)
+    spending = r.compare(r.granted(p, profile), r.by_committee(spent, UNBOOKED), p.years, order)
     return effect, spending
 
 
@@ -133,8 +136,8 @@ def proposal_realisation(
         spending=spending,
         realised=tuple(e for e in entries if isinstance(e, r.Realised) and e.proposal == p.id),
         spent=tuple(e for e in entries if isinstance(e, r.Spending) and e.proposal == p.id),
-        effect_committees=_named(r.planned_effect(p, catalog.profile)),
-        spending_committees=_named(r.granted(p, catalog.profile)),
+        effect_committees=_named(r.planned_effect(p, catalog.profile), catalog),
+        spending_committees=_named(r.granted(p, catalog.profile), catalog),
         columns=columns,
     )
 
