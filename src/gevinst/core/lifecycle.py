@@ -67,6 +67,11 @@ class Workflow:
     states: tuple[State, ...]
     transitions: tuple[Transition, ...]
     conditions: tuple[Condition, ...] = ()
+    # the states in which a proposal's effect counts toward the targets (core.targets)
+    counted: tuple[str, ...] = ()
+    # from this state on, in the order of ``states``, an edit is a change request for those
+    # who edit the whole catalog to accept (gevinst.core.change_requests); None: never
+    change_requests_from: str | None = None
 
     def state(self, id: str) -> State:
         for s in self.states:

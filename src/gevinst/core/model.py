@@ -418,6 +418,56 @@ class UnknownProposalError(NotFoundError):
 
 
 @dataclass(frozen=True)
+class Pool:
+    """The investment pool (investeringspuljen) of a catalog's budget round: the money
+    available for the round's investments each year (1.000 kr., the catalog's price level),
+    and where the figures come from (a budget agreement, a decision)."""
+
+    amounts: Series
+    source: str
+
+
+@dataclass(frozen=True)
+class Shares:
+    """Each administration's (or committee's) share of a municipality-wide target, as
+    weights by name (e.g. its service spending), and where the figures come from."""
+
+    source: str
+    weights: Mapping[str, Decimal]
+
+    def __post_init__(self) -> None:
+        freeze(self, "weights")
+
+
+@dataclass(frozen=True)
+class Target:
+    """A target (måltal) a year, in 1.000 kr. at ``price_level`` p/l, savings negative: per
+    committee as set (``committees``, by the profile's unit names), or for the whole
+    municipality (``total``), shared out by ``shares`` where they are given. It counts the
+    effect on ``area`` (a styringsområde; None: all) of ``proposals`` (None: every approved
+    proposal of the catalog)."""
+
+    id: str
+    label: str
+    source: str
+    price_level: int
+    area: str | None = None
+    proposals: tuple[str, ...] | None = None
+    total: Series | None = None
+    committees: Mapping[str, Series] = field(default_factory=dict)
+    shares: Shares | None = None
+    remarks: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        freeze(self, "committees")
+
+    @property
+    def years(self) -> tuple[int, ...]:
+        rows = [self.total] if self.total is not None else list(self.committees.values())
+        return tuple(sorted({y for s in rows for y in s}))
+
+
+@dataclass(frozen=True)
 class Catalog:
     id: str
     title: str
@@ -431,6 +481,8 @@ class Catalog:
     intro: str = ""
     scale: int = 1000
     remarks: tuple[str, ...] = ()
+    pool: Pool | None = None
+    targets: tuple[Target, ...] = ()
 
     def proposal(self, proposal_id: str) -> Proposal:
         for p in self.proposals:

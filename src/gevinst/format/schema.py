@@ -359,6 +359,8 @@ class RefModel(Model):
     column: str | None = None
     unit: Literal["", "kr.", "t.kr.", "mio. kr."] = ""
     rows_of: str | None = None
+    nonzero: str = ""  # rows_of: only rows with a figure other than 0 in this column
+    containing: str = ""  # rows_of: only rows whose label contains this text
     effect: str | None = None
     param: str | None = None
     index: int | None = Field(default=None, ge=1)
@@ -526,6 +528,85 @@ class StatementModel(Model):
     mio_kr: Amount
 
 
+def _not_negative(value: Decimal) -> Decimal:
+    if value < 0:
+        raise ValueError(f"{dk(value)}: puljens midler kan ikke være negative")
+    return value
+
+
+class PoolModel(Model):
+    """The round's investment pool: the money available each year (1.000 kr.) and where the
+    figures come from."""
+
+    source: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+    amounts: dict[Year, Annotated[Decimal, BeforeValidator(_amount), AfterValidator(_not_negative)]]
+
+    @model_validator(mode="after")
+    def _some_year(self) -> PoolModel:
+        if not self.amounts:
+            raise ValueError("amounts: angiv puljens midler for mindst ét år, fx {2025: 50000}")
+        return self
+
+
+def _positive(value: Decimal) -> Decimal:
+    if value <= 0:
+        raise ValueError(f"{dk(value)}: skal være over nul")
+    return value
+
+
+def _not_negative_weight(value: Decimal) -> Decimal:
+    if value < 0:
+        raise ValueError(f"{dk(value)}: en andel kan ikke være negativ")
+    return value
+
+
+NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Weight = Annotated[Decimal, BeforeValidator(_amount), AfterValidator(_not_negative_weight)]
+
+
+class SharesModel(Model):
+    """Each administration's (or committee's) share of a municipality-wide target, e.g. its
+    share of the service spending, and where the figures come from."""
+
+    source: NonEmpty
+    weights: dict[str, Weight] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _some_weight(self) -> SharesModel:
+        if not any(self.weights.values()):
+            raise ValueError("weights: mindst én andel skal være over nul")
+        return self
+
+
+class TargetModel(Model):
+    """A target (måltal) per committee and year: set directly (``committees``), or for the
+    whole municipality (``total``), shared out by ``shares`` where they are given."""
+
+    id: Identifier
+    label: NonEmpty
+    source: NonEmpty
+    price_level: Year
+    area: str | None = "Service"
+    proposals: list[Identifier] | None = None
+    total: dict[Year, Amount] | None = None
+    committees: dict[str, dict[Year, Amount]] | None = None
+    shares: SharesModel | None = None
+    remarks: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _one_form(self) -> TargetModel:
+        if (self.total is None) == (self.committees is None):
+            raise ValueError(
+                "angiv enten total (hele kommunens måltal) eller committees (pr. udvalg), ikke "
+                "begge og ikke ingen"
+            )
+        if self.shares is not None and self.total is None:
+            raise ValueError("shares fordeler en total; et måltal pr. udvalg har ingen shares")
+        if not (self.total or any(self.committees or {})):
+            raise ValueError("måltallet har ingen år; angiv fx {2025: -41920}")
+        return self
+
+
 class CatalogModel(Model):
     schema_version: Literal[1]
     id: Identifier
@@ -540,6 +621,8 @@ class CatalogModel(Model):
     tables: list[CatalogTableModel] = Field(default_factory=list)
     statements: list[StatementModel] = Field(default_factory=list)
     remarks: list[str] = Field(default_factory=list)
+    targets: list[TargetModel] = Field(default_factory=list)
+    pool: PoolModel | None = None
 
 
 class AdministrationModel(Model):
@@ -578,6 +661,32 @@ class AssumptionModel(Model):
     unit: str
     source: str = ""
     periods: list[PeriodModel] = Field(min_length=1)
+
+
+IndexValue = Annotated[Decimal, BeforeValidator(_amount), AfterValidator(_positive)]
+
+
+class IndexEditionModel(Model):
+    start: Date
+    reference: NonEmpty
+    values: dict[Year, IndexValue] = Field(min_length=1)
+
+
+class PriceIndexModel(Model):
+    """The price and wage development (pris- og lønudvikling): an index a year, in editions
+    each valid from its date, with its source."""
+
+    label: NonEmpty
+    source: NonEmpty
+    unit: str = "indeks"
+    editions: list[IndexEditionModel] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _dates_once(self) -> PriceIndexModel:
+        starts = [str(e.start) for e in self.editions]
+        if twice := _twice(starts):
+            raise ValueError(f"editions: {', '.join(twice)} står to gange")
+        return self
 
 
 class StateModel(Model):
@@ -622,6 +731,9 @@ class WorkflowModel(Model):
     states: list[StateModel] = Field(min_length=1)
     transitions: list[TransitionModel] = Field(default_factory=list)
     conditions: dict[Identifier, ConditionModel] = Field(default_factory=dict)
+    # the states in which a proposal counts toward the targets (måltal)
+    counted: list[str] = Field(default_factory=list)
+    change_requests_from: str | None = None
 
     @model_validator(mode="after")
     def _names_known(self) -> WorkflowModel:
@@ -633,6 +745,16 @@ class WorkflowModel(Model):
         ]
         if self.initial not in states:
             problems.append(f"initial: tilstanden {self.initial!r} findes ikke under states")
+        problems += [
+            f"counted: tilstanden {c!r} findes ikke under states"
+            for c in self.counted
+            if c not in states
+        ]
+        if self.change_requests_from not in (None, *states):
+            problems.append(
+                f"change_requests_from: tilstanden {self.change_requests_from!r} findes ikke "
+                "under states"
+            )
         for t in self.transitions:
             for s in (*t.from_, t.to):
                 if s not in states:
@@ -664,6 +786,7 @@ class ProfileModel(Model):
     consultation_kinds: dict[str, str] = Field(default_factory=dict)
     assumptions: list[AssumptionModel] = Field(default_factory=list)
     workflow: WorkflowModel | None = None
+    price_index: PriceIndexModel | None = None
 
     @model_validator(mode="after")
     def _review_kinds_known(self) -> ProfileModel:

@@ -20,6 +20,7 @@ import yaml
 
 from gevinst.core import effects as fx
 from gevinst.core import model as m
+from gevinst.core.evidence import Record
 from gevinst.core.lifecycle import Event
 from gevinst.core.numbers import MAX_DECIMALS, MAX_DENOMINATOR
 from gevinst.core.series import Series
@@ -333,7 +334,40 @@ def catalog_document(cat: m.Catalog) -> Doc:
             for s in cat.statements
         ],
         "remarks": list(cat.remarks),
+        # only where the catalog states its round's pool: a catalog without one is written
+        # as it was read
+        **({"pool": _pool(cat.pool)} if cat.pool else {}),
+        **({"targets": [_target(t) for t in cat.targets]} if cat.targets else {}),
     }
+
+
+def _target(t: m.Target) -> Doc:
+    """A target as catalog.yaml writes it: the form it was given in (a total, shared or
+    not, or a figure per committee)."""
+    doc: Doc = {
+        "id": t.id,
+        "label": t.label,
+        "source": t.source,
+        "price_level": t.price_level,
+        "area": t.area,
+    }
+    if t.proposals is not None:
+        doc["proposals"] = list(t.proposals)
+    if t.total is not None:
+        doc["total"] = series(t.total)
+    else:
+        doc["committees"] = {name: series(amounts) for name, amounts in t.committees.items()}
+    if t.shares is not None:
+        doc["shares"] = {
+            "source": t.shares.source,
+            "weights": {name: number(w) for name, w in t.shares.weights.items()},
+        }
+    doc["remarks"] = list(t.remarks)
+    return doc
+
+
+def _pool(pool: m.Pool) -> Doc:
+    return {"source": pool.source, "amounts": series(pool.amounts)}
 
 
 class _Dumper(yaml.SafeDumper):
@@ -362,6 +396,20 @@ def write_catalog(cat: m.Catalog, folder: Path) -> None:
         if path.resolve().parent != (folder / "proposals").resolve():
             raise ValueError(f"forslagets id {p.id!r} kan ikke være et filnavn")
         path.write_text(to_yaml(proposal_document(p)), encoding="utf-8")
+
+
+def record_document(r: Record) -> dict[str, Any]:
+    """A follow-up record as followup.yaml and ``gevinst followup``'s JSON write it."""
+    return {
+        "goal": r.goal,
+        "due_from": r.due_from.isoformat(),
+        "due_to": r.due_to.isoformat(),
+        "status": r.status,
+        "note": r.note,
+        "attachments": list(r.attachments),
+        "who": r.who,
+        "when": r.when.isoformat(),
+    }
 
 
 def event_document(e: Event) -> dict[str, str]:

@@ -24,6 +24,7 @@ from gevinst.core.findings import Finding
 from gevinst.core.model import Catalog, Proposal
 from gevinst.core.profile import Profile
 from gevinst.format.writer import Doc
+from gevinst.services.workflow import require_direct_save
 from gevinst.stores.base import Change, Store, Version, Versioned, checked_proposal
 
 
@@ -61,6 +62,8 @@ def save_proposal(
     edited = checked_proposal(document, catalog.profile, source, current.id)
     require_edit(actor, edited)
     require_publication(actor, current, edited)
+    # after approval an edit is a change request (services.change_requests.submit_edit)
+    require_direct_save(store, key, current.id)
     return keep(store, actor, key, current.id, document, base=base, why=why)
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from gevinst.core.access import Actor, may_read_in_full, require_read_in_full, visible
+from gevinst.core.change_requests import needs_change_request
 from gevinst.core.check import check_catalog
 from gevinst.core.errors import AccessDeniedError, InputError, TransitionRefusedError
 from gevinst.core.findings import Finding
@@ -131,3 +132,23 @@ def history(store: Store, actor: Actor, key: str, proposal_id: str) -> list[Even
     p = store.catalog(key).proposal(proposal_id)
     require_read_in_full(actor, p)
     return store.events(key, p.id)
+
+
+def requires_change_request(store: Store, key: str, proposal_id: str) -> bool:
+    """Whether an edit of the proposal must go through a change request now: its state is at
+    or after the workflow's ``change_requests_from`` (gevinst.core.change_requests)."""
+    catalog = store.catalog(key)
+    flow = catalog.profile.workflow
+    if flow is None or flow.change_requests_from is None:
+        return False
+    pid = catalog.proposal(proposal_id).id
+    return needs_change_request(flow, current(flow.initial, store.events(key, pid)))
+
+
+def require_direct_save(store: Store, key: str, proposal_id: str) -> None:
+    """Refuse a direct save of a proposal whose edits go through a change request."""
+    if requires_change_request(store, key, proposal_id):
+        raise InputError(
+            f"forslag {proposal_id} er godkendt; en ændring skal nu gennem en "
+            "ændringsanmodning, som Center for Økonomi godkender eller afviser"
+        )
