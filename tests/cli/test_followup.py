@@ -14,7 +14,7 @@ import pytest
 from gevinst.cli.main import main
 from tests.paths import SEED
 
-KEYS = {"proposal", "goal", "measure", "responsible", "due_from", "due_to", "status"}
+KEYS = {"proposal", "goal", "measure", "responsible", "due_from", "due_to", "status", "recorded"}
 
 
 def test_the_seed_at_the_end_of_2025_as_json(capsys: pytest.CaptureFixture[str]) -> None:
@@ -33,6 +33,7 @@ def test_the_seed_at_the_end_of_2025_as_json(capsys: pytest.CaptureFixture[str])
         "due_from": "2025-07-01",
         "due_to": "2025-09-30",
         "status": "overdue",
+        "recorded": None,
     }
 
 

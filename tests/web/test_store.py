@@ -13,11 +13,11 @@ from django.db import connections
 
 from gevinst.core.errors import ConflictError
 from gevinst.core.model import Catalog
-from gevinst.web.models import ImmutableError, WorkflowEvent
+from gevinst.web.models import FollowUpAttachment, FollowUpRecord, ImmutableError, WorkflowEvent
 from gevinst.web.models import Version as StoredVersion
 from gevinst.web.store import DatabaseStore
 from tests.stores.test_contract import *  # noqa: F403 (the contract's tests, run here again)
-from tests.stores.test_contract import CHANGE, SUBMIT, Kept
+from tests.stores.test_contract import CHANGE, DONE, FILES, SUBMIT, Kept
 
 DATABASES = ["default", "postgres"]
 # outside a test transaction, so that threads see each other's commits
@@ -53,6 +53,23 @@ def test_a_stored_event_cannot_be_changed_or_deleted(kept: Kept) -> None:
         stored.save()
     with pytest.raises(ImmutableError):
         stored.delete()
+
+
+def test_a_stored_followup_and_its_files_cannot_be_changed_or_deleted(kept: Kept) -> None:
+    assert isinstance(kept.store, DatabaseStore)
+    kept.store.add_followup(kept.key, "BC01", DONE, FILES, expected_count=0)
+    record = FollowUpRecord.objects.using(kept.store.using).get()
+    assert (record.number, record.status, record.who) == (1, "done", "Anna")
+    files = FollowUpAttachment.objects.using(kept.store.using).filter(record=record)
+    assert [(f.name, f.size, f.content_type) for f in files] == [
+        ("referat.pdf", 16, "application/pdf"),
+        ("udtræk.csv", 26, "text/csv"),  # Ø is two bytes
+    ]
+    for stored in (record, files[0]):
+        with pytest.raises(ImmutableError):
+            stored.save()
+        with pytest.raises(ImmutableError):
+            stored.delete()
 
 
 @pytest.mark.parametrize("attempt", range(5))

@@ -1,15 +1,30 @@
 # SPDX-License-Identifier: MPL-2.0
-"""``gevinst followup`` as text and JSON: the follow-up goals' occurrences, due, overdue and
-upcoming, as a table for each responsible unit."""
+"""``gevinst followup`` as text and JSON: the follow-up goals' occurrences (done, missed,
+overdue, due, upcoming) with what was recorded last, as a table for each responsible unit."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
 
+from gevinst.format.writer import record_document
 from gevinst.services.followup import Item
 
-_LABELS = {"overdue": "forfalden", "due": "aktuel", "upcoming": "kommende"}
+_LABELS = {
+    "done": "nået",
+    "missed": "ikke nået",
+    "overdue": "forfalden",
+    "due": "aktuel",
+    "upcoming": "kommende",
+}
+# a record's status as the table says it
+RECORDED = {
+    "not_started": "ikke begyndt",
+    "on_track": "på vej",
+    "late": "forsinket",
+    "done": "nået",
+    "missed": "ikke nået",
+}
 
 
 def item_json(item: Item) -> dict[str, Any]:
@@ -21,7 +36,17 @@ def item_json(item: Item) -> dict[str, Any]:
         "due_from": item.due_from.isoformat(),
         "due_to": item.due_to.isoformat(),
         "status": item.status,
+        "recorded": _recorded_json(item),
     }
+
+
+def _recorded_json(item: Item) -> dict[str, Any] | None:
+    """The last record of the occurrence made by the day, with its number among the
+    proposal's records; None where there is none."""
+    if item.recorded is None:
+        return None
+    number, r = item.recorded
+    return {"number": number, **record_document(r)}
 
 
 def render_by_responsible(items: Sequence[Item]) -> str:
@@ -35,7 +60,16 @@ def render_by_responsible(items: Sequence[Item]) -> str:
     for unit, own in by_unit.items():
         lines.append(f"{unit}\n")
         lines.extend(
-            f"  {_LABELS[i.status]:<9}  {i.due_from}–{i.due_to}  {i.proposal:<{width}}  {i.goal}\n"
+            f"  {_LABELS[i.status]:<9}  {i.due_from}–{i.due_to}  {i.proposal:<{width}}  "
+            f"{i.goal}{_said(i)}\n"
             for i in own
         )
     return "".join(lines) or "Ingen opfølgningsmål.\n"
+
+
+def _said(item: Item) -> str:
+    """What the last record said, where it said more than the status shows."""
+    if item.recorded is None:
+        return ""
+    _, r = item.recorded
+    return f" [{RECORDED[r.status]} {r.when.date()}, {r.who}]"
