@@ -32,6 +32,7 @@ from gevinst.core.errors import (
     NotFoundError,
     TransitionRefusedError,
 )
+from gevinst.core.evidence import RECORDED
 from gevinst.core.findings import Severity
 from gevinst.core.selection import ExportOptions
 from gevinst.core.summary import summarise
@@ -300,6 +301,36 @@ def _cmd_followup(args: argparse.Namespace) -> int:
     return 0
 
 
+def _date(text: str, option: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise InputError(f"{option} {text!r} er ikke en dato (ÅÅÅÅ-MM-DD)") from None
+
+
+def _cmd_followup_record(args: argparse.Namespace) -> int:
+    store = FolderStore()
+    files = [(path.name, path.read_bytes()) for path in args.attach]
+    seen = len(followup_service.records(store, LOCAL, args.path, args.id))
+    made = followup_service.record(
+        store,
+        LOCAL,
+        args.path,
+        args.id,
+        args.goal,
+        due_from=None if args.due_from is None else _date(args.due_from, "--due-from"),
+        status=args.status,
+        note=args.note,
+        files=files,
+        expected_count=seen,
+    )
+    label = followup_output.RECORDED[made.status]
+    sys.stdout.write(
+        f"{made.proposal}: {made.due_from}–{made.due_to} {made.goal}: {label} (nr. {seen + 1})\n"
+    )
+    return 0
+
+
 def _workflow_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """status, move and followup: where the proposals stand in their lifecycle, a step
     onward, and the follow-up goals due by a day."""
@@ -314,11 +345,43 @@ def _workflow_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser])
     move.add_argument("transition", help="skiftet, fx submit (gevinst status KATALOG ID viser dem)")
     move.add_argument("--comment", default="", help="hvorfor")
     move.set_defaults(run=_cmd_move)
-    followup = sub.add_parser("followup", help="vis opfølgningsmål der er aktuelle eller forfaldne")
+    followup = sub.add_parser(
+        "followup",
+        help="vis opfølgningsmål der er aktuelle eller forfaldne",
+        description="Hver forekomst af et opfølgningsmål og dens status på dagen: done (nået, "
+        "med dokumentation), missed (ikke nået), overdue (perioden er slut uden at målet er "
+        "registreret nået eller ikke nået), due (dagen ligger i perioden), upcoming (den "
+        'begynder senere). JSON: {"items": [...]} med proposal, goal, measure, '
+        "responsible, due_from, due_to, status og recorded (den seneste registrering, eller "
+        "null).",
+    )
     followup.add_argument("path", help="katalogmappe eller catalog.yaml")
     followup.add_argument("--as-of", required=True, help="dagen der ses fra, fx 2025-12-31")
     followup.add_argument("--format", choices=["table", "json"], default="table")
     followup.set_defaults(run=_cmd_followup)
+    record = sub.add_parser(
+        "followup-record",
+        help="registrér hvor et opfølgningsmål står, med dokumentation",
+        description="Registreringen skrives i followup.yaml ved katalogets filer, vedhæftede "
+        "filer under followup/. Et mål registreres kun som nået (done) med en note eller en "
+        "vedhæftet fil som dokumentation.",
+    )
+    record.add_argument("path", help="katalogmappe eller catalog.yaml")
+    record.add_argument("id", help="forslagets id, fx BC01")
+    record.add_argument(
+        "--goal", required=True, help="målets nummer i afsnit 3 (fra 1) eller dets tekst"
+    )
+    record.add_argument("--status", required=True, choices=list(RECORDED), help="hvor målet står")
+    record.add_argument("--note", default="", help="dokumentationen: hvad viser det")
+    record.add_argument(
+        "--attach", action="append", default=[], type=Path, metavar="FIL", help="vedhæft en fil"
+    )
+    record.add_argument(
+        "--due-from",
+        help="forekomstens første dag (ÅÅÅÅ-MM-DD; standard: den igangværende eller senest "
+        "begyndte)",
+    )
+    record.set_defaults(run=_cmd_followup_record)
 
 
 def _catalog_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
