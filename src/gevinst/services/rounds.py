@@ -31,16 +31,18 @@ def carry_round(
     target_key: str,
     actor: Actor,
     new_round: str,
+    new_id: str | None = None,
 ) -> Catalog:
     """A new catalog ``target_key`` for ``new_round``, holding the source catalog's proposals
     at their current versions with their workflow steps, each table row "godkendt med" the
-    round it was approved with (the source's own round where the row names none)."""
+    round it was approved with (the source's own round where the row names none); its id is
+    ``new_id``, or else ``target_key``."""
     require_catalog_edit(actor)
     if not new_round.strip():
         raise InputError("angiv den nye budgetrundes navn, fx 'Budget 2026'")
     target.check_new_catalog(target_key)
     catalog = source.catalog(source_key)
-    carried = carry(catalog, target_key, " ".join(new_round.split()))
+    carried = carry(catalog, new_id or target_key, " ".join(new_round.split()))
     why = f"videreført fra {catalog.round} ({source_key})"
     change = Change(who=actor.name, when=datetime.now(UTC), why=why)
     events = {p.id: source.events(source_key, p.id) for p in catalog.proposals}
