@@ -14,6 +14,7 @@ from importlib import import_module
 from pathlib import Path
 
 from gevinst.cli import followup as followup_output
+from gevinst.cli import realisation as realisation_output
 from gevinst.cli import status as status_output
 from gevinst.cli import whatif as whatif_output
 from gevinst.cli.progress import on_terminal
@@ -517,6 +518,7 @@ def _parser() -> argparse.ArgumentParser:
     _workflow_commands(sub)
     _basis_commands(sub)
     _web_commands(sub)
+    realisation_output.add_commands(sub)
     return parser
 
 

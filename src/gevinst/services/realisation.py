@@ -231,13 +231,15 @@ def record_realised(
     effect between committees; a later amount for the same year and committee corrects it."""
     catalog, p = _editable(store, actor, key, proposal_id)
     where = f"{p.id}, {year}"
+    # the evidence first: without it nothing else about the amount matters
+    proof = r.require_text(evidence, "dokumentation for den realiserede gevinst", where)
     r.require_year(year, p.years, where)
     entry = r.Realised(
         proposal=p.id,
         year=year,
         committee=r.committee_for(committee, r.planned_effect(p, catalog.profile), where),
         amount=r.require_amount(amount, where),
-        evidence=r.require_text(evidence, "dokumentation for den realiserede gevinst", where),
+        evidence=proof,
         who=actor.name,
         when=_now(),
     )
