@@ -14,8 +14,8 @@ from importlib import import_module
 from pathlib import Path
 
 from gevinst.cli import followup as followup_output
-from gevinst.cli import realisation as realisation_output
 from gevinst.cli import status as status_output
+from gevinst.cli import targets as targets_output
 from gevinst.cli import whatif as whatif_output
 from gevinst.cli.progress import on_terminal
 from gevinst.cli.show import (
@@ -42,7 +42,8 @@ from gevinst.services import check as check_service
 from gevinst.services import export as export_service
 from gevinst.services import followup as followup_service
 from gevinst.services import imports as import_service
-from gevinst.services import proposals as proposal_service
+from gevinst.services import prices as prices_service
+from gevinst.services import targets as targets_service
 from gevinst.services import whatif as whatif_service
 from gevinst.services import workflow as workflow_service
 from gevinst.stores.files import write_files, write_folder
@@ -75,13 +76,35 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_show(args: argparse.Namespace) -> int:
-    catalog = proposal_service.read_catalog(FolderStore(), LOCAL, args.path)
+    shown = prices_service.at_price_level(FolderStore(), LOCAL, args.path, args.price_level)
+    catalog = shown.catalog
     if args.id.casefold() in CATALOG_IDS:
+        notes = [f"{c}\n" for c in shown.conversions]
+        notes += [
+            f"{p.id}: udarbejdet i {p.price_level} p/l, vist uomregnet i kataloget i "
+            f"{catalog.price_level} p/l (omregn med --price-level {catalog.price_level})\n"
+            for p in catalog.proposals
+            if p.price_level != catalog.price_level
+        ]
         blocks = [render_summary(summarise(catalog, t.id)) for t in catalog.tables]
-        sys.stdout.write("\n".join(blocks))
+        sys.stdout.write("\n".join([*blocks, *(["".join(notes)] if notes else [])]))
         return 0
     proposal = catalog.proposal(args.id)
+    for c in shown.conversions:
+        if c.proposal == proposal.id:
+            sys.stdout.write(f"{c}\n\n")
     sys.stdout.write(render_proposal(proposal, catalog.profile, args.table))
+    return 0
+
+
+def _cmd_targets(args: argparse.Namespace) -> int:
+    accounts = targets_service.accounts(
+        FolderStore(), LOCAL, args.path, year=args.year, price_level=args.price_level
+    )
+    if args.format == "json":
+        _write_json({"targets": [targets_output.account_json(a) for a in accounts]})
+    else:
+        sys.stdout.write(targets_output.render(accounts))
     return 0
 
 
@@ -406,7 +429,27 @@ def _catalog_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
     show.add_argument("path", help="katalogmappe eller catalog.yaml")
     show.add_argument("id", help="forslagets id, fx BC01, eller 'katalog' for katalogets tabeller")
     show.add_argument("--table", choices=TABLE_CHOICES, default="all")
+    show.add_argument(
+        "--price-level",
+        type=int,
+        metavar="ÅR",
+        help="vis beløbene i dette års p/l, omregnet med profilens prisindeks (fx 2025)",
+    )
     show.set_defaults(run=_cmd_show)
+    targets = sub.add_parser(
+        "targets",
+        help="vis måltal, opnået effekt og manko pr. udvalg og år",
+        description="For hvert måltal i catalog.yaml: pr. udvalg og år måltallet, den effekt "
+        "de godkendte forslag opnår (Tabel A på måltallets styringsområde) og manko = opnået - "
+        "måltal; besparelser er negative, så en negativ manko er et overopfyldt måltal.",
+    )
+    targets.add_argument("path", help="katalogmappe eller catalog.yaml")
+    targets.add_argument("--year", type=int, metavar="ÅR", help="kun dette år, fx 2025")
+    targets.add_argument(
+        "--price-level", type=int, metavar="ÅR", help="i dette års p/l (standard: måltallets)"
+    )
+    targets.add_argument("--format", choices=["table", "json"], default="table")
+    targets.set_defaults(run=_cmd_targets)
     export = sub.add_parser("export", help="skriv kataloget som PDF, Word, Excel, CSV eller FDP")
     export.add_argument("path", help="katalogmappe eller catalog.yaml")
     export.add_argument("--format", choices=sorted(export_service.FORMATS), required=True)
@@ -518,7 +561,6 @@ def _parser() -> argparse.ArgumentParser:
     _workflow_commands(sub)
     _basis_commands(sub)
     _web_commands(sub)
-    realisation_output.add_commands(sub)
     return parser
 
 

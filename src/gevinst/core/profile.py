@@ -20,6 +20,7 @@ from gevinst.core.frozen import freeze
 if TYPE_CHECKING:
     # the lifecycle's conditions read a proposal's figures, which read the profile
     from gevinst.core.lifecycle import Workflow
+    from gevinst.core.prices import PriceIndex
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,7 @@ class Profile:
     assumptions: Assumptions = field(default_factory=Assumptions)
     consultation_kinds: Mapping[str, str] = field(default_factory=dict)
     workflow: Workflow | None = None  # None: the body keeps no lifecycle in gevinst
+    price_index: PriceIndex | None = None  # None: amounts are never converted between p/l
 
     def __post_init__(self) -> None:
         freeze(self, "area_aliases", "consultation_kinds")

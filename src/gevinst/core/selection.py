@@ -22,14 +22,16 @@ class ExportOptions:
 def select(cat: Catalog, options: ExportOptions) -> Catalog:
     """The catalog an export may show: confidential proposals reduced to what the catalog
     publishes unless ``include_confidential``, and only one proposal if one is asked for
-    (then the summary tables keep only its rows, without the totals and statements that
-    speak of all). Every writer starts here, so a writer called directly cannot show more
+    (then the summary tables keep only its rows, without the totals, statements and
+    targets that speak of all). Every writer starts here, so a writer called directly cannot show more
     than the command would."""
     shown = cat if options.include_confidential else public_catalog(cat)
     if options.proposal is None:
         return shown
     p = shown.proposal(options.proposal)
-    return replace(shown, proposals=(p,), tables=_only(shown.tables, p.id), statements=())
+    return replace(
+        shown, proposals=(p,), tables=_only(shown.tables, p.id), statements=(), targets=()
+    )
 
 
 def _only(tables: tuple[CatalogTable, ...], proposal: str) -> tuple[CatalogTable, ...]:

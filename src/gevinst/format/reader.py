@@ -23,6 +23,7 @@ from gevinst.core.assumptions import Assumption, Assumptions, Period
 from gevinst.core.errors import FormatError, Problem
 from gevinst.core.findings import Severity
 from gevinst.core.lifecycle import Condition, State, Transition, Workflow
+from gevinst.core.prices import IndexEdition, PriceIndex
 from gevinst.core.profile import Administration, Appropriation, Committee, Profile
 from gevinst.core.series import Series
 from gevinst.format import schema as s
@@ -145,7 +146,17 @@ def _workflow(wm: s.WorkflowModel) -> Workflow:
             )
             for name, c in wm.conditions.items()
         ),
+        counted=tuple(wm.counted),
+        change_requests_from=wm.change_requests_from,
     )
+
+
+def _price_index(im: s.PriceIndexModel) -> PriceIndex:
+    editions = sorted(
+        (IndexEdition(e.start, dict(e.values), e.reference) for e in im.editions),
+        key=lambda e: e.start,
+    )
+    return PriceIndex(im.label, im.source, tuple(editions), im.unit)
 
 
 def load_profile(name_or_path: str, base: Path | None = None) -> Profile:
@@ -173,6 +184,7 @@ def load_profile(name_or_path: str, base: Path | None = None) -> Profile:
         default_area=pm.default_area,
         consultation_kinds=dict(pm.consultation_kinds),
         workflow=_workflow(pm.workflow) if pm.workflow else None,
+        price_index=_price_index(pm.price_index) if pm.price_index else None,
         assumptions=Assumptions(
             Assumption(
                 a.name,
@@ -531,6 +543,7 @@ def load_catalog(folder: Path) -> m.Catalog:
     doc = read_document(path)
     cm = parse_catalog(doc)
     profile = load_profile(cm.profile, folder)
+    check_targets(doc, cm, profile)
     proposals: list[m.Proposal] = []
     problems: list[Problem] = []
     for i, pid in enumerate(cm.proposals):
@@ -587,6 +600,51 @@ def parse_catalog(doc: YamlDocument) -> s.CatalogModel:
     return cm
 
 
+def check_targets(doc: YamlDocument, cm: s.CatalogModel, profile: Profile) -> None:
+    """The catalog's targets name the profile's units and styringsområder and the catalog's
+    proposals, each target id once; every problem at once, with its place."""
+    problems: list[Problem] = []
+
+    def bad(loc: list[int | str], message: str) -> None:
+        problems.append(Problem(doc.path, doc.line_of(loc), None, _field(loc), message))
+
+    seen: set[str] = set()
+    for i, t in enumerate(cm.targets):
+        at: list[int | str] = ["targets", i]
+        if t.id in seen:
+            bad([*at, "id"], f"måltallet {t.id!r} står to gange")
+        seen.add(t.id)
+        if t.area is not None and profile.find_area(t.area) is None:
+            bad([*at, "area"], f"ukendt styringsområde {t.area!r}")
+        for j, pid in enumerate(t.proposals or ()):
+            if pid not in cm.proposals:
+                bad([*at, "proposals", j], f"forslaget {pid!r} står ikke i proposals")
+        named = [("committees", n) for n in t.committees or {}]
+        named += [("shares.weights", n) for n in (t.shares.weights if t.shares else {})]
+        for where, name in named:
+            if not profile.is_unit_name(name):
+                loc = [*at, *where.split("."), name]
+                bad(loc, f"ukendt udvalg eller forvaltning {name!r} (se profilen {profile.id})")
+    if problems:
+        raise FormatError(problems)
+
+
+def _target(t: s.TargetModel, profile: Profile) -> m.Target:
+    level = t.price_level
+    return m.Target(
+        id=t.id,
+        label=t.label,
+        source=t.source,
+        price_level=level,
+        area=profile.find_area(t.area) if t.area is not None else None,
+        proposals=tuple(t.proposals) if t.proposals is not None else None,
+        total=_series(t.total, level) if t.total is not None else None,
+        committees={n: _series(v, level) for n, v in (t.committees or {}).items()},
+        shares=m.Shares(t.shares.source, dict(t.shares.weights)) if t.shares else None,
+        remarks=tuple(t.remarks),
+    )
+
+
 def catalog_from_model(
     cm: s.CatalogModel, profile: Profile, proposals: Iterable[m.Proposal]
 ) -> m.Catalog:
@@ -607,4 +665,6 @@ def catalog_from_model(
         ),
         intro=cm.intro,
         remarks=tuple(cm.remarks),
+        targets=tuple(_target(t, profile) for t in cm.targets),
+        pool=m.Pool(_series(cm.pool.amounts, cm.price_level), cm.pool.source) if cm.pool else None,
     )

@@ -36,6 +36,7 @@ from gevinst.format.jsonsource import JsonError, parse_json
 from gevinst.format.reader import (
     DataDocument,
     catalog_from_model,
+    check_targets,
     load_profile,
     parse_catalog,
     parse_document,
@@ -140,7 +141,12 @@ def _catalog_part(bundle: YamlDocument) -> tuple[s.CatalogModel, Profile]:
         # an imported file may not make gevinst read another file on this machine
         message = f"profilen skal angives ved navn (fx kk), ikke som en sti: {cm.profile!r}"
         raise FormatError([_problem(bundle, ("catalog", "profile"), None, message)])
-    return cm, load_profile(cm.profile)
+    profile = load_profile(cm.profile)
+    try:
+        check_targets(part, cm, profile)
+    except FormatError as e:
+        raise FormatError(_located(e.problems, "catalog")) from None
+    return cm, profile
 
 
 def _proposal_part(bundle: YamlDocument, index: int, profile: Profile) -> Proposal:

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: MPL-2.0
 """The target accounting (Forslag 7's Tabel 4): its stated manko against achieved minus
-target, and its "Samlet varig ændring" against the proposal's permanent change."""
+target, its achieved effect against the proposal's permanent change on the row's
+styringsområde, and its "Samlet varig ændring" against the proposal's permanent change."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from collections.abc import Iterator
 from gevinst.core import calc
 from gevinst.core.check.compare import compare_series
 from gevinst.core.findings import Finding
-from gevinst.core.model import Proposal
+from gevinst.core.model import Proposal, TargetRole
 
 # the row of the target accounting's "Samlet varig ændring" (Forslag 7's Tabel 4)
 TARGET_TOTAL = "target_total"
@@ -31,6 +32,19 @@ def check_targets(p: Proposal) -> Iterator[Finding]:
             calc.manko(t.achieved, t.target),
             tuple(t.stated_manko),
             "manko",
+        )
+    achieved = next((r for r in t.rows if r.role is TargetRole.ACHIEVED), None)
+    if achieved is not None:
+        # what the proposal's lines achieve on the row's styringsområde (F7: -43.142 on Service)
+        yield from compare_series(
+            p.id,
+            "1",
+            "achieved",
+            f"Opnået effekt (måltalsopgørelsen{', ' + achieved.area if achieved.area else ''})",
+            achieved.values,
+            calc.permanent(p, achieved.area),
+            tuple(achieved.values),
+            "target-achieved",
         )
     if t.stated_total is not None:
         yield from compare_series(
