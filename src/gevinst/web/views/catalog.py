@@ -25,6 +25,7 @@ from gevinst.services.check import check_catalog
 from gevinst.services.workflow import StatusInfo, status
 from gevinst.web.access import actor_of
 from gevinst.web.store import DatabaseStore
+from gevinst.web.views import targets
 
 if TYPE_CHECKING:
     # the type of a lazy text: the stubs' own, not installed with gevinst
@@ -130,5 +131,6 @@ def overview(request: HttpRequest, catalog: str) -> HttpResponse:
         "sorts": [(k, label) for k, (label, _key) in SORTS.items()],
         "chart": _inline(catalog_chart_svg(cat)),
         "tables": [summarise(cat, t.id) for t in cat.tables],
+        "targets": targets.shown(store, actor, catalog),
     }
     return render(request, "gevinst/catalog.html", context)
