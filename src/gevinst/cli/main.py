@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from importlib import import_module
 from pathlib import Path
 
+from gevinst.cli import claims as claims_output
 from gevinst.cli import followup as followup_output
 from gevinst.cli import status as status_output
 from gevinst.cli import targets as targets_output
@@ -561,6 +562,7 @@ def _parser() -> argparse.ArgumentParser:
     _workflow_commands(sub)
     _basis_commands(sub)
     _web_commands(sub)
+    claims_output.add_command(sub)
     return parser
 
 

@@ -38,7 +38,7 @@ def ref_from_model(r: s.RefModel) -> Ref:
         (r.line is not None, lambda: LineRef(_names(r.line), r.year)),
         (r.table is not None, lambda: CellRef(str(r.table), str(r.row), r.year)),
         (r.basis is not None, lambda: BasisRef(str(r.basis), str(r.row), str(r.column), r.unit)),
-        (r.rows_of is not None, lambda: RowsRef(str(r.rows_of))),
+        (r.rows_of is not None, lambda: RowsRef(str(r.rows_of), r.nonzero, r.containing)),
         (
             r.effect is not None,
             lambda: ParamRef(str(r.effect), str(r.param), None if r.index is None else r.index - 1),
@@ -132,7 +132,10 @@ def _ref_fields(ref: Ref) -> Doc:
         doc: Doc = {"basis": ref.table, "row": ref.row, "column": ref.column}
         return doc | ({"unit": ref.unit} if ref.unit else {})
     if isinstance(ref, RowsRef):
-        return {"rows_of": ref.table}
+        doc = {"rows_of": ref.table}
+        return doc | {
+            k: v for k, v in (("nonzero", ref.nonzero), ("containing", ref.containing)) if v
+        }
     if isinstance(ref, ParamRef):
         doc = {"effect": ref.line, "param": ref.param}
         return doc | ({} if ref.index is None else {"index": ref.index + 1})

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from gevinst.core import calc
 from gevinst.core.check.basis import check_basis_table, check_effects
+from gevinst.core.check.claims import check_claims
 from gevinst.core.check.table1 import check_table1
 from gevinst.core.check.tables import (
     check_admin,
@@ -35,4 +36,5 @@ def check_proposal(p: Proposal, profile: Profile) -> list[Finding]:
     ]
     for b in p.basis:
         findings.extend(check_basis_table(p, b))
+    findings.extend(check_claims(p, profile))
     return findings

@@ -114,9 +114,14 @@ class BasisRef:
 
 @dataclass(frozen=True)
 class RowsRef:
-    """The number of rows of a basis table (a count the text states: "39 matrikler")."""
+    """The number of rows of a basis table (a count the text states: "39 matrikler"), its
+    total rows not counted; with ``nonzero`` only the rows with a figure other than 0 in
+    that column ("driftseffektiviseringer på 37 af indkøbsområderne"), with ``containing``
+    only those whose label contains the text ("5 kategorioptimeringsprojekter": "(KOP)")."""
 
     table: str
+    nonzero: str = ""
+    containing: str = ""
 
 
 @dataclass(frozen=True)
@@ -177,4 +182,10 @@ class Claim:
 
     @property
     def values(self) -> tuple[Decimal, ...]:
-        return tuple(parse_danish(w) for w in self.written)
+        """The figures as numbers; a fraction ("1/2 ÅV") as its decimal (0,5)."""
+        return tuple(_fraction(w) if "/" in w else parse_danish(w) for w in self.written)
+
+
+def _fraction(written: str) -> Decimal:
+    numerator, _, denominator = written.partition("/")
+    return parse_danish(numerator) / parse_danish(denominator)

@@ -19,7 +19,9 @@ from dataclasses import dataclass
 
 from gevinst.core.claims.claim import ClaimUnit, Qualifier
 
-_NUMBER = r"-?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?"
+# a point before one or two digits is a decimal point typed in English ("ca. 1.9 mio. kr."):
+# read as the decimal comma it stands for; before three it separates thousands
+_NUMBER = r"-?(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+\.\d{1,2}(?![\d.])|\d+(?:,\d+)?)"
 _UNITS: tuple[tuple[ClaimUnit, str], ...] = (
     (ClaimUnit.MIA_KR, r"mia\.?\s?kr\.?"),
     (ClaimUnit.MIO_KR, r"mio\.?\s?kr\.?|mio\.|millioner\s+kr(?:oner|\.)?"),
@@ -54,7 +56,7 @@ _ONWARD = re.compile(
 # a number right after these words names a place in the document or a code, not an amount
 _NAMES = re.compile(
     r"(?:afsnit|tabel|bilag|figur|kapitel|nr\.|pkt\.|punkt|SKI|hovedkonto|hovedfunktion|"
-    r"side|fase|spor|trin|version|kvartal|effektivisering|OFS|SO|ad)\s*$",
+    r"side|fase|spor|trin|gruppe|kategori|klasse|version|kvartal|effektivisering|OFS|SO|ad)\s*$",
     re.IGNORECASE,
 )
 _MONTHS = "januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december"
@@ -154,25 +156,36 @@ def years_in(context: str) -> tuple[tuple[int, ...], bool]:
     return tuple(sorted(set(years))), _ONWARD.search(context) is not None
 
 
+def _danish(number: str) -> str:
+    """A figure as Danish writes it: an English decimal point ("1.9") as a comma."""
+    return number.replace(".", ",") if re.fullmatch(r"-?\d+\.\d{1,2}", number) else number
+
+
 def _is_year(written: str) -> bool:
     return len(written) == 4 and written.isdigit() and 1900 <= int(written) <= 2199
 
 
 def _skipped(text: str, m: re.Match[str], unit: ClaimUnit | None) -> bool:
-    n1 = m["n1"]
-    before = text[: m.start("n1")]
-    after = text[m.end("n1") :]
-    if unit is None and m["noun"] is None:
-        return True
-    if unit is None and (_is_year(n1) or m["noun"] in _NOT_NOUNS or m["noun"][0].isupper()):
-        return True  # a year, a number before a word that is not counted, or a name
-    if (unit is None and m["noun"] in {"p", "pl"}) or after.startswith("/"):
-        return True  # "2025 p/l", a fraction or a ratio (read on their own)
-    if _DATE.match(after) or (re.match(r"\\?\.\s", after) and unit is None):
-        return True  # "1. januar 2025", a numbered item or a date
-    if re.match(r"\)", after) or _NAMES.search(before):
-        return True
-    return bool(re.search(r"(?:^|\n)\s*$", before) and re.match(r"\\?\.", after))
+    """Whether a number is not a statement of amount, and why."""
+    n1, noun = m["n1"], m["noun"]
+    before, after = text[: m.start("n1")], text[m.end("n1") :]
+    not_counted = unit is None and (
+        noun is None
+        or _is_year(n1)
+        or noun in _NOT_NOUNS
+        or noun[0].isupper()
+        or noun in {"p", "pl"}
+    )
+    reasons = (
+        not_counted,  # no unit and no word counted: a year, a name, "2025 p/l"
+        after.startswith("/"),  # a fraction or a ratio, read on their own
+        bool(_DATE.match(after)),  # "1. januar 2025"
+        unit is None and bool(re.match(r"\\?\.\s", after)),  # a numbered item or an ordinal
+        bool(re.match(r"\s*\d{4}\s?p/l", text[m.end() :])),  # a price basis: "1.000 kr. 2025 p/l"
+        after.startswith(")") or bool(_NAMES.search(before)),  # "1)", "tabel 2", "afsnit 2.1"
+        bool(re.search(r"(?:^|\n)\s*$", before) and re.match(r"\\?\.", after)),  # "1. " a list
+    )
+    return any(reasons)
 
 
 def _fractions(text: str) -> Iterator[Candidate]:
@@ -204,7 +217,7 @@ def find(text: str) -> list[Candidate]:
         begin, end = clause(text, m.start(), m.end())
         context = text[begin:end].strip()
         years, steady = years_in(context)
-        written = (m["n1"],) if m["n2"] is None else (m["n1"], m["n2"])
+        written = tuple(_danish(n) for n in (m["n1"], m["n2"]) if n is not None)
         noun = "" if unit is not None else m["noun"]
         found.append(
             Candidate(

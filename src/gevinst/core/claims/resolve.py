@@ -143,6 +143,22 @@ def _basis_cell(p: Proposal, ref: BasisRef) -> Place:
     raise MissingKeyError(f"grundlagstabellen {ref.table!r} findes ikke i forslag {p.id}")
 
 
+def _rows(p: Proposal, ref: RowsRef) -> Place:
+    """The number of a basis table's rows that ``ref`` counts, and what they are."""
+    b = next((b for b in p.basis if b.id == ref.table), None)
+    if b is None:
+        raise MissingKeyError(f"grundlagstabellen {ref.table!r} findes ikke i forslag {p.id}")
+    if ref.nonzero and ref.nonzero not in b.columns:
+        raise MissingKeyError(f"{b.title} har ingen kolonne {ref.nonzero!r} i forslag {p.id}")
+    totals = {t.row for t in b.total_rows}
+    rows = [r for r in b.rows if r.label not in totals and ref.containing in r.label]
+    which = f" med «{ref.containing}»" if ref.containing else ""
+    if ref.nonzero:
+        rows = [r for r in rows if isinstance(v := r.values.get(ref.nonzero), Decimal) and v]
+        which += f" og et tal over 0 i {ref.nonzero}" if which else f" med et tal i {ref.nonzero}"
+    return Place(f"antallet af rækker{which} i {b.title}", value=Decimal(len(rows)))
+
+
 def _param(p: Proposal, profile: Profile, ref: ParamRef) -> Place:
     """A parameter's value; a shared assumption's as of the proposal's price level."""
     for e in p.effects:
@@ -193,10 +209,7 @@ def place(p: Proposal, profile: Profile, ref: Ref) -> Place:
     if isinstance(ref, BasisRef):
         return _basis_cell(p, ref)
     if isinstance(ref, RowsRef):
-        for b in p.basis:
-            if b.id == ref.table:
-                return Place(f"antallet af rækker i {b.title}", value=Decimal(len(b.rows)))
-        raise MissingKeyError(f"grundlagstabellen {ref.table!r} findes ikke i forslag {p.id}")
+        return _rows(p, ref)
     if isinstance(ref, ParamRef):
         return _param(p, profile, ref)
     if isinstance(ref, KeyRef):

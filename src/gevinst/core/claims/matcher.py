@@ -1,0 +1,228 @@
+# SPDX-License-Identifier: MPL-2.0
+"""What a figure found in a text may refer to, with a confidence.
+
+Every place of the proposal whose figure the found one allows (within its precision) is a
+candidate: its lines, the rows of Tabel 1 and the printed tables, a line's or Tabel 1's sum
+over the years the clause names, the basis tables' cells and numbers of rows, the effect
+models' parameters, the keys' weights and shares. The confidence (0 to 1) adds up what
+speaks for a candidate: the figure is allowed (0,4), the years agree (0,3: the clause's
+years, or its last year for "varig"), and the clause shares words with the place's name
+(up to 0,3). A found figure is a claim only when a person says so; the confidence orders
+the candidates.
+
+>>> [round(s, 1) for s in (word_overlap("ferie i Koncernservice", "administration af ferie"),)]
+[0.5]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from gevinst.core.claims.claim import (
+    MONEY,
+    BasisRef,
+    CellRef,
+    Claim,
+    ClaimUnit,
+    KeyRef,
+    LineRef,
+    ParamRef,
+    Ref,
+    RowsRef,
+    parse_danish,
+)
+from gevinst.core.claims.fields import text_fields
+from gevinst.core.claims.finder import Candidate, find
+from gevinst.core.claims.precision import interval
+from gevinst.core.claims.resolve import Place, place
+from gevinst.core.errors import GevinstError
+from gevinst.core.model import Proposal
+from gevinst.core.profile import Profile
+
+_WORD = re.compile(r"[a-zæøå]{4,}", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A place a found figure may refer to: the reference, its name, the figure there, the
+    years it is read in, whether it is their sum, and the confidence."""
+
+    ref: Ref
+    name: str
+    figure: Decimal
+    years: tuple[int, ...]
+    total: bool
+    steady: bool
+    confidence: float
+
+
+def word_overlap(context: str, name: str) -> float:
+    """The share of the name's words (of four letters or more) that the clause uses, by
+    their first five letters (Danish inflects the ends)."""
+    stems = {w.lower()[:5] for w in _WORD.findall(name)}
+    if not stems:
+        return 0.0
+    used = {w.lower()[:5] for w in _WORD.findall(context)}
+    return len(stems & used) / len(stems)
+
+
+def _series_refs(p: Proposal) -> Iterator[Ref]:
+    for line in p.lines:
+        yield LineRef((line.id,))
+    for row in ("varig", "impl", "impact", "varig_service", "impl_anlaeg", "impl_service"):
+        yield CellRef("1", row)
+    printed = [("2.1", p.stated.distribution)] if p.stated.distribution else []
+    printed += list(p.stated.technical.items())
+    for name, table in printed:
+        if table is None:
+            continue
+        for row in table.rows:
+            yield CellRef(name, row)
+        if table.total is not None:
+            yield CellRef(name, "total")
+    if p.stated.admin_total is not None:
+        yield CellRef("admin", "total")
+
+
+def _scalar_refs(p: Proposal) -> Iterator[Ref]:
+    for b in p.basis:
+        yield RowsRef(b.id)
+        for r in b.rows:
+            for column, value in r.values.items():
+                if isinstance(value, Decimal):
+                    yield BasisRef(b.id, r.label, column)
+    for e in p.effects:
+        for name, param in e.params.items():
+            if isinstance(param.value, tuple):
+                for i in range(len(param.value)):
+                    yield ParamRef(e.line, name, i)
+            elif param.value is not None:
+                yield ParamRef(e.line, name)
+    for key_name, key in p.keys.items():
+        for unit in key.weights:
+            yield KeyRef(key_name, unit)
+            yield KeyRef(key_name, unit, share=True)
+
+
+def _readings(p: Proposal, c: Candidate) -> Iterator[tuple[tuple[int, ...], bool, bool, bool]]:
+    """(years, total, steady, years agree with the clause) to read a row in."""
+    last = p.years[-1]
+    named = tuple(y for y in c.years if y in p.years)
+    if c.steady:
+        yield (max(named) if named else last,), False, True, True
+    for y in named:
+        yield (y,), False, False, True
+    if len(named) > 1:
+        yield named, True, False, True
+    if not named:
+        yield (last,), False, True, False
+        yield p.years, True, False, False
+        for y in p.years[:-1]:
+            yield (y,), False, False, False
+
+
+def suggest(p: Proposal, profile: Profile, c: Candidate, limit: int = 3) -> list[Suggestion]:
+    """The places ``c`` may refer to, the likeliest first (at most ``limit``)."""
+    if c.is_range or c.unit in (ClaimUnit.RATIO, ClaimUnit.FRACTION):
+        return []
+    written = parse_danish(c.written[0])
+    found: dict[Ref, Suggestion] = {}
+    places: list[tuple[Ref, Place]] = []
+    refs = _series_refs(p) if c.unit in MONEY else _scalar_refs(p)
+    for ref in refs:
+        try:
+            places.append((ref, place(p, profile, ref)))
+        except GevinstError:
+            continue
+    for ref, where in places:
+        if where.series is not None:
+            allowed = interval(written, c.qualifier, MONEY[c.unit])
+            readings = list(_readings(p, c))
+        else:
+            allowed = interval(written, c.qualifier)
+            readings = [((), False, False, True)]
+        for years, total, steady, agree in readings:
+            figure = where.at(years)
+            if not figure or not allowed.accepts(figure):
+                continue
+            confidence = 0.4 + (0.3 if agree else 0.0)
+            confidence += 0.3 * word_overlap(c.context, where.name)
+            if ref not in found or found[ref].confidence < confidence:
+                found[ref] = Suggestion(
+                    ref, where.name, figure, years, total, steady, round(confidence, 2)
+                )
+            break
+    ranked = sorted(found.values(), key=lambda s: -s.confidence)
+    return ranked[:limit]
+
+
+@dataclass(frozen=True)
+class Found:
+    """A figure found in one of the proposal's texts, what it may refer to, and the claim
+    already recorded for it (whose phrase covers it), if any."""
+
+    field: str
+    candidate: Candidate
+    suggestions: tuple[Suggestion, ...]
+    recorded: Claim | None
+
+
+def _covering(p: Proposal, field: str, text: str, c: Candidate) -> Claim | None:
+    for claim in p.claims:
+        if claim.field != field:
+            continue
+        at = text.find(claim.phrase)
+        while at >= 0:
+            if at <= c.start and c.end <= at + len(claim.phrase):
+                return claim
+            at = text.find(claim.phrase, at + 1)
+    return None
+
+
+def found_in(p: Proposal, profile: Profile) -> list[Found]:
+    """Every figure of every printed text of ``p``, in the order the document prints them."""
+    out = []
+    for field, text in text_fields(p).items():
+        for c in find(text):
+            out.append(Found(field, c, tuple(suggest(p, profile, c)), _covering(p, field, text, c)))
+    return out
+
+
+def unique_phrase(text: str, start: int, end: int) -> str:
+    """The phrase from ``start`` to ``end``, widened word by word to the left until it
+    stands in ``text`` once, so a claim names one place.
+
+    >>> unique_phrase("3 mio. kr. til BIF og 3 mio. kr. til SOF", 22, 32)
+    'og 3 mio. kr.'
+    """
+    begin = start
+    while text.count(text[begin:end]) > 1 and begin > 0:
+        begin = text.rfind(" ", 0, begin - 1) + 1 if " " in text[: begin - 1] else 0
+    return text[begin:end]
+
+
+def as_claim(p: Proposal, f: Found, s: Suggestion | None) -> Claim:
+    """The claim a person confirms: the found figure, and the place it refers to (none:
+    a figure the tables do not hold)."""
+    c = f.candidate
+    text = text_fields(p)[f.field]
+    if s is None:
+        years: tuple[int, ...] = c.years
+        steady, total = c.steady, False
+    else:
+        steady, total = s.steady, s.total
+        years = () if steady and s.years == (p.years[-1],) and not c.years else s.years
+    return Claim(
+        phrase=unique_phrase(text, c.start, c.end),
+        field=f.field,
+        written=c.written,
+        unit=c.unit,
+        years=years,
+        steady=steady,
+        total=total,
+        qualifier=c.qualifier,
+        ref=None if s is None else s.ref,
+    )
