@@ -30,6 +30,7 @@ from gevinst.core.consultation import (
 )
 from gevinst.core.errors import AccessDeniedError, InputError, NotFoundError
 from gevinst.core.model import Catalog, Consultation
+from gevinst.core.text import plain
 from gevinst.format.reader import load_profile
 
 KK = load_profile("kk")
@@ -143,7 +144,7 @@ def test_an_answer_fills_bc01s_table_and_meets_the_it_kredsen_rule(seed: Catalog
         "it-kredsen",
         True,
         (dt.date(2026, 3, 18),),
-        f"{before.text}\n\n18. marts 2026 – Ingen bemærkninger",
+        f"{before.text}\n\n18\\. marts 2026 – Ingen bemærkninger",
     )
     answered = replace(bc01, consultations=rows)
     assert not any(f.message.startswith(rule) for f in check_proposal(answered, seed.profile))
@@ -170,10 +171,13 @@ def test_a_bodys_row_takes_the_answer_after_what_it_said() -> None:
         "it-kredsen",
         True,
         (dt.date(2026, 3, 18),),
-        "Planlagt: 2. marts 2026\n\n18. marts 2026",
+        "Planlagt: 2. marts 2026\n\n18\\. marts 2026",
     )
 
 
 def test_the_answers_text_is_its_date_and_note() -> None:
-    assert answer_text(_answer()) == "18. marts 2026"
-    assert answer_text(_answer(note="  godkendt ")) == "18. marts 2026 – godkendt"
+    assert answer_text(_answer()) == "18\\. marts 2026"
+    assert answer_text(_answer(note="  godkendt ")) == "18\\. marts 2026 – godkendt"
+    # a note is printed as typed, never read as markup
+    typed = answer_text(_answer(note="*ikke* fremhævet\n\n- og ingen liste"))
+    assert plain(typed) == "18. marts 2026 – *ikke* fremhævet - og ingen liste"

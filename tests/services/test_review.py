@@ -54,7 +54,7 @@ def test_a_request_answered_fills_hvem_er_hoert_as_a_new_version(store: MemorySt
     [it] = [
         c for c in store.catalog("kat").proposal("BC01").consultations if c.kind == "it-kredsen"
     ]
-    assert it.heard is True and it.text.endswith("18. marts 2026 – Ingen bemærkninger")
+    assert it.heard is True and it.text.endswith("18\\. marts 2026 – Ingen bemærkninger")
     last = store.versions("kat", "BC01")[-1]
     assert (last.who, last.why) == ("Bo", "høringssvar fra IT-kredsen (ja)")
     assert last.id != base

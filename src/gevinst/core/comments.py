@@ -41,20 +41,6 @@ class Address:
     row: str = ""
     year: int | None = None
 
-    def label(self) -> str:
-        """The address in Danish words.
-
-        >>> Address(section="4").label(), Address(table="1", row="e1").label()
-        ('afsnit 4', 'linje e1')
-        >>> Address(table="A", row="ØU", year=2026).label()
-        'tabel A, række ØU, 2026'
-        """
-        if self.section:
-            return f"afsnit {self.section}"
-        if self.year is None:
-            return f"linje {self.row}"
-        return f"tabel {self.table}, række {self.row}, {self.year}"
-
 
 @dataclass(frozen=True, kw_only=True)
 class Comment:

@@ -32,6 +32,7 @@ from gevinst.core.model import Consultation as Row
 from gevinst.core.model import Proposal
 from gevinst.core.numbers import dk_date
 from gevinst.core.profile import Profile
+from gevinst.core.text import escape
 
 OTHER = "other"  # the row kind of a consultation of an administration
 
@@ -171,15 +172,16 @@ def find(requests: Iterable[Asked], p: Proposal, number: int) -> Asked:
 
 
 def answer_text(answer: Answer) -> str:
-    """The answer as "Hvem er hørt?" prints it: its date, and its note after a dash.
+    r"""The answer as "Hvem er hørt?" prints it, in the format's markup: its date, and its
+    note after a dash, printed as typed (:func:`gevinst.core.text.escape`).
 
     >>> a = Answer(request=1, heard=True, date=dt.date(2026, 3, 2), note="Ingen bemærkninger",
     ...            who="Bo", when=dt.datetime(2026, 3, 2, tzinfo=dt.UTC))
     >>> answer_text(a)
-    '2. marts 2026 – Ingen bemærkninger'
+    '2\\. marts 2026 – Ingen bemærkninger'
     """
     note = answer.note.strip()
-    return f"{dk_date(answer.date)} – {note}" if note else dk_date(answer.date)
+    return escape(f"{dk_date(answer.date)} – {note}" if note else dk_date(answer.date))
 
 
 def heard(rows: tuple[Row, ...], request: Request, answer: Answer) -> tuple[Row, ...]:

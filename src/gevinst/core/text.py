@@ -81,6 +81,22 @@ def plain(text: str) -> str:
     return "\n".join(p.text for p in paragraphs(parse(text)))
 
 
+def escape(words: str) -> str:
+    r"""Plain words (a note typed in a form) as markup that prints them as they are, in one
+    paragraph: every backslash and asterisk escaped, and the number or dash that would start
+    a list at its beginning.
+
+    >>> escape("18. marts 2026 – *godkendt*\n\nuden  forbehold")
+    '18\\. marts 2026 – \\*godkendt\\* uden forbehold'
+    >>> plain(escape("- 18. marts 2026 – *godkendt*"))
+    '- 18. marts 2026 – *godkendt*'
+    """
+    text = re.sub(r"([\\*])", r"\\\1", " ".join(words.split()))
+    if number := _NUMBER.match(text):
+        return f"{number[1]}\\. {text[number.end() :]}"
+    return "\\" + text if _BULLET.match(text) else text
+
+
 # --- blocks ------------------------------------------------------------------------------
 
 

@@ -30,6 +30,7 @@ from gevinst.core.model import (
     TargetRow,
 )
 from gevinst.core.numbers import dk
+from gevinst.core.prices import unconverted_notes
 from gevinst.core.profile import Profile
 from gevinst.core.selection import ExportOptions
 from gevinst.core.series import Series
@@ -172,9 +173,10 @@ def _year_table(
 
 
 def _section_heading(p: Proposal, number: int) -> list[Block]:
-    """Section ``number`` (1 to 7)'s heading as the proposal prints it, if it prints one."""
+    """Section ``number`` (1 to 7)'s heading as the proposal prints it, if it prints one,
+    naming the section (``section``: "1".."7", as a review comment's address names it)."""
     text = sections.heading(p, template.SECTIONS[number - 1])
-    return [_heading(text)] if text else []
+    return [{**_heading(text), "section": str(number)}] if text else []
 
 
 def _sub_heading(p: Proposal, template: str) -> list[Block]:
@@ -682,6 +684,8 @@ def _summary(cat: Catalog, found: Marks) -> list[Block]:
     blocks = [_heading("Oversigt over forslagene", 1), *_para(found.intro(cat.intro)), chart]
     for t in cat.tables:
         blocks += [_summary_table(summarise(cat, t.id), found), *_para(t.text)]
+        # a proposal made in another price level stands unconverted: the document says so
+        blocks += [b for note in unconverted_notes(cat, t.id) for b in _para(note)]
     return blocks
 
 

@@ -6,7 +6,7 @@ which matplotlib draws from the figures, is put in as it is."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from html import escape
 from typing import Any
 
@@ -18,8 +18,20 @@ STYLES = {"sub": "subtotal", "total": "total", "group": "group"}
 NUMBER = ' class="num"'
 
 
-def render(blocks: Iterable[Block]) -> str:
-    return "\n".join(_block(b) for b in blocks)
+def render(blocks: Iterable[Block], after: Callable[[Block], str] | None = None) -> str:
+    """The blocks as HTML; ``after`` gives what the page puts after a block (its review
+    comments, which no document prints), already HTML."""
+    return "\n".join(_block(b) + (after(b) if after else "") for b in blocks)
+
+
+def place(b: Block) -> tuple[str, str] | None:
+    """What a block is, as a review comment's address names it: ``("section", "2")`` for a
+    section's heading, ``("table", "1")`` for a table the findings name; None otherwise."""
+    if b["kind"] == "heading" and b.get("section"):
+        return "section", str(b["section"])
+    if b["kind"] == "table" and b.get("anchor"):
+        return "table", str(b["anchor"])
+    return None
 
 
 def _block(b: Block) -> str:

@@ -19,11 +19,21 @@ def actor_of(user: Any) -> Actor:
         m = user.membership
     except Membership.DoesNotExist:
         m = None
+    bodies = _bodies(m)
     if user.is_superuser or (m is not None and m.role == Role.CFO):
-        return Actor(name=name, edits=Edits.CATALOG, reads_confidential=True)
+        return Actor(name=name, edits=Edits.CATALOG, reads_confidential=True, bodies=bodies)
     if m is not None and m.role == Role.EDITOR and m.administration:
-        return Actor(name=name, administration=m.administration, edits=Edits.OWN)
-    return Actor(name=name)
+        return Actor(name=name, administration=m.administration, edits=Edits.OWN, bodies=bodies)
+    return Actor(name=name, bodies=bodies)
+
+
+def _bodies(m: Membership | None) -> frozenset[str]:
+    """The bodies a member answers consultations for: those named in their membership, and
+    their administration."""
+    if m is None:
+        return frozenset()
+    named = {str(b) for b in m.bodies or ()}
+    return frozenset(named | ({m.administration} if m.administration else set()))
 
 
 def audit(user: Any, action: str, catalog: str, proposal: str = "", **detail: object) -> None:

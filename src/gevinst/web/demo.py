@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: MPL-2.0
-"""The demo: the shipped Copenhagen catalog and four users with the password ``demo``, made
-only when gevinst runs without ``DATABASE_URL`` (on SQLite in the data directory)."""
+"""The demo: the shipped Copenhagen catalog and five users with the password ``demo``, made
+only when gevinst runs without ``DATABASE_URL`` (on SQLite in the data directory). Each has
+an address at ``example.invalid``, so that the notifications' e-mails show on the console."""
 
 from __future__ import annotations
 
@@ -22,7 +23,10 @@ USERS = {
     "editor-okf": ("Redaktør, Økonomiforvaltningen", Role.EDITOR, "ØKF"),
     "editor-sof": ("Redaktør, Socialforvaltningen", Role.EDITOR, "SOF"),
     "reader": ("Læser", Role.READER, ""),
+    "it-kredsen": ("Medlem, IT-kredsen", Role.READER, ""),
 }
+# username -> the bodies whose consultations they answer (the profile's consultation kinds)
+BODIES = {"it-kredsen": ["it-kredsen"]}
 
 
 def shipped_catalog() -> Path:
@@ -44,9 +48,18 @@ def prepare() -> None:
             continue
         first, _, last = name.partition(", ")
         user = users.objects.create_user(
-            username, password=PASSWORD, first_name=first, last_name=last
+            username,
+            email=f"{username}@example.invalid",
+            password=PASSWORD,
+            first_name=first,
+            last_name=last,
         )
-        Membership.objects.create(user=user, role=role, administration=administration)
+        Membership.objects.create(
+            user=user,
+            role=role,
+            administration=administration,
+            bodies=BODIES.get(username, []),
+        )
     store = DatabaseStore()
     if not store.catalogs():
         catalog = load_catalog(shipped_catalog())

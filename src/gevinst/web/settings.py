@@ -11,6 +11,10 @@
 - ``GEVINST_ALLOWED_HOSTS``: comma-separated host names (default: this machine only).
 - ``GEVINST_TRUSTED_ORIGINS``: comma-separated origins a form may be posted from, as the
   browser names them (``https://gevinst.kk.dk``), where a proxy in front ends HTTPS.
+- ``GEVINST_EMAIL_BACKEND``: Django's e-mail backend for notifications (default: the
+  console, standard output); with ``django.core.mail.backends.smtp.EmailBackend`` the server
+  ``GEVINST_EMAIL_HOST`` (localhost), ``GEVINST_EMAIL_PORT`` (25), ``GEVINST_EMAIL_TLS=1`` and
+  the sender ``GEVINST_EMAIL_FROM``.
 - ``GEVINST_BEHIND_PROXY=1``: the proxy in front says with ``X-Forwarded-Proto`` whether the
   browser's connection is HTTPS (set it only behind such a proxy).
 
@@ -117,6 +121,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "gevinst.web.notify.unread",
             ],
         },
     },
@@ -166,6 +171,15 @@ SECURE_HSTS_SECONDS = 0 if DEMO else 365 * 24 * 60 * 60
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+
+# notifications by e-mail: printed to standard output unless a server is named
+EMAIL_BACKEND = os.environ.get(
+    "GEVINST_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_HOST = os.environ.get("GEVINST_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("GEVINST_EMAIL_PORT", "25"))
+EMAIL_USE_TLS = os.environ.get("GEVINST_EMAIL_TLS") == "1"
+DEFAULT_FROM_EMAIL = os.environ.get("GEVINST_EMAIL_FROM", "gevinst@localhost")
 
 # a server error's traceback goes to the log (standard error, collected by the service's
 # manager), never to the user

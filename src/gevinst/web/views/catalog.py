@@ -19,8 +19,10 @@ from django.utils.translation import gettext_lazy as _
 from gevinst.core import calc
 from gevinst.core.findings import Finding, Severity
 from gevinst.core.model import Catalog, Proposal, ProposalType
+from gevinst.core.pool import pool_balance
 from gevinst.core.summary import summarise
 from gevinst.documents.charts import catalog_chart_svg
+from gevinst.services import comments, consultations
 from gevinst.services.check import check_catalog
 from gevinst.services.workflow import StatusInfo, status
 from gevinst.web.access import actor_of
@@ -42,6 +44,10 @@ class Listed:
     warnings: int
     steady_state: Decimal  # its permanent effect in its last year, as a contribution
     status: StatusInfo | None  # None: the catalog's profile keeps no lifecycle
+    # open comment threads and unanswered consultations; None where the user may not read
+    # the proposal in full (its review is as confidential as its content)
+    comments: int | None = None
+    consultations: int | None = None
 
 
 SORTS: dict[str, tuple[StrOrPromise, Callable[[Listed], object]]] = {
@@ -67,9 +73,13 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 def _listed(
-    cat: Catalog, findings: tuple[Finding, ...], statuses: dict[str, StatusInfo]
+    cat: Catalog,
+    findings: tuple[Finding, ...],
+    statuses: dict[str, StatusInfo],
+    review: tuple[dict[str, int], dict[str, int]],
 ) -> list[Listed]:
     counts = Counter((f.proposal, f.severity) for f in findings)
+    comments, waiting = review
     return [
         Listed(
             p,
@@ -82,6 +92,8 @@ def _listed(
             counts[p.id, Severity.WARNING],
             -calc.steady_state(p),
             statuses.get(p.id),
+            comments.get(p.id),
+            waiting.get(p.id, 0) if p.id in comments else None,
         )
         for p in cat.proposals
     ]
@@ -114,7 +126,10 @@ def overview(request: HttpRequest, catalog: str) -> HttpResponse:
     cat = checked.catalog
     fields = ("udvalg", "forvaltning", "type", "status", "sorter")
     query = {k: request.GET.get(k, "") for k in fields}
-    listed = _listed(cat, checked.findings, status(store, actor, catalog, checked.findings))
+    statuses = status(store, actor, catalog, checked.findings)
+    waiting = {k: len(v) for k, v in consultations.unanswered(store, actor, catalog).items()}
+    review = (comments.open_counts(store, actor, catalog), waiting)
+    listed = _listed(cat, checked.findings, statuses, review)
     context = {
         "catalog": cat,
         "slug": catalog,
@@ -131,6 +146,7 @@ def overview(request: HttpRequest, catalog: str) -> HttpResponse:
         "sorts": [(k, label) for k, (label, _key) in SORTS.items()],
         "chart": _inline(catalog_chart_svg(cat)),
         "tables": [summarise(cat, t.id) for t in cat.tables],
+        "pool": pool_balance(cat),  # the catalog as the user may see it
         "targets": targets.shown(store, actor, catalog),
     }
     return render(request, "gevinst/catalog.html", context)

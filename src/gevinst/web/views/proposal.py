@@ -27,7 +27,7 @@ from gevinst.services import uploads
 from gevinst.services import whatif as whatif_service
 from gevinst.services import workflow as workflow_service
 from gevinst.services.check import check_catalog
-from gevinst.web import whatif, workflow
+from gevinst.web import review, whatif, workflow
 from gevinst.web.access import actor_of, audit, record_read
 from gevinst.web.store import DatabaseStore
 
@@ -48,6 +48,9 @@ def _context(
     document = blocks.document(select(checked.catalog, options), options)
     [shown] = document["proposals"]
     pointed = html.anchors(shown["blocks"])
+    # the review of the proposal as it is, for those who may read it in full
+    full = DatabaseStore().catalog(catalog).proposal(p.id)
+    reviewed = review.panel(DatabaseStore(), actor, catalog, full, checked.catalog.profile)
     findings = [
         (f, f"#{html.anchor_id(f.table)}" if f.table in pointed else "")
         for f in checked.findings
@@ -59,8 +62,12 @@ def _context(
         "p": p,
         "title": shown["title"],
         "kicker": shown["kicker"],
-        # html.render escapes every text of the proposal
-        "body": mark_safe(html.render(shown["blocks"])),
+        # html.render escapes every text of the proposal; the comments' markers are rendered
+        # by a template, which escapes theirs
+        "body": mark_safe(
+            html.render(shown["blocks"], review.markers(reviewed.threads) if reviewed else None)
+        ),
+        "review": reviewed,
         "deviations": mark_safe(html.render(document["deviations"])),
         "findings": findings,
         "errors": sum(f.severity is Severity.ERROR for f, _ in findings),
