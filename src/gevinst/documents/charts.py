@@ -23,6 +23,7 @@ from matplotlib.ticker import FuncFormatter
 from gevinst.core import calc
 from gevinst.core.model import Catalog, Proposal
 from gevinst.core.numbers import dk
+from gevinst.core.realisation import Comparison
 from gevinst.core.selection import ExportOptions, select
 from gevinst.core.series import ZERO, Series
 
@@ -238,6 +239,28 @@ def _catalog_chart(cat: Catalog) -> Figure:
         )
     if rows:
         fig.legend(loc="outside lower center", ncols=3, frameon=False, fontsize=8)
+    return fig
+
+
+def realisation_chart_svg(title: str, comparison: Comparison, unit: str) -> str:
+    """Planned against realised per year (the comparison's total row) as bars side by side;
+    a year with nothing realised has no realised bar."""
+    return _svg(lambda: _realisation_chart(title, comparison, unit))
+
+
+def _realisation_chart(title: str, comparison: Comparison, unit: str) -> Figure:
+    years = list(comparison.years)
+    total = comparison.total
+    fig = Figure(figsize=(7.5, 3.4), layout="constrained")
+    ax = _axes(fig, unit)
+    ax.bar([y - 0.2 for y in years], _floats(total.planned, years), width=0.4,
+           color=LIGHT, label="Planlagt")  # fmt: skip
+    done = [y for y in years if y in total.realised]
+    ax.bar([y + 0.2 for y in done], _floats(total.realised, done), width=0.4,
+           color=NAVY, label="Realiseret")  # fmt: skip
+    _year_ticks(ax, years)
+    ax.set_title(title)
+    fig.legend(loc="outside lower center", ncols=2, frameon=False, fontsize=8)
     return fig
 
 
