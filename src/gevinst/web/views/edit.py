@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 
 from gevinst.core import calc, layout, template
 from gevinst.core.access import require_edit
+from gevinst.core.change_requests import ChangeRequest
 from gevinst.core.errors import AccessDeniedError, ConflictError, FormatError, InputError
 from gevinst.core.model import Proposal
 from gevinst.core.profile import Profile
@@ -24,7 +25,7 @@ from gevinst.core.series import Series
 from gevinst.format.diff import merge, resolve
 from gevinst.format.jsonsource import parse_json
 from gevinst.format.writer import proposal_document
-from gevinst.services import proposals
+from gevinst.services import change_requests, proposals
 from gevinst.web import editor
 from gevinst.web.access import actor_of, audit, record_read
 from gevinst.web.store import DatabaseStore
@@ -148,7 +149,10 @@ def _save(
         return _render(request, catalog, ident, form, mine, status=422)
     store, actor = DatabaseStore(), actor_of(request.user)
     try:
-        proposals.save_proposal(store, actor, catalog, ident, mine, base=form.base, why=form.why)
+        # after approval the save becomes a change request for CFØ to accept or reject
+        kept = change_requests.submit_edit(
+            store, actor, catalog, ident, mine, base=form.base, why=form.why
+        )
     except ConflictError:
         return _conflict(request, catalog, ident, form, base, mine)
     except FormatError as e:
@@ -157,6 +161,17 @@ def _save(
     except (InputError, AccessDeniedError) as e:
         # e.g. an editor who unticks its own administration as the presenting one
         return _render(request, catalog, ident, form, mine, status=422, save_problems=[str(e)])
+    if isinstance(kept, ChangeRequest):
+        audit(request.user, "change-request", catalog, ident, number=kept.number, why=form.why)
+        messages.success(
+            request,
+            _(
+                "%(ident)s er godkendt, så din ændring er sendt til CFØ som ændringsanmodning "
+                "%(n)s; den gemmes, når CFØ godkender den."
+            )
+            % {"ident": ident, "n": kept.number},
+        )
+        return redirect("change-request", catalog=catalog, number=kept.number)
     audit(request.user, "save", catalog, ident, why=form.why)
     messages.success(request, _("%(ident)s er gemt som en ny version.") % {"ident": ident})
     return redirect("proposal", catalog=catalog, ident=ident)
