@@ -14,6 +14,7 @@ from gevinst.core.comments import Address
 from gevinst.core.consultation import Status
 from gevinst.core.errors import AccessDeniedError, ConflictError, InputError
 from gevinst.services import comments, consultations, proposals
+from gevinst.services.catalogs import copy_catalog
 from gevinst.stores.memory import MemoryStore
 from tests.services.conftest import OKF_EDITOR, READER
 
@@ -141,3 +142,13 @@ def test_a_thread_is_begun_replied_to_resolved_and_counted(store: MemoryStore) -
     assert not reopened.resolved
     with pytest.raises(InputError, match="ingen linje 'e9'"):
         comments.comment(store, CFO, "kat", "BC01", Address(table="1", row="e9"), "?")
+
+
+def test_a_copied_catalog_keeps_its_review(store: MemoryStore) -> None:
+    _ask(store)
+    comments.comment(store, CFO, "kat", "F6", Address(section="2"), "Tallene?")
+    target = MemoryStore()
+    copy_catalog(store, "kat", target, "kopi", CFO, "kopieret")
+    for pid in ("BC01", "F6", "F5"):
+        assert target.review_records("kopi", pid) == store.review_records("kat", pid)
+    assert len(target.review_records("kopi", "F6")) == 1

@@ -14,7 +14,10 @@ from importlib import import_module
 from pathlib import Path
 
 from gevinst.cli import claims as claims_output
+from gevinst.cli import consult as consult_output
 from gevinst.cli import followup as followup_output
+from gevinst.cli import overview as overview_output
+from gevinst.cli import realisation as realisation_output
 from gevinst.cli import status as status_output
 from gevinst.cli import targets as targets_output
 from gevinst.cli import whatif as whatif_output
@@ -26,6 +29,7 @@ from gevinst.cli.show import (
     render_proposal,
     render_summary,
 )
+from gevinst.cli.versions import add_commands as add_version_commands
 from gevinst.core.access import LOCAL
 from gevinst.core.errors import (
     FormatError,
@@ -43,6 +47,7 @@ from gevinst.services import check as check_service
 from gevinst.services import export as export_service
 from gevinst.services import followup as followup_service
 from gevinst.services import imports as import_service
+from gevinst.services import overview as overview_service
 from gevinst.services import prices as prices_service
 from gevinst.services import targets as targets_service
 from gevinst.services import whatif as whatif_service
@@ -313,12 +318,24 @@ def _cmd_move(args: argparse.Namespace) -> int:
     return 0
 
 
-def _cmd_followup(args: argparse.Namespace) -> int:
+def _as_of(text: str) -> dt.date:
     try:
-        as_of = dt.date.fromisoformat(args.as_of)
+        return dt.date.fromisoformat(text)
     except ValueError:
-        raise InputError(f"--as-of {args.as_of!r} er ikke en dato (ÅÅÅÅ-MM-DD)") from None
-    items = followup_service.due_items(FolderStore(), LOCAL, args.path, as_of)
+        raise InputError(f"--as-of {text!r} er ikke en dato (ÅÅÅÅ-MM-DD)") from None
+
+
+def _cmd_overview(args: argparse.Namespace) -> int:
+    shown = overview_service.overview(FolderStore(), LOCAL, args.path, _as_of(args.as_of))
+    if args.format == "json":
+        _write_json(overview_output.overview_json(shown))
+    else:
+        sys.stdout.write(overview_output.render(shown))
+    return 0
+
+
+def _cmd_followup(args: argparse.Namespace) -> int:
+    items = followup_service.due_items(FolderStore(), LOCAL, args.path, _as_of(args.as_of))
     if args.format == "json":
         _write_json({"items": [followup_output.item_json(i) for i in items]})
     else:
@@ -407,6 +424,13 @@ def _workflow_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser])
         "begyndte)",
     )
     record.set_defaults(run=_cmd_followup_record)
+    shown = sub.add_parser(
+        "overview", help="vis runden samlet: status, hvad der venter, forfaldne opfølgningsmål"
+    )
+    shown.add_argument("path", help="katalogmappe eller catalog.yaml")
+    shown.add_argument("--as-of", required=True, help="dagen der ses fra, fx 2025-12-31")
+    shown.add_argument("--format", choices=["table", "json"], default="table")
+    shown.set_defaults(run=_cmd_overview)
 
 
 def _catalog_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -562,7 +586,10 @@ def _parser() -> argparse.ArgumentParser:
     _workflow_commands(sub)
     _basis_commands(sub)
     _web_commands(sub)
+    add_version_commands(sub)
     claims_output.add_command(sub)
+    consult_output.add_commands(sub)
+    realisation_output.add_commands(sub)
     return parser
 
 
