@@ -107,7 +107,8 @@ def attachment_name(raw: str) -> str:
     return name
 
 
-def _require_evidence(status: RecordStatus, note: str, attachments: Sequence[str]) -> None:
+def require_evidence(status: str, note: str, attachments: Sequence[str]) -> None:
+    """A goal recorded ``done`` has an evidence note or an attachment."""
     if status == "done" and not note and not attachments:
         raise InputError(
             "et mål kan kun registreres som nået med dokumentation: skriv en note om, hvad "
@@ -141,7 +142,7 @@ def new_record(
         raise InputError(f"højst {MAX_ATTACHMENTS} filer kan vedhæftes en registrering")
     if len(set(names)) != len(names):
         raise InputError("to vedhæftede filer har samme navn; omdøb den ene")
-    _require_evidence(status, text, names)
+    require_evidence(status, text, names)
     return Record(
         proposal=proposal,
         goal=goal,

@@ -18,7 +18,7 @@ from gevinst.web.access import actor_of
 from gevinst.web.store import DatabaseStore
 
 
-def _as_of(request: HttpRequest) -> date:
+def day_asked(request: HttpRequest) -> date:
     """The day asked for (``?dato=2025-12-31``), today where none is given."""
     asked = request.GET.get("dato", "").strip()
     if not asked:
@@ -32,5 +32,5 @@ def _as_of(request: HttpRequest) -> date:
 
 
 def page(request: HttpRequest, catalog: str) -> HttpResponse:
-    round_ = overview(DatabaseStore(), actor_of(request.user), catalog, _as_of(request))
+    round_ = overview(DatabaseStore(), actor_of(request.user), catalog, day_asked(request))
     return render(request, "gevinst/overview.html", {"round": round_, "slug": catalog})
