@@ -17,8 +17,11 @@ from gevinst.web.views import (
     history,
     overview,
     proposal,
+    realisation,
+    review,
     search,
     upload,
+    versions,
 )
 
 urlpatterns = [
@@ -36,6 +39,20 @@ urlpatterns = [
         followup.attachment,
         name="followup-attachment",
     ),
+    path("katalog/<slug:catalog>/versioner/", versions.page, name="catalog-versions"),
+    path("katalog/<slug:catalog>/versioner/frys/", versions.freeze, name="catalog-freeze"),
+    path("katalog/<slug:catalog>/versioner/aendringer/", versions.changes, name="catalog-changes"),
+    path("katalog/<slug:catalog>/versioner/som/", versions.as_of, name="catalog-as-of"),
+    path(
+        "katalog/<slug:catalog>/aendringsanmodninger/<int:number>/",
+        versions.request_page,
+        name="change-request",
+    ),
+    path(
+        "katalog/<slug:catalog>/aendringsanmodninger/<int:number>/afgoer/",
+        versions.decide,
+        name="change-request-decide",
+    ),
     path("katalog/<slug:catalog>/forslag/<str:ident>/", proposal.page, name="proposal"),
     path(
         "katalog/<slug:catalog>/forslag/<str:ident>/hvad-nu-hvis/",
@@ -43,6 +60,32 @@ urlpatterns = [
         name="proposal-whatif",
     ),
     path("katalog/<slug:catalog>/forslag/<str:ident>/status/", proposal.move, name="proposal-move"),
+    path(
+        "katalog/<slug:catalog>/forslag/<str:ident>/hoering/",
+        review.consult,
+        name="proposal-consult",
+    ),
+    path(
+        "katalog/<slug:catalog>/forslag/<str:ident>/hoering/svar/",
+        review.answer,
+        name="proposal-answer",
+    ),
+    path(
+        "katalog/<slug:catalog>/forslag/<str:ident>/kommentar/",
+        review.comment,
+        name="proposal-comment",
+    ),
+    path(
+        "katalog/<slug:catalog>/forslag/<str:ident>/kommentar/svar/",
+        review.reply,
+        name="proposal-reply",
+    ),
+    path(
+        "katalog/<slug:catalog>/forslag/<str:ident>/kommentar/loes/",
+        review.resolve,
+        name="proposal-resolve",
+    ),
+    path("beskeder/", review.notifications, name="notifications"),
     path("katalog/<slug:catalog>/forslag/<str:ident>/rediger/", edit.page, name="edit"),
     path(
         "katalog/<slug:catalog>/forslag/<str:ident>/rediger/beregn/",
@@ -61,6 +104,26 @@ urlpatterns = [
         "katalog/<slug:catalog>/forslag/<str:ident>/eksport.<str:fmt>",
         exports.proposal_download,
         name="proposal-download",
+    ),
+    path(
+        "katalog/<slug:catalog>/gevinstrealisering/",
+        realisation.summary,
+        name="catalog-realisation",
+    ),
+    path(
+        "katalog/<slug:catalog>/forslag/<str:ident>/gevinstrealisering/",
+        realisation.page,
+        name="realisation",
+    ),
+    path(
+        "katalog/<slug:catalog>/forslag/<str:ident>/gevinstrealisering/registrer/",
+        realisation.record,
+        name="realisation-record",
+    ),
+    path(
+        "katalog/<slug:catalog>/forslag/<str:ident>/gevinstrealisering/indlaes/",
+        realisation.upload,
+        name="realisation-upload",
     ),
     path("admin/", admin.site.urls),
     # the language switch of every page header, the login page's too
