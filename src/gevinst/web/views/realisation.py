@@ -139,7 +139,7 @@ def record(request: HttpRequest, catalog: str, ident: str) -> HttpResponse:
     except ConflictError as e:
         return _again(request, catalog, ident, 409, problem=str(e))
     except InputError as e:
-        return _again(request, catalog, ident, 400, problem=str(e), form=what)
+        return _again(request, catalog, ident, 400, problem=str(e))
     audit(request.user, f"realisation-{what}", catalog, ident, recorded=done)
     messages.success(request, _("Registreringen er gemt."))
     return redirect("realisation", catalog=catalog, ident=ident)
@@ -166,6 +166,7 @@ def upload(request: HttpRequest, catalog: str, ident: str) -> HttpResponse:
     """An operational system's CSV export: saved whole, or with the accepted rejections;
     otherwise the page with every rejected value named and nothing saved (422)."""
     sent = request.FILES.get("fil")
+    typed = request.POST.get("mapping", "")
     try:
         if sent is None:
             raise InputError(_("Vælg en CSV-fil."))
@@ -177,16 +178,17 @@ def upload(request: HttpRequest, catalog: str, ident: str) -> HttpResponse:
             actor_of(request.user),
             catalog,
             table,
-            _mapping(request.POST.get("mapping", "")),
+            _mapping(typed),
             accept_rejections=request.POST.get("accept") == "on",
             expected_count=_count(request),
         )
     except ConflictError as e:
         return _again(request, catalog, ident, 409, problem=str(e))
     except InputError as e:
-        return _again(request, catalog, ident, 400, problem=str(e), form="csv")
+        return _again(request, catalog, ident, 400, problem=str(e), mapping=typed)
     if not done.saved:
-        return _again(request, catalog, ident, 422, imported=done, form="csv")
+        # the file must be chosen again (a browser never fills in a file), the mapping not
+        return _again(request, catalog, ident, 422, imported=done, mapping=typed)
     audit(
         request.user,
         "realisation-import",
