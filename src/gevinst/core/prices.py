@@ -39,6 +39,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from gevinst.core import calc
 from gevinst.core.distribute import ONE, apportion, round_to
 from gevinst.core.errors import InputError
 from gevinst.core.frozen import freeze
@@ -289,3 +290,50 @@ def convert_catalog(
         tables = tuple(_catalog_table(t, cat.price_level, to_level, edition) for t in tables)
     shown = replace(cat, price_level=to_level, proposals=proposals, tables=tables)
     return shown, tuple(conversion(p, to_level, index, edition) for p in moved)
+
+
+def _name(p: Proposal, no: str) -> str:
+    """How a catalog table names a proposal's row: its printed number where it is a name
+    ("Forslag 3"), else the proposal's id."""
+    return no if any(c.isalpha() for c in no) else p.id
+
+
+def unconverted_notes(cat: Catalog, table_id: str) -> list[str]:
+    """What a document says under a catalog table of each proposal in it made in another
+    price level than the table's (the catalog's): it stands unconverted, as the catalog prints
+    it, and its effect at the catalog's level where the profile's index can say it.
+
+    The seed's Tabel 2: "Forslag 3 er udarbejdet i 2024 p/l og står uomregnet i tabellen
+    (1.000 kr. 2025 p/l); i 2025 p/l er effektiviseringsbidraget 1.991, 2.569, 2.934 og 3.040
+    (2025-2028; omregnet med faktor 1,048: ...)."
+    """
+    t = cat.table(table_id)
+    return [
+        _unconverted(cat, t, cat.proposal(row.proposal), row.no)
+        for row in t.rows()
+        if row.proposal is not None and cat.proposal(row.proposal).price_level != cat.price_level
+    ]
+
+
+def _unconverted(cat: Catalog, t: CatalogTable, p: Proposal, no: str) -> str:
+    head = (
+        f"{_name(p, no)} er udarbejdet i {p.price_level} p/l og står uomregnet i tabellen "
+        f"(1.000 kr. {cat.price_level} p/l)"
+    )
+    index = cat.profile.price_index
+    if index is None:
+        return f"{head}; profilen har intet prisindeks at omregne med."
+    try:
+        edition = index.edition()
+        shown = convert_proposal(p, cat.price_level, edition)
+    except InputError as e:
+        return f"{head}; den kan ikke omregnes: {e}."
+    effect = -calc.permanent(shown)
+    figures = [dk(effect[y]) for y in t.years]
+    listed = ", ".join(figures[:-1]) + " og " + figures[-1] if len(figures) > 1 else figures[0]
+    c = conversion(p, cat.price_level, index, edition)
+    return (
+        f"{head}; i {cat.price_level} p/l er effektiviseringsbidraget {listed} "
+        f"({t.years[0]}-{t.years[-1]}; omregnet med faktor "
+        f"{dk(round_to(c.factor, Decimal('0.0001')))}: {c.source})."
+    )

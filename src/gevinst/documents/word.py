@@ -41,6 +41,7 @@ from gevinst.core.model import (
     Targets,
 )
 from gevinst.core.numbers import dk
+from gevinst.core.prices import unconverted_notes
 from gevinst.core.profile import Profile
 from gevinst.core.selection import ExportOptions, select
 from gevinst.core.series import Series
@@ -428,6 +429,8 @@ def _intro(doc: DocxDocument, cat: Catalog, found: Marks) -> None:
     for table in cat.tables:
         _summary_table(doc, summarise(cat, table.id), found)
         _prose(doc, table.text)
+        for note in unconverted_notes(cat, table.id):
+            _prose(doc, note)
     _chart(doc, catalog_chart_png(cat))
 
 
