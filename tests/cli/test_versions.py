@@ -148,3 +148,30 @@ def test_carry_makes_the_next_rounds_catalog(
     assert rows["BC01"] == "Budget 2025" and rows["F2"] == "OFS 23-24"
     assert main(["pool", str(new)]) == 0
     assert "Ansøgt i alt" in capsys.readouterr().out
+
+
+def test_rounds_count_a_carried_and_revised_proposal_once(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    new = tmp_path / "kk-budget-2026"
+    assert main(["carry", str(folder), str(new), "--round", "Budget 2026"]) == 0
+    bc01 = new / "proposals" / "BC01.yaml"
+    text = bc01.read_text(encoding="utf-8")
+    bc01.write_text(text.replace("2027: -297", "2027: -397", 1), encoding="utf-8")  # e1
+    capsys.readouterr()
+    assert main(["rounds", str(folder), "--format", "json"]) == 0
+    before = json.loads(capsys.readouterr().out)
+    assert main(["rounds", str(folder), str(new), "--format", "json"]) == 0
+    after = json.loads(capsys.readouterr().out)
+    assert len(after["proposals"]) == 9  # not eighteen
+    assert after["proposals"][0] == {
+        "proposal": "BC01",
+        "round": "Budget 2026",
+        "effect": {"2024": 0, "2025": 297, "2026": 1144, "2027": 1574, "2028": 1474, "2029": 1474},
+    }
+    # the revised BC01 replaces its first version in the total: 100 more in 2027, not twice
+    assert after["total"]["2027"] - before["total"]["2027"] == 100
+    assert after["total"]["2026"] == before["total"]["2026"] == 61465
+    assert main(["rounds", str(folder), str(new)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1].startswith("BC01     Budget 2026") and lines[-1].startswith("I alt")

@@ -99,3 +99,15 @@ def test_as_of_keeps_a_confidential_proposal_published_only(
     f1 = cv.as_of_frozen(store, READER, "kat", SENT).catalog.proposal("F1")
     assert f1.catalog_entry_only and f1.remarks == ()
     assert cv.as_of_frozen(store, CFO, "kat", SENT).catalog.proposal("F1") == seed.proposal("F1")
+
+
+def test_the_changes_since_the_latest_frozen_version(store: MemoryStore) -> None:
+    assert cv.changes_since_last(store, READER, "kat") == (None, [])
+    cv.freeze_catalog(store, CFO, "kat", "Sendt til ØU")
+    latest = cv.freeze_catalog(store, CFO, "kat", SENT)
+    _edit(store, OKF_EDITOR, "BC01", title="Ny titel")
+    frozen, changed = cv.changes_since_last(store, READER, "kat")
+    assert frozen == latest
+    assert [(c.change.proposal, [d.place for d in c.differences]) for c in changed] == [
+        ("BC01", ["title"])
+    ]

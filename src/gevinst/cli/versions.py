@@ -7,7 +7,8 @@ folder as the local user:
 - ``gevinst requests PATH [--format json]``, ``gevinst accept PATH N [--note]`` and
   ``gevinst reject PATH N --note``: the change requests and their decision;
 - ``gevinst pool PATH [--format json]``: the round's investment pool year by year;
-- ``gevinst carry PATH NEW --round NAME``: a new round's catalog, the proposals carried.
+- ``gevinst carry PATH NEW --round NAME``: a new round's catalog, the proposals carried;
+- ``gevinst rounds PATH... [--format json]``: several rounds' catalogs, each proposal once.
 """
 
 from __future__ import annotations
@@ -199,6 +200,44 @@ def _cmd_pool(args: argparse.Namespace) -> int:
     return 0
 
 
+def render_rounds(rows: Sequence[rounds.Counted]) -> str:
+    """Each proposal once, with the round whose version counts and its effect a year (a
+    saving positive, as the catalog's tables print it), and the total."""
+    total = rounds.total(rows)
+    years = list(total)
+    width = max([len("Forslag"), *(len(r.proposal.id) for r in rows)])
+    rwidth = max([len("Runde"), *(len(r.round) for r in rows)])
+    head = f"{'Forslag':<{width}}  {'Runde':<{rwidth}}" + "".join(f"{y:>9}" for y in years)
+    lines = [head + "\n"]
+    for r in rows:
+        cells = "".join(f"{dk(r.effect[y]):>9}" for y in years)
+        lines.append(f"{r.proposal.id:<{width}}  {r.round:<{rwidth}}{cells}\n")
+    cells = "".join(f"{dk(total[y]):>9}" for y in years)
+    lines.append(f"{'I alt':<{width}}  {'':<{rwidth}}{cells}\n")
+    return "".join(lines)
+
+
+def _cmd_rounds(args: argparse.Namespace) -> int:
+    rows = rounds.counted_once(FolderStore(), LOCAL, args.paths)
+    if args.format == "json":
+        _json(
+            {
+                "proposals": [
+                    {
+                        "proposal": r.proposal.id,
+                        "round": r.round,
+                        "effect": {str(y): number(a) for y, a in r.effect.items()},
+                    }
+                    for r in rows
+                ],
+                "total": {str(y): number(a) for y, a in rounds.total(rows).items()},
+            }
+        )
+    else:
+        sys.stdout.write(render_rounds(rows))
+    return 0
+
+
 def _cmd_carry(args: argparse.Namespace) -> int:
     store = FolderStore()
     new = rounds.carry_round(
@@ -239,6 +278,13 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     pool.add_argument("path", help=path)
     pool.add_argument("--format", choices=["table", "json"], default="table")
     pool.set_defaults(run=_cmd_pool)
+    counted = sub.add_parser(
+        "rounds",
+        help="forslagene i flere runders kataloger, hvert én gang i den seneste rundes version",
+    )
+    counted.add_argument("paths", nargs="+", help="katalogerne, den ældste runde først")
+    counted.add_argument("--format", choices=["table", "json"], default="table")
+    counted.set_defaults(run=_cmd_rounds)
     carry = sub.add_parser("carry", help="en ny budgetrundes katalog med forslagene videreført")
     carry.add_argument("path", help=path)
     carry.add_argument("new", help="den nye katalogmappe")

@@ -95,6 +95,17 @@ def changes_since(store: Store, actor: Actor, key: str, name: str) -> list[Chang
     return out
 
 
+def changes_since_last(
+    store: Store, actor: Actor, key: str
+) -> tuple[FrozenVersion | None, list[ChangedProposal]]:
+    """The latest frozen version and what changed since it (none and nothing where the
+    catalog has never been frozen): what an overview of the round shows."""
+    frozen = store.frozen_versions(key)
+    if not frozen:
+        return None, []
+    return frozen[-1], changes_since(store, actor, key, frozen[-1].name)
+
+
 @dataclass(frozen=True)
 class AsOf:
     """The catalog as it was: each proposal at its version then (``versions``), those not
