@@ -1,6 +1,8 @@
 # SPDX-License-Identifier: MPL-2.0
 """A round on one page (issue 13, done when): where every proposal of a catalog stands, what
-blocks it, and which promised savings are overdue for evidence on a given day.
+blocks it, and which promised savings are overdue for evidence on a given day: the goals of
+the proposals that count toward the targets (:func:`gevinst.core.targets.counted`: approved
+in an earlier round, or moved to a state the profile counts).
 
 It composes what the other services give (the check, the lifecycle's status, the follow-up's
 due items); it holds no rule of its own. A confidential proposal the actor may not read in
@@ -15,6 +17,7 @@ from datetime import date
 from gevinst.core.access import Actor
 from gevinst.core.lifecycle import State, Transition
 from gevinst.core.model import Catalog, Proposal
+from gevinst.core.targets import approved_with, counted
 from gevinst.services.check import check_catalog
 from gevinst.services.followup import Item, due_items
 from gevinst.services.workflow import StatusInfo, status, workflow_of
@@ -52,6 +55,7 @@ class Standing:
     proposal: Proposal
     state: str
     label: str
+    approved_with: str  # the round the catalog's row names, "" where it names none
     ready: tuple[Transition, ...]
     waiting: tuple[tuple[Transition, tuple[str, ...]], ...]
     overdue: tuple[Overdue, ...]
@@ -80,11 +84,12 @@ class Overview:
         return sum(len(s.overdue) for s in self.standings)
 
 
-def _standing(p: Proposal, info: StatusInfo, overdue: list[Item]) -> Standing:
+def _standing(p: Proposal, info: StatusInfo, approved: str, overdue: list[Item]) -> Standing:
     return Standing(
         p,
         info.state,
         info.label,
+        approved,
         tuple(t for t, missing in info.available if not missing),
         tuple((t, missing) for t, missing in info.available if missing),
         _overdue([i for i in overdue if i.proposal == p.id]),
@@ -98,9 +103,18 @@ def overview(store: Store, actor: Actor, key: str, as_of: date) -> Overview:
     catalog = checked.catalog
     workflow = workflow_of(catalog)
     infos = status(store, actor, key, checked.findings)
-    overdue = [i for i in due_items(store, actor, key, as_of) if i.status == "overdue"]
+    # a goal is owed once its saving is promised: where the proposal counts toward the targets
+    promised = set(counted(catalog, {pid: i.state for pid, i in infos.items() if i.count}))
+    overdue = [
+        i
+        for i in due_items(store, actor, key, as_of)
+        if i.status == "overdue" and i.proposal in promised
+    ]
+    approved = approved_with(catalog)
     standings = tuple(
-        _standing(p, infos[p.id], overdue) for p in catalog.proposals if p.id in infos
+        _standing(p, infos[p.id], approved.get(p.id, ""), overdue)
+        for p in catalog.proposals
+        if p.id in infos
     )
     counts = Counter(s.state for s in standings)
     states = tuple((s, counts[s.id]) for s in workflow.states if counts[s.id])

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: MPL-2.0
 """The round on one page for Center for Økonomi (issue 13): where every proposal stands,
-what each waiting step misses, and the follow-up goals overdue for evidence on a day the
-user may choose (today by default)."""
+what each waiting step misses, the follow-up goals overdue for evidence on a day the user
+may choose (today by default), each target (måltal) by committee, and the investment pool."""
 
 from __future__ import annotations
 
@@ -13,9 +13,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gevinst.core.errors import InputError
+from gevinst.core.pool import pool_balance
 from gevinst.services.overview import overview
 from gevinst.web.access import actor_of
 from gevinst.web.store import DatabaseStore
+from gevinst.web.views import targets
 
 
 def day_asked(request: HttpRequest) -> date:
@@ -32,5 +34,12 @@ def day_asked(request: HttpRequest) -> date:
 
 
 def page(request: HttpRequest, catalog: str) -> HttpResponse:
-    round_ = overview(DatabaseStore(), actor_of(request.user), catalog, day_asked(request))
-    return render(request, "gevinst/overview.html", {"round": round_, "slug": catalog})
+    store, actor = DatabaseStore(), actor_of(request.user)
+    round_ = overview(store, actor, catalog, day_asked(request))
+    context = {
+        "round": round_,
+        "slug": catalog,
+        "targets": targets.shown(store, actor, catalog),
+        "pool": pool_balance(round_.catalog),  # the catalog as the user may see it
+    }
+    return render(request, "gevinst/overview.html", context)
