@@ -17,6 +17,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -190,7 +191,10 @@ def record(request: HttpRequest, catalog: str) -> HttpResponse:
     messages.success(
         request, _("Opfølgningen på %(ident)s er registreret.") % {"ident": made.proposal}
     )
-    query = f"?dato={as_of.isoformat()}" + ("&alle=1" if request.POST.get("alle") == "1" else "")
+    # a record counts from the day it is made: a page seen from an earlier day would not show
+    # it, so that page is followed by today's
+    day = as_of if as_of >= timezone.localdate(made.when) else timezone.localdate()
+    query = f"?dato={day.isoformat()}" + ("&alle=1" if request.POST.get("alle") == "1" else "")
     return redirect(reverse("followup", args=[catalog]) + query + f"#{key}")
 
 
