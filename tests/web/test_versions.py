@@ -129,6 +129,8 @@ def test_an_approved_proposals_save_in_the_editor_is_a_change_request(login: Log
     _approve("BC01")
     okf = login("editor-okf")
     edit = f"{CATALOG}forslag/BC01/rediger/"
+    assert "sendes ændringen til CFØ som en ændringsanmodning" in _html(okf, edit)
+    assert "som-anmodning" not in _html(okf, f"{CATALOG}forslag/BC02/rediger/")
     data = opened(okf, edit) | {"line-2-2027": "-1.000", "why": "ny beregning", "op": "save"}
     response = okf.post(edit, data)
     assert response.status_code == 302 and response["Location"].endswith(

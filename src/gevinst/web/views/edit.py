@@ -25,7 +25,7 @@ from gevinst.core.series import Series
 from gevinst.format.diff import merge, resolve
 from gevinst.format.jsonsource import parse_json
 from gevinst.format.writer import proposal_document
-from gevinst.services import change_requests, proposals
+from gevinst.services import change_requests, proposals, workflow
 from gevinst.web import editor
 from gevinst.web.access import actor_of, audit, record_read
 from gevinst.web.store import DatabaseStore
@@ -83,6 +83,8 @@ def _context(
         "table1": layout.table1(p, profile) if p else [],
         "table_a": _table_a(p, profile) if p else [],
         "findings": shown.findings,
+        # after approval the save is a change request: the editor says so before it is made
+        "as_request": workflow.requires_change_request(store, catalog, ident),
     }
 
 

@@ -107,6 +107,8 @@ def as_of(request: HttpRequest, catalog: str) -> HttpResponse:
     else:
         raise InputError(_("Vælg en frossen version eller en dato."))
     cat = shown.catalog
+    for p in cat.proposals:
+        record_read(request.user, catalog, p)  # logs a confidential one shown in full
     context: dict[str, Any] = {
         "catalog": cat,
         "slug": catalog,
