@@ -11,12 +11,14 @@ from pathlib import Path
 import pytest
 
 from gevinst.core import realisation as r
+from gevinst.core.access import LOCAL
 from gevinst.core.errors import ConflictError, FormatError, NotFoundError
 from gevinst.core.model import Catalog
 from gevinst.format.writer import write_catalog
+from gevinst.services.catalogs import copy_catalog
 from gevinst.stores.folder import FolderStore
 from tests.stores import test_contract
-from tests.stores.test_contract import Kept
+from tests.stores.test_contract import CHANGE, Kept
 
 kept = test_contract.kept  # the stores of the contract, as the fixture of these tests
 WHEN = datetime(2026, 3, 1, 9, 30, tzinfo=UTC)
@@ -93,3 +95,20 @@ def test_the_folder_keeps_them_in_realisation_yaml_beside_the_catalog(
         FormatError, match=r"realisation.yaml, felt entries\[0\].evidence: feltet mangler"
     ):
         store.realisation("kat")
+
+
+def test_a_new_catalog_keeps_the_records_it_is_given(kept: Kept, seed: Catalog) -> None:
+    kept.store.create_catalog("kopi", seed, CHANGE, realisation=ALL)
+    assert kept.store.realisation("kopi") == ALL
+    kept.store.add_realisation("kopi", [SPENT], expected_count=len(ALL))
+    assert kept.store.realisation(kept.key) == []  # the first catalog's are its own
+
+
+def test_a_catalog_copied_between_stores_carries_its_records(
+    kept: Kept, seed: Catalog, tmp_path: Path
+) -> None:
+    kept.store.add_realisation(kept.key, ALL, expected_count=0)
+    folder = FolderStore(tmp_path)
+    copy_catalog(kept.store, kept.key, folder, "ud", LOCAL, "eksport")
+    assert folder.realisation("ud") == ALL
+    assert (tmp_path / "ud" / "realisation.yaml").is_file()

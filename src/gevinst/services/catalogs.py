@@ -2,7 +2,8 @@
 """A whole catalog copied from one store to another: a folder of YAML files into the
 database (``gevinst db import``) and back (``gevinst db export``), so that files and database
 never drift apart. Each proposal's current version is copied with its workflow events and its
-review (consultations and comments); the target must be new."""
+review (consultations and comments), and the catalog's realisation records; the target must be
+new."""
 
 from __future__ import annotations
 
@@ -27,5 +28,8 @@ def copy_catalog(
     change = Change(who=actor.name, when=datetime.now(UTC), why=why)
     events = {p.id: source.events(source_key, p.id) for p in catalog.proposals}
     review = {p.id: source.review_records(source_key, p.id) for p in catalog.proposals}
-    target.create_catalog(key, catalog, change, events=events, review=review)
+    realisation = source.realisation(source_key)
+    target.create_catalog(
+        key, catalog, change, events=events, review=review, realisation=realisation
+    )
     return key, catalog

@@ -102,10 +102,11 @@ class Store(Protocol):
         *,
         events: Mapping[str, Sequence[Event]] | None = None,
         review: Mapping[str, Sequence[ReviewRecord]] | None = None,
+        realisation: Sequence[RealisationEntry] = (),
     ) -> None:
         """Keep ``catalog`` as a new catalog at ``key``, with each proposal's workflow
-        ``events`` and ``review`` records (by proposal id) where given: all of it, or
-        nothing."""
+        ``events`` and ``review`` records (by proposal id) where given, and the catalog's
+        ``realisation`` records: all of it, or nothing."""
         ...
 
     def events(self, key: str, proposal_id: str) -> list[Event]:

@@ -82,7 +82,12 @@ from gevinst.stores.followup_file import (
     read_attachment,
     read_followups,
 )
-from gevinst.stores.realisation_file import add_realisation, read_realisation
+from gevinst.stores.realisation_file import (
+    REALISATION,
+    add_realisation,
+    read_realisation,
+    realisation_text,
+)
 
 WORKFLOW = "workflow.yaml"
 REVIEW = "review.yaml"
@@ -164,6 +169,7 @@ class FolderStore:
         *,
         events: Mapping[str, Sequence[Event]] | None = None,
         review: Mapping[str, Sequence[ReviewRecord]] | None = None,
+        realisation: Sequence[RealisationEntry] = (),
     ) -> None:
         """``change`` is not kept: a folder's history is git's."""
         self.check_new_catalog(key)
@@ -176,6 +182,9 @@ class FolderStore:
             notes = {p.id: list((review or {}).get(p.id, ())) for p in catalog.proposals}
             if any(notes.values()):
                 (staging / REVIEW).write_text(_review_text(notes), encoding="utf-8")
+            if realisation:
+                text = realisation_text(realisation)
+                (staging / REALISATION).write_text(text, encoding="utf-8")
 
     def _events(self, key: str) -> dict[str, list[Event]]:
         return _read_workflow(self._folder(key) / WORKFLOW)

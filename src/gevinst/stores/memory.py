@@ -128,13 +128,16 @@ class MemoryStore:
         *,
         events: Mapping[str, Sequence[Event]] | None = None,
         review: Mapping[str, Sequence[ReviewRecord]] | None = None,
+        realisation: Sequence[RealisationEntry] = (),
     ) -> None:
         self.check_new_catalog(key)
         history = {p.id: [_saved(p, change)] for p in catalog.proposals}
         given, notes = events or {}, review or {}
         kept_events = {p.id: list(given.get(p.id, ())) for p in catalog.proposals}
         kept_records = {p.id: list(notes.get(p.id, ())) for p in catalog.proposals}
-        self._kept[key] = _Kept(catalog, history, kept_events, review=kept_records)
+        self._kept[key] = _Kept(
+            catalog, history, kept_events, review=kept_records, realisation=list(realisation)
+        )
 
     def events(self, key: str, proposal_id: str) -> list[Event]:
         kept = self._get(key)

@@ -35,11 +35,15 @@ def read_realisation(folder: Path) -> list[Entry]:
     return entries_from_document(read_document(path))
 
 
+def realisation_text(entries: Sequence[Entry]) -> str:
+    return to_yaml(entries_document(entries))
+
+
 def add_realisation(folder: Path, entries: Sequence[Entry], expected_count: int) -> None:
     """Add ``entries`` after the ``expected_count`` the caller saw, or raise ConflictError.
     As a workflow move, the count's check and the file's rename are not one step: two
     writes at the same instant may both pass it (the database store closes that gap)."""
     kept = read_realisation(folder)
     require_realisation_count(expected_count, len(kept))
-    text = to_yaml(entries_document([*kept, *entries]))
+    text = realisation_text([*kept, *entries])
     write_files({folder / REALISATION: text.encode("utf-8")})

@@ -211,17 +211,23 @@ class DatabaseStore:
             stored = db.StoredCatalog.objects.using(self.using).select_for_update().get(pk=found.pk)
             count = stored.realisation.using(self.using).count()
             require_realisation_count(expected_count, count)
-            for number, entry in enumerate(entries, start=count + 1):
-                db.RealisationEntry.objects.using(self.using).create(
-                    catalog=stored,
-                    number=number,
-                    kind=entry_document(entry)["kind"],
-                    proposal=proposal_of(entry) or "",
-                    document=entry_document(entry),
-                    who=entry.who,
-                    author=self._user(entry.who),
-                    created=entry.when,
-                )
+            self._add_entries(stored, count + 1, entries)
+
+    def _add_entries(
+        self, stored: db.StoredCatalog, first: int, entries: Sequence[RealisationEntry]
+    ) -> None:
+        for number, entry in enumerate(entries, start=first):
+            document = entry_document(entry)
+            db.RealisationEntry.objects.using(self.using).create(
+                catalog=stored,
+                number=number,
+                kind=document["kind"],
+                proposal=proposal_of(entry) or "",
+                document=document,
+                who=entry.who,
+                author=self._user(entry.who),
+                created=entry.when,
+            )
 
     def _add_event(self, sp: db.StoredProposal, number: int, event: Event) -> None:
         db.WorkflowEvent.objects.using(self.using).create(
@@ -306,6 +312,7 @@ class DatabaseStore:
         *,
         events: Mapping[str, Sequence[Event]] | None = None,
         review: Mapping[str, Sequence[ReviewRecord]] | None = None,
+        realisation: Sequence[RealisationEntry] = (),
     ) -> None:
         with transaction.atomic(using=self.using):
             self.check_new_catalog(key)
@@ -322,6 +329,7 @@ class DatabaseStore:
                     self._add_event(sp, number, event)
                 for number, record in enumerate((review or {}).get(p.id, ()), start=1):
                     self._add_review_record(sp, number, record)
+            self._add_entries(stored, 1, realisation)
 
     def review_records(self, key: str, proposal_id: str) -> list[ReviewRecord]:
         sp = self._proposal(key, proposal_id)
