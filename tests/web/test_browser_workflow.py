@@ -3,14 +3,16 @@
 Økonomiforvaltningen's editor submits BC01 and F6; CFØ finds BC01's preapproval not yet
 possible, with the error findings that stop it, and takes F6 on to Effektiviseringskredsen,
 where the committees' approval waits for CFØ's approval in "Hvem er hørt?". The overview's
-status column and filter and F6's history show the steps; axe-core finds no serious
-violation on the pages with the status panel."""
+status column and filter and F6's history show the steps, and the round's overview page
+where each stands and what it waits for; axe-core finds no serious violation on the pages
+with the status panel or the overview."""
 
 from __future__ import annotations
 
 from playwright.sync_api import Browser, Page
 
 from tests.web.test_browser import (  # noqa: F401
+    _screenshot,
     _serious,
     _sign_in,
     browser,
@@ -85,3 +87,23 @@ def test_proposals_move_from_draft_through_cfo_with_refusals_explained(
         assert text in steps
     assert steps.index("Indsend til CFØ") < steps.index("Godkend endeligt")
     assert not _serious(cfo)
+
+    _the_overview_shows_the_round(cfo, base)
+
+
+def _the_overview_shows_the_round(cfo: Page, base: str) -> None:
+    """The round on one page: where each stands, what waits and for what, the target met."""
+    cfo.goto(f"{base}{CATALOG}")
+    cfo.get_by_role("link", name="Overblik over runden").click()
+    cfo.get_by_label("Set fra dagen").fill("2025-12-31")
+    cfo.get_by_role("button", name="Vis").click()
+    cfo.wait_for_url("**dato=2025-12-31*")
+    standing = cfo.get_by_role("table", name="Hvert forslags status").inner_text()
+    bc01 = next(line for line in standing.splitlines() if line.startswith("BC01"))
+    assert "Indsendt til CFØ" in bc01 and "Forhåndsgodkend:" in standing
+    assert "Behandlet i Effektiviseringskredsen" in standing
+    assert "Hele kommunen" in cfo.get_by_role("table", name="Måltal").inner_text()
+    overdue = cfo.get_by_role("table", name="Mål hvis frist var udløbet").inner_text()
+    assert "Der er ansat 5 dagin" in overdue  # F3's, approved in OFS 23-24
+    assert not _serious(cfo)
+    _screenshot(cfo, "overblik")
