@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
+from dataclasses import replace
 
 import pytest
 from django.db import connections
@@ -100,3 +101,32 @@ def test_two_saves_at_once_from_the_same_version_never_both_succeed(
         t.join()
     assert sorted(outcomes) == ["conflict", "saved"]
     assert len(store.versions("kat", "BC02")) == 2
+
+
+@pytest.mark.parametrize("attempt", range(3))
+def test_two_followups_at_once_from_the_same_count_never_both_kept(
+    seed: Catalog, attempt: int
+) -> None:
+    store = DatabaseStore("postgres")
+    store.create_catalog("kat", seed, CHANGE)
+    outcomes: list[str] = []
+    start = threading.Barrier(2)
+
+    def record(note: str) -> None:
+        start.wait()
+        try:
+            store.add_followup("kat", "BC01", replace(DONE, note=note), FILES, expected_count=0)
+            outcomes.append("kept")
+        except ConflictError:
+            outcomes.append("conflict")
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=record, args=(n,)) for n in ("Første", "Anden")]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(outcomes) == ["conflict", "kept"]
+    [kept] = store.followups("kat", "BC01")
+    assert kept.note in ("Første", "Anden") and kept.attachments == DONE.attachments
