@@ -510,6 +510,48 @@ KNOWN = [
         "The catalog shows 73.234, the investment of the Budget 2024 case 'Fremtidens "
         "indkøb'; this 2025 tranche has no implementation costs of its own.",
     ),
+    # --- what the text says against the tables (issue 14) ---------------------------------
+    Known(
+        "BC01",
+        "text",
+        "text-claim",
+        cells(["hentes med 2/3 fra 2026"], [2026]),
+        "Text: afsnit 3 says the administrations' savings come 2/3 in 2026 (2/3 of 880 is 587); "
+        "Tabel 1 prints -550 in 2026, 5/8 of 880 (as the basis-model finding for e3 says of the "
+        "prose under Tabel i).",
+    ),
+    Known(
+        "F3",
+        "text",
+        "text-claim",
+        cells(["fordelingsnøglen 47/53"], [2026, 2027]),
+        "Text: BUF and SOF share the pool, 'and so the savings', 47/53; Tabel 1's savings are "
+        "47/53 in 2025 (900/1.000) and from 2028 (3.950/4.450), but 1.700/1.850 in 2026 and "
+        "2.400/2.600 in 2027, which is 48/52.",
+    ),
+    Known(
+        "F5",
+        "text",
+        "text-claim",
+        cells(["fra 2028 en varig effektivisering på 5,6 mio. kr."], [2028, 2029])
+        | cells(["til 8% i 2028"], [2028])
+        | cells(["Dette udgør 1 mio. kr. i 2025 og 1,3 mio. kr. i 2026"], [2026]),
+        "Text: (a) 'fra 2028 en varig effektivisering på 5,6 mio. kr.', but Tabel 2's 'Samlet "
+        "varig ændring' is -3.791; 5,6 adds the purchase savings of the row "
+        "'Indkøbseffektiviseringer**' (1.795 in 2029), which note ** keeps out of the total. "
+        "(b) the purchase reduction reaches '8% i 2028', but the row's -1.346 in 2028 is 6 % "
+        "of 22 mio. kr. (2 %, 4 %, 6 %, 8 % from 2026: 8 % in 2029). (c) Spor 4 is '1 mio. kr. "
+        "i 2025 og 1,3 mio. kr. i 2026', but Tabel 2 prints 1.000 in 2024 and 1.300 in 2025 "
+        "(as its totals 3.800 and 3.600 require): nothing in 2026.",
+    ),
+    Known(
+        "F6",
+        "text",
+        "text-claim",
+        cells(["energiforbedringer for 38 projekter"]),
+        "Text: afsnit 1 counts 38 projects; Bilag 1 'Projekter der er en del af "
+        "effektiviseringscasen' lists 42 rows at 39 addresses.",
+    ),
     # --- the catalog ----------------------------------------------------------------------
     Known(
         None,

@@ -21,6 +21,8 @@ from gevinst.core.claims.claim import (
     RowsRef,
     ShareRef,
 )
+from gevinst.core.check import check_catalog
+from gevinst.core.check.claims import STALE
 from gevinst.format.reader import load_catalog
 from gevinst.format.writer import write_catalog
 from tests.format.bc01 import bc01_catalog, edit, problems
@@ -81,25 +83,40 @@ def test_claims_survive_a_round_trip(catalog: Path, tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("old", "new", "said"),
     [
-        ('phrase: "1262,6 timer"', 'phrase: "1262,7 timer"', "står ikke i basis.tabel-i"),
-        (
-            "field: basis.ad-1, value",
-            "field: basis.nope, value",
-            "teksten 'basis.nope' findes ikke",
-        ),
-        ("param: hour_norm", "param: minutes_x", "ingen talparameter 'minutes_x'"),
-        ("rows_of: tabel-ii", "rows_of: tabel-x", "grundlagstabellen 'tabel-x' findes ikke"),
-        ("row: ØU}", "row: XU}", "ukendt udvalg, forvaltning eller bevilling: 'XU'"),
         ('value: "1262,6"', "value: 1262.6", "skriv tallet i anførselstegn"),
         ('value: "1262,6"', 'value: "1.2626"', "ikke et tal, som en tekst skriver det"),
         ("ref: {rows_of: tabel-ii}", "ref: {rows_of: tabel-ii, line: e1}", "præcis én henvisning"),
-        ("years: [2026, 2027]", "years: [2026, 2031]", "året 2031 er ikke blandt"),
+        ("value: 2/3, unit: brøk", "value: 2/3, unit: forhold", "henviser med ratio"),
+        ("unit: forhold, total", "unit: brøk, total", "en brøk skrives som én værdi"),
     ],
 )
-def test_a_wrong_claim_is_refused_with_its_line(
+def test_a_claim_of_the_wrong_form_is_refused_with_its_line(
     catalog: Path, old: str, new: str, said: str
 ) -> None:
     line = edit(catalog, old, new)
     found = problems(catalog)
     assert any(said in p for p in found), found
     assert any(f"linje {line}" in p for p in found), found
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "said"),
+    [
+        ('phrase: "1262,6 timer"', 'phrase: "1262,7 timer"', "står ikke længere i basis.tabel-i"),
+        ("field: basis.ad-1, value", "field: basis.nope, value", "står ikke længere i basis.nope"),
+        ("param: hour_norm", "param: minutes_x", "ingen talparameter 'minutes_x'"),
+        ("rows_of: tabel-ii", "rows_of: tabel-x", "grundlagstabellen 'tabel-x' findes ikke"),
+        ("row: ØU}", "row: XU}", "ukendt udvalg, forvaltning eller bevilling: 'XU'"),
+        ("years: [2026, 2027]", "years: [2026, 2031]", "året 2031 er ikke blandt"),
+    ],
+)
+def test_a_claim_that_no_longer_fits_is_read_and_reported_by_the_check(
+    catalog: Path, old: str, new: str, said: str
+) -> None:
+    """A text may be edited, or a line removed, before the claims are: the file still reads,
+    and the check says which claim must be corrected."""
+    edit(catalog, old, new)
+    cat = load_catalog(catalog)
+    stale = [f for f in check_catalog(cat) if f.rule == STALE]
+    assert len(stale) == 1 and said in stale[0].message, [f.message for f in stale]
+    assert stale[0].table == "text" and "påstanden skal rettes eller fjernes" in stale[0].message

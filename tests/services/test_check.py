@@ -57,7 +57,8 @@ def test_select_counts_every_proposal_and_the_catalog(store: MemoryStore, seed: 
     total = sum(c.error + c.warning + c.info for c in everything.counts)
     assert total == len(checked.findings)
     f3 = next(c for c in everything.counts if c.proposal == "F3")
-    assert (f3.error, f3.warning, f3.info) == (36, 6, 2)
+    # 6 warnings of the tables, 2 of what the text says (47/53 in 2026 and 2027)
+    assert (f3.error, f3.warning, f3.info) == (36, 8, 2)
 
 
 def test_select_by_proposal_and_severity(store: MemoryStore) -> None:

@@ -486,7 +486,7 @@ def proposal_from_document(
     if problems:
         raise FormatError(problems)
     proposal = _proposal(pm, profile)
-    for i, where, message in claim_problems(proposal, profile):
+    for i, where, message in claim_problems(proposal):
         line = doc.line_of(["claims", i, where])
         problems.append(Problem(doc.path, line, pm.id, _field(["claims", i, where]), message))
     if problems:

@@ -19,14 +19,17 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from gevinst.core.claims.claim import MONEY, BasisRef, Claim, ClaimUnit, RatioRef, ShareRef
+from gevinst.core.claims.fields import text_fields
 from gevinst.core.claims.precision import interval
-from gevinst.core.claims.resolve import Place, place, ratio_of, share_of
+from gevinst.core.claims.resolve import Place, place, ratio_of, share_of, simple_refs
+from gevinst.core.errors import GevinstError
 from gevinst.core.findings import Finding, Severity
 from gevinst.core.model import Proposal
 from gevinst.core.numbers import dk
 from gevinst.core.profile import Profile
 
 RULE = "text-claim"
+STALE = "text-claim-stale"
 TABLE = "text"
 HALF = Decimal("0.5")
 
@@ -182,11 +185,39 @@ def _ratio(p: Proposal, profile: Profile, c: Claim, ref: RatioRef) -> Iterator[F
         )
 
 
+def stale(p: Proposal, profile: Profile, c: Claim, texts: dict[str, str]) -> str:
+    """Why a claim no longer fits its proposal ("" where it does): its phrase is not in its
+    text (the text was edited), its reference names what the proposal no longer holds, or
+    it names a year the proposal's tables do not have."""
+    if c.phrase not in texts.get(c.field, ""):
+        return f"står ikke længere i {c.field}"
+    for ref in simple_refs(c.ref) if c.ref is not None else ():
+        try:
+            place(p, profile, ref)
+        except GevinstError as e:
+            return str(e)
+    missing = [str(y) for y in c.years if c.ref is not None and y not in p.years]
+    return f"året {', '.join(missing)} er ikke blandt forslagets år" if missing else ""
+
+
 def check_claims(p: Proposal, profile: Profile) -> Iterator[Finding]:
-    """Every claim of ``p`` that refers to a figure, compared with it."""
+    """Every claim of ``p`` that refers to a figure, compared with it; a claim that no longer
+    fits the proposal is reported as such (rule ``text-claim-stale``) and not compared."""
     if p.catalog_entry_only:
         return
+    texts = text_fields(p)
     for c in p.claims:
+        why = stale(p, profile, c, texts)
+        if why:
+            yield Finding.note(
+                proposal=p.id,
+                table=TABLE,
+                row=c.phrase,
+                rule=STALE,
+                severity=Severity.WARNING,
+                message=f"{_described(c)}: påstanden skal rettes eller fjernes: {why}",
+            )
+            continue
         if c.ref is None:
             continue
         if isinstance(c.ref, ShareRef):

@@ -183,9 +183,16 @@ class Claim:
     @property
     def values(self) -> tuple[Decimal, ...]:
         """The figures as numbers; a fraction ("1/2 ÅV") as its decimal (0,5)."""
-        return tuple(_fraction(w) if "/" in w else parse_danish(w) for w in self.written)
+        return tuple(read_figure(w) for w in self.written)
 
 
-def _fraction(written: str) -> Decimal:
+def read_figure(written: str) -> Decimal:
+    """A figure as written: a Danish number, or a fraction ("1/2") as its decimal.
+
+    >>> read_figure("1/2"), read_figure("1.350")
+    (Decimal('0.5'), Decimal('1350'))
+    """
+    if "/" not in written:
+        return parse_danish(written)
     numerator, _, denominator = written.partition("/")
     return parse_danish(numerator) / parse_danish(denominator)

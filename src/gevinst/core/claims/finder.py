@@ -37,16 +37,23 @@ _UNITS: tuple[tuple[ClaimUnit, str], ...] = (
 _UNIT = "|".join(f"(?P<u{i}>{pattern})" for i, (_, pattern) in enumerate(_UNITS))
 _QUALIFIERS: tuple[tuple[Qualifier, str], ...] = (
     (Qualifier.ABOUT, r"ca\.|cirka|omkring|omtrent|anslået|godt|knap|næsten|i gns\."),
-    (Qualifier.AT_LEAST, r"mindst|over|mere end|minimum"),
-    (Qualifier.AT_MOST, r"højst|under|op til|mindre end|maksimalt|maks\."),
+    # "dækker over 39 matrikler" is "covers 39", not "more than 39"
+    (Qualifier.AT_LEAST, r"mindst|(?<!dækker )over|mere end|minimum"),
+    (Qualifier.AT_MOST, r"højst|under|op til|op imod|mindre end|maksimalt|maks\."),
 )
 _QUALIFIER = "|".join(f"(?P<q{i}>{pattern})" for i, (_, pattern) in enumerate(_QUALIFIERS))
 _FIGURE = re.compile(
-    rf"(?:(?:{_QUALIFIER})\s+)?(?<![\w.,/])(?P<n1>{_NUMBER})"
+    # a qualifier is a word of its own ("derudover 2,1" is not "over 2,1"); "2x550 t.kr." is
+    # 550 t.kr. twice
+    rf"(?:(?<!\w)(?:{_QUALIFIER})\s+)?(?:(?<![\w.,/])|(?<=\dx))(?P<n1>{_NUMBER})"
     rf"(?:\s?(?:-|–|til)\s?(?P<n2>{_NUMBER}))?"
     rf"(?:\s?(?:{_UNIT})|\s(?P<noun>[a-zæøå][\w-]*))?",
     re.IGNORECASE,
 )
+# "3,5 administrative ÅV", "2 psykologfaglige årsværk": a word between a figure and its FTE
+_FTE_AFTER = re.compile(r"\s+(?:[a-zæøå]+\s+)?(?:ÅV|årsværk)\b")
+# "37 af indkøbsområderne": a count of a part, named by the word after "af"
+_OF_WHAT = re.compile(r"\s+[a-zæøå][\w-]*")
 _FRACTION = re.compile(r"(?<![\w./])(?P<a>\d{1,3})/(?P<b>\d{1,3})(?![\w/])")
 _YEAR = re.compile(r"(?<![\d.,])(?:19|20|21)\d\d(?![\d,])")
 _YEAR_RANGE = re.compile(r"(?<![\d.,])((?:19|20|21)\d\d)\s?[-–]\s?((?:19|20|21)\d\d)(?![\d,])")
@@ -169,12 +176,17 @@ def _skipped(text: str, m: re.Match[str], unit: ClaimUnit | None) -> bool:
     """Whether a number is not a statement of amount, and why."""
     n1, noun = m["n1"], m["noun"]
     before, after = text[: m.start("n1")], text[m.end("n1") :]
-    not_counted = unit is None and (
-        noun is None
-        or _is_year(n1)
-        or noun in _NOT_NOUNS
-        or noun[0].isupper()
-        or noun in {"p", "pl"}
+    fte = unit is None and _FTE_AFTER.match(text, m.end("n1")) is not None
+    not_counted = (
+        unit is None
+        and not fte
+        and (
+            noun is None
+            or _is_year(n1)
+            or (noun in _NOT_NOUNS and not (noun == "af" and _OF_WHAT.match(text, m.end())))
+            or noun[0].isupper()
+            or noun in {"p", "pl"}
+        )
     )
     reasons = (
         not_counted,  # no unit and no word counted: a year, a name, "2025 p/l"
@@ -199,6 +211,8 @@ def _fractions(text: str) -> Iterator[Candidate]:
         unit = ClaimUnit.RATIO if a + b == 100 else ClaimUnit.FRACTION
         if unit is ClaimUnit.FRACTION and a >= b:
             continue
+        if _FTE_AFTER.match(text, m.end()):
+            unit = ClaimUnit.FTE  # "1/2 ÅV": half a full-time equivalent
         written = (m["a"], m["b"]) if unit is ClaimUnit.RATIO else (m[0],)
         yield Candidate(
             m[0], m.start(), m.end(), written, unit, Qualifier.EXACT, years, steady, context
@@ -219,11 +233,16 @@ def find(text: str) -> list[Candidate]:
         years, steady = years_in(context)
         written = tuple(_danish(n) for n in (m["n1"], m["n2"]) if n is not None)
         noun = "" if unit is not None else m["noun"]
+        end = m.start() + len(m[0].rstrip())
+        if unit is None and (fte := _FTE_AFTER.match(text, m.end("n1"))):
+            unit, noun, end = ClaimUnit.FTE, "", fte.end()
+        elif noun == "af" and (what := _OF_WHAT.match(text, end)):
+            noun, end = what[0].strip(), what.end()
         found.append(
             Candidate(
-                phrase=m[0].rstrip(),
+                phrase=text[m.start() : end],
                 start=m.start(),
-                end=m.start() + len(m[0].rstrip()),
+                end=end,
                 written=written,
                 unit=unit or ClaimUnit.COUNT,
                 qualifier=_qualifier(m),

@@ -32,7 +32,7 @@ from gevinst.core.claims.claim import (
     ParamRef,
     Ref,
     RowsRef,
-    parse_danish,
+    read_figure,
 )
 from gevinst.core.claims.fields import text_fields
 from gevinst.core.claims.finder import Candidate, find
@@ -128,7 +128,7 @@ def suggest(p: Proposal, profile: Profile, c: Candidate, limit: int = 3) -> list
     """The places ``c`` may refer to, the likeliest first (at most ``limit``)."""
     if c.is_range or c.unit in (ClaimUnit.RATIO, ClaimUnit.FRACTION):
         return []
-    written = parse_danish(c.written[0])
+    written = read_figure(c.written[0])
     found: dict[Ref, Suggestion] = {}
     places: list[tuple[Ref, Place]] = []
     refs = _series_refs(p) if c.unit in MONEY else _scalar_refs(p)

@@ -10,7 +10,7 @@ of rows are single figures in their own unit.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -215,6 +215,18 @@ def place(p: Proposal, profile: Profile, ref: Ref) -> Place:
     if isinstance(ref, KeyRef):
         return _key(p, ref)
     raise TypeError(f"{type(ref).__name__} samler flere steder; brug share_of eller ratio_of")
+
+
+def simple_refs(ref: Ref) -> Iterator[Ref]:
+    """The places a reference reads: itself, or a share's and a ratio's parts."""
+    if isinstance(ref, ShareRef):
+        yield from simple_refs(ref.part)
+        yield from simple_refs(ref.whole)
+    elif isinstance(ref, RatioRef):
+        for part in ref.parts:
+            yield from simple_refs(part)
+    else:
+        yield ref
 
 
 def share_of(
