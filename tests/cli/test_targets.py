@@ -89,3 +89,15 @@ def test_the_catalog_says_where_a_proposal_is_not_converted(
 def test_a_level_the_index_does_not_hold_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["show", str(SEED), "F3", "--price-level", "2023"]) == 2
     assert "prisindekset har intet tal for 2023 p/l" in capsys.readouterr().err
+
+
+def test_a_converted_proposal_is_not_counted_as_checked(capsys: pytest.CaptureFixture[str]) -> None:
+    """The check is on the figures as made: the conversion's roundings and the basis (in the
+    proposal's own prices) are not findings of the proposal."""
+    assert main(["show", str(SEED), "F3", "--price-level", "2025"]) == 0
+    out = capsys.readouterr().out
+    assert out.endswith(
+        "Kontrollen gælder tallene, som forslaget er udarbejdet; se 'gevinst check'.\n"
+    )
+    assert main(["show", str(SEED), "F3"]) == 0
+    assert capsys.readouterr().out.endswith(" fund; se 'gevinst check'.\n")

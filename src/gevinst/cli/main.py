@@ -96,10 +96,11 @@ def _cmd_show(args: argparse.Namespace) -> int:
         sys.stdout.write("\n".join([*blocks, *(["".join(notes)] if notes else [])]))
         return 0
     proposal = catalog.proposal(args.id)
-    for c in shown.conversions:
-        if c.proposal == proposal.id:
-            sys.stdout.write(f"{c}\n\n")
-    sys.stdout.write(render_proposal(proposal, catalog.profile, args.table))
+    converted = [c for c in shown.conversions if c.proposal == proposal.id]
+    sys.stdout.write("".join(f"{c}\n\n" for c in converted))
+    sys.stdout.write(
+        render_proposal(proposal, catalog.profile, args.table, converted=bool(converted))
+    )
     return 0
 
 

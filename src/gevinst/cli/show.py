@@ -125,7 +125,13 @@ def texts(p: Proposal) -> list[str]:
     return out
 
 
-def render_proposal(p: Proposal, profile: Profile, which: str = "all") -> str:
+def render_proposal(
+    p: Proposal, profile: Profile, which: str = "all", *, converted: bool = False
+) -> str:
+    """The proposal's tables (``which``), and with all of them the number of findings; a
+    proposal ``converted`` to another price level is checked as made, not as shown (every
+    rounding of the conversion and each calculation basis would be a finding)."""
+
     def wanted(name: str) -> bool:
         return which in ("all", name)
 
@@ -157,8 +163,11 @@ def render_proposal(p: Proposal, profile: Profile, which: str = "all") -> str:
                     TABLE_NAMES[name], p, rows, profile, stated.appropriations if stated else {}
                 )
             )
-    findings = check_proposal(p, profile)
-    if which == "all" and findings:
+    if which == "all" and converted:
+        blocks.append(
+            ["Kontrollen gælder tallene, som forslaget er udarbejdet; se 'gevinst check'."]
+        )
+    elif which == "all" and (findings := check_proposal(p, profile)):
         blocks.append([f"{len(findings)} fund; se 'gevinst check'."])
     return "\n\n".join("\n".join(b) for b in [head, *blocks]) + "\n"
 
