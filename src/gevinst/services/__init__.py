@@ -26,4 +26,7 @@ problem, a conflict, a refused right, a name not found); anything else is a prog
 - :mod:`.search`: the proposals of every catalog that hold some words, as the user may see
   them;
 - :mod:`.uploads`: a workbook or a proposal's document uploaded as its next version.
+- :mod:`.realisation`: gevinstrealisering measured: baselines and measurements (typed, or
+  from an operational system's CSV export), realised amounts with evidence and spending, and
+  planned against realised per proposal, committee and catalog.
 """
