@@ -50,3 +50,13 @@ def test_in_english(login: Login) -> None:
     section = _section(client)
     assert "Targets, achieved effect and shortfall by committee and year" in section
     assert "Whole municipality" in section and ">met<" in section
+
+
+def test_the_summary_table_says_f3_stands_unconverted(login: Login) -> None:
+    html = unescape(login("reader").get(PAGE).content.decode())
+    assert (
+        '<p class="note">Forslag 3 er udarbejdet i 2024 p/l og står uomregnet i tabellen '
+        "(1.000 kr. 2025 p/l); i 2025 p/l er effektiviseringsbidraget 1.991, 2.569, 2.934 og "
+        "3.040 (2025-2028; omregnet med faktor 1,048: Pris- og lønudvikling, serviceudgifter, "
+        "udgaven fra 2024-07-29).</p>"
+    ) in html

@@ -20,6 +20,7 @@ from gevinst.core import calc
 from gevinst.core.findings import Finding, Severity
 from gevinst.core.model import Catalog, Proposal, ProposalType
 from gevinst.core.pool import pool_balance
+from gevinst.core.prices import unconverted_notes
 from gevinst.core.summary import summarise
 from gevinst.documents.charts import catalog_chart_svg
 from gevinst.services import comments, consultations
@@ -145,7 +146,7 @@ def overview(request: HttpRequest, catalog: str) -> HttpResponse:
         "type_labels": TYPES,
         "sorts": [(k, label) for k, (label, _key) in SORTS.items()],
         "chart": _inline(catalog_chart_svg(cat)),
-        "tables": [summarise(cat, t.id) for t in cat.tables],
+        "tables": [(summarise(cat, t.id), unconverted_notes(cat, t.id)) for t in cat.tables],
         "pool": pool_balance(cat),  # the catalog as the user may see it
         "targets": targets.shown(store, actor, catalog),
     }
