@@ -270,11 +270,11 @@ REPLY = Comment(
     address=REMARK.address,
     text="Rettet i næste version.",
     version="1" * 64,
-    reply_to=3,
+    reply_to=1,
     who="Anna",
     when=datetime(2026, 3, 4, 9, 0, tzinfo=UTC),
 )
-RESOLVED = Resolution(comment=3, resolved=True, who="CFØ", when=datetime(2026, 3, 5, tzinfo=UTC))
+RESOLVED = Resolution(comment=1, resolved=True, who="CFØ", when=datetime(2026, 3, 5, tzinfo=UTC))
 REVIEW: list[ReviewRecord] = [ASKED, ANSWERED, REMARK, REPLY, RESOLVED]
 
 

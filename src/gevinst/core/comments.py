@@ -66,29 +66,30 @@ class Resolution:
 
 @dataclass(frozen=True)
 class Thread:
-    """A comment (by its number in the record log), its replies and whether it is resolved."""
+    """A comment (by its number among the proposal's threads, from 1, in the order begun),
+    its replies and whether it is resolved."""
 
     number: int
     comment: Comment
-    replies: tuple[tuple[int, Comment], ...] = ()
+    replies: tuple[Comment, ...] = ()
     resolved: bool = False
 
     @property
     def participants(self) -> tuple[str, ...]:
         """Who wrote in the thread, the first first, each once."""
-        return tuple(dict.fromkeys([self.comment.who, *(c.who for _, c in self.replies)]))
+        return tuple(dict.fromkeys([self.comment.who, *(c.who for c in self.replies)]))
 
 
 def threads(records: Iterable[object]) -> list[Thread]:
     """The threads of a proposal's record log in the order begun, each with its replies and
     the last resolution's state."""
     found: dict[int, Thread] = {}
-    for n, r in enumerate(records, start=1):
+    for r in records:
         if isinstance(r, Comment) and r.reply_to is None:
-            found[n] = Thread(n, r)
+            found[len(found) + 1] = Thread(len(found) + 1, r)
         elif isinstance(r, Comment) and r.reply_to in found:
             t = found[r.reply_to]
-            found[t.number] = Thread(t.number, t.comment, (*t.replies, (n, r)), t.resolved)
+            found[t.number] = Thread(t.number, t.comment, (*t.replies, r), t.resolved)
         elif isinstance(r, Resolution) and r.comment in found:
             t = found[r.comment]
             found[t.number] = Thread(t.number, t.comment, t.replies, r.resolved)

@@ -7,7 +7,7 @@ conditions and the template's rules read).
 A body is one of the profile's ``consultation_kinds`` (``it-kredsen``, ``hr-kredsen``, ``med``,
 ``koncern-it``, ...) or an administration, by its code (``SOF``). Requests and answers are
 records written once, kept beside the proposal's documents (:mod:`gevinst.core.review`); a
-request's number is its place in that record log, from 1.
+request's number is its place among the proposal's requests, from 1.
 
 Who may do what (decided here, once):
 
@@ -92,13 +92,12 @@ class Asked:
 
 
 def asked(records: Iterable[object]) -> list[Asked]:
-    """The requests of a proposal's record log (numbered by their place in it, from 1), each
+    """The requests of a proposal's record log, numbered from 1 in the order asked, each
     with its answer."""
     log = list(records)
     answers = {r.request: r for r in log if isinstance(r, Answer)}
-    return [
-        Asked(n, r, answers.get(n)) for n, r in enumerate(log, start=1) if isinstance(r, Request)
-    ]
+    requests = (r for r in log if isinstance(r, Request))
+    return [Asked(n, r, answers.get(n)) for n, r in enumerate(requests, start=1)]
 
 
 def addressee(profile: Profile, to: str) -> tuple[str, str]:

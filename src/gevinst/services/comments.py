@@ -56,7 +56,7 @@ def comment(
     )
     records = store.review_records(key, p.id)
     store.add_review_record(key, p.id, made, expected_count=len(records))
-    return Thread(len(records) + 1, made)
+    return Thread(len(threads(records)) + 1, made)
 
 
 def reply(store: Store, actor: Actor, key: str, proposal_id: str, number: int, text: str) -> Thread:

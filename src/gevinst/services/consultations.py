@@ -52,7 +52,7 @@ def request(
     )
     records = store.review_records(key, p.id)
     store.add_review_record(key, p.id, made, expected_count=len(records))
-    return Asked(len(records) + 1, made)
+    return Asked(len(asked(records)) + 1, made)
 
 
 def answer(

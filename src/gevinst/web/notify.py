@@ -105,7 +105,7 @@ def answered(request: HttpRequest, catalog: str, p: Proposal, a: Asked) -> int:
 
 
 def replied(request: HttpRequest, catalog: str, p: Proposal, t: Thread) -> int:
-    _n, last = t.replies[-1]
+    last = t.replies[-1]
 
     def text(user: Any) -> str:
         return _("%(who)s har svaret i en kommentartråd på forslag %(proposal)s.") % {
