@@ -5,21 +5,24 @@ that saves all or nothing."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from gevinst.core.access import LOCAL, Actor, Edits
+from gevinst.core.access import LOCAL
 from gevinst.core.errors import AccessDeniedError, ConflictError, InputError
 from gevinst.core.model import Catalog
 from gevinst.importers.measurements import table_from_bytes
 from gevinst.services import realisation as svc
+from gevinst.stores.base import Change
 from gevinst.stores.memory import MemoryStore
 from tests.services.conftest import OKF_EDITOR, READER
 
 D = Decimal
-BIF_EDITOR = Actor(name="Beskæftigelse", administration="BIF", edits=Edits.OWN)
+CHANGE = Change(who="x", when=datetime(2026, 1, 1, tzinfo=UTC), why="x")
 
 
 def test_a_realised_amount_needs_evidence_and_the_committee_where_tabel_a_splits(
@@ -192,3 +195,44 @@ def test_an_import_touching_a_proposal_the_actor_may_not_edit_is_refused_whole(
         "BC01/1", "BC01/2", "BC01/3", "BC01/4", "BC01/5", "BC01/6", "BC02/1",
     ]  # fmt: skip
     assert all(g.proposal != "F2" for g, _ in svc.goal_choices(store, OKF_EDITOR, "kat"))
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["BC02", "F1", "F2", "F4"]),
+            st.integers(2025, 2028),
+            st.integers(-5000, 0),
+        ),
+        max_size=8,
+    )
+)
+def test_the_committees_add_up_to_the_catalog_for_any_amounts_recorded(
+    seed: Catalog, amounts: list[tuple[str, int, int]]
+) -> None:
+    store = MemoryStore()
+    store.create_catalog("kat", seed, CHANGE)
+    for n, (ident, year, amount) in enumerate(amounts):
+        committee = svc.proposal_realisation(store, LOCAL, "kat", ident).effect_committees[0]
+        svc.record_realised(
+            store, LOCAL, "kat", ident, year, D(amount), "udtræk", committee, expected_count=n
+        )
+    for actor in (LOCAL, READER):
+        summary = svc.catalog_realisation(store, actor, "kat")
+        for c in (summary.effect, summary.spending):
+            for year in c.years:
+                for kind in ("planned", "realised"):
+                    rows = sum(getattr(row, kind)[year] for row in c.rows)
+                    assert rows == getattr(c.total, kind)[year]
+        realised = sum(row.effect.realised.total() for row in summary.proposals)
+        assert summary.effect.total.realised.total() == realised
+        hidden = sum(D(a) for i, _, a in _latest(amounts) if i == "F1") if actor is READER else 0
+        assert realised == sum(D(a) for _, _, a in _latest(amounts)) - hidden
+
+
+def _latest(amounts: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """The amounts in force: the last recorded for each proposal and year."""
+    return list({(i, y): (i, y, a) for i, y, a in amounts}.values())
