@@ -183,3 +183,13 @@ def test_the_check_compares_tabel_4s_achieved_with_the_lines(seed: Catalog) -> N
         D(-43000),
         D(-43142),
     )
+
+
+def test_a_year_a_committee_has_no_target_for_is_blank_not_zero(seed: Catalog) -> None:
+    t = _all(committees={"SU": Series({2025: D(-10)}), "BUU": Series({2026: D(-20)})})
+    a = _account(seed, t)
+    assert a.years == (2025, 2026)
+    su = next(r for r in a.rows if r.committee == "SU")
+    assert su.figures(2026) == (None, su.achieved[2026], None) and su.met(2026) is None
+    assert su.figures(2025) == (D(-10), su.achieved[2025], su.achieved[2025] + 10)
+    assert a.total.target == Series({2025: D(-10), 2026: D(-20)})

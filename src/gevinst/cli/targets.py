@@ -30,10 +30,11 @@ def _met(row: Row, year: int) -> str:
 
 
 def _year_json(row: Row, year: int) -> dict[str, Any]:
+    target, achieved, manko = row.figures(year)
     return {
-        "target": _figure(row.target[year]) if row.target is not None else None,
-        "achieved": _figure(row.achieved[year]),
-        "manko": _figure(row.manko[year]) if row.manko is not None else None,
+        "target": _figure(target),
+        "achieved": _figure(achieved),
+        "manko": _figure(manko),
         "met": row.met(year),
     }
 
@@ -73,9 +74,8 @@ def account_json(a: Account) -> dict[str, Any]:
 
 
 def _line(row: Row, year: int) -> str:
-    target = dk(row.target[year]) if row.target is not None else ""
-    manko = dk(row.manko[year]) if row.manko is not None else ""
-    cells = f"{target:>{CELL}}{dk(row.achieved[year]):>{CELL}}{manko:>{CELL}}"
+    target, achieved, manko = row.figures(year)
+    cells = f"{dk(target):>{CELL}}{dk(achieved):>{CELL}}{dk(manko):>{CELL}}"
     return f"{row.name:<{NAME}}{year:>6}{cells}  {_met(row, year)}".rstrip() + "\n"
 
 

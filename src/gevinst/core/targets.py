@@ -65,12 +65,21 @@ class Row:
     achieved: Series
     manko: Series | None
 
+    def has_target(self, year: int) -> bool:
+        return self.target is not None and year in self.target
+
+    def figures(self, year: int) -> tuple[Decimal | None, Decimal, Decimal | None]:
+        """Target, achieved and manko in ``year``; target and manko None where no target is
+        set for that year."""
+        if self.target is None or self.manko is None or year not in self.target:
+            return None, self.achieved[year], None
+        return self.target[year], self.achieved[year], self.manko[year]
+
     def met(self, year: int) -> bool | None:
         """Whether the target is met in ``year`` (manko zero or negative); None where there
         is no target."""
-        if self.manko is None or self.target is None or year not in self.target:
-            return None
-        return self.manko[year] <= 0
+        _, _, manko = self.figures(year)
+        return None if manko is None else manko <= 0
 
 
 @dataclass(frozen=True)
@@ -171,7 +180,13 @@ class Prices:
 
 
 def _within(s: Series, years: Iterable[int], level: int) -> Series:
+    """``s`` in ``years``, each of them (zero where ``s`` has none)."""
     return Series({y: s[y] for y in years}, level, s.scale)
+
+
+def _set_within(s: Series, years: Iterable[int], level: int) -> Series:
+    """A target in ``years``, only those it is set for."""
+    return Series({y: s[y] for y in years if y in s}, level, s.scale)
 
 
 def account(
@@ -199,7 +214,7 @@ def account(
             effect[committee] = effect.get(committee, EMPTY) + converted
     what = f"måltallet {target.id} ({target.price_level} p/l)"
     targets = {
-        c: _within(prices.series(s, target.price_level, level, what), shown, level)
+        c: _set_within(prices.series(s, target.price_level, level, what), shown, level)
         for c, s in committee_targets(target, profile).items()
     }
     rows = []
@@ -210,9 +225,11 @@ def account(
         rows.append(Row(c, profile.unit_name(c), aim, done, manko))
     whole: Series | None = None
     if target.total is not None:
-        whole = _within(prices.series(target.total, target.price_level, level, what), shown, level)
+        whole = _set_within(
+            prices.series(target.total, target.price_level, level, what), shown, level
+        )
     elif targets:
-        whole = _within(sum_series(targets.values()), shown, level)
+        whole = _set_within(sum_series(targets.values()), shown, level)
     done = _within(sum_series(r.achieved for r in rows), shown, level)
     total = Row(None, MUNICIPALITY, whole, done, None if whole is None else manko_of(done, whole))
     return Account(

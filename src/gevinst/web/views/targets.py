@@ -36,18 +36,7 @@ class Shown:
 
 
 def _lines(a: Account, row: Row, total: bool) -> list[Line]:
-    return [
-        Line(
-            row.name,
-            y,
-            None if row.target is None else row.target[y],
-            row.achieved[y],
-            None if row.manko is None else row.manko[y],
-            row.met(y),
-            total,
-        )
-        for y in a.years
-    ]
+    return [Line(row.name, y, *row.figures(y), row.met(y), total) for y in a.years]
 
 
 def shown(store: Store, actor: Actor, key: str) -> Shown:
