@@ -86,6 +86,9 @@ def test_the_catalogs_realisation_per_committee(
         "BC01 2026, SU: realiseret -1.100,5 gemt\nBC01 2025, ØU: forbrug 1.800 gemt\n"
     )
     assert "kind: realised" in (kat / "realisation.yaml").read_text(encoding="utf-8")
+    assert main(["realisation", str(kat), "BC01", "--format", "json"]) == 0
+    spent = json.loads(capsys.readouterr().out)["spent"]
+    assert [(e["year"], e["committee"], e["amount"]) for e in spent] == [(2025, "ØU", 1800)]
     assert main(["realisation", str(kat), "--format", "json"]) == 0
     shown = json.loads(capsys.readouterr().out)
     su = next(c for c in shown["effect"]["committees"] if c["committee"] == "SU")

@@ -68,6 +68,10 @@ def test_a_realised_amount_is_refused_without_evidence_and_kept_with_it(login: L
     stale = {"what": "spending", "expected_count": "0", "year": "2025", "amount": "1"}
     assert editor.post(_page("BC01") + "registrer/", stale).status_code == 409
     assert _count() == 1
+    fresh = {**stale, "expected_count": "1", "note": "Konsulentfaktura"}
+    assert editor.post(_page("BC01") + "registrer/", fresh).status_code == 302
+    html = _html(editor, _page("BC01"))
+    assert "<caption>Hver registrering af forbrug" in html and "Konsulentfaktura" in html
 
 
 def test_an_editor_of_another_administration_may_not_record(login: Login) -> None:

@@ -113,6 +113,17 @@ def proposal_json(seen: svc.ProposalRealisation) -> dict[str, Any]:
             }
             for e in seen.realised
         ],
+        "spent": [
+            {
+                "year": e.year,
+                "committee": e.committee,
+                "amount": number(e.amount),
+                "note": e.note,
+                "who": e.who,
+                "when": e.when.isoformat(),
+            }
+            for e in seen.spent
+        ],
     }
 
 
