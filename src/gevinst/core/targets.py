@@ -27,7 +27,7 @@ against the -43.142 its lines book on Service: manko -1.222, the target exceeded
 
 >>> from gevinst.core.series import Series
 >>> from decimal import Decimal as D
->>> manko_of(Series({2025: D(-43142)}), Series({2025: D(-41920)}))[2025]
+>>> calc.manko(Series({2025: D(-43142)}), Series({2025: D(-41920)}))[2025]
 Decimal('-1222')
 """
 
@@ -46,11 +46,6 @@ from gevinst.core.profile import Profile
 from gevinst.core.series import EMPTY, ZERO, Series, sum_series
 
 MUNICIPALITY = "Hele kommunen"
-
-
-def manko_of(achieved: Series, target: Series) -> Series:
-    """Achieved minus target, year by year (:func:`calc.manko`, the rule Tabel 4 states)."""
-    return calc.manko(achieved, target)
 
 
 @dataclass(frozen=True)
@@ -221,7 +216,9 @@ def account(
     for c in profile.sort_units(set(effect) | set(targets)):
         done = _within(effect.get(c, EMPTY), shown, level)
         aim = targets.get(c)
-        manko = manko_of(done, aim) if aim is not None else None
+        if aim is None and not any(done.values()):
+            continue  # nothing set for it and nothing achieved in these years
+        manko = calc.manko(done, aim) if aim is not None else None
         rows.append(Row(c, profile.unit_name(c), aim, done, manko))
     whole: Series | None = None
     if target.total is not None:
@@ -231,7 +228,7 @@ def account(
     elif targets:
         whole = _set_within(sum_series(targets.values()), shown, level)
     done = _within(sum_series(r.achieved for r in rows), shown, level)
-    total = Row(None, MUNICIPALITY, whole, done, None if whole is None else manko_of(done, whole))
+    total = Row(None, MUNICIPALITY, whole, done, None if whole is None else calc.manko(done, whole))
     return Account(
         target, level, shown, tuple(rows), total, tuple(p.id for p in scope), tuple(conversions)
     )
