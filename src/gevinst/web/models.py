@@ -355,7 +355,11 @@ class Membership(models.Model):
     administration = models.CharField(max_length=40, blank=True)
     # the bodies whose consultations the user answers: consultation kinds of the profile
     # ("it-kredsen", "hr-kredsen"); their administration's code counts as one too
-    bodies = models.JSONField(default=list, blank=True)
+    bodies = models.JSONField(
+        default=list,
+        blank=True,
+        help_text=_('De høringsorganer, brugeren svarer for, fx ["it-kredsen", "hr-kredsen"]'),
+    )
 
     class Meta:
         verbose_name = _("rolle")

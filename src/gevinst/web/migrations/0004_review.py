@@ -17,7 +17,11 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="membership",
             name="bodies",
-            field=models.JSONField(blank=True, default=list),
+            field=models.JSONField(
+                blank=True,
+                default=list,
+                help_text='De høringsorganer, brugeren svarer for, fx ["it-kredsen", "hr-kredsen"]',
+            ),
         ),
         migrations.CreateModel(
             name="Notification",
