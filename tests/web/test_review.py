@@ -143,6 +143,11 @@ def test_comments_show_where_they_belong_and_are_counted_on_the_overview(login: 
 def test_a_reply_notifies_the_thread_and_notifications_are_marked_read(login: Login) -> None:
     reader, cfo = login("reader"), login("cfo")
     reader.post(_page("F6") + "kommentar/", {"place": "afsnit:4", "text": "Risikoen?"})
+    # the reader began the thread and may resolve it; another reader may only reply
+    assert "Markér som løst" in _html(reader, _page("F6"))
+    other = login("it-kredsen")
+    assert "Markér som løst" not in _html(other, _page("F6"))
+    assert _post(other, "F6", "kommentar/loes/", {"number": 1, "resolved": "1"}) == 403
     page = _html(reader, _page("F6"))
     # after section 4's heading, before section 5's
     marker = page.index("Kommentar 1 (afsnit 4)")

@@ -134,10 +134,15 @@ def require_comment(actor: Actor, p: Proposal, text: str) -> None:
         )
 
 
+def may_resolve(actor: Actor, p: Proposal, thread: Thread) -> bool:
+    """The one who began ``thread``, or one who may edit ``p``, resolves or reopens it."""
+    return actor.name == thread.comment.who or may_edit(actor, p)
+
+
 def require_resolve(actor: Actor, p: Proposal, thread: Thread, resolved: bool) -> None:
-    """The one who began ``thread``, or one who may edit ``p``, resolves or reopens it; a
-    thread already in that state is refused."""
-    if actor.name != thread.comment.who and not may_edit(actor, p):
+    """``actor`` may resolve or reopen ``thread`` (:func:`may_resolve`), and it is not in
+    that state already."""
+    if not may_resolve(actor, p, thread):
         raise AccessDeniedError(
             f"{actor.name} må ikke løse eller genåbne tråd {thread.number} på forslag {p.id}; "
             "det kan den, der begyndte den, og de, der må rette forslaget"

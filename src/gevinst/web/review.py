@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from gevinst.core import template
 from gevinst.core.access import Actor, may_read_in_full
-from gevinst.core.comments import TABLES, Thread
+from gevinst.core.comments import TABLES, Thread, may_resolve
 from gevinst.core.consultation import OTHER, Asked, Status, may_answer, may_request
 from gevinst.core.model import Proposal
 from gevinst.core.profile import Profile
@@ -40,6 +40,7 @@ class Listed:
 class Panel:
     requests: tuple[Listed, ...]
     threads: tuple[Thread, ...]
+    resolvable: frozenset[int]  # the threads the user may resolve or reopen, by number
     may_request: bool
     bodies: tuple[tuple[str, str], ...]  # (what a request names, the body's name)
     sections: tuple[tuple[str, str], ...]  # (number, heading)
@@ -68,9 +69,11 @@ def panel(store: Store, actor: Actor, key: str, p: Proposal, profile: Profile) -
         Listed(a, a.status(today), a.answer is None and may_answer(actor, p, a.request))
         for a in consultations.requests(store, actor, key, p.id)
     )
+    threads = tuple(comments.thread_list(store, actor, key, p.id))
     return Panel(
         requests=requests,
-        threads=tuple(comments.thread_list(store, actor, key, p.id)),
+        threads=threads,
+        resolvable=frozenset(t.number for t in threads if may_resolve(actor, p, t)),
         may_request=may_request(actor) and not p.catalog_entry_only,
         bodies=_bodies(profile),
         sections=tuple((str(n), s) for n, s in enumerate(template.SECTIONS, start=1)),
