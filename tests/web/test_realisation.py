@@ -49,6 +49,8 @@ def test_the_page_shows_the_plan_per_committee_with_a_chart_and_the_forms(login:
     assert html.count('<div role="img" aria-label="Søjlediagram') == 2 and "<svg" in html
     assert 'name="what" value="realised"' in html and 'id="r-committee"' in html
     assert "BC01/4" in html  # a goal of the follow-up table, by its number
+    assert "<code>BC02/4</code> Indtægter fra ladeoperatører" in html  # BC02 is ØKF's too
+    assert "<code>F2/7</code>" not in html  # F2 is BIF's and SOF's
     reader = _html(login("reader"), _page("BC01"))
     assert "Tabel A" in reader and 'name="what"' not in reader  # a reader sees, records nothing
 

@@ -52,6 +52,8 @@ def _context(request: HttpRequest, catalog: str, ident: str) -> dict[str, Any]:
         "p": p,
         "seen": seen,
         "may_edit": may_edit(actor, p),
+        # the goals a CSV column may be mapped to: any the user may record against
+        "goals": svc.goal_choices(store, actor, catalog),
         "effect_chart": _chart(_("Realiseret effekt mod planlagt"), seen.effect, unit),
         "spending_chart": _chart(_("Forbrug mod bevilget investering"), seen.spending, unit),
         "unit": unit,
