@@ -181,3 +181,27 @@ def test_the_answers_text_is_its_date_and_note() -> None:
     # a note is printed as typed, never read as markup
     typed = answer_text(_answer(note="*ikke* fremhævet\n\n- og ingen liste"))
     assert plain(typed) == "18. marts 2026 – *ikke* fremhævet - og ingen liste"
+
+
+ROWS = st.lists(
+    st.builds(
+        Consultation,
+        st.sampled_from(["IT-kredsen", "HR-kredsen", "Center for Økonomi", "Socialforvaltningen"]),
+        st.sampled_from(["it-kredsen", "hr-kredsen", "cfo", "other"]),
+        st.sampled_from([True, False, None]),
+    ),
+    max_size=6,
+)
+
+
+@given(ROWS, st.booleans())
+def test_an_answer_changes_one_row_or_adds_one_and_keeps_the_others(
+    rows: list[Consultation], yes: bool
+) -> None:
+    before = tuple(rows)
+    after = heard(before, IT_TO_BC01, _answer(yes))
+    changed = [i for i, (a, b) in enumerate(zip(before, after, strict=False)) if a != b]
+    assert len(after) - len(before) + len(changed) == 1
+    [mine] = [after[i] for i in changed] or [after[-1]]
+    assert (mine.kind, mine.body, mine.heard) == ("it-kredsen", "IT-kredsen", yes)
+    assert dt.date(2026, 3, 18) in mine.dates

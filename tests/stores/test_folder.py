@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+import yaml
 
 from gevinst.core.errors import ConflictError, FormatError, NotFoundError
 from gevinst.core.model import Catalog, Proposal
@@ -27,7 +28,7 @@ from gevinst.stores import folder
 from gevinst.stores.base import Change
 from gevinst.stores.folder import FolderStore
 from tests.paths import ROOT, SEED
-from tests.stores.test_contract import PREAPPROVE, SUBMIT
+from tests.stores.test_contract import PREAPPROVE, REVIEW, SUBMIT
 
 CHANGE = Change(who="Anna", when=datetime(2026, 3, 1, tzinfo=UTC), why="test")
 
@@ -246,3 +247,32 @@ def test_a_workflow_yaml_that_does_not_follow_the_format_names_the_event(
     )
     with pytest.raises(FormatError, match="'i går' er ikke et tidspunkt"):
         store.events("kat", "BC01")
+
+
+def test_the_review_is_review_yaml_in_the_catalog_folder(store: FolderStore, seed: Catalog) -> None:
+    for n, record in enumerate(REVIEW):
+        store.add_review_record("kat", "BC01", record, expected_count=n)
+    written = yaml.safe_load((store.root / "kat" / "review.yaml").read_text(encoding="utf-8"))
+    assert [r["record"] for r in written["BC01"]] == [
+        "request",
+        "answer",
+        "comment",
+        "comment",
+        "resolution",
+    ]
+    assert written["BC01"][2]["year"] == 2027 and written["BC01"][3]["reply_to"] == 1
+    # the loader does not read it: the catalog is as it was
+    assert store.catalog("kat") == seed
+    assert not [p for p in (store.root / "kat").iterdir() if p.name.startswith(".gevinst-")]
+
+
+def test_a_review_yaml_that_does_not_follow_the_format_names_the_record(
+    store: FolderStore,
+) -> None:
+    path = store.root / "kat" / "review.yaml"
+    path.write_text("BC01:\n- {record: request, to: med}\n")
+    with pytest.raises(FormatError, match="forslag BC01, felt \\[1\\]: en request skal have"):
+        store.review_records("kat", "BC01")
+    path.write_text("- BC01\n")
+    with pytest.raises(FormatError, match="skal være forslag med deres poster"):
+        store.review_records("kat", "BC01")

@@ -15,6 +15,7 @@ from dataclasses import replace
 from html import unescape
 
 import docx
+from django.conf import settings
 from django.core import mail
 from django.test import Client
 
@@ -67,6 +68,8 @@ def test_a_consultation_from_request_to_answer_fills_hvem_er_hoert(login: Login)
     assert sent.to == ["it-kredsen@example.invalid"] and "/forslag/BC01/#hoeringer" in sent.body
     page = _html(member, _page("BC01"))
     assert "Beskeder (1 ulæst)" in page and "Svar fra IT-kredsen" in page
+    unanswered = f'<a href="{_page("BC01")}#hoeringer">'
+    assert f"{unanswered}1</a>" in _html(cfo, f"/katalog/{KEY}/")
     before = _version()
     assert _answer(member, before) == 302
     after = DatabaseStore().catalog(KEY).proposal("BC01")
@@ -82,6 +85,7 @@ def test_a_consultation_from_request_to_answer_fills_hvem_er_hoert(login: Login)
     assert Notification.objects.get(user__username="cfo").text == (
         "IT-kredsen har svaret ja i høringen af forslag BC01 Samlet ferieløsning i Serviceportalen."
     )
+    assert f"{unanswered}0</a>" in _html(cfo, f"/katalog/{KEY}/")
     # the page shows the answer in the document's table and as the request's answer
     page = _html(cfo, _page("BC01"))
     assert "Svar: ja, 18. marts 2026 (it-kredsen): Ingen bemærkninger" in page
@@ -226,3 +230,13 @@ def test_comments_are_never_printed(login: Login) -> None:
     options = ExportOptions("BC01", include_confidential=True)
     [shown] = blocks.document(select(cat, options), options)["proposals"]
     assert "kommentar" not in html.render(shown["blocks"]).lower()
+
+
+def test_the_review_in_english(login: Login) -> None:
+    cfo = login("cfo")
+    cfo.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    _ask(cfo)
+    page = _html(cfo, _page("BC01"))
+    assert "Consultations" in page and "Request a consultation" in page
+    assert "Comments (0 open)" in page and "New comment" in page
+    assert "Open comments" in _html(cfo, f"/katalog/{KEY}/")
