@@ -60,8 +60,13 @@ def test_a_day_that_cannot_be_read_is_named(login: Login) -> None:
     assert "datoen 31-12-2025 kan ikke læses" in unescape(response.content.decode())
 
 
-def test_the_catalog_links_to_its_overview(login: Login) -> None:
+def test_the_catalog_links_to_its_overview_and_it_to_the_rest_of_the_round(
+    login: Login,
+) -> None:
     assert f'href="{PAGE}"' in _html(login("reader"), f"/katalog/{KEY}/")
+    html = _html(login("reader"), PAGE + "?dato=2025-12-31")
+    for page in ("opfoelgning/?dato=2025-12-31", "gevinstrealisering/", "versioner/"):
+        assert f'href="/katalog/{KEY}/{page}"' in html
 
 
 def test_the_target_and_the_pool_are_on_the_page(login: Login) -> None:
