@@ -60,3 +60,20 @@ def test_a_refused_record_exits_2_and_writes_nothing(
     assert main(args + more) == 2
     assert message in capsys.readouterr().err
     assert not (folder / "followup.yaml").exists() and not (folder / "followup").exists()
+
+
+@pytest.mark.django_db
+def test_the_records_and_their_files_go_into_the_database_and_back(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    minutes = tmp_path / "referat.pdf"
+    minutes.write_bytes(b"%PDF-1.7 referat")
+    on_track = ["--goal", "2", "--status", "on_track", "--due-from", "2025-10-01"]
+    assert main(["followup-record", str(folder), "BC01", *on_track]) == 0
+    done = ["--goal", "1", "--status", "done", "--attach", str(minutes)]
+    assert main(["followup-record", str(folder), "BC01", *done]) == 0
+    assert main(["db", "import", str(folder)]) == 0
+    assert main(["db", "export", "kk-budget-2025", str(tmp_path / "ud")]) == 0
+    out = tmp_path / "ud"
+    assert (out / "followup.yaml").read_bytes() == (folder / "followup.yaml").read_bytes()
+    assert (out / "followup" / "BC01" / "2" / "referat.pdf").read_bytes() == b"%PDF-1.7 referat"

@@ -359,7 +359,12 @@ def test_a_change_request_is_kept_unsaved_and_decided_once(kept: Kept, seed: Cat
     assert request.proposed == document_version(doc)
     # nothing is saved: the proposal is as it was, and the proposed document is found
     assert kept.store.catalog(kept.key) == seed
+    current = kept.store.proposal(kept.key, "BC01")
     assert kept.store.proposal_at(kept.key, "BC01", request.proposed)["title"] == doc["title"]
+    # after another save the version it was edited from is still found, to compare with
+    other = {**current.document, "title": "Gemt imens"}
+    kept.store.save_proposal(kept.key, "BC01", other, base=current.version, change=CHANGE)
+    assert kept.store.proposal_at(kept.key, "BC01", request.base) == current.document
     second = kept.store.add_change_request(
         kept.key,
         "F2",
@@ -392,3 +397,13 @@ def test_a_change_request_from_a_replaced_version_or_not_loading_is_refused(kept
     with pytest.raises(FormatError):
         kept.store.add_change_request(kept.key, "F5", broken, base=now.version, change=CHANGE)
     assert kept.store.change_requests(kept.key) == []
+
+
+def test_a_new_catalog_keeps_the_followups_it_is_given(kept: Kept, seed: Catalog) -> None:
+    kept.store.create_catalog("kopi", seed, CHANGE, followups={"BC01": [(LATE, ()), (DONE, FILES)]})
+    assert kept.store.followups("kopi", "BC01") == [LATE, DONE]
+    assert kept.store.attachment("kopi", "BC01", 2, "referat.pdf") == FILES[0]
+    assert kept.store.followups("kopi", "BC02") == []
+    with pytest.raises(InputError, match="nævner filerne"):
+        kept.store.create_catalog("anden", seed, CHANGE, followups={"BC01": [(DONE, ())]})
+    assert "anden" not in kept.store.catalogs()

@@ -31,6 +31,9 @@ from gevinst.core.review import ReviewRecord
 from gevinst.format.reader import DataDocument, proposal_from_document
 from gevinst.format.writer import Doc
 
+# a follow-up record with its attached files, as a new catalog is given them
+Followed = tuple[Record, Sequence[Attachment]]
+
 
 @dataclass(frozen=True, kw_only=True)
 class Change:
@@ -103,10 +106,12 @@ class Store(Protocol):
         events: Mapping[str, Sequence[Event]] | None = None,
         review: Mapping[str, Sequence[ReviewRecord]] | None = None,
         realisation: Sequence[RealisationEntry] = (),
+        followups: Mapping[str, Sequence[Followed]] | None = None,
     ) -> None:
         """Keep ``catalog`` as a new catalog at ``key``, with each proposal's workflow
-        ``events`` and ``review`` records (by proposal id) where given, and the catalog's
-        ``realisation`` records: all of it, or nothing."""
+        ``events``, ``review`` records and ``followups`` (each record with its files; by
+        proposal id) where given, and the catalog's ``realisation`` records: all of it, or
+        nothing."""
         ...
 
     def events(self, key: str, proposal_id: str) -> list[Event]:

@@ -55,6 +55,7 @@ from gevinst.format.writer import (
 )
 from gevinst.stores.base import (
     Change,
+    Followed,
     Version,
     Versioned,
     checked_proposal,
@@ -146,7 +147,10 @@ class FolderStore:
         current = self.proposal(key, proposal_id)
         kept = kept_document(self._folder(key), version_id)
         if current.version != version_id and kept is not None:
-            return kept  # a version frozen or asked for in a change request
+            # a version frozen or asked for in a change request, in the format's own shape
+            cat = self.catalog(key)
+            p = cat.proposal(proposal_id)
+            return proposal_document(checked_proposal(kept, cat.profile, self._file(key, p), p.id))
         if current.version != version_id:
             raise NotFoundError(
                 f"forslag {proposal_id} har ingen version {version_id[:12]} i mappen; en "
@@ -170,6 +174,7 @@ class FolderStore:
         events: Mapping[str, Sequence[Event]] | None = None,
         review: Mapping[str, Sequence[ReviewRecord]] | None = None,
         realisation: Sequence[RealisationEntry] = (),
+        followups: Mapping[str, Sequence[Followed]] | None = None,
     ) -> None:
         """``change`` is not kept: a folder's history is git's."""
         self.check_new_catalog(key)
@@ -185,6 +190,9 @@ class FolderStore:
             if realisation:
                 text = realisation_text(realisation)
                 (staging / REALISATION).write_text(text, encoding="utf-8")
+            _write_followups(
+                staging, {p.id: (followups or {}).get(p.id, ()) for p in catalog.proposals}
+            )
 
     def _events(self, key: str) -> dict[str, list[Event]]:
         return _read_workflow(self._folder(key) / WORKFLOW)
@@ -306,7 +314,9 @@ class FolderStore:
             who=change.who,
             when=change.when,
         )
-        write_requests(folder, [*kept, request], {request.proposed: proposal_document(p)})
+        # the version it was edited from too: the request is shown against it after a save
+        documents = {request.proposed: proposal_document(p), base: proposal_document(current)}
+        write_requests(folder, [*kept, request], documents)
         return request
 
     def decide_change_request(self, key: str, number: int, decision: Decision) -> ChangeRequest:
@@ -339,6 +349,21 @@ def _read_review(path: Path) -> dict[str, list[ReviewRecord]]:
             record_from_document(item, path, str(pid), n) for n, item in enumerate(kept, start=1)
         ]
     return result
+
+
+def _write_followups(folder: Path, followups: Mapping[str, Sequence[Followed]]) -> None:
+    """A new catalog's follow-up records and their files, into ``folder`` being staged."""
+    if not any(followups.values()):
+        return
+    for pid, followed in followups.items():
+        for number, (record, files) in enumerate(followed, start=1):
+            require_files(record, files)
+            for a in files:
+                path = attachment_path(folder, pid, number, a.name)
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(a.content)
+    records = {pid: [record for record, _ in followed] for pid, followed in followups.items()}
+    (folder / FOLLOWUP).write_text(followup_text(records), encoding="utf-8")
 
 
 _FIELDS = {"transition", "from", "to", "who", "when", "comment"}

@@ -22,6 +22,7 @@ from gevinst.core.review import ReviewRecord
 from gevinst.format.writer import Doc, document_version, proposal_document
 from gevinst.stores.base import (
     Change,
+    Followed,
     Version,
     Versioned,
     checked_proposal,
@@ -129,14 +130,27 @@ class MemoryStore:
         events: Mapping[str, Sequence[Event]] | None = None,
         review: Mapping[str, Sequence[ReviewRecord]] | None = None,
         realisation: Sequence[RealisationEntry] = (),
+        followups: Mapping[str, Sequence[Followed]] | None = None,
     ) -> None:
         self.check_new_catalog(key)
         history = {p.id: [_saved(p, change)] for p in catalog.proposals}
         given, notes = events or {}, review or {}
         kept_events = {p.id: list(given.get(p.id, ())) for p in catalog.proposals}
         kept_records = {p.id: list(notes.get(p.id, ())) for p in catalog.proposals}
+        for followed in (followups or {}).values():
+            for record, files in followed:
+                require_files(record, files)
+        kept_followups = {
+            p.id: [(r, {a.name: a for a in files}) for r, files in (followups or {}).get(p.id, ())]
+            for p in catalog.proposals
+        }
         self._kept[key] = _Kept(
-            catalog, history, kept_events, review=kept_records, realisation=list(realisation)
+            catalog,
+            history,
+            kept_events,
+            review=kept_records,
+            realisation=list(realisation),
+            followups=kept_followups,
         )
 
     def events(self, key: str, proposal_id: str) -> list[Event]:

@@ -29,6 +29,7 @@ from gevinst.format.writer import Doc, catalog_document, document_version, propo
 from gevinst.importers.bundle import catalog_from_documents
 from gevinst.stores.base import (
     Change,
+    Followed,
     Version,
     Versioned,
     checked_proposal,
@@ -175,12 +176,12 @@ class DatabaseStore:
     def proposal_at(self, key: str, proposal_id: str, version: str) -> Doc:
         sp = self._proposal(key, proposal_id)
         found = sp.versions.using(self.using).filter(digest=version).order_by("-number").first()
-        if found is None:
-            # a version asked for in a change request, not saved (yet)
-            found = sp.change_requests.using(self.using).filter(digest=version).first()
-        if found is None:
+        # else a version asked for in a change request, not saved (yet)
+        asked = sp.change_requests.using(self.using).filter(digest=version).first()
+        document = found.document if found else asked.document if asked else None
+        if document is None:
             raise NotFoundError(f"forslag {sp.ident} har ingen version {version[:12]}")
-        return self._document(key, sp.ident, found.document)
+        return self._document(key, sp.ident, document)
 
     def events(self, key: str, proposal_id: str) -> list[Event]:
         sp = self._proposal(key, proposal_id)
@@ -264,33 +265,39 @@ class DatabaseStore:
         the record and its files are written in one transaction."""
         found = self._proposal(key, proposal_id)
         require_files(record, files)
-        by_name = {a.name: a for a in files}
         with transaction.atomic(using=self.using):
             sp = db.StoredProposal.objects.using(self.using).select_for_update().get(pk=found.pk)
             count = sp.followups.using(self.using).count()
             require_followup_count(sp.ident, expected_count, count)
-            stored = db.FollowUpRecord.objects.using(self.using).create(
-                proposal=sp,
-                number=count + 1,
-                goal=record.goal,
-                due_from=record.due_from,
-                due_to=record.due_to,
-                status=record.status,
-                note=record.note,
-                who=record.who,
-                author=self._user(record.who),
-                created=record.when,
+            self._add_followup(sp, count + 1, record, files)
+
+    def _add_followup(
+        self, sp: db.StoredProposal, number: int, record: Record, files: Sequence[Attachment]
+    ) -> None:
+        require_files(record, files)
+        by_name = {a.name: a for a in files}
+        stored = db.FollowUpRecord.objects.using(self.using).create(
+            proposal=sp,
+            number=number,
+            goal=record.goal,
+            due_from=record.due_from,
+            due_to=record.due_to,
+            status=record.status,
+            note=record.note,
+            who=record.who,
+            author=self._user(record.who),
+            created=record.when,
+        )
+        for position, name in enumerate(record.attachments, start=1):
+            a = by_name[name]
+            db.FollowUpAttachment.objects.using(self.using).create(
+                record=stored,
+                position=position,
+                name=a.name,
+                content_type=a.content_type,
+                size=len(a.content),
+                content=a.content,
             )
-            for position, name in enumerate(record.attachments, start=1):
-                a = by_name[name]
-                db.FollowUpAttachment.objects.using(self.using).create(
-                    record=stored,
-                    position=position,
-                    name=a.name,
-                    content_type=a.content_type,
-                    size=len(a.content),
-                    content=a.content,
-                )
 
     def attachment(self, key: str, proposal_id: str, number: int, name: str) -> Attachment:
         sp = self._proposal(key, proposal_id)
@@ -313,6 +320,7 @@ class DatabaseStore:
         events: Mapping[str, Sequence[Event]] | None = None,
         review: Mapping[str, Sequence[ReviewRecord]] | None = None,
         realisation: Sequence[RealisationEntry] = (),
+        followups: Mapping[str, Sequence[Followed]] | None = None,
     ) -> None:
         with transaction.atomic(using=self.using):
             self.check_new_catalog(key)
@@ -329,6 +337,8 @@ class DatabaseStore:
                     self._add_event(sp, number, event)
                 for number, record in enumerate((review or {}).get(p.id, ()), start=1):
                     self._add_review_record(sp, number, record)
+                for number, (kept, files) in enumerate((followups or {}).get(p.id, ()), start=1):
+                    self._add_followup(sp, number, kept, files)
             self._add_entries(stored, 1, realisation)
 
     def review_records(self, key: str, proposal_id: str) -> list[ReviewRecord]:
