@@ -319,15 +319,17 @@ def _cmd_move(args: argparse.Namespace) -> int:
     return 0
 
 
-def _as_of(text: str) -> dt.date:
+def _date(text: str, option: str) -> dt.date:
+    """The date an option names, or an InputError naming the option and what was typed."""
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise InputError(f"--as-of {text!r} er ikke en dato (ÅÅÅÅ-MM-DD)") from None
+        raise InputError(f"{option} {text!r} er ikke en dato (ÅÅÅÅ-MM-DD)") from None
 
 
 def _cmd_overview(args: argparse.Namespace) -> int:
-    shown = overview_service.overview(FolderStore(), LOCAL, args.path, _as_of(args.as_of))
+    as_of = _date(args.as_of, "--as-of")
+    shown = overview_service.overview(FolderStore(), LOCAL, args.path, as_of)
     if args.format == "json":
         _write_json(overview_output.overview_json(shown))
     else:
@@ -336,19 +338,13 @@ def _cmd_overview(args: argparse.Namespace) -> int:
 
 
 def _cmd_followup(args: argparse.Namespace) -> int:
-    items = followup_service.due_items(FolderStore(), LOCAL, args.path, _as_of(args.as_of))
+    as_of = _date(args.as_of, "--as-of")
+    items = followup_service.due_items(FolderStore(), LOCAL, args.path, as_of)
     if args.format == "json":
         _write_json({"items": [followup_output.item_json(i) for i in items]})
     else:
         sys.stdout.write(followup_output.render_by_responsible(items))
     return 0
-
-
-def _date(text: str, option: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise InputError(f"{option} {text!r} er ikke en dato (ÅÅÅÅ-MM-DD)") from None
 
 
 def _cmd_followup_record(args: argparse.Namespace) -> int:
