@@ -16,6 +16,8 @@ from gevinst.core.claims.claim import Claim
 from gevinst.core.claims.fields import text_fields
 from gevinst.core.claims.finder import find
 from gevinst.core.claims.matcher import found_in
+from gevinst.core.claims.report import shown
+from gevinst.core.marks import Marks
 from gevinst.core.model import Proposal
 from tests.test_seed import KNOWN, catalog, findings
 
@@ -120,3 +122,21 @@ def test_a_phrase_names_one_place_in_its_field() -> None:
     that read several figures of one phrase share it)."""
     for p, c in claims():
         assert text_fields(p)[c.field].count(c.phrase) == 1, (p.id, c.phrase)
+
+
+def test_the_page_and_the_documents_show_each_claim_as_the_check_found_it() -> None:
+    cat, found = catalog(), findings()
+    statuses = Counter(s.status for p in cat.proposals for s in shown(p, cat.profile, found))
+    assert statuses == {"confirmed": 175, "differs": 6, "context": 70}
+    # the documents' list of differences names each reported claim by its phrase
+    listed = [d.where for d in Marks(cat).outside if ", teksten, «" in d.where]
+    assert listed == [
+        "BC01, teksten, «hentes med 2/3 fra 2026», 2026",
+        "Forslag 3, teksten, «fordelingsnøglen 47/53», 2026",
+        "Forslag 3, teksten, «fordelingsnøglen 47/53», 2027",
+        "Forslag 5, teksten, «fra 2028 en varig effektivisering på 5,6 mio. kr.», 2028",
+        "Forslag 5, teksten, «fra 2028 en varig effektivisering på 5,6 mio. kr.», 2029",
+        "Forslag 5, teksten, «til 8% i 2028», 2028",
+        "Forslag 5, teksten, «Dette udgør 1 mio. kr. i 2025 og 1,3 mio. kr. i 2026», 2026",
+        "Forslag 6, teksten, «energiforbedringer for 38 projekter»",
+    ]

@@ -26,6 +26,7 @@ from gevinst.core.check import (
     price_basis,
     required_tables,
 )
+from gevinst.core.check.claims import TABLE as CLAIMS_TABLE
 from gevinst.core.findings import Finding
 from gevinst.core.model import BasisTable, Catalog, Proposal
 from gevinst.core.numbers import dk
@@ -52,8 +53,9 @@ SAME_DERIVED = "Det beregnede tal er det samme som det angivne."
 OUTSIDE_TITLE = "Afvigelser uden for de trykte tabeller"
 OUTSIDE_INTRO = (
     "Disse afvigelser står ikke i en mærket celle: de findes i forslagenes "
-    "beregningsgrundlag (trykt som i forslaget eller ikke trykt) og i katalogets oplysninger "
-    "om forslagene."
+    "beregningsgrundlag (trykt som i forslaget eller ikke trykt), i katalogets oplysninger "
+    "om forslagene og i forslagenes tekst, hvor et tal, teksten nævner, ikke stemmer med "
+    "tabellerne."
 )
 OUTSIDE_COLUMNS = ("Hvor", "Angivet", "Giver", "Forklaring")
 # rules about the source's own arithmetic: the source's total against the source's rows, its
@@ -363,6 +365,8 @@ class Marks:
         """A row no drawn cell shows, named as the document names it: a basis table's title
         (as printed, or said not to be printed) and row label, or the line that an effect
         model explains."""
+        if f.table == CLAIMS_TABLE:
+            return f"«{f.row}»"  # the phrase the text says it with
         p = self.catalog.proposal(f.proposal or "")
         table, _, label = (f.row or "").partition(": ")
         basis = {b.id: b for b in p.basis}
@@ -378,7 +382,8 @@ class Marks:
         titles = numbering.titles(p)
         economy = numbering.short_name(titles.economy)
         if where is None:
-            return {"basis": "beregningsgrundlag", "1": economy}.get(f.table, f.table)
+            named = {"basis": "beregningsgrundlag", "1": economy, CLAIMS_TABLE: "teksten"}
+            return named.get(f.table, f.table)
         if where.table.startswith(BASIS_TABLE):
             return self._basis(where).title
         named = {

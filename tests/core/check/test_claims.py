@@ -71,7 +71,7 @@ def test_a_disagreement_quotes_the_phrase_names_the_cell_and_shows_the_arithmeti
     )
     assert (f.stated, f.computed, f.severity) == (D(1200), D(-1300), Severity.WARNING)
     assert f.message == (
-        "«1,3 mio. kr.» (economy_text): teksten siger 1,2 mio. kr. i 2026, dvs. 1.150 til 1.250 "
+        "«1,3 mio. kr.» (afsnit 2): teksten siger 1,2 mio. kr. i 2026, dvs. 1.150 til 1.250 "
         "(ekskl.) 1.000 kr.; men Tabel 1, linjen «e1» (e1) i 2026 er -1.300 (forskel 100)"
     )
 

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from gevinst.core.claims.claim import MONEY, BasisRef, Claim, ClaimUnit, RatioRef, ShareRef
-from gevinst.core.claims.fields import text_fields
+from gevinst.core.claims.fields import field_label, text_fields
 from gevinst.core.claims.precision import interval
 from gevinst.core.claims.resolve import Place, place, ratio_of, share_of, simple_refs
 from gevinst.core.errors import GevinstError
@@ -49,8 +49,8 @@ def claim_years(p: Proposal, c: Claim) -> list[tuple[int, ...]]:
     return [(y,) for y in c.years] if c.years else [(last,)]
 
 
-def _described(c: Claim) -> str:
-    return f"«{c.phrase}» ({c.field})"
+def _described(p: Proposal, c: Claim) -> str:
+    return f"«{c.phrase}» ({field_label(p, c.field)})"
 
 
 def _in_years(years: tuple[int, ...]) -> str:
@@ -109,7 +109,7 @@ def _plain(p: Proposal, profile: Profile, c: Claim) -> Iterator[Finding]:
             years[0] if len(years) == 1 else None,
             abs(value) * scale,
             figure,
-            f"{_described(c)}: teksten siger {c.written[0] if len(values) == 1 else dk(value)}"
+            f"{_described(p, c)}: teksten siger {c.written[0] if len(values) == 1 else dk(value)}"
             f"{_unit_words(c)}{_in_years(years)}, dvs. {allowed}"
             f"{' ' + in_unit if in_unit else ''}; men {where.name}{_in_years(years)} er "
             f"{dk(figure)} (forskel {dk(abs(figure) - abs(value) * scale)})",
@@ -140,7 +140,7 @@ def _share(p: Proposal, profile: Profile, c: Claim, ref: ShareRef) -> Iterator[F
             # a table prints whole 1.000 kr.: the part may be rounded by half of one
             if abs(a - expected) <= HALF:
                 continue
-            stated, computed = expected, a
+            stated, computed = round(expected, 1), a
             told = f"{c.written[0]} af {dk(b)} er {dk(round(expected, 1))}"
         else:
             allowed = interval(c.values[0], c.qualifier)
@@ -153,7 +153,7 @@ def _share(p: Proposal, profile: Profile, c: Claim, ref: ShareRef) -> Iterator[F
             years[0] if len(years) == 1 else None,
             stated,
             computed,
-            f"{_described(c)}: teksten siger {c.written[0]}"
+            f"{_described(p, c)}: teksten siger {c.written[0]}"
             f"{' %' if c.unit is ClaimUnit.PERCENT else ''}{_in_years(years)} af {of} "
             f"({dk(b)}); {told}, men {where} er {dk(a)} ({dk(share)} %)",
         )
@@ -180,7 +180,7 @@ def _ratio(p: Proposal, profile: Profile, c: Claim, ref: RatioRef) -> Iterator[F
             years[0] if len(years) == 1 else None,
             abs(values[0]) * scale,
             shares[0].quantize(Decimal("0.1")),
-            f"{_described(c)}: teksten siger {'/'.join(c.written)}{_in_years(years)}; men "
+            f"{_described(p, c)}: teksten siger {'/'.join(c.written)}{_in_years(years)}; men "
             f"{name} er {' / '.join(dk(abs(f)) for f in parts)}, dvs. {printed} i procent",
         )
 
@@ -215,7 +215,7 @@ def check_claims(p: Proposal, profile: Profile) -> Iterator[Finding]:
                 row=c.phrase,
                 rule=STALE,
                 severity=Severity.WARNING,
-                message=f"{_described(c)}: påstanden skal rettes eller fjernes: {why}",
+                message=f"{_described(p, c)}: påstanden skal rettes eller fjernes: {why}",
             )
             continue
         if c.ref is None:

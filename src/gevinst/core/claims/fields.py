@@ -38,3 +38,44 @@ def text_fields(p: Proposal) -> dict[str, str]:
         fields["stated.2.1"] = p.stated.distribution.text
     fields |= {f"stated.{name}": t.text for name, t in p.stated.technical.items()}
     return {name: text for name, text in fields.items() if text}
+
+
+_LABELS = {
+    "summary": "kort resumé",
+    "description": "afsnit 1",
+    "economy_text": "afsnit 2",
+    "distribution_text": "afsnit 2.1",
+    "followup_text": "afsnit 3",
+    "risk.text": "afsnit 4",
+    "admin.text": "afsnit 5",
+    "partners_text": "afsnit 6",
+    "technical_text": "afsnit 7",
+    "appendices_text": "bilagsoversigten",
+    "texts_after.economy": "afsnit 2, efter tabellen over økonomiske konsekvenser",
+    "texts_after.distribution": "afsnit 2.1, efter tabellen",
+    "texts_after.targets": "efter måltalstabellen",
+}
+
+
+def field_label(p: Proposal, field: str) -> str:
+    """Where a text field stands in the document, in words a reader finds it by.
+
+    >>> from gevinst.core.model import Proposal, ProposalType
+    >>> p = Proposal("X", "X", ProposalType.INVESTMENT, (2025,), 2025, ())
+    >>> field_label(p, "economy_text"), field_label(p, "followup.2.goal")
+    ('afsnit 2', 'afsnit 3, opfølgningsmål 2')
+    """
+    if field in _LABELS:
+        return _LABELS[field]
+    kind, _, rest = field.partition(".")
+    titles = {b.id: b.title for b in p.basis}
+    if kind == "basis":
+        return f"beregningsgrundlaget, «{titles.get(rest, rest)}»"
+    if kind == "texts_after":
+        return f"efter «{titles.get(rest, rest)}»"
+    if kind == "stated":
+        return f"teksten til tabel {rest}"
+    if kind == "followup":
+        number, _, part = rest.partition(".")
+        return f"afsnit 3, opfølgningsmål {number}" + (" (måling)" if part == "measure" else "")
+    return field

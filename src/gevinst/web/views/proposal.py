@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gevinst.core.access import Actor, may_edit
+from gevinst.core.claims import report as claims_report
 from gevinst.core.errors import ConflictError, InputError, TransitionRefusedError
 from gevinst.core.findings import Severity
 from gevinst.core.model import Proposal
@@ -69,6 +70,8 @@ def _context(
         ),
         "review": reviewed,
         "deviations": mark_safe(html.render(document["deviations"])),
+        # the figures its words state, beside the text, each with what the tables say
+        "claims": claims_report.shown(p, checked.catalog.profile, checked.findings),
         "findings": findings,
         "errors": sum(f.severity is Severity.ERROR for f, _ in findings),
         "warnings": sum(f.severity is Severity.WARNING for f, _ in findings),
