@@ -179,3 +179,11 @@ def test_the_page_in_english(login: Login) -> None:
     html = _html(client.get(PAGE + f"?dato={DAY}"))
     assert "Benefit follow-up" in html and "Save record" in html
     assert "On Dec. 31, 2025: 57 overdue occurrences" in html
+
+
+def test_with_several_catalogs_the_site_link_lists_their_pages(login: Login) -> None:
+    store = DatabaseStore()
+    change = Change(who="cfo", when=timezone.now(), why="kopi")
+    store.create_catalog("kopi", store.catalog(KEY), change)
+    html = _html(login("reader").get("/opfoelgning/"))
+    assert f'href="{PAGE}"' in html and 'href="/katalog/kopi/opfoelgning/"' in html
