@@ -9,15 +9,19 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import smtplib
 import subprocess
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from html import unescape
 
 import docx
+import pytest
 from django.conf import settings
 from django.core import mail
-from django.test import Client
+from django.core.mail import EmailMessage
+from django.core.mail.backends.base import BaseEmailBackend
+from django.test import Client, override_settings
 
 from gevinst.core.access import LOCAL
 from gevinst.core.selection import ExportOptions, select
@@ -240,3 +244,20 @@ def test_the_review_in_english(login: Login) -> None:
     assert "Consultations" in page and "Request a consultation" in page
     assert "Comments (0 open)" in page and "New comment" in page
     assert "Open comments" in _html(cfo, f"/katalog/{KEY}/")
+
+
+class FailingMail(BaseEmailBackend):
+    """A mail server that is down."""
+
+    def send_messages(self, email_messages: Sequence[EmailMessage]) -> int:
+        raise smtplib.SMTPException("forbindelsen blev afvist")
+
+
+@override_settings(EMAIL_BACKEND=f"{__name__}.FailingMail")
+def test_a_mail_server_that_fails_neither_stops_the_request_nor_its_message(
+    login: Login, caplog: pytest.LogCaptureFixture
+) -> None:
+    assert _ask(login("cfo")) == 302
+    assert len(DatabaseStore().review_records(KEY, "BC01")) == 1
+    assert Notification.objects.filter(user__username="it-kredsen").count() == 1
+    assert "e-mail to it-kredsen not sent: forbindelsen blev afvist" in caplog.text

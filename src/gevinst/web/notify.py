@@ -14,6 +14,8 @@ application and in the e-mail alike; the page it links to shows them nothing mor
 
 from __future__ import annotations
 
+import logging
+import smtplib
 from collections.abc import Iterable
 from typing import Any
 
@@ -30,6 +32,8 @@ from gevinst.core.model import Proposal
 from gevinst.core.numbers import dk_date
 from gevinst.web.access import actor_of
 from gevinst.web.models import Membership, Notification
+
+log = logging.getLogger(__name__)
 
 
 def unread(request: HttpRequest) -> dict[str, int]:
@@ -48,14 +52,18 @@ def _named(user: Any, p: Proposal) -> str:
 
 def _send(request: HttpRequest, users: Iterable[Any], link: str, text_of: Any) -> int:
     """Each user's message, ``text_of(user)``, kept and, where they have an address, mailed
-    with the link; how many were told."""
+    with the link; how many were told. A mail server that fails is logged: what was done
+    is done, and the message is in the application."""
     told = 0
     for user in users:
         text = text_of(user)
         Notification.objects.create(user=user, text=text, link=link)
         if user.email:
             body = f"{text}\n\n{request.build_absolute_uri(link)}"
-            send_mail(f"gevinst: {text}"[:150], body, None, [user.email])
+            try:
+                send_mail(f"gevinst: {text}"[:150], body, None, [user.email])
+            except (smtplib.SMTPException, OSError) as e:
+                log.warning("e-mail to %s not sent: %s", user.get_username(), e)
         told += 1
     return told
 

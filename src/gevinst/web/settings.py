@@ -187,5 +187,9 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"stderr": {"class": "logging.StreamHandler"}},
-    "loggers": {"django.request": {"handlers": ["stderr"], "level": "ERROR"}},
+    "loggers": {
+        "django.request": {"handlers": ["stderr"], "level": "ERROR"},
+        # a notification's e-mail that the mail server refused
+        "gevinst": {"handlers": ["stderr"], "level": "WARNING"},
+    },
 }
