@@ -10,11 +10,14 @@ import datetime as dt
 import pytest
 
 from gevinst.core.access import Actor, Edits
-from gevinst.core.comments import Address
-from gevinst.core.consultation import Status
+from gevinst.core.comments import Address, Comment
+from gevinst.core.consultation import Answer, Status
 from gevinst.core.errors import AccessDeniedError, ConflictError, InputError
+from gevinst.core.model import Catalog
+from gevinst.core.review import ReviewRecord
 from gevinst.services import comments, consultations, proposals
 from gevinst.services.catalogs import copy_catalog
+from gevinst.stores.base import Change
 from gevinst.stores.memory import MemoryStore
 from tests.services.conftest import OKF_EDITOR, READER
 
@@ -152,3 +155,33 @@ def test_a_copied_catalog_keeps_its_review(store: MemoryStore) -> None:
     for pid in ("BC01", "F6", "F5"):
         assert target.review_records("kopi", pid) == store.review_records("kat", pid)
     assert len(target.review_records("kopi", "F6")) == 1
+
+
+class _CommentInBetween(MemoryStore):
+    """A store where a comment lands just before the first answer is recorded."""
+
+    def add_review_record(
+        self, key: str, proposal_id: str, record: ReviewRecord, *, expected_count: int
+    ) -> None:
+        if isinstance(record, Answer) and not any(
+            isinstance(r, Comment) for r in self.review_records(key, proposal_id)
+        ):
+            between = Comment(
+                address=Address(section="6"),
+                text="Hørt?",
+                version="v",
+                who="Læser",
+                when=dt.datetime.now(dt.UTC),
+            )
+            super().add_review_record(key, proposal_id, between, expected_count=expected_count)
+        super().add_review_record(key, proposal_id, record, expected_count=expected_count)
+
+
+def test_an_answer_saved_is_recorded_though_a_comment_came_in_between(seed: Catalog) -> None:
+    store = _CommentInBetween()
+    store.create_catalog("kat", seed, Change(who="x", when=dt.datetime.now(dt.UTC), why="x"))
+    number = _ask(store)
+    _answer(store, IT_MEMBER, number, store.proposal("kat", "BC01").version)
+    kinds = [type(r).__name__ for r in store.review_records("kat", "BC01")]
+    assert kinds == ["Request", "Comment", "Answer"]
+    assert consultations.requests(store, CFO, "kat", "BC01")[0].answer is not None

@@ -21,6 +21,8 @@ from gevinst.core.consultation import (
     require_answer,
     require_request,
 )
+from gevinst.core.errors import ConflictError
+from gevinst.core.model import Proposal
 from gevinst.format.writer import proposal_document
 from gevinst.services import proposals
 from gevinst.stores.base import Store, Version
@@ -89,11 +91,23 @@ def answer(
     )
     why = f"høringssvar fra {found.request.body} ({'ja' if heard_yes else 'nej'})"
     saved = proposals.keep(store, actor, key, p.id, document, base=base, why=why)
-    # the records as they are after the save: a comment may have been added meanwhile
-    records = store.review_records(key, p.id)
-    require_answer(actor, p, find(asked(records), p, number))
-    store.add_review_record(key, p.id, given, expected_count=len(records))
+    _record(store, actor, key, p, given)
     return replace(found, answer=given), saved
+
+
+def _record(store: Store, actor: Actor, key: str, p: Proposal, given: Answer) -> None:
+    """Record ``given`` after its version is saved, on the records as they are then: a
+    comment added in between is no reason to leave the saved answer unrecorded, so the count
+    is read again (a few times) while the request is still unanswered."""
+    for attempt in range(3):
+        records = store.review_records(key, p.id)
+        require_answer(actor, p, find(asked(records), p, given.request))
+        try:
+            store.add_review_record(key, p.id, given, expected_count=len(records))
+            return
+        except ConflictError:
+            if attempt == 2:
+                raise
 
 
 def unanswered(store: Store, actor: Actor, key: str) -> dict[str, list[Asked]]:
