@@ -31,7 +31,7 @@ def catalog(tmp_path: Path) -> Path:
 def test_the_seed_lists_every_figure_as_recorded(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["claims", str(SEED), "F6"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("F6: 2 tal i teksten, 2 registreret som påstande\n")
+    assert out.startswith("F6: 3 tal i teksten, 3 registreret som påstande\n")
     assert "  1. description: «38 projekter» = 38 antal" in out
     assert "  2. description: «0,475 mio. kr.» = 0,475 mio. kr.  [registreret]" in out
 
@@ -44,6 +44,7 @@ def test_suggestions_with_their_confidence(
     assert [(i["phrase"], i["unit"], i["recorded"]) for i in items] == [
         ("38 projekter", "antal", False),
         ("0,475 mio. kr.", "mio. kr.", False),
+        ("seks forvaltninger", "antal", False),
     ]
     best = items[1]["suggestions"][0]
     assert best["ref"] == {"line": "e1"} and best["figure"] == "-475"
@@ -77,5 +78,5 @@ def test_a_number_not_in_the_list_is_refused(
 ) -> None:
     before = (catalog / "proposals" / "F6.yaml").read_bytes()
     assert main(["claims", str(catalog), "F6", "--accept", "2,9", "--write"]) == 2
-    assert "der er ingen tal nr. 9 (1-2)" in capsys.readouterr().err
+    assert "der er ingen tal nr. 9 (1-3)" in capsys.readouterr().err
     assert (catalog / "proposals" / "F6.yaml").read_bytes() == before

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from gevinst.core.claims.claim import ClaimUnit, Qualifier, parse_danish
+from gevinst.core.claims.claim import ClaimUnit, Qualifier, read_figure
 from gevinst.core.claims.finder import find, years_in
 from gevinst.core.claims.precision import interval
 
@@ -189,6 +189,47 @@ CASES = [
         False,
         ("10.8", "13.2000001"),
     ),
+    # numbers in words
+    (
+        "et udbud, der består af tre koncessionskontrakter – alle",
+        "tre koncessionskontrakter",
+        ("tre",),
+        U.COUNT,
+        Q.EXACT,
+        (),
+        False,
+        ("2.5", "3.5"),
+    ),
+    (
+        "er vurderet, at halvdelen af effektiviseringen retteligt",
+        "halvdelen af effektiviseringen",
+        ("halvdelen",),
+        U.FRACTION,
+        Q.EXACT,
+        (),
+        False,
+        ("0.45", "0.55"),
+    ),
+    (
+        "frikøb af ét helt årsværk i hvert område",
+        "ét helt årsværk",
+        ("ét",),
+        U.FTE,
+        Q.EXACT,
+        (),
+        False,
+        ("0.5", "1.5"),
+    ),
+    (
+        "indtægterne for de næste ti år er låst",
+        "ti år",
+        ("ti",),
+        U.YEARS,
+        Q.EXACT,
+        (),
+        False,
+        ("9.5", "10.5"),
+    ),
 ]
 
 
@@ -220,7 +261,7 @@ def test_a_phrase_gives_its_figure_unit_years_and_precision(
     assert text[c.start : c.end] == phrase
     if allowed is not None:
         low, high = allowed
-        iv = interval(parse_danish(written[0]), qualifier)
+        iv = interval(read_figure(written[0]), qualifier)
         assert iv.accepts(Decimal(low))
         assert not iv.accepts(Decimal(low) - Decimal("0.0001"))
         if high is not None:
@@ -238,6 +279,7 @@ def test_a_phrase_gives_its_figure_unit_years_and_precision(
         "fra medio 2025 og fuldt fra 2026",
         "i OFS 22/23 og efterfølgende",
         "jf. Bilag 1 E2024",
+        "(under ét benævnt ”mobilenheder”)",
     ],
 )
 def test_what_is_not_a_statement_of_amount_is_left_out(text: str) -> None:

@@ -22,7 +22,7 @@ def _panel(html: str) -> str:
 def test_the_claims_stand_beside_the_text_with_their_status(login: Login) -> None:
     html = unescape(login("reader").get(CATALOG + "forslag/F5/").content.decode())
     panel = _panel(html)
-    assert "Tal i teksten (44)" in panel
+    assert "Tal i teksten (45)" in panel
     # after the document's text, before its list of differences
     assert html.index('class="document"') < html.index("tal-i-teksten")
     differs = panel.index("«fra 2028 en varig effektivisering på 5,6 mio. kr.»")
@@ -49,4 +49,4 @@ def test_the_panel_in_english(login: Login) -> None:
     client.cookies["django_language"] = "en"
     html = unescape(client.get(CATALOG + "forslag/F6/").content.decode())
     panel = _panel(html)
-    assert "Figures in the text (2)" in panel and "Differs" in panel and "Confirmed" in panel
+    assert "Figures in the text (3)" in panel and "Differs" in panel and "Confirmed" in panel

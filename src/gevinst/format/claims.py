@@ -84,10 +84,8 @@ def claim_problems(p: Proposal) -> Iterator[tuple[int, str, str]]:
     """(index, field, message) for each claim whose form its unit does not allow. What a
     claim quotes and names is the check's (a text may be edited before its claims are)."""
     for i, c in enumerate(p.claims):
-        if c.unit is ClaimUnit.FRACTION and not (
-            len(c.written) == 1 and "/" in c.written[0] and isinstance(c.ref, ShareRef)
-        ):
-            yield i, "unit", 'en brøk skrives som én værdi ("2/3") med en henvisning part + of'
+        if c.unit is ClaimUnit.FRACTION and (len(c.written) != 1 or isinstance(c.ref, RatioRef)):
+            yield i, "unit", 'en brøk skrives som én værdi ("2/3"), ikke som et forhold'
         if c.unit is ClaimUnit.RATIO and not isinstance(c.ref, RatioRef | None):
             yield i, "ref", "et forhold (47/53) henviser med ratio til lige så mange tal"
         if isinstance(c.ref, RatioRef) and len(c.ref.parts) != len(c.written):

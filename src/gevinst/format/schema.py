@@ -23,6 +23,7 @@ from pydantic import (
     model_validator,
 )
 
+from gevinst.core.claims.claim import HALF_WORDS, NUMBER_WORDS
 from gevinst.core.effects import MODELS
 from gevinst.core.model import TABLES_WITH_TEXT_AFTER
 from gevinst.core.numbers import MAX_DENOMINATOR, amount_problem, dk, shortened
@@ -329,7 +330,7 @@ class EffectModel(Model):
 
 def _claim_figure(value: Any) -> str:
     """A claim's figure as the text writes it: a quoted Danish number ("1,3", "1.197") or a
-    fraction ("2/3"); a whole number may be written bare."""
+    fraction ("2/3") or a number in words ("tre"); a whole number may be written bare."""
     if isinstance(value, WrittenNumber):
         raise ValueError(
             f"{value} er skrevet som et decimaltal; skriv tallet i anførselstegn, som teksten "
@@ -337,7 +338,12 @@ def _claim_figure(value: Any) -> str:
         )
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
-    if isinstance(value, str) and (_CLAIM_FIGURE.match(value) or _FRACTION.match(value)):
+    if isinstance(value, str) and (
+        _CLAIM_FIGURE.match(value)
+        or _FRACTION.match(value)
+        or value.lower() in NUMBER_WORDS
+        or value.lower() in HALF_WORDS
+    ):
         return value
     raise ValueError(f"{shortened(repr(value))} er ikke et tal, som en tekst skriver det")
 

@@ -135,8 +135,7 @@ def _share(p: Proposal, profile: Profile, c: Claim, ref: ShareRef) -> Iterator[F
         share = (a * 100 / b).quantize(Decimal("0.1")) if b else Decimal(0)
         where, of = _named(part, years), _named(whole, years)
         if c.unit is ClaimUnit.FRACTION:
-            num, _, den = c.written[0].partition("/")
-            expected = b * Decimal(num) / Decimal(den)
+            expected = b * c.values[0]
             # a table prints whole 1.000 kr.: the part may be rounded by half of one
             if abs(a - expected) <= HALF:
                 continue

@@ -186,12 +186,26 @@ class Claim:
         return tuple(read_figure(w) for w in self.written)
 
 
-def read_figure(written: str) -> Decimal:
-    """A figure as written: a Danish number, or a fraction ("1/2") as its decimal.
+# numbers a text writes in words; "en" and "et" are left out, being also the article
+NUMBER_WORDS = {
+    "ét": 1, "to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6, "syv": 7, "otte": 8, "ni": 9,
+    "ti": 10, "elleve": 11, "tolv": 12,
+}  # fmt: skip
+HALF_WORDS = frozenset({"halv", "halvt", "halvdelen"})
 
-    >>> read_figure("1/2"), read_figure("1.350")
-    (Decimal('0.5'), Decimal('1350'))
+
+def read_figure(written: str) -> Decimal:
+    """A figure as written: a Danish number, a fraction ("1/2") as its decimal, or a number
+    in words ("tre", "halvdelen").
+
+    >>> read_figure("1/2"), read_figure("1.350"), read_figure("Tre"), read_figure("halvt")
+    (Decimal('0.5'), Decimal('1350'), Decimal('3'), Decimal('0.5'))
     """
+    word = written.strip().lower()
+    if word in NUMBER_WORDS:
+        return Decimal(NUMBER_WORDS[word])
+    if word in HALF_WORDS:
+        return Decimal("0.5")
     if "/" not in written:
         return parse_danish(written)
     numerator, _, denominator = written.partition("/")

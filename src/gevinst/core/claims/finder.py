@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from gevinst.core.claims.claim import ClaimUnit, Qualifier
+from gevinst.core.claims.claim import HALF_WORDS, NUMBER_WORDS, ClaimUnit, Qualifier
 
 # a point before one or two digits is a decimal point typed in English ("ca. 1.9 mio. kr."):
 # read as the decimal comma it stands for; before three it separates thousands
@@ -54,6 +54,10 @@ _FIGURE = re.compile(
 _FTE_AFTER = re.compile(r"\s+(?:[a-zæøå]+\s+)?(?:ÅV|årsværk)\b")
 # "37 af indkøbsområderne": a count of a part, named by the word after "af"
 _OF_WHAT = re.compile(r"\s+[a-zæøå][\w-]*")
+_WORDS = "|".join(sorted([*NUMBER_WORDS, *HALF_WORDS], key=len, reverse=True))
+_WORD_FIGURE = re.compile(
+    rf"(?<![\w-])(?P<w>{_WORDS})\s+(?:(?:{_UNIT})|(?P<noun>[a-zæøå][\w’'-]*))", re.IGNORECASE
+)
 _FRACTION = re.compile(r"(?<![\w./])(?P<a>\d{1,3})/(?P<b>\d{1,3})(?![\w/])")
 _YEAR = re.compile(r"(?<![\d.,])(?:19|20|21)\d\d(?![\d,])")
 _YEAR_RANGE = re.compile(r"(?<![\d.,])((?:19|20|21)\d\d)\s?[-–]\s?((?:19|20|21)\d\d)(?![\d,])")
@@ -219,9 +223,33 @@ def _fractions(text: str) -> Iterator[Candidate]:
         )
 
 
+def _in_words(text: str) -> Iterator[Candidate]:
+    """Numbers written in words before what they count ("tre koncessionskontrakter", "to
+    måneder", "halvdelen af effektiviseringen"); half of something is a fraction."""
+    for m in _WORD_FIGURE.finditer(text):
+        unit, noun, end = _unit(m), m["noun"] or "", m.end()
+        half = m["w"].lower() in HALF_WORDS
+        if text[: m.start()].lower().endswith("under "):
+            continue  # "under ét": together, no count
+        if unit is None and (fte := _FTE_AFTER.match(text, m.end("w"))):
+            unit, noun, end = ClaimUnit.FTE, "", fte.end()  # "ét helt årsværk"
+        elif noun == "af" and (what := _OF_WHAT.match(text, end)):
+            noun, end = what[0].strip(), what.end()
+        elif unit is None and (noun in _NOT_NOUNS or noun[:1].isupper()):
+            continue
+        begin, stop = clause(text, m.start(), end)
+        context = text[begin:stop].strip()
+        years, steady = years_in(context)
+        kind = unit or (ClaimUnit.FRACTION if half else ClaimUnit.COUNT)
+        yield Candidate(
+            text[m.start() : end], m.start(), end, (m["w"],), kind, Qualifier.EXACT, years,
+            steady, context, "" if unit else noun,
+        )  # fmt: skip
+
+
 def find(text: str) -> list[Candidate]:
     """Every figure of ``text`` that reads as a statement, in the order it stands."""
-    found = list(_fractions(text))
+    found = [*_fractions(text), *_in_words(text)]
     for m in _FIGURE.finditer(text):
         unit = _unit(m)
         if _skipped(text, m, unit):
