@@ -14,11 +14,17 @@ from django.db import connections
 
 from gevinst.core.errors import ConflictError
 from gevinst.core.model import Catalog
-from gevinst.web.models import FollowUpAttachment, FollowUpRecord, ImmutableError, WorkflowEvent
+from gevinst.web.models import (
+    FollowUpAttachment,
+    FollowUpRecord,
+    ImmutableError,
+    WorkflowEvent,
+)
+from gevinst.web.models import ReviewRecord as StoredReviewRecord
 from gevinst.web.models import Version as StoredVersion
 from gevinst.web.store import DatabaseStore
 from tests.stores.test_contract import *  # noqa: F403 (the contract's tests, run here again)
-from tests.stores.test_contract import CHANGE, DONE, FILES, SUBMIT, Kept
+from tests.stores.test_contract import ASKED, CHANGE, DONE, FILES, SUBMIT, Kept
 
 DATABASES = ["default", "postgres"]
 # outside a test transaction, so that threads see each other's commits
@@ -71,6 +77,19 @@ def test_a_stored_followup_and_its_files_cannot_be_changed_or_deleted(kept: Kept
             stored.save()
         with pytest.raises(ImmutableError):
             stored.delete()
+
+
+def test_a_stored_review_record_cannot_be_changed_or_deleted(kept: Kept) -> None:
+    assert isinstance(kept.store, DatabaseStore)
+    kept.store.add_review_record(kept.key, "BC01", ASKED, expected_count=0)
+    stored = StoredReviewRecord.objects.using(kept.store.using).get()
+    assert (stored.number, stored.kind, stored.who) == (1, "request", "CFØ")
+    stored.document = {**stored.document, "due": "2099-01-01"}
+    with pytest.raises(ImmutableError):
+        stored.save()
+    with pytest.raises(ImmutableError):
+        stored.delete()
+    assert kept.store.review_records(kept.key, "BC01") == [ASKED]
 
 
 @pytest.mark.parametrize("attempt", range(5))
