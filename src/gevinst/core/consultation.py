@@ -22,7 +22,7 @@ Who may do what (decided here, once):
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
@@ -195,11 +195,3 @@ def heard(rows: tuple[Row, ...], request: Request, answer: Answer) -> tuple[Row,
             new = replace(row, heard=answer.heard, dates=(*row.dates, answer.date), text=written)
             return (*rows[:i], new, *rows[i + 1 :])
     return (*rows, Row(request.body, request.kind, answer.heard, (answer.date,), text))
-
-
-def by_status(requests: Iterable[Asked], on: dt.date) -> Mapping[Status, int]:
-    """How many requests are open, overdue and answered on ``on``."""
-    counts = dict.fromkeys(Status, 0)
-    for a in requests:
-        counts[a.status(on)] += 1
-    return counts
