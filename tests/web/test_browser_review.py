@@ -12,6 +12,7 @@ import datetime as dt
 from playwright.sync_api import Browser, Page
 
 from tests.web.test_browser import (  # noqa: F401
+    _screenshot,
     _serious,
     _sign_in,
     browser,
@@ -70,6 +71,7 @@ def test_a_consultation_from_request_to_answer_fills_hvem_er_hoert(
     assert row.endswith("18. marts 2026 – Ingen bemærkninger")
     assert "Svar: ja, 18. marts 2026 (it-kredsen)" in member.locator("#hoering-1").inner_text()
     assert not _serious(member)
+    _screenshot(member, "hoering", "#hoeringer")
 
     cfo.goto(f"{base}{BC01}")
     assert "Beskeder (1 ulæst)" in cfo.locator("header").inner_text()
@@ -84,6 +86,7 @@ def test_a_consultation_from_request_to_answer_fills_hvem_er_hoert(
     cfo.get_by_role("status").filter(has_text="Kommentaren er gemt").wait_for()
     marker = cfo.locator("#tabel-1 + .comment-markers")
     assert "Kommentar 1 (tabel 1, række varig, 2027)" in marker.inner_text()
+    _screenshot(cfo, "kommentar", "#tabel-1")
     # numbered among the comments, not after the consultation's request and answer
     assert cfo.locator("#kommentar-1").count() == 1
     assert not _serious(cfo)
