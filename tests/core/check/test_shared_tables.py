@@ -13,6 +13,7 @@ from bench.generate import write_portfolio
 from gevinst.core import calc
 from gevinst.core.check import check_proposal
 from gevinst.core.check.basis import check_basis_table, check_effects
+from gevinst.core.check.claims import check_claims
 from gevinst.core.check.table1 import check_table1
 from gevinst.core.check.tables import (
     check_admin,
@@ -41,6 +42,7 @@ def _each_on_its_own(p: Proposal, profile: Profile) -> list[Finding]:
         *check_targets(p),
         *check_price_bases(p),
         *(f for b in p.basis for f in check_basis_table(p, b)),
+        *check_claims(p, profile),
     ]
 
 

@@ -21,7 +21,7 @@ from decimal import Decimal
 from gevinst.core.claims.claim import MONEY, BasisRef, Claim, ClaimUnit, RatioRef, ShareRef
 from gevinst.core.claims.fields import field_label, text_fields
 from gevinst.core.claims.precision import interval
-from gevinst.core.claims.resolve import Place, place, ratio_of, share_of, simple_refs
+from gevinst.core.claims.resolve import Referent, place, ratio_of, share_of, simple_refs
 from gevinst.core.errors import GevinstError
 from gevinst.core.findings import Finding, Severity
 from gevinst.core.model import Proposal
@@ -121,7 +121,7 @@ def _unit_words(c: Claim) -> str:
     return "" if c.unit is ClaimUnit.COUNT else f" {c.unit.value}"
 
 
-def _named(where: Place, years: tuple[int, ...]) -> str:
+def _named(where: Referent, years: tuple[int, ...]) -> str:
     """A place's name, with the years it is read in where it is a row read in the claim's."""
     return where.name + (
         _in_years(years) if where.series is not None and where.year is None else ""

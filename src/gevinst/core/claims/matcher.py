@@ -37,7 +37,7 @@ from gevinst.core.claims.claim import (
 from gevinst.core.claims.fields import text_fields
 from gevinst.core.claims.finder import Candidate, find
 from gevinst.core.claims.precision import interval
-from gevinst.core.claims.resolve import Place, place
+from gevinst.core.claims.resolve import Referent, place
 from gevinst.core.errors import GevinstError
 from gevinst.core.model import Proposal
 from gevinst.core.profile import Profile
@@ -130,7 +130,7 @@ def suggest(p: Proposal, profile: Profile, c: Candidate, limit: int = 3) -> list
         return []
     written = read_figure(c.written[0])
     found: dict[Ref, Suggestion] = {}
-    places: list[tuple[Ref, Place]] = []
+    places: list[tuple[Ref, Referent]] = []
     refs = _series_refs(p) if c.unit in MONEY else _scalar_refs(p)
     for ref in refs:
         try:

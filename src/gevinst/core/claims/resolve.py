@@ -35,7 +35,7 @@ SERIES_TABLES = ("1", "2.1", "A", "B", "C", "D", "E", "admin", "targets")
 
 
 @dataclass(frozen=True)
-class Place:
+class Referent:
     """What a reference names: a row a year (``series``, 1.000 kr.) or one figure
     (``value``), and its name."""
 
@@ -128,14 +128,14 @@ def _table_name(ref: CellRef) -> str:
     return f"Tabel {ref.table}, {ref.row}"
 
 
-def _basis_cell(p: Proposal, ref: BasisRef) -> Place:
+def _basis_cell(p: Proposal, ref: BasisRef) -> Referent:
     for b in p.basis:
         if b.id == ref.table:
             for r in b.rows:
                 if r.label == ref.row:
                     v = r.values.get(ref.column)
                     if isinstance(v, Decimal):
-                        return Place(f"{b.title}, «{r.label}», {ref.column}", value=v)
+                        return Referent(f"{b.title}, «{r.label}», {ref.column}", value=v)
                     raise MissingKeyError(
                         f"{b.title}, «{r.label}», {ref.column} er ikke et tal i forslag {p.id}"
                     )
@@ -143,7 +143,7 @@ def _basis_cell(p: Proposal, ref: BasisRef) -> Place:
     raise MissingKeyError(f"grundlagstabellen {ref.table!r} findes ikke i forslag {p.id}")
 
 
-def _rows(p: Proposal, ref: RowsRef) -> Place:
+def _rows(p: Proposal, ref: RowsRef) -> Referent:
     """The number of a basis table's rows that ``ref`` counts, and what they are."""
     b = next((b for b in p.basis if b.id == ref.table), None)
     if b is None:
@@ -156,10 +156,10 @@ def _rows(p: Proposal, ref: RowsRef) -> Place:
     if ref.nonzero:
         rows = [r for r in rows if isinstance(v := r.values.get(ref.nonzero), Decimal) and v]
         which += f" og et tal over 0 i {ref.nonzero}" if which else f" med et tal i {ref.nonzero}"
-    return Place(f"antallet af rækker{which} i {b.title}", value=Decimal(len(rows)))
+    return Referent(f"antallet af rækker{which} i {b.title}", value=Decimal(len(rows)))
 
 
-def _param(p: Proposal, profile: Profile, ref: ParamRef) -> Place:
+def _param(p: Proposal, profile: Profile, ref: ParamRef) -> Referent:
     """A parameter's value; a shared assumption's as of the proposal's price level."""
     for e in p.effects:
         param = e.params.get(ref.param)
@@ -172,13 +172,13 @@ def _param(p: Proposal, profile: Profile, ref: ParamRef) -> Place:
             v = v[ref.index]
         if isinstance(v, Decimal):
             where = "" if ref.index is None else f" nr. {ref.index + 1}"
-            return Place(f"grundlaget for {ref.line}, parameteren {ref.param}{where}", value=v)
+            return Referent(f"grundlaget for {ref.line}, parameteren {ref.param}{where}", value=v)
     raise MissingKeyError(
         f"grundlaget for linjen {ref.line!r} har ingen talparameter {ref.param!r} i forslag {p.id}"
     )
 
 
-def _key(p: Proposal, ref: KeyRef) -> Place:
+def _key(p: Proposal, ref: KeyRef) -> Referent:
     key = p.keys.get(ref.key)
     if key is None or ref.unit not in key.weights:
         raise MissingKeyError(
@@ -186,13 +186,13 @@ def _key(p: Proposal, ref: KeyRef) -> Place:
         )
     weight = key.weights[ref.unit]
     if not ref.share:
-        return Place(f"nøglen {ref.key}, {ref.unit}", value=weight)
+        return Referent(f"nøglen {ref.key}, {ref.unit}", value=weight)
     whole = sum(key.weights.values(), ZERO)
     share = weight * 100 / whole if whole else ZERO
-    return Place(f"nøglen {ref.key}, {ref.unit}s andel i procent", value=share)
+    return Referent(f"nøglen {ref.key}, {ref.unit}s andel i procent", value=share)
 
 
-def place(p: Proposal, profile: Profile, ref: Ref) -> Place:
+def place(p: Proposal, profile: Profile, ref: Ref) -> Referent:
     """The place a (simple) reference names: not a share or a ratio, which combine places.
     A reference to what the proposal does not hold raises :class:`MissingKeyError`."""
     if isinstance(ref, LineRef):
@@ -202,10 +202,10 @@ def place(p: Proposal, profile: Profile, ref: Ref) -> Place:
         else:
             name = f"Tabel 1, linjerne {' + '.join(ref.lines)}"
         name += f" i {ref.year}" if ref.year is not None else ""
-        return Place(name, series=sum_series(line.amounts for line in lines), year=ref.year)
+        return Referent(name, series=sum_series(line.amounts for line in lines), year=ref.year)
     if isinstance(ref, CellRef):
         name = _table_name(ref) + (f" i {ref.year}" if ref.year is not None else "")
-        return Place(name, series=_table_row(p, profile, ref), year=ref.year)
+        return Referent(name, series=_table_row(p, profile, ref), year=ref.year)
     if isinstance(ref, BasisRef):
         return _basis_cell(p, ref)
     if isinstance(ref, RowsRef):
@@ -231,7 +231,7 @@ def simple_refs(ref: Ref) -> Iterator[Ref]:
 
 def share_of(
     p: Proposal, profile: Profile, ref: ShareRef, years: Iterable[int]
-) -> tuple[Place, Decimal, Place, Decimal]:
+) -> tuple[Referent, Decimal, Referent, Decimal]:
     """A share's part and whole, each with its figure in ``years``."""
     ys = tuple(years)
     part, whole = place(p, profile, ref.part), place(p, profile, ref.whole)
