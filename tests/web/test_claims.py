@@ -33,6 +33,13 @@ def test_the_claims_stand_beside_the_text_with_their_status(login: Login) -> Non
     assert "Bekræftet" in panel[confirmed : panel.index("</tr>", confirmed)]
     context = panel.index("«4.350 tablets»")
     assert "Ikke i tabellerne" in panel[context : panel.index("</tr>", context)]
+    # marked where the text says it, linked to its row of the list
+    number = panel[: panel.index("«fra 2028 en varig")].count('id="claim-')
+    assert (
+        f'<a class="claim differs" href="#claim-{number}" title="Afviger: Tabel 1, «Samlet '
+        'varig ændring»"><mark>fra 2028 en varig effektivisering på 5,6 mio. kr.</mark></a>'
+    ) in html
+    assert f'<tr class="differs" id="claim-{number}">' in panel
     # the findings say it in full, with the arithmetic
     assert "teksten siger 5,6 mio. kr. i 2028, dvs. 5.550 til 5.650" in html
     # and so does the document's list of differences

@@ -28,6 +28,7 @@ from gevinst.services import uploads
 from gevinst.services import whatif as whatif_service
 from gevinst.services import workflow as workflow_service
 from gevinst.services.check import check_catalog
+from gevinst.web import claims as web_claims
 from gevinst.web import review, whatif, workflow
 from gevinst.web.access import actor_of, audit, record_read
 from gevinst.web.store import DatabaseStore
@@ -52,6 +53,8 @@ def _context(
     # the review of the proposal as it is, for those who may read it in full
     full = DatabaseStore().catalog(catalog).proposal(p.id)
     reviewed = review.panel(DatabaseStore(), actor, catalog, full, checked.catalog.profile)
+    # the figures its words state, marked in the text and listed beside it
+    claims = claims_report.shown(p, checked.catalog.profile, checked.findings)
     findings = [
         (f, f"#{html.anchor_id(f.table)}" if f.table in pointed else "")
         for f in checked.findings
@@ -66,12 +69,16 @@ def _context(
         # html.render escapes every text of the proposal; the comments' markers are rendered
         # by a template, which escapes theirs
         "body": mark_safe(
-            html.render(shown["blocks"], review.markers(reviewed.threads) if reviewed else None)
+            web_claims.marked(
+                html.render(
+                    shown["blocks"], review.markers(reviewed.threads) if reviewed else None
+                ),
+                claims,
+            )
         ),
         "review": reviewed,
         "deviations": mark_safe(html.render(document["deviations"])),
-        # the figures its words state, beside the text, each with what the tables say
-        "claims": claims_report.shown(p, checked.catalog.profile, checked.findings),
+        "claims": claims,
         "findings": findings,
         "errors": sum(f.severity is Severity.ERROR for f, _ in findings),
         "warnings": sum(f.severity is Severity.WARNING for f, _ in findings),
