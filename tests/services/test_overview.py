@@ -5,10 +5,12 @@ who may only see a confidential proposal's row."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 from gevinst.core.access import Actor, Edits
+from gevinst.core.comments import Address
 from gevinst.core.lifecycle import Event
+from gevinst.services import change_requests, comments, consultations
 from gevinst.services.overview import overview
 from gevinst.stores.memory import MemoryStore
 from tests.services.conftest import READER
@@ -83,3 +85,25 @@ def test_only_a_promised_saving_is_overdue(store: MemoryStore) -> None:
     assert [(o.occurrences, o.since) for o in standings["F3"].overdue] == [
         (1, date(2025, 8, 31))
     ] * 4
+
+
+def test_what_is_open_is_shown_where_it_belongs(store: MemoryStore) -> None:
+    """IT-kredsen asked about BC01 and not yet answered (overdue the day after its due date),
+    a comment on F6's Tabel 1, and a change request for F6 after CFØ's approval."""
+    due = date.today() + timedelta(days=10)
+    consultations.request(store, CFO, "kat", "BC01", "it-kredsen", due)
+    comments.comment(store, CFO, "kat", "F6", Address(section="1"), "Er timeprisen rigtig?")
+    _take(store, "F6", 4)
+    versioned = store.proposal("kat", "F6")
+    change_requests.request_change(
+        store, CFO, "kat", "F6", versioned.document, base=versioned.version, why="ny pris"
+    )
+    shown = overview(store, CFO, "kat", due + timedelta(days=1))
+    by_id = {s.proposal.id: s for s in shown.standings}
+    assert [(q.body, q.due, q.overdue) for q in by_id["BC01"].consultations] == [
+        ("IT-kredsen", due, True)
+    ]
+    assert (by_id["F6"].comments, [r.number for r in by_id["F6"].requests]) == (1, [1])
+    assert (shown.open_questions, shown.open_requests) == (1, 1)
+    on_time = overview(store, CFO, "kat", due)
+    assert not {s.proposal.id: s for s in on_time.standings}["BC01"].consultations[0].overdue

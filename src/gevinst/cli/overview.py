@@ -30,6 +30,12 @@ def _standing_json(s: Standing) -> dict[str, Any]:
             {"id": t.id, "label": t.label, "missing": list(missing)} for t, missing in s.waiting
         ],
         "overdue": [_overdue_json(o) for o in s.overdue],
+        "consultations": [
+            {"body": q.body, "due": q.due.isoformat(), "overdue": q.overdue}
+            for q in s.consultations
+        ],
+        "open_comments": s.comments,
+        "change_requests": [r.number for r in s.requests],
     }
 
 
@@ -52,6 +58,13 @@ def _standing_lines(s: Standing) -> list[str]:
     for t, missing in s.waiting:
         lines.append(f"  venter: {t.id} ({t.label})\n")
         lines += [f"    - {m}\n" for m in missing]
+    lines += [
+        f"  høring af {q.body}, svar senest {q.due}{' (forfalden)' if q.overdue else ''}\n"
+        for q in s.consultations
+    ]
+    if s.comments:
+        lines.append(f"  åbne kommentarer: {s.comments}\n")
+    lines += [f"  ændringsanmodning {r.number} venter på CFØ\n" for r in s.requests]
     if s.overdue:
         lines.append("  opfølgningsmål uden dokumentation:\n")
         lines += [
@@ -67,7 +80,9 @@ def render(o: Overview) -> str:
     states = ", ".join(f"{state.label} {n}" for state, n in o.states)
     lines = [
         f"{o.catalog.round}, set fra {o.as_of}: {len(o.standings)} forslag ({states})\n",
-        f"{o.waiting} venter på noget; {o.overdue} opfølgningsmål mangler dokumentation\n",
+        f"{o.waiting} venter på noget; {o.open_questions} høringer ubesvarede; "
+        f"{o.open_requests} ændringsanmodninger venter; "
+        f"{o.overdue} opfølgningsmål mangler dokumentation\n",
     ]
     if o.unpublished:
         lines.append(f"{o.unpublished} fortrolige forslag er ikke vist\n")
