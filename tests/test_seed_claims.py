@@ -12,7 +12,7 @@ from functools import cache
 import pytest
 
 from gevinst.core.check.claims import RULE, TABLE
-from gevinst.core.claims.claim import Claim
+from gevinst.core.claims.claim import Claim, RatioRef, ShareRef
 from gevinst.core.claims.fields import text_fields
 from gevinst.core.claims.finder import find
 from gevinst.core.claims.matcher import found_in
@@ -140,3 +140,22 @@ def test_the_page_and_the_documents_show_each_claim_as_the_check_found_it() -> N
         "Forslag 5, teksten, «Dette udgør 1 mio. kr. i 2025 og 1,3 mio. kr. i 2026», 2026",
         "Forslag 6, teksten, «energiforbedringer for 38 projekter»",
     ]
+
+
+def test_the_matcher_proposes_the_recorded_reference_for_most_claims() -> None:
+    """Measured on the seed: of the figures a claim refers to a single place or a sum of
+    lines, the place a person recorded is among the matcher's three proposals for 126 of
+    189 (the first for 74); a phrase with several figures counts each figure against the
+    first claim that covers it, so these are lower bounds."""
+    cat = catalog()
+    first = among = counted = 0
+    for p in cat.proposals:
+        for f in found_in(p, cat.profile):
+            c = f.recorded
+            if c is None or c.ref is None or isinstance(c.ref, ShareRef | RatioRef):
+                continue
+            counted += 1
+            refs = [s.ref for s in f.suggestions]
+            first += refs[:1] == [c.ref]
+            among += c.ref in refs
+    assert (counted, first, among) == (189, 74, 126)

@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import combinations
 
 from gevinst.core.claims.claim import (
     MONEY,
@@ -39,7 +40,7 @@ from gevinst.core.claims.finder import Candidate, find
 from gevinst.core.claims.precision import interval
 from gevinst.core.claims.resolve import Referent, place
 from gevinst.core.errors import GevinstError
-from gevinst.core.model import Proposal
+from gevinst.core.model import LineKind, Proposal, Section
 from gevinst.core.profile import Profile
 
 _WORD = re.compile(r"[a-zæøå]{4,}", re.IGNORECASE)
@@ -69,42 +70,82 @@ def word_overlap(context: str, name: str) -> float:
     return len(stems & used) / len(stems)
 
 
-def _series_refs(p: Proposal) -> Iterator[Ref]:
+def _line_sums(p: Proposal) -> Iterator[tuple[Ref, float]]:
+    """Sums of lines a text may state as one figure, each with the confidence it costs (a
+    sum is a likelier reading the fewer lines it adds): the lines of a kind ("samlet
+    effektivisering ... 9 mio. kr."), two lines of the permanent changes (an efficiency net
+    of its operating cost), and two or three lines of the implementation costs."""
+    by_kind: dict[LineKind, list[str]] = {}
     for line in p.lines:
-        yield LineRef((line.id,))
+        by_kind.setdefault(line.kind, []).append(line.id)
+    for ids in by_kind.values():
+        if len(ids) > 1:
+            yield LineRef(tuple(ids)), 0.05
+    for section in Section:
+        ids = [line.id for line in p.lines if line.section is section]
+        sizes = (2, 3) if section is Section.IMPLEMENTATION else (2,)
+        for size in sizes:
+            for group in combinations(ids, size):
+                yield LineRef(group), 0.1 * size
+
+
+def _series_refs(p: Proposal) -> Iterator[tuple[Ref, float]]:
+    for line in p.lines:
+        yield LineRef((line.id,)), 0.0
+    yield from _line_sums(p)
     for row in ("varig", "impl", "impact", "varig_service", "impl_anlaeg", "impl_service"):
-        yield CellRef("1", row)
+        yield CellRef("1", row), 0.0
     printed = [("2.1", p.stated.distribution)] if p.stated.distribution else []
     printed += list(p.stated.technical.items())
     for name, table in printed:
         if table is None:
             continue
         for row in table.rows:
-            yield CellRef(name, row)
+            yield CellRef(name, row), 0.0
         if table.total is not None:
-            yield CellRef(name, "total")
+            yield CellRef(name, "total"), 0.0
     if p.stated.admin_total is not None:
-        yield CellRef("admin", "total")
+        yield CellRef("admin", "total"), 0.0
 
 
-def _scalar_refs(p: Proposal) -> Iterator[Ref]:
+def _basis_refs(p: Proposal, cells_unit: str = "") -> Iterator[tuple[Ref, float]]:
+    """The basis tables' cells (``cells_unit``: the money unit a cell is read in, for a
+    figure in mio. kr. or kr.) and, for a count, their numbers of rows."""
     for b in p.basis:
-        yield RowsRef(b.id)
+        if not cells_unit:
+            yield RowsRef(b.id), 0.0
         for r in b.rows:
             for column, value in r.values.items():
                 if isinstance(value, Decimal):
-                    yield BasisRef(b.id, r.label, column)
+                    yield BasisRef(b.id, r.label, column, cells_unit), 0.0
+
+
+def _model_refs(p: Proposal) -> Iterator[tuple[Ref, float]]:
+    """The effect models' parameters and the keys' weights and shares."""
     for e in p.effects:
         for name, param in e.params.items():
             if isinstance(param.value, tuple):
                 for i in range(len(param.value)):
-                    yield ParamRef(e.line, name, i)
-            elif param.value is not None:
-                yield ParamRef(e.line, name)
+                    yield ParamRef(e.line, name, i), 0.0
+            else:
+                yield ParamRef(e.line, name), 0.0
     for key_name, key in p.keys.items():
         for unit in key.weights:
-            yield KeyRef(key_name, unit)
-            yield KeyRef(key_name, unit, share=True)
+            yield KeyRef(key_name, unit), 0.0
+            yield KeyRef(key_name, unit, share=True), 0.0
+
+
+def _refs(p: Proposal, unit: ClaimUnit) -> Iterator[tuple[Ref, float]]:
+    """Every place a figure of ``unit`` may refer to, with what a reading costs."""
+    if unit not in MONEY:
+        yield from _basis_refs(p)
+        yield from _model_refs(p)
+        return
+    yield from _series_refs(p)
+    # a sum in the calculation basis: read as written in 1.000 kr., or converted to it
+    yield from _basis_refs(p, "" if unit is ClaimUnit.TKR else ClaimUnit.TKR.value)
+    if unit is ClaimUnit.TKR:
+        yield from ((ref, cost) for ref, cost in _model_refs(p) if isinstance(ref, ParamRef))
 
 
 def _readings(p: Proposal, c: Candidate) -> Iterator[tuple[tuple[int, ...], bool, bool, bool]]:
@@ -130,25 +171,24 @@ def suggest(p: Proposal, profile: Profile, c: Candidate, limit: int = 3) -> list
         return []
     written = read_figure(c.written[0])
     found: dict[Ref, Suggestion] = {}
-    places: list[tuple[Ref, Referent]] = []
-    refs = _series_refs(p) if c.unit in MONEY else _scalar_refs(p)
-    for ref in refs:
+    places: list[tuple[Ref, Referent, float]] = []
+    for ref, cost in _refs(p, c.unit):
         try:
-            places.append((ref, place(p, profile, ref)))
+            places.append((ref, place(p, profile, ref), cost))
         except GevinstError:
             continue
-    for ref, where in places:
-        if where.series is not None:
-            allowed = interval(written, c.qualifier, MONEY[c.unit])
-            readings = list(_readings(p, c))
-        else:
-            allowed = interval(written, c.qualifier)
-            readings = [((), False, False, True)]
-        for years, total, steady, agree in readings:
+    readings = list(_readings(p, c))
+    for ref, where, cost in places:
+        in_thousands = where.series is not None or (isinstance(ref, BasisRef) and ref.unit)
+        scale = MONEY[c.unit] if c.unit in MONEY and in_thousands else Decimal(1)
+        allowed = interval(written, c.qualifier, scale)
+        for years, total, steady, agree in (
+            readings if where.series is not None else [((), False, False, True)]
+        ):
             figure = where.at(years)
             if not figure or not allowed.accepts(figure):
                 continue
-            confidence = 0.4 + (0.3 if agree else 0.0)
+            confidence = 0.4 - cost + (0.3 if agree else 0.0)
             confidence += 0.3 * word_overlap(c.context, where.name)
             if ref not in found or found[ref].confidence < confidence:
                 found[ref] = Suggestion(
