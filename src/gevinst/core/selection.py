@@ -23,8 +23,8 @@ def select(cat: Catalog, options: ExportOptions) -> Catalog:
     """The catalog an export may show: confidential proposals reduced to what the catalog
     publishes unless ``include_confidential``, and only one proposal if one is asked for
     (then the summary tables keep only its rows, without the totals, statements and
-    targets that speak of all). Every writer starts here, so a writer called directly cannot show more
-    than the command would."""
+    targets that speak of all). Every writer starts here, so a writer called directly cannot
+    show more than the command would."""
     shown = cat if options.include_confidential else public_catalog(cat)
     if options.proposal is None:
         return shown

@@ -404,8 +404,19 @@ class ClaimModel(Model):
     value: ClaimFigure | None = None
     values: list[ClaimFigure] = Field(default_factory=list)
     unit: Literal[
-        "kr.", "t.kr.", "mio. kr.", "mia. kr.", "%", "årsværk", "timer", "minutter",
-        "måneder", "år", "antal", "forhold", "brøk",
+        "kr.",
+        "t.kr.",
+        "mio. kr.",
+        "mia. kr.",
+        "%",
+        "årsværk",
+        "timer",
+        "minutter",
+        "måneder",
+        "år",
+        "antal",
+        "forhold",
+        "brøk",
     ]
     year: Year | Literal["varig"] | None = None
     years: list[Year] = Field(default_factory=list)

@@ -8,31 +8,58 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('gevinst', '0004_review'),
+        ("gevinst", "0004_review"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='RealisationEntry',
+            name="RealisationEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveIntegerField()),
-                ('kind', models.CharField(max_length=20)),
-                ('proposal', models.CharField(blank=True, max_length=40)),
-                ('document', models.JSONField(encoder=django.core.serializers.json.DjangoJSONEncoder)),
-                ('who', models.CharField(max_length=150)),
-                ('created', models.DateTimeField(default=django.utils.timezone.now)),
-                ('author', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('catalog', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='realisation', to='gevinst.storedcatalog')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveIntegerField()),
+                ("kind", models.CharField(max_length=20)),
+                ("proposal", models.CharField(blank=True, max_length=40)),
+                (
+                    "document",
+                    models.JSONField(encoder=django.core.serializers.json.DjangoJSONEncoder),
+                ),
+                ("who", models.CharField(max_length=150)),
+                ("created", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "author",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "catalog",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="realisation",
+                        to="gevinst.storedcatalog",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'registrering af gevinstrealisering',
-                'verbose_name_plural': 'registreringer af gevinstrealisering',
-                'ordering': ['catalog', 'number'],
-                'constraints': [models.UniqueConstraint(fields=('catalog', 'number'), name='one_realisation_number')],
+                "verbose_name": "registrering af gevinstrealisering",
+                "verbose_name_plural": "registreringer af gevinstrealisering",
+                "ordering": ["catalog", "number"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("catalog", "number"), name="one_realisation_number"
+                    )
+                ],
             },
         ),
     ]
