@@ -540,7 +540,9 @@ KNOWN = [
         "varig ændring' is -3.791; 5,6 adds the purchase savings of the row "
         "'Indkøbseffektiviseringer**' (1.795 in 2029), which note ** keeps out of the total. "
         "(b) the purchase reduction reaches '8% i 2028', but the row's -1.346 in 2028 is 6 % "
-        "of 22 mio. kr. (2 %, 4 %, 6 %, 8 % from 2026: 8 % in 2029). (c) Spor 4 is '1 mio. kr. "
+        "of 22 mio. kr. (2 %, 4 %, 6 %, 8 % from 2026: 8 % in 2029; the row prints four figures "
+        "under six years, read 2026-2029 as the prose's 0,45 mio. kr. in 2026 requires; read "
+        "2025-2028, 2 % would fall in 2025, not 2026). (c) Spor 4 is '1 mio. kr. "
         "i 2025 og 1,3 mio. kr. i 2026', but Tabel 2 prints 1.000 in 2024 and 1.300 in 2025 "
         "(as its totals 3.800 and 3.600 require): nothing in 2026.",
     ),
