@@ -8,21 +8,28 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from gevinst.core.check import check_catalog
 from gevinst.core.check.claims import STALE
 from gevinst.core.claims.claim import (
     BasisRef,
     CellRef,
+    Claim,
     ClaimUnit,
     KeyRef,
     LineRef,
     ParamRef,
     Qualifier,
     RatioRef,
+    Ref,
     RowsRef,
     ShareRef,
 )
+from gevinst.core.numbers import dk
+from gevinst.format import schema as s
+from gevinst.format.claims import claim_document, claim_from_model
 from gevinst.format.reader import load_catalog
 from gevinst.format.writer import write_catalog
 from tests.format.bc01 import bc01_catalog, edit, problems
@@ -130,3 +137,51 @@ def test_a_claim_that_no_longer_fits_is_read_and_reported_by_the_check(
     stale = [f for f in check_catalog(cat) if f.rule == STALE]
     assert len(stale) == 1 and said in stale[0].message, [f.message for f in stale]
     assert stale[0].table == "text" and "påstanden skal rettes eller fjernes" in stale[0].message
+
+
+figures = st.one_of(
+    st.integers(min_value=-(10**6), max_value=10**6).map(str),
+    st.decimals(min_value=-(10**6), max_value=10**6, places=2, allow_nan=False).map(
+        lambda d: dk(d, places=2)
+    ),
+    st.sampled_from(["tre", "ét", "halvdelen", "1/2", "2/3"]),
+)
+refs: st.SearchStrategy[Ref] = st.one_of(
+    st.builds(LineRef, st.lists(st.sampled_from(["e1", "e2", "i1"]), min_size=1, max_size=3)
+              .map(tuple), st.none() | st.integers(2024, 2029)),
+    st.builds(CellRef, st.sampled_from(["1", "A", "2.1"]), st.sampled_from(["varig", "ØU"])),
+    st.builds(BasisRef, st.just("tabel-ii"), st.just("Total"), st.just("Total"),
+              st.sampled_from(["", "kr.", "t.kr."])),
+    st.builds(RowsRef, st.just("t"), st.sampled_from(["", "Drift"]),
+              st.sampled_from(["", "(KOP)"])),
+    st.builds(ParamRef, st.just("e3"), st.just("cases"), st.none() | st.integers(0, 3)),
+    st.builds(KeyRef, st.just("ledere"), st.just("BIF"), st.booleans()),
+)  # fmt: skip
+
+
+@given(
+    figures,
+    st.sampled_from(list(ClaimUnit)),
+    st.sampled_from(list(Qualifier)),
+    st.lists(st.integers(2024, 2029), unique=True, max_size=3).map(lambda ys: tuple(sorted(ys))),
+    st.booleans(),
+    st.booleans(),
+    st.none() | refs,
+)
+def test_a_claim_reads_back_as_written(
+    figure: str,
+    unit: ClaimUnit,
+    qualifier: Qualifier,
+    years: tuple[int, ...],
+    steady: bool,
+    total: bool,
+    ref: Ref | None,
+) -> None:
+    """Any claim the format can hold is written and read back unchanged ("fra" keeps one
+    year: a claim of the permanent effect from a year names its first)."""
+    if unit in (ClaimUnit.RATIO, ClaimUnit.FRACTION):
+        ref = None
+    years = years[:1] if steady else years
+    claim = Claim("x", "description", (figure,), unit, years, steady, total, qualifier, ref, "n")
+    model = s.ClaimModel.model_validate(claim_document(claim))
+    assert claim_from_model(model) == claim
