@@ -122,7 +122,7 @@ def test_the_plan_is_tabel_a_and_the_grant_tabel_d_and_e_per_committee(seed: Cat
     planned = r.planned_effect(bc01, seed.profile)
     assert planned["ØU"][2025] == -297 and planned["SU"][2027] == -172
     # summed over committees, Tabel A is "Samlet varig ændring"
-    assert r.total_row("x", [r.Row(c, s, Series()) for c, s in planned.items()]).planned == (
+    assert r.total_row("x", [r.OutcomeRow(c, s, Series()) for c, s in planned.items()]).planned == (
         r.plain(calc.permanent(bc01))
     )
     assert {c: s.total() for c, s in r.granted(seed.proposal("F2"), seed.profile).items()} == {

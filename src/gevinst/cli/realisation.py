@@ -46,7 +46,7 @@ def _series_json(s: Series) -> dict[str, int | str]:
     return {str(y): number(v) for y, v in s.items()}
 
 
-def row_json(row: r.Row) -> dict[str, Any]:
+def row_json(row: r.OutcomeRow) -> dict[str, Any]:
     return {
         "planned": _series_json(row.planned),
         "realised": _series_json(row.realised),
@@ -54,7 +54,7 @@ def row_json(row: r.Row) -> dict[str, Any]:
     }
 
 
-def comparison_json(c: r.Comparison) -> dict[str, Any]:
+def comparison_json(c: r.PlanAndOutcome) -> dict[str, Any]:
     return {
         "years": list(c.years),
         "committees": [{"committee": row.label, **row_json(row)} for row in c.rows],
@@ -127,7 +127,7 @@ def proposal_json(seen: svc.ProposalRealisation) -> dict[str, Any]:
     }
 
 
-def _table(title: str, c: r.Comparison, width: int = 10) -> list[str]:
+def _table(title: str, c: r.PlanAndOutcome, width: int = 10) -> list[str]:
     """A comparison as text: a block per row, planned, realised and the difference by year."""
     head = f"{'':<24}" + "".join(f"{y:>{width}}" for y in c.years)
     out = [title, head]

@@ -12,7 +12,7 @@ from typing import Any
 
 from gevinst.core.distribute import round_to
 from gevinst.core.numbers import dk
-from gevinst.core.targets import Account, Row
+from gevinst.core.targets import Account, AccountRow
 from gevinst.format.writer import number
 
 NAME = 40
@@ -24,12 +24,12 @@ def _figure(value: Decimal | None) -> int | str | None:
     return None if value is None else number(value)
 
 
-def _met(row: Row, year: int) -> str:
+def _met(row: AccountRow, year: int) -> str:
     met = row.met(year)
     return "" if met is None else ("nået" if met else "ikke nået")
 
 
-def _year_json(row: Row, year: int) -> dict[str, Any]:
+def _year_json(row: AccountRow, year: int) -> dict[str, Any]:
     target, achieved, manko = row.figures(year)
     return {
         "target": _figure(target),
@@ -39,7 +39,7 @@ def _year_json(row: Row, year: int) -> dict[str, Any]:
     }
 
 
-def _row_json(row: Row, years: Sequence[int]) -> dict[str, Any]:
+def _row_json(row: AccountRow, years: Sequence[int]) -> dict[str, Any]:
     return {
         "committee": row.committee,
         "name": row.name,
@@ -73,7 +73,7 @@ def account_json(a: Account) -> dict[str, Any]:
     }
 
 
-def _line(row: Row, year: int) -> str:
+def _line(row: AccountRow, year: int) -> str:
     target, achieved, manko = row.figures(year)
     cells = f"{dk(target):>{CELL}}{dk(achieved):>{CELL}}{dk(manko):>{CELL}}"
     return f"{row.name:<{NAME}}{year:>6}{cells}  {_met(row, year)}".rstrip() + "\n"

@@ -37,7 +37,7 @@ class PoolYear:
 
 
 @dataclass(frozen=True)
-class Request:
+class PoolRequest:
     """What one proposal asks of the pool: by year, or (undated) only as a total."""
 
     proposal: str
@@ -51,7 +51,7 @@ class PoolBalance:
     round: str
     source: str  # where the pool's figures come from; "" where the catalog states no pool
     years: tuple[PoolYear, ...]
-    requests: tuple[Request, ...]
+    requests: tuple[PoolRequest, ...]
 
     def total(self) -> PoolYear:
         """Every year together (year 0)."""
@@ -67,15 +67,15 @@ def _investment_row(cat: Catalog, pid: str) -> Decimal:
     return next((r.investment for r in rows if r.investment is not None), ZERO)
 
 
-def _request(cat: Catalog, p: Proposal) -> Request:
+def _request(cat: Catalog, p: Proposal) -> PoolRequest:
     amounts = calc.implementation(p)
     plain = Series({y: a for y, a in amounts.items() if a})
     if plain.is_zero() and p.catalog_entry_only:
-        return Request(p.id, p.title, plain, _investment_row(cat, p.id))
-    return Request(p.id, p.title, plain)
+        return PoolRequest(p.id, p.title, plain, _investment_row(cat, p.id))
+    return PoolRequest(p.id, p.title, plain)
 
 
-def _years(pool: Series | None, requests: Iterable[Request]) -> list[int]:
+def _years(pool: Series | None, requests: Iterable[PoolRequest]) -> list[int]:
     years = set(pool or ())
     for r in requests:
         years |= set(r.amounts)

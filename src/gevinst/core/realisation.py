@@ -262,7 +262,7 @@ def granted(p: Proposal, profile: Profile) -> dict[str, Series]:
 
 
 @dataclass(frozen=True)
-class Row:
+class OutcomeRow:
     """Planned against realised on one row (a committee, a proposal), by year. ``realised``
     holds only the years something is recorded for: a year without is not yet known."""
 
@@ -276,11 +276,11 @@ class Row:
 
 
 @dataclass(frozen=True)
-class Comparison:
+class PlanAndOutcome:
     years: tuple[int, ...]
-    rows: tuple[Row, ...]
+    rows: tuple[OutcomeRow, ...]
     label: str = "I alt"
-    total: Row = field(init=False)
+    total: OutcomeRow = field(init=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "total", total_row(self.label, self.rows))
@@ -292,9 +292,9 @@ def plain(s: Series) -> Series:
     return Series(dict(s))
 
 
-def total_row(label: str, rows: Iterable[Row]) -> Row:
+def total_row(label: str, rows: Iterable[OutcomeRow]) -> OutcomeRow:
     kept = list(rows)
-    return Row(
+    return OutcomeRow(
         label,
         sum_series(plain(r.planned) for r in kept),
         sum_series(plain(r.realised) for r in kept),
@@ -317,7 +317,7 @@ def compare(
     realised: Mapping[str, Series],
     years: Sequence[int],
     order: Sequence[str] = (),
-) -> Comparison:
+) -> PlanAndOutcome:
     """Planned against realised per row (a committee), each row cut to ``years``; the rows
     of the plan and of what is realised, in ``order`` (:func:`ordered`)."""
 
@@ -325,21 +325,23 @@ def compare(
         return Series({y: s[y] for y in years if y in s})
 
     labels = ordered([*planned, *realised], order)
-    rows = tuple(Row(c, cut(planned.get(c, EMPTY)), cut(realised.get(c, EMPTY))) for c in labels)
-    return Comparison(tuple(years), rows)
+    rows = tuple(
+        OutcomeRow(c, cut(planned.get(c, EMPTY)), cut(realised.get(c, EMPTY))) for c in labels
+    )
+    return PlanAndOutcome(tuple(years), rows)
 
 
-def combine(comparisons: Iterable[Comparison], order: Sequence[str]) -> Comparison:
+def combine(comparisons: Iterable[PlanAndOutcome], order: Sequence[str]) -> PlanAndOutcome:
     """Several comparisons (one a proposal) added up row by row (committee by committee),
     the rows in ``order`` (:func:`ordered`)."""
     kept = list(comparisons)
     years = sorted({y for c in kept for y in c.years})
-    grouped: dict[str, list[Row]] = {}
+    grouped: dict[str, list[OutcomeRow]] = {}
     for c in kept:
         for r in c.rows:
             grouped.setdefault(r.label, []).append(r)
     labels = ordered(grouped, order)
-    return Comparison(tuple(years), tuple(total_row(c, grouped[c]) for c in labels))
+    return PlanAndOutcome(tuple(years), tuple(total_row(c, grouped[c]) for c in labels))
 
 
 # --- a CSV export read -------------------------------------------------------------------

@@ -49,7 +49,7 @@ MUNICIPALITY = "Hele kommunen"
 
 
 @dataclass(frozen=True)
-class Row:
+class AccountRow:
     """One committee's (or, with ``committee`` None, the whole municipality's) target,
     achieved effect and manko in the account's years; ``target`` and ``manko`` are None
     where no target is set for it."""
@@ -85,8 +85,8 @@ class Account:
     target: Target
     price_level: int
     years: tuple[int, ...]
-    rows: tuple[Row, ...]
-    total: Row
+    rows: tuple[AccountRow, ...]
+    total: AccountRow
     counted: tuple[str, ...]
     conversions: tuple[Conversion, ...]
 
@@ -219,7 +219,7 @@ def account(
         if aim is None and not any(done.values()):
             continue  # nothing set for it and nothing achieved in these years
         manko = calc.manko(done, aim) if aim is not None else None
-        rows.append(Row(c, profile.unit_name(c), aim, done, manko))
+        rows.append(AccountRow(c, profile.unit_name(c), aim, done, manko))
     whole: Series | None = None
     if target.total is not None:
         whole = _set_within(
@@ -228,7 +228,9 @@ def account(
     elif targets:
         whole = _set_within(sum_series(targets.values()), shown, level)
     done = _within(sum_series(r.achieved for r in rows), shown, level)
-    total = Row(None, MUNICIPALITY, whole, done, None if whole is None else calc.manko(done, whole))
+    total = AccountRow(
+        None, MUNICIPALITY, whole, done, None if whole is None else calc.manko(done, whole)
+    )
     return Account(
         target, level, shown, tuple(rows), total, tuple(p.id for p in scope), tuple(conversions)
     )

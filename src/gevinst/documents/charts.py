@@ -23,7 +23,7 @@ from matplotlib.ticker import FuncFormatter
 from gevinst.core import calc
 from gevinst.core.model import Catalog, Proposal
 from gevinst.core.numbers import dk
-from gevinst.core.realisation import Comparison
+from gevinst.core.realisation import PlanAndOutcome
 from gevinst.core.selection import ExportOptions, select
 from gevinst.core.series import ZERO, Series
 
@@ -242,13 +242,13 @@ def _catalog_chart(cat: Catalog) -> Figure:
     return fig
 
 
-def realisation_chart_svg(title: str, comparison: Comparison, unit: str) -> str:
+def realisation_chart_svg(title: str, comparison: PlanAndOutcome, unit: str) -> str:
     """Planned against realised per year (the comparison's total row) as bars side by side;
     a year with nothing realised has no realised bar."""
     return _svg(lambda: _realisation_chart(title, comparison, unit))
 
 
-def _realisation_chart(title: str, comparison: Comparison, unit: str) -> Figure:
+def _realisation_chart(title: str, comparison: PlanAndOutcome, unit: str) -> Figure:
     years = list(comparison.years)
     total = comparison.total
     fig = Figure(figsize=(7.5, 3.4), layout="constrained")

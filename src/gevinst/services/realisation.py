@@ -74,8 +74,8 @@ class ProposalRealisation:
     proposal: Proposal
     count: int  # the catalog's records seen: what a write from this names as expected_count
     goals: tuple[GoalProgress, ...]
-    effect: r.Comparison  # realised against Tabel A, per committee
-    spending: r.Comparison  # spent against the investment granted (D + E), per committee
+    effect: r.PlanAndOutcome  # realised against Tabel A, per committee
+    spending: r.PlanAndOutcome  # spent against the investment granted (D + E), per committee
     realised: tuple[r.Realised, ...]  # every amount recorded, the oldest first
     spent: tuple[r.Spending, ...]
     effect_committees: tuple[str, ...]  # where an amount may be recorded; several: name one
@@ -103,7 +103,7 @@ def _named(planned: Mapping[str, Series], catalog: Catalog) -> tuple[str, ...]:
 
 def _comparisons(
     p: Proposal, catalog: Catalog, entries: Sequence[r.Entry]
-) -> tuple[r.Comparison, r.Comparison]:
+) -> tuple[r.PlanAndOutcome, r.PlanAndOutcome]:
     realised = [e for e in r.in_force(entries, r.Realised).values() if e.proposal == p.id]
     spent = [e for e in r.in_force(entries, r.Spending).values() if e.proposal == p.id]
     profile = catalog.profile
@@ -156,8 +156,8 @@ class ProposalRow:
 
     proposal: str
     title: str
-    effect: r.Row
-    spending: r.Row
+    effect: r.OutcomeRow
+    spending: r.OutcomeRow
     withheld: bool  # confidential and not readable by the actor: nothing recorded is shown
 
 
@@ -167,8 +167,8 @@ class CatalogRealisation:
     the investment granted, per committee and year; the rows of every committee add up to
     the catalog's total (``effect.total``, ``spending.total``)."""
 
-    effect: r.Comparison
-    spending: r.Comparison
+    effect: r.PlanAndOutcome
+    spending: r.PlanAndOutcome
     proposals: tuple[ProposalRow, ...]
     withheld: tuple[str, ...]
     count: int

@@ -32,7 +32,7 @@ from gevinst.web.store import DatabaseStore
 MAX_CSV_UPLOAD = 10 * 1024 * 1024
 
 
-def _chart(title: str, comparison: r.Comparison, unit: str) -> str:
+def _chart(title: str, comparison: r.PlanAndOutcome, unit: str) -> str:
     svg = realisation_chart_svg(title, comparison, unit)
     return mark_safe(svg[svg.index("<svg") :])  # matplotlib's own SVG, no user text but the title
 

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from gevinst.core.access import Actor
 from gevinst.core.errors import InputError
-from gevinst.core.targets import Account, Row
+from gevinst.core.targets import Account, AccountRow
 from gevinst.services.targets import accounts
 from gevinst.stores.base import Store
 
@@ -35,7 +35,7 @@ class Shown:
     problem: str = ""
 
 
-def _lines(a: Account, row: Row, total: bool) -> list[Line]:
+def _lines(a: Account, row: AccountRow, total: bool) -> list[Line]:
     return [Line(row.name, y, *row.figures(y), row.met(y), total) for y in a.years]
 
 
