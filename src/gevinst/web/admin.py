@@ -47,7 +47,9 @@ class AuditEventAdmin(ReadOnly):
 class VersionAdmin(ReadOnly):
     list_display = ("proposal", "number", "who", "created", "reason")
     search_fields = ("proposal__ident", "who", "reason")
-    exclude = ("document",)  # a confidential proposal's text is read in the application
+    # in the table's order (models.Authored's fields come first in the model's); without
+    # the document: a confidential proposal's text is read in the application
+    fields = ("proposal", "number", "digest", "who", "author", "created", "reason")
 
 
 @admin.register(StoredCatalog)

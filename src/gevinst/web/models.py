@@ -75,7 +75,22 @@ class WrittenOnce(models.Model):
         raise ImmutableError(f"{self} er gemt og kan ikke slettes")
 
 
-class Version(WrittenOnce):
+class Authored(WrittenOnce):
+    """A record written once in an actor's name: ``who`` as the services name the actor (a
+    user name, or the command line's "lokal bruger" for an import), the user where there is
+    one, and when."""
+
+    who = models.CharField(max_length=150)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    created = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        abstract = True
+
+
+class Version(Authored):
     """One saved state of a proposal's document; never changed once written."""
 
     proposal = models.ForeignKey(StoredProposal, models.PROTECT, related_name="versions")
@@ -84,13 +99,6 @@ class Version(WrittenOnce):
     # save names as the version it was edited from
     digest = models.CharField(max_length=64)
     document = models.JSONField(encoder=DjangoJSONEncoder)
-    # who saved it, as the services name the actor (a user name, or the command line's
-    # "lokal bruger" for an import), and the user where there is one
-    who = models.CharField(max_length=150)
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+"
-    )
-    created = models.DateTimeField(default=timezone.now)
     reason = models.TextField(blank=True)
 
     class Meta:
@@ -105,7 +113,7 @@ class Version(WrittenOnce):
         return f"{self.proposal} v{self.number}"
 
 
-class WorkflowEvent(WrittenOnce):
+class WorkflowEvent(Authored):
     """One transition a proposal took in its workflow (gevinst.core.lifecycle.Event); written
     once, numbered from 1 in the order taken."""
 
@@ -114,12 +122,6 @@ class WorkflowEvent(WrittenOnce):
     transition = models.CharField(max_length=60)
     from_state = models.CharField(max_length=60)
     to_state = models.CharField(max_length=60)
-    # as Version: the actor's name, and the user where there is one
-    who = models.CharField(max_length=150)
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+"
-    )
-    created = models.DateTimeField(default=timezone.now)
     comment = models.TextField(blank=True)
 
     class Meta:
@@ -134,7 +136,7 @@ class WorkflowEvent(WrittenOnce):
         return f"{self.proposal} {self.number}: {self.transition}"
 
 
-class RealisationEntry(WrittenOnce):
+class RealisationEntry(Authored):
     """One record of a catalog's gevinstrealisering (gevinst.core.realisation): a CSV column
     mapped to a goal, a baseline, a measurement, a realised amount with its evidence, or
     spending; written once, numbered from 1 in the catalog in the order written (the latest
@@ -146,12 +148,6 @@ class RealisationEntry(WrittenOnce):
     proposal = models.CharField(max_length=40, blank=True)  # '' for a column mapping
     # the entry as gevinst.format.realisation writes it (realisation.yaml's entries)
     document = models.JSONField(encoder=DjangoJSONEncoder)
-    # as Version: the actor's name, and the user where there is one
-    who = models.CharField(max_length=150)
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+"
-    )
-    created = models.DateTimeField(default=timezone.now)
 
     class Meta:
         ordering = ["catalog", "number"]
@@ -165,7 +161,7 @@ class RealisationEntry(WrittenOnce):
         return f"{self.catalog} {self.number}: {self.kind}"
 
 
-class FollowUpRecord(WrittenOnce):
+class FollowUpRecord(Authored):
     """Where one occurrence of a proposal's follow-up goal stood when it was recorded
     (gevinst.core.evidence.Record); written once, numbered from 1 in the order made."""
 
@@ -176,12 +172,6 @@ class FollowUpRecord(WrittenOnce):
     due_to = models.DateField()
     status = models.CharField(max_length=20)
     note = models.TextField(blank=True)
-    # as Version: the actor's name, and the user where there is one
-    who = models.CharField(max_length=150)
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+"
-    )
-    created = models.DateTimeField(default=timezone.now)
 
     class Meta:
         ordering = ["proposal", "number"]
@@ -236,7 +226,7 @@ class ReminderSent(WrittenOnce):
         return f"{self.user} {self.day}"
 
 
-class ReviewRecord(WrittenOnce):
+class ReviewRecord(Authored):
     """One record of a proposal's review (gevinst.core.review): a consultation asked or
     answered, a comment or a reply, a thread resolved or reopened; written once, numbered
     from 1 in the order written (an answer names its request, a reply its thread, by
@@ -247,12 +237,6 @@ class ReviewRecord(WrittenOnce):
     kind = models.CharField(max_length=20)  # request | answer | comment | resolution
     # the record as gevinst.format.review writes it (review.yaml's entries)
     document = models.JSONField(encoder=DjangoJSONEncoder)
-    # as Version: the actor's name, and the user where there is one
-    who = models.CharField(max_length=150)
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+"
-    )
-    created = models.DateTimeField(default=timezone.now)
 
     class Meta:
         ordering = ["proposal", "number"]
@@ -266,17 +250,12 @@ class ReviewRecord(WrittenOnce):
         return f"{self.proposal} {self.number}: {self.kind}"
 
 
-class FrozenCatalogVersion(WrittenOnce):
+class FrozenCatalogVersion(Authored):
     """A catalog as it was sent to a meeting (gevinst.core.catalog_versions.FrozenVersion):
     its name, who froze it and when, and each proposal's version id by proposal id."""
 
     catalog = models.ForeignKey(StoredCatalog, models.PROTECT, related_name="frozen")
     name = models.CharField(max_length=200)
-    who = models.CharField(max_length=150)
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+"
-    )
-    created = models.DateTimeField(default=timezone.now)
     versions = models.JSONField()
 
     class Meta:
@@ -291,7 +270,7 @@ class FrozenCatalogVersion(WrittenOnce):
         return f"{self.catalog}: {self.name}"
 
 
-class ChangeRequest(WrittenOnce):
+class ChangeRequest(Authored):
     """A proposed new version of an approved proposal (gevinst.core.change_requests), numbered
     from 1 in its catalog; its decision is a record of its own, written once."""
 
@@ -301,11 +280,6 @@ class ChangeRequest(WrittenOnce):
     base = models.CharField(max_length=64)
     digest = models.CharField(max_length=64)
     document = models.JSONField(encoder=DjangoJSONEncoder)
-    who = models.CharField(max_length=150)
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+"
-    )
-    created = models.DateTimeField(default=timezone.now)
     reason = models.TextField()
 
     class Meta:
@@ -320,16 +294,11 @@ class ChangeRequest(WrittenOnce):
         return f"{self.catalog} #{self.number} ({self.proposal.ident})"
 
 
-class ChangeDecision(WrittenOnce):
+class ChangeDecision(Authored):
     """The decision on a change request: accepted or rejected, by whom, when, with a note."""
 
     request = models.OneToOneField(ChangeRequest, models.PROTECT, related_name="decision")
     accepted = models.BooleanField()
-    who = models.CharField(max_length=150)
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+"
-    )
-    created = models.DateTimeField(default=timezone.now)
     note = models.TextField(blank=True)
 
     class Meta:
