@@ -10,22 +10,18 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 from gevinst.core.access import (
     Actor,
     may_read_in_full,
-    require_edit,
-    require_publication,
     require_read_in_full,
 )
 from gevinst.core.change_requests import ChangeRequest, Decision, require_decision
-from gevinst.core.errors import InputError
 from gevinst.format.diff import Difference, differences
 from gevinst.services import proposals
 from gevinst.services.workflow import requires_change_request
-from gevinst.stores.base import Change, Store, Version, checked_proposal, numbered
+from gevinst.stores.base import Change, Store, Version, numbered
 
 
 def _now() -> datetime:
@@ -43,16 +39,8 @@ def request_change(
     why: str,
 ) -> ChangeRequest:
     """Keep ``document``, edited from version ``base``, as a change request of the proposal:
-    checked as a save is (who may edit it, before and after; who may publish it)."""
-    if not why.strip():
-        raise InputError("angiv hvorfor forslaget ændres")
-    catalog = store.catalog(key)
-    current = catalog.proposal(proposal_id)
-    require_edit(actor, current)
-    source = Path(key, "proposals", f"{current.id}.yaml")
-    edited = checked_proposal(document, catalog.profile, source, current.id)
-    require_edit(actor, edited)
-    require_publication(actor, current, edited)
+    checked as a save is (:func:`gevinst.services.proposals.checked_edit`)."""
+    current = proposals.checked_edit(store, actor, key, proposal_id, document, why)
     change = Change(who=actor.name, when=_now(), why=why.strip())
     return store.add_change_request(key, current.id, document, base=base, change=change)
 

@@ -40,6 +40,30 @@ def read_proposal(store: Store, actor: Actor, key: str, proposal_id: str) -> Ver
     return store.proposal(key, proposal_id)
 
 
+def checked_edit(
+    store: Store,
+    actor: Actor,
+    key: str,
+    proposal_id: str,
+    document: Mapping[str, Any],
+    why: str,
+) -> Proposal:
+    """The proposal as it is, once ``document`` is checked as an edit of it with a reason
+    (``why``): the actor must be allowed to edit the proposal as it is and as it will be (an
+    editor cannot hand a proposal to another administration), and to publish it as it will
+    be; what a save and a change request both check."""
+    if not why.strip():
+        raise InputError("angiv hvorfor forslaget ændres")
+    catalog = store.catalog(key)
+    current = catalog.proposal(proposal_id)
+    require_edit(actor, current)
+    source = Path(key, "proposals", f"{current.id}.yaml")
+    edited = checked_proposal(document, catalog.profile, source, current.id)
+    require_edit(actor, edited)
+    require_publication(actor, current, edited)
+    return current
+
+
 def save_proposal(
     store: Store,
     actor: Actor,
@@ -50,18 +74,9 @@ def save_proposal(
     base: str,
     why: str,
 ) -> Version:
-    """Save ``document`` as a new version of the proposal, edited from version ``base``.
-    The actor must be allowed to edit the proposal as it is and as it will be (an editor
-    cannot hand a proposal to another administration)."""
-    if not why.strip():
-        raise InputError("angiv hvorfor forslaget ændres")
-    catalog = store.catalog(key)
-    current = catalog.proposal(proposal_id)
-    require_edit(actor, current)
-    source = Path(key, "proposals", f"{current.id}.yaml")
-    edited = checked_proposal(document, catalog.profile, source, current.id)
-    require_edit(actor, edited)
-    require_publication(actor, current, edited)
+    """Save ``document`` as a new version of the proposal, edited from version ``base``,
+    once :func:`checked_edit` allows it."""
+    current = checked_edit(store, actor, key, proposal_id, document, why)
     # after approval an edit is a change request (services.change_requests.submit_edit)
     require_direct_save(store, key, current.id)
     return keep(store, actor, key, current.id, document, base=base, why=why)
