@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
 
 from gevinst.core.access import (
@@ -19,13 +18,9 @@ from gevinst.core.access import (
 )
 from gevinst.core.change_requests import ChangeRequest, Decision, require_decision
 from gevinst.format.diff import Difference, differences
-from gevinst.services import proposals
+from gevinst.services import clock, proposals
 from gevinst.services.workflow import requires_change_request
 from gevinst.stores.base import Change, Store, Version, numbered
-
-
-def _now() -> datetime:
-    return datetime.now(UTC).replace(microsecond=0)  # as a person reads a time
 
 
 def request_change(
@@ -41,7 +36,7 @@ def request_change(
     """Keep ``document``, edited from version ``base``, as a change request of the proposal:
     checked as a save is (:func:`gevinst.services.proposals.checked_edit`)."""
     current = proposals.checked_edit(store, actor, key, proposal_id, document, why)
-    change = Change(who=actor.name, when=_now(), why=why.strip())
+    change = Change(who=actor.name, when=clock.now(), why=why.strip())
     return store.add_change_request(key, current.id, document, base=base, change=change)
 
 
@@ -107,9 +102,9 @@ def accept(store: Store, actor: Actor, key: str, number: int, note: str = "") ->
         request.proposal,
         document,
         base=request.base,
-        change=Change(who=actor.name, when=_now(), why=why),
+        change=Change(who=actor.name, when=clock.now(), why=why),
     )
-    decision = Decision(accepted=True, who=actor.name, when=_now(), note=note.strip())
+    decision = Decision(accepted=True, who=actor.name, when=clock.now(), note=note.strip())
     store.decide_change_request(key, number, decision)
     return saved
 
@@ -118,5 +113,5 @@ def reject(store: Store, actor: Actor, key: str, number: int, note: str) -> Chan
     """Record the rejection with its note; nothing is saved."""
     request = numbered(store.change_requests(key), number)
     require_decision(actor, request, False, note)
-    decision = Decision(accepted=False, who=actor.name, when=_now(), note=note.strip())
+    decision = Decision(accepted=False, who=actor.name, when=clock.now(), note=note.strip())
     return store.decide_change_request(key, number, decision)

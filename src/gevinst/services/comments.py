@@ -6,8 +6,6 @@ proposal's comments reach only those who may read it in full."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from gevinst.core.access import Actor, may_read_in_full, require_read_in_full
 from gevinst.core.comments import (
     Address,
@@ -21,11 +19,8 @@ from gevinst.core.comments import (
     threads,
 )
 from gevinst.core.model import Proposal
+from gevinst.services import clock
 from gevinst.stores.base import Store
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(microsecond=0)
 
 
 def _proposal(store: Store, actor: Actor, key: str, proposal_id: str) -> Proposal:
@@ -52,7 +47,7 @@ def comment(
         text=text.strip(),
         version=store.proposal(key, p.id).version,
         who=actor.name,
-        when=_now(),
+        when=clock.now(),
     )
     records = store.review_records(key, p.id)
     store.add_review_record(key, p.id, made, expected_count=len(records))
@@ -71,7 +66,7 @@ def reply(store: Store, actor: Actor, key: str, proposal_id: str, number: int, t
         version=store.proposal(key, p.id).version,
         reply_to=thread.number,
         who=actor.name,
-        when=_now(),
+        when=clock.now(),
     )
     store.add_review_record(key, p.id, made, expected_count=len(records))
     return find(threads([*records, made]), p, number)
@@ -85,7 +80,7 @@ def resolve(
     records = store.review_records(key, p.id)
     thread = find(threads(records), p, number)
     require_resolve(actor, p, thread, resolved)
-    made = Resolution(comment=number, resolved=resolved, who=actor.name, when=_now())
+    made = Resolution(comment=number, resolved=resolved, who=actor.name, when=clock.now())
     store.add_review_record(key, p.id, made, expected_count=len(records))
     return find(threads([*records, made]), p, number)
 

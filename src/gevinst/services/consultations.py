@@ -24,12 +24,8 @@ from gevinst.core.consultation import (
 from gevinst.core.errors import ConflictError
 from gevinst.core.model import Proposal
 from gevinst.format.writer import proposal_document
-from gevinst.services import proposals
+from gevinst.services import clock, proposals
 from gevinst.stores.base import Store, Version
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(microsecond=0)  # as a person reads a time
 
 
 def requests(store: Store, actor: Actor, key: str, proposal_id: str) -> list[Asked]:
@@ -46,7 +42,7 @@ def request(
     heard on the proposal by ``due``."""
     catalog = store.catalog(key)
     p = catalog.proposal(proposal_id)
-    when = _now()
+    when = clock.now()
     require_request(actor, p, due, when)
     kind, body = addressee(catalog.profile, to)
     made = Request(
@@ -84,7 +80,7 @@ def answer(
         date=date,
         note=note.strip(),
         who=actor.name,
-        when=_now(),
+        when=clock.now(),
     )
     document = proposal_document(
         replace(p, consultations=heard(p.consultations, found.request, given))

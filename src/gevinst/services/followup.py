@@ -12,7 +12,7 @@ from __future__ import annotations
 import mimetypes
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 from gevinst.core.access import Actor, may_read_in_full, require_edit, require_read_in_full, visible
 from gevinst.core.errors import InputError
@@ -31,6 +31,7 @@ from gevinst.core.evidence import (
 from gevinst.core.followup import Due, following, occurrences, parse_when
 from gevinst.core.model import FollowUp, Proposal
 from gevinst.core.profile import Profile
+from gevinst.services import clock
 from gevinst.stores.base import Store
 
 
@@ -173,7 +174,7 @@ def record(
     p = store.catalog(key).proposal(proposal_id)
     require_edit(actor, p)
     f = find_goal(p, goal)
-    when = now or datetime.now(UTC).replace(microsecond=0)
+    when = now or clock.now()
     start, end = _occurrence(p, f, due_from, when.date())
     attachments = [_attachment(name, content) for name, content in files]
     made = new_record(

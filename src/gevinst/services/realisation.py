@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from decimal import Decimal
 
 from gevinst.core import realisation as r
@@ -38,13 +38,9 @@ from gevinst.core.calc import UNBOOKED
 from gevinst.core.errors import AccessDeniedError, InputError
 from gevinst.core.model import Catalog, FollowUp, Proposal
 from gevinst.core.series import Series
+from gevinst.services import clock
 from gevinst.stores.base import Store
 from gevinst.stores.realisation_file import require_realisation_count
-
-
-def _now() -> datetime:
-    return datetime.now(UTC).replace(microsecond=0)  # as a person reads a time
-
 
 # --- reading ---------------------------------------------------------------------------------
 
@@ -241,7 +237,7 @@ def record_realised(
         amount=r.require_amount(amount, where),
         evidence=proof,
         who=actor.name,
-        when=_now(),
+        when=clock.now(),
     )
     _add(store, key, [entry], expected_count)
     return entry
@@ -271,7 +267,7 @@ def record_spending(
         amount=r.require_amount(amount, where),
         note=note.strip(),
         who=actor.name,
-        when=_now(),
+        when=clock.now(),
     )
     _add(store, key, [entry], expected_count)
     return entry
@@ -305,7 +301,7 @@ def record_baseline(
         day=day,
         source=r.require_text(source, "kilden til udgangspunktet", str(ref)),
         who=actor.name,
-        when=_now(),
+        when=clock.now(),
     )
     _add(store, key, [entry], expected_count)
     return entry
@@ -333,7 +329,7 @@ def record_measurement(
         day=day,
         note=note.strip(),
         who=actor.name,
-        when=_now(),
+        when=clock.now(),
     )
     _add(store, key, [entry], expected_count)
     return entry
@@ -387,7 +383,7 @@ def import_measurements(
     catalog = store.catalog(key)
     entries = store.realisation(key)
     require_realisation_count(expected_count, len(entries))
-    when = _now()
+    when = clock.now()
     stored = r.mappings(entries)
     new = [
         m

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 from gevinst.core.access import Actor, may_read_in_full, require_read_in_full, visible
 from gevinst.core.change_requests import needs_change_request
@@ -18,6 +17,7 @@ from gevinst.core.errors import AccessDeniedError, InputError, TransitionRefused
 from gevinst.core.findings import Finding
 from gevinst.core.lifecycle import Event, Transition, Workflow, current, require_transition
 from gevinst.core.model import Catalog, Proposal
+from gevinst.services import clock
 from gevinst.stores.base import Store, require_event_count
 
 
@@ -120,7 +120,7 @@ def move(
         from_state=state,
         to_state=t.to,
         who=actor.name,
-        when=datetime.now(UTC).replace(microsecond=0),  # as a person reads a time
+        when=clock.now(),
         comment=comment.strip(),
     )
     store.add_event(key, p.id, event, expected_count=expected_count)
