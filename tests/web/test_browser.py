@@ -80,6 +80,13 @@ def _sign_in(page: Page, base: str, username: str) -> None:
     page.wait_for_url(f"{base}/katalog/kk-budget-2025/")
 
 
+def signed_in(browser: Browser, base: str, username: str) -> Page:
+    """A page of its own (:func:`new_page`) with ``username`` signed in (:func:`_sign_in`)."""
+    opened = new_page(browser)
+    _sign_in(opened, base, username)
+    return opened
+
+
 def test_an_editor_signs_in_and_reads_bc01(page: Page, live_server: object) -> None:
     base = str(live_server)
     _sign_in(page, base, "editor-okf")
@@ -195,8 +202,7 @@ def test_two_editors_at_once_merge_and_choose(
     base = str(live_server)
     pages = []
     for username in ("cfo", "editor-okf"):
-        opened = new_page(browser)
-        _sign_in(opened, base, username)
+        opened = signed_in(browser, base, username)
         opened.goto(f"{base}/katalog/kk-budget-2025/forslag/BC01/rediger/")
         pages.append(opened)
     cfo, okf = pages

@@ -11,10 +11,9 @@ from playwright.sync_api import Browser
 
 from tests.web.test_browser import (  # noqa: F401
     _serious,
-    _sign_in,
     browser,
-    new_page,
     pytestmark,
+    signed_in,
 )
 
 ROW = "#r-bc01-1-2025-07-01"
@@ -26,8 +25,7 @@ def test_an_editor_records_an_overdue_goal_with_evidence(
     seeded: None,
 ) -> None:
     base = str(live_server)
-    page = new_page(browser)
-    _sign_in(page, base, "editor-okf")
+    page = signed_in(browser, base, "editor-okf")
     page.get_by_role("link", name="Opfølgning", exact=True).click()
     page.wait_for_url("**/opfoelgning/")
     table = page.get_by_role("table", name="Koncernservice (projektejer)", exact=False).first

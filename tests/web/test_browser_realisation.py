@@ -13,10 +13,9 @@ from playwright.sync_api import Browser
 
 from tests.web.test_browser import (  # noqa: F401
     _serious,
-    _sign_in,
     browser,
-    new_page,
     pytestmark,
+    signed_in,
 )
 
 CATALOG = "/katalog/kk-budget-2025/"
@@ -30,8 +29,7 @@ def test_an_editor_imports_measurements_and_records_a_realised_saving(
     tmp_path: Path,
 ) -> None:
     base = str(live_server)
-    page = new_page(browser)
-    _sign_in(page, base, "editor-okf")
+    page = signed_in(browser, base, "editor-okf")
     page.goto(f"{base}{CATALOG}forslag/BC02/")
     page.get_by_role("link", name="Gevinstrealisering", exact=True).click()
     page.get_by_role("heading", name="Gevinstrealisering for BC02", exact=False).wait_for()

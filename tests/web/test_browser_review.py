@@ -14,19 +14,12 @@ from playwright.sync_api import Browser, Page
 from tests.web.test_browser import (  # noqa: F401
     _screenshot,
     _serious,
-    _sign_in,
     browser,
-    new_page,
     pytestmark,
+    signed_in,
 )
 
 BC01 = "/katalog/kk-budget-2025/forslag/BC01/"
-
-
-def _signed_in(browser: Browser, base: str, username: str) -> Page:  # noqa: F811
-    opened = new_page(browser)
-    _sign_in(opened, base, username)
-    return opened
 
 
 def _it_kredsen_row(page: Page) -> str:
@@ -42,7 +35,7 @@ def test_a_consultation_from_request_to_answer_fills_hvem_er_hoert(
 ) -> None:
     base = str(live_server)
     due = (dt.date.today() + dt.timedelta(days=14)).isoformat()
-    cfo = _signed_in(browser, base, "cfo")
+    cfo = signed_in(browser, base, "cfo")
     cfo.goto(f"{base}{BC01}")
     assert _it_kredsen_row(cfo).split("\t")[1] == "Nej"  # as the seed states it
     assert not _serious(cfo)
@@ -54,7 +47,7 @@ def test_a_consultation_from_request_to_answer_fills_hvem_er_hoert(
     assert "Åben" in cfo.locator("#hoering-1").inner_text()
     assert not _serious(cfo)
 
-    member = _signed_in(browser, base, "it-kredsen")
+    member = signed_in(browser, base, "it-kredsen")
     member.get_by_role("link", name="Beskeder (1 ulæst)").click()
     assert not _serious(member)
     member.get_by_role("link", name="IT-kredsen er bedt om at høre forslag BC01").click()

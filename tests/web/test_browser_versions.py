@@ -9,27 +9,20 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser
 
 from gevinst.core.lifecycle import Event
 from gevinst.web.store import DatabaseStore
 from tests.web.test_browser import (  # noqa: F401
     _serious,
-    _sign_in,
     browser,
-    new_page,
     pytestmark,
+    signed_in,
 )
 
 KEY = "kk-budget-2025"
 CATALOG = f"/katalog/{KEY}/"
 SENT = "Sendt til ØU 2024-05-14"
-
-
-def _signed_in(browser: Browser, base: str, username: str) -> Page:  # noqa: F811
-    opened = new_page(browser)
-    _sign_in(opened, base, username)
-    return opened
 
 
 def test_an_approved_proposals_change_is_requested_and_accepted(
@@ -47,7 +40,7 @@ def test_an_approved_proposals_change_is_requested_and_accepted(
     )
     DatabaseStore().add_event(KEY, "BC01", approved, expected_count=0)
 
-    cfo = _signed_in(browser, base, "cfo")
+    cfo = signed_in(browser, base, "cfo")
     cfo.goto(f"{base}{CATALOG}")
     assert "Investeringspuljen, Budget 2025" in cfo.locator("#pulje").inner_text()
     assert not _serious(cfo)
@@ -57,7 +50,7 @@ def test_an_approved_proposals_change_is_requested_and_accepted(
     cfo.get_by_role("status").filter(has_text="Kataloget er frosset").wait_for()
     assert not _serious(cfo)
 
-    okf = _signed_in(browser, base, "editor-okf")
+    okf = signed_in(browser, base, "editor-okf")
     okf.goto(f"{base}{CATALOG}forslag/BC01/rediger/")
     okf.get_by_label("Titel", exact=True).fill("Samlet ferieløsning, revideret")
     okf.get_by_label("Hvorfor ændres forslaget?").fill("ny titel efter ØU")

@@ -14,19 +14,12 @@ from playwright.sync_api import Browser, Page
 from tests.web.test_browser import (  # noqa: F401
     _screenshot,
     _serious,
-    _sign_in,
     browser,
-    new_page,
     pytestmark,
+    signed_in,
 )
 
 CATALOG = "/katalog/kk-budget-2025/"
-
-
-def _signed_in(browser: Browser, base: str, username: str) -> Page:  # noqa: F811
-    opened = new_page(browser)
-    _sign_in(opened, base, username)
-    return opened
 
 
 def _take(page: Page, step: str, comment: str = "") -> None:
@@ -43,7 +36,7 @@ def test_proposals_move_from_draft_through_cfo_with_refusals_explained(
     seeded: None,
 ) -> None:
     base = str(live_server)
-    okf = _signed_in(browser, base, "editor-okf")
+    okf = signed_in(browser, base, "editor-okf")
     for ident in ("BC01", "F6"):
         okf.goto(f"{base}{CATALOG}forslag/{ident}/")
         assert "Kladde" in okf.locator(".workflow-panel .state").inner_text()
@@ -53,7 +46,7 @@ def test_proposals_move_from_draft_through_cfo_with_refusals_explained(
         # the next steps are CFØ's: the editor may only withdraw
         assert okf.get_by_role("button", name="Forhåndsgodkend").count() == 0
 
-    cfo = _signed_in(browser, base, "cfo")
+    cfo = signed_in(browser, base, "cfo")
     cfo.goto(f"{base}{CATALOG}forslag/BC01/")
     refused = cfo.get_by_role("button", name="Forhåndsgodkend", exact=True)
     assert refused.is_disabled()
