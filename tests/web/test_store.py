@@ -6,8 +6,9 @@ version, at once, never both succeed."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
+from functools import partial
 
 import pytest
 from django.db import connections
@@ -29,6 +30,31 @@ from tests.stores.test_contract import ASKED, CHANGE, DONE, FILES, SUBMIT, Kept
 DATABASES = ["default", "postgres"]
 # outside a test transaction, so that threads see each other's commits
 pytestmark = pytest.mark.django_db(databases=DATABASES, transaction=True)
+
+
+def at_once(*writes: Callable[[], object]) -> list[str]:
+    """Run ``writes`` at once, each in a thread of its own (and with its own database
+    connection, closed after); what each came to, sorted: "conflict" where it raised a
+    ConflictError, "saved" otherwise."""
+    outcomes: list[str] = []
+    start = threading.Barrier(len(writes))
+
+    def run(write: Callable[[], object]) -> None:
+        start.wait()
+        try:
+            write()
+            outcomes.append("saved")
+        except ConflictError:
+            outcomes.append("conflict")
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run, args=(w,)) for w in writes]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return sorted(outcomes)
 
 
 # the contract's tests run with this store in place of the folder and memory stores
@@ -99,26 +125,12 @@ def test_two_saves_at_once_from_the_same_version_never_both_succeed(
     store = DatabaseStore("postgres")
     store.create_catalog("kat", seed, CHANGE)
     base = store.proposal("kat", "BC02")
-    outcomes: list[str] = []
-    start = threading.Barrier(2)
 
     def save(title: str) -> None:
         doc = {**base.document, "title": title}
-        start.wait()
-        try:
-            store.save_proposal("kat", "BC02", doc, base=base.version, change=CHANGE)
-            outcomes.append("saved")
-        except ConflictError:
-            outcomes.append("conflict")
-        finally:
-            connections.close_all()
+        store.save_proposal("kat", "BC02", doc, base=base.version, change=CHANGE)
 
-    threads = [threading.Thread(target=save, args=(t,)) for t in ("Første", "Anden")]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert sorted(outcomes) == ["conflict", "saved"]
+    assert at_once(partial(save, "Første"), partial(save, "Anden")) == ["conflict", "saved"]
     assert len(store.versions("kat", "BC02")) == 2
 
 
@@ -128,24 +140,10 @@ def test_two_followups_at_once_from_the_same_count_never_both_kept(
 ) -> None:
     store = DatabaseStore("postgres")
     store.create_catalog("kat", seed, CHANGE)
-    outcomes: list[str] = []
-    start = threading.Barrier(2)
 
     def record(note: str) -> None:
-        start.wait()
-        try:
-            store.add_followup("kat", "BC01", replace(DONE, note=note), FILES, expected_count=0)
-            outcomes.append("kept")
-        except ConflictError:
-            outcomes.append("conflict")
-        finally:
-            connections.close_all()
+        store.add_followup("kat", "BC01", replace(DONE, note=note), FILES, expected_count=0)
 
-    threads = [threading.Thread(target=record, args=(n,)) for n in ("Første", "Anden")]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert sorted(outcomes) == ["conflict", "kept"]
+    assert at_once(partial(record, "Første"), partial(record, "Anden")) == ["conflict", "saved"]
     [kept] = store.followups("kat", "BC01")
     assert kept.note in ("Første", "Anden") and kept.attachments == DONE.attachments

@@ -5,30 +5,22 @@ the same count never both succeed."""
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Iterator
+from functools import partial
 
 import pytest
-from django.db import connections
 
 from gevinst.core import realisation as r
-from gevinst.core.errors import ConflictError
 from gevinst.core.model import Catalog
 from gevinst.web.models import ImmutableError, RealisationEntry
 from gevinst.web.store import DatabaseStore
 from tests.stores.test_contract import CHANGE, Kept
 from tests.stores.test_contract_realisation import *  # noqa: F403 (the contract, run here again)
 from tests.stores.test_contract_realisation import ALL, REALISED, SPENT
+from tests.web import test_store
+from tests.web.test_store import DATABASES, at_once
 
-DATABASES = ["default", "postgres"]
 pytestmark = pytest.mark.django_db(databases=DATABASES, transaction=True)
-
-
-@pytest.fixture(params=DATABASES, ids=["sqlite", "postgresql"])  # type: ignore[no-redef]
-def kept(request: pytest.FixtureRequest, seed: Catalog) -> Iterator[Kept]:
-    store = DatabaseStore(request.param)
-    store.create_catalog("kat", seed, CHANGE)
-    yield Kept(store, "kat")
+kept = test_store.kept  # the database store in the contract's place, as there
 
 
 def test_a_stored_record_cannot_be_changed_or_deleted(kept: Kept) -> None:
@@ -55,23 +47,9 @@ def test_two_writes_at_once_from_the_same_count_never_both_succeed(
 ) -> None:
     store = DatabaseStore("postgres")
     store.create_catalog("kat", seed, CHANGE)
-    outcomes: list[str] = []
-    start = threading.Barrier(2)
 
     def write(entry: r.Entry) -> None:
-        start.wait()
-        try:
-            store.add_realisation("kat", [entry], expected_count=0)
-            outcomes.append("saved")
-        except ConflictError:
-            outcomes.append("conflict")
-        finally:
-            connections.close_all()
+        store.add_realisation("kat", [entry], expected_count=0)
 
-    threads = [threading.Thread(target=write, args=(e,)) for e in (REALISED, SPENT)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert sorted(outcomes) == ["conflict", "saved"]
+    assert at_once(partial(write, REALISED), partial(write, SPENT)) == ["conflict", "saved"]
     assert len(store.realisation("kat")) == 1
