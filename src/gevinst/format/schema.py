@@ -26,7 +26,7 @@ from pydantic import (
 from gevinst.core.claims.claim import HALF_WORDS, NUMBER_WORDS
 from gevinst.core.effects import MODELS
 from gevinst.core.model import TABLES_WITH_TEXT_AFTER
-from gevinst.core.numbers import MAX_DENOMINATOR, amount_problem, dk, shortened
+from gevinst.core.numbers import AMOUNT_LIMIT, MAX_DENOMINATOR, amount_problem, dk, shortened
 from gevinst.core.template import TEMPLATE_HEADINGS
 from gevinst.format.yamlsource import WrittenNumber
 
@@ -42,6 +42,9 @@ _FRACTION = re.compile(r"^([+-]?\d+)/(\d+)$")
 _THOUSANDS = re.compile(r"^[+-]?[1-9]\d{0,2}(?:\.\d{3})+$")
 
 
+_WHOLE_LIMIT = int(AMOUNT_LIMIT)
+
+
 def _in_range(value: Decimal) -> Decimal:
     if (problem := amount_problem(value)) is not None:
         raise ValueError(problem)
@@ -49,6 +52,10 @@ def _in_range(value: Decimal) -> Decimal:
 
 
 def _amount(value: Any) -> Decimal:
+    if type(value) is int and -_WHOLE_LIMIT < value < _WHOLE_LIMIT:
+        # most amounts of a catalog: a whole number inside the range (as _in_range finds it),
+        # a hundred thousand of them in a national portfolio's catalog
+        return Decimal(value)
     if isinstance(value, WrittenNumber):
         raise ValueError(
             f"{shortened(value)} er skrevet som et decimaltal; skriv beløb uden tusindtalsprik "
@@ -92,6 +99,11 @@ FIRST_YEAR, LAST_YEAR = 1900, 2199
 
 
 def _year(value: Any) -> int:
+    if type(value) is int or type(value) is str:
+        # a year of the format as a JSON key ("2025") or a YAML one (2025), read before
+        year = _YEARS.get(value)
+        if year is not None:
+            return year
     if isinstance(value, str) and not isinstance(value, WrittenNumber) and value.isdigit():
         value = int(value)  # a JSON key is always text
     if not isinstance(value, int) or isinstance(value, bool):
@@ -110,6 +122,9 @@ def _date(value: Any) -> dt.date:
         raise ValueError(f"{str(value)!r} er ikke en gyldig dato; skriv ÅÅÅÅ-MM-DD") from None
 
 
+_YEARS: dict[int | str, int] = {
+    spelt: year for year in range(FIRST_YEAR, LAST_YEAR + 1) for spelt in (year, str(year))
+}
 Year = Annotated[int, BeforeValidator(_year)]
 Date = Annotated[dt.date, BeforeValidator(_date)]
 
