@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -156,6 +157,10 @@ class DatabaseStore:
         is none)."""
         return get_user_model().objects.using(self.using).filter(username=who).first()
 
+    def _authored(self, who: str, when: datetime) -> dict[str, Any]:
+        """The fields of a record in an actor's name (:class:`gevinst.web.models.Authored`)."""
+        return {"who": who, "author": self._user(who), "created": when}
+
     def _add_version(self, sp: db.StoredProposal, document: Doc, change: Change) -> db.Version:
         last = sp.versions.using(self.using).aggregate(n=Max("number"))["n"] or 0
         return db.Version.objects.using(self.using).create(
@@ -163,9 +168,7 @@ class DatabaseStore:
             number=last + 1,
             digest=document_version(document),
             document=document,
-            who=change.who,
-            author=self._user(change.who),
-            created=change.when,
+            **self._authored(change.who, change.when),
             reason=change.why,
         )
 
@@ -225,9 +228,7 @@ class DatabaseStore:
                 kind=document["kind"],
                 proposal=proposal_of(entry) or "",
                 document=document,
-                who=entry.who,
-                author=self._user(entry.who),
-                created=entry.when,
+                **self._authored(entry.who, entry.when),
             )
 
     def _add_event(self, sp: db.StoredProposal, number: int, event: Event) -> None:
@@ -237,9 +238,7 @@ class DatabaseStore:
             transition=event.transition,
             from_state=event.from_state,
             to_state=event.to_state,
-            who=event.who,
-            author=self._user(event.who),
-            created=event.when,
+            **self._authored(event.who, event.when),
             comment=event.comment,
         )
 
@@ -284,9 +283,7 @@ class DatabaseStore:
             due_to=record.due_to,
             status=record.status,
             note=record.note,
-            who=record.who,
-            author=self._user(record.who),
-            created=record.when,
+            **self._authored(record.who, record.when),
         )
         for position, name in enumerate(record.attachments, start=1):
             a = by_name[name]
@@ -366,9 +363,7 @@ class DatabaseStore:
             number=number,
             kind=document["record"],
             document=document,
-            who=record.who,
-            author=self._user(record.who),
-            created=record.when,
+            **self._authored(record.who, record.when),
         )
 
     def frozen_versions(self, key: str) -> list[FrozenVersion]:
@@ -390,9 +385,7 @@ class DatabaseStore:
             db.FrozenCatalogVersion.objects.using(self.using).create(
                 catalog=stored,
                 name=frozen.name,
-                who=frozen.who,
-                author=self._user(frozen.who),
-                created=frozen.when,
+                **self._authored(frozen.who, frozen.when),
                 versions=dict(frozen.versions),
             )
 
@@ -436,9 +429,7 @@ class DatabaseStore:
                 base=base,
                 digest=document_version(doc),
                 document=doc,
-                who=change.who,
-                author=self._user(change.who),
-                created=change.when,
+                **self._authored(change.who, change.when),
                 reason=change.why,
             )
         return _request(row)
@@ -455,9 +446,7 @@ class DatabaseStore:
             db.ChangeDecision.objects.using(self.using).create(
                 request=row,
                 accepted=decision.accepted,
-                who=decision.who,
-                author=self._user(decision.who),
-                created=decision.when,
+                **self._authored(decision.who, decision.when),
                 note=decision.note,
             )
         return replace(_request(row), decision=decision)
