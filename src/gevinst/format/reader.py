@@ -28,6 +28,7 @@ from gevinst.core.profile import Administration, Appropriation, Committee, Profi
 from gevinst.core.series import Series
 from gevinst.format import schema as s
 from gevinst.format.claims import claim_from_model, claim_problems
+from gevinst.format.collector import collector_paused
 from gevinst.format.yamlsource import YamlDocument, YamlError
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -531,6 +532,7 @@ def _catalog_table(t: s.CatalogTableModel) -> m.CatalogTable:
     )
 
 
+@collector_paused()
 def load_catalog(folder: Path) -> m.Catalog:
     """Load ``folder/catalog.yaml`` and every proposal it lists from ``folder/proposals``."""
     path = folder / "catalog.yaml" if folder.is_dir() else folder

@@ -32,6 +32,7 @@ from gevinst.core.errors import FormatError, Problem
 from gevinst.core.model import Catalog, Proposal
 from gevinst.core.profile import Profile
 from gevinst.format import schema as s
+from gevinst.format.collector import collector_paused
 from gevinst.format.jsonsource import JsonError, parse_json
 from gevinst.format.reader import (
     DataDocument,
@@ -197,6 +198,7 @@ def _from_bundle(bundle: YamlDocument) -> Catalog:
     return catalog_from_model(cm, profile, proposals)
 
 
+@collector_paused()
 def catalog_from_documents(
     catalog_doc: Mapping[str, Any], proposal_docs: Sequence[Mapping[str, Any]], source: Path
 ) -> Catalog:
@@ -210,6 +212,7 @@ def catalog_from_documents(
 # --- the entry point ---------------------------------------------------------------------
 
 
+@collector_paused()
 def import_file(path: Path) -> Catalog:
     """The catalog in ``path``, a bundle."""
     suffix = path.suffix.lower()
