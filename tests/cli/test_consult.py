@@ -6,7 +6,6 @@ hørt?, the list in text and JSON, and refusals in Danish with exit 2."""
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -14,14 +13,6 @@ import yaml
 
 from gevinst.cli.main import main
 from gevinst.format.reader import load_catalog
-from tests.paths import SEED
-
-
-@pytest.fixture
-def folder(tmp_path: Path) -> Path:
-    copy = tmp_path / "kat"
-    shutil.copytree(SEED, copy)
-    return copy
 
 
 def test_a_consultation_is_asked_listed_and_answered_into_the_file(

@@ -6,19 +6,11 @@ that is not there refused with exit 2, nothing written."""
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 
 from gevinst.cli.main import main
-from tests.paths import SEED
-
-
-@pytest.fixture
-def folder(tmp_path: Path) -> Path:
-    shutil.copytree(SEED, tmp_path / "kat")
-    return tmp_path / "kat"
 
 
 def test_a_goal_recorded_done_with_a_file(

@@ -5,7 +5,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -18,16 +17,8 @@ from gevinst.core.lifecycle import Event
 from gevinst.format.reader import load_catalog
 from gevinst.services import change_requests
 from gevinst.stores.folder import FolderStore
-from tests.paths import SEED
 
 OKF = Actor(name="Økonom", administration="ØKF", edits=Edits.OWN)
-
-
-@pytest.fixture
-def folder(tmp_path: Path) -> Path:
-    copy = tmp_path / "kat"
-    shutil.copytree(SEED, copy)
-    return copy
 
 
 def test_the_pool_of_budget_2025(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -6,7 +6,6 @@ steps carried through the database and back."""
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -16,14 +15,6 @@ from gevinst.cli.main import main
 from gevinst.core.model import Catalog
 from gevinst.format.reader import load_catalog
 from tests.cli.test_main import SEED_IDS
-from tests.paths import SEED
-
-
-@pytest.fixture
-def folder(tmp_path: Path) -> Path:
-    copy = tmp_path / "kat"
-    shutil.copytree(SEED, copy)
-    return copy
 
 
 def test_status_lists_every_proposal_in_its_first_state(
