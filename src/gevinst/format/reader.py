@@ -29,7 +29,7 @@ from gevinst.core.series import Series
 from gevinst.format import schema as s
 from gevinst.format.claims import claim_from_model, claim_problems
 from gevinst.format.collector import collector_paused
-from gevinst.format.yamlsource import YamlDocument, YamlError
+from gevinst.format.yamlsource import YamlDocument, YamlError, read_bytes
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
@@ -167,6 +167,33 @@ def load_profile(name_or_path: str, base: Path | None = None) -> Profile:
         path = candidate
     else:
         path = Path(str(resources.files("gevinst.profiles").joinpath(f"{name_or_path}.yaml")))
+    data = _bytes(path)
+    if data is None:
+        return _profile(path)  # read only to say why it cannot be
+    profile = _PROFILES.get((path, data))
+    if profile is None:
+        profile = _profile(path)
+        if _bytes(path) == data:  # not changed while it was read
+            if len(_PROFILES) >= 16:
+                _PROFILES.clear()
+            _PROFILES[path, data] = profile
+    return profile
+
+
+def _bytes(path: Path) -> bytes | None:
+    try:
+        return read_bytes(path)
+    except YamlError:
+        return None
+
+
+# each profile file's profile by its bytes, read once: a national portfolio's 98 catalogs
+# share one profile, and a Profile never changes (nor the lookups it keeps); a file that
+# cannot be read or is not a profile is read again each time, to say why
+_PROFILES: dict[tuple[Path, bytes], Profile] = {}
+
+
+def _profile(path: Path) -> Profile:
     doc = read_document(path)
     pm = parse_document(doc, s.ProfileModel, None)
     return Profile(
