@@ -19,28 +19,20 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import sys
 from typing import Any
 
+from gevinst.cli.console import option_date, write_json
 from gevinst.core.access import LOCAL
 from gevinst.core.consultation import Asked
-from gevinst.core.errors import InputError
 from gevinst.core.numbers import dk_date
 from gevinst.format.review import record_document
 from gevinst.services import consultations
 from gevinst.stores.folder import FolderStore
 
 
-def _date(option: str, text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise InputError(f"{option} {text!r} er ikke en dato (ÅÅÅÅ-MM-DD)") from None
-
-
 def _consult(args: argparse.Namespace) -> int:
-    due = _date("--due", args.due)
+    due = option_date("--due", args.due)
     made = consultations.request(
         FolderStore(), LOCAL, args.path, args.id, args.kind, due, args.note
     )
@@ -60,7 +52,7 @@ def _answer(args: argparse.Namespace) -> int:
         args.id,
         args.number,
         heard_yes=args.heard,
-        date=_date("--date", args.date),
+        date=option_date("--date", args.date),
         note=args.note,
         base=base,
     )
@@ -96,13 +88,13 @@ def _line(pid: str, a: Asked, on: dt.date) -> str:
 
 def _list(args: argparse.Namespace) -> int:
     store = FolderStore()
-    on = _date("--as-of", args.as_of) if args.as_of else dt.date.today()
+    on = option_date("--as-of", args.as_of) if args.as_of else dt.date.today()
     catalog = store.catalog(args.path)
     ids = [catalog.proposal(args.id).id] if args.id else [p.id for p in catalog.proposals]
     found = [(pid, a) for pid in ids for a in consultations.requests(store, LOCAL, args.path, pid)]
     if args.format == "json":
         shown = {"consultations": [_document(pid, a, on) for pid, a in found]}
-        sys.stdout.write(json.dumps(shown, ensure_ascii=False, indent=2) + "\n")
+        write_json(shown)
     else:
         sys.stdout.write("".join(_line(pid, a, on) for pid, a in found) or "Ingen høringer.\n")
     return 0

@@ -4,8 +4,6 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import json
 import signal
 import sys
 from collections.abc import Iterator, Sequence
@@ -21,6 +19,7 @@ from gevinst.cli import realisation as realisation_output
 from gevinst.cli import status as status_output
 from gevinst.cli import targets as targets_output
 from gevinst.cli import whatif as whatif_output
+from gevinst.cli.console import option_date, write_json
 from gevinst.cli.progress import on_terminal
 from gevinst.cli.show import (
     TABLE_CHOICES,
@@ -68,13 +67,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     severities = {Severity(s) for s in args.severity or ()}
     shown = check_service.select(checked, severities, args.proposal or ())
     if args.format == "json":
-        json.dump(
-            {"findings": [f.as_json() for f in shown.findings], "summary": shown.summary},
-            sys.stdout,
-            ensure_ascii=False,
-            indent=2,
-        )
-        sys.stdout.write("\n")
+        write_json({"findings": [f.as_json() for f in shown.findings], "summary": shown.summary})
     else:
         sys.stdout.write(render_counts(shown.counts) + "\n")
         sys.stdout.write(render_findings(shown.findings, shown.summary))
@@ -109,7 +102,7 @@ def _cmd_targets(args: argparse.Namespace) -> int:
         FolderStore(), LOCAL, args.path, year=args.year, price_level=args.price_level
     )
     if args.format == "json":
-        _write_json({"targets": [targets_output.account_json(a) for a in accounts]})
+        write_json({"targets": [targets_output.account_json(a) for a in accounts]})
     else:
         sys.stdout.write(targets_output.render(accounts))
     return 0
@@ -232,15 +225,10 @@ def _list_changes(source: Path, onto: str, changes: Sequence[object]) -> None:
         sys.stdout.write(f"  {change}\n")
 
 
-def _write_json(data: object) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
-
-
 def _cmd_basis(args: argparse.Namespace) -> int:
     basis = whatif_service.basis(FolderStore(), LOCAL, args.path, args.id)
     if args.format == "json":
-        _write_json(whatif_output.basis_json(basis))
+        write_json(whatif_output.basis_json(basis))
     else:
         sys.stdout.write(whatif_output.basis_text(basis))
     return 0
@@ -256,13 +244,13 @@ def _cmd_whatif(args: argparse.Namespace) -> int:
     if args.id is None:
         impact = whatif_service.catalog_whatif(FolderStore(), LOCAL, args.path, request)
         if args.format == "json":
-            _write_json(whatif_output.catalog_json(impact))
+            write_json(whatif_output.catalog_json(impact))
         else:
             sys.stdout.write(whatif_output.catalog_text(impact))
         return 0
     report = whatif_service.whatif(FolderStore(), LOCAL, args.path, args.id, request)
     if args.format == "json":
-        _write_json(whatif_output.whatif_json(report))
+        write_json(whatif_output.whatif_json(report))
     else:
         sys.stdout.write(whatif_output.whatif_text(report))
     return 0
@@ -287,7 +275,7 @@ def _cmd_status(args: argparse.Namespace) -> int:
         raise InputError(f"{args.path}: katalogets profil har intet forløb (workflow)")
     if args.id is None:
         if args.format == "json":
-            _write_json({"proposals": [status_output.status_json(p, i) for p, i in infos.items()]})
+            write_json({"proposals": [status_output.status_json(p, i) for p, i in infos.items()]})
         else:
             sys.stdout.write(status_output.render_states(infos))
         return 0
@@ -298,7 +286,7 @@ def _cmd_status(args: argparse.Namespace) -> int:
     if args.format == "json":
         shown = status_output.status_json(pid, infos[pid])
         shown["history"] = [event_document(e) for e in history]
-        _write_json({"proposals": [shown]})
+        write_json({"proposals": [shown]})
     else:
         sys.stdout.write(status_output.render_proposal(pid, infos[pid], history))
     return 0
@@ -319,29 +307,21 @@ def _cmd_move(args: argparse.Namespace) -> int:
     return 0
 
 
-def _date(text: str, option: str) -> dt.date:
-    """The date an option names, or an InputError naming the option and what was typed."""
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise InputError(f"{option} {text!r} er ikke en dato (ÅÅÅÅ-MM-DD)") from None
-
-
 def _cmd_overview(args: argparse.Namespace) -> int:
-    as_of = _date(args.as_of, "--as-of")
+    as_of = option_date("--as-of", args.as_of)
     shown = overview_service.overview(FolderStore(), LOCAL, args.path, as_of)
     if args.format == "json":
-        _write_json(overview_output.overview_json(shown))
+        write_json(overview_output.overview_json(shown))
     else:
         sys.stdout.write(overview_output.render(shown))
     return 0
 
 
 def _cmd_followup(args: argparse.Namespace) -> int:
-    as_of = _date(args.as_of, "--as-of")
+    as_of = option_date("--as-of", args.as_of)
     items = followup_service.due_items(FolderStore(), LOCAL, args.path, as_of)
     if args.format == "json":
-        _write_json({"items": [followup_output.item_json(i) for i in items]})
+        write_json({"items": [followup_output.item_json(i) for i in items]})
     else:
         sys.stdout.write(followup_output.render_by_responsible(items))
     return 0
@@ -357,7 +337,7 @@ def _cmd_followup_record(args: argparse.Namespace) -> int:
         args.path,
         args.id,
         args.goal,
-        due_from=None if args.due_from is None else _date(args.due_from, "--due-from"),
+        due_from=None if args.due_from is None else option_date("--due-from", args.due_from),
         status=args.status,
         note=args.note,
         files=files,

@@ -23,12 +23,12 @@ in the catalog folder's ``realisation.yaml``.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from gevinst.cli.console import write_json
 from gevinst.core import realisation as r
 from gevinst.core.access import LOCAL
 from gevinst.core.errors import InputError
@@ -174,11 +174,6 @@ def render_proposal(seen: svc.ProposalRealisation) -> str:
     return "\n".join(out) + "\n"
 
 
-def _write_json(data: object) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
-
-
 # --- commands -----------------------------------------------------------------------------
 
 
@@ -205,13 +200,13 @@ def _show(args: argparse.Namespace) -> int:
     if args.id is None:
         summary = svc.catalog_realisation(store, LOCAL, args.path)
         if args.format == "json":
-            _write_json(catalog_json(summary))
+            write_json(catalog_json(summary))
         else:
             sys.stdout.write(render_catalog(summary))
         return 0
     seen = svc.proposal_realisation(store, LOCAL, args.path, args.id)
     if args.format == "json":
-        _write_json(proposal_json(seen))
+        write_json(proposal_json(seen))
     else:
         sys.stdout.write(render_proposal(seen))
     return 0
