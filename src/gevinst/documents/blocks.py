@@ -36,7 +36,7 @@ from gevinst.core.selection import ExportOptions
 from gevinst.core.series import Series
 from gevinst.core.summary import Summary, summarise
 from gevinst.documents import sections
-from gevinst.documents.charts import catalog_chart_svg, proposal_chart_svg
+from gevinst.documents.charts import catalog_chart, proposal_chart
 
 Block = dict[str, Any]
 Cell = str | dict[str, Any]
@@ -383,7 +383,7 @@ def _section_2(p: Proposal, profile: Profile, found: Marks) -> list[Block]:
         blocks.append(
             {
                 "kind": "chart",
-                "svg": proposal_chart_svg(p),
+                "chart": proposal_chart(p).as_json(),
                 "caption": "Akkumuleret økonomisk påvirkning og tilbagebetalingstid (totaløkonomi)",
             }
         )
@@ -675,7 +675,7 @@ def _summary_table(summary: Summary, found: Marks, with_total: bool = True) -> B
 def _summary(cat: Catalog, found: Marks) -> list[Block]:
     chart = {
         "kind": "chart",
-        "svg": catalog_chart_svg(cat),
+        "chart": catalog_chart(cat).as_json(),
         "caption": "Måltalseffekt pr. udvalg og år (Tabel A for hvert forslag, lagt sammen)",
         "placement": "bottom",
     }

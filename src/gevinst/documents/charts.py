@@ -1,6 +1,9 @@
 # SPDX-License-Identifier: MPL-2.0
-"""Charts as SVG (for the PDF) or PNG (for Word): a proposal's cumulative impact with its
-payback year, and the catalog's effect per committee and year.
+"""A proposal's cumulative impact with its payback year, the catalog's effect per committee
+and year, and a realisation's plan against its outcome: each first a :class:`Chart`, what it
+shows (its series, scale and labels, computed once here), then drawn for a medium: by typst
+itself in the PDF (``chart`` in ``templates/catalog.typ``, from :meth:`Chart.as_json`), by
+matplotlib as SVG for the web page and as PNG for Word (:func:`chart_svg`, :func:`chart_png`).
 
 Every figure comes from :mod:`gevinst.core.calc`; a chart only cumulates and draws it.
 Figures are drawn through matplotlib's object API (no pyplot), so no GUI backend is ever
@@ -11,14 +14,14 @@ hash salt for its ids and no date in its metadata.
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import asdict, dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 import matplotlib as mpl
-from matplotlib.axes import Axes
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter
+from matplotlib.ticker import MaxNLocator
 
 from gevinst.core import calc
 from gevinst.core.model import Catalog, Proposal
@@ -28,12 +31,13 @@ from gevinst.core.selection import ExportOptions, select
 from gevinst.core.series import ZERO, Series
 
 if TYPE_CHECKING:
+    from matplotlib.axes import Axes
     from matplotlib.typing import RcKeyType
 
 CATALOG_CHART = "katalog.svg"
 
-# Text stays text (not paths), so the charts can be searched and read back; the PDF embeds
-# the same DejaVu Sans that matplotlib draws with.
+# Text stays text (not paths), so the charts can be searched and read back; the PDF sets its
+# charts in the same DejaVu Sans that matplotlib draws with.
 _STYLE: dict[RcKeyType, Any] = {
     "svg.hashsalt": "gevinst",
     "svg.fonttype": "none",
@@ -62,52 +66,216 @@ PALETTE = (
     "#f0e442",
     "#000000",
 )
+WIDTH = 7.5  # inches: a chart's width, as matplotlib draws it; typst scales it to the page's
+MARGIN_X, MARGIN_Y = 0.05, 0.1  # of the data's span, on either side
 
 
-def _danish(value: float, _position: int) -> str:
-    # tick values are floats from matplotlib; the label is Danish like every printed figure
+@dataclass(frozen=True)
+class Bars:
+    """A series of bars, a value per year of the chart (None: no bar that year), each standing
+    on its bottom (stacked bars stand on the ones before them); ``offset`` moves the bars off
+    their year, in years, to stand beside another series."""
+
+    label: str
+    colour: str
+    values: tuple[float | None, ...]
+    bottoms: tuple[float, ...]
+    width: float
+    offset: float = 0.0
+
+    def ends(self) -> Iterator[float]:
+        for value, bottom in zip(self.values, self.bottoms, strict=True):
+            if value is not None:
+                yield from (bottom, bottom + value)
+
+
+@dataclass(frozen=True)
+class Line:
+    """A series drawn as a line with a dot a year."""
+
+    label: str
+    colour: str
+    values: tuple[float, ...]
+
+
+@dataclass(frozen=True)
+class Chart:
+    """What a chart shows: its years, series, scale and labels. ``height`` is in inches on a
+    width of :data:`WIDTH`; ``note`` stands at the right of the title; a ``payback`` year is
+    marked by a dashed line and its label. The legend names the lines, then the bars.
+
+    The scale is the data's span with a margin, zero always in it (the bars stand on zero),
+    and round steps between its ticks, as matplotlib would choose them:
+
+    >>> bars = Bars("B", NAVY, (1000.0, -400.0), (0.0, 0.0), width=0.6)
+    >>> chart = Chart("T", "kr.", (2024, 2025), (bars,), height=3.4, legend_columns=2)
+    >>> chart.scale()
+    (-540.0, 1140.0, (-500.0, -250.0, 0.0, 250.0, 500.0, 750.0, 1000.0))
+    >>> chart.x_range()
+    (2023.62, 2025.38)
+    """
+
+    title: str
+    unit: str
+    years: tuple[int, ...]
+    bars: tuple[Bars, ...]
+    height: float
+    legend_columns: int
+    lines: tuple[Line, ...] = ()
+    payback: int | None = None
+    note: str = ""
+
+    def scale(self) -> tuple[float, float, tuple[float, ...]]:
+        """The y axis: its lowest and highest value and its ticks."""
+        ends = [0.0, *(e for b in self.bars for e in b.ends())]
+        ends += [v for line in self.lines for v in line.values]
+        span = (max(ends) - min(ends)) or 1.0
+        low, high = min(ends) - MARGIN_Y * span, max(ends) + MARGIN_Y * span
+        # about a tick every half inch of the chart's height, as matplotlib's "auto" gives
+        locator = MaxNLocator(nbins=round(self.height * 2), steps=[1, 2, 2.5, 5, 10])
+        ticks = tuple(float(t) for t in locator.tick_values(low, high) if low <= t <= high)
+        return low, high, ticks
+
+    def x_range(self) -> tuple[float, float]:
+        """The x axis: from the first bar's left edge to the last one's right, with a margin."""
+        edges = [
+            y + b.offset + side * b.width / 2
+            for b in self.bars
+            for y in self.years
+            for side in (-1, 1)
+        ]
+        # a chart without bars (a catalog whose proposals are all left out) still has its years
+        edges += self.years or (0, 1)
+        left, right = min(edges), max(edges)
+        pad = MARGIN_X * (right - left)
+        return round(left - pad, 6), round(right + pad, 6)
+
+    def payback_late(self) -> bool:
+        """The payback's label stands left of its line when the line is in the later half
+        (where the room is), else right of it."""
+        return self.payback is not None and self.payback > (self.years[0] + self.years[-1]) / 2
+
+    def as_json(self) -> dict[str, Any]:
+        """The chart with its scale and labels, as typst draws it (``templates/catalog.typ``);
+        :meth:`from_json` reads it back."""
+        low, high, ticks = self.scale()
+        left, right = self.x_range()
+        return {
+            "title": self.title,
+            "unit": self.unit,
+            "years": list(self.years),
+            "bars": [asdict(b) for b in self.bars],
+            "height": self.height,
+            "legend_columns": self.legend_columns,
+            "lines": [asdict(x) for x in self.lines],
+            "payback": self.payback,
+            "note": self.note,
+            # computed once, here: typst only places them
+            "low": low,
+            "high": high,
+            "ticks": [{"at": t, "label": _danish(t)} for t in ticks],
+            "left": left,
+            "right": right,
+            "payback_label": _payback_label(self.payback) if self.payback else "",
+            "payback_late": self.payback_late(),
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Chart:
+        bars = tuple(
+            Bars(
+                b["label"],
+                b["colour"],
+                tuple(b["values"]),
+                tuple(b["bottoms"]),
+                b["width"],
+                b["offset"],
+            )
+            for b in data["bars"]
+        )
+        lines = tuple(Line(x["label"], x["colour"], tuple(x["values"])) for x in data["lines"])
+        return cls(
+            data["title"],
+            data["unit"],
+            tuple(data["years"]),
+            bars,
+            data["height"],
+            data["legend_columns"],
+            lines,
+            data["payback"],
+            data["note"],
+        )
+
+
+def _danish(value: float) -> str:
+    # tick values are floats; the label is Danish like every printed figure
     return dk(Decimal(f"{value:.6f}").normalize() + 0)
 
 
-def _axes(fig: Figure, unit: str) -> Axes:
-    ax = fig.add_subplot()
-    ax.yaxis.set_major_formatter(FuncFormatter(_danish))
-    ax.set_ylabel(unit)
-    ax.axhline(0, color="#555555", linewidth=0.8)
-    ax.grid(axis="y", color="#dddddd", linewidth=0.6)
-    ax.set_axisbelow(True)
-    # bars would pin the axis to zero; the margin belongs on that side too
-    ax.use_sticky_edges = False
-    # room between the outermost points and the year labels
-    ax.margins(y=0.1)
-    return ax
-
-
-def _year_ticks(ax: Axes, years: Sequence[int]) -> None:
-    # years are labels, never amounts: "2028", not "2.028"
-    ax.set_xticks(list(years), [str(y) for y in years])
+def _payback_label(year: int) -> str:
+    return f"Tilbagebetaling {year}"
 
 
 PNG_DPI = 200  # sharp in print at the width of a Word page
 
 
-def _svg(draw: Callable[[], Figure]) -> str:
+def chart_svg(chart: Chart) -> str:
+    """The chart drawn by matplotlib, as SVG (the web page's)."""
     with mpl.rc_context(_STYLE):
         out = io.StringIO()
-        draw().savefig(out, format="svg", metadata={"Date": None})
+        _figure(chart).savefig(out, format="svg", metadata={"Date": None})
         return out.getvalue()
 
 
-def _png(draw: Callable[[], Figure]) -> bytes:
+def chart_png(chart: Chart) -> bytes:
+    """The chart drawn by matplotlib, as PNG (Word's)."""
     with mpl.rc_context(_STYLE):
         out = io.BytesIO()
         # no software or date in the metadata: the same chart gives the same bytes
-        draw().savefig(out, format="png", dpi=PNG_DPI, metadata={"Software": None})
+        _figure(chart).savefig(out, format="png", dpi=PNG_DPI, metadata={"Software": None})
         return out.getvalue()
 
 
-def _floats(series: Series, years: Sequence[int]) -> list[float]:
-    return [float(series[y]) for y in years]
+def _figure(chart: Chart) -> Figure:
+    fig = Figure(figsize=(WIDTH, chart.height), layout="constrained")
+    ax = fig.add_subplot()
+    ax.set_ylabel(chart.unit)
+    ax.axhline(0, color="#555555", linewidth=0.8)
+    ax.grid(axis="y", color="#dddddd", linewidth=0.6)
+    ax.set_axisbelow(True)
+    years = chart.years
+    for b in chart.bars:
+        drawn = [i for i, v in enumerate(b.values) if v is not None]
+        ax.bar(
+            [years[i] + b.offset for i in drawn],
+            [b.values[i] or 0.0 for i in drawn],
+            bottom=[b.bottoms[i] for i in drawn],
+            width=b.width,
+            color=b.colour,
+            label=b.label,
+        )
+    for line in chart.lines:
+        ax.plot(years, line.values, color=line.colour, marker="o", linewidth=2, label=line.label)
+    if chart.payback is not None:
+        _mark_payback(ax, chart.payback, chart.payback_late())
+    low, high, ticks = chart.scale()
+    ax.set_ylim(low, high)
+    ax.set_yticks(ticks, [_danish(t) for t in ticks])
+    ax.set_xlim(*chart.x_range())
+    # years are labels, never amounts: "2028", not "2.028"
+    ax.set_xticks(list(years), [str(y) for y in years])
+    ax.set_title(chart.title)
+    if chart.note:
+        ax.set_title(chart.note, loc="right", fontsize=7, fontweight="normal", color="#555555")
+    if chart.bars or chart.lines:
+        fig.legend(
+            loc="outside lower center", ncols=chart.legend_columns, frameon=False, fontsize=8
+        )
+    return fig
+
+
+def _floats(series: Series, years: Sequence[int]) -> tuple[float, ...]:
+    return tuple(float(series[y]) for y in years)
 
 
 def _yearly_impact(p: Proposal, until: int) -> Series:
@@ -126,12 +294,10 @@ def _cumulated(series: Series) -> Series:
     return Series(out)
 
 
-def _mark_payback(ax: Axes, year: int, years: Sequence[int]) -> None:
+def _mark_payback(ax: Axes, year: int, late: bool) -> None:
     ax.axvline(year, color=ACCENT, linestyle="--", linewidth=1)
-    # the label sits on the side of the line that has room for it
-    late = year > (years[0] + years[-1]) / 2
     ax.annotate(
-        f"Tilbagebetaling {year}",
+        _payback_label(year),
         xy=(year, 1),
         xycoords=("data", "axes fraction"),
         xytext=(-4 if late else 4, -4),
@@ -145,40 +311,31 @@ def _mark_payback(ax: Axes, year: int, years: Sequence[int]) -> None:
 
 
 def proposal_chart_svg(p: Proposal) -> str:
-    return _svg(lambda: _proposal_chart(p))
+    return chart_svg(proposal_chart(p))
 
 
 def proposal_chart_png(p: Proposal) -> bytes:
-    return _png(lambda: _proposal_chart(p))
+    return chart_png(proposal_chart(p))
 
 
-def _proposal_chart(p: Proposal) -> Figure:
+def proposal_chart(p: Proposal) -> Chart:
     """The cumulative "Samlet økonomisk påvirkning" through the payback year (totaløkonomi),
     with the yearly impact as bars and the payback year marked."""
     payback = calc.payback(p, "total")
     until = max(p.years[-1], payback.year if payback else p.years[-1])
     yearly = _yearly_impact(p, until)
-    years = list(yearly)
-    fig = Figure(figsize=(7.5, 3.4), layout="constrained")
-    ax = _axes(fig, f"1.000 kr. {p.price_level} p/l")
-    ax.bar(years, _floats(yearly, years), color=LIGHT, width=0.6, label="Påvirkning i året")
-    ax.plot(
-        years,
-        _floats(_cumulated(yearly), years),
-        color=NAVY,
-        marker="o",
-        linewidth=2,
-        label="Akkumuleret påvirkning",
+    years = tuple(yearly)
+    return Chart(
+        title=f"{p.id}: akkumuleret økonomisk påvirkning"
+        + ("" if payback else " (ingen tilbagebetaling)"),
+        unit=f"1.000 kr. {p.price_level} p/l",
+        years=years,
+        bars=(Bars("Påvirkning i året", LIGHT, _floats(yearly, years), (0.0,) * len(years), 0.6),),
+        height=3.4,
+        legend_columns=2,
+        lines=(Line("Akkumuleret påvirkning", NAVY, _floats(_cumulated(yearly), years)),),
+        payback=payback.year if payback else None,
     )
-    if payback is not None:
-        _mark_payback(ax, payback.year, years)
-    _year_ticks(ax, years)
-    ax.set_title(
-        f"{p.id}: akkumuleret økonomisk påvirkning"
-        + ("" if payback else " (ingen tilbagebetaling)")
-    )
-    fig.legend(loc="outside lower center", ncols=2, frameon=False, fontsize=8)
-    return fig
 
 
 def _detailed(cat: Catalog) -> Iterator[Proposal]:
@@ -186,18 +343,20 @@ def _detailed(cat: Catalog) -> Iterator[Proposal]:
     return (p for p in cat.proposals if not p.catalog_entry_only)
 
 
-def _stack(ax: Axes, years: list[int], rows: list[tuple[str, list[float]]]) -> None:
+def _stacked(years: Sequence[int], rows: list[tuple[str, tuple[float, ...]]]) -> tuple[Bars, ...]:
     # savings go down from zero and costs up, each stacked on its own side
     below = [0.0] * len(years)
     above = [0.0] * len(years)
+    out = []
     for index, (label, values) in enumerate(rows):
-        bottoms = [above[i] if v >= 0 else below[i] for i, v in enumerate(values)]
-        ax.bar(years, values, bottom=bottoms, width=0.65, label=label, color=PALETTE[index % 10])
+        bottoms = tuple(above[i] if v >= 0 else below[i] for i, v in enumerate(values))
+        out.append(Bars(label, PALETTE[index % 10], values, bottoms, 0.65))
         for i, v in enumerate(values):
             if v >= 0:
                 above[i] += v
             else:
                 below[i] += v
+    return tuple(out)
 
 
 def _catalog_years(cat: Catalog) -> list[int]:
@@ -207,14 +366,14 @@ def _catalog_years(cat: Catalog) -> list[int]:
 
 
 def catalog_chart_svg(cat: Catalog) -> str:
-    return _svg(lambda: _catalog_chart(cat))
+    return chart_svg(catalog_chart(cat))
 
 
 def catalog_chart_png(cat: Catalog) -> bytes:
-    return _png(lambda: _catalog_chart(cat))
+    return chart_png(catalog_chart(cat))
 
 
-def _catalog_chart(cat: Catalog) -> Figure:
+def catalog_chart(cat: Catalog) -> Chart:
     """Tabel A's effect (måltalseffekt) of every proposal, added up per committee, as stacked
     bars per year."""
     proposals = list(_detailed(cat))
@@ -224,44 +383,38 @@ def _catalog_chart(cat: Catalog) -> Figure:
     years = _catalog_years(cat)
     committees = cat.profile.sort_units(list(per_committee))
     rows = [(cat.profile.unit_name(c), _floats(per_committee[c], years)) for c in committees]
-    fig = Figure(figsize=(7.5, 4.2), layout="constrained")
-    ax = _axes(fig, f"1.000 kr. {cat.price_level} p/l (besparelser negative)")
-    _stack(ax, years, rows)
-    _year_ticks(ax, years)
-    ax.set_title("Måltalseffekt pr. udvalg og år")
-    if len(proposals) < len(cat.proposals):
-        ax.set_title(
-            "Fortrolige forslag uden tabeller indgår ikke.",
-            loc="right",
-            fontsize=7,
-            fontweight="normal",
-            color="#555555",
-        )
-    if rows:
-        fig.legend(loc="outside lower center", ncols=3, frameon=False, fontsize=8)
-    return fig
+    left_out = len(proposals) < len(cat.proposals)
+    return Chart(
+        title="Måltalseffekt pr. udvalg og år",
+        unit=f"1.000 kr. {cat.price_level} p/l (besparelser negative)",
+        years=tuple(years),
+        bars=_stacked(years, rows),
+        height=4.2,
+        legend_columns=3,
+        note="Fortrolige forslag uden tabeller indgår ikke." if left_out else "",
+    )
 
 
 def realisation_chart_svg(title: str, comparison: PlanAndOutcome, unit: str) -> str:
     """Planned against realised per year (the comparison's total row) as bars side by side;
     a year with nothing realised has no realised bar."""
-    return _svg(lambda: _realisation_chart(title, comparison, unit))
-
-
-def _realisation_chart(title: str, comparison: PlanAndOutcome, unit: str) -> Figure:
-    years = list(comparison.years)
+    years = tuple(comparison.years)
     total = comparison.total
-    fig = Figure(figsize=(7.5, 3.4), layout="constrained")
-    ax = _axes(fig, unit)
-    ax.bar([y - 0.2 for y in years], _floats(total.planned, years), width=0.4,
-           color=LIGHT, label="Planlagt")  # fmt: skip
-    done = [y for y in years if y in total.realised]
-    ax.bar([y + 0.2 for y in done], _floats(total.realised, done), width=0.4,
-           color=NAVY, label="Realiseret")  # fmt: skip
-    _year_ticks(ax, years)
-    ax.set_title(title)
-    fig.legend(loc="outside lower center", ncols=2, frameon=False, fontsize=8)
-    return fig
+    zeros = (0.0,) * len(years)
+    realised = tuple(float(total.realised[y]) if y in total.realised else None for y in years)
+    return chart_svg(
+        Chart(
+            title=title,
+            unit=unit,
+            years=years,
+            bars=(
+                Bars("Planlagt", LIGHT, _floats(total.planned, years), zeros, 0.4, -0.2),
+                Bars("Realiseret", NAVY, realised, zeros, 0.4, 0.2),
+            ),
+            height=3.4,
+            legend_columns=2,
+        )
+    )
 
 
 def render_charts(cat: Catalog, options: ExportOptions) -> dict[str, bytes]:

@@ -10,6 +10,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from html import escape
 from typing import Any
 
+from gevinst.documents.charts import Chart, chart_svg
+
 Block = Mapping[str, Any]
 # a heading level of the document (1: the catalog's parts, 2: a proposal's sections, 3:
 # their parts) -> the page's level, under the page's own <h1>
@@ -48,7 +50,7 @@ def _heading(b: Block) -> str:
 
 
 def _chart(b: Block) -> str:
-    svg, caption = b["svg"], escape(b["caption"])
+    svg, caption = chart_svg(Chart.from_json(b["chart"])), escape(b["caption"])
     return (
         f'<figure class="chart"><div role="img" aria-label="{caption}">'
         f"{svg[svg.index('<svg') :]}</div><figcaption>{caption}</figcaption></figure>"
