@@ -43,6 +43,7 @@ from gevinst.core.errors import InputError
 from gevinst.core.model import Catalog, Proposal, Target
 from gevinst.core.prices import Conversion, IndexEdition, PriceIndex, conversion, convert_series
 from gevinst.core.profile import Profile
+from gevinst.core.rounds import approved_with
 from gevinst.core.series import EMPTY, ZERO, Series, sum_series
 
 MUNICIPALITY = "Hele kommunen"
@@ -89,16 +90,6 @@ class Account:
     total: AccountRow
     counted: tuple[str, ...]
     conversions: tuple[Conversion, ...]
-
-
-def approved_with(cat: Catalog) -> dict[str, str]:
-    """Each proposal's "Godkendt med" as the catalog's tables print it (its first row)."""
-    out: dict[str, str] = {}
-    for t in cat.tables:
-        for r in t.rows():
-            if r.proposal is not None and r.approved_with:
-                out.setdefault(r.proposal, r.approved_with)
-    return out
 
 
 def counted(cat: Catalog, states: Mapping[str, str]) -> tuple[str, ...]:

@@ -21,7 +21,8 @@ from gevinst.core.change_requests import ChangeRequest
 from gevinst.core.consultation import Asked, Status
 from gevinst.core.lifecycle import State, Transition
 from gevinst.core.model import Catalog, Proposal
-from gevinst.core.targets import approved_with, counted
+from gevinst.core.rounds import approved_with
+from gevinst.core.targets import counted
 from gevinst.services.change_requests import list_requests
 from gevinst.services.check import check_catalog
 from gevinst.services.comments import open_counts
