@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gevinst.core import calc
-from gevinst.core.access import Edits, may_read_in_full
+from gevinst.core.access import Edits
 from gevinst.core.errors import InputError
 from gevinst.core.pool import pool_balance
 from gevinst.core.summary import summarise
@@ -140,7 +140,6 @@ def request_page(request: HttpRequest, catalog: str, number: int) -> HttpRespons
         "r": shown.request,
         "cells": cells(shown.differences),
         "may_decide": actor.edits is Edits.CATALOG and shown.request.is_open,
-        "readable": may_read_in_full(actor, p),
     }
     return render(request, "gevinst/change_request.html", context)
 
