@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -285,38 +285,36 @@ def _baseline(args: argparse.Namespace) -> int:
     return 0
 
 
-def _realised(args: argparse.Namespace) -> int:
-    e = svc.record_realised(
+def _amount_of(
+    args: argparse.Namespace,
+    record: Callable[..., r.Realised | r.Spending],
+    text: str,
+    what: str,
+) -> int:
+    """A realised amount or spending, recorded by ``record`` with its ``text`` (the evidence
+    or the note) and said as ``what`` it was."""
+    e = record(
         FolderStore(),
         LOCAL,
         args.path,
         args.id,
         args.year,
         _amount(args.amount),
-        args.evidence,
+        text,
         args.committee,
         expected_count=_count(args.path),
     )
     where = f", {e.committee}" if e.committee else ""
-    sys.stdout.write(f"{e.proposal} {e.year}{where}: realiseret {dk(e.amount)} gemt\n")
+    sys.stdout.write(f"{e.proposal} {e.year}{where}: {what} {dk(e.amount)} gemt\n")
     return 0
+
+
+def _realised(args: argparse.Namespace) -> int:
+    return _amount_of(args, svc.record_realised, args.evidence, "realiseret")
 
 
 def _spent(args: argparse.Namespace) -> int:
-    e = svc.record_spending(
-        FolderStore(),
-        LOCAL,
-        args.path,
-        args.id,
-        args.year,
-        _amount(args.amount),
-        args.note,
-        args.committee,
-        expected_count=_count(args.path),
-    )
-    where = f", {e.committee}" if e.committee else ""
-    sys.stdout.write(f"{e.proposal} {e.year}{where}: forbrug {dk(e.amount)} gemt\n")
-    return 0
+    return _amount_of(args, svc.record_spending, args.note, "forbrug")
 
 
 def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
