@@ -206,10 +206,6 @@ def _editable(store: Store, actor: Actor, key: str, proposal_id: str) -> tuple[C
     return catalog, p
 
 
-def _add(store: Store, key: str, entries: Sequence[r.Entry], expected_count: int) -> None:
-    store.add_realisation(key, entries, expected_count=expected_count)
-
-
 def record_realised(
     store: Store,
     actor: Actor,
@@ -239,7 +235,7 @@ def record_realised(
         who=actor.name,
         when=clock.now(),
     )
-    _add(store, key, [entry], expected_count)
+    store.add_realisation(key, [entry], expected_count=expected_count)
     return entry
 
 
@@ -269,7 +265,7 @@ def record_spending(
         who=actor.name,
         when=clock.now(),
     )
-    _add(store, key, [entry], expected_count)
+    store.add_realisation(key, [entry], expected_count=expected_count)
     return entry
 
 
@@ -303,7 +299,7 @@ def record_baseline(
         who=actor.name,
         when=clock.now(),
     )
-    _add(store, key, [entry], expected_count)
+    store.add_realisation(key, [entry], expected_count=expected_count)
     return entry
 
 
@@ -331,7 +327,7 @@ def record_measurement(
         who=actor.name,
         when=clock.now(),
     )
-    _add(store, key, [entry], expected_count)
+    store.add_realisation(key, [entry], expected_count=expected_count)
     return entry
 
 
@@ -411,7 +407,7 @@ def import_measurements(
     )
     saved = not read.rejections or accept_rejections
     if saved:
-        _add(store, key, [*new, *read.measurements], expected_count)
+        store.add_realisation(key, [*new, *read.measurements], expected_count=expected_count)
     return Imported(read.measurements, read.rejections, read.unmapped, tuple(new), saved)
 
 
