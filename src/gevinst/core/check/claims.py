@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
+from gevinst.core import calc
 from gevinst.core.claims.claim import MONEY, BasisRef, Claim, ClaimUnit, RatioRef, ShareRef
 from gevinst.core.claims.fields import field_label, text_fields
 from gevinst.core.claims.precision import interval
@@ -87,9 +88,9 @@ def _scale(c: Claim, series: bool, figure_unit: str) -> tuple[Decimal, str]:
     return Decimal(1), "" if c.unit is ClaimUnit.COUNT else c.unit.value
 
 
-def _plain(p: Proposal, profile: Profile, c: Claim) -> Iterator[Finding]:
+def _plain(p: Proposal, profile: Profile, c: Claim, tables: calc.Tables) -> Iterator[Finding]:
     assert c.ref is not None and not isinstance(c.ref, (ShareRef, RatioRef))
-    where = place(p, profile, c.ref)
+    where = place(p, profile, c.ref, tables)
     figure_unit = c.ref.unit if isinstance(c.ref, BasisRef) else ""
     scale, in_unit = _scale(c, where.series is not None, figure_unit)
     values = c.values
@@ -128,9 +129,11 @@ def _named(where: Referent, years: tuple[int, ...]) -> str:
     )
 
 
-def _share(p: Proposal, profile: Profile, c: Claim, ref: ShareRef) -> Iterator[Finding]:
+def _share(
+    p: Proposal, profile: Profile, c: Claim, ref: ShareRef, tables: calc.Tables
+) -> Iterator[Finding]:
     for years in claim_years(p, c):
-        part, part_figure, whole, whole_figure = share_of(p, profile, ref, years)
+        part, part_figure, whole, whole_figure = share_of(p, profile, ref, years, tables)
         a, b = abs(part_figure), abs(whole_figure)
         share = (a * 100 / b).quantize(Decimal("0.1")) if b else Decimal(0)
         where, of = _named(part, years), _named(whole, years)
@@ -158,11 +161,13 @@ def _share(p: Proposal, profile: Profile, c: Claim, ref: ShareRef) -> Iterator[F
         )
 
 
-def _ratio(p: Proposal, profile: Profile, c: Claim, ref: RatioRef) -> Iterator[Finding]:
+def _ratio(
+    p: Proposal, profile: Profile, c: Claim, ref: RatioRef, tables: calc.Tables
+) -> Iterator[Finding]:
     values = c.values
     total_v = sum((abs(v) for v in values), Decimal(0))
     for years in claim_years(p, c):
-        name, parts = ratio_of(p, profile, ref, years)
+        name, parts = ratio_of(p, profile, ref, years, tables)
         total_f = sum((abs(f) for f in parts), Decimal(0))
         if not total_f or not total_v:
             continue
@@ -184,7 +189,13 @@ def _ratio(p: Proposal, profile: Profile, c: Claim, ref: RatioRef) -> Iterator[F
         )
 
 
-def stale(p: Proposal, profile: Profile, c: Claim, texts: dict[str, str]) -> str:
+def stale(
+    p: Proposal,
+    profile: Profile,
+    c: Claim,
+    texts: dict[str, str],
+    tables: calc.Tables | None = None,
+) -> str:
     """Why a claim no longer fits its proposal ("" where it does): its phrase is not in its
     text (the text was edited), its reference names what the proposal no longer holds, or
     it names a year the proposal's tables do not have."""
@@ -192,21 +203,26 @@ def stale(p: Proposal, profile: Profile, c: Claim, texts: dict[str, str]) -> str
         return f"står ikke længere i {c.field}"
     for ref in simple_refs(c.ref) if c.ref is not None else ():
         try:
-            place(p, profile, ref)
+            place(p, profile, ref, tables)
         except GevinstError as e:
             return str(e)
     missing = [str(y) for y in c.years if c.ref is not None and y not in p.years]
     return f"året {', '.join(missing)} er ikke blandt forslagets år" if missing else ""
 
 
-def check_claims(p: Proposal, profile: Profile) -> Iterator[Finding]:
+def check_claims(
+    p: Proposal, profile: Profile, tables: calc.Tables | None = None
+) -> Iterator[Finding]:
     """Every claim of ``p`` that refers to a figure, compared with it; a claim that no longer
-    fits the proposal is reported as such (rule ``text-claim-stale``) and not compared."""
+    fits the proposal is reported as such (rule ``text-claim-stale``) and not compared.
+    ``tables`` are ``p``'s derived tables, shared with the other rule families and by every
+    claim (each table apportioned once, not once a claim)."""
     if p.catalog_entry_only:
         return
     texts = text_fields(p)
+    derived = tables or calc.Tables(p, profile)
     for c in p.claims:
-        why = stale(p, profile, c, texts)
+        why = stale(p, profile, c, texts, derived)
         if why:
             yield Finding.note(
                 proposal=p.id,
@@ -220,8 +236,8 @@ def check_claims(p: Proposal, profile: Profile) -> Iterator[Finding]:
         if c.ref is None:
             continue
         if isinstance(c.ref, ShareRef):
-            yield from _share(p, profile, c, c.ref)
+            yield from _share(p, profile, c, c.ref, derived)
         elif isinstance(c.ref, RatioRef):
-            yield from _ratio(p, profile, c, c.ref)
+            yield from _ratio(p, profile, c, c.ref, derived)
         else:
-            yield from _plain(p, profile, c)
+            yield from _plain(p, profile, c, derived)

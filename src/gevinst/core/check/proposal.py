@@ -36,5 +36,5 @@ def check_proposal(p: Proposal, profile: Profile) -> list[Finding]:
     ]
     for b in p.basis:
         findings.extend(check_basis_table(p, b))
-    findings.extend(check_claims(p, profile))
+    findings.extend(check_claims(p, profile, tables))
     return findings

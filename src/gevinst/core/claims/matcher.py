@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from itertools import combinations
 
+from gevinst.core import calc
 from gevinst.core.claims.claim import (
     MONEY,
     BasisRef,
@@ -172,9 +173,10 @@ def suggest(p: Proposal, profile: Profile, c: Candidate, limit: int = 3) -> list
     written = read_figure(c.written[0])
     found: dict[Ref, Suggestion] = {}
     places: list[tuple[Ref, Referent, float]] = []
+    tables = calc.Tables(p, profile)  # each table apportioned once for every candidate place
     for ref, cost in _refs(p, c.unit):
         try:
-            places.append((ref, place(p, profile, ref), cost))
+            places.append((ref, place(p, profile, ref, tables), cost))
         except GevinstError:
             continue
     readings = list(_readings(p, c))

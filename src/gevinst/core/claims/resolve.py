@@ -4,8 +4,9 @@ of that place in Danish for a message ("Tabel A, ØU, 2027").
 
 A line or a table's row is a figure a year, in 1.000 kr.; a printed row is read as printed
 (the text is checked against what the reader sees), a row the document does not print is
-derived by :mod:`gevinst.core.calc`. A basis cell, a parameter, a key's weight and a number
-of rows are single figures in their own unit.
+derived by :mod:`gevinst.core.calc` (from a :class:`calc.Tables` the caller may share, so
+that a proposal's tables are apportioned once for all its claims). A basis cell, a
+parameter, a key's weight and a number of rows are single figures in their own unit.
 """
 
 from __future__ import annotations
@@ -83,7 +84,7 @@ def _targets_row(p: Proposal, ref: CellRef) -> Series:
     return row
 
 
-def _unit_row(p: Proposal, profile: Profile, ref: CellRef) -> Series:
+def _unit_row(p: Proposal, profile: Profile, ref: CellRef, tables: calc.Tables) -> Series:
     """A row of 2.1 or of A to E: as printed, or derived where the table prints none."""
     st = p.stated
     printed = st.distribution if ref.table == "2.1" else st.technical.get(ref.table)
@@ -93,10 +94,10 @@ def _unit_row(p: Proposal, profile: Profile, ref: CellRef) -> Series:
         return printed.rows[ref.row]
     if ref.table == "2.1":
         implementation = printed.includes_implementation if printed is not None else True
-        derived = calc.distribution(p, profile, implementation)
+        derived = tables.distribution(implementation)
         unit = profile.committee_of(profile.unit(ref.row)) if ref.row != "total" else ""
     else:
-        derived = calc.TECHNICAL_TABLES[ref.table](p, profile)
+        derived = tables[ref.table]
         unit = profile.unit(ref.row) if ref.row != "total" else ""
     if ref.row == "total":
         return calc.column_total(derived)
@@ -105,7 +106,7 @@ def _unit_row(p: Proposal, profile: Profile, ref: CellRef) -> Series:
     return derived[unit]
 
 
-def _table_row(p: Proposal, profile: Profile, ref: CellRef) -> Series:
+def _table_row(p: Proposal, profile: Profile, ref: CellRef, tables: calc.Tables) -> Series:
     if ref.table == "1":
         return _table1_row(p, ref)
     if ref.table == "admin":
@@ -113,7 +114,7 @@ def _table_row(p: Proposal, profile: Profile, ref: CellRef) -> Series:
     if ref.table == "targets":
         return _targets_row(p, ref)
     if ref.table in ("2.1", *calc.TECHNICAL_TABLES):
-        return _unit_row(p, profile, ref)
+        return _unit_row(p, profile, ref, tables)
     raise _missing(p, ref)
 
 
@@ -192,9 +193,10 @@ def _key(p: Proposal, ref: KeyRef) -> Referent:
     return Referent(f"nøglen {ref.key}, {ref.unit}s andel i procent", value=share)
 
 
-def place(p: Proposal, profile: Profile, ref: Ref) -> Referent:
+def place(p: Proposal, profile: Profile, ref: Ref, tables: calc.Tables | None = None) -> Referent:
     """The place a (simple) reference names: not a share or a ratio, which combine places.
-    A reference to what the proposal does not hold raises :class:`MissingKeyError`."""
+    A reference to what the proposal does not hold raises :class:`MissingKeyError`.
+    ``tables`` are ``p``'s, shared by the caller's other references (made here if none)."""
     if isinstance(ref, LineRef):
         lines = [p.line(i) for i in ref.lines]
         if len(lines) == 1:
@@ -205,7 +207,8 @@ def place(p: Proposal, profile: Profile, ref: Ref) -> Referent:
         return Referent(name, series=sum_series(line.amounts for line in lines), year=ref.year)
     if isinstance(ref, CellRef):
         name = _table_name(ref) + (f" i {ref.year}" if ref.year is not None else "")
-        return Referent(name, series=_table_row(p, profile, ref), year=ref.year)
+        derived = tables or calc.Tables(p, profile)
+        return Referent(name, series=_table_row(p, profile, ref, derived), year=ref.year)
     if isinstance(ref, BasisRef):
         return _basis_cell(p, ref)
     if isinstance(ref, RowsRef):
@@ -230,18 +233,26 @@ def simple_refs(ref: Ref) -> Iterator[Ref]:
 
 
 def share_of(
-    p: Proposal, profile: Profile, ref: ShareRef, years: Iterable[int]
+    p: Proposal,
+    profile: Profile,
+    ref: ShareRef,
+    years: Iterable[int],
+    tables: calc.Tables | None = None,
 ) -> tuple[Referent, Decimal, Referent, Decimal]:
     """A share's part and whole, each with its figure in ``years``."""
     ys = tuple(years)
-    part, whole = place(p, profile, ref.part), place(p, profile, ref.whole)
+    part, whole = place(p, profile, ref.part, tables), place(p, profile, ref.whole, tables)
     return part, part.at(ys), whole, whole.at(ys)
 
 
 def ratio_of(
-    p: Proposal, profile: Profile, ref: RatioRef, years: Iterable[int]
+    p: Proposal,
+    profile: Profile,
+    ref: RatioRef,
+    years: Iterable[int],
+    tables: calc.Tables | None = None,
 ) -> tuple[str, tuple[Decimal, ...]]:
     """A ratio's name and its parts in ``years``."""
     ys = tuple(years)
-    places = [place(p, profile, r) for r in ref.parts]
+    places = [place(p, profile, r, tables) for r in ref.parts]
     return " / ".join(pl.name for pl in places), tuple(pl.at(ys) for pl in places)
