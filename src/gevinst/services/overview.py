@@ -27,7 +27,7 @@ from gevinst.services.change_requests import list_requests
 from gevinst.services.check import check_catalog
 from gevinst.services.comments import open_counts
 from gevinst.services.consultations import unanswered
-from gevinst.services.followup import Item, due_items
+from gevinst.services.followup import Item, overdue_items
 from gevinst.services.workflow import StatusInfo, status, workflow_of
 from gevinst.stores.base import Store
 
@@ -157,11 +157,7 @@ def overview(store: Store, actor: Actor, key: str, as_of: date) -> Overview:
     promised = set(counted(catalog, {pid: i.state for pid, i in infos.items() if i.count}))
     still = _Open(
         as_of,
-        [
-            i
-            for i in due_items(store, actor, key, as_of)
-            if i.status == "overdue" and i.proposal in promised
-        ],
+        [i for i in overdue_items(store, actor, key, as_of) if i.proposal in promised],
         unanswered(store, actor, key),
         open_counts(store, actor, key),
         [r for r in list_requests(store, actor, key) if r.is_open],
