@@ -64,13 +64,15 @@ TYPES = {
 }
 
 
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: HttpRequest, target: str = "catalog") -> HttpResponse:
+    """The catalogs to choose from, each linking to its page named ``target``; the only
+    catalog's page where there is one."""
     store = DatabaseStore()
     keys = store.catalogs()
     if len(keys) == 1:
-        return redirect("catalog", catalog=keys[0])
+        return redirect(target, catalog=keys[0])
     catalogs = [(key, store.catalog(key).title) for key in keys]
-    return render(request, "gevinst/index.html", {"catalogs": catalogs})
+    return render(request, "gevinst/index.html", {"catalogs": catalogs, "target": target})
 
 
 def _listed(

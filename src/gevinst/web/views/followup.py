@@ -31,6 +31,7 @@ from gevinst.services import followup as followup_service
 from gevinst.services.followup import Item
 from gevinst.web.access import actor_of, audit, record_read
 from gevinst.web.store import DatabaseStore
+from gevinst.web.views import catalog as catalog_views
 from gevinst.web.views.overview import day_asked
 
 # where an occurrence stands, as the page says it
@@ -215,9 +216,4 @@ def attachment(
 
 def index(request: HttpRequest) -> HttpResponse:
     """The site's "Opfølgning": the only catalog's page, or the catalogs to choose from."""
-    store = DatabaseStore()
-    keys = store.catalogs()
-    if len(keys) == 1:
-        return redirect("followup", catalog=keys[0])
-    catalogs = [(key, store.catalog(key).title) for key in keys]
-    return render(request, "gevinst/index.html", {"catalogs": catalogs, "target": "followup"})
+    return catalog_views.index(request, "followup")
