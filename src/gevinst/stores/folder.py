@@ -83,6 +83,7 @@ from gevinst.stores.followup_file import (
     read_attachment,
     read_followups,
 )
+from gevinst.stores.logs import log_text, read_log
 from gevinst.stores.realisation_file import (
     REALISATION,
     add_realisation,
@@ -330,25 +331,18 @@ class FolderStore:
 
 
 def _review_text(records: Mapping[str, Sequence[ReviewRecord]]) -> str:
-    doc = {pid: [record_document(r) for r in kept] for pid, kept in records.items() if kept}
-    return to_yaml(doc)
+    return log_text(records, record_document)
 
 
 def _read_review(path: Path) -> dict[str, list[ReviewRecord]]:
     """The review records of ``path`` by proposal id; none where there is no file."""
-    if not path.is_file():
-        return {}
-    data = read_document(path).data or {}
-    if not isinstance(data, dict):
-        raise FormatError([Problem(path, None, None, "", "skal være forslag med deres poster")])
-    result = {}
-    for pid, kept in data.items():
-        if not isinstance(kept, list):
-            raise FormatError([Problem(path, None, str(pid), "", "skal være en liste af poster")])
-        result[str(pid)] = [
-            record_from_document(item, path, str(pid), n) for n, item in enumerate(kept, start=1)
-        ]
-    return result
+    return read_log(path, "skal være forslag med deres poster", _read_records)
+
+
+def _read_records(path: Path, pid: str, kept: object) -> list[ReviewRecord]:
+    if not isinstance(kept, list):
+        raise FormatError([Problem(path, None, pid, "", "skal være en liste af poster")])
+    return [record_from_document(item, path, pid, n) for n, item in enumerate(kept, start=1)]
 
 
 def _write_followups(folder: Path, followups: Mapping[str, Sequence[Followed]]) -> None:
@@ -370,18 +364,12 @@ _FIELDS = {"transition", "from", "to", "who", "when", "comment"}
 
 
 def _workflow_text(events: Mapping[str, Sequence[Event]]) -> str:
-    doc = {pid: [event_document(e) for e in kept] for pid, kept in events.items() if kept}
-    return to_yaml(doc)
+    return log_text(events, event_document)
 
 
 def _read_workflow(path: Path) -> dict[str, list[Event]]:
     """The events of ``path`` by proposal id; none where there is no file."""
-    if not path.is_file():
-        return {}
-    data = read_document(path).data or {}
-    if not isinstance(data, dict):
-        raise FormatError([Problem(path, None, None, "", "skal være forslag med deres skift")])
-    return {str(pid): _read_events(path, str(pid), kept) for pid, kept in data.items()}
+    return read_log(path, "skal være forslag med deres skift", _read_events)
 
 
 def _read_events(path: Path, pid: str, kept: object) -> list[Event]:

@@ -13,8 +13,8 @@ from typing import Any
 
 from gevinst.core.errors import FormatError, Problem
 from gevinst.core.evidence import RECORDED, Attachment, Record
-from gevinst.format.reader import read_document
-from gevinst.format.writer import record_document, to_yaml
+from gevinst.format.writer import record_document
+from gevinst.stores.logs import log_text, read_log
 
 FOLLOWUP = "followup.yaml"
 ATTACHMENTS = "followup"
@@ -22,8 +22,7 @@ _FIELDS = {"goal", "due_from", "due_to", "status", "note", "attachments", "who",
 
 
 def followup_text(records: Mapping[str, Sequence[Record]]) -> str:
-    doc = {pid: [record_document(r) for r in kept] for pid, kept in records.items() if kept}
-    return to_yaml(doc)
+    return log_text(records, record_document)
 
 
 def attachment_path(folder: Path, proposal_id: str, number: int, name: str) -> Path:
@@ -39,12 +38,7 @@ def read_attachment(path: Path, name: str) -> Attachment:
 
 def read_followups(path: Path) -> dict[str, list[Record]]:
     """The records of ``path`` by proposal id; none where there is no file."""
-    if not path.is_file():
-        return {}
-    data = read_document(path).data or {}
-    if not isinstance(data, dict):
-        raise FormatError([Problem(path, None, None, "", "skal være forslag med opfølgninger")])
-    return {str(pid): _records(path, str(pid), kept) for pid, kept in data.items()}
+    return read_log(path, "skal være forslag med opfølgninger", _records)
 
 
 def _problem(path: Path, pid: str, where: str, message: str) -> FormatError:
