@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from gevinst.core.access import Actor, may_read_in_full, require_edit, require_read_in_full, visible
+from gevinst.core.access import Actor, may_read_in_full, require_edit, require_read_in_full
 from gevinst.core.errors import InputError
 from gevinst.core.evidence import (
     Attachment,
@@ -103,12 +103,11 @@ def due_items(store: Store, actor: Actor, key: str, as_of: date) -> list[Item]:
     proposal in the catalog's order, with what was recorded by ``as_of``; a confidential
     proposal's goals only where the actor may read it in full. Raises InputError naming a
     time phrase that cannot be read."""
-    full = store.catalog(key)
-    catalog = visible(full, actor)
+    catalog = store.catalog(key)
     return [
         item
         for p in catalog.proposals
-        if may_read_in_full(actor, full.proposal(p.id))
+        if may_read_in_full(actor, p)
         for records in (store.followups(key, p.id),)
         for n, f in enumerate(p.followup, start=1)
         for item in _items(p, n, f, as_of, catalog.profile, records)

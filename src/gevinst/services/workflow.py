@@ -77,8 +77,9 @@ def status(
     if findings is None:
         findings = check_catalog(catalog)
     result = {}
-    for p in catalog.proposals:
-        if not may_read_in_full(actor, full.proposal(p.id)):
+    # a proposal the actor may read in full is the same in ``full`` as in ``catalog``
+    for p in full.proposals:
+        if not may_read_in_full(actor, p):
             continue
         events = store.events(key, p.id)
         state = current(workflow.initial, events)
