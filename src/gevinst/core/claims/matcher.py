@@ -166,14 +166,21 @@ def _readings(p: Proposal, c: Candidate) -> Iterator[tuple[tuple[int, ...], bool
             yield (y,), False, False, False
 
 
-def suggest(p: Proposal, profile: Profile, c: Candidate, limit: int = 3) -> list[Suggestion]:
-    """The places ``c`` may refer to, the likeliest first (at most ``limit``)."""
+def suggest(
+    p: Proposal,
+    profile: Profile,
+    c: Candidate,
+    limit: int = 3,
+    tables: calc.Tables | None = None,
+) -> list[Suggestion]:
+    """The places ``c`` may refer to, the likeliest first (at most ``limit``); ``tables``
+    are ``p``'s, shared by every figure of its texts (made here if none)."""
     if c.is_range or c.unit in (ClaimUnit.RATIO, ClaimUnit.FRACTION):
         return []
     written = read_figure(c.written[0])
     found: dict[Ref, Suggestion] = {}
     places: list[tuple[Ref, Referent, float]] = []
-    tables = calc.Tables(p, profile)  # each table apportioned once for every candidate place
+    tables = tables or calc.Tables(p, profile)
     for ref, cost in _refs(p, c.unit):
         try:
             places.append((ref, place(p, profile, ref, tables), cost))
@@ -227,9 +234,17 @@ def _covering(p: Proposal, field: str, text: str, c: Candidate) -> Claim | None:
 def found_in(p: Proposal, profile: Profile) -> list[Found]:
     """Every figure of every printed text of ``p``, in the order the document prints them."""
     out = []
+    tables = calc.Tables(p, profile)  # each table apportioned once for every figure
     for field, text in text_fields(p).items():
         for c in find(text):
-            out.append(Found(field, c, tuple(suggest(p, profile, c)), _covering(p, field, text, c)))
+            out.append(
+                Found(
+                    field,
+                    c,
+                    tuple(suggest(p, profile, c, tables=tables)),
+                    _covering(p, field, text, c),
+                )
+            )
     return out
 
 
