@@ -5,7 +5,8 @@ given (SQLite by default, PostgreSQL in production)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -137,13 +138,7 @@ class DatabaseStore:
         profile = self.catalog(key).profile
         found = self._proposal(key, proposal_id)
         p = checked_proposal(document, profile, Path("database", key, found.ident), found.ident)
-        with transaction.atomic(using=self.using):
-            # the proposal's row is held until the save commits: a second save waits for it and
-            # then compares with the version the first one made (on PostgreSQL; SQLite takes
-            # its write lock when the transaction begins). Locked by key alone, without a join,
-            # so that the row is read again as it is after the wait.
-            rows = db.StoredProposal.objects.using(self.using).select_for_update()
-            sp = rows.get(pk=found.pk)
+        with self._locked(found) as sp:
             current = sp.current
             assert current is not None
             require_current(sp.ident, base, current.digest)
@@ -151,6 +146,15 @@ class DatabaseStore:
             sp.current = saved
             sp.save(using=self.using, update_fields=["current"])
         return _version(saved)
+
+    @contextmanager
+    def _locked(self, found: db.StoredProposal) -> Iterator[db.StoredProposal]:
+        """``found``'s row read again and held until the block's transaction commits: a second
+        write waits for it and then compares with what the first one wrote (on PostgreSQL;
+        SQLite takes its write lock when the transaction begins). Locked by key alone, without
+        a join, so that the row is read again as it is after the wait."""
+        with transaction.atomic(using=self.using):
+            yield db.StoredProposal.objects.using(self.using).select_for_update().get(pk=found.pk)
 
     def _user(self, who: str) -> Any:
         """The user an actor's name is, where there is one (the command line's "lokal bruger"
@@ -194,8 +198,7 @@ class DatabaseStore:
         """The count is compared under the proposal's row lock, as :meth:`save_proposal`
         compares the version: of two moves from the same state only one succeeds."""
         found = self._proposal(key, proposal_id)
-        with transaction.atomic(using=self.using):
-            sp = db.StoredProposal.objects.using(self.using).select_for_update().get(pk=found.pk)
+        with self._locked(found) as sp:
             count = sp.events.using(self.using).count()
             require_event_count(sp.ident, expected_count, count)
             self._add_event(sp, count + 1, event)
@@ -264,8 +267,7 @@ class DatabaseStore:
         the record and its files are written in one transaction."""
         found = self._proposal(key, proposal_id)
         require_files(record, files)
-        with transaction.atomic(using=self.using):
-            sp = db.StoredProposal.objects.using(self.using).select_for_update().get(pk=found.pk)
+        with self._locked(found) as sp:
             count = sp.followups.using(self.using).count()
             require_followup_count(sp.ident, expected_count, count)
             self._add_followup(sp, count + 1, record, files)
@@ -350,8 +352,7 @@ class DatabaseStore:
         """The count is compared under the proposal's row lock, as :meth:`add_event` does:
         of two answers to one request judged on the same records only one is kept."""
         found = self._proposal(key, proposal_id)
-        with transaction.atomic(using=self.using):
-            sp = db.StoredProposal.objects.using(self.using).select_for_update().get(pk=found.pk)
+        with self._locked(found) as sp:
             count = sp.records.using(self.using).count()
             require_review_count(sp.ident, expected_count, count)
             self._add_review_record(sp, count + 1, record)
