@@ -36,6 +36,9 @@ if TYPE_CHECKING:
 
 CATALOG_CHART = "katalog.svg"
 
+AXIS = "#555555"  # the axes, the zero line and the note
+GRID = "#dddddd"
+
 # Text stays text (not paths), so the charts can be searched and read back; the PDF sets its
 # charts in the same DejaVu Sans that matplotlib draws with.
 _STYLE: dict[RcKeyType, Any] = {
@@ -45,7 +48,7 @@ _STYLE: dict[RcKeyType, Any] = {
     "font.size": 9,
     "axes.spines.top": False,
     "axes.spines.right": False,
-    "axes.edgecolor": "#555555",
+    "axes.edgecolor": AXIS,
     "axes.titlesize": 10,
     "axes.titleweight": "bold",
     "axes.titlelocation": "left",
@@ -178,6 +181,11 @@ class Chart:
             "right": right,
             "payback_label": _payback_label(self.payback) if self.payback else "",
             "payback_late": self.payback_late(),
+            # matplotlib's width and colours, so that both media draw the same chart
+            "width": WIDTH,
+            "axis": AXIS,
+            "grid": GRID,
+            "accent": ACCENT,
         }
 
     @classmethod
@@ -240,8 +248,8 @@ def _figure(chart: Chart) -> Figure:
     fig = Figure(figsize=(WIDTH, chart.height), layout="constrained")
     ax = fig.add_subplot()
     ax.set_ylabel(chart.unit)
-    ax.axhline(0, color="#555555", linewidth=0.8)
-    ax.grid(axis="y", color="#dddddd", linewidth=0.6)
+    ax.axhline(0, color=AXIS, linewidth=0.8)
+    ax.grid(axis="y", color=GRID, linewidth=0.6)
     ax.set_axisbelow(True)
     years = chart.years
     for b in chart.bars:
@@ -266,7 +274,7 @@ def _figure(chart: Chart) -> Figure:
     ax.set_xticks(list(years), [str(y) for y in years])
     ax.set_title(chart.title)
     if chart.note:
-        ax.set_title(chart.note, loc="right", fontsize=7, fontweight="normal", color="#555555")
+        ax.set_title(chart.note, loc="right", fontsize=7, fontweight="normal", color=AXIS)
     if chart.bars or chart.lines:
         fig.legend(
             loc="outside lower center", ncols=chart.legend_columns, frameon=False, fontsize=8
