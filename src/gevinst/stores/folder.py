@@ -145,19 +145,18 @@ class FolderStore:
         return [Version(id=version(p), who="", when=when, why="")]
 
     def proposal_at(self, key: str, proposal_id: str, version_id: str) -> Doc:
-        current = self.proposal(key, proposal_id)
+        cat = self.catalog(key)
+        p = cat.proposal(proposal_id)
+        if version(p) == version_id:
+            return proposal_document(p)
         kept = kept_document(self._folder(key), version_id)
-        if current.version != version_id and kept is not None:
-            # a version frozen or asked for in a change request, in the format's own shape
-            cat = self.catalog(key)
-            p = cat.proposal(proposal_id)
-            return proposal_document(checked_proposal(kept, cat.profile, self._file(key, p), p.id))
-        if current.version != version_id:
+        if kept is None:
             raise NotFoundError(
                 f"forslag {proposal_id} har ingen version {version_id[:12]} i mappen; en "
                 "mappe har kun sin nuværende version (dens historik er git's)"
             )
-        return current.document
+        # a version frozen or asked for in a change request, in the format's own shape
+        return proposal_document(checked_proposal(kept, cat.profile, self._file(key, p), p.id))
 
     def check_new_catalog(self, key: str) -> None:
         target = self._path(key)
@@ -253,8 +252,8 @@ class FolderStore:
 
     def attachment(self, key: str, proposal_id: str, number: int, name: str) -> Attachment:
         """Only a name its record names, and one that stays in its folder, is read."""
-        records = self.followups(key, proposal_id)
         pid = self.catalog(key).proposal(proposal_id).id
+        records = read_followups(self._folder(key) / FOLLOWUP).get(pid, [])
         path = attachment_path(self._folder(key), pid, number, name)
         if (
             1 <= number <= len(records)
