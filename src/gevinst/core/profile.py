@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from gevinst.core.assumptions import Assumptions
 from gevinst.core.errors import MissingKeyError
 from gevinst.core.frozen import freeze
+from gevinst.core.money import Money, Periods
 
 if TYPE_CHECKING:
     # the lifecycle's conditions read a proposal's figures, which read the profile
@@ -59,6 +60,9 @@ class Profile:
     consultation_kinds: Mapping[str, str] = field(default_factory=dict)
     workflow: Workflow | None = None  # None: the body keeps no lifecycle in gevinst
     price_index: PriceIndex | None = None  # None: amounts are never converted between p/l
+    money: Money = field(default_factory=Money)
+    periods: Periods = field(default_factory=Periods)
+    language: str = "da"  # the language of every output: "da" or "en"
 
     def __post_init__(self) -> None:
         freeze(self, "area_aliases", "consultation_kinds")

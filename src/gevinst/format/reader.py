@@ -23,6 +23,7 @@ from gevinst.core.assumptions import Assumption, Assumptions, Period
 from gevinst.core.errors import FormatError, Problem
 from gevinst.core.findings import Severity
 from gevinst.core.lifecycle import Condition, State, Transition, Workflow
+from gevinst.core.money import Money, Periods
 from gevinst.core.prices import IndexEdition, PriceIndex
 from gevinst.core.profile import Administration, Appropriation, Committee, Profile
 from gevinst.core.series import Series
@@ -213,6 +214,9 @@ def _profile(path: Path) -> Profile:
         consultation_kinds=dict(pm.consultation_kinds),
         workflow=_workflow(pm.workflow) if pm.workflow else None,
         price_index=_price_index(pm.price_index) if pm.price_index else None,
+        money=Money(pm.money.currency, pm.money.scale, pm.money.decimals, pm.money.label),
+        periods=Periods(pm.periods.start_month),
+        language=pm.language,
         assumptions=Assumptions(
             Assumption(
                 a.name,

@@ -803,12 +803,29 @@ class WorkflowModel(Model):
         return self
 
 
+class MoneyModel(Model):
+    """The currency (ISO 4217), the scale figures are written in, and their decimals."""
+
+    currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] = "DKK"
+    scale: Literal[1, 1000, 1000000] = 1000
+    decimals: Annotated[int, Field(ge=0, le=6)] = 0
+    label: NonEmpty = "1.000 kr."
+
+
+class PeriodsModel(Model):
+    """Calendar years (``start_month: 1``) or financial years from the first of a month."""
+
+    start_month: Annotated[int, Field(ge=1, le=12)] = 1
+
+
 class ProfileModel(Model):
     schema_version: Literal[1]
     id: str
     name: str
     budget_system: str = ""
-    scale: Literal[1000] = 1000
+    language: Literal["da", "en"] = "da"
+    money: MoneyModel = MoneyModel()
+    periods: PeriodsModel = PeriodsModel()
     administrations: list[AdministrationModel]
     committees: list[CommitteeModel]
     appropriations: list[AppropriationModel] = Field(default_factory=list)
