@@ -16,6 +16,8 @@ The convention, proved by the worked examples in ``tests/core/test_npv.py``:
   are not counted.
 - **The rate** is the profile's dated shared assumption ``diskonteringsrente`` as of the day
   the proposal's assumptions are read (1 January of its price level), unless one is given.
+  It is discounted as a constant schedule of :mod:`gevinst.core.appraisal.discount`, the one
+  place gevinst discounts (an appraisal's stepped schedules are discounted there too).
 - **The sign** follows the tables: savings negative, costs positive, so a *negative* net
   present value is a net gain.
 
@@ -28,16 +30,15 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from gevinst.core import calc
+from gevinst.core.appraisal.discount import RateSchedule, present_value
 from gevinst.core.errors import InputError
 from gevinst.core.model import Proposal
-from gevinst.core.numbers import dk
 from gevinst.core.profile import Profile
 from gevinst.core.series import ZERO, Series
 from gevinst.core.whatif import assumption_value
 
 HORIZON = 35
 DISCOUNT_RATE = "diskonteringsrente"
-ONE = Decimal(1)
 
 
 def npv(
@@ -51,16 +52,13 @@ def npv(
     """The present value in ``first_year`` of ``flows`` over years 0 to ``horizon``,
     each year beyond ``last`` (the table's last year; by default the last year of
     ``flows``) carrying ``carry`` (see the module's convention). Unrounded."""
-    if rate <= -ONE:
-        raise InputError(f"diskonteringsrenten skal være større end -1, ikke {dk(rate)}")
+    schedule = RateSchedule.constant(rate)
     if horizon < 0:
         raise InputError(f"horisonten skal være 0 år eller mere, ikke {horizon}")
     if last is None:
         last = max(flows, default=first_year - 1)
-    total = ZERO
-    for t in range(horizon + 1):
-        total += calc.carried(flows, last, carry, first_year + t) / (ONE + rate) ** t
-    return total
+    years = [calc.carried(flows, last, carry, first_year + t) for t in range(horizon + 1)]
+    return present_value(years, schedule)
 
 
 @dataclass(frozen=True)
