@@ -79,7 +79,7 @@ def test_an_integer_of_5000_digits_is_refused_at_its_line(catalog: Path) -> None
 # --- fractions --------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("written", ['"-1.144"', '"1.144"', '"12.500.000"'])
+@pytest.mark.parametrize("written", ['"-1.144"', '"1.144"'])
 def test_a_quoted_fraction_that_may_be_thousands_is_refused(catalog: Path, written: str) -> None:
     line = edit(catalog, FIRST, f"2025: {written}, 2026: -297")
     message = problem(catalog)

@@ -18,8 +18,10 @@ from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
+    Discriminator,
     Field,
     StringConstraints,
+    Tag,
     model_validator,
 )
 
@@ -28,7 +30,7 @@ from gevinst.core.effects import MODELS
 from gevinst.core.model import TABLES_WITH_TEXT_AFTER
 from gevinst.core.numbers import AMOUNT_LIMIT, MAX_DENOMINATOR, amount_problem, dk, shortened
 from gevinst.core.template import TEMPLATE_HEADINGS
-from gevinst.format.yamlsource import WrittenNumber
+from gevinst.format.yamlsource import CommaNumber, WrittenNumber
 
 SCHEMA_VERSION = 1
 
@@ -56,11 +58,8 @@ def _amount(value: Any) -> Decimal:
         # most amounts of a catalog: a whole number inside the range (as _in_range finds it),
         # a hundred thousand of them in a national portfolio's catalog
         return Decimal(value)
-    if isinstance(value, WrittenNumber):
-        raise ValueError(
-            f"{shortened(value)} er skrevet som et decimaltal; skriv beløb uden tusindtalsprik "
-            f'(fx 1144, ikke 1.144) og brøker i anførselstegn med komma (fx "0,5")'
-        )
+    if isinstance(value, WrittenNumber | CommaNumber):
+        raise ValueError(_unquoted_problem(value))
     if isinstance(value, bool):
         raise ValueError("et beløb kan ikke være true/false")
     if isinstance(value, int):
@@ -79,6 +78,8 @@ def _amount(value: Any) -> Decimal:
         _in_range(numerator)
         # an exact fraction ("2/3") has as many decimals as it needs
         return numerator / denominator
+    if isinstance(value, str) and (grouped := _grouped(value.strip())):
+        raise ValueError(grouped)
     if isinstance(value, str) and _THOUSANDS.match(value.strip()):
         whole = value.strip().replace(".", "")
         fraction_text = value.strip().replace(".", ",")
@@ -92,6 +93,115 @@ def _amount(value: Any) -> Decimal:
         except InvalidOperation:
             pass
     raise ValueError(f"{shortened(repr(value))} er ikke et tal")
+
+
+# how a number is written unquoted where YAML (or JSON) does not read it as meant; the
+# message says each reading it may have, and how to write each (docs/format.md, "Numbers")
+_POINT_THOUSANDS = re.compile(r"^[+-]?[1-9]\d{0,2}(?:\.\d{3})+$")
+_POINT_DECIMAL = re.compile(r"^[+-]?\d+\.\d+$")
+_COMMA_THOUSANDS = re.compile(r"^[+-]?[1-9]\d{0,2}(?:,\d{3})+$")
+_COMMA_DECIMAL = re.compile(r"^[+-]?\d+,\d+$")
+
+
+def _unquoted_problem(written: WrittenNumber | CommaNumber) -> str:
+    if isinstance(written, CommaNumber):
+        return _comma_problem(written)
+    return _point_problem(written)
+
+
+def _point_problem(written: str) -> str:
+    """What a number written with a point and no quotes probably means, and how to write it.
+
+    >>> print(_point_problem("1.144").replace("; ", ";\\n"))
+    1.144 er skrevet som et decimaltal uden anførselstegn, altså 1,144;
+    mente du 1144 (punktum som tusindtalsprik), så skriv 1144;
+    mente du decimaltallet 1,144, så skriv "1,144" i anførselstegn
+    >>> print(_point_problem("0.5").replace("; ", ";\\n"))
+    0.5 er skrevet som et decimaltal uden anførselstegn;
+    skriv et decimaltal i anførselstegn med komma: "0,5"
+    """
+    if _POINT_THOUSANDS.match(written):
+        whole = written.replace(".", "")
+        if written.count(".") > 1:
+            return (
+                f"{written} er skrevet med tusindtalsprikker uden anførselstegn; mente du "
+                f"{whole}, så skriv {whole}"
+            )
+        decimal = written.replace(".", ",")
+        return (
+            f"{written} er skrevet som et decimaltal uden anførselstegn, altså {decimal}; mente "
+            f"du {whole} (punktum som tusindtalsprik), så skriv {whole}; mente du decimaltallet "
+            f'{decimal}, så skriv "{decimal}" i anførselstegn'
+        )
+    if _POINT_DECIMAL.match(written):
+        return (
+            f"{written} er skrevet som et decimaltal uden anførselstegn; skriv et decimaltal i "
+            f'anførselstegn med komma: "{written.replace(".", ",")}"'
+        )
+    return (
+        f"{shortened(written)} er skrevet som et decimaltal; skriv beløb uden tusindtalsprik "
+        f'(fx 1144, ikke 1.144) og brøker i anførselstegn med komma (fx "0,5")'
+    )
+
+
+def _comma_problem(written: CommaNumber) -> str:
+    """What a number written with a comma and no quotes probably means, and how to write it:
+    ``70,000`` is 70000 with a comma between thousands, or 70 with a Danish decimal comma.
+
+    >>> print(_comma_problem(CommaNumber("70,000")).replace("; ", ";\\n"))
+    70,000 er skrevet uden anførselstegn;
+    mente du 70000 (komma mellem tusinder), så skriv 70000;
+    mente du decimaltallet 70,000 (komma som decimaltegn), så skriv "70,000" i anførselstegn
+    """
+    reading = written.yaml_reading()
+    said = f"{written} uden anførselstegn læser YAML {reading}"
+    if not reading:  # block style: YAML keeps it whole, as the text "70,000"
+        said = f"{written} er skrevet uden anførselstegn"
+    meant = []
+    if _COMMA_THOUSANDS.match(written):
+        whole = written.replace(",", "")
+        between = "komma mellem tusinder" if written.count(",") == 1 else "kommaer mellem tusinder"
+        meant.append(f"mente du {whole} ({between}), så skriv {whole}")
+    if _COMMA_DECIMAL.match(written):
+        meant.append(
+            f"mente du decimaltallet {written} (komma som decimaltegn), så skriv "
+            f'"{written}" i anførselstegn'
+        )
+    if written.split_in == "list":
+        meant.append(
+            f"mente du {_COUNT.get(len(written.parts), str(len(written.parts)))} tal, så skriv et "
+            f"mellemrum efter kommaet: {', '.join(written.parts)}"
+        )
+    if not meant:
+        meant.append('skriv et tal uden komma (fx 1144) eller i anførselstegn (fx "0,5")')
+    return "; ".join([said, *meant])
+
+
+_COUNT = {2: "to", 3: "tre", 4: "fire", 5: "fem"}
+_SEPARATED = re.compile(
+    r"^(?P<sign>[+-]?)(?P<whole>[1-9]\d{0,2}(?:(?P<sep>[., \u00a0\u202f])\d{3})(?:(?P=sep)\d{3})*)"
+    r"(?:(?P<point>[.,])(?P<fraction>\d+))?$"
+)
+
+
+def _grouped(text: str) -> str | None:
+    """The message for a quoted number written with separators between thousands, which the
+    format does not read, where they cannot be a decimal sign: ``"70 000"``, ``"1,144,000"``,
+    ``"1.144,5"``, ``"1,144.5"``; None for any other text.
+
+    >>> print(_grouped("1.144,5"))
+    '1.144,5' er skrevet med tegn mellem tusinder; skriv "1144,5"
+    >>> print(_grouped("70 000"), _grouped("1.144"))
+    '70 000' er skrevet med tegn mellem tusinder; skriv 70000 None
+    """
+    found = _SEPARATED.match(text)
+    if found is None or found["sep"] == found["point"]:
+        return None
+    if found["sep"] in ".," and found["point"] is None and text.count(found["sep"]) == 1:
+        return None  # "1.144" and "1,144" are read (or refused) as decimals
+    whole = found["sign"] + re.sub(r"\D", "", found["whole"])
+    plain = f'"{whole},{found["fraction"]}"' if found["fraction"] else whole
+    return f"{shortened(repr(text))} er skrevet med tegn mellem tusinder; skriv {plain}"
 
 
 # A year of the format: a budget round's year, written as a whole number
@@ -133,7 +243,7 @@ def _cell(value: Any) -> Decimal | str | None:
     """A basis-table cell: a number where it is one, else the text as printed."""
     if value is None:
         return None
-    if isinstance(value, str) and not isinstance(value, WrittenNumber):
+    if isinstance(value, str) and not isinstance(value, WrittenNumber | CommaNumber):
         return _amount(value) if _NUMBER.match(value.strip()) else value
     return _amount(value)
 
@@ -313,8 +423,21 @@ def _param(value: Any) -> Any:
     return value if isinstance(value, dict) else {"value": value}
 
 
+def _one_or_list(value: Any) -> str:
+    return "tal[liste]" if isinstance(value, list) else "tal[et]"
+
+
+# a parameter's value is one amount or a list of them: chosen by what is written, so that a
+# number written wrongly gets its own message only, not also "skal være en liste"; the tags
+# hold "[" so that the reader leaves them out of the field it names (reader._is_validator_tag)
+ParamValue = Annotated[
+    Annotated[Amount, Tag("tal[et]")] | Annotated[list[Amount], Tag("tal[liste]")],
+    Discriminator(_one_or_list),
+]
+
+
 class ParamModel(Model):
-    value: Amount | list[Amount] | None = None
+    value: ParamValue | None = None
     assumption: str | None = None
     source: str = ""
     assumed: bool = False  # the document does not state this value
@@ -350,6 +473,14 @@ def _claim_figure(value: Any) -> str:
         raise ValueError(
             f"{value} er skrevet som et decimaltal; skriv tallet i anførselstegn, som teksten "
             f'skriver det (fx "1,3" eller "1.197")'
+        )
+    if isinstance(value, CommaNumber) and value.split_in:
+        # "[1,197, 2,000]": one figure or two, as the text writes them?
+        two = f", eller med et mellemrum efter kommaet: {', '.join(value.parts)}"
+        raise ValueError(
+            f"{value} uden anførselstegn læser YAML {value.yaml_reading()}; skriv tallet i "
+            f'anførselstegn, som teksten skriver det: "{value}"'
+            + (two if value.split_in == "list" else "")
         )
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)

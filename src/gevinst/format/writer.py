@@ -26,6 +26,7 @@ from gevinst.core.numbers import MAX_DECIMALS, MAX_DENOMINATOR
 from gevinst.core.series import Series
 from gevinst.format.claims import claim_document
 from gevinst.format.schema import SCHEMA_VERSION
+from gevinst.format.yamlsource import quote_comma_numbers
 
 Doc = dict[str, Any]
 
@@ -381,6 +382,7 @@ def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
 
 
 _Dumper.add_representer(str, _str)
+quote_comma_numbers(_Dumper)
 
 
 def to_yaml(doc: Mapping[str, Any]) -> str:

@@ -5,6 +5,10 @@ Three departures from plain YAML, each to protect a figure:
 - a number with a point (``1.144``) is not turned into a float; it is kept as written, so
   the schema can refuse it in an amount (a Danish thousand separator read as a decimal
   point would silently divide the figure by 1.000) and read it exactly elsewhere;
+- a number written with a comma and no quotes (``70,000``) is kept as written too
+  (:class:`CommaNumber`), also where plain YAML splits it at the comma (in ``{2025: 70,000}``
+  into 70 and a key 000, in ``[70,000]`` into 70 and 0), so the schema can say what was
+  probably meant instead of reporting a key 000;
 - only ``true`` and ``false`` are booleans (YAML 1.1 also reads ``no`` and ``on``);
 - only plain decimal whole numbers are integers (YAML 1.1 reads ``0750`` as octal 488 and
   ``1:30`` as 90), of at most :data:`MAX_DIGITS` digits;
@@ -42,6 +46,47 @@ class WrittenNumber(str):
     __slots__ = ()
 
 
+class CommaNumber(str):
+    """A number written with a comma and no quotes, kept as written (``70,000``), for the
+    schema to say what was probably meant: a comma between thousands (70000) or a Danish
+    decimal comma (70). Plain YAML reads it otherwise than either: in block style as the text
+    ``"70,000"``; in a flow mapping ``{2025: 70,000}`` as 70 and a key ``000`` with no value;
+    in a flow list ``[70,000]`` as two numbers, 70 and 0. ``parts`` keeps the pieces YAML
+    split it into and ``split_in`` where (``"mapping"``, ``"list"``; ``""`` in block style),
+    so that the message can say how YAML read it:
+
+    >>> n = CommaNumber("70,000")
+    >>> n.parts, n.split_in = ("70", "000"), "mapping"
+    >>> n.yaml_reading()
+    'som 70 og en nøgle 000'
+    >>> n.parts, n.split_in = ("1", "144", "000"), "list"
+    >>> n.yaml_reading()
+    'som tre tal, 1, 144 og 0'
+    """
+
+    # no __slots__: each keeps its own parts
+    parts: tuple[str, ...] = ()
+    split_in: str = ""
+
+    def yaml_reading(self) -> str:
+        """How plain YAML reads the number, in Danish; ``""`` where it keeps it whole."""
+        first, *rest = self.parts or (str(self),)
+        if self.split_in == "mapping":
+            keys = "en nøgle " + rest[0] if len(rest) == 1 else "nøglerne " + _and(rest)
+            return f"som {first} og {keys}"
+        if self.split_in == "list":
+            numbers = [first, *(str(int(part)) for part in rest)]
+            return f"som {_COUNT.get(len(numbers), str(len(numbers)))} tal, {_and(numbers)}"
+        return ""
+
+
+_COUNT = {2: "to", 3: "tre", 4: "fire", 5: "fem", 6: "seks"}
+
+
+def _and(words: Sequence[str]) -> str:
+    return ", ".join(words[:-1]) + " og " + words[-1] if len(words) > 1 else "".join(words)
+
+
 class _Loader(yaml.CSafeLoader):
     """libyaml's C parser (twenty times the pure-Python one), with the resolvers and
     constructors below; node marks, and so every value's line, are kept all the same."""
@@ -56,11 +101,16 @@ _BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
 _INT = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
 _Loader.add_implicit_resolver("tag:yaml.org,2002:bool", _BOOL, list("tTfF"))
 _Loader.add_implicit_resolver("tag:yaml.org,2002:int", _INT, list("-+0123456789"))
+# a plain 70,000 or 1,144,000 in block style (in a flow collection the comma splits it first):
+# a CommaNumber, not the text "70,000" that the schema would read as a decimal comma, 70
+_COMMA_TAG = "tag:gevinst.dk,2026:comma-number"
+_GROUPED = re.compile(r"^[-+]?[1-9][0-9]{0,2}(?:,[0-9]{3})+$")
+_Loader.add_implicit_resolver(_COMMA_TAG, _GROUPED, list("-+0123456789"))
 # the kinds of value the format holds; any other tag, written (!!timestamp, !!binary, !!set,
 # !foo) or resolved (the merge key <<), is refused before a value is constructed
 _TAGS = {
     f"tag:yaml.org,2002:{kind}" for kind in ("str", "int", "float", "bool", "null", "map", "seq")
-}
+} | {_COMMA_TAG}
 
 
 class _Refused(yaml.constructor.ConstructorError):
@@ -111,6 +161,99 @@ def _construct_written_number(loader: yaml.SafeLoader, node: yaml.ScalarNode) ->
 
 
 _Loader.add_constructor("tag:yaml.org,2002:float", _construct_written_number)
+
+
+class _JoinedNode(yaml.ScalarNode):
+    """A number plain YAML split at its comma, joined again (:func:`_join_split_numbers`)."""
+
+    def __init__(self, number: yaml.ScalarNode, part: yaml.ScalarNode, split_in: str) -> None:
+        super().__init__(_COMMA_TAG, f"{number.value},{part.value}", number.start_mark)
+        self.end_mark = part.end_mark
+        self.parts: tuple[str, ...] = (*getattr(number, "parts", (number.value,)), part.value)
+        self.split_in = split_in
+
+
+def _construct_comma_number(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> CommaNumber:
+    number = CommaNumber(loader.construct_scalar(node))
+    if isinstance(node, _JoinedNode):
+        number.parts, number.split_in = node.parts, node.split_in
+    return number
+
+
+_Loader.add_constructor(_COMMA_TAG, _construct_comma_number)
+
+
+def quote_comma_numbers(dumper: type[yaml.SafeDumper]) -> None:
+    """Make ``dumper`` quote a text that this loader reads as a :class:`CommaNumber`: a
+    fraction the writer writes ``"-1,144"`` would, unquoted in block style, be refused as
+    ``-1,144`` (a thousand separator or a decimal comma?)."""
+    dumper.add_implicit_resolver(_COMMA_TAG, _GROUPED, list("-+0123456789"))
+
+_WHOLE = re.compile(r"[-+]?[0-9]+")
+_DIGITS = re.compile(r"[0-9]+")
+_NULL = "tag:yaml.org,2002:null"
+
+
+def _continues(number: yaml.ScalarNode, part: yaml.ScalarNode) -> bool:
+    """``part`` is digits written right after ``number`` and a comma, both plain: ``70,000``
+    (``70, 000``, with a space, is two values as it looks)."""
+    return (
+        not part.style
+        and not number.style
+        and part.start_mark.line == number.end_mark.line
+        and part.start_mark.column == number.end_mark.column + 1
+        and _DIGITS.fullmatch(part.value) is not None
+        and (isinstance(number, _JoinedNode) or _WHOLE.fullmatch(number.value) is not None)
+    )
+
+
+def _join_split_numbers(node: yaml.CollectionNode) -> None:
+    """Join again, in a flow collection, a number plain YAML split at its comma.
+
+    In a mapping, ``{2025: 70,000, 2026: 0,5}`` holds 70 with a key 000 (and 0 with a key 5)
+    that has no value: a key of digits with no value, right after a number and its comma, is
+    never meant, so the number is joined whatever its digits (``70,000``, ``0,5``). In a list,
+    ``[68,500, 4,000]``, a number right after another and a comma may be meant (``[1,3]``),
+    so only a group of three digits after one to three (``68,500``, ``1,144,000``; not
+    ``0,500``) is joined.
+    Joined, it is one :class:`CommaNumber` at the first part's line, and no key 000 is
+    reported twice or as unknown."""
+    if isinstance(node, yaml.MappingNode):
+        pairs: list[tuple[yaml.Node, yaml.Node]] = []
+        for key, value in node.value:
+            number = pairs[-1][1] if pairs else None
+            if (
+                isinstance(number, yaml.ScalarNode)
+                and isinstance(key, yaml.ScalarNode)
+                and value.tag == _NULL
+                and not value.value
+                and _continues(number, key)
+            ):
+                pairs[-1] = (pairs[-1][0], _JoinedNode(number, key, "mapping"))
+            else:
+                pairs.append((key, value))
+        node.value = pairs
+    elif isinstance(node, yaml.SequenceNode):
+        items: list[yaml.Node] = []
+        for item in node.value:
+            number = items[-1] if items else None
+            if (
+                isinstance(number, yaml.ScalarNode)
+                and isinstance(item, yaml.ScalarNode)
+                and _continues(number, item)
+                and _thousands(number, item)
+            ):
+                items[-1] = _JoinedNode(number, item, "list")
+            else:
+                items.append(item)
+        node.value = items
+
+
+def _thousands(number: yaml.ScalarNode, part: yaml.ScalarNode) -> bool:
+    """``number,part`` may be a number with commas between thousands: ``68,500``."""
+    first = number.value.lstrip("+-")
+    whole = isinstance(number, _JoinedNode) or (len(first) <= 3 and first[0] != "0")
+    return len(part.value) == 3 and whole
 
 
 def _construct_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int:
@@ -232,7 +375,8 @@ def _check_structure(path: Path, node: yaml.Node) -> None:
     """Refuse a node deeper than :data:`MAX_DEPTH` (constructing a deep document recurses
     past Python's limit long before libyaml's 1.000 levels) and a node reached twice, an
     alias (``*navn``): ten aliases of ten aliases make billions of values to check. Walked
-    without recursion, each node once."""
+    without recursion, each node once; on the way a number split at its comma in a flow
+    collection is joined again (:func:`_join_split_numbers`)."""
     seen: set[int] = set()
     stack: list[tuple[yaml.Node, int]] = [(node, 1)]
     while stack:
@@ -248,6 +392,8 @@ def _check_structure(path: Path, node: yaml.Node) -> None:
             message = "gevinst læser ikke YAML-aliaser (*navn); skriv værdien ud hvor den bruges"
             raise YamlError(path, line, message)
         seen.add(id(current))
+        if isinstance(current, yaml.CollectionNode) and current.flow_style:
+            _join_split_numbers(current)  # before its values are walked: a joined one is new
         if isinstance(current, yaml.SequenceNode):
             stack.extend((child, depth + 1) for child in current.value)
         elif isinstance(current, yaml.MappingNode):
