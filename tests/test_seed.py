@@ -649,10 +649,10 @@ def stated_cells() -> Iterable[tuple[str, str, str, int, Decimal, Decimal]]:
     profile = cat.profile
     for p in cat.proposals:
         rows_1 = {
-            "varig_service": calc.permanent(p, calc.SERVICE),
+            "varig_service": calc.permanent(p, "Service"),
             "varig": calc.permanent(p),
-            "impl_service": calc.implementation(p, calc.SERVICE),
-            "impl_anlaeg": calc.implementation(p, calc.ANLAEG),
+            "impl_service": calc.implementation(p, "Service"),
+            "impl_anlaeg": calc.implementation(p, "Anlæg"),
             "impl": calc.implementation(p),
             "impact": calc.impact(p),
         }

@@ -19,8 +19,9 @@ from gevinst.core.model import (
     Statement,
     ToUnit,
 )
-from gevinst.core.profile import Administration, Appropriation, Committee, Profile
+from gevinst.core.profile import Administration, Appropriation, AreaRole, Committee, Profile
 from gevinst.core.series import Series
+from gevinst.format.reader import load_profile
 
 YEARS = (2024, 2025, 2026, 2027, 2028, 2029)
 
@@ -41,6 +42,9 @@ PROFILE = Profile(
     unit_order=("ØU", "Koncern IT", "TMU", "SU"),
     areas=("Service", "Anlæg"),
     default_area="Service",
+    area_roles={"Service": AreaRole.OPERATING, "Anlæg": AreaRole.CAPITAL},
+    # Copenhagen's template: its technical tables, its approval and consultations
+    template=load_profile("kk").template,
 )
 
 
@@ -57,7 +61,8 @@ def line(
     placed: str | None = None,
 ) -> Line:
     section = Section.IMPLEMENTATION if kind is LineKind.IMPLEMENTATION else Section.PERMANENT
-    return Line(id, section, kind, id, area, amounts, booking or ToUnit("ØU"), placed)
+    booking = booking or ToUnit("ØU")
+    return Line(id, section, kind, id, area, amounts, booking, placed, role=PROFILE.role_of(area))
 
 
 def proposal(

@@ -16,11 +16,11 @@ from functools import partial
 from gevinst.core.distribute import apportion, round_whole, shares
 from gevinst.core.effects import Effect, EffectResult, evaluate
 from gevinst.core.model import ByKey, Line, LineKind, Parts, Proposal, Section, ToUnit
-from gevinst.core.profile import Profile
+from gevinst.core.profile import AreaRole, Profile
 from gevinst.core.series import EMPTY, ZERO, Series, sum_series
 
-SERVICE = "Service"
-ANLAEG = "Anlæg"
+OPERATING = AreaRole.OPERATING
+CAPITAL = AreaRole.CAPITAL
 
 UnitSeries = dict[str, Series]
 UNBOOKED = "(ikke fordelt)"  # the row of lines that name no unit, key or parts
@@ -29,21 +29,28 @@ UNBOOKED = "(ikke fordelt)"  # the row of lines that name no unit, key or parts
 # --- Tabel 1 -------------------------------------------------------------------------
 
 
-def section_lines(p: Proposal, section: Section, area: str | None) -> Iterable[Line]:
-    """The lines of a section of Tabel 1, or of its part on one styringsområde."""
+def section_lines(
+    p: Proposal, section: Section, area: str | None = None, role: AreaRole | None = None
+) -> Iterable[Line]:
+    """The lines of a section of Tabel 1, or of its part on one styringsområde (by its name
+    or by its role in the profile)."""
     return (
-        line for line in p.lines if line.section is section and (area is None or line.area == area)
+        line
+        for line in p.lines
+        if line.section is section
+        and (area is None or line.area == area)
+        and (role is None or line.role is role)
     )
 
 
-def permanent(p: Proposal, area: str | None = None) -> Series:
-    """ "Samlet varig ændring" (``area=None``) or its part on one styringsområde."""
-    return sum_series(line.amounts for line in section_lines(p, Section.PERMANENT, area))
+def permanent(p: Proposal, area: str | None = None, role: AreaRole | None = None) -> Series:
+    """ "Samlet varig ændring" (no area or role) or its part on one styringsområde."""
+    return sum_series(line.amounts for line in section_lines(p, Section.PERMANENT, area, role))
 
 
-def implementation(p: Proposal, area: str | None = None) -> Series:
+def implementation(p: Proposal, area: str | None = None, role: AreaRole | None = None) -> Series:
     """ "Samlede implementeringsomkostninger", in all or on one styringsområde."""
-    return sum_series(line.amounts for line in section_lines(p, Section.IMPLEMENTATION, area))
+    return sum_series(line.amounts for line in section_lines(p, Section.IMPLEMENTATION, area, role))
 
 
 def impact(p: Proposal) -> Series:
@@ -68,15 +75,15 @@ def operating_costs(p: Proposal) -> Series:
 
 
 TABLE1_ROWS: Mapping[str, tuple[str, Callable[[Proposal], Series]]] = {
-    "varig_service": ("Samlet varig ændring, service", partial(permanent, area=SERVICE)),
+    "varig_service": ("Samlet varig ændring, service", partial(permanent, role=OPERATING)),
     "varig": ("Samlet varig ændring", permanent),
     "impl_service": (
         "Samlede implementeringsomkostninger, service",
-        partial(implementation, area=SERVICE),
+        partial(implementation, role=OPERATING),
     ),
     "impl_anlaeg": (
         "Samlede implementeringsomkostninger, anlæg",
-        partial(implementation, area=ANLAEG),
+        partial(implementation, role=CAPITAL),
     ),
     "impl": ("Samlede implementeringsomkostninger", implementation),
     "impact": ("Samlet økonomisk påvirkning", impact),
@@ -156,11 +163,11 @@ def payback_from_first_amount(
 def payback(
     p: Proposal, basis: str, policy: PaybackPolicy = payback_from_first_amount
 ) -> Payback | None:
-    """Payback on ``basis`` "service" (permanent changes on Service only) or "total"
+    """Payback on ``basis`` "service" (permanent changes on operating spending only) or "total"
     (all permanent changes), both against all implementation costs."""
     if basis not in PAYBACK_BASES:
         raise ValueError(f"ukendt grundlag for tilbagebetalingstid: {basis!r}")
-    permanent_part = permanent(p, SERVICE if basis == "service" else None)
+    permanent_part = permanent(p, role=OPERATING if basis == "service" else None)
     flows = permanent_part + implementation(p)
     return policy(flows, p.years[-1], permanent_part[p.years[-1]])
 
@@ -279,18 +286,20 @@ def a_plus_b(a: UnitSeries, b: UnitSeries) -> UnitSeries:
     return out
 
 
-def _investment_table(p: Proposal, profile: Profile, area: str) -> UnitSeries:
-    return apportion_lines(p, profile, list(section_lines(p, Section.IMPLEMENTATION, area)))
+def _investment_table(p: Proposal, profile: Profile, role: AreaRole) -> UnitSeries:
+    lines = list(section_lines(p, Section.IMPLEMENTATION, role=role))
+    return apportion_lines(p, profile, lines)
 
 
 def table_d(p: Proposal, profile: Profile) -> UnitSeries:
-    """Tabel D: the implementation costs on Anlæg split between units."""
-    return _investment_table(p, profile, ANLAEG)
+    """Tabel D: the implementation costs on capital (Anlæg) split between units."""
+    return _investment_table(p, profile, CAPITAL)
 
 
 def table_e(p: Proposal, profile: Profile) -> UnitSeries:
-    """Tabel E: the implementation costs on Service split between units."""
-    return _investment_table(p, profile, SERVICE)
+    """Tabel E: the implementation costs on operating spending (Service) split between
+    units."""
+    return _investment_table(p, profile, OPERATING)
 
 
 TECHNICAL_TABLES: Mapping[str, Callable[[Proposal, Profile], UnitSeries]] = {
@@ -379,7 +388,7 @@ def subtotal_by_administration(p: Proposal, profile: Profile, key: str) -> dict[
     """A service subtotal of Tabel 1 ("varig_service" or "impl_service") as the proposal
     prints it, one row per administration: what the section's service lines book to the
     administration's committee (F3: "Samlet varig ændring, service SOF" -1.000 in 2025)."""
-    lines = list(section_lines(p, _SPLIT_SECTIONS[key], SERVICE))
+    lines = list(section_lines(p, _SPLIT_SECTIONS[key], role=OPERATING))
     booked = by_committee([apportion_lines(p, profile, lines)], profile)
     return {
         admin: booked.get(profile.committee_of(profile.unit(admin)), Series())

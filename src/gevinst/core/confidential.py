@@ -41,6 +41,7 @@ def public_view(p: Proposal, profile: Profile) -> Proposal:
             calc.permanent(p),
             booking=_published_booking(p, profile),
             area_assumed=True,
+            role=profile.role_of(profile.default_area),
         )
     ]
     invest = calc.implementation(p)
@@ -54,6 +55,7 @@ def public_view(p: Proposal, profile: Profile) -> Proposal:
                 profile.default_area,
                 invest,
                 area_assumed=True,
+                role=profile.role_of(profile.default_area),
             )
         )
     return Proposal(

@@ -21,7 +21,7 @@ from enum import StrEnum
 from gevinst.core import calc
 from gevinst.core.check import TARGET_TOTAL
 from gevinst.core.model import Proposal, Section, TargetRole, TargetRow, Targets
-from gevinst.core.profile import Profile
+from gevinst.core.profile import AreaRole, Profile
 from gevinst.core.series import Series
 from gevinst.core.template import SECTION_HEADINGS
 
@@ -44,38 +44,46 @@ class Row:
     key: str = ""  # the row as findings name it: a line's id, a TABLE1_ROWS key, payback_total
 
 
-def _implementation_areas(p: Proposal) -> list[str]:
-    """The styringsområder with an implementation subtotal: those the proposal has lines on
-    or prints a subtotal for (BC02 prints its service row blank)."""
-    used = {line.area for line in p.lines if line.section is Section.IMPLEMENTATION}
-    stated = {calc.SERVICE: "impl_service", calc.ANLAEG: "impl_anlaeg"}
+_IMPLEMENTATION_ROWS = {calc.OPERATING: "impl_service", calc.CAPITAL: "impl_anlaeg"}
+
+
+def _implementation_roles(p: Proposal) -> list[AreaRole]:
+    """The roles (operating, capital) with an implementation subtotal: those the proposal
+    has lines on or prints a subtotal for (BC02 prints its service row blank)."""
+    used = {line.role for line in p.lines if line.section is Section.IMPLEMENTATION}
     return [
-        area
-        for area in (calc.SERVICE, calc.ANLAEG)
-        if area in used or stated[area] in p.stated.table1
+        role for role, key in _IMPLEMENTATION_ROWS.items() if role in used or key in p.stated.table1
     ]
+
+
+def _area_name(p: Proposal, role: AreaRole, profile: Profile | None) -> str:
+    """The printed name of the area that has a role: the profile's, else its lines'."""
+    if profile is not None and (area := profile.area_of(role)):
+        return area
+    return next((line.area for line in p.lines if line.role is role and line.area), "")
 
 
 def _subtotals(p: Proposal, section: Section, profile: Profile | None) -> list[Row]:
     if section is Section.PERMANENT:
         return [*_service_total(p, "varig_service", profile), _total("varig")]
-    by_area = [
+    by_role = [
         _service_total(p, "impl_service", profile)
-        if area == calc.SERVICE
-        else [_total("impl_anlaeg", area)]
-        for area in _implementation_areas(p)
+        if role is calc.OPERATING
+        else [_total("impl_anlaeg", _area_name(p, role, profile))]
+        for role in _implementation_roles(p)
     ]
-    return [*(row for rows in by_area for row in rows), _total("impl")]
+    return [*(row for rows in by_role for row in rows), _total("impl")]
 
 
 def _service_total(p: Proposal, key: str, profile: Profile | None) -> list[Row]:
-    """The service subtotal, or its rows per administration where the proposal prints it
-    so (their figures follow the bookings, hence the profile)."""
+    """The operating (service) subtotal, or its rows per administration where the proposal
+    prints it so (their figures follow the bookings, hence the profile)."""
+    area = _area_name(p, calc.OPERATING, profile)
     if profile is None or key not in p.table1_split:
-        return [_total(key, calc.SERVICE)]
+        return [_total(key, area)]
     labels = p.table1_split[key]
     return [
-        Row(Kind.SUBTOTAL, labels[admin], calc.SERVICE, amounts, key=f"{key}:{admin}")
+        Row(Kind.SUBTOTAL, labels[admin], area, amounts, key=f"{key}:{admin}")
         for admin, amounts in calc.subtotal_by_administration(p, profile, key).items()
     ]
 

@@ -19,7 +19,7 @@ from gevinst.core.claims.claim import Claim
 from gevinst.core.effects import Effect
 from gevinst.core.errors import MissingKeyError, NotFoundError
 from gevinst.core.frozen import freeze, read_only
-from gevinst.core.profile import Profile
+from gevinst.core.profile import AreaRole, Profile
 from gevinst.core.series import Series
 
 
@@ -104,6 +104,9 @@ class Line:
     booking: Booking | None = None
     placed: str | None = None  # where an operating cost's or income's budget is placed
     area_assumed: bool = False  # the document leaves the styringsområde blank
+    # the area's role in the profile, resolved when the line is read: the core's rules ask
+    # for a role (operating, capital), never for an area's name
+    role: AreaRole | None = None
 
 
 @dataclass(frozen=True)

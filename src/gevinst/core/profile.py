@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from enum import StrEnum
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -22,6 +23,18 @@ if TYPE_CHECKING:
     # the lifecycle's conditions read a proposal's figures, which read the profile
     from gevinst.core.lifecycle import Workflow
     from gevinst.core.prices import PriceIndex
+
+
+class AreaRole(StrEnum):
+    """What a styringsområde (area) is for, whatever the body calls it: the core's rules ask
+    for a role (the payback on operating spending; tables D and E split capital and
+    operating investment), the profile names the area that has it."""
+
+    OPERATING = "operating"  # Service; Revenue
+    CAPITAL = "capital"  # Anlæg; Capital
+    TRANSFERS = "transfers"  # Overførsler, Efterspørgselsstyret indsats
+    USER_FINANCED = "user_financed"  # Brugerfinansieret område
+    FINANCING = "financing"  # Finansiering
 
 
 @dataclass(frozen=True)
@@ -46,6 +59,43 @@ class Appropriation:
 
 
 @dataclass(frozen=True)
+class RequiredConsultation:
+    """A consultation the template requires where a proposal's scope says so: ``when`` names
+    a question of the scope (``digitalisation``, ``new_it_system``, ``m2_change``,
+    ``employer_area``), ``kind`` the consultation, ``text`` the rule in the template's words."""
+
+    when: str
+    kind: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Approval:
+    """The body whose final approval the template requires before the committees (``kind``,
+    a consultation kind), and the rule's words: where it is missing, and what a required
+    consultation must come before."""
+
+    kind: str
+    missing: str
+    before: str
+
+
+@dataclass(frozen=True)
+class TemplateRules:
+    """The template's rules as the body words them: the technical tables it has, each with
+    why it is called for (a table not named does not exist in the body's template), the
+    final approval it requires and the consultations its scope calls for. A body with none
+    of these has no such rules: the check applies only what the profile states."""
+
+    technical_tables: Mapping[str, str] = field(default_factory=dict)
+    approval: Approval | None = None
+    consultations: tuple[RequiredConsultation, ...] = ()
+
+    def __post_init__(self) -> None:
+        freeze(self, "technical_tables")
+
+
+@dataclass(frozen=True)
 class Profile:
     id: str
     name: str
@@ -55,6 +105,8 @@ class Profile:
     unit_order: tuple[str, ...]
     areas: tuple[str, ...]
     area_aliases: Mapping[str, str] = field(default_factory=dict)
+    # each area's role; an area of no role is one no rule of the core asks for
+    area_roles: Mapping[str, AreaRole] = field(default_factory=dict)
     default_area: str | None = None
     assumptions: Assumptions = field(default_factory=Assumptions)
     consultation_kinds: Mapping[str, str] = field(default_factory=dict)
@@ -63,9 +115,10 @@ class Profile:
     money: Money = field(default_factory=Money)
     periods: Periods = field(default_factory=Periods)
     language: str = "da"  # the language of every output: "da" or "en"
+    template: TemplateRules = field(default_factory=TemplateRules)
 
     def __post_init__(self) -> None:
-        freeze(self, "area_aliases", "consultation_kinds")
+        freeze(self, "area_aliases", "area_roles", "consultation_kinds")
 
     @cached_property
     def _names(self) -> dict[str, str]:
@@ -121,6 +174,13 @@ class Profile:
         if name in self.areas:
             return name
         return self.area_aliases.get(name)
+
+    def area_of(self, role: AreaRole) -> str | None:
+        """The area that has a role ("Service" for operating in Copenhagen), or None."""
+        return next((a for a, r in self.area_roles.items() if r is role), None)
+
+    def role_of(self, area: str | None) -> AreaRole | None:
+        return self.area_roles.get(area) if area is not None else None
 
     def sort_units(self, units: set[str] | list[str]) -> list[str]:
         order = {u: i for i, u in enumerate(self.unit_order)}

@@ -43,7 +43,7 @@ from typing import Any
 from gevinst.core import calc
 from gevinst.core.check import TABLE_NAMES
 from gevinst.core.model import Catalog, Proposal, Section
-from gevinst.core.profile import Profile
+from gevinst.core.profile import AreaRole, Profile
 from gevinst.core.selection import ExportOptions, select
 from gevinst.core.template import SECTION_NAMES, SIGN_NOTE
 from gevinst.documents.csv_file import line_codes, line_texts, plain
@@ -101,11 +101,11 @@ UNITS, LINES = "udvalg", "linjer"
 
 UnitTable = Callable[[Proposal, Profile], calc.UnitSeries]
 
-# the technical tables the open data holds: (name, rule, section, styringsområde)
-TABLES: tuple[tuple[str, UnitTable, Section, str], ...] = (
-    ("A", calc.table_a, Section.PERMANENT, ""),
-    ("D", calc.table_d, Section.IMPLEMENTATION, calc.ANLAEG),
-    ("E", calc.table_e, Section.IMPLEMENTATION, calc.SERVICE),
+# the technical tables the open data holds: (name, rule, section, the role of its area)
+TABLES: tuple[tuple[str, UnitTable, Section, AreaRole | None], ...] = (
+    ("A", calc.table_a, Section.PERMANENT, None),
+    ("D", calc.table_d, Section.IMPLEMENTATION, calc.CAPITAL),
+    ("E", calc.table_e, Section.IMPLEMENTATION, calc.OPERATING),
 )
 
 
@@ -127,8 +127,9 @@ def unit_rows(cat: Catalog, p: Proposal) -> Iterator[Row]:
     if any(line.booking is None for line in p.lines):
         return
     profile, code = cat.profile, phase(cat, p)
-    for name, rule, section, area in TABLES:
+    for name, rule, section, role in TABLES:
         table = rule(p, profile)
+        area = (profile.area_of(role) or "") if role else ""
         for unit in profile.sort_units(list(table)):
             committee = profile.committee_of(unit)
             texts = _texts(

@@ -25,7 +25,16 @@ from gevinst.core.findings import Severity
 from gevinst.core.lifecycle import Condition, State, Transition, Workflow
 from gevinst.core.money import Money, Periods
 from gevinst.core.prices import IndexEdition, PriceIndex
-from gevinst.core.profile import Administration, Appropriation, Committee, Profile
+from gevinst.core.profile import (
+    Administration,
+    Appropriation,
+    Approval,
+    AreaRole,
+    Committee,
+    Profile,
+    RequiredConsultation,
+    TemplateRules,
+)
 from gevinst.core.series import Series
 from gevinst.format import schema as s
 from gevinst.format.claims import claim_from_model, claim_problems
@@ -161,6 +170,15 @@ def _price_index(im: s.PriceIndexModel) -> PriceIndex:
     return PriceIndex(im.label, im.source, tuple(editions), im.unit)
 
 
+def _template(tm: s.TemplateRulesModel) -> TemplateRules:
+    approval = tm.approval
+    return TemplateRules(
+        technical_tables={str(t): why for t, why in tm.technical_tables.items()},
+        approval=Approval(approval.kind, approval.missing, approval.before) if approval else None,
+        consultations=tuple(RequiredConsultation(c.when, c.kind, c.text) for c in tm.consultations),
+    )
+
+
 def load_profile(name_or_path: str, base: Path | None = None) -> Profile:
     """A profile shipped with gevinst by name (``kk``), or a file relative to ``base``."""
     candidate = (base / name_or_path) if base else Path(name_or_path)
@@ -210,6 +228,7 @@ def _profile(path: Path) -> Profile:
         unit_order=tuple(pm.unit_order),
         areas=tuple(a.code for a in pm.styringsomraader),
         area_aliases={alias: a.code for a in pm.styringsomraader for alias in (a.name, *a.aliases)},
+        area_roles={a.code: AreaRole(a.role) for a in pm.styringsomraader if a.role},
         default_area=pm.default_area,
         consultation_kinds=dict(pm.consultation_kinds),
         workflow=_workflow(pm.workflow) if pm.workflow else None,
@@ -217,6 +236,7 @@ def _profile(path: Path) -> Profile:
         money=Money(pm.money.currency, pm.money.scale, pm.money.decimals, pm.money.label),
         periods=Periods(pm.periods.start_month),
         language=pm.language,
+        template=_template(pm.template),
         assumptions=Assumptions(
             Assumption(
                 a.name,
@@ -348,6 +368,7 @@ def _proposal(pm: s.ProposalModel, profile: Profile) -> m.Proposal:
                 text=ln.text,
                 area=_area(ln.area, profile),
                 area_assumed=ln.area is None,
+                role=profile.role_of(_area(ln.area, profile)),
                 amounts=_series(ln.amounts, level),
                 booking=_booking(ln.booking, level),
                 placed=ln.placed,

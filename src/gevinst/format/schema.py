@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
+from collections.abc import Iterator, Sequence
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any, Literal
 
@@ -810,6 +811,8 @@ class AreaModel(Model):
     code: str
     name: str
     aliases: list[str] = Field(default_factory=list)
+    # what the area is for; the core's rules ask for a role, never for an area's name
+    role: Literal["operating", "capital", "transfers", "user_financed", "financing"] | None = None
 
 
 class PeriodModel(Model):
@@ -885,7 +888,7 @@ class ConditionModel(Model):
         return self
 
 
-def _twice(ids: list[str]) -> list[str]:
+def _twice(ids: Sequence[str]) -> list[str]:
     return sorted({i for i in ids if ids.count(i) > 1})
 
 
@@ -949,6 +952,94 @@ class PeriodsModel(Model):
     start_month: Annotated[int, Field(ge=1, le=12)] = 1
 
 
+class ApprovalModel(Model):
+    kind: NonEmpty
+    missing: NonEmpty
+    before: NonEmpty
+
+
+class RequiredConsultationModel(Model):
+    when: Literal["digitalisation", "new_it_system", "m2_change", "employer_area"]
+    kind: NonEmpty
+    text: NonEmpty
+
+
+class TemplateRulesModel(Model):
+    """The template's rules in the body's words (docs/profiles.md)."""
+
+    technical_tables: dict[Literal["A", "B", "C", "D", "E"], NonEmpty] = Field(default_factory=dict)
+    approval: ApprovalModel | None = None
+    consultations: list[RequiredConsultationModel] = Field(default_factory=list)
+
+
+class RateBandModel(Model):
+    from_: int = Field(alias="from", ge=0, le=1000)  # the first year index of the rate
+    rate: Amount
+
+
+class RateEditionModel(Model):
+    start: Date
+    reference: NonEmpty
+    rates: list[RateBandModel] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _bands_in_order(self) -> RateEditionModel:
+        starts = [b.from_ for b in self.rates]
+        if starts[0] != 0:
+            raise ValueError(f"rates: den første rente gælder fra år 0 (from: 0), ikke {starts[0]}")
+        if any(b <= a for a, b in itertools.pairwise(starts)):
+            raise ValueError(f"rates: from skal stige: {starts}")
+        if any(b.rate <= -1 for b in self.rates):
+            raise ValueError("rates: en rente skal være større end -1")
+        return self
+
+
+class DiscountRatesModel(Model):
+    """A discount-rate schedule in dated editions, each a list of (from year index, rate)."""
+
+    label: NonEmpty
+    source: NonEmpty
+    editions: list[RateEditionModel] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _dates_once(self) -> DiscountRatesModel:
+        if twice := _twice([str(e.start) for e in self.editions]):
+            raise ValueError(f"editions: {', '.join(twice)} står to gange")
+        return self
+
+
+class OptimismBiasModel(Model):
+    """An upper bound of optimism bias for a kind of project, from a day, with its source."""
+
+    kind: Identifier
+    label: NonEmpty
+    upper: Annotated[Decimal, BeforeValidator(_amount), AfterValidator(_not_negative)]
+    applies_to: Literal["capital", "revenue"] = "capital"
+    works_duration: Amount | None = None
+    start: Date
+    source: NonEmpty
+
+
+class KeyDecisionModel(Model):
+    threshold: Annotated[Decimal, BeforeValidator(_amount), AfterValidator(_positive)]
+    source: NonEmpty
+
+
+class AppraisalSettingsModel(Model):
+    """The profile's appraisal settings (docs/format.md, "Appraisal settings")."""
+
+    discount_rates: DiscountRatesModel
+    optimism_bias: list[OptimismBiasModel] = Field(default_factory=list)
+    key_decision: KeyDecisionModel | None = None
+
+    @model_validator(mode="after")
+    def _kinds_once_a_day(self) -> AppraisalSettingsModel:
+        pairs = [f"{b.kind} fra {b.start}" for b in self.optimism_bias]
+        if twice := _twice(pairs):
+            raise ValueError(f"optimism_bias: {', '.join(twice)} står to gange")
+        return self
+
+
 class ProfileModel(Model):
     schema_version: Literal[1]
     id: str
@@ -957,6 +1048,7 @@ class ProfileModel(Model):
     language: Literal["da", "en"] = "da"
     money: MoneyModel = MoneyModel()
     periods: PeriodsModel = PeriodsModel()
+    template: TemplateRulesModel = TemplateRulesModel()
     administrations: list[AdministrationModel]
     committees: list[CommitteeModel]
     appropriations: list[AppropriationModel] = Field(default_factory=list)
@@ -969,13 +1061,58 @@ class ProfileModel(Model):
     price_index: PriceIndexModel | None = None
 
     @model_validator(mode="after")
-    def _review_kinds_known(self) -> ProfileModel:
-        conditions = self.workflow.conditions if self.workflow else {}
-        unknown = [
-            f"workflow.conditions.{name}: kind {c.kind!r} findes ikke under consultation_kinds"
-            for name, c in conditions.items()
-            if c.kind is not None and c.kind not in self.consultation_kinds
-        ]
-        if unknown:
-            raise ValueError("; ".join(unknown))
+    def _consistent(self) -> ProfileModel:
+        # every contradiction at once, so that a profile is mended in one pass
+        problems = [*self._unknown_kinds(), *self._unknown_units(), *self._area_problems()]
+        if problems:
+            raise ValueError("; ".join(problems))
         return self
+
+    def _unknown_kinds(self) -> Iterator[str]:
+        conditions = self.workflow.conditions if self.workflow else {}
+        named = [(f"workflow.conditions.{n}", c.kind) for n, c in conditions.items() if c.kind]
+        if self.template.approval:
+            named.append(("template.approval", self.template.approval.kind))
+        named += [
+            (f"template.consultations[{i}]", c.kind)
+            for i, c in enumerate(self.template.consultations)
+        ]
+        for where, kind in named:
+            if kind not in self.consultation_kinds:
+                yield f"{where}: kind {kind!r} findes ikke under consultation_kinds"
+
+    def _unknown_units(self) -> Iterator[str]:
+        committees = [c.code for c in self.committees]
+        yield from (f"udvalget {c!r} står to gange under committees" for c in _twice(committees))
+        for where, rows in (
+            ("administrations", self.administrations),
+            ("appropriations", self.appropriations),
+        ):
+            for row in rows:
+                if row.committee not in committees:
+                    yield (
+                        f"{where}: {row.code}: udvalget {row.committee!r} findes ikke under "
+                        "committees"
+                    )
+        units = [*committees, *(a.code for a in self.appropriations)]
+        for unit in self.unit_order:
+            if unit not in units:
+                yield f"unit_order: {unit!r} er hverken et udvalg eller en bevilling"
+
+    def _area_problems(self) -> Iterator[str]:
+        areas = [a.code for a in self.styringsomraader]
+        if self.default_area is not None and self.default_area not in areas:
+            yield f"default_area: {self.default_area!r} findes ikke under styringsomraader"
+        roles = [a.role for a in self.styringsomraader if a.role]
+        yield from (
+            f"styringsomraader: rollen {r!r} er givet to områder; hver rolle har ét område"
+            for r in _twice(roles)
+        )
+        needs = {"D": "capital", "E": "operating"}
+        for table, role in needs.items():
+            if table in self.template.technical_tables and role not in roles:
+                yield (
+                    f"template.technical_tables: Tabel {table} fordeler investeringen på "
+                    f"området med rollen {role!r}, men intet område under styringsomraader "
+                    "har den rolle"
+                )

@@ -29,7 +29,7 @@ _ROWS_TOTAL = "summen af rækkerne, som de beregnes ud fra forslagenes egne tabe
 def _effect_reason(p: Proposal) -> Reason:
     """Why the catalog's row differs from the proposal's own tables: where the catalog's
     figure is the proposal's change on service alone (Forslag 7's 43.143), it says so."""
-    service = -calc.permanent(p, calc.SERVICE)
+    service = -calc.permanent(p, role=calc.OPERATING)
 
     def reason(year: int, stated: Decimal, computed: Decimal) -> str:
         if abs(stated - service[year]) <= 1 < abs(computed - service[year]):

@@ -125,11 +125,15 @@ def check_technical(
     p: Proposal, profile: Profile, tables: calc.Tables | None = None
 ) -> Iterator[Finding]:
     """Tables A to E and 2.1 against what the lines distribute, once every line is booked;
-    an implementation cost outside Anlæg and Service, which D and E cannot place. ``tables``
+    an implementation cost outside the capital and operating areas, which D and E cannot
+    place. ``tables``
     are the proposal's as the rest of its check computes them."""
     derived = tables or calc.Tables(p, profile)
     for line in p.lines:
-        if line.section is Section.IMPLEMENTATION and line.area not in (calc.ANLAEG, calc.SERVICE):
+        if line.section is Section.IMPLEMENTATION and line.role not in (
+            calc.CAPITAL,
+            calc.OPERATING,
+        ):
             yield Finding.note(
                 proposal=p.id,
                 table="1",
@@ -137,8 +141,8 @@ def check_technical(
                 rule="implementation-area",
                 severity=Severity.WARNING,
                 message=f"Implementeringsomkostningen {line.text!r} er på "
-                f"{line.area or 'intet'} styringsområde; Tabel D og E fordeler kun Anlæg og "
-                "Service",
+                f"{line.area or 'intet'} styringsområde; Tabel D og E fordeler kun "
+                f"{profile.area_of(calc.CAPITAL)} og {profile.area_of(calc.OPERATING)}",
             )
     if calc.unbooked(p) and (p.stated.technical or p.stated.distribution):
         yield Finding.note(

@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: MPL-2.0
-"""The template's rules: which technical tables a proposal must fill in, and whom it must
-have heard (Center for Økonomi always; Ejendom, IT-kredsen, Koncern IT and HR-kredsen where
-its scope calls for them)."""
+"""The template's rules, as the profile states them: which technical tables a proposal must
+fill in, whose final approval it needs and whom its scope calls on it to hear (Copenhagen:
+Center for Økonomi always; Ejendom, IT-kredsen, Koncern IT and HR-kredsen where its scope
+calls for them). A body whose profile states no rule gets no finding from here."""
 
 from __future__ import annotations
 
@@ -13,28 +14,26 @@ from gevinst.core.findings import Finding, Severity
 from gevinst.core.model import Proposal
 from gevinst.core.profile import Profile
 
-# why the template calls for each technical table (its rule, in the template's own words)
-_CALLED_FOR = {
-    "A": "Forslaget har varige driftsudgifter",
-    "B": "Forslaget har varige driftsudgifter",
-    "C": "Forslaget har varige driftsudgifter",
-    "D": f"Investeringen på {calc.ANLAEG} fordeler sig på flere udvalg",
-    "E": f"Investeringen på {calc.SERVICE} fordeler sig på flere udvalg",
-}
+# the technical tables whose rule is "more than one committee shares the investment"; the
+# others (A to C) are called for by permanent operating costs
+_SPLIT_INVESTMENT = ("D", "E")
 
 
 def required_tables(
     p: Proposal, profile: Profile, tables: calc.Tables | None = None
 ) -> tuple[str, ...]:
-    """The technical tables the template's rules call for: A, B and C where the proposal has
-    permanent operating costs; D (Anlæg) and E (Service) where its investment falls on more
-    than one committee. The check and every document ask this one function; ``tables`` are
-    the proposal's as the rest of its check computes them."""
-    if p.catalog_entry_only:
+    """The technical tables the template's rules call for, of those the profile's template
+    has: A, B and C where the proposal has permanent operating costs; D (capital) and E
+    (operating) where its investment falls on more than one committee. The check and every
+    document ask this one function; ``tables`` are the proposal's as the rest of its check
+    computes them."""
+    has = profile.template.technical_tables
+    if p.catalog_entry_only or not has:
         return ()
     derived = tables or calc.Tables(p, profile)
-    called_for = list("ABC") if not calc.operating_costs(p).is_zero() else []
-    for t in ("D", "E") if not calc.unbooked(p) else ():
+    costs = not calc.operating_costs(p).is_zero()
+    called_for = [t for t in "ABC" if t in has and costs]
+    for t in (t for t in _SPLIT_INVESTMENT if t in has) if not calc.unbooked(p) else ():
         units = derived[t]
         if len({profile.committee_of(u) for u, s in units.items() if not s.is_zero()}) > 1:
             called_for.append(t)
@@ -59,31 +58,18 @@ def check_template(
 
     if p.catalog_entry_only:
         return
+    template = profile.template
     for t in required_tables(p, profile, tables):
         if not filled(p.stated.technical.get(t)):
-            yield rule(f"template-{t}", f"{_CALLED_FOR[t]}, men Tabel {t} er ikke udfyldt")
+            yield rule(
+                f"template-{t}", f"{template.technical_tables[t]}, men Tabel {t} er ikke udfyldt"
+            )
     heard = {c.kind: c for c in p.consultations}
-    cfo = heard.get("cfo")
-    if cfo is None or not cfo.heard:
-        yield rule(
-            "template-cfo",
-            "Forslaget er ikke godkendt i endelig form af Center for "
-            "Økonomi (skal ske før udvalgsgodkendelse)",
-        )
-    required = (
-        (p.scope.m2_change, "ejendom", "Ændrede m2-behov kræver en ejendomsfaglig vurdering"),
-        (
-            p.scope.digitalisation,
-            "it-kredsen",
-            "Digitaliseringsprojekter skal i høring i IT-kredsen",
-        ),
-        (p.scope.new_it_system, "koncern-it", "Nye it-systemer skal vurderes af Koncern IT"),
-        (
-            p.scope.employer_area,
-            "hr-kredsen",
-            "Effektiviseringer på arbejdsgiverområdet skal i høring i HR-kredsen",
-        ),
-    )
-    for applies, kind, text in required:
-        if applies and not (kind in heard and heard[kind].heard):
-            yield rule(f"template-{kind}", f"{text}, før Center for Økonomi kan godkende endeligt")
+    approval = template.approval
+    if approval is not None and not (approval.kind in heard and heard[approval.kind].heard):
+        yield rule(f"template-{approval.kind}", approval.missing)
+    before = f", {approval.before}" if approval is not None else ""
+    for required in template.consultations:
+        applies = getattr(p.scope, required.when)
+        if applies and not (required.kind in heard and heard[required.kind].heard):
+            yield rule(f"template-{required.kind}", f"{required.text}{before}")

@@ -399,8 +399,8 @@ class ProposalSheet(Sheet):
             _Group(f"Tabel A, placeret hos {where}" if where else "Tabel A", lines)
             for where, lines in calc.placement_groups(p).items()
         ]
-        for name, area in (("D", calc.ANLAEG), ("E", calc.SERVICE)):
-            lines = list(calc.section_lines(p, Section.IMPLEMENTATION, area))
+        for name, role in (("D", calc.CAPITAL), ("E", calc.OPERATING)):
+            lines = list(calc.section_lines(p, Section.IMPLEMENTATION, role=role))
             self.groups[name] = [_Group(f"Tabel {name}", lines)] if lines else []
         groups = [g for name in "ADE" for g in self.groups[name]]
         if not groups:
@@ -541,7 +541,7 @@ class ProposalSheet(Sheet):
         part."""
         p, rows = self.p, self.total_rows
         if basis == "service":
-            part = calc.permanent(p, calc.SERVICE)
+            part = calc.permanent(p, role=calc.OPERATING)
             carry, flow_rows = rows["varig_service"], [rows["varig_service"], rows["impl"]]
         else:
             part = calc.permanent(p)
