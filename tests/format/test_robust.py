@@ -14,9 +14,9 @@ from gevinst.cli.show import render_proposal
 from gevinst.core import calc
 from gevinst.core.errors import FormatError
 from gevinst.format.reader import load_catalog
-from gevinst.format.writer import number, write_catalog
+from gevinst.format.writer import number, to_yaml, write_catalog
 from gevinst.format.yamlsource import MAX_FILE_BYTES, YamlError, read_text
-from tests.format.bc01 import bc01_catalog, edit
+from tests.format.bc01 import bc01_catalog, edit, problems
 from tests.paths import SEED
 
 # BC01's first line of Tabel 1, as the seed writes it
@@ -108,6 +108,219 @@ def test_written_fractions_read_back_as_the_same_figures(catalog: Path, tmp_path
     before = load_catalog(catalog)
     write_catalog(before, tmp_path / "again")
     assert load_catalog(tmp_path / "again") == before
+
+
+# --- numbers written with thousand separators (issue 10, item 6) ------------------------------
+
+# what gevinst says of 70,000 and 1.144 written without quotes: each reading, and its writing
+SEVENTY_THOUSAND = (
+    "mente du -70000 (komma mellem tusinder), så skriv -70000; mente du decimaltallet -70,000 "
+    '(komma som decimaltegn), så skriv "-70,000" i anførselstegn'
+)
+ONE_POINT = (
+    "1.144 er skrevet som et decimaltal uden anførselstegn, altså 1,144; mente du 1144 (punktum "
+    'som tusindtalsprik), så skriv 1144; mente du decimaltallet 1,144, så skriv "1,144" i '
+    "anførselstegn"
+)
+
+
+def test_a_comma_in_a_flow_mapping_is_not_a_key(catalog: Path) -> None:
+    # YAML reads {2025: -70,000} as -70 and a key 000 with no value
+    line = edit(catalog, FIRST, "2025: -70,000, 2026: -297")
+    assert problem(catalog) == (
+        f"{at(catalog, line, 'lines[0].amounts[2025]')} -70,000 uden anførselstegn læser YAML "
+        f"som -70 og en nøgle 000; {SEVENTY_THOUSAND}"
+    )
+
+
+def test_two_commas_in_one_mapping_are_not_a_key_given_twice(catalog: Path) -> None:
+    line = edit(catalog, FIRST, "2025: -70,000, 2026: -70,000")
+    said = problems(catalog)
+    assert [p.split(": ", 1)[0] for p in said] == [
+        at(catalog, line, f"lines[0].amounts[{year}]").removesuffix(":") for year in (2025, 2026)
+    ]
+    assert not [p for p in said if "står to gange" in p or "000" in p.split(": ", 1)[0]]
+
+
+def test_commas_between_millions_are_one_reading(catalog: Path) -> None:
+    line = edit(catalog, FIRST, "2025: -1,144,000, 2026: -297")
+    assert problem(catalog) == (
+        f"{at(catalog, line, 'lines[0].amounts[2025]')} -1,144,000 uden anførselstegn læser YAML "
+        "som -1 og nøglerne 144 og 000; mente du -1144000 (kommaer mellem tusinder), så skriv "
+        "-1144000"
+    )
+
+
+def test_a_decimal_comma_in_a_flow_mapping_is_said_to_be_quoted(catalog: Path) -> None:
+    line = edit(catalog, FIRST, "2025: 0,5, 2026: -297")
+    assert problem(catalog) == (
+        f"{at(catalog, line, 'lines[0].amounts[2025]')} 0,5 uden anførselstegn læser YAML som 0 og "
+        'en nøgle 5; mente du decimaltallet 0,5 (komma som decimaltegn), så skriv "0,5" i '
+        "anførselstegn"
+    )
+
+
+def test_a_comma_in_block_style_is_not_read_as_a_decimal_comma(catalog: Path) -> None:
+    # the text "-70,000" was read as -70 with a Danish decimal comma, without a word
+    old = "amounts: {2024: 0, 2025: -149, 2026: -297, 2027: -297, 2028: -297, 2029: -297}"
+    line = edit(catalog, old, "amounts:\n      2025: -70,000\n      2026: -297") + 1
+    assert problem(catalog) == (
+        f"{at(catalog, line, 'lines[0].amounts[2025]')} -70,000 er skrevet uden anførselstegn; "
+        f"{SEVENTY_THOUSAND}"
+    )
+
+
+def test_a_point_in_an_amount_has_both_readings(catalog: Path) -> None:
+    line = edit(catalog, FIRST, "2025: 1.144, 2026: -297")
+    assert problem(catalog) == f"{at(catalog, line, 'lines[0].amounts[2025]')} {ONE_POINT}"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "field", "said"),
+    [
+        # a stated table's row
+        (
+            "varig: {2024: 0, 2025: -297, 2026: -1144,",
+            "varig: {2024: 0, 2025: -297, 2026: -1,144,",
+            "stated.1.varig[2026]",
+            "-1,144 uden anførselstegn læser YAML som -1 og en nøgle 144; mente du -1144 (komma "
+            "mellem tusinder), så skriv -1144; mente du decimaltallet -1,144 (komma som "
+            'decimaltegn), så skriv "-1,144" i anførselstegn',
+        ),
+        # a key's weight
+        (
+            "weights: {BIF: 154,",
+            "weights: {BIF: 1,154,",
+            "keys.ledere.weights.BIF",
+            "1,154 uden anførselstegn læser YAML som 1 og en nøgle 154; mente du 1154 (komma "
+            "mellem tusinder), så skriv 1154; mente du decimaltallet 1,154 (komma som "
+            'decimaltegn), så skriv "1,154" i anførselstegn',
+        ),
+        ("weights: {BIF: 154,", "weights: {BIF: 1.144,", "keys.ledere.weights.BIF", ONE_POINT),
+        # a basis table's cell, where a decimal is as likely
+        (
+            "values: {Værdi: 68500,",
+            "values: {Værdi: 68,500,",
+            "basis[2].rows[0].values.Værdi",
+            "68,500 uden anførselstegn læser YAML som 68 og en nøgle 500; mente du 68500 (komma "
+            "mellem tusinder), så skriv 68500; mente du decimaltallet 68,500 (komma som "
+            'decimaltegn), så skriv "68,500" i anførselstegn',
+        ),
+        (
+            "values: {Værdi: 68500,",
+            "values: {Værdi: 1.144,",
+            "basis[2].rows[0].values.Værdi",
+            ONE_POINT,
+        ),
+        # an effect's parameter: one message, not also "skal være en liste"
+        (
+            "        value: 594\n        assumed: true\n        source: >-\n"
+            "          Prisen på et specialist-årsværk er ikke trykt; 594",
+            "        value: 1,144\n        assumed: true\n        source: >-\n"
+            "          Prisen på et specialist-årsværk er ikke trykt; 594",
+            "effects[0].params.price.value",
+            "1,144 er skrevet uden anførselstegn; mente du 1144 (komma mellem tusinder), så skriv "
+            '1144; mente du decimaltallet 1,144 (komma som decimaltegn), så skriv "1,144" i '
+            "anførselstegn",
+        ),
+        (
+            'fte: {value: "0.5"',
+            "fte: {value: 0.5",
+            "effects[0].params.fte.value",
+            "0.5 er skrevet som et decimaltal uden anførselstegn; skriv et decimaltal i "
+            'anførselstegn med komma: "0,5"',
+        ),
+    ],
+)
+def test_each_kind_of_amount_says_what_was_meant(
+    catalog: Path, old: str, new: str, field: str, said: str
+) -> None:
+    line = edit(catalog, old, new)
+    assert problem(catalog) == f"{at(catalog, line, field)} {said}"
+
+
+def test_commas_in_a_flow_list_are_one_number_or_two(catalog: Path) -> None:
+    line = edit(catalog, "value: [68500, 4000]", "value: [68,500, 4,000]")
+    first, second = (at(catalog, line, f"effects[2].params.cases.value[{i}]") for i in (0, 1))
+    assert problems(catalog) == [
+        f"{first} 68,500 uden anførselstegn læser YAML som to tal, 68 og "
+        "500; mente du 68500 (komma mellem tusinder), så skriv 68500; mente du decimaltallet "
+        '68,500 (komma som decimaltegn), så skriv "68,500" i anførselstegn; mente du to tal, så '
+        "skriv et mellemrum efter kommaet: 68, 500",
+        f"{second} 4,000 uden anførselstegn læser YAML som to tal, 4 og 0; "
+        "mente du 4000 (komma mellem tusinder), så skriv 4000; mente du decimaltallet 4,000 (komma "
+        'som decimaltegn), så skriv "4,000" i anførselstegn; mente du to tal, så skriv et '
+        "mellemrum efter kommaet: 4, 000",
+    ]
+
+
+def test_a_list_written_without_spaces_is_read_as_before(catalog: Path) -> None:
+    # [1,3]: a comma followed by fewer than three digits cannot separate thousands
+    edit(catalog, "value: [1, 3]", "value: [1,3]")
+    edit(catalog, "value: [68500, 4000]", "value: [68500,4000]")
+    assert load_catalog(catalog).proposal("BC01") == load_catalog(SEED).proposal("BC01")
+
+
+def test_a_catalog_row_says_what_was_meant(catalog: Path) -> None:
+    table = """\
+tables:
+  - id: catalog-1
+    title: Tabel 1
+    years: [2025, 2026]
+    groups:
+      - committee: Økonomiudvalget
+        rows:
+          - {proposal: BC01, label: Ferie, effect: {2025: 297, 2026: 1,144}, investment: 4.250}
+"""
+    path = catalog / "catalog.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + table, encoding="utf-8")
+    line = len(path.read_text(encoding="utf-8").splitlines())
+    where = f"{path}, linje {line}, felt tables[0].groups[0].rows[0]"
+    assert problems(catalog) == [
+        f"{where}.effect[2026]: 1,144 uden anførselstegn læser YAML som 1 og en nøgle 144; mente "
+        "du 1144 (komma mellem tusinder), så skriv 1144; mente du decimaltallet 1,144 (komma som "
+        'decimaltegn), så skriv "1,144" i anførselstegn',
+        f"{where}.investment: 4.250 er skrevet som et decimaltal uden anførselstegn, altså 4,250; "
+        "mente du 4250 (punktum som tusindtalsprik), så skriv 4250; mente du decimaltallet 4,250, "
+        'så skriv "4,250" i anførselstegn',
+    ]
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ('"-70 000"', "'-70 000' er skrevet med tegn mellem tusinder; skriv -70000"),
+        ('"1,144,000"', "'1,144,000' er skrevet med tegn mellem tusinder; skriv 1144000"),
+        ('"12.500.000"', "'12.500.000' er skrevet med tegn mellem tusinder; skriv 12500000"),
+        ('"1.144,5"', "'1.144,5' er skrevet med tegn mellem tusinder; skriv \"1144,5\""),
+        ('"1,144.5"', "'1,144.5' er skrevet med tegn mellem tusinder; skriv \"1144,5\""),
+        ("12.500.000", "'12.500.000' er skrevet med tegn mellem tusinder; skriv 12500000"),
+    ],
+)
+def test_separated_thousands_are_said_plainly(catalog: Path, written: str, said: str) -> None:
+    line = edit(catalog, FIRST, f"2025: {written}, 2026: -297")
+    assert problem(catalog) == f"{at(catalog, line, 'lines[0].amounts[2025]')} {said}"
+
+
+def test_in_quotes_a_comma_is_the_decimal_comma(catalog: Path) -> None:
+    # the format's rule (docs/format.md, "Numbers"): "70,000" is seventy, as the writer writes it
+    edit(catalog, FIRST, '2025: "-70,000", 2026: "-70000"')
+    amounts = load_catalog(catalog).proposal("BC01").line("e1").amounts
+    assert (amounts[2025], amounts[2026]) == (Decimal(-70), Decimal(-70000))
+
+
+def test_a_claim_figure_split_by_yaml_is_said(catalog: Path) -> None:
+    # a claim's figure is a text as the prose writes it: "1262,6", never 1262 and a key 6
+    line = edit(catalog, 'value: "1262,6", unit: timer', "value: 1262,6, unit: timer")
+    assert problem(catalog) == (
+        f"{at(catalog, line, 'claims[2].value')} 1262,6 uden anførselstegn læser YAML som 1262 og "
+        'en nøgle 6; skriv tallet i anførselstegn, som teksten skriver det: "1262,6"'
+    )
+
+
+def test_the_writer_quotes_a_fraction_that_would_read_as_thousands() -> None:
+    # unquoted, -1,144 in block style is refused as a thousand separator or a decimal comma
+    assert to_yaml({"a": {2025: "-1,144", 2026: "12,5"}}) == "a:\n  2025: '-1,144'\n  2026: 12,5\n"
 
 
 # --- years, keys and dates --------------------------------------------------------------------

@@ -98,7 +98,7 @@ def _amount(value: Any) -> Decimal:
 
 # how a number is written unquoted where YAML (or JSON) does not read it as meant; the
 # message says each reading it may have, and how to write each (docs/format.md, "Numbers")
-_POINT_THOUSANDS = re.compile(r"^[+-]?[1-9]\d{0,2}(?:\.\d{3})+$")
+_POINT_THOUSANDS = re.compile(r"^[+-]?[1-9]\d{0,2}\.\d{3}$")
 _POINT_DECIMAL = re.compile(r"^[+-]?\d+\.\d+$")
 _COMMA_THOUSANDS = re.compile(r"^[+-]?[1-9]\d{0,2}(?:,\d{3})+$")
 _COMMA_DECIMAL = re.compile(r"^[+-]?\d+,\d+$")
@@ -122,12 +122,8 @@ def _point_problem(written: str) -> str:
     skriv et decimaltal i anførselstegn med komma: "0,5"
     """
     if _POINT_THOUSANDS.match(written):
+        # one point: YAML reads 12.500.000 as a text, which _grouped speaks of
         whole = written.replace(".", "")
-        if written.count(".") > 1:
-            return (
-                f"{written} er skrevet med tusindtalsprikker uden anførselstegn; mente du "
-                f"{whole}, så skriv {whole}"
-            )
         decimal = written.replace(".", ",")
         return (
             f"{written} er skrevet som et decimaltal uden anførselstegn, altså {decimal}; mente "
