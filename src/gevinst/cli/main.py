@@ -567,6 +567,7 @@ def _parser() -> argparse.ArgumentParser:
     claims_output.add_command(sub)
     consult_output.add_commands(sub)
     realisation_output.add_commands(sub)
+    import_module("gevinst.cli.appraise").add_command(sub)
     return parser
 
 

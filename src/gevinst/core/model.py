@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 
+from gevinst.core.appraisal.case import Appraisal
 from gevinst.core.claims.claim import Claim
 from gevinst.core.effects import Effect
 from gevinst.core.errors import MissingKeyError, NotFoundError
@@ -344,6 +345,7 @@ class Proposal:
     claims: tuple[Claim, ...] = ()
     stated: Stated = Stated()
     remarks: tuple[str, ...] = ()  # internal notes (sources, transcription), never printed
+    appraisal: Appraisal | None = None  # funding and options compared (core/appraisal)
 
     def __post_init__(self) -> None:
         freeze(self, "keys", "texts_after", "printed_headings")

@@ -14,6 +14,7 @@ from enum import StrEnum
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from gevinst.core.appraisal.settings import AppraisalSettings
 from gevinst.core.assumptions import Assumptions
 from gevinst.core.errors import MissingKeyError
 from gevinst.core.frozen import freeze
@@ -112,6 +113,7 @@ class Profile:
     consultation_kinds: Mapping[str, str] = field(default_factory=dict)
     workflow: Workflow | None = None  # None: the body keeps no lifecycle in gevinst
     price_index: PriceIndex | None = None  # None: amounts are never converted between p/l
+    appraisal: AppraisalSettings | None = None  # None: the body sets no appraisal settings
     money: Money = field(default_factory=Money)
     periods: Periods = field(default_factory=Periods)
     language: str = "da"  # the language of every output: "da" or "en"

@@ -37,6 +37,7 @@ from gevinst.core.profile import (
 )
 from gevinst.core.series import Series
 from gevinst.format import schema as s
+from gevinst.format.appraisal import appraisal_case, appraisal_settings
 from gevinst.format.claims import claim_from_model, claim_problems
 from gevinst.format.collector import collector_paused
 from gevinst.format.yamlsource import YamlDocument, YamlError, read_bytes
@@ -233,6 +234,7 @@ def _profile(path: Path) -> Profile:
         consultation_kinds=dict(pm.consultation_kinds),
         workflow=_workflow(pm.workflow) if pm.workflow else None,
         price_index=_price_index(pm.price_index) if pm.price_index else None,
+        appraisal=appraisal_settings(pm.appraisal) if pm.appraisal else None,
         money=Money(pm.money.currency, pm.money.scale, pm.money.decimals, pm.money.label),
         periods=Periods(pm.periods.start_month),
         language=pm.language,
@@ -433,6 +435,7 @@ def _proposal(pm: s.ProposalModel, profile: Profile) -> m.Proposal:
             technical=technical,
         ),
         remarks=tuple(pm.remarks),
+        appraisal=None if pm.appraisal is None else appraisal_case(pm.appraisal, level),
     )
 
 

@@ -592,6 +592,102 @@ def _consecutive(years: list[Year]) -> list[Year]:
     return years
 
 
+# --- a proposal's appraisal (docs/format.md, "Funding and appraisal") ----------------------
+
+
+class FundingModel(Model):
+    """How the capital is funded: borrowed on an annuity (term, rate) or from reserves."""
+
+    method: Literal["borrowing", "reserves"]
+    term: int | None = Field(default=None, ge=1, le=100)
+    rate: Amount | None = None
+    source: str = ""
+
+    @model_validator(mode="after")
+    def _loan_or_not(self) -> FundingModel:
+        borrowed = self.method == "borrowing"
+        if borrowed and (self.term is None or self.rate is None):
+            raise ValueError('method: borrowing skal have term (år) og rate (fx "0,045")')
+        if not borrowed and (self.term is not None or self.rate is not None):
+            raise ValueError("method: reserves har hverken term eller rate")
+        if self.rate is not None and self.rate <= -1:
+            raise ValueError("rate skal være større end -1")
+        return self
+
+
+class AppraisalRowModel(Model):
+    id: Identifier
+    text: str = ""
+    kind: Literal["cost", "benefit", "offset"]
+    cashable: bool | None = None
+    amounts: YearSeries = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _cashable_for_benefits(self) -> AppraisalRowModel:
+        if self.kind == "benefit" and self.cashable is None:
+            raise ValueError(f"{self.id}: en gevinst (benefit) angiver cashable: true eller false")
+        if self.kind != "benefit" and self.cashable is not None:
+            raise ValueError(f"{self.id}: kun en gevinst (benefit) angiver cashable")
+        return self
+
+
+class RiskEstimateModel(Model):
+    id: Identifier
+    text: str = ""
+    year: Year
+    low: Amount
+    likely: Amount
+    high: Amount
+
+    @model_validator(mode="after")
+    def _rising(self) -> RiskEstimateModel:
+        if not self.low <= self.likely <= self.high:
+            raise ValueError(f"{self.id}: low ≤ likely ≤ high")
+        return self
+
+
+class AppraisalOptionModel(Model):
+    id: Identifier
+    label: str = Field(min_length=1)
+    role: Literal["do_nothing", "do_minimum", "preferred", "other"] = "other"
+    text: str = ""
+    capital: YearSeries = Field(default_factory=dict)
+    rows: list[AppraisalRowModel] = Field(default_factory=list)
+    risks: list[RiskEstimateModel] = Field(default_factory=list)
+
+
+class ProposalAppraisalModel(Model):
+    """A proposal's options compared, how its capital is funded, its kind of project for
+    optimism bias (a kind the profile names) and the share of the bias mitigated."""
+
+    text: str = ""
+    years: Annotated[list[Year], AfterValidator(_consecutive)] = Field(default_factory=list)
+    funding: FundingModel = FundingModel(method="reserves")
+    project_kind: str | None = None
+    mitigation: Amount = Decimal(0)
+    options: list[AppraisalOptionModel] = Field(min_length=2)
+
+    @model_validator(mode="after")
+    def _one_baseline_one_preferred(self) -> ProposalAppraisalModel:
+        problems = []
+        for role in ("do_nothing", "preferred"):
+            n = sum(o.role == role for o in self.options)
+            if n != 1:
+                problems.append(f"netop én mulighed skal have role: {role}, ikke {n}")
+        ids = [o.id for o in self.options]
+        problems += [f"muligheden {i!r} står to gange" for i in _twice(ids)]
+        for o in self.options:
+            problems += [
+                f"muligheden {o.id!r}: rækken {i!r} står to gange"
+                for i in _twice([r.id for r in o.rows])
+            ]
+        if not 0 <= self.mitigation <= 1:
+            problems.append('mitigation skal være mellem 0 og 1 (fx "0,5")')
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+
 class ProposalModel(Model):
     schema_version: Literal[1]
     id: Identifier
@@ -635,6 +731,7 @@ class ProposalModel(Model):
     claims: list[ClaimModel] = Field(default_factory=list)
     stated: StatedModel = StatedModel()
     remarks: list[str] = Field(default_factory=list)
+    appraisal: ProposalAppraisalModel | None = None
 
     @model_validator(mode="after")
     def _texts_after_known_tables(self) -> ProposalModel:
@@ -1055,6 +1152,7 @@ class ProfileModel(Model):
     assumptions: list[AssumptionModel] = Field(default_factory=list)
     workflow: WorkflowModel | None = None
     price_index: PriceIndexModel | None = None
+    appraisal: AppraisalSettingsModel | None = None
 
     @model_validator(mode="after")
     def _consistent(self) -> ProfileModel:

@@ -24,6 +24,7 @@ from gevinst.core.evidence import Record
 from gevinst.core.lifecycle import Event
 from gevinst.core.numbers import MAX_DECIMALS, MAX_DENOMINATOR
 from gevinst.core.series import Series
+from gevinst.format.appraisal import appraisal_document
 from gevinst.format.claims import claim_document
 from gevinst.format.schema import SCHEMA_VERSION
 from gevinst.format.yamlsource import quote_comma_numbers
@@ -259,6 +260,8 @@ def proposal_document(p: m.Proposal) -> Doc:
         **({"claims": [claim_document(c) for c in p.claims]} if p.claims else {}),
         "stated": _stated(p.stated),
         "remarks": list(p.remarks),
+        # only where there is one: a document without it keeps the version it had
+        **({"appraisal": appraisal_document(p.appraisal, number)} if p.appraisal else {}),
     }
 
 

@@ -151,7 +151,7 @@ def option_figures(
     financing = financing_cost(capital, loan) if loan is not None else EMPTY
     counted = financing if loan is not None else capital
     owed = outstanding(capital, loan, last) if loan is not None else ZERO
-    risk = risk_pool(o.risks, o.capital.price_level)
+    risk = risk_pool(o.risks, o.capital.price_level, o.capital.scale)
     offsets = _sum_rows(o, RowKind.OFFSET)
     cashable = _sum_rows(o, RowKind.BENEFIT, True)
     non_cashable = _sum_rows(o, RowKind.BENEFIT, False)

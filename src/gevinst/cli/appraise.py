@@ -1,0 +1,266 @@
+# SPDX-License-Identifier: MPL-2.0
+"""``gevinst appraise PATH ID [--format json]``: a proposal's options side by side against the
+do-nothing baseline (:mod:`gevinst.core.appraisal`), in Danish number format or as JSON.
+
+Amounts are present values in the proposal's scale at its price level, rounded to whole
+units for the table (costs positive, benefits and offsets negative, as everywhere in
+gevinst; a negative NPV is a net gain); JSON gives them to the øre or penny, as exact
+decimal strings where they are not whole."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import textwrap
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+from gevinst.cli.console import write_json
+from gevinst.core.access import LOCAL
+from gevinst.core.appraisal.optimism import BiasBase
+from gevinst.core.appraisal.options import Appraised, OptionResult
+from gevinst.core.calc import Payback, payback_text
+from gevinst.core.distribute import round_to, round_whole
+from gevinst.core.model import Proposal
+from gevinst.core.numbers import dk
+from gevinst.services import appraisal as appraisal_service
+from gevinst.stores.folder import FolderStore
+
+LABEL = 44
+BASES = {BiasBase.CAPITAL: "anlægsudgiften", BiasBase.REVENUE: "driftsudgifterne"}
+WIDTH = 100
+CENT = Decimal("0.01")
+HUNDRED = Decimal(100)
+
+
+def _whole(value: Decimal) -> str:
+    return dk(round_whole(value))
+
+
+def _percent(share: Decimal) -> str:
+    return f"{dk(round_to(share * HUNDRED, Decimal('0.1')))} %"
+
+
+def _ratio(value: Decimal | None) -> str:
+    return "–" if value is None else dk(value, places=2)
+
+
+Cell = Callable[[OptionResult, tuple[int, ...]], str]
+
+ROWS: tuple[tuple[str, Cell], ...] = (
+    ("Omkostninger i alt (nutidsværdi)", lambda r, _: _whole(r.figures.pv_costs)),
+    ("Eksisterende budgetter modregnet", lambda r, _: _whole(r.figures.pv_offsets)),
+    ("Gevinster, kontante (cashable)", lambda r, _: _whole(r.figures.pv_cashable)),
+    ("Gevinster, ikke-kontante (non-cashable)", lambda r, _: _whole(r.figures.pv_non_cashable)),
+    ("Nutidsværdi (NPV)", lambda r, _: _whole(r.figures.npv)),
+    ("NPV, kun kontante gevinster", lambda r, _: _whole(r.figures.npv_cashable)),
+    ("NPV mod nulalternativet", lambda r, _: _whole(r.npv_vs_baseline)),
+    ("NPV mod nulalternativet, kun kontante", lambda r, _: _whole(r.npv_cashable_vs_baseline)),
+    ("Cost-benefit-forhold (BCR)", lambda r, _: _ratio(r.bcr)),
+    ("Tilbagebetalingstid", lambda r, _: payback_text(r.payback)),
+    ("Tilbagebetalingstid, kun kontante", lambda r, _: payback_text(r.payback_cashable)),
+    ("Optimism bias lagt til (i alt)", lambda r, _: _whole(r.figures.bias.total())),
+    ("Finansieringsudgift i horisonten", lambda r, ys: _whole(_inside(r, ys))),
+    ("Risikopulje (PERT, i alt)", lambda r, _: _whole(r.figures.risk.total())),
+    ("Restgæld ved horisontens slutning", lambda r, _: _whole(r.figures.outstanding)),
+)
+
+
+def _inside(r: OptionResult, years: tuple[int, ...]) -> Decimal:
+    """The financing cost paid within the horizon (a loan may run beyond it)."""
+    return sum((r.figures.financing[y] for y in years), Decimal(0))
+
+
+def _wrap(text: str, indent: str = "") -> list[str]:
+    # a figure and its per cent sign stay on one line
+    kept = text.replace(" %", "\xa0%")
+    lines = textwrap.wrap(kept, WIDTH, initial_indent=indent, subsequent_indent=indent)
+    return [line.replace("\xa0", " ") for line in lines] or [""]
+
+
+def _head(p: Proposal, a: Appraised) -> list[str]:
+    first, last = a.years[0], a.years[-1]
+    edition = a.schedule
+    out = [f"{p.id} {p.title}", "Vurdering af mulighederne mod nulalternativet", ""]
+    out += _wrap(
+        f"Horisont {first}-{last} (år 0 = {first}). Diskontering: {a.schedule_label}, "
+        f"{edition.schedule.describe()} ({edition.schedule.reference}, gælder fra "
+        f"{edition.start})."
+    )
+    if a.loan is None:
+        out.append(
+            "Finansiering: anlægsudgiften betales af egne midler (reserves) det år den afholdes."
+        )
+    else:
+        source = f" ({a.loan.source})" if a.loan.source else ""
+        out += _wrap(
+            f"Finansiering: lån over {a.loan.term} år til {_percent(a.loan.rate)}{source}, "
+            "annuitet fra året efter udgiften; kun finansieringsudgiften tælles, ikke også "
+            "anlægsudgiften."
+        )
+    if a.bias is None:
+        out.append("Optimism bias: ingen projekttype angivet.")
+    else:
+        b = a.bias
+        out += _wrap(
+            f"Optimism bias: {b.label}, øvre grænse {_percent(b.upper)}, anvendt "
+            f"{_percent(a.bias_share)} på {BASES[b.applies_to]} ({b.source})."
+        )
+    return out
+
+
+def _table(a: Appraised) -> list[str]:
+    labels = [r.figures.option.label for r in a.results]
+    width = max(14, *(len(x) + 2 for x in labels))
+    out = [
+        "",
+        "Nutidsværdier; omkostninger positive, gevinster negative (negativ NPV er en gevinst)",
+    ]
+    out.append(" " * LABEL + "".join(f"{x:>{width}}" for x in labels))
+    for label, cell in ROWS:
+        cells = "".join(f"{cell(r, a.years):>{width}}" for r in a.results)
+        out.append(f"{label:<{LABEL}}{cells}")
+    return out
+
+
+def _switching(a: Appraised) -> list[str]:
+    out = [
+        "",
+        *_wrap(
+            f"Skifteværdier for {a.preferred.figures.option.label}: hvor meget en gruppe kan "
+            "ændre sig, før NPV mod nulalternativet bliver 0"
+        ),
+    ]
+    for sv in a.switching:
+        if sv.change is None:
+            out.append(f"  {sv.label}: ingen (nutidsværdi 0)")
+            continue
+        at = sv.pv_at_switch
+        assert at is not None
+        out.append(
+            f"  {sv.label}: {'+' if sv.change > 0 else ''}{_percent(sv.change)} "
+            f"(nutidsværdi {_whole(sv.pv)} -> {_whole(at)})"
+        )
+    return out
+
+
+def _key_decision(a: Appraised) -> list[str]:
+    if a.key_decision is None or a.key_decision_threshold is None:
+        return []
+    word = "ja" if a.key_decision else "nej"
+    return ["", f"Nøglebeslutning (key decision): {word}, tærskel {dk(a.key_decision_threshold)}"]
+
+
+def render(p: Proposal, a: Appraised) -> str:
+    lines = [*_head(p, a), *_table(a), *_switching(a), *_key_decision(a)]
+    lines += [
+        "",
+        *_wrap("Risikopuljen er summen af PERT-middelværdierne (lav + 4 × sandsynlig + høj) / 6."),
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _num(value: Decimal | None) -> int | str | None:
+    if value is None:
+        return None
+    value = round_to(value, CENT)
+    return int(value) if value == value.to_integral_value() else str(value)
+
+
+def _share(value: Decimal | None) -> str | None:
+    """A switching value for JSON: a share to four decimals (0,2534 is 25,34 %)."""
+    return None if value is None else str(round_to(value, Decimal("0.0001")))
+
+
+def _exact(value: Decimal) -> int | str:
+    """A rate or a share for JSON, unrounded: whole as a number, else a decimal string."""
+    return int(value) if value == value.to_integral_value() else str(value)
+
+
+def _payback_json(pb: Payback | None) -> dict[str, int] | None:
+    return None if pb is None else {"years": pb.years, "year": pb.year}
+
+
+def _result_json(r: OptionResult) -> dict[str, Any]:
+    f = r.figures
+    return {
+        "id": f.option.id,
+        "label": f.option.label,
+        "role": str(f.option.role),
+        "pv_costs": _num(f.pv_costs),
+        "pv_offsets": _num(f.pv_offsets),
+        "pv_benefits_cashable": _num(f.pv_cashable),
+        "pv_benefits_non_cashable": _num(f.pv_non_cashable),
+        "npv": _num(f.npv),
+        "npv_cashable": _num(f.npv_cashable),
+        "npv_vs_baseline": _num(r.npv_vs_baseline),
+        "npv_cashable_vs_baseline": _num(r.npv_cashable_vs_baseline),
+        "bcr": _num(r.bcr),
+        "payback": _payback_json(r.payback),
+        "payback_cashable": _payback_json(r.payback_cashable),
+        "optimism_bias": _num(f.bias.total()),
+        "risk_pool": _num(f.risk.total()),
+        "financing_cost": {str(y): _num(a) for y, a in f.financing.items()},
+        "outstanding": _num(f.outstanding),
+    }
+
+
+def appraisal_json(p: Proposal, a: Appraised) -> dict[str, Any]:
+    e = a.schedule
+    return {
+        "proposal": p.id,
+        "years": list(a.years),
+        "discount": {
+            "label": a.schedule_label,
+            "start": str(e.start),
+            "reference": e.schedule.reference,
+            "rates": [{"from": b.start, "rate": _exact(b.rate)} for b in e.schedule.bands],
+        },
+        "funding": (
+            {"method": "reserves"}
+            if a.loan is None
+            else {"method": "borrowing", "term": a.loan.term, "rate": _exact(a.loan.rate)}
+        ),
+        "optimism_bias": (
+            None
+            if a.bias is None
+            else {
+                "kind": a.bias.kind,
+                "upper": _exact(a.bias.upper),
+                "applied": _exact(a.bias_share),
+                "source": a.bias.source,
+            }
+        ),
+        "options": [_result_json(r) for r in a.results],
+        "switching": [
+            {"name": sv.name, "label": sv.label, "pv": _num(sv.pv), "change": _share(sv.change)}
+            for sv in a.switching
+        ],
+        "key_decision": a.key_decision,
+        "risk_mean": "PERT",
+    }
+
+
+def run(args: argparse.Namespace) -> int:
+    p, a = appraisal_service.appraisal(FolderStore(), LOCAL, args.path, args.id)
+    if args.format == "json":
+        write_json(appraisal_json(p, a))
+    else:
+        sys.stdout.write(render(p, a))
+    return 0
+
+
+def add_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    appraise = sub.add_parser(
+        "appraise",
+        help="vurdér et forslags muligheder mod nulalternativet (NPV, BCR, skifteværdier)",
+        description="Mulighederne i forslagets appraisal:-afsnit side om side: nutidsværdi af "
+        "omkostninger og af kontante og ikke-kontante gevinster, NPV, cost-benefit-forhold, "
+        "tilbagebetalingstid, optimism bias, risikopulje og skifteværdier, med profilens "
+        "diskonteringsrente.",
+    )
+    appraise.add_argument("path", help="katalogmappe eller catalog.yaml")
+    appraise.add_argument("id", help="forslagets id")
+    appraise.add_argument("--format", choices=["table", "json"], default="table")
+    appraise.set_defaults(run=run)
