@@ -9,7 +9,8 @@ subtotal one row per administration where the proposal prints it so, F3's "Samle
 ændring, service SOF"), the total impact and the two payback rows. A proposal without an
 investment has no implementation section and no payback: the seed prints its lines and the
 totals the proposal states (F6 "Samlet varig ændring", Forslag 7 "Samlet økonomisk
-påvirkning").
+påvirkning"). A proposal known by its catalog row alone has its paybacks as it states them,
+marked "(angivet)", never computed.
 """
 
 from __future__ import annotations
@@ -42,6 +43,9 @@ class Row:
     amounts: Series | None = None
     text: str = ""  # the payback, "4 år (2028)"
     key: str = ""  # the row as findings name it: a line's id, a TABLE1_ROWS key, payback_total
+    # the text is the proposal's own, not derived: the payback of a proposal known by its
+    # catalog row alone (``Proposal.payback_derived``), which no renderer may compute
+    stated: bool = False
 
 
 _IMPLEMENTATION_ROWS = {calc.OPERATING: "impl_service", calc.CAPITAL: "impl_anlaeg"}
@@ -104,7 +108,41 @@ def _lines(p: Proposal, section: Section) -> list[Row]:
 def _without_investment(p: Proposal) -> list[Row]:
     stated = [key for key in ("varig_service", "varig", "impact") if key in p.stated.table1]
     heading = Row(Kind.HEADING, SECTION_HEADINGS[Section.PERMANENT])
-    return [heading, *_lines(p, Section.PERMANENT), *(_total(k) for k in stated or ["varig"])]
+    totals = [_total(k) for k in stated or ["varig"]]
+    return [heading, *_lines(p, Section.PERMANENT), *totals, *_stated_paybacks(p)]
+
+
+def _paybacks(p: Proposal) -> list[Row]:
+    """The two payback rows, computed; or, where the data cannot give them, those the
+    proposal states, as it states them."""
+    if not p.payback_derived:
+        return _stated_paybacks(p)
+    return [
+        Row(
+            Kind.PAYBACK,
+            f"Tilbagebetalingstid baseret på {label}",
+            text=calc.payback_text(calc.payback(p, basis)),
+            key=f"payback_{basis}",
+        )
+        for basis, label in calc.PAYBACK_BASES.items()
+    ]
+
+
+def _stated_paybacks(p: Proposal) -> list[Row]:
+    """A proposal known by its catalog row alone: its paybacks as stated, marked so (a
+    proposal with its Tabel 1 has none here; its paybacks are computed)."""
+    if p.payback_derived:
+        return []
+    return [
+        Row(
+            Kind.PAYBACK,
+            f"Tilbagebetalingstid baseret på {calc.PAYBACK_BASES[basis]} (angivet)",
+            text=text,
+            key=f"payback_{basis}",
+            stated=True,
+        )
+        for basis, text in p.stated.payback.items()
+    ]
 
 
 def table1(p: Proposal, profile: Profile | None = None) -> list[Row]:
@@ -122,15 +160,7 @@ def table1(p: Proposal, profile: Profile | None = None) -> list[Row]:
                 *_subtotals(p, section, profile),
             ]
         rows.append(_total("impact"))
-        rows += [
-            Row(
-                Kind.PAYBACK,
-                f"Tilbagebetalingstid baseret på {label}",
-                text=calc.payback_text(calc.payback(p, basis)),
-                key=f"payback_{basis}",
-            )
-            for basis, label in calc.PAYBACK_BASES.items()
-        ]
+        rows += _paybacks(p)
     return [_with_amounts(p, row) for row in rows]
 
 

@@ -300,8 +300,11 @@ class Proposal:
     scale: int = 1000
     heading: str = ""
     confidential: bool = False
-    # the file holds only what the catalog publishes (a confidential proposal): nothing that
-    # the document itself would state can be checked
+    # the data holds only the proposal's catalog row (its figures by year, its investment,
+    # what it states of its payback) and perhaps its summary: nothing that the document itself
+    # would state can be checked or derived. Why is said by ``confidential``: the proposal is
+    # withheld (FORTROLIG), or, not confidential, the body publishes only this summary
+    # (``summary_only``)
     catalog_entry_only: bool = False
     presenting: tuple[str, ...] = ()
     affected: tuple[str, ...] = ()
@@ -358,6 +361,23 @@ class Proposal:
         return tuple(b for b in self.basis if b.printed)
 
     @property
+    def summary_only(self) -> bool:
+        """The body publishes only a summary of the proposal, its catalog row and its short
+        text, and the proposal is not confidential: everyone reads all there is, and a document
+        prints it as a public summary, never as withheld. Another municipality's summary
+        catalog holds every proposal so; the seed's F1 is a catalog row alone because it is
+        confidential, so it is not ``summary_only``."""
+        return self.catalog_entry_only and not self.confidential
+
+    @property
+    def payback_derived(self) -> bool:
+        """Whether a payback can be computed from the data: only where the data holds the
+        proposal's Tabel 1 year by year. A catalog row gives the investment as one sum with no
+        years, so the payback of a proposal known by its row alone is as stated, never
+        recomputed (from a stand-in year it would only be invented)."""
+        return not self.catalog_entry_only
+
+    @property
     def assumptions_date(self) -> dt.date:
         """The day the proposal's shared assumptions are read: 1 January of its price level,
         so a proposal in 2025 p/l uses the values in force when 2025's budget was made."""
@@ -380,6 +400,11 @@ class CatalogRow:
     approved_with: str
     note_refs: tuple[str, ...] = ()
     marker: str = ""
+    # what the row states with no year, as printed: its payback ("3 år", "3,5 år"), its
+    # effect at full phase-in ("Effektivisering ved fuld indfasning", a positive contribution
+    # as the row's effect); None or "" where the catalog has no such column
+    payback: str = ""
+    full_effect: Decimal | None = None
 
 
 @dataclass(frozen=True)
@@ -400,6 +425,7 @@ class CatalogTable:
     unit: str = ""
     text: str = ""  # printed prose beside the table
     remarks: tuple[str, ...] = ()  # internal notes, never printed
+    total_full_effect: Decimal | None = None  # the printed total at full phase-in
 
     def rows(self) -> tuple[CatalogRow, ...]:
         return tuple(r for g in self.groups for r in g.rows)

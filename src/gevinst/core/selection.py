@@ -44,5 +44,13 @@ def _only(tables: tuple[CatalogTable, ...], proposal: str) -> tuple[CatalogTable
             if (rows := tuple(r for r in g.rows if r.proposal == proposal))
         )
         if groups:
-            out.append(replace(t, groups=groups, total_effect=None, total_investment=None))
+            out.append(
+                replace(
+                    t,
+                    groups=groups,
+                    total_effect=None,
+                    total_investment=None,
+                    total_full_effect=None,
+                )
+            )
     return tuple(out)

@@ -3,7 +3,10 @@
 
 "Effektiviseringsbidrag" is a proposal's permanent change printed as a positive contribution
 (``-calc.permanent``); "Samlet investering" is the sum of its implementation costs. A row the
-catalog does not tie to a proposal keeps the catalog's own figures.
+catalog does not tie to a proposal keeps the catalog's own figures, and so does a row whose
+proposal the data knows by that row alone (``catalog_entry_only``) wherever the row states
+what its lines cannot give: its investment (one sum, no years) and its effect at full
+phase-in ("Effektivisering ved fuld indfasning", no year), which is then its varig virkning.
 """
 
 from __future__ import annotations
@@ -47,16 +50,42 @@ class Summary:
     def total_steady_state(self) -> Decimal:
         return sum((r.steady_state for r in self.rows()), ZERO)
 
+    @property
+    def states_full_effect(self) -> bool:
+        """The table has a column "Effektivisering ved fuld indfasning" (a row states it)."""
+        return self.table.total_full_effect is not None or any(
+            r.row.full_effect is not None for r in self.rows()
+        )
+
+    @property
+    def states_payback(self) -> bool:
+        """The table has a payback column (a row states one)."""
+        return any(r.row.payback for r in self.rows())
+
+    def total_full_effect(self) -> Decimal | None:
+        """The total at full phase-in: as printed, or the sum of the rows where every row
+        states one; None where some row states none (a sum of some would be invented)."""
+        if self.table.total_full_effect is not None:
+            return self.table.total_full_effect
+        stated = [r.row.full_effect for r in self.rows()]
+        if not stated or any(f is None for f in stated):
+            return None
+        return sum((f for f in stated if f is not None), ZERO)
+
 
 def _row(cat: Catalog, t: CatalogTable, row: CatalogRow) -> SummaryRow:
     if row.proposal is None:
-        return SummaryRow(row, row.effect, row.investment, row.effect[t.years[-1]])
+        steady = row.full_effect if row.full_effect is not None else row.effect[t.years[-1]]
+        return SummaryRow(row, row.effect, row.investment, steady)
     p = cat.proposal(row.proposal)
     effect = -calc.permanent(p)
-    investment = row.investment if p.catalog_entry_only else calc.implementation(p).total()
-    return SummaryRow(
-        row, Series({y: effect[y] for y in t.years}), investment, -calc.steady_state(p)
-    )
+    investment: Decimal | None
+    if not p.catalog_entry_only:
+        investment, steady = calc.implementation(p).total(), -calc.steady_state(p)
+    else:
+        investment = row.investment
+        steady = row.full_effect if row.full_effect is not None else -calc.steady_state(p)
+    return SummaryRow(row, Series({y: effect[y] for y in t.years}), investment, steady)
 
 
 def summarise(cat: Catalog, table_id: str) -> Summary:

@@ -572,6 +572,8 @@ def _catalog_table(t: s.CatalogTableModel) -> m.CatalogTable:
                         approved_with=r.approved_with,
                         note_refs=tuple(r.note_refs),
                         marker=r.marker,
+                        payback=r.payback,
+                        full_effect=r.full_effect,
                     )
                     for r in g.rows
                 ),
@@ -580,6 +582,7 @@ def _catalog_table(t: s.CatalogTableModel) -> m.CatalogTable:
         ),
         total_effect=_stated_series(t.total.effect) if t.total else None,
         total_investment=t.total.investment if t.total else None,
+        total_full_effect=t.total.full_effect if t.total else None,
         notes=tuple(t.notes),
         unit=t.unit,
         text=t.text,

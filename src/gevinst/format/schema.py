@@ -754,6 +754,10 @@ class CatalogRowModel(Model):
     approved_with: str = ""
     note_refs: list[str] = Field(default_factory=list)
     marker: str = ""
+    # stated with no year, as printed: the payback ("3 år", "3,5 år") and the effect at full
+    # phase-in ("Effektivisering ved fuld indfasning", a positive contribution as `effect`)
+    payback: str = ""
+    full_effect: Amount | None = None
 
 
 class CatalogGroupModel(Model):
@@ -764,6 +768,7 @@ class CatalogGroupModel(Model):
 class CatalogTotalModel(Model):
     effect: StatedSeries = Field(default_factory=dict)
     investment: Amount | None = None
+    full_effect: Amount | None = None
 
 
 class CatalogTableModel(Model):

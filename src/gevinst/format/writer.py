@@ -297,6 +297,7 @@ def _catalog_table(t: m.CatalogTable) -> Doc:
                         "approved_with": r.approved_with,
                         "note_refs": list(r.note_refs),
                         "marker": r.marker,
+                        **_stated_without_year(r),
                     }
                     for r in g.rows
                 ],
@@ -306,11 +307,24 @@ def _catalog_table(t: m.CatalogTable) -> Doc:
         "notes": list(t.notes),
         "remarks": list(t.remarks),
     }
-    if t.total_effect is not None or t.total_investment is not None:
+    totals = (t.total_effect, t.total_investment, t.total_full_effect)
+    if any(total is not None for total in totals):
         doc["total"] = {
             "effect": series(t.total_effect) or {},
             "investment": None if t.total_investment is None else number(t.total_investment),
+            **({} if t.total_full_effect is None else {"full_effect": number(t.total_full_effect)}),
         }
+    return doc
+
+
+def _stated_without_year(r: m.CatalogRow) -> Doc:
+    """A row's payback and effect at full phase-in, where the catalog has such columns (a
+    catalog without them is written as before)."""
+    doc: Doc = {}
+    if r.full_effect is not None:
+        doc["full_effect"] = number(r.full_effect)
+    if r.payback:
+        doc["payback"] = r.payback
     return doc
 
 

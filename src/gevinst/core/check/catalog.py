@@ -99,7 +99,25 @@ def _table(cat: Catalog, t: CatalogTable) -> Iterator[Finding]:
         printed_investment,
         "printed-total",
     )
+    yield from _full_effect(t)
     yield from _total(t, result)
+
+
+def _full_effect(t: CatalogTable) -> Iterator[Finding]:
+    """The printed total at full phase-in against its rows as printed. A row's figure at full
+    phase-in has no year, so no line gives it: it is stated, and only the sum is checked."""
+    if t.total_full_effect is None:
+        return
+    rows = sum((r.full_effect or ZERO for r in t.rows()), ZERO)
+    yield from compare_value(
+        None,
+        t.id,
+        "total",
+        f"{t.title}, effektivisering ved fuld indfasning i alt (trykt total mod rækkerne)",
+        t.total_full_effect,
+        rows,
+        "printed-total-full-effect",
+    )
 
 
 def _total(t: CatalogTable, result: Summary) -> Iterator[Finding]:

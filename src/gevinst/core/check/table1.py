@@ -64,6 +64,11 @@ def _payback_differs(p: Proposal, basis: str, text: str, computed: calc.Payback 
 
 
 def _payback(p: Proposal) -> Iterator[Finding]:
+    """Each stated payback against the one computed from the lines. A proposal known by its
+    catalog row alone states its payback but not its investment year by year: the stated
+    figure stands, and nothing is compared (``Proposal.payback_derived``)."""
+    if not p.payback_derived:
+        return
     for basis, text in p.stated.payback.items():
         computed = calc.payback(p, basis)
         if text.strip().casefold() == _NO_PAYBACK:

@@ -145,6 +145,11 @@ class ProposalSheet(Sheet):
                 terms = (lambda c, r=rows: span_sum(c, r)) if rows else None
                 self.total_rows[shown.key] = self.formula_row(shown.label, "", amounts, terms)
                 self.place_row(p.id, "1", shown.key, self.total_rows[shown.key])
+            elif shown.stated:
+                # as the proposal states it: the data holds no yearly profile to compute from
+                self.text(0, shown.label, Style.WRAP)
+                self.text(1, shown.text)
+                self.row += 1
             else:
                 self.payback_rows[shown.key.removeprefix("payback_")] = self.row
                 self.places[Place(p.id, "1", shown.key, None)] = (self.row, 1)
