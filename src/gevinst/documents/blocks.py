@@ -595,9 +595,29 @@ def _only_rows_of(t: CatalogTable, p: Proposal) -> CatalogTable:
     return replace(t, groups=tuple(g for g in groups if g.rows))
 
 
+def _summary_only(p: Proposal, profile: Profile) -> list[Block]:
+    """What a public summary prints besides its catalog row: its texts, as section 1 prints
+    them but without the template's heading (the body publishes no template)."""
+    fields: list[tuple[str, str | list[str]]] = [
+        ("Kort resumé", p.summary),
+        ("Fremstillende forvaltning", _administrations(p.presenting, profile)),
+        ("Berørte forvaltninger", _checkboxes(p, profile) if p.affected else ""),
+    ]
+    answered = [list(f) for f in fields if f[1]]
+    return [*_para(p.description), *([{"kind": "fields", "rows": answered}] if answered else [])]
+
+
+def _stated_paybacks(p: Proposal) -> list[Block]:
+    stated = sections.stated_paybacks(p)
+    return [{"kind": "fields", "rows": [list(f) for f in stated]}] if stated else []
+
+
 def _entry(p: Proposal, cat: Catalog, found: Marks) -> list[Block]:
     """A proposal of which only its catalog row is published: that row, as the catalog's
-    summary computes it, or else its permanent change and investment."""
+    summary computes it, or else its permanent change and investment; a public summary
+    (``Proposal.summary_only``) with its texts and the paybacks it states, never computed.
+    A confidential one is said to be withheld, a public one to be a summary."""
+    texts = _summary_only(p, cat.profile) if p.summary_only else []
     tables = [t for t in (_only_rows_of(t, p) for t in cat.tables) if t.groups]
     blocks = [
         _summary_table(summarise(replace(cat, tables=(t,)), t.id), found, with_total=False)
@@ -611,7 +631,7 @@ def _entry(p: Proposal, cat: Catalog, found: Marks) -> list[Block]:
             ),
         ]
         blocks = [_year_table("", [f"1.000 kr. {p.price_level} p/l"], rows, p.years)]
-    return [*_para("Kun forslagets række i katalogets oversigt offentliggøres."), *blocks]
+    return [*_para(sections.entry_note(p)), *texts, *blocks, *_stated_paybacks(p)]
 
 
 def _proposal(p: Proposal, cat: Catalog, found: Marks) -> Block:
@@ -646,26 +666,54 @@ def _summary_table(summary: Summary, found: Marks, with_total: bool = True) -> B
         spent = found.figure(Place(None, t.id, row, marks.INVESTMENT), investment, zero)
         return [*found.amounts(None, t.id, row, effect, t.years), spent]
 
+    full, payback = summary.states_full_effect, summary.states_payback
+
+    def stated(full_effect: Decimal | None, text: str) -> tuple[list[str], list[str]]:
+        # the columns a row states with no year, as stated: none is derived
+        shown = "" if full_effect is None else dk(full_effect)
+        return ([shown] if full else []), ([text] if payback else [])
+
     rows: list[Block] = []
     for group in summary.groups:
         if group.committee:
             rows.append(_group(group.committee))
         for r in group.rows:
+            at_full, years_back = stated(r.row.full_effect, r.row.payback)
+            amounts = figures(r.row.proposal or "", r.effect, r.investment, ZERO_MARK)
             rows.append(
                 _row(
                     [
                         numbering.catalog_row_label(r.row),
-                        *figures(r.row.proposal or "", r.effect, r.investment, ZERO_MARK),
+                        *amounts[:-1],
+                        *at_full,
+                        amounts[-1],
+                        *years_back,
                         r.row.approved_with,
                     ]
                 )
             )
     if with_total:
         total = figures("total", summary.total_effect(), summary.total_investment(), "0")
-        rows.append(_row(["I alt", *total, ""], "total"))
-    columns = ["Udvalg / forslag", *(str(y) for y in t.years), "Samlet investering", "Godkendt med"]
-    widths: list[float | str] = [1, *([YEAR_WIDTH] * len(t.years)), "2cm", "2.2cm"]
-    align = ["left", *(["right"] * (len(t.years) + 1)), "left"]
+        at_full, years_back = stated(summary.total_full_effect(), "")
+        rows.append(_row(["I alt", *total[:-1], *at_full, total[-1], *years_back, ""], "total"))
+    columns = [
+        "Udvalg / forslag",
+        *(str(y) for y in t.years),
+        *(["Ved fuld indfasning"] if full else []),
+        "Samlet investering",
+        *(["Tilbagebetalingstid"] if payback else []),
+        "Godkendt med",
+    ]
+    extra = int(full) + int(payback)
+    widths: list[float | str] = [
+        1,
+        *([YEAR_WIDTH] * len(t.years)),
+        *(["2cm"] * int(full)),
+        "2cm",
+        *(["2.2cm"] * int(payback)),
+        "2.2cm",
+    ]
+    align = ["left", *(["right"] * (len(t.years) + 1 + extra)), "left"]
     unit = "Effektiviseringsbidrag (positive bidrag) og samlet investering" + (
         f", {t.unit}" if t.unit else ""
     )

@@ -391,7 +391,7 @@ def catalog_chart(cat: Catalog) -> Chart:
     years = _catalog_years(cat)
     committees = cat.profile.sort_units(list(per_committee))
     rows = [(cat.profile.unit_name(c), _floats(per_committee[c], years)) for c in committees]
-    left_out = len(proposals) < len(cat.proposals)
+    left_out = [p for p in cat.proposals if p.catalog_entry_only]
     return Chart(
         title="Måltalseffekt pr. udvalg og år",
         unit=f"1.000 kr. {cat.price_level} p/l (besparelser negative)",
@@ -399,8 +399,19 @@ def catalog_chart(cat: Catalog) -> Chart:
         bars=_stacked(years, rows),
         height=4.2,
         legend_columns=3,
-        note="Fortrolige forslag uden tabeller indgår ikke." if left_out else "",
+        note=_left_out_note(left_out),
     )
+
+
+def _left_out_note(left_out: Sequence[Proposal]) -> str:
+    """What the chart leaves out, by why: a confidential proposal's tables are withheld, a
+    summary's were never published (neither has a Tabel A to add)."""
+    notes = []
+    if any(p.confidential for p in left_out):
+        notes.append("Fortrolige forslag uden tabeller indgår ikke.")
+    if any(p.summary_only for p in left_out):
+        notes.append("Forslag, der kun foreligger som resumé, indgår ikke.")
+    return " ".join(notes)
 
 
 def realisation_chart_svg(title: str, comparison: PlanAndOutcome, unit: str) -> str:

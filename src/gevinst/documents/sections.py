@@ -14,6 +14,28 @@ from gevinst.core import layout, numbering
 from gevinst.core.model import BasisTable, Consultation, Proposal
 from gevinst.core.template import APPENDICES, APPROVAL, APPROVAL_AND_ANSWER, YES_NO
 
+# what a document says of a proposal known by its catalog row alone, by why it is so: a
+# confidential proposal is withheld, and the catalog publishes its row; a summary-only one is
+# public, and the body publishes no more than its summary (no Tabel 1 is derived for it)
+WITHHELD_NOTE = "Kun forslagets række i katalogets oversigt offentliggøres."
+SUMMARY_ONLY_NOTE = (
+    "Kataloget indeholder kun et resumé af forslaget. Tal, som resuméet ikke angiver, er "
+    "ikke beregnet."
+)
+
+
+def entry_note(p: Proposal) -> str:
+    """The note over a proposal known by its catalog row alone (``catalog_entry_only``)."""
+    return SUMMARY_ONLY_NOTE if p.summary_only else WITHHELD_NOTE
+
+
+def stated_paybacks(p: Proposal) -> list[tuple[str, str]]:
+    """The paybacks of a proposal known by its catalog row alone, as it states them, each
+    with its label; never computed (``Proposal.payback_derived``). A confidential one shown
+    to a reader who may not read it states none (:func:`gevinst.core.confidential.public_view`
+    drops them)."""
+    return [(row.label, row.text) for row in layout.table1(p) if row.stated]
+
 
 def heading(p: Proposal, template: str) -> str | None:
     """A template heading as ``p`` prints it: its own wording, or None where it prints none."""

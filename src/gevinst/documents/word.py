@@ -441,6 +441,18 @@ def _summary_table(doc: DocxDocument, summary: Summary, found: Marks) -> None:
         spent = found.figure(Place(None, t.id, row, marks.INVESTMENT), investment, zero)
         return [*_marked(found.amounts(None, t.id, row, effect, t.years)), Cell(spent, right=True)]
 
+    full, payback = summary.states_full_effect, summary.states_payback
+
+    def stated(cells: list[Cell], full_effect: Decimal | None, text: str) -> list[Cell]:
+        # what a row states with no year, as stated, beside its investment: none is derived
+        at_full = [Cell("" if full_effect is None else dk(full_effect), right=True)]
+        return [
+            *cells[:-1],
+            *(at_full if full else []),
+            cells[-1],
+            *([Cell(text, right=True)] if payback else []),
+        ]
+
     _caption(doc, t.title)
     if t.unit:
         _text(doc, f"Effektiviseringsbidrag (positive bidrag) og samlet investering, {t.unit}")
@@ -451,20 +463,29 @@ def _summary_table(doc: DocxDocument, summary: Summary, found: Marks) -> None:
             Row(
                 (
                     Cell(numbering.catalog_row_label(r.row)),
-                    *figures(r.row.proposal or "", r.effect, r.investment, ZERO_MARK),
+                    *stated(
+                        figures(r.row.proposal or "", r.effect, r.investment, ZERO_MARK),
+                        r.row.full_effect,
+                        r.row.payback,
+                    ),
                     Cell(r.row.approved_with),
                 )
             )
             for r in group.rows
         ]
     total = figures("total", summary.total_effect(), summary.total_investment(), "0")
-    rows.append(Row((Cell("I alt"), *total, Cell("")), bold=True))
+    rows.append(
+        Row((Cell("I alt"), *stated(total, summary.total_full_effect(), ""), Cell("")), bold=True)
+    )
     header = [
         *_year_header(("Udvalg / forslag",), t.years),
+        *([Cell("Ved fuld indfasning", right=True)] if full else []),
         Cell("Samlet investering", right=True),
+        *([Cell("Tilbagebetalingstid", right=True)] if payback else []),
         Cell("Godkendt med"),
     ]
-    _table(doc, header, rows, [*_years((3,), len(t.years)), None, 1.2])
+    extra: list[float | None] = [None] * (int(full) + int(payback))
+    _table(doc, header, rows, [*_years((3,), len(t.years)), *extra, None, 1.2])
     for note in t.notes:
         _text(doc, note)
 
@@ -838,33 +859,64 @@ def _technical(doc: DocxDocument, profile: Profile, p: Proposal, found: Marks) -
 
 
 def _entry_only(doc: DocxDocument, cat: Catalog, p: Proposal, found: Marks) -> None:
-    _text(
-        doc,
-        CONFIDENTIAL
-        if p.confidential
-        else "Kun katalogets oplysninger om forslaget er offentliggjort.",
-        bold=True,
-    )
+    """A proposal known by its catalog row alone: a confidential one said to be withheld, a
+    public summary (``Proposal.summary_only``) said to be one, with its texts; then its row
+    and the paybacks it states, never computed."""
+    _text(doc, CONFIDENTIAL if p.confidential else sections.SUMMARY_ONLY_NOTE, bold=True)
+    if p.summary_only:
+        _summary_texts(doc, cat.profile, p)
     entry = _catalog_entry(cat, p)
     if entry is None:
         _published_totals(doc, p)
-        return
-    table, row = entry
+    else:
+        _entry_row(doc, p, found, *entry)
+    stated = [Row((Cell(label), Cell(text))) for label, text in sections.stated_paybacks(p)]
+    if stated:
+        _table(doc, None, stated, (1, 2.8))
+
+
+def _summary_texts(doc: DocxDocument, profile: Profile, p: Proposal) -> None:
+    """A public summary's texts, as section 1 prints them, without the template's heading."""
+    _prose(doc, p.description)
+    presenting = ", ".join(_administration_name(profile, code) for code in p.presenting)
+    fields = (
+        ("Kort resumé", p.summary),
+        ("Fremstillende forvaltning", presenting),
+        ("Berørte forvaltninger", "\n".join(_affected_boxes(profile, p)) if p.affected else ""),
+    )
+    rows = [Row((Cell(label), Cell(value))) for label, value in fields if value]
+    if rows:
+        _table(doc, None, rows, (1, 2.8))
+
+
+def _entry_row(
+    doc: DocxDocument, p: Proposal, found: Marks, table: CatalogTable, row: SummaryRow
+) -> None:
+    """The proposal's row of a catalog table; what the row states with no year (its effect
+    at full phase-in, its payback) is printed as stated."""
     _caption(doc, table.title)
     first = f"Forslag, {table.unit}" if table.unit else "Forslag"
+    full = row.row.full_effect
+    at_full = [] if full is None else [Cell(dk(full), right=True)]
+    payback = [Cell(row.row.payback, right=True)] if row.row.payback else []
     header = [
         *_year_header((first,), table.years),
+        *([Cell("Ved fuld indfasning", right=True)] if at_full else []),
         Cell("Samlet investering", right=True),
+        *([Cell("Tilbagebetalingstid", right=True)] if payback else []),
         Cell("Godkendt med"),
     ]
     spent = found.figure(Place(None, table.id, p.id, marks.INVESTMENT), row.investment, ZERO_MARK)
     cells = (
         Cell(f"{row.row.no} {row.row.label}".strip()),
         *_marked(found.amounts(None, table.id, p.id, row.effect, table.years)),
+        *at_full,
         Cell(spent, right=True),
+        *payback,
         Cell(row.row.approved_with),
     )
-    _table(doc, header, [Row(cells)], [*_years((3,), len(table.years)), None, 1])
+    extra: list[float | None] = [None] * (len(at_full) + len(payback))
+    _table(doc, header, [Row(cells)], [*_years((3,), len(table.years)), *extra, None, 1])
     _text(doc, "Effektiviseringsbidraget er vist som positivt bidrag, som i kataloget.")
 
 
