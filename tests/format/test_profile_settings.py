@@ -14,15 +14,26 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from gevinst.core import calc
 from gevinst.core.check.template import check_template, required_tables
 from gevinst.core.errors import FormatError
-from gevinst.core.model import Catalog, Proposal
+from gevinst.core.model import Catalog, LineKind, Proposal
 from gevinst.core.money import Money, Periods
 from gevinst.core.profile import AreaRole, TemplateRules
+from gevinst.core.series import Series
 from gevinst.format.reader import load_catalog, load_profile
+from tests.core.builders import line, proposal, series
+from tests.format.bc01 import bc01_catalog, edit
+from tests.format.bc01 import problems as bc01_problems
 from tests.paths import SEED
+
+
+def at(catalog: Path, line: int, field: str) -> str:
+    return f"{catalog / 'proposals' / 'BC01.yaml'}, linje {line}, forslag BC01, felt {field}:"
+
 
 KK_DATA: dict[str, Any] = yaml.safe_load(
     resources.files("gevinst.profiles").joinpath("kk.yaml").read_text(encoding="utf-8")
@@ -150,3 +161,42 @@ def test_the_template_rules_are_the_profiles(seed: Catalog) -> None:
     assert list(check_template(bc02, only_a)) == []
     # a body with no template rules at all
     assert list(check_template(bc02, replace(kk, template=TemplateRules()))) == []
+
+
+def test_a_file_in_another_scale_is_refused_with_its_place(tmp_path: Path) -> None:
+    catalog = bc01_catalog(tmp_path / "c")
+    line = edit(catalog, "scale: 1000\n", "scale: 1000000\n")
+    [message] = bc01_problems(catalog)
+    assert message.startswith(at(catalog, line, "scale"))
+    assert (
+        "skala 1.000.000, men profilen kk skriver alle beløb i 1.000 kr. (skala 1.000)" in message
+    )
+
+
+amounts = st.lists(st.integers(-50_000, 50_000), min_size=6, max_size=6)
+
+
+@settings(max_examples=60, deadline=None)
+@given(saving=amounts, cost=amounts, invest=amounts)
+def test_the_figures_are_the_same_whatever_the_scale(
+    saving: list[int], cost: list[int], invest: list[int]
+) -> None:
+    """The same proposal written in 1.000 kr. and in kroner: every figure of Tabel 1 is the
+    same amount of money, and the paybacks the same years. The core computes in the scale
+    the figures are written in, and nothing in it assumes 1.000 kr."""
+
+    def written(factor: int) -> Proposal:
+        def s(values: list[int]) -> Series:
+            return series(*(v * factor for v in values))
+
+        return proposal(
+            line("saving", LineKind.EFFICIENCY, s([-abs(v) for v in saving])),
+            line("cost", LineKind.OPERATING_COST, s([abs(v) for v in cost])),
+            line("invest", LineKind.IMPLEMENTATION, s([abs(v) for v in invest])),
+        )
+
+    thousands, kroner = written(1), written(1000)
+    for _, compute in calc.TABLE1_ROWS.values():
+        assert {y: a * 1000 for y, a in compute(thousands).items()} == dict(compute(kroner))
+    for basis in calc.PAYBACK_BASES:
+        assert calc.payback(thousands, basis) == calc.payback(kroner, basis)

@@ -24,6 +24,7 @@ from gevinst.core.errors import FormatError, Problem
 from gevinst.core.findings import Severity
 from gevinst.core.lifecycle import Condition, State, Transition, Workflow
 from gevinst.core.money import Money, Periods
+from gevinst.core.numbers import dk
 from gevinst.core.prices import IndexEdition, PriceIndex
 from gevinst.core.profile import (
     Administration,
@@ -346,7 +347,7 @@ def _proposal(pm: s.ProposalModel, profile: Profile) -> m.Proposal:
         type=m.ProposalType(pm.type),
         years=tuple(pm.years),
         price_level=pm.price_level,
-        scale=pm.scale,
+        scale=profile.money.scale,
         heading=pm.heading,
         confidential=pm.confidential,
         catalog_entry_only=pm.catalog_entry_only,
@@ -454,6 +455,12 @@ class _References:
         if not self.profile.is_unit_name(name):
             self.bad(loc, f"ukendt udvalg, forvaltning eller bevilling {name!r}")
 
+    def scale(self) -> None:
+        """A file's amounts are written in the profile's scale; a file that says another
+        scale would have every figure read a thousand times too large or too small."""
+        if self.pm.scale is not None and (message := scale_problem(self.pm.scale, self.profile)):
+            self.bad(["scale"], message)
+
     def line(self, i: int, ln: s.LineModel) -> None:
         here: list[int | str] = ["lines", i]
         for year in ln.amounts:
@@ -500,6 +507,7 @@ class _References:
 
     def check(self) -> list[Problem]:
         pm = self.pm
+        self.scale()
         seen: set[str] = set()
         for i, ln in enumerate(pm.lines):
             self.line(i, ln)
@@ -660,6 +668,19 @@ def parse_catalog(doc: YamlDocument) -> s.CatalogModel:
     return cm
 
 
+def scale_problem(scale: int, profile: Profile) -> str:
+    """Why a file's stated scale cannot be read in a profile (every amount in the body's
+    files is written in its profile's scale), or "" where it can."""
+    money = profile.money
+    if scale == money.scale:
+        return ""
+    return (
+        f"beløbene er angivet i skala {dk(Decimal(scale))}, men profilen {profile.id} skriver "
+        f"alle beløb i {money.label} (skala {dk(Decimal(money.scale))}); omregn beløbene "
+        "eller udelad scale"
+    )
+
+
 def check_targets(doc: YamlDocument, cm: s.CatalogModel, profile: Profile) -> None:
     """The catalog's targets name the profile's units and styringsområder and the catalog's
     proposals, each target id once; every problem at once, with its place."""
@@ -668,6 +689,8 @@ def check_targets(doc: YamlDocument, cm: s.CatalogModel, profile: Profile) -> No
     def bad(loc: list[int | str], message: str) -> None:
         problems.append(Problem(doc.path, doc.line_of(loc), None, _field(loc), message))
 
+    if cm.scale is not None and (message := scale_problem(cm.scale, profile)):
+        bad(["scale"], message)
     seen: set[str] = set()
     for i, t in enumerate(cm.targets):
         at: list[int | str] = ["targets", i]
@@ -715,7 +738,7 @@ def catalog_from_model(
         municipality=cm.municipality,
         round=cm.round,
         price_level=cm.price_level,
-        scale=cm.scale,
+        scale=profile.money.scale,
         profile=profile,
         proposals=tuple(proposals),
         tables=tuple(_catalog_table(t) for t in cm.tables),

@@ -697,7 +697,8 @@ class ProposalModel(Model):
     confidential: bool = False
     catalog_entry_only: bool = False
     price_level: Year
-    scale: Literal[1000] = 1000
+    # the scale the amounts are written in: the profile's (money.scale), said or left out
+    scale: Literal[1, 1000, 1000000] | None = None
     years: Annotated[list[Year], AfterValidator(_consecutive)] = Field(min_length=1)
     presenting: list[str] = Field(default_factory=list)
     affected: list[str] = Field(default_factory=list)
@@ -877,7 +878,8 @@ class CatalogModel(Model):
     profile: str = "kk"
     round: str
     price_level: Year
-    scale: Literal[1000] = 1000
+    # the scale the amounts are written in: the profile's (money.scale), said or left out
+    scale: Literal[1, 1000, 1000000] | None = None
     proposals: list[Identifier]
     intro: str = ""
     tables: list[CatalogTableModel] = Field(default_factory=list)
