@@ -189,6 +189,7 @@ def quote_comma_numbers(dumper: type[yaml.SafeDumper]) -> None:
     ``-1,144`` (a thousand separator or a decimal comma?)."""
     dumper.add_implicit_resolver(_COMMA_TAG, _GROUPED, list("-+0123456789"))
 
+
 _WHOLE = re.compile(r"[-+]?[0-9]+")
 _DIGITS = re.compile(r"[0-9]+")
 _NULL = "tag:yaml.org,2002:null"
@@ -219,6 +220,9 @@ def _join_split_numbers(node: yaml.CollectionNode) -> None:
     Joined, it is one :class:`CommaNumber` at the first part's line, and no key 000 is
     reported twice or as unknown."""
     if isinstance(node, yaml.MappingNode):
+        # most flow mappings ({2025: -149, ...}) have no key without a value: looked at once
+        if not any(value.tag == _NULL and not value.value for _, value in node.value):
+            return
         pairs: list[tuple[yaml.Node, yaml.Node]] = []
         for key, value in node.value:
             number = pairs[-1][1] if pairs else None
@@ -234,6 +238,10 @@ def _join_split_numbers(node: yaml.CollectionNode) -> None:
                 pairs.append((key, value))
         node.value = pairs
     elif isinstance(node, yaml.SequenceNode):
+        if not any(
+            isinstance(item, yaml.ScalarNode) and len(item.value) == 3 for item in node.value
+        ):
+            return
         items: list[yaml.Node] = []
         for item in node.value:
             number = items[-1] if items else None
