@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 import yaml
 
+from gevinst.core import calc
 from gevinst.core.appraisal.case import OptionRole, RowKind
 from gevinst.core.appraisal.optimism import BiasBase, bias_for
 from gevinst.core.errors import FormatError
@@ -122,11 +123,25 @@ def test_the_appraisal_survives_a_round_trip(tmp_path: Path) -> None:
     assert to_yaml(proposal_document(again)) == written
     # reserves and no kind of project: written as such and read back
     assert p.appraisal is not None
-    plain = replace(p, appraisal=replace(p.appraisal, loan=None, project_kind=None))
+    plain = replace(
+        p, appraisal=replace(p.appraisal, loan=None, project_kind=None, borrowed_lines=())
+    )
     (folder / "proposals" / "OBC1.yaml").write_text(
         to_yaml(proposal_document(plain)), encoding="utf-8"
     )
     assert load_catalog(folder).proposal("OBC1") == plain
+
+
+def test_tabel_1s_payback_counts_the_borrowed_capital_once(tmp_path: Path) -> None:
+    """The table's flows: 1.000 capital in 2025; 126 - 250 = -124 in 2026; 126 - 400 = -274 a
+    year after. Counted once (the capital left out, its financing cost in revenue): -124 in
+    2026 pays back at once, 1 year (2026). Counted twice: 1.000, 876, 602, 328, 54, -220:
+    6 years (2030)."""
+    p = load_catalog(english_catalog(tmp_path)).proposal("OBC1")
+    assert p.appraisal is not None and p.appraisal.borrowed_lines == ("capital",)
+    assert calc.payback(p, "total") == calc.Payback(1, 2026)
+    twice = replace(p, appraisal=replace(p.appraisal, borrowed_lines=()))
+    assert calc.payback(twice, "total") == calc.Payback(6, 2030)
 
 
 def _refused(tmp_path: Path, change: Any, settings: dict[str, Any] | None = None) -> str:
@@ -159,6 +174,13 @@ def test_a_case_that_cannot_be_is_refused_in_danish(tmp_path: Path) -> None:
         del doc["appraisal"]["funding"]["rate"]
 
     assert "method: borrowing skal have term" in _refused(tmp_path / "c", loan_without_rate)
+
+    def unknown_line(doc: dict[str, Any]) -> None:
+        doc["appraisal"]["funding"]["lines"] = ["savings", "nowhere"]
+
+    assert "savings, nowhere er ikke forslagets implementeringslinjer" in _refused(
+        tmp_path / "d", unknown_line
+    )
 
 
 def test_settings_that_cannot_be_are_refused_in_danish(tmp_path: Path) -> None:

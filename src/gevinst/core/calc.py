@@ -53,6 +53,24 @@ def implementation(p: Proposal, area: str | None = None, role: AreaRole | None =
     return sum_series(line.amounts for line in section_lines(p, Section.IMPLEMENTATION, area, role))
 
 
+def counted_implementation(p: Proposal) -> Series:
+    """The implementation costs a payback and a present value count: all of them, less the
+    lines of capital funded by borrowing whose financing cost the permanent (revenue) lines
+    already hold (``p.appraisal.borrowed_lines``), so that capital counts once.
+
+    Capital of 1.000 in 2025 borrowed, its financing cost of 140 a year from 2026 in a revenue
+    line, savings of -300 a year: the payback counts 140 - 300 = -160 a year from 2026, not
+    the 1.000 as well."""
+    borrowed = () if p.appraisal is None else p.appraisal.borrowed_lines
+    if not borrowed:
+        return implementation(p)
+    return sum_series(
+        line.amounts
+        for line in section_lines(p, Section.IMPLEMENTATION, None, None)
+        if line.id not in borrowed
+    )
+
+
 def impact(p: Proposal) -> Series:
     """ "Samlet økonomisk påvirkning": permanent changes plus implementation costs."""
     return permanent(p) + implementation(p)
@@ -164,11 +182,12 @@ def payback(
     p: Proposal, basis: str, policy: PaybackPolicy = payback_from_first_amount
 ) -> Payback | None:
     """Payback on ``basis`` "service" (permanent changes on operating spending only) or "total"
-    (all permanent changes), both against all implementation costs."""
+    (all permanent changes), both against all implementation costs (capital counted once:
+    :func:`counted_implementation`)."""
     if basis not in PAYBACK_BASES:
         raise ValueError(f"ukendt grundlag for tilbagebetalingstid: {basis!r}")
     permanent_part = permanent(p, role=OPERATING if basis == "service" else None)
-    flows = permanent_part + implementation(p)
+    flows = permanent_part + counted_implementation(p)
     return policy(flows, p.years[-1], permanent_part[p.years[-1]])
 
 

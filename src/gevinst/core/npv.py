@@ -74,8 +74,9 @@ def net_present_value(
     p: Proposal, profile: Profile, rate: Decimal | None = None, horizon: int = HORIZON
 ) -> PresentValue:
     """The net present value of "Samlet økonomisk påvirkning" (totaløkonomi: every
-    permanent change and every implementation cost), carrying the varig virkning beyond
-    the table."""
+    permanent change and every implementation cost, borrowed capital whose financing cost
+    the permanent lines hold counted once, by that cost: ``calc.counted_implementation``),
+    carrying the varig virkning beyond the table."""
     if rate is None:
         if DISCOUNT_RATE not in profile.assumptions:
             raise InputError(f"profilen har ingen antagelse {DISCOUNT_RATE!r}; angiv en rente")
@@ -86,5 +87,6 @@ def net_present_value(
     else:
         source = "angivet i beregningen"
     first = p.years[0]
-    value = npv(calc.impact(p), rate, first, horizon, calc.steady_state(p), p.years[-1])
+    flows = calc.permanent(p) + calc.counted_implementation(p)  # capital counted once
+    value = npv(flows, rate, first, horizon, calc.steady_state(p), p.years[-1])
     return PresentValue(value, rate, first, first + horizon, source)

@@ -105,6 +105,7 @@ def appraisal_case(am: s.ProposalAppraisalModel, level: int) -> Appraisal:
         mitigation=am.mitigation,
         years=tuple(am.years),
         text=am.text,
+        borrowed_lines=tuple(f.lines),
     )
 
 
@@ -162,6 +163,7 @@ def appraisal_document(a: Appraisal, number: Number) -> Doc:
             "term": a.loan.term,
             "rate": number(a.loan.rate),
             **({"source": a.loan.source} if a.loan.source else {}),
+            **({"lines": list(a.borrowed_lines)} if a.borrowed_lines else {}),
         }
     if a.project_kind is not None:
         doc["project_kind"] = a.project_kind

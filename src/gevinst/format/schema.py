@@ -602,14 +602,17 @@ class FundingModel(Model):
     term: int | None = Field(default=None, ge=1, le=100)
     rate: Amount | None = None
     source: str = ""
+    # Tabel 1's implementation lines of capital so borrowed, whose financing cost the
+    # permanent (revenue) lines hold: the payback and the present value leave them out
+    lines: list[Identifier] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _loan_or_not(self) -> FundingModel:
         borrowed = self.method == "borrowing"
         if borrowed and (self.term is None or self.rate is None):
             raise ValueError('method: borrowing skal have term (år) og rate (fx "0,045")')
-        if not borrowed and (self.term is not None or self.rate is not None):
-            raise ValueError("method: reserves har hverken term eller rate")
+        if not borrowed and (self.term is not None or self.rate is not None or self.lines):
+            raise ValueError("method: reserves har hverken term, rate eller lines")
         if self.rate is not None and self.rate <= -1:
             raise ValueError("rate skal være større end -1")
         return self
@@ -733,6 +736,19 @@ class ProposalModel(Model):
     stated: StatedModel = StatedModel()
     remarks: list[str] = Field(default_factory=list)
     appraisal: ProposalAppraisalModel | None = None
+
+    @model_validator(mode="after")
+    def _borrowed_lines_known(self) -> ProposalModel:
+        # capital left out of the payback must be an implementation line of the proposal
+        named = self.appraisal.funding.lines if self.appraisal else []
+        implementation = {ln.id for ln in self.lines if ln.section == "implementation"}
+        unknown = [i for i in named if i not in implementation]
+        if unknown:
+            raise ValueError(
+                f"appraisal.funding.lines: {', '.join(unknown)} er ikke forslagets "
+                "implementeringslinjer"
+            )
+        return self
 
     @model_validator(mode="after")
     def _texts_after_known_tables(self) -> ProposalModel:

@@ -64,7 +64,12 @@ class AppraisalOption:
 class Appraisal:
     """A proposal's appraisal: its options, how capital is funded (a loan, or reserves where
     ``loan`` is None), the kind of project for optimism bias and the share of the bias the
-    case shows to be mitigated, and its horizon (the proposal's years where empty)."""
+    case shows to be mitigated, and its horizon (the proposal's years where empty).
+
+    ``borrowed_lines`` are the proposal's own Tabel 1 implementation lines that hold capital
+    funded by the loan, whose financing cost its permanent (revenue) lines already hold: Tabel
+    1's payback and present value leave them out, so the capital counts once
+    (:func:`gevinst.core.calc.counted_implementation`)."""
 
     options: tuple[AppraisalOption, ...]
     loan: Loan | None = None
@@ -72,6 +77,7 @@ class Appraisal:
     mitigation: Decimal = ZERO
     years: tuple[int, ...] = ()
     text: str = ""
+    borrowed_lines: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         problem = case_problem(self)
@@ -96,6 +102,8 @@ def case_problem(case: Appraisal) -> str:
     for role, word in ((OptionRole.DO_NOTHING, "do_nothing"), (OptionRole.PREFERRED, "preferred")):
         if roles[role] != 1:
             return f"en vurdering skal have netop én mulighed med role: {word}, ikke {roles[role]}"
+    if case.borrowed_lines and case.loan is None:
+        return "lines under funding gælder kapital finansieret med lån (method: borrowing)"
     ids = Counter(o.id for o in case.options)
     if twice := sorted(i for i, n in ids.items() if n > 1):
         return f"muligheden {twice[0]!r} står to gange"
