@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from gevinst.core import calc
+from gevinst.core.appraisal.risk import pert_mean
 from gevinst.core.calc import TABLE1_ROWS, basis_results
 from gevinst.core.distribute import apportion
 from gevinst.core.effects import MODELS, Effect, EffectResult, Param, Values
@@ -511,9 +512,10 @@ class ThreePoint:
     @property
     def expected_steady_state(self) -> Decimal:
         """The PERT expected varig virkning, (low + 4 × likely + high) / 6 of the three
-        results, as the Danish state's business case model weighs a three-point estimate."""
+        results, as the Danish state's business case model weighs a three-point estimate (the
+        rule of :func:`gevinst.core.appraisal.risk.pert_mean`, which the risk pool uses too)."""
         low, likely, high = (pt.steady_state for pt in (self.low, self.likely, self.high))
-        return (low + 4 * likely + high) / 6
+        return pert_mean(low, likely, high)
 
 
 def three_point(
