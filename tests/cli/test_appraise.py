@@ -29,7 +29,7 @@ def test_the_options_side_by_side(tmp_path: Path, capsys: pytest.CaptureFixture[
     folder = english_catalog(tmp_path)
     assert main(["appraise", str(folder), "OBC1"]) == 0
     out = capsys.readouterr().out
-    assert "Do nothing    Do minimum  New platform" in out
+    assert "1.000 kr. 2025 p/l" in out and "Do nothing    Do minimum  New platform" in out
     assert "Finansiering: lån over 10 år til 4,5 %" in out
     assert "anvendt 20 % på anlægsudgiften" in out
     lines = {line[:44].strip(): line[44:].split() for line in out.splitlines() if len(line) > 44}
@@ -59,6 +59,7 @@ def test_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert data["discount"]["rates"][1] == {"from": 31, "rate": "0.03"}
     assert data["funding"] == {"method": "borrowing", "term": 10, "rate": "0.045"}
     assert data["risk_mean"] == "PERT" and data["key_decision"] is True
+    assert data["unit"] == "1.000 kr."  # the test profile is Copenhagen's but for appraisal
 
 
 def test_a_proposal_without_an_appraisal(capsys: pytest.CaptureFixture[str]) -> None:

@@ -182,6 +182,13 @@ def test_a_case_that_cannot_be_is_refused_in_danish(tmp_path: Path) -> None:
         tmp_path / "d", unknown_line
     )
 
+    def after_the_horizon(doc: dict[str, Any]) -> None:
+        doc["appraisal"]["options"][1]["capital"] = {2035: 10, 2024: 5}
+
+    assert "muligheden 'do-minimum': årene 2024, 2035 ligger uden for" in _refused(
+        tmp_path / "e", after_the_horizon
+    )
+
 
 def test_settings_that_cannot_be_are_refused_in_danish(tmp_path: Path) -> None:
     gb = yaml.safe_load((DATA / "green-book.yaml").read_text(encoding="utf-8"))

@@ -110,14 +110,14 @@ def _head(p: Proposal, a: Appraised) -> list[str]:
     return out
 
 
-def _table(a: Appraised) -> list[str]:
+def _table(a: Appraised, unit: str) -> list[str]:
     labels = [r.figures.option.label for r in a.results]
     width = max(14, *(len(x) + 2 for x in labels))
     out = [
         "",
         "Nutidsværdier; omkostninger positive, gevinster negative (negativ NPV er en gevinst)",
     ]
-    out.append(" " * LABEL + "".join(f"{x:>{width}}" for x in labels))
+    out.append(f"{unit:<{LABEL}}" + "".join(f"{x:>{width}}" for x in labels))
     for label, cell in ROWS:
         cells = "".join(f"{cell(r, a.years):>{width}}" for r in a.results)
         out.append(f"{label:<{LABEL}}{cells}")
@@ -152,8 +152,9 @@ def _key_decision(a: Appraised) -> list[str]:
     return ["", f"Nøglebeslutning (key decision): {word}, tærskel {dk(a.key_decision_threshold)}"]
 
 
-def render(p: Proposal, a: Appraised) -> str:
-    lines = [*_head(p, a), *_table(a), *_switching(a), *_key_decision(a)]
+def render(p: Proposal, a: Appraised, unit: str) -> str:
+    lines = [*_head(p, a), *_table(a, f"{unit} {p.price_level} p/l"), *_switching(a)]
+    lines += _key_decision(a)
     lines += [
         "",
         *_wrap("Risikopuljen er summen af PERT-middelværdierne (lav + 4 × sandsynlig + høj) / 6."),
@@ -243,11 +244,12 @@ def appraisal_json(p: Proposal, a: Appraised) -> dict[str, Any]:
 
 
 def run(args: argparse.Namespace) -> int:
-    p, a = appraisal_service.appraisal(FolderStore(), LOCAL, args.path, args.id)
+    shown = appraisal_service.appraisal(FolderStore(), LOCAL, args.path, args.id)
+    p, a = shown.proposal, shown.appraised
     if args.format == "json":
-        write_json(appraisal_json(p, a))
+        write_json({**appraisal_json(p, a), "unit": shown.unit})
     else:
-        sys.stdout.write(render(p, a))
+        sys.stdout.write(render(p, a, shown.unit))
     return 0
 
 

@@ -738,16 +738,33 @@ class ProposalModel(Model):
     appraisal: ProposalAppraisalModel | None = None
 
     @model_validator(mode="after")
-    def _borrowed_lines_known(self) -> ProposalModel:
+    def _appraisal_fits(self) -> ProposalModel:
+        if self.appraisal is None:
+            return self
         # capital left out of the payback must be an implementation line of the proposal
-        named = self.appraisal.funding.lines if self.appraisal else []
         implementation = {ln.id for ln in self.lines if ln.section == "implementation"}
-        unknown = [i for i in named if i not in implementation]
+        unknown = [i for i in self.appraisal.funding.lines if i not in implementation]
+        problems = []
         if unknown:
-            raise ValueError(
+            problems.append(
                 f"appraisal.funding.lines: {', '.join(unknown)} er ikke forslagets "
                 "implementeringslinjer"
             )
+        # an amount outside the horizon would silently count in no present value
+        horizon = set(self.appraisal.years or self.years)
+        for o in self.appraisal.options:
+            years = {
+                *o.capital,
+                *(y for r in o.rows for y in r.amounts),
+                *(r.year for r in o.risks),
+            }
+            if outside := sorted(years - horizon):
+                problems.append(
+                    f"appraisal, muligheden {o.id!r}: årene {', '.join(map(str, outside))} "
+                    "ligger uden for vurderingens år"
+                )
+        if problems:
+            raise ValueError("; ".join(problems))
         return self
 
     @model_validator(mode="after")
