@@ -20,7 +20,7 @@ import pytest
 
 from gevinst.cli.main import main
 from tests.format.test_appraisal import english_catalog
-from tests.paths import SEED
+from tests.paths import ROOT, SEED
 
 D = Decimal
 
@@ -65,3 +65,12 @@ def test_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
 def test_a_proposal_without_an_appraisal(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["appraise", str(SEED), "BC01"]) == 2
     assert "BC01 har ingen vurdering af muligheder (appraisal:)" in capsys.readouterr().err
+
+
+def test_the_shipped_english_case(capsys: pytest.CaptureFixture[str]) -> None:
+    """The English unitary council's example catalog: its outline business case appraised in
+    pounds with the Green Book settings of its profile."""
+    assert main(["appraise", str(ROOT / "catalogs" / "en-unitary-2025-26"), "OBC01"]) == 0
+    out = capsys.readouterr().out
+    assert "£ 2025 p/l" in out and "social time preference rate" in out
+    assert "Nøglebeslutning (key decision): ja, tærskel 500.000" in out
