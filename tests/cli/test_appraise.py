@@ -39,6 +39,7 @@ def test_the_options_side_by_side(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert lines["Risikopulje (PERT, i alt)"] == ["0", "0", "55"]
     assert lines["Optimism bias lagt til (i alt)"] == ["0", "60", "200"]
     assert "Nøglebeslutning (key decision): ja, tærskel 500.000" in out
+    assert "  lånets rente: NPV mod nulalternativet er 0 ved " in out
 
 
 def test_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -59,6 +60,8 @@ def test_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert data["discount"]["rates"][1] == {"from": 31, "rate": "0.03"}
     assert data["funding"] == {"method": "borrowing", "term": 10, "rate": "0.045"}
     assert data["risk_mean"] == "PERT" and data["key_decision"] is True
+    assert [r["name"] for r in data["switching_rates"]] == ["discount", "loan"]
+    assert data["switching_rates"][1]["used"] == "0.045"
     assert data["unit"] == "1.000 kr."  # the test profile is Copenhagen's but for appraisal
 
 

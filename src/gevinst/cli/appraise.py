@@ -142,7 +142,19 @@ def _switching(a: Appraised) -> list[str]:
             f"  {sv.label}: {'+' if sv.change > 0 else ''}{_percent(sv.change)} "
             f"(nutidsværdi {_whole(sv.pv)} -> {_whole(at)})"
         )
+    for rate in a.switching_rates:
+        at_rate = (
+            "skifter ikke mellem 0 % og 100 %"
+            if rate.at_switch is None
+            else f"NPV mod nulalternativet er 0 ved {_rate(rate.at_switch)}"
+        )
+        out.append(f"  {rate.label}: {at_rate} (anvendt {_rate(rate.used)})")
     return out
+
+
+def _rate(share: Decimal) -> str:
+    """A rate to two decimals of a per cent: "27,43 %"."""
+    return f"{dk(share * HUNDRED, places=2)} %"
 
 
 def _key_decision(a: Appraised) -> list[str]:
@@ -237,6 +249,15 @@ def appraisal_json(p: Proposal, a: Appraised) -> dict[str, Any]:
         "switching": [
             {"name": sv.name, "label": sv.label, "pv": _num(sv.pv), "change": _share(sv.change)}
             for sv in a.switching
+        ],
+        "switching_rates": [
+            {
+                "name": r.name,
+                "label": r.label,
+                "used": _exact(r.used),
+                "at_switch": _share(r.at_switch),
+            }
+            for r in a.switching_rates
         ],
         "key_decision": a.key_decision,
         "risk_mean": "PERT",

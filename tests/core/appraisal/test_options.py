@@ -160,6 +160,31 @@ def test_the_docstring_example_at_0_percent() -> None:
     assert appraise(case, zero, DAY, (2024, 2025, 2026)).key_decision is None
 
 
+def test_the_rates_at_which_the_preferred_option_switches() -> None:
+    """1.000 in 2025 for a cashable saving of -1.100 in 2026: at a discount rate of 10 %
+    the saving is worth -1.100 / 1,1 = -1.000 and the NPV is 0. Borrowed over one year at a
+    rate r, the capital costs 1.000 × (1 + r) in 2026, and the NPV is 0 at r = 10 % whatever
+    the discount rate."""
+    nothing = AppraisalOption("0", "Do nothing", OptionRole.DO_NOTHING)
+    new = AppraisalOption(
+        "1",
+        "Invest",
+        OptionRole.PREFERRED,
+        (AppraisalRow("s", "saving", RowKind.BENEFIT, s(y2026=-1100), True),),
+        capital=s(y2025=1000),
+    )
+    reserves = appraise(Appraisal((nothing, new)), SETTINGS, DAY, (2025, 2026))
+    (discount,) = reserves.switching_rates
+    assert discount.used == D("0.1") and discount.at_switch is not None
+    assert abs(discount.at_switch - D("0.1")) < D("1e-8")
+    borrowed = appraise(
+        Appraisal((nothing, new), loan=Loan(D("0.05"), 1)), SETTINGS, DAY, (2025, 2026)
+    )
+    _, loan = borrowed.switching_rates
+    assert loan.used == D("0.05") and loan.at_switch is not None
+    assert abs(loan.at_switch - D("0.1")) < D("1e-8")
+
+
 def test_a_case_needs_one_baseline_and_one_preferred_option() -> None:
     with pytest.raises(InputError, match="role: do_nothing, ikke 0"):
         Appraisal((PREFERRED,))
@@ -231,6 +256,12 @@ def test_totals_parts_and_switching_values(
             replace(case, options=(nothing, replace(option, rows=moved))), ok, DAY, YEARS
         )
         assert abs(again.preferred.npv_vs_baseline) < D("1e-12")
+    for switch in done.switching_rates:
+        if switch.name == "discount" and switch.at_switch is not None:
+            flat = AppraisalSettings(rates(str(switch.at_switch)))
+            again = appraise(case, flat, DAY, YEARS)
+            # to the bisection's tolerance (1e-8 of a rate on flows of at most some 10.000s)
+            assert abs(again.preferred.npv_vs_baseline) < D("0.01")
     by_name = {sv.name: sv for sv in done.switching}
     if by_name["cashable"].change is not None:
         # scaling the cashable benefits by 1 + x moves the difference by x × their PV

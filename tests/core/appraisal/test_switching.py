@@ -9,7 +9,7 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gevinst.core.appraisal.switching import SwitchingValue, switching_value
+from gevinst.core.appraisal.switching import SwitchingValue, bisect, switching_value
 
 D = Decimal
 
@@ -30,3 +30,11 @@ def test_a_switching_value_applied_makes_the_difference_zero(diff: Decimal, pv: 
     x = switching_value(diff, pv)
     assert x is not None
     assert abs(diff + x * pv) < D("1e-15") * max(abs(diff), D(1))
+
+
+def test_bisect_finds_where_the_sign_changes() -> None:
+    # x² - 2 is zero at √2 = 1,41421356...
+    root = bisect(lambda x: x * x - 2, D(0), D(2))
+    assert root is not None and abs(root - D(2).sqrt()) < D("1e-8")
+    assert bisect(lambda x: x + 1, D(0), D(1)) is None  # no change of sign
+    assert bisect(lambda x: x, D(0), D(1)) == 0

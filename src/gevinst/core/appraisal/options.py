@@ -37,12 +37,17 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from gevinst.core.appraisal.case import Appraisal, AppraisalOption, OptionRole, RowKind
-from gevinst.core.appraisal.discount import ScheduleEdition, discounted
+from gevinst.core.appraisal.discount import RateSchedule, ScheduleEdition, discounted
 from gevinst.core.appraisal.financing import Loan, financing_cost, outstanding
 from gevinst.core.appraisal.optimism import BiasBase, OptimismBias, applied, bias_for, uplift
 from gevinst.core.appraisal.risk import risk_pool
 from gevinst.core.appraisal.settings import AppraisalSettings
-from gevinst.core.appraisal.switching import SwitchingValue, switching_value
+from gevinst.core.appraisal.switching import (
+    SwitchingRate,
+    SwitchingValue,
+    bisect,
+    switching_value,
+)
 from gevinst.core.calc import Payback, payback_from_first_amount
 from gevinst.core.errors import InputError
 from gevinst.core.series import EMPTY, ZERO, Series, sum_series
@@ -118,6 +123,7 @@ class Appraised:
     switching: tuple[SwitchingValue, ...]
     key_decision: bool | None  # None: the profile has no threshold
     key_decision_threshold: Decimal | None
+    switching_rates: tuple[SwitchingRate, ...] = ()
 
     @property
     def preferred(self) -> OptionResult:
@@ -246,6 +252,7 @@ def appraise(
         switching=_switching(preferred, edition, horizon),
         key_decision=None if threshold is None else _is_key(preferred.figures, threshold, scale),
         key_decision_threshold=threshold,
+        switching_rates=_switching_rates(case, horizon, edition, bias, share),
     )
 
 
@@ -260,6 +267,43 @@ def _switching(
     for row in f.option.rows:
         row_pv = discounted(row.amounts, edition.schedule, horizon[0], horizon[-1])
         out.append(SwitchingValue(row.id, row.text, row_pv, switching_value(difference, row_pv)))
+    return tuple(out)
+
+
+def _switching_rates(
+    case: Appraisal,
+    horizon: tuple[int, ...],
+    edition: ScheduleEdition,
+    bias: OptimismBias | None,
+    share: Decimal,
+) -> tuple[SwitchingRate, ...]:
+    """The discount rate (one for every year) and the loan's rate at which the preferred
+    option's NPV against the baseline is zero (:func:`~.switching.bisect`, 0 % to 100 %)."""
+
+    def difference(at: ScheduleEdition, loan: Loan | None) -> Decimal:
+        base = option_figures(case.baseline, horizon, at, loan, bias, share)
+        return option_figures(case.preferred, horizon, at, loan, bias, share).npv - base.npv
+
+    def at_discount(rate: Decimal) -> Decimal:
+        return difference(ScheduleEdition(edition.start, RateSchedule.constant(rate)), case.loan)
+
+    out = [
+        SwitchingRate(
+            "discount",
+            "diskonteringsrente (samme hvert år)",
+            edition.schedule.rate(1),
+            bisect(at_discount, ZERO, Decimal(1)),
+        )
+    ]
+    loan = case.loan
+    if loan is not None:
+
+        def at_loan_rate(rate: Decimal) -> Decimal:
+            return difference(edition, Loan(rate, loan.term, loan.source))
+
+        out.append(
+            SwitchingRate("loan", "lånets rente", loan.rate, bisect(at_loan_rate, ZERO, Decimal(1)))
+        )
     return tuple(out)
 
 
