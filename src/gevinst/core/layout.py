@@ -24,7 +24,7 @@ from gevinst.core.check import TARGET_TOTAL
 from gevinst.core.model import Proposal, Section, TargetRole, TargetRow, Targets
 from gevinst.core.profile import AreaRole, Profile
 from gevinst.core.series import Series
-from gevinst.core.template import SECTION_HEADINGS
+from gevinst.core.template import DANISH, SECTION_HEADINGS, Printing, printing
 
 
 class Kind(StrEnum):
@@ -145,10 +145,39 @@ def _stated_paybacks(p: Proposal) -> list[Row]:
     ]
 
 
-def table1(p: Proposal, profile: Profile | None = None) -> list[Row]:
-    """Tabel 1 of ``p``, row by row; with the profile, a service subtotal the proposal prints
-    per administration is drawn so (the Excel sheet, whose subtotals are formulas over the
-    lines, keeps the one row)."""
+def table1(
+    p: Proposal, profile: Profile | None = None, printed: Printing | None = None
+) -> list[Row]:
+    """Tabel 1 of ``p``, row by row, worded as ``printed`` (else as the profile's documents
+    print, else in Danish); with the profile, a service subtotal the proposal prints per
+    administration is drawn so (the Excel sheet, whose subtotals are formulas over the lines,
+    keeps the one row)."""
+    words = printed or printing(profile)
+    return [_worded(p, row, words) for row in _table1(p, profile)]
+
+
+def _worded(p: Proposal, row: Row, printed: Printing) -> Row:
+    """A row of Tabel 1 in the wording and years ``printed`` gives: its group heading, a
+    subtotal the template names, the payback rows (a proposal's own wording stays its own:
+    a heading it rewords, a subtotal it prints per administration, a payback it states)."""
+    words = printed.words
+    if words is DANISH and not printed.periods.financial:
+        return row  # the rows are built in the Danish template's words
+    if row.kind is Kind.HEADING:
+        danish = {v: k for k, v in DANISH.section_headings.items()}
+        section = danish.get(row.label)
+        return row if section is None else replace(row, label=words.section_headings[section])
+    if row.kind in (Kind.SUBTOTAL, Kind.TOTAL) and row.label == DANISH.table1_rows.get(row.key):
+        return replace(row, label=words.table1_rows[row.key])
+    if row.kind is Kind.PAYBACK:
+        basis = row.key.removeprefix("payback_")
+        label = printed.payback_row(basis, row.stated)
+        text = row.text if row.stated else printed.payback(calc.payback(p, basis))
+        return replace(row, label=label, text=text)
+    return row
+
+
+def _table1(p: Proposal, profile: Profile | None) -> list[Row]:
     if not calc.has_investment(p):
         rows = _without_investment(p)
     else:

@@ -23,7 +23,6 @@ from gevinst.core.check import (
     TABLE_NAMES,
     TARGET_TOTAL,
     check_catalog,
-    price_basis,
     required_tables,
 )
 from gevinst.core.check.claims import TABLE as CLAIMS_TABLE
@@ -32,6 +31,7 @@ from gevinst.core.model import BasisTable, Catalog, Proposal
 from gevinst.core.numbers import dk
 from gevinst.core.profile import Profile
 from gevinst.core.series import Series
+from gevinst.core.template import printing
 
 TITLE = "Afvigelser fra de angivne tal"
 _SELF = (
@@ -185,6 +185,8 @@ class Marks:
         by its row alone)."""
         self.catalog = cat
         self.as_stated = as_stated
+        # the figures of the document's tables in the profile's number format and decimals
+        self.printed = printing(cat.profile)
         entries = {p.id for p in cat.proposals if p.catalog_entry_only}
 
         def drawn(where: Place | None) -> Place | None:
@@ -460,19 +462,23 @@ class Marks:
             if self.left_empty(where.proposal, where.table):
                 return ""
             value = self._stated(where, derived)
-        text = (zero if value == 0 else _figure_text(value)) if value is not None else zero
+        text = (zero if value == 0 else self._shown(value)) if value is not None else zero
         return text + self.mark(where)
+
+    def _shown(self, value: Decimal | str | None) -> str:
+        return self.printed.figure(value) if isinstance(value, Decimal) else value or ""
 
     def text(self, where: Place, derived: str) -> str:
         """A figure printed as text (a payback, "4 år (2028)"), with its mark; an archive copy
         prints a payback as the source writes it ("5") where it means the derived one."""
         value = self._stated(where, self._as_written(where, derived)) if self.as_stated else derived
-        return _figure_text(value) + self.mark(where)
+        return self._shown(value) + self.mark(where)
 
     def price_basis(self, p: Proposal, table: str) -> str:
         """A table's unit line: the proposal's price level, or as the source prints it in an
         archive copy, with a mark where the source prints another (F3's tables A-E)."""
-        return self.text(Place(p.id, table, PRICE_BASIS, None), price_basis(p))
+        own = self.printed.prices(p.price_level)
+        return self.text(Place(p.id, table, PRICE_BASIS, None), own)
 
     def _as_written(self, where: Place, derived: str) -> str:
         if where.proposal is None or not where.row.startswith("payback_"):

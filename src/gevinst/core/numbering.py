@@ -14,15 +14,7 @@ from decimal import Decimal
 
 from gevinst.core.model import BasisTable, Catalog, CatalogRow, Proposal, StatedTable
 from gevinst.core.profile import Profile
-from gevinst.core.template import (
-    ADMIN_TABLE_TITLE,
-    ADMIN_TITLE,
-    DISTRIBUTION_TITLE,
-    ECONOMY_TITLE,
-    FOLLOWUP_TITLE,
-    SIGN_NOTE,
-    TABLE1_TITLE,
-)
+from gevinst.core.template import DANISH, SIGN_NOTE, Wording
 
 # "Tabel 3. ...", "Bilag 1, Tabel 1. ...": the number a proposal gave one of its own tables;
 # "Tabel 1, ..." refers to another table and claims no number
@@ -98,21 +90,23 @@ def _free(taken: set[int]) -> Iterator[int]:
         n += 1
 
 
-def titles(p: Proposal) -> Titles:
-    """Table numbers as the proposal prints them. The template's are Tabel 1 (economy) and
-    Tabel 2 (administration); a proposal that has given one of its own tables the number 1
-    (Forslag 5, Forslag 7) numbers every table in sequence, so the template's tables then take
-    the next free numbers in the order they are printed, the follow-up table too."""
+def titles(p: Proposal, words: Wording = DANISH) -> Titles:
+    """Table numbers as the proposal prints them, the template's titles in ``words``. The
+    template's are Tabel 1 (economy) and Tabel 2 (administration); a proposal that has given
+    one of its own tables the number 1 (Forslag 5, Forslag 7) numbers every table in sequence,
+    so the template's tables then take the next free numbers in the order they are printed,
+    the follow-up table too."""
     own = [b.title for b in basis_tables(p)] + _titles_elsewhere(p)
     taken = {n for n in map(_number, own) if n is not None}
     stated = p.stated.distribution
-    distribution = stated.title if stated is not None and stated.title else DISTRIBUTION_TITLE
+    own_title = stated.title if stated is not None and stated.title else ""
+    distribution = own_title or words.distribution_title
     if 1 not in taken:
-        return Titles(TABLE1_TITLE, ADMIN_TABLE_TITLE, "", distribution)
+        return Titles(words.table1_title(), words.admin_table_title(), "", distribution)
     free = _free(taken)
-    economy = f"Tabel {next(free)}. {ECONOMY_TITLE}"
-    followup = f"Tabel {next(free)}. {FOLLOWUP_TITLE}" if p.followup else ""
-    admin = f"Tabel {next(free)}. {ADMIN_TITLE}" if p.admin_rows else ADMIN_TITLE
+    economy = words.numbered(next(free), words.economy_title)
+    followup = words.numbered(next(free), words.followup_title) if p.followup else ""
+    admin = words.numbered(next(free), words.admin_title) if p.admin_rows else words.admin_title
     return Titles(economy, admin, followup, distribution)
 
 
@@ -156,12 +150,13 @@ def kept_units(stated: StatedTable | None, profile: Profile) -> set[str]:
     return {profile.row_unit(label) for label in stated.rows} if stated is not None else set()
 
 
-def economy_notes(p: Proposal) -> list[str]:
+def economy_notes(p: Proposal, words: Wording = DANISH) -> list[str]:
     """The notes under the economy table, each once: the notes for all tables together, a
     note that names its own table ("Note til Tabel 3: ...", "*Det bemærkes ...") as written,
-    and the sign convention unless a note already says it (Forslag 7)."""
-    own = [n for n in p.notes if n != SIGN_NOTE]
+    and the sign convention (in ``words``) unless a note already says it (Forslag 7)."""
+    sign = words.sign_note
+    own = [n for n in p.notes if n not in (SIGN_NOTE, sign)]
     common = [n for n in own if not n.startswith(("Note", "Anm", "*"))]
-    notes = ["Noter til alle tabeller: " + " ".join(common)] if common else []
+    notes = [words.all_tables_note + " ".join(common)] if common else []
     notes += [n for n in own if n not in common]
-    return notes if any(SIGN_NOTE in n for n in notes) else [*notes, SIGN_NOTE]
+    return notes if any(s in n for n in notes for s in (SIGN_NOTE, sign)) else [*notes, sign]

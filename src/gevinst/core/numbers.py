@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: MPL-2.0
-"""Danish number format for figures in messages and tables: "-1.474", "0,5"."""
+"""Danish number format for figures in messages and tables: "-1.474", "0,5"; and the English
+one (en_GB) for a body whose documents are in English: "-1,474", "0.5"."""
 
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ from gevinst.core.distribute import round_to
 
 LOCALE = Locale.parse("da_DK")
 _STANDARD = LOCALE.decimal_formats[None]
+ENGLISH = Locale.parse("en_GB")
+_ENGLISH_STANDARD = ENGLISH.decimal_formats[None]
 
 # The range of a number in the format (docs/format.md): an amount of 1.000 kr. below 10^15
 # (a trillion kroner) keeps every sum, and each kroner with its øre, inside the 28 digits
@@ -69,6 +72,21 @@ def dk(amount: Decimal | None, blank: str = "", places: int | None = None) -> st
         # (a signed zero, "-0", is left to Babel)
         return f"{int(amount):,}".replace(",", ".")
     return str(_STANDARD.apply(amount, LOCALE, decimal_quantization=False))
+
+
+def en(amount: Decimal | None, blank: str = "", places: int | None = None) -> str:
+    """A figure as an English document prints it, by the same rule as :func:`dk`.
+
+    >>> en(Decimal("-1474")), en(Decimal("0.5")), en(Decimal("55.65"), places=1)
+    ('-1,474', '0.5', '55.7')
+    """
+    if amount is None:
+        return blank
+    if places is not None:
+        return str(_fixed(places).apply(round_to(amount, Decimal(1).scaleb(-places)), ENGLISH))
+    if amount == amount.to_integral_value() and amount:
+        return f"{int(amount):,}"
+    return str(_ENGLISH_STANDARD.apply(amount, ENGLISH, decimal_quantization=False))
 
 
 def dk_date(day: dt.date) -> str:

@@ -1,70 +1,749 @@
 # SPDX-License-Identifier: MPL-2.0
 """The template's wording, in one place: the titles, headings, column labels and notes that
-the Copenhagen template prints and every renderer prints alike. A proposal may word a
-heading otherwise or not print it (``printed_headings`` in the data format); the data format
-checks such a heading against :data:`TEMPLATE_HEADINGS`."""
+the template prints and every renderer prints alike, in each language a profile may choose
+(``Profile.language``: "da" or "en"), with the profile's money, years and number format
+(:class:`Printing`).
+
+The Danish wording is the Copenhagen template's, word for word; the English is that of an
+English council's business case. A proposal may word a heading otherwise or not print it
+(``printed_headings`` in the data format); the data format names such a heading by its
+Danish wording (:data:`TEMPLATE_HEADINGS`), whatever the language the documents print.
+
+>>> from gevinst.core.calc import Payback
+>>> pr = Printing(ENGLISH, Money("GBP", 1, 0, "£"), Periods(4))
+>>> pr.figure(Decimal("-1474")), pr.year(2024), pr.prices(2024), pr.payback(Payback(4, 2027))
+('-1,474', '2024/25', '£, 2024/25 prices', '4 years (2027/28)')
+>>> dk_print = printing(None)
+>>> dk_print.figure(Decimal("-1474")), dk_print.prices(2025), dk_print.payback(None)
+('-1.474', '1.000 kr. 2025 p/l', 'ingen')
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+from typing import TYPE_CHECKING, Protocol
+
+from gevinst.core.errors import InputError
 from gevinst.core.model import Booking, ByKey, FollowUpPhase, LineKind, Parts, Section, ToUnit
+from gevinst.core.money import Money, Periods
+from gevinst.core.numbers import dk, en
+from gevinst.core.profile import Profile
 
-ECONOMY_TITLE = "Forslagets samlede økonomiske konsekvenser"
-TABLE1_TITLE = f"Tabel 1. {ECONOMY_TITLE}"
-ADMIN_TITLE = "Varige ændringer, administration"
-ADMIN_TABLE_TITLE = f"Tabel 2. {ADMIN_TITLE}"
-FOLLOWUP_TITLE = "Forslagets opfølgningsmål"
-DISTRIBUTION_TITLE = "Fordeling på udvalg"
-# the technical tables' second column and the template's note under each of them
-APPROPRIATION_HEADER = "Bevilling, profitcenter mv.*"
-KVANTUM_NOTE = (
-    "* I forbindelse med godkendelse i Effektiviseringskredsen er det forvaltningernes eget "
-    "ansvar at udfylde de relevante oplysninger til teknisk udmøntning (i Kvantum) af forslaget."
-)
-# the sign convention, under the economy table (unless a proposal's own note says it) and
-# wherever figures are given; the administration table has its own
-SIGN_NOTE = "Alle besparelser er angivet med negativt (-) fortegn."
-ADMIN_NOTE = (
-    "Note: Reducerede administrative udgifter angives med negativt (-) fortegn og øgede "
-    "administrative udgifter angives med positivt (+) fortegn."
-)
-# the technical tables' titles, where a proposal prints none of its own
-TECHNICAL_TITLES = {
-    "A": "Tabel A. Måltalseffekt – hvis forslaget indarbejdes (nettoeffektivisering)",
-    "B": "Tabel B. Bevillingsmæssig effekt – varig drift",
-    "C": "Tabel C. Bevillingsmæssig effekt – hvis forslaget indarbejdes (bruttoeffektivisering)",
-    "D": "Tabel D. Fordeling af anlægsinvesteringer mellem udvalg",
-    "E": "Tabel E. Fordeling af serviceinvesteringer mellem udvalg",
-}
-# the follow-up table (section 3): a group row per phase, in this order, and its columns
-FOLLOWUP_PHASES = {
-    FollowUpPhase.IMPLEMENTATION: "Implementering og anvendelse af investeringsmidler",
-    FollowUpPhase.REALISATION: "Realisering af effektiviseringer",
-}
-FOLLOWUP_COLUMNS = (
-    "Opfølgningsmål",
-    "Hvordan måles opfølgningsmålet?",
-    "Hvem er ansvarlig for opfølgning?",
-    "Hvornår gennemføres opfølgningen?",
-)
-# the template's section headings, as the seed prints them
-SECTIONS = (
-    "1. Beskrivelse af forslag (fremgangsmåde og effekt)",
-    "2. Økonomi",
-    "3. Implementering og opfølgning",
-    "4. Risikovurdering",
-    "5. Effektivisering på administration",
-    "6. Hvem er hørt?",
-    "7. Tekniske tabeller til korrektioner i Kvantum",
-)
-SECTION_HEADINGS = {
-    Section.PERMANENT: "Varige ændringer (effektiviseringer og drift)",
-    Section.IMPLEMENTATION: "Implementeringsomkostninger (midler fra investeringspuljen)",
-}
+if TYPE_CHECKING:
+    from gevinst.core.calc import Payback
 
-BASIS = "Grundlag for beregning af effektivisering"
-DISTRIBUTION = "2.1 Fordeling på udvalg"
-PARTNERS = "Relevante samarbejdspartnere i kommunen, der er inddraget"
-APPENDICES = "Bilagsoversigt"
+
+@dataclass(frozen=True, eq=False)
+class Wording:
+    """Every fixed text the documents print, in one language. ``{...}`` fields are filled in
+    by :class:`Printing` or the renderer that prints them."""
+
+    language: str  # "da" or "en": the documents' language (typst's ``lang``, Word's)
+    economy_title: str
+    table_word: str  # "Tabel": a table's number is "<table_word> 1. <title>"
+    admin_title: str
+    followup_title: str
+    distribution_title: str
+    appropriation_header: str
+    technical_note: str
+    sign_note: str
+    all_tables_note: str  # before the notes a proposal gives for all its tables
+    admin_note: str
+    technical_titles: Mapping[str, str]
+    followup_phases: Mapping[FollowUpPhase, str]
+    followup_columns: tuple[str, ...]
+    sections: tuple[str, ...]
+    section_headings: Mapping[Section, str]
+    basis: str
+    distribution: str
+    partners: str
+    appendices: str
+    approval: str
+    approval_and_answer: str
+    yes_no: str
+    yes: str
+    no: str
+    kind_names: Mapping[LineKind, str]
+    section_names: Mapping[Section, str]
+    key_booking: str  # "nøgle: {key}"
+    parts_booking: str
+    # Tabel 1's subtotal and total rows by their key (``calc.TABLE1_ROWS``)
+    table1_rows: Mapping[str, str]
+    payback_row: str  # "Tilbagebetalingstid baseret på {basis}"
+    payback_bases: Mapping[str, str]
+    payback_stated: str  # after a payback the proposal states: " (angivet)"
+    payback_years: str  # "{years} år ({year})"
+    payback_year: str  # one year: "1 år (2026)"
+    payback_never: str
+    prices: str  # the unit line: "{unit} {level} p/l"
+    area_header: str  # Tabel 1's styringsområde column (a soft hyphen where it may break)
+    committee: str  # the technical tables' first column: "Udvalg"
+    total: str  # a unit table's total row
+    in_all: str  # a catalog table's total row
+    confidential: str
+    summary_fields: tuple[str, ...]  # section 1: resumé, innovation, simplification, ...
+    risk_level: str
+    admin_total: str
+    admin_net: str  # "Nettoeffekt på administrative udgifter, {prices}"
+    entry_permanent: str
+    entry_implementation: str
+    # over a proposal known by its catalog row alone: a confidential one, a public summary
+    entry_withheld: str
+    entry_summary: str
+    proposal_chart_caption: str
+    proposal_chart_title: str  # "{id}: akkumuleret økonomisk påvirkning"
+    proposal_chart_never: str
+    chart_year_bars: str
+    chart_cumulated: str
+    chart_payback: str  # "Tilbagebetaling {year}"
+    catalog_chart_title: str
+    catalog_chart_caption: str
+    catalog_chart_unit: str  # "{prices} (besparelser negative)"
+    catalog_chart_note: str
+    catalog_chart_summary_note: str
+    overview: str
+    summary_columns: tuple[str, str, str]  # committee / proposal, investment, approved with
+    full_effect: str  # a catalog's column of the effect at full phase-in, with no year
+    payback_column: str
+    summary_unit: str
+    # the PDF's page furniture: "(fortsat)", "Beløb i", "Side {page} af {pages}", the cover's
+    # "Forslag" and "Beløb", the contents list's title
+    continued: str
+    amounts_in: str
+    page_of: str
+    cover_proposals: str
+    cover_amounts: str
+    contents: str
+    contents_hint: str  # Word's contents list before it is updated
+    # Word's own texts: section 1's questions, the confidential mark after a title, a catalog
+    # row's first column and the note under it
+    innovation_question: str
+    simplification_question: str
+    confidential_mark: str
+    entry_first: str
+    entry_note: str
+    # the terminal's own texts (``gevinst show``): the technical tables' second column, the
+    # summary's investment column, its closing line and the printed texts' headings
+    appropriation: str
+    invest_short: str
+    steady_state_total: str
+    text_headings: tuple[str, ...]
+    # the technical tables' and 2.1's short names, where a proposal gives none
+    table_names: Mapping[str, str]
+    # the technical workbook's own texts: its sheets, notes, headers and helper rows, by name
+    workbook: Mapping[str, str]
+    # the flat exports' columns (CSV)
+    csv_columns: tuple[str, ...]
+
+    def table1_title(self) -> str:
+        return f"{self.table_word} 1. {self.economy_title}"
+
+    def admin_table_title(self) -> str:
+        return f"{self.table_word} 2. {self.admin_title}"
+
+    def numbered(self, number: int, title: str) -> str:
+        return f"{self.table_word} {number}. {title}"
+
+    def answer(self, value: bool | None) -> str:
+        return {True: self.yes, False: self.no, None: ""}[value]
+
+    def booking(self, booking: Booking | None) -> str:
+        """Who carries a line: the unit, ``nøgle: NAME`` for a key, ``dele`` for printed
+        parts."""
+        if isinstance(booking, ToUnit):
+            return booking.unit
+        if isinstance(booking, ByKey):
+            return self.key_booking.format(key=booking.key)
+        if isinstance(booking, Parts):
+            return self.parts_booking
+        return ""
+
+
+DANISH = Wording(
+    language="da",
+    economy_title="Forslagets samlede økonomiske konsekvenser",
+    table_word="Tabel",
+    admin_title="Varige ændringer, administration",
+    followup_title="Forslagets opfølgningsmål",
+    distribution_title="Fordeling på udvalg",
+    appropriation_header="Bevilling, profitcenter mv.*",
+    technical_note=(
+        "* I forbindelse med godkendelse i Effektiviseringskredsen er det forvaltningernes eget "
+        "ansvar at udfylde de relevante oplysninger til teknisk udmøntning (i Kvantum) af "
+        "forslaget."
+    ),
+    sign_note="Alle besparelser er angivet med negativt (-) fortegn.",
+    all_tables_note="Noter til alle tabeller: ",
+    admin_note=(
+        "Note: Reducerede administrative udgifter angives med negativt (-) fortegn og øgede "
+        "administrative udgifter angives med positivt (+) fortegn."
+    ),
+    technical_titles={
+        "A": "Tabel A. Måltalseffekt – hvis forslaget indarbejdes (nettoeffektivisering)",
+        "B": "Tabel B. Bevillingsmæssig effekt – varig drift",
+        "C": (
+            "Tabel C. Bevillingsmæssig effekt – hvis forslaget indarbejdes (bruttoeffektivisering)"
+        ),
+        "D": "Tabel D. Fordeling af anlægsinvesteringer mellem udvalg",
+        "E": "Tabel E. Fordeling af serviceinvesteringer mellem udvalg",
+    },
+    followup_phases={
+        FollowUpPhase.IMPLEMENTATION: "Implementering og anvendelse af investeringsmidler",
+        FollowUpPhase.REALISATION: "Realisering af effektiviseringer",
+    },
+    followup_columns=(
+        "Opfølgningsmål",
+        "Hvordan måles opfølgningsmålet?",
+        "Hvem er ansvarlig for opfølgning?",
+        "Hvornår gennemføres opfølgningen?",
+    ),
+    sections=(
+        "1. Beskrivelse af forslag (fremgangsmåde og effekt)",
+        "2. Økonomi",
+        "3. Implementering og opfølgning",
+        "4. Risikovurdering",
+        "5. Effektivisering på administration",
+        "6. Hvem er hørt?",
+        "7. Tekniske tabeller til korrektioner i Kvantum",
+    ),
+    section_headings={
+        Section.PERMANENT: "Varige ændringer (effektiviseringer og drift)",
+        Section.IMPLEMENTATION: "Implementeringsomkostninger (midler fra investeringspuljen)",
+    },
+    basis="Grundlag for beregning af effektivisering",
+    distribution="2.1 Fordeling på udvalg",
+    partners="Relevante samarbejdspartnere i kommunen, der er inddraget",
+    appendices="Bilagsoversigt",
+    approval="Dato for godkendelse",
+    approval_and_answer="Dato for godkendelse og evt. høringssvar",
+    yes_no="Ja/Nej",
+    yes="Ja",
+    no="Nej",
+    kind_names={
+        LineKind.EFFICIENCY: "effektivisering",
+        LineKind.OPERATING_COST: "driftsomkostning",
+        LineKind.INCOME: "indtægt",
+        LineKind.IMPLEMENTATION: "implementering",
+    },
+    section_names={Section.PERMANENT: "varig", Section.IMPLEMENTATION: "implementering"},
+    key_booking="nøgle: {key}",
+    parts_booking="dele",
+    table1_rows={
+        "varig_service": "Samlet varig ændring, service",
+        "varig": "Samlet varig ændring",
+        "impl_service": "Samlede implementeringsomkostninger, service",
+        "impl_anlaeg": "Samlede implementeringsomkostninger, anlæg",
+        "impl": "Samlede implementeringsomkostninger",
+        "impact": "Samlet økonomisk påvirkning",
+    },
+    payback_row="Tilbagebetalingstid baseret på {basis}",
+    payback_bases={"service": "serviceeffektivisering", "total": "totaløkonomi"},
+    payback_stated=" (angivet)",
+    payback_years="{years} år ({year})",
+    payback_year="{years} år ({year})",
+    payback_never="ingen",
+    prices="{unit} {level} p/l",
+    area_header="Styrings\u00adområde",
+    committee="Udvalg",
+    total="Total",
+    in_all="I alt",
+    confidential="Forslaget er fortroligt (FORTROLIG)",
+    summary_fields=(
+        "Kort resumé",
+        "Udspringer af et innovationsforslag",
+        "Udspringer af arbejdsprogrammet for administrativ forenkling",
+        "Fremstillende forvaltning",
+        "Berørte forvaltninger",
+    ),
+    risk_level="Samlet risikovurdering",
+    admin_total="Varige ændringer totalt, administration",
+    admin_net="Nettoeffekt på administrative udgifter, {prices}",
+    entry_permanent="Samlet varig ændring",
+    entry_implementation="Samlede implementeringsomkostninger",
+    entry_withheld="Kun forslagets række i katalogets oversigt offentliggøres.",
+    entry_summary=(
+        "Kataloget indeholder kun et resumé af forslaget. Tal, som resuméet ikke angiver, er "
+        "ikke beregnet."
+    ),
+    proposal_chart_caption=(
+        "Akkumuleret økonomisk påvirkning og tilbagebetalingstid (totaløkonomi)"
+    ),
+    proposal_chart_title="{id}: akkumuleret økonomisk påvirkning",
+    proposal_chart_never=" (ingen tilbagebetaling)",
+    chart_year_bars="Påvirkning i året",
+    chart_cumulated="Akkumuleret påvirkning",
+    chart_payback="Tilbagebetaling {year}",
+    catalog_chart_title="Måltalseffekt pr. udvalg og år",
+    catalog_chart_caption=(
+        "Måltalseffekt pr. udvalg og år (Tabel A for hvert forslag, lagt sammen)"
+    ),
+    catalog_chart_unit="{prices} (besparelser negative)",
+    catalog_chart_note="Fortrolige forslag uden tabeller indgår ikke.",
+    catalog_chart_summary_note="Forslag, der kun foreligger som resumé, indgår ikke.",
+    overview="Oversigt over forslagene",
+    summary_columns=("Udvalg / forslag", "Samlet investering", "Godkendt med"),
+    full_effect="Ved fuld indfasning",
+    payback_column="Tilbagebetalingstid",
+    summary_unit="Effektiviseringsbidrag (positive bidrag) og samlet investering",
+    continued="(fortsat)",
+    amounts_in="Beløb i",
+    page_of="Side {page} af {pages}",
+    cover_proposals="Forslag",
+    cover_amounts="Beløb",
+    contents="Indhold",
+    contents_hint=(
+        "Indholdsfortegnelsen opdateres, når dokumentet åbnes (ellers: højreklik, Opdater felt)."
+    ),
+    innovation_question="Her angives om forslaget udspringer af et innovationsforslag:",
+    simplification_question=(
+        "Her angives om forslaget udspringer af arbejdsprogrammet for administrativ forenkling "
+        "og effektivisering:"
+    ),
+    confidential_mark=" (FORTROLIG)",
+    entry_first="Forslag",
+    entry_note="Effektiviseringsbidraget er vist som positivt bidrag, som i kataloget.",
+    appropriation="Bevilling",
+    invest_short="Invest.",
+    steady_state_total="Varig virkning i alt",
+    text_headings=(
+        "Kort resumé",
+        "Beskrivelse af forslag",
+        "Økonomi",
+        "Fordeling på udvalg",
+        "Implementering og opfølgning",
+        "Risikovurdering",
+        "Effektivisering på administration",
+        "Relevante samarbejdspartnere i kommunen, der er inddraget",
+    ),
+    table_names={
+        "A": "Tabel A (måltalseffekt)",
+        "B": "Tabel B (bevillingsmæssig effekt – varig drift)",
+        "C": "Tabel C (bevillingsmæssig effekt hvis indarbejdes)",
+        "D": "Tabel D (anlægsinvesteringer)",
+        "E": "Tabel E (serviceinvesteringer)",
+        "2.1": "Tabel 2.1 (fordeling på udvalg)",
+    },
+    workbook={
+        "catalog_sheet": "Katalog",
+        "lines_sheet": "Linjer",
+        "deviations_sheet": "Afvigelser",
+        "entry_only": (
+            "Kun katalogets oplysninger om forslaget er offentliggjort; "
+            "tabel 2.1 og de tekniske tabeller A-E findes ikke."
+        ),
+        "unbooked": (
+            "Mindst én linje har ingen fordeling på udvalg; "
+            "tabel 2.1 og de tekniske tabeller A-E kan ikke beregnes."
+        ),
+        "keys": "Fordelingsnøgler (vægte)",
+        "key_unit": "Nøgle / udvalg",
+        "key_name": "Navn i nøglen",
+        "weight": "Vægt",
+        "key": "Nøgle: {name}",
+        "parts": "Linjer fordelt som trykt",
+        "moves": "Flyttede budgetter (tabel B)",
+        "from_to": "Fra → til",
+        "move": "Flytning {n}",
+        "group_placed": "Tabel A, placeret hos {where}",
+        "group": "Tabel {name}",
+        "apportioning": "Beregning af fordelingen (hjælperækker; største brøkdel som i gevinst)",
+        "apportioning_note": (
+            "Hver andel rundes ned til hele {unit}; de hele der mangler i gruppens "
+            "afrundede sum gives til de største rester, ved lighed til den første."
+        ),
+        "exact_total": "I alt, eksakt",
+        "sign": "Fortegn",
+        "floor": "Rundet ned: {unit}",
+        "rest": "Rest: {unit}",
+        "missing": "Hele der mangler",
+        "shared": "Fordelt: {unit}",
+        "payback": "Beregning af tilbagebetalingstid (hjælperækker)",
+        "year": "År",
+        "basis": "Grundlag: {label}",
+        "amount": "Beløb",
+        "cumulated": "Kumuleret",
+        "positive_years": "År med kumuleret over 0",
+        "first_year": "Første år med beløb",
+        "paid_back": "Tilbagebetalt i år",
+        "years": "Antal år",
+        "selection": (
+            "Projektmappen har kun et udvalg af katalogets forslag; "
+            "katalogets oversigtstabeller er udeladt."
+        ),
+        "no": "Nr.",
+        "proposal": "Forslag",
+        "contribution": "Effektiviseringsbidrag {year}",
+        "steady_state": "Varig virkning",
+        "positive": "Effektiviseringsbidrag er vist som positive tal.",
+        "proposals": "Forslag i projektmappen",
+        "sheet": "Ark",
+        "title": "Titel",
+        "type": "Type",
+        "line": "Linje",
+        "text": "Tekst",
+        "kind": "Art",
+        "area": "Styringsområde",
+        "committee": "Udvalg",
+        "amount_in": "Beløb ({unit})",
+    },
+    csv_columns=(
+        "forslag",
+        "forslagstitel",
+        "linje",
+        "tekst",
+        "art",
+        "afsnit",
+        "styringsområde",
+        "fordeling",
+        "år",
+        "beløb",
+        "prisniveau",
+        "skala",
+        "art_kode",
+        "afsnit_kode",
+    ),
+)
+
+ENGLISH = Wording(
+    language="en",
+    economy_title="Total financial consequences of the proposal",
+    table_word="Table",
+    admin_title="Permanent changes, administration",
+    followup_title="Follow-up goals of the proposal",
+    distribution_title="Distribution by committee",
+    appropriation_header="Budget, cost centre etc.*",
+    technical_note=(
+        "* Once the proposal is approved, each directorate is responsible for providing the "
+        "details needed to implement it in the budget."
+    ),
+    sign_note="All savings are shown as negative (-) figures.",
+    all_tables_note="Notes to all tables: ",
+    admin_note=(
+        "Note: Reduced administrative costs are shown as negative (-) figures and increased "
+        "administrative costs as positive (+) figures."
+    ),
+    technical_titles={
+        "A": "Table A. Effect on the savings target – if the proposal is adopted (net saving)",
+        "B": "Table B. Effect on budgets – permanent running costs",
+        "C": "Table C. Effect on budgets – if the proposal is adopted (gross saving)",
+        "D": "Table D. Capital investment by committee",
+        "E": "Table E. Revenue investment by committee",
+    },
+    followup_phases={
+        FollowUpPhase.IMPLEMENTATION: "Implementation and use of the investment",
+        FollowUpPhase.REALISATION: "Realisation of savings",
+    },
+    followup_columns=(
+        "Follow-up",
+        "How is it measured?",
+        "Who is responsible?",
+        "When?",
+    ),
+    sections=(
+        "1. Description of the proposal (approach and effect)",
+        "2. Financial case",
+        "3. Implementation and follow-up",
+        "4. Risk assessment",
+        "5. Savings on administration",
+        "6. Who has been consulted?",
+        "7. Technical tables for the budget",
+    ),
+    section_headings={
+        Section.PERMANENT: "Permanent changes (savings and running costs)",
+        Section.IMPLEMENTATION: "Implementation costs",
+    },
+    basis="Basis for calculating the savings",
+    distribution="2.1 Distribution by committee",
+    partners="Partners within the council who have been involved",
+    appendices="Appendices",
+    approval="Date of approval",
+    approval_and_answer="Date of approval and any response",
+    yes_no="Yes/No",
+    yes="Yes",
+    no="No",
+    kind_names={
+        LineKind.EFFICIENCY: "saving",
+        LineKind.OPERATING_COST: "running cost",
+        LineKind.INCOME: "income",
+        LineKind.IMPLEMENTATION: "implementation",
+    },
+    section_names={Section.PERMANENT: "permanent", Section.IMPLEMENTATION: "implementation"},
+    key_booking="key: {key}",
+    parts_booking="parts",
+    table1_rows={
+        "varig_service": "Total permanent change, revenue",
+        "varig": "Total permanent change",
+        "impl_service": "Total implementation costs, revenue",
+        "impl_anlaeg": "Total implementation costs, capital",
+        "impl": "Total implementation costs",
+        "impact": "Total financial impact",
+    },
+    payback_row="Payback period based on {basis}",
+    payback_bases={"service": "revenue savings", "total": "total costs"},
+    payback_stated=" (as stated)",
+    payback_years="{years} years ({year})",
+    payback_year="{years} year ({year})",
+    payback_never="none",
+    prices="{unit}, {level} prices",
+    area_header="Budget area",
+    committee="Committee",
+    total="Total",
+    in_all="Total",
+    confidential="The proposal is confidential",
+    summary_fields=(
+        "Summary",
+        "Arises from an innovation proposal",
+        "Arises from the programme for simpler administration",
+        "Lead directorate",
+        "Directorates affected",
+    ),
+    risk_level="Overall risk",
+    admin_total="Total permanent change, administration",
+    admin_net="Net effect on administrative costs, {prices}",
+    entry_permanent="Total permanent change",
+    entry_implementation="Total implementation costs",
+    entry_withheld="Only the proposal's row in the catalogue's overview is published.",
+    entry_summary=(
+        "The catalogue holds only a summary of the proposal. Figures the summary does not "
+        "state are not calculated."
+    ),
+    proposal_chart_caption="Cumulative financial impact and payback period (total costs)",
+    proposal_chart_title="{id}: cumulative financial impact",
+    proposal_chart_never=" (not paid back)",
+    chart_year_bars="Impact in the year",
+    chart_cumulated="Cumulative impact",
+    chart_payback="Payback {year}",
+    catalog_chart_title="Effect on the savings target by committee and year",
+    catalog_chart_caption=(
+        "Effect on the savings target by committee and year (Table A of each proposal, added up)"
+    ),
+    catalog_chart_unit="{prices} (savings negative)",
+    catalog_chart_note="Confidential proposals without tables are not included.",
+    catalog_chart_summary_note="Proposals known only by a summary are not included.",
+    overview="Overview of the proposals",
+    summary_columns=("Committee / proposal", "Total investment", "Approved with"),
+    full_effect="At full implementation",
+    payback_column="Payback period",
+    summary_unit="Savings (positive contributions) and total investment",
+    continued="(continued)",
+    amounts_in="Amounts in",
+    page_of="Page {page} of {pages}",
+    cover_proposals="Proposals",
+    cover_amounts="Amounts",
+    contents="Contents",
+    contents_hint="The contents list is updated when the document is opened (or: right-click, "
+    "Update field).",
+    innovation_question="Does the proposal arise from an innovation proposal?",
+    simplification_question=(
+        "Does the proposal arise from the programme for simpler administration and savings?"
+    ),
+    confidential_mark=" (CONFIDENTIAL)",
+    entry_first="Proposal",
+    entry_note="The saving is shown as a positive contribution, as in the catalogue.",
+    appropriation="Budget",
+    invest_short="Invest.",
+    steady_state_total="Full-year effect in total",
+    text_headings=(
+        "Summary",
+        "Description of the proposal",
+        "Financial case",
+        "Distribution by committee",
+        "Implementation and follow-up",
+        "Risk assessment",
+        "Savings on administration",
+        "Partners within the council who have been involved",
+    ),
+    table_names={
+        "A": "Table A (effect on the savings target)",
+        "B": "Table B (effect on budgets – permanent running costs)",
+        "C": "Table C (effect on budgets if adopted)",
+        "D": "Table D (capital investment)",
+        "E": "Table E (revenue investment)",
+        "2.1": "Table 2.1 (distribution by committee)",
+    },
+    workbook={
+        "catalog_sheet": "Catalogue",
+        "lines_sheet": "Lines",
+        "deviations_sheet": "Deviations",
+        "entry_only": (
+            "Only the catalogue's information on the proposal is published; "
+            "table 2.1 and the technical tables A-E do not exist."
+        ),
+        "unbooked": (
+            "At least one line is not distributed on committees; "
+            "table 2.1 and the technical tables A-E cannot be calculated."
+        ),
+        "keys": "Distribution keys (weights)",
+        "key_unit": "Key / committee",
+        "key_name": "Name in the key",
+        "weight": "Weight",
+        "key": "Key: {name}",
+        "parts": "Lines distributed as printed",
+        "moves": "Budgets moved (table B)",
+        "from_to": "From → to",
+        "move": "Move {n}",
+        "group_placed": "Table A, placed with {where}",
+        "group": "Table {name}",
+        "apportioning": "Calculation of the distribution (helper rows; largest remainder)",
+        "apportioning_note": (
+            "Each share is rounded down to whole {unit}; the units missing from the group's "
+            "rounded sum go to the largest remainders, ties to the first."
+        ),
+        "exact_total": "Total, exact",
+        "sign": "Sign",
+        "floor": "Rounded down: {unit}",
+        "rest": "Remainder: {unit}",
+        "missing": "Units missing",
+        "shared": "Distributed: {unit}",
+        "payback": "Calculation of the payback period (helper rows)",
+        "year": "Year",
+        "basis": "Basis: {label}",
+        "amount": "Amount",
+        "cumulated": "Cumulative",
+        "positive_years": "Years with a cumulative amount above 0",
+        "first_year": "First year with an amount",
+        "paid_back": "Paid back in year",
+        "years": "Number of years",
+        "selection": (
+            "The workbook holds a selection of the catalogue's proposals; "
+            "the catalogue's summary tables are left out."
+        ),
+        "no": "No.",
+        "proposal": "Proposal",
+        "contribution": "Saving {year}",
+        "steady_state": "Full-year effect",
+        "positive": "Savings are shown as positive figures.",
+        "proposals": "Proposals in the workbook",
+        "sheet": "Sheet",
+        "title": "Title",
+        "type": "Type",
+        "line": "Line",
+        "text": "Text",
+        "kind": "Kind",
+        "area": "Budget area",
+        "committee": "Committee",
+        "amount_in": "Amount ({unit})",
+    },
+    csv_columns=(
+        "proposal",
+        "proposal_title",
+        "line",
+        "text",
+        "kind",
+        "section",
+        "budget_area",
+        "booking",
+        "year",
+        "amount",
+        "price_level",
+        "scale",
+        "kind_code",
+        "section_code",
+    ),
+)
+
+WORDINGS = {w.language: w for w in (DANISH, ENGLISH)}
+
+
+def wording(language: str) -> Wording:
+    """The wording of a profile's language."""
+    try:
+        return WORDINGS[language]
+    except KeyError:
+        raise InputError(f"ukendt sprog: {language!r} (da eller en)") from None
+
+
+class _Result(Protocol):
+    years: int
+    year: int
+
+
+_FIGURES: Mapping[str, Callable[..., str]] = {"da": dk, "en": en}
+
+
+@dataclass(frozen=True)
+class Printing:
+    """How a profile's documents print: its wording, money and years, and figures in its
+    language's number format with the money's decimals."""
+
+    words: Wording
+    money: Money
+    periods: Periods
+
+    @property
+    def unit(self) -> str:
+        """The money's label over a table: "1.000 kr.", "£000"."""
+        return self.money.label
+
+    def figure(self, amount: Decimal | None, blank: str = "", places: int | None = None) -> str:
+        """A figure in the language's format ("-1.474" / "-1,474"); an amount with the
+        money's decimals where it has some ("1,5" mio. kr.)."""
+        if places is None and self.money.decimals and amount is not None:
+            places = self.money.decimals
+        return str(_FIGURES[self.words.language](amount, blank, places))
+
+    def plain(self, amount: Decimal | None, blank: str = "") -> str:
+        """A figure in the language's format as it is, whatever the money's decimals (a
+        count, a share, a parameter of the basis)."""
+        return str(_FIGURES[self.words.language](amount, blank))
+
+    def year(self, year: int) -> str:
+        """A year as a column prints it: "2025", "2024/25"."""
+        return self.periods.label(year)
+
+    def prices(self, level: int | str) -> str:
+        """The unit line of a table: "1.000 kr. 2025 p/l", "£, 2024/25 prices"."""
+        shown = self.year(level) if isinstance(level, int) else level
+        return self.words.prices.format(unit=self.unit, level=shown)
+
+    def payback(self, result: Payback | _Result | None) -> str:
+        """A payback as Tabel 1 prints it: "4 år (2028)", "4 years (2027/28)"."""
+        if result is None:
+            return self.words.payback_never
+        form = self.words.payback_year if result.years == 1 else self.words.payback_years
+        return form.format(years=result.years, year=self.year(result.year))
+
+    def payback_row(self, basis: str, stated: bool = False) -> str:
+        label = self.words.payback_row.format(basis=self.words.payback_bases[basis])
+        return label + (self.words.payback_stated if stated else "")
+
+
+@cache
+def _printing(language: str, money: Money, periods: Periods) -> Printing:
+    return Printing(wording(language), money, periods)
+
+
+def printing(profile: Profile | None) -> Printing:
+    """How ``profile``'s documents print; Danish in 1.000 kr. and calendar years without one."""
+    if profile is None:
+        return _printing("da", Money(), Periods())
+    return _printing(profile.language, profile.money, profile.periods)
+
+
+# The Danish wording by its former names, which the data format, the web application's
+# editor and the core's checks read (a heading a proposal rewords is named by its Danish text)
+ECONOMY_TITLE = DANISH.economy_title
+TABLE1_TITLE = DANISH.table1_title()
+ADMIN_TITLE = DANISH.admin_title
+ADMIN_TABLE_TITLE = DANISH.admin_table_title()
+FOLLOWUP_TITLE = DANISH.followup_title
+DISTRIBUTION_TITLE = DANISH.distribution_title
+APPROPRIATION_HEADER = DANISH.appropriation_header
+KVANTUM_NOTE = DANISH.technical_note
+SIGN_NOTE = DANISH.sign_note
+ADMIN_NOTE = DANISH.admin_note
+TECHNICAL_TITLES = DANISH.technical_titles
+FOLLOWUP_PHASES = DANISH.followup_phases
+FOLLOWUP_COLUMNS = DANISH.followup_columns
+SECTIONS = DANISH.sections
+SECTION_HEADINGS = DANISH.section_headings
+BASIS = DANISH.basis
+DISTRIBUTION = DANISH.distribution
+PARTNERS = DANISH.partners
+APPENDICES = DANISH.appendices
 # the template's headings and Tabel 1's group rows, which a proposal may word otherwise or
 # not print (``printed_headings`` in the data format)
 TEMPLATE_HEADINGS = (
@@ -74,31 +753,10 @@ TEMPLATE_HEADINGS = (
     PARTNERS,
     *SECTION_HEADINGS.values(),
 )
-# the column over a consultation's answer, as the template words it
-APPROVAL = "Dato for godkendelse"
-APPROVAL_AND_ANSWER = "Dato for godkendelse og evt. høringssvar"
-YES_NO = "Ja/Nej"
-
-
+APPROVAL = DANISH.approval
+APPROVAL_AND_ANSWER = DANISH.approval_and_answer
+YES_NO = DANISH.yes_no
 # a line's kind and section as the template words them; the codes stay in their own columns
-KIND_NAMES = {
-    LineKind.EFFICIENCY: "effektivisering",
-    LineKind.OPERATING_COST: "driftsomkostning",
-    LineKind.INCOME: "indtægt",
-    LineKind.IMPLEMENTATION: "implementering",
-}
-SECTION_NAMES = {
-    Section.PERMANENT: "varig",
-    Section.IMPLEMENTATION: "implementering",
-}
-
-
-def booking_label(booking: Booking | None) -> str:
-    """Who carries a line: the unit, ``nøgle: NAME`` for a key, ``dele`` for printed parts."""
-    if isinstance(booking, ToUnit):
-        return booking.unit
-    if isinstance(booking, ByKey):
-        return f"nøgle: {booking.key}"
-    if isinstance(booking, Parts):
-        return "dele"
-    return ""
+KIND_NAMES = DANISH.kind_names
+SECTION_NAMES = DANISH.section_names
+booking_label = DANISH.booking
