@@ -211,6 +211,24 @@ def test_an_english_payback_is_read(tmp_path: Path) -> None:
     assert _findings(load_catalog(folder)) == sorted(EXPECTED["en-unitary"])
 
 
+@pytest.mark.parametrize(
+    ("name", "proposal", "steps"),
+    [
+        ("dk-kommune", "P2", ["submit", "consult", "approve", "committees", "budget"]),
+        ("en-unitary", "OBC01", ["submit", "review", "sign_off", "cabinet", "budget"]),
+    ],
+)
+def test_the_full_proposal_goes_through_its_profiles_lifecycle(
+    tmp_path: Path, name: str, proposal: str, steps: list[str]
+) -> None:
+    """Each step's conditions (no errors, the consultations the template calls for, the
+    approval) are met by the example as written."""
+    folder = tmp_path / name
+    shutil.copytree(EXAMPLES[name], folder)
+    for step in steps:
+        assert main(["move", str(folder), proposal, step]) == 0
+
+
 # --- the example catalogs: exported and read back ------------------------------------------
 
 
