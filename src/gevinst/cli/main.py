@@ -85,7 +85,7 @@ def _cmd_show(args: argparse.Namespace) -> int:
             for p in catalog.proposals
             if p.price_level != catalog.price_level
         ]
-        blocks = [render_summary(summarise(catalog, t.id)) for t in catalog.tables]
+        blocks = [render_summary(summarise(catalog, t.id), catalog.profile) for t in catalog.tables]
         sys.stdout.write("\n".join([*blocks, *(["".join(notes)] if notes else [])]))
         return 0
     proposal = catalog.proposal(args.id)

@@ -8,15 +8,14 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from gevinst.core import calc, layout
 from gevinst.core import text as markup
-from gevinst.core.check import TABLE_NAMES, check_proposal
+from gevinst.core.check import check_proposal
 from gevinst.core.findings import Finding
 from gevinst.core.layout import Kind
 from gevinst.core.model import Proposal
-from gevinst.core.numbers import dk
 from gevinst.core.profile import Profile
 from gevinst.core.series import Series
 from gevinst.core.summary import Summary
-from gevinst.core.template import ADMIN_TABLE_TITLE, PARTNERS, SIGN_NOTE, TABLE1_TITLE
+from gevinst.core.template import DANISH, Printing, printing
 from gevinst.services.check import Count
 
 TABLE_CHOICES = ("all", "1", "2.1", "admin", "A", "B", "C", "D", "E", "text")
@@ -27,10 +26,21 @@ CELL = 9
 ZERO_MARK = "-"
 
 
-def _cells(series: Series | None, years: Sequence[int], zero: str = "0") -> str:
+def _cells(series: Series | None, years: Sequence[int], printed: Printing, zero: str = "0") -> str:
+    """A row's figures in the profile's number format, each right-aligned in its column (as
+    wide as the widest figure a column of the profile's money may hold: whole pounds run to
+    "-1,250,000")."""
     if series is None:
         return ""
-    return "".join(f"{(dk(series[y]) if series[y] else zero):>{CELL}}" for y in years)
+    width = _cell(printed)
+    return "".join(f"{(printed.figure(series[y]) if series[y] else zero):>{width}}" for y in years)
+
+
+def _cell(printed: Printing) -> int:
+    """A year column's width: the seed's 9 characters, wider for a year's label or a figure
+    of a small scale (whole currency units)."""
+    figures = {1: 12, 1000: CELL, 1_000_000: CELL}[printed.money.scale]
+    return max(figures, len(printed.year(2000)) + 2)
 
 
 def _row(label: str, area: str, cells: str) -> list[str]:
@@ -40,20 +50,25 @@ def _row(label: str, area: str, cells: str) -> list[str]:
     return lines
 
 
-def _header(title: str, p: Proposal, first: str, second: str = "") -> list[str]:
-    years = "".join(f"{y:>{CELL}}" for y in p.years)
+def _header(title: str, p: Proposal, printed: Printing, first: str, second: str = "") -> list[str]:
+    width = _cell(printed)
+    years = "".join(f"{printed.year(y):>{width}}" for y in p.years)
     return [title, f"{first:<{LABEL}} {second:<{AREA}}{years}"]
 
 
 def table1(p: Proposal, profile: Profile | None = None) -> list[str]:
-    out = _header(TABLE1_TITLE, p, f"1.000 kr. {p.price_level} p/l", "Styringsområde")
-    for row in layout.table1(p, profile):
+    """Tabel 1 in the profile's words, money, years and number format."""
+    printed = printing(profile)
+    words = printed.words
+    area = words.area_header.replace("\u00ad", "")
+    out = _header(words.table1_title(), p, printed, printed.prices(p.price_level), area)
+    for row in layout.table1(p, profile, printed):
         if row.kind is Kind.HEADING:
             out.append(row.label)
         else:
-            cells = _cells(row.amounts, p.years) if row.amounts is not None else ""
+            cells = _cells(row.amounts, p.years, printed) if row.amounts is not None else ""
             out += _row(row.label, row.text or row.area, cells)
-    out.append(SIGN_NOTE)
+    out.append(words.sign_note)
     return out
 
 
@@ -64,22 +79,28 @@ def unit_table(
     profile: Profile,
     appropriations: Mapping[str, str],
 ) -> list[str]:
-    out = _header(title, p, f"Udvalg (1.000 kr. {p.price_level} p/l)", "Bevilling")
+    printed = printing(profile)
+    words = printed.words
+    first = f"{words.committee} ({printed.prices(p.price_level)})"
+    out = _header(title, p, printed, first, words.appropriation)
     for unit in profile.sort_units(list(rows)):
         out += _row(
             profile.unit_name(unit),
             appropriations.get(unit, ""),
-            _cells(rows[unit], p.years, ZERO_MARK),
+            _cells(rows[unit], p.years, printed, ZERO_MARK),
         )
-    out += _row("Total", "", _cells(calc.column_total(rows), p.years, ZERO_MARK))
+    total = _cells(calc.column_total(rows), p.years, printed, ZERO_MARK)
+    out += _row(words.total, "", total)
     return out
 
 
-def admin_table(p: Proposal) -> list[str]:
-    out = _header(ADMIN_TABLE_TITLE, p, f"1.000 kr. {p.price_level} p/l")
+def admin_table(p: Proposal, profile: Profile | None = None) -> list[str]:
+    printed = printing(profile)
+    words = printed.words
+    out = _header(words.admin_table_title(), p, printed, printed.prices(p.price_level))
     for row in p.admin_rows:
-        out += _row(row.text, "", _cells(row.amounts, p.years))
-    out += _row("Varige ændringer totalt, administration", "", _cells(calc.admin_total(p), p.years))
+        out += _row(row.text, "", _cells(row.amounts, p.years, printed))
+    out += _row(words.admin_total, "", _cells(calc.admin_total(p), p.years, printed))
     return out
 
 
@@ -106,20 +127,22 @@ def prose(written: str, width: int = WIDTH) -> list[str]:
     return out
 
 
-def texts(p: Proposal) -> list[str]:
-    """The proposal's printed texts, section by section (``gevinst show ID --table text``)."""
-    sections = (
-        ("Kort resumé", p.summary),
-        ("Beskrivelse af forslag", p.description),
-        ("Økonomi", p.economy_text),
-        ("Fordeling på udvalg", p.distribution_text),
-        ("Implementering og opfølgning", p.followup_text),
-        ("Risikovurdering", p.risk_text),
-        ("Effektivisering på administration", p.admin_text),
-        (PARTNERS, p.partners_text),
+def texts(p: Proposal, profile: Profile | None = None) -> list[str]:
+    """The proposal's printed texts, section by section (``gevinst show ID --table text``),
+    headed in the profile's language."""
+    written_texts = (
+        p.summary,
+        p.description,
+        p.economy_text,
+        p.distribution_text,
+        p.followup_text,
+        p.risk_text,
+        p.admin_text,
+        p.partners_text,
     )
+    headings = printing(profile).words.text_headings
     out: list[str] = []
-    for heading, written in sections:
+    for heading, written in zip(headings, written_texts, strict=True):
         if written.strip():
             out += [*([""] if out else []), heading, "-" * len(heading), *prose(written)]
     return out
@@ -135,17 +158,19 @@ def render_proposal(
     def wanted(name: str) -> bool:
         return which in ("all", name)
 
+    words = printing(profile).words
+    names = DANISH.table_names if words is DANISH else words.table_names
     blocks: list[list[str]] = []
-    head = [f"{p.id} {p.title}" + (" (FORTROLIG)" if p.confidential else "")]
+    head = [f"{p.id} {p.title}" + (words.confidential_mark if p.confidential else "")]
     if which == "text":
-        blocks.append(texts(p))
+        blocks.append(texts(p, profile))
     if wanted("1"):
         blocks.append(table1(p, profile))
     d = p.stated.distribution
     if wanted("2.1") and d is not None:
         blocks.append(
             unit_table(
-                d.title or TABLE_NAMES["2.1"],
+                d.title or names["2.1"],
                 p,
                 calc.distribution(p, profile, d.includes_implementation),
                 profile,
@@ -153,15 +178,13 @@ def render_proposal(
             )
         )
     if wanted("admin") and p.admin_rows:
-        blocks.append(admin_table(p))
+        blocks.append(admin_table(p, profile))
     for name, compute in calc.TECHNICAL_TABLES.items():
         stated = p.stated.technical.get(name)
         if wanted(name) and (stated is not None or which == name):
             rows = compute(p, profile)
             blocks.append(
-                unit_table(
-                    TABLE_NAMES[name], p, rows, profile, stated.appropriations if stated else {}
-                )
+                unit_table(names[name], p, rows, profile, stated.appropriations if stated else {})
             )
     if which == "all" and converted:
         blocks.append(
@@ -172,23 +195,28 @@ def render_proposal(
     return "\n\n".join("\n".join(b) for b in [head, *blocks]) + "\n"
 
 
-def render_summary(summary: Summary) -> str:
-    """A catalog summary table as the catalog prints it, recomputed from the proposals."""
+def render_summary(summary: Summary, profile: Profile | None = None) -> str:
+    """A catalog summary table as the catalog prints it, recomputed from the proposals, in
+    the profile's words, years and number format."""
+    printed = printing(profile)
+    words = printed.words
     t = summary.table
-    years = "".join(f"{y:>{CELL}}" for y in t.years)
+    width = _cell(printed)
+    years = "".join(f"{printed.year(y):>{width}}" for y in t.years)
+    first, _, approved = words.summary_columns
     out = [
         t.title,
-        f"{'Udvalg / forslag':<{LABEL}} {'Godkendt med':<{AREA}}{years}{'Invest.':>{CELL}}",
+        f"{first:<{LABEL}} {approved:<{AREA}}{years}{words.invest_short:>{width}}",
     ]
     for group in summary.groups:
         out.append(group.committee)
         for r in group.rows:
             label = f"{r.row.no} {r.row.label}".strip()
-            invest = f"{dk(r.investment, ZERO_MARK):>{CELL}}"
-            out += _row(label, r.row.approved_with, _cells(r.effect, t.years) + invest)
-    total = f"{dk(summary.total_investment()):>{CELL}}"
-    out += _row("I alt", "", _cells(summary.total_effect(), t.years) + total)
-    out.append(f"Varig virkning i alt: {dk(summary.total_steady_state())}")
+            invest = f"{printed.figure(r.investment, ZERO_MARK):>{width}}"
+            out += _row(label, r.row.approved_with, _cells(r.effect, t.years, printed) + invest)
+    total = f"{printed.figure(summary.total_investment()):>{width}}"
+    out += _row(words.in_all, "", _cells(summary.total_effect(), t.years, printed) + total)
+    out.append(f"{words.steady_state_total}: {printed.figure(summary.total_steady_state())}")
     return "\n".join(out) + "\n"
 
 

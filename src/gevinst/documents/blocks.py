@@ -29,20 +29,21 @@ from gevinst.core.model import (
     TargetRole,
     TargetRow,
 )
-from gevinst.core.numbers import dk
 from gevinst.core.prices import unconverted_notes
 from gevinst.core.profile import Profile
 from gevinst.core.selection import ExportOptions
 from gevinst.core.series import Series
 from gevinst.core.summary import Summary, summarise
+from gevinst.core.template import Printing
 from gevinst.documents import sections
 from gevinst.documents.charts import catalog_chart, proposal_chart
 
 Block = dict[str, Any]
 Cell = str | dict[str, Any]
 
-CONFIDENTIAL = "Forslaget er fortroligt (FORTROLIG)"
 YEAR_WIDTH = "1.35cm"
+# the longest figure a year column of YEAR_WIDTH holds in bold: "-43.564"
+FIGURE_CHARS = 7
 # more year columns than this leave a row label too narrow for a word a line on a portrait
 # page (16,8 cm of text): the proposal is laid out on landscape pages
 PORTRAIT_YEARS = 7
@@ -52,8 +53,6 @@ LONG_TEXT = 1500
 # a text column no longer than this is set at its natural width, on one line
 SHORT_TEXT = 24
 AREA_WIDTH = "2.5cm"
-# a soft hyphen lets the narrow column's header break as the seed prints it
-AREA_HEADER = "Styrings\u00adområde"
 ZERO_MARK = "-"
 
 
@@ -142,13 +141,13 @@ def _long(rows: Sequence[Block]) -> bool:
     return len(rows) > LONG_ROWS or text > LONG_TEXT
 
 
-def _amounts(series: Series, years: Sequence[int], zero: str = "0") -> list[str]:
-    return [dk(series[y]) if series[y] else zero for y in years]
+def _amounts(series: Series, years: Sequence[int], printed: Printing, zero: str = "0") -> list[str]:
+    return [printed.figure(series[y]) if series[y] else zero for y in years]
 
 
-def _written(series: Series, years: Sequence[int]) -> list[str]:
+def _written(series: Series, years: Sequence[int], printed: Printing) -> list[str]:
     """An input row's figures, blank where it leaves a year out (BC02's administration)."""
-    return [dk(series[y]) if y in series else "" for y in years]
+    return [printed.figure(series[y]) if y in series else "" for y in years]
 
 
 def _year_table(
@@ -156,31 +155,39 @@ def _year_table(
     first: Sequence[str],
     rows: Sequence[Block],
     years: Sequence[int],
+    printed: Printing,
     unit: str = "",
     notes: Iterable[str] = (),
 ) -> Block:
-    """A table of text columns (``first``) followed by one right-aligned column a year."""
-    # a figure with a mark ("-43.564¹³³") is wider than the column the seed's figures need
-    marked = any(marks.MARKED.search(_cell_text(c)) for r in rows for c in r["cells"])
+    """A table of text columns (``first``) followed by one right-aligned column a year, each
+    headed by the year as the profile names it ("2025", "2024/25")."""
+    # a figure with a mark ("-43.564¹³³"), or of more digits than 1.000 kr. need (whole
+    # pounds: "-1,150,000"), is wider than the column the seed's figures need
+    texts = [_cell_text(c) for r in rows for c in r["cells"][len(first) :]]
+    marked = any(marks.MARKED.search(t) for t in texts)
+    wide = any(len(t) > FIGURE_CHARS for t in texts)
     widths: list[float | str] = [
         1,
         *([AREA_WIDTH] * (len(first) - 1)),
-        *(["auto" if marked else YEAR_WIDTH] * len(years)),
+        *(["auto" if marked or wide else YEAR_WIDTH] * len(years)),
     ]
     align = ["left"] * len(first) + ["right"] * len(years)
-    columns = [*first, *(str(y) for y in years)]
+    columns = [*first, *(printed.year(y) for y in years)]
     return _table(title, columns, rows, widths, align, unit, notes)
 
 
-def _section_heading(p: Proposal, number: int) -> list[Block]:
+def _section_heading(p: Proposal, number: int, printed: Printing) -> list[Block]:
     """Section ``number`` (1 to 7)'s heading as the proposal prints it, if it prints one,
     naming the section (``section``: "1".."7", as a review comment's address names it)."""
-    text = sections.heading(p, template.SECTIONS[number - 1])
+    shown = printed.words.sections[number - 1]
+    text = sections.heading(p, template.SECTIONS[number - 1], shown)
     return [{**_heading(text), "section": str(number)}] if text else []
 
 
-def _sub_heading(p: Proposal, template: str) -> list[Block]:
-    text = sections.heading(p, template)
+def _sub_heading(p: Proposal, template: str, shown: str) -> list[Block]:
+    """A heading of the template (``template``: its Danish wording, by which a proposal
+    rewords it) in the document's language (``shown``)."""
+    text = sections.heading(p, template, shown)
     return [_heading(text, 3)] if text else []
 
 
@@ -201,26 +208,24 @@ def _checkboxes(p: Proposal, profile: Profile) -> list[str]:
     ]
 
 
-def _origin(p: Proposal) -> str:
-    answer = sections.answer(p.innovation)
+def _origin(p: Proposal, printed: Printing) -> str:
+    answer = sections.answer(p.innovation, printed.words)
     return f"{answer} ({p.innovation_title})" if p.innovation and p.innovation_title else answer
 
 
-def _section_1(p: Proposal, profile: Profile) -> list[Block]:
+def _section_1(p: Proposal, profile: Profile, printed: Printing) -> list[Block]:
     # a question the proposal does not answer (its template does not ask it) is not printed
+    summary, innovation, simplification, presenting, affected = printed.words.summary_fields
     fields: list[tuple[str, str | list[str]]] = [
-        ("Kort resumé", p.summary),
-        ("Udspringer af et innovationsforslag", _origin(p)),
-        (
-            "Udspringer af arbejdsprogrammet for administrativ forenkling",
-            sections.answer(p.simplification),
-        ),
-        ("Fremstillende forvaltning", _administrations(p.presenting, profile)),
-        ("Berørte forvaltninger", _checkboxes(p, profile) if p.affected else ""),
+        (summary, p.summary),
+        (innovation, _origin(p, printed)),
+        (simplification, sections.answer(p.simplification, printed.words)),
+        (presenting, _administrations(p.presenting, profile)),
+        (affected, _checkboxes(p, profile) if p.affected else ""),
     ]
     answered = [list(f) for f in fields if f[1]]
     return [
-        *_section_heading(p, 1),
+        *_section_heading(p, 1, printed),
         *_para(p.description),
         *([{"kind": "fields", "rows": answered}] if answered else []),
     ]
@@ -244,22 +249,25 @@ def _tabel_1_row(row: layout.Row, p: Proposal, found: Marks) -> Block:
 
 
 def _tabel_1(p: Proposal, profile: Profile, found: Marks) -> Block:
-    own = sections.table1(p, layout.table1(p, profile))
+    printed = found.printed
+    words = printed.words
+    own = sections.table1(p, layout.table1(p, profile, printed), words)
     rows = [_tabel_1_row(row, p, found) for row in own]
     table = _year_table(
-        numbering.titles(p).economy,
-        [f"1.000 kr. {p.price_level} p/l", AREA_HEADER],
+        numbering.titles(p, words).economy,
+        [printed.prices(p.price_level), words.area_header],
         rows,
         p.years,
-        notes=numbering.economy_notes(p),
+        printed,
+        notes=numbering.economy_notes(p, words),
     )
     return _anchored(table, "1")
 
 
-def _basis_cell(value: Decimal | str | None, year: bool, unit: str) -> str:
+def _basis_cell(value: Decimal | str | None, year: bool, unit: str, printed: Printing) -> str:
     if isinstance(value, Decimal):
         # a year is never printed with a thousands separator: "2025", not "2.025"
-        return str(int(value)) if year else f"{dk(value)} {unit}".rstrip()
+        return str(int(value)) if year else f"{printed.plain(value)} {unit}".rstrip()
     return value or ""
 
 
@@ -283,7 +291,7 @@ def _basis_table(b: BasisTable, p: Proposal, found: Marks) -> list[Block]:
             [
                 r.label,
                 *(
-                    _basis_cell(r.values.get(c), year, b.unit)
+                    _basis_cell(r.values.get(c), year, b.unit, found.printed)
                     + found.mark(Place(p.id, marks.BASIS_TABLE + b.id, r.label, c))
                     for c, year in zip(b.columns, years, strict=True)
                 ),
@@ -334,15 +342,17 @@ def _unit_rows(
         found.figure(Place(p.id, table, "total", y), sums[y], numbering.total_zero(stated, y, zero))
         for y in p.years
     ]
-    out.append(_row(["Total", *extra(""), *total], "total"))
+    out.append(_row([found.printed.words.total, *extra(""), *total], "total"))
     return out
 
 
 def _distribution(p: Proposal, profile: Profile, found: Marks) -> list[Block]:
     stated = p.stated.distribution
     text = _para(p.distribution_text)
+    printed = found.printed
+    heading = _sub_heading(p, template.DISTRIBUTION, printed.words.distribution)
     if stated is None or "2.1" not in marks.printed_tables(p, profile):
-        return [*_sub_heading(p, template.DISTRIBUTION), *text] if text else []
+        return [*heading, *text] if text else []
     zero = numbering.zero_mark(stated, p.years, ZERO_MARK)
     key = [stated.key_column] if stated.key_column else []
     rows = [
@@ -357,14 +367,15 @@ def _distribution(p: Proposal, profile: Profile, found: Marks) -> list[Block]:
         for row in layout.distribution(p, profile, found.rows(p.id, "2.1"))
     ]
     return [
-        *_sub_heading(p, template.DISTRIBUTION),
+        *heading,
         *text,
         _anchored(
             _year_table(
-                numbering.titles(p).distribution,
-                [f"Udvalg (1.000 kr. {p.price_level} p/l)", *key],
+                numbering.titles(p, printed.words).distribution,
+                [f"{printed.words.committee} ({printed.prices(p.price_level)})", *key],
                 rows,
                 p.years,
+                printed,
             ),
             "2.1",
         ),
@@ -372,8 +383,9 @@ def _distribution(p: Proposal, profile: Profile, found: Marks) -> list[Block]:
 
 
 def _section_2(p: Proposal, profile: Profile, found: Marks) -> list[Block]:
+    printed = found.printed
     blocks = [
-        *_section_heading(p, 2),
+        *_section_heading(p, 2, printed),
         *_para(p.economy_text),
         _tabel_1(p, profile, found),
         *_after(p, model.ECONOMY_TABLE),
@@ -383,8 +395,8 @@ def _section_2(p: Proposal, profile: Profile, found: Marks) -> list[Block]:
         blocks.append(
             {
                 "kind": "chart",
-                "chart": proposal_chart(p).as_json(),
-                "caption": "Akkumuleret økonomisk påvirkning og tilbagebetalingstid (totaløkonomi)",
+                "chart": proposal_chart(p, printed).as_json(),
+                "caption": printed.words.proposal_chart_caption,
             }
         )
     # a table that is not printed leaves only its prose, where the table stands
@@ -397,7 +409,7 @@ def _section_2(p: Proposal, profile: Profile, found: Marks) -> list[Block]:
     ]
     own = sections.own_basis(p)
     if own:
-        blocks += _sub_heading(p, template.BASIS)
+        blocks += _sub_heading(p, template.BASIS, printed.words.basis)
         for b, part in zip(p.basis, basis, strict=True):
             if b in own:
                 blocks += part
@@ -433,7 +445,7 @@ def _targets(p: Proposal, found: Marks) -> list[Block]:
     def row(r: TargetRow) -> Block:
         derived = layout.target_derived(p, r)
         if derived is None:
-            return _row([r.label, r.area or "", *_amounts(r.values, years, zero="")])
+            return _row([r.label, r.area or "", *_amounts(r.values, years, found.printed, "")])
         key, series = derived
         shown = found.amounts(p.id, marks.TARGETS_TABLE, key, series, years, zero="")
         return _row([r.label, r.area or "", *shown], "sub" if r.role is TargetRole.MANKO else "")
@@ -442,9 +454,10 @@ def _targets(p: Proposal, found: Marks) -> list[Block]:
     return [
         _year_table(
             t.title if i == 0 else "",
-            [basis or f"1.000 kr. {p.price_level} p/l", AREA_HEADER],
+            [basis or found.printed.prices(p.price_level), found.printed.words.area_header],
             [row(r) for r in rows],
             years,
+            found.printed,
         )
         for i, (basis, rows) in enumerate(layout.target_blocks(t))
     ]
@@ -453,12 +466,12 @@ def _targets(p: Proposal, found: Marks) -> list[Block]:
 # --- sections 3 to 6 --------------------------------------------------------------------------
 
 
-def _section_3(p: Proposal) -> list[Block]:
-    blocks = [*_section_heading(p, 3), *_para(p.followup_text)]
+def _section_3(p: Proposal, printed: Printing) -> list[Block]:
+    blocks = [*_section_heading(p, 3, printed), *_para(p.followup_text)]
     if not p.followup:
         return blocks
     rows: list[Block] = []
-    for phase, label in template.FOLLOWUP_PHASES.items():
+    for phase, label in printed.words.followup_phases.items():
         goals = [f for f in p.followup if f.phase is phase]
         if goals:
             rows.append(_group(label))
@@ -466,16 +479,16 @@ def _section_3(p: Proposal) -> list[Block]:
                 _row([_prose_cell(t) for t in (f.goal, f.measure, f.responsible, f.when)])
                 for f in goals
             ]
-    title = numbering.titles(p).followup
-    columns = list(template.FOLLOWUP_COLUMNS)
+    title = numbering.titles(p, printed.words).followup
+    columns = list(printed.words.followup_columns)
     return [*blocks, _table(title, columns, rows, [1.3, 2.2, 1.2, 1], ["left"] * 4)]
 
 
-def _section_4(p: Proposal) -> list[Block]:
+def _section_4(p: Proposal, printed: Printing) -> list[Block]:
     # a level is printed only where the proposal states one
-    level = [["Samlet risikovurdering", str(p.risk_level)]] if p.risk_level else []
+    level = [[printed.words.risk_level, str(p.risk_level)]] if p.risk_level else []
     return [
-        *_section_heading(p, 4),
+        *_section_heading(p, 4, printed),
         *([{"kind": "fields", "rows": level}] if level else []),
         *_para(p.risk_text),
     ]
@@ -485,39 +498,43 @@ def _section_5(p: Proposal, profile: Profile, found: Marks) -> list[Block]:
     # a proposal whose template has no section 5 (Forslag 5) gets no empty heading
     if not p.admin_text and not p.admin_rows:
         return []
-    blocks = [*_section_heading(p, 5), *_para(p.admin_text)]
+    printed = found.printed
+    words = printed.words
+    blocks = [*_section_heading(p, 5, printed), *_para(p.admin_text)]
     if "admin" not in marks.printed_tables(p, profile):
         return blocks
-    rows = [_row([r.text, *_written(r.amounts, p.years)]) for r in p.admin_rows]
+    rows = [_row([r.text, *_written(r.amounts, p.years, printed)]) for r in p.admin_rows]
     rows.append(
         _row(
             [
-                "Varige ændringer totalt, administration",
+                words.admin_total,
                 *found.amounts(p.id, "admin", "total", calc.admin_total(p), p.years),
             ],
             "total",
         )
     )
     table = _year_table(
-        numbering.titles(p).admin,
-        [f"Nettoeffekt på administrative udgifter, 1.000 kr. {p.price_level} p/l"],
+        numbering.titles(p, words).admin,
+        [words.admin_net.format(prices=printed.prices(p.price_level))],
         rows,
         p.years,
-        notes=[template.ADMIN_NOTE],
+        printed,
+        notes=[words.admin_note],
     )
     table = _anchored(table, "admin")
     return [*blocks, table]
 
 
-def _section_6(p: Proposal) -> list[Block]:
+def _section_6(p: Proposal, printed: Printing) -> list[Block]:
     # the answer's own words carry its dates: they are not printed a second time
-    blocks = _section_heading(p, 6)
-    for t in sections.consultation_tables(p):
+    blocks = _section_heading(p, 6, printed)
+    for t in sections.consultation_tables(p, printed.words):
         rows = [_row([*t.cells(c), _prose_cell(c.text)]) for c in t.rows]
         widths: list[float | str] = [1.3, *(["auto"] if t.yes_no else []), 2.6]
         blocks.append(_table("", t.columns, rows, widths, ["left"] * len(widths)))
     if p.partners_text:
-        blocks += [*_sub_heading(p, template.PARTNERS), *_para(p.partners_text)]
+        partners = _sub_heading(p, template.PARTNERS, printed.words.partners)
+        blocks += [*partners, *_para(p.partners_text)]
     return blocks
 
 
@@ -526,19 +543,23 @@ def _section_6(p: Proposal) -> list[Block]:
 
 def _section_7(p: Proposal, profile: Profile, found: Marks) -> list[Block]:
     blocks: list[Block] = []
-    printed = marks.printed_tables(p, profile)
+    shown = marks.printed_tables(p, profile)
+    words = found.printed.words
     for name, compute in calc.TECHNICAL_TABLES.items():
-        if name not in printed:
+        if name not in shown:
             continue
         stated = p.stated.technical.get(name)
-        title = (stated.title if stated else "") or template.TECHNICAL_TITLES[name]
+        title = (stated.title if stated else "") or words.technical_titles[name]
         empty = found.empty_note(p, name)
         blocks += _para(stated.text if stated else "")
         blocks.append(
             _anchored(
                 _year_table(
                     title + found.mark(Place(p.id, name, "", None)),
-                    [f"Udvalg ({found.price_basis(p, name)})", template.APPROPRIATION_HEADER],
+                    [
+                        f"{words.committee} ({found.price_basis(p, name)})",
+                        words.appropriation_header,
+                    ],
                     _unit_rows(
                         compute(p, profile),
                         p,
@@ -549,38 +570,41 @@ def _section_7(p: Proposal, profile: Profile, found: Marks) -> list[Block]:
                         stated.appropriations if stated else {},
                     ),
                     p.years,
-                    notes=[*([empty] if empty else []), template.KVANTUM_NOTE],
+                    found.printed,
+                    notes=[*([empty] if empty else []), words.technical_note],
                 ),
                 name,
             )
         )
     blocks += _para(p.technical_text)
-    return [*_section_heading(p, 7), *blocks] if blocks else []
+    return [*_section_heading(p, 7, found.printed), *blocks] if blocks else []
 
 
-def _appendices(p: Proposal, before: Sequence[Block]) -> list[Block]:
+def _appendices(p: Proposal, before: Sequence[Block], printed: Printing) -> list[Block]:
     """The "Bilagsoversigt" section (Forslag 7), numbered after the last section printed."""
     if not p.appendices_text.strip():
         return []
     numbered = [b["text"] for b in before if b["kind"] == "heading" and b["level"] == 2]
-    return [_heading(sections.appendices_heading(numbered)), *_para(p.appendices_text)]
+    heading = sections.appendices_heading(numbered, printed.words)
+    return [_heading(heading), *_para(p.appendices_text)]
 
 
 # --- a proposal ---------------------------------------------------------------------------------
 
 
 def _detail(p: Proposal, profile: Profile, found: Marks) -> list[Block]:
+    printed = found.printed
     blocks = [
-        *_section_1(p, profile),
+        *_section_1(p, profile, printed),
         *_section_2(p, profile, found),
-        *_section_3(p),
-        *_section_4(p),
+        *_section_3(p, printed),
+        *_section_4(p, printed),
         *_appendix(p),
         *_section_5(p, profile, found),
-        *_section_6(p),
+        *_section_6(p, printed),
         *_section_7(p, profile, found),
     ]
-    return blocks + _appendices(p, blocks)
+    return blocks + _appendices(p, blocks, printed)
 
 
 def _appendix(p: Proposal) -> list[Block]:
@@ -595,20 +619,21 @@ def _only_rows_of(t: CatalogTable, p: Proposal) -> CatalogTable:
     return replace(t, groups=tuple(g for g in groups if g.rows))
 
 
-def _summary_only(p: Proposal, profile: Profile) -> list[Block]:
+def _summary_only(p: Proposal, profile: Profile, printed: Printing) -> list[Block]:
     """What a public summary prints besides its catalog row: its texts, as section 1 prints
     them but without the template's heading (the body publishes no template)."""
+    summary, _, _, presenting, affected = printed.words.summary_fields
     fields: list[tuple[str, str | list[str]]] = [
-        ("Kort resumé", p.summary),
-        ("Fremstillende forvaltning", _administrations(p.presenting, profile)),
-        ("Berørte forvaltninger", _checkboxes(p, profile) if p.affected else ""),
+        (summary, p.summary),
+        (presenting, _administrations(p.presenting, profile)),
+        (affected, _checkboxes(p, profile) if p.affected else ""),
     ]
     answered = [list(f) for f in fields if f[1]]
     return [*_para(p.description), *([{"kind": "fields", "rows": answered}] if answered else [])]
 
 
-def _stated_paybacks(p: Proposal) -> list[Block]:
-    stated = sections.stated_paybacks(p)
+def _stated_paybacks(p: Proposal, printed: Printing) -> list[Block]:
+    stated = sections.stated_paybacks(p, printed)
     return [{"kind": "fields", "rows": [list(f) for f in stated]}] if stated else []
 
 
@@ -617,31 +642,60 @@ def _entry(p: Proposal, cat: Catalog, found: Marks) -> list[Block]:
     summary computes it, or else its permanent change and investment; a public summary
     (``Proposal.summary_only``) with its texts and the paybacks it states, never computed.
     A confidential one is said to be withheld, a public one to be a summary."""
-    texts = _summary_only(p, cat.profile) if p.summary_only else []
+    printed = found.printed
+    texts = _summary_only(p, cat.profile, printed) if p.summary_only else []
     tables = [t for t in (_only_rows_of(t, p) for t in cat.tables) if t.groups]
     blocks = [
         _summary_table(summarise(replace(cat, tables=(t,)), t.id), found, with_total=False)
         for t in tables
     ]
     if not blocks:
+        words = printed.words
         rows = [
-            _row(["Samlet varig ændring", *_amounts(calc.permanent(p), p.years)]),
+            _row([words.entry_permanent, *_amounts(calc.permanent(p), p.years, printed)]),
             _row(
-                ["Samlede implementeringsomkostninger", *_amounts(calc.implementation(p), p.years)]
+                [
+                    words.entry_implementation,
+                    *_amounts(calc.implementation(p), p.years, printed),
+                ]
             ),
         ]
-        blocks = [_year_table("", [f"1.000 kr. {p.price_level} p/l"], rows, p.years)]
-    return [*_para(sections.entry_note(p)), *texts, *blocks, *_stated_paybacks(p)]
+        prices = [printed.prices(p.price_level)]
+        blocks = [_year_table("", prices, rows, p.years, printed)]
+    note = printed.words.entry_summary if p.summary_only else printed.words.entry_withheld
+    return [*_para(note), *texts, *blocks, *_stated_paybacks(p, printed)]
+
+
+def _wide(years: Sequence[int], printed: Printing) -> bool:
+    """Whether a proposal is laid out on landscape pages: more year columns than a portrait
+    page holds (a financial year's label, "2024/25", takes a column of its own width)."""
+    return len(years) > (PORTRAIT_YEARS - 1 if printed.periods.financial else PORTRAIT_YEARS)
+
+
+def _page_words(printed: Printing) -> dict[str, str]:
+    """The PDF's own words (its page furniture), in the document's language."""
+    w = printed.words
+    return {
+        "lang": w.language,
+        "continued": w.continued,
+        "amounts_in": w.amounts_in,
+        "page_of": w.page_of,
+        "proposals": w.cover_proposals,
+        "amounts": w.cover_amounts,
+        "contents": w.contents,
+    }
 
 
 def _proposal(p: Proposal, cat: Catalog, found: Marks) -> Block:
-    blocks = [{"kind": "notice", "text": CONFIDENTIAL}] if p.confidential else []
+    printed = found.printed
+    notice = {"kind": "notice", "text": printed.words.confidential}
+    blocks = [notice] if p.confidential else []
     blocks += _entry(p, cat, found) if p.catalog_entry_only else _detail(p, cat.profile, found)
     return {
         "kicker": p.heading,
         "title": f"{numbering.printed_name(p, cat)} {p.title}",
-        "prices": f"1.000 kr. {p.price_level} p/l",
-        "wide": len(p.years) > PORTRAIT_YEARS,
+        "prices": printed.prices(p.price_level),
+        "wide": _wide(p.years, printed),
         "blocks": blocks,
     }
 
@@ -667,10 +721,12 @@ def _summary_table(summary: Summary, found: Marks, with_total: bool = True) -> B
         return [*found.amounts(None, t.id, row, effect, t.years), spent]
 
     full, payback = summary.states_full_effect, summary.states_payback
+    printed = found.printed
+    words = printed.words
 
     def stated(full_effect: Decimal | None, text: str) -> tuple[list[str], list[str]]:
         # the columns a row states with no year, as stated: none is derived
-        shown = "" if full_effect is None else dk(full_effect)
+        shown = "" if full_effect is None else printed.figure(full_effect)
         return ([shown] if full else []), ([text] if payback else [])
 
     rows: list[Block] = []
@@ -695,14 +751,16 @@ def _summary_table(summary: Summary, found: Marks, with_total: bool = True) -> B
     if with_total:
         total = figures("total", summary.total_effect(), summary.total_investment(), "0")
         at_full, years_back = stated(summary.total_full_effect(), "")
-        rows.append(_row(["I alt", *total[:-1], *at_full, total[-1], *years_back, ""], "total"))
+        total_row = [words.in_all, *total[:-1], *at_full, total[-1], *years_back, ""]
+        rows.append(_row(total_row, "total"))
+    first, investment, approved = words.summary_columns
     columns = [
-        "Udvalg / forslag",
-        *(str(y) for y in t.years),
-        *(["Ved fuld indfasning"] if full else []),
-        "Samlet investering",
-        *(["Tilbagebetalingstid"] if payback else []),
-        "Godkendt med",
+        first,
+        *(printed.year(y) for y in t.years),
+        *([words.full_effect] if full else []),
+        investment,
+        *([words.payback_column] if payback else []),
+        approved,
     ]
     extra = int(full) + int(payback)
     widths: list[float | str] = [
@@ -714,22 +772,21 @@ def _summary_table(summary: Summary, found: Marks, with_total: bool = True) -> B
         "2.2cm",
     ]
     align = ["left", *(["right"] * (len(t.years) + 1 + extra)), "left"]
-    unit = "Effektiviseringsbidrag (positive bidrag) og samlet investering" + (
-        f", {t.unit}" if t.unit else ""
-    )
+    unit = words.summary_unit + (f", {t.unit}" if t.unit else "")
     return _table(t.title, columns, rows, widths, align, unit, _notes(summary, with_total))
 
 
 def _summary(cat: Catalog, found: Marks) -> list[Block]:
+    words = found.printed.words
     chart = {
         "kind": "chart",
-        "chart": catalog_chart(cat).as_json(),
-        "caption": "Måltalseffekt pr. udvalg og år (Tabel A for hvert forslag, lagt sammen)",
+        "chart": catalog_chart(cat, found.printed).as_json(),
+        "caption": words.catalog_chart_caption,
         "placement": "bottom",
     }
     # the chart floats among the tables, not after them: as the intro's last block it would
     # stand alone on a page of its own
-    blocks = [_heading("Oversigt over forslagene", 1), *_para(found.intro(cat.intro)), chart]
+    blocks = [_heading(words.overview, 1), *_para(found.intro(cat.intro)), chart]
     for t in cat.tables:
         blocks += [_summary_table(summarise(cat, t.id), found), *_para(t.text)]
         # a proposal made in another price level stands unconverted: the document says so
@@ -777,15 +834,17 @@ def _deviations(found: Marks) -> list[Block]:
 
 
 def document(cat: Catalog, options: ExportOptions) -> dict[str, Any]:
-    """Everything a document shows of ``cat``, as JSON-ready blocks with Danish-formatted
-    figures; ``cat`` is what the reader may see (:func:`gevinst.core.selection.select`)."""
+    """Everything a document shows of ``cat``, as JSON-ready blocks worded and with figures
+    formatted in the profile's language; ``cat`` is what the reader may see
+    (:func:`gevinst.core.selection.select`)."""
     single = options.proposal is not None
     found = Marks(cat, options.as_stated, with_summary=not single)
     return {
         "title": cat.title,
         "municipality": cat.municipality,
         "round": cat.round,
-        "prices": f"1.000 kr. {cat.price_level} p/l",
+        "prices": found.printed.prices(cat.price_level),
+        "words": _page_words(found.printed),
         "count": len(cat.proposals),
         "single": single,
         "summary": [] if single else _summary(cat, found),

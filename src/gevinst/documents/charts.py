@@ -25,10 +25,11 @@ from matplotlib.ticker import MaxNLocator
 
 from gevinst.core import calc
 from gevinst.core.model import Catalog, Proposal
-from gevinst.core.numbers import dk
+from gevinst.core.numbers import dk, en
 from gevinst.core.realisation import PlanAndOutcome
 from gevinst.core.selection import ExportOptions, select
 from gevinst.core.series import ZERO, Series
+from gevinst.core.template import Printing, Wording, printing
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -127,6 +128,11 @@ class Chart:
     lines: tuple[Line, ...] = ()
     payback: int | None = None
     note: str = ""
+    # the years as the profile names them ("2024/25"; the years themselves where empty), the
+    # language of the axis's figures and the payback's label ("Tilbagebetaling 2028")
+    year_labels: tuple[str, ...] = ()
+    language: str = "da"
+    payback_text: str = ""
 
     def scale(self) -> tuple[float, float, tuple[float, ...]]:
         """The y axis: its lowest and highest value and its ticks."""
@@ -158,6 +164,20 @@ class Chart:
         (where the room is), else right of it."""
         return self.payback is not None and self.payback > (self.years[0] + self.years[-1]) / 2
 
+    def labels(self) -> tuple[str, ...]:
+        """The years as the axis names them: "2028", "2024/25"."""
+        return self.year_labels or tuple(str(y) for y in self.years)
+
+    def tick(self, value: float) -> str:
+        """A tick's figure in the chart's language, like every printed figure."""
+        figure = dk if self.language == "da" else en
+        return figure(Decimal(f"{value:.6f}").normalize() + 0)
+
+    def payback_label(self) -> str:
+        if self.payback is None:
+            return ""
+        return self.payback_text or _payback_label(self.payback)
+
     def as_json(self) -> dict[str, Any]:
         """The chart with its scale and labels, as typst draws it (``templates/catalog.typ``);
         :meth:`from_json` reads it back."""
@@ -176,10 +196,11 @@ class Chart:
             # computed once, here: typst only places them
             "low": low,
             "high": high,
-            "ticks": [{"at": t, "label": _danish(t)} for t in ticks],
+            "ticks": [{"at": t, "label": self.tick(t)} for t in ticks],
             "left": left,
             "right": right,
-            "payback_label": _payback_label(self.payback) if self.payback else "",
+            "year_labels": list(self.labels()),
+            "payback_label": self.payback_label(),
             "payback_late": self.payback_late(),
             # matplotlib's width and colours, so that both media draw the same chart
             "width": WIDTH,
@@ -212,12 +233,10 @@ class Chart:
             lines,
             data["payback"],
             data["note"],
+            tuple(data.get("year_labels", ())),
+            data.get("language", "da"),
+            data.get("payback_text", ""),
         )
-
-
-def _danish(value: float) -> str:
-    # tick values are floats; the label is Danish like every printed figure
-    return dk(Decimal(f"{value:.6f}").normalize() + 0)
 
 
 def _payback_label(year: int) -> str:
@@ -265,13 +284,13 @@ def _figure(chart: Chart) -> Figure:
     for line in chart.lines:
         ax.plot(years, line.values, color=line.colour, marker="o", linewidth=2, label=line.label)
     if chart.payback is not None:
-        _mark_payback(ax, chart.payback, chart.payback_late())
+        _mark_payback(ax, chart.payback, chart)
     low, high, ticks = chart.scale()
     ax.set_ylim(low, high)
-    ax.set_yticks(ticks, [_danish(t) for t in ticks])
+    ax.set_yticks(ticks, [chart.tick(t) for t in ticks])
     ax.set_xlim(*chart.x_range())
     # years are labels, never amounts: "2028", not "2.028"
-    ax.set_xticks(list(years), [str(y) for y in years])
+    ax.set_xticks(list(years), list(chart.labels()))
     ax.set_title(chart.title)
     if chart.note:
         ax.set_title(chart.note, loc="right", fontsize=7, fontweight="normal", color=AXIS)
@@ -302,10 +321,11 @@ def _cumulated(series: Series) -> Series:
     return Series(out)
 
 
-def _mark_payback(ax: Axes, year: int, late: bool) -> None:
+def _mark_payback(ax: Axes, year: int, chart: Chart) -> None:
+    late = chart.payback_late()
     ax.axvline(year, color=ACCENT, linestyle="--", linewidth=1)
     ax.annotate(
-        _payback_label(year),
+        chart.payback_label(),
         xy=(year, 1),
         xycoords=("data", "axes fraction"),
         xytext=(-4 if late else 4, -4),
@@ -326,24 +346,43 @@ def proposal_chart_png(p: Proposal) -> bytes:
     return chart_png(proposal_chart(p))
 
 
-def proposal_chart(p: Proposal) -> Chart:
+def proposal_chart(p: Proposal, printed: Printing | None = None) -> Chart:
     """The cumulative "Samlet økonomisk påvirkning" through the payback year (totaløkonomi),
-    with the yearly impact as bars and the payback year marked."""
+    with the yearly impact as bars and the payback year marked; worded as ``printed`` (else
+    in Danish)."""
+    printed = printed or printing(None)
+    words = printed.words
     payback = calc.payback(p, "total")
     until = max(p.years[-1], payback.year if payback else p.years[-1])
     yearly = _yearly_impact(p, until)
     years = tuple(yearly)
     return Chart(
-        title=f"{p.id}: akkumuleret økonomisk påvirkning"
-        + ("" if payback else " (ingen tilbagebetaling)"),
-        unit=f"1.000 kr. {p.price_level} p/l",
+        title=words.proposal_chart_title.format(id=p.id)
+        + ("" if payback else words.proposal_chart_never),
+        unit=printed.prices(p.price_level),
         years=years,
-        bars=(Bars("Påvirkning i året", LIGHT, _floats(yearly, years), (0.0,) * len(years), 0.6),),
+        bars=(
+            Bars(words.chart_year_bars, LIGHT, _floats(yearly, years), (0.0,) * len(years), 0.6),
+        ),
         height=3.4,
         legend_columns=2,
-        lines=(Line("Akkumuleret påvirkning", NAVY, _floats(_cumulated(yearly), years)),),
+        lines=(Line(words.chart_cumulated, NAVY, _floats(_cumulated(yearly), years)),),
         payback=payback.year if payback else None,
+        **_worded(printed, years, payback.year if payback else None),
     )
+
+
+def _worded(printed: Printing, years: Sequence[int], payback: int | None) -> dict[str, Any]:
+    """A chart's year labels, language and payback label, where they are not Danish
+    calendar years (whose chart stays as it was drawn before a profile could say otherwise)."""
+    if printed.words.language == "da" and not printed.periods.financial:
+        return {}
+    label = printed.words.chart_payback.format(year=printed.year(payback)) if payback else ""
+    return {
+        "year_labels": tuple(printed.year(y) for y in years),
+        "language": printed.words.language,
+        "payback_text": label,
+    }
 
 
 def _detailed(cat: Catalog) -> Iterator[Proposal]:
@@ -381,9 +420,11 @@ def catalog_chart_png(cat: Catalog) -> bytes:
     return chart_png(catalog_chart(cat))
 
 
-def catalog_chart(cat: Catalog) -> Chart:
+def catalog_chart(cat: Catalog, printed: Printing | None = None) -> Chart:
     """Tabel A's effect (måltalseffekt) of every proposal, added up per committee, as stacked
-    bars per year."""
+    bars per year, worded as ``printed`` (else as the catalog's profile prints)."""
+    printed = printed or printing(cat.profile)
+    words = printed.words
     proposals = list(_detailed(cat))
     per_committee = calc.by_committee(
         (calc.table_a(p, cat.profile) for p in proposals), cat.profile
@@ -393,24 +434,25 @@ def catalog_chart(cat: Catalog) -> Chart:
     rows = [(cat.profile.unit_name(c), _floats(per_committee[c], years)) for c in committees]
     left_out = [p for p in cat.proposals if p.catalog_entry_only]
     return Chart(
-        title="Måltalseffekt pr. udvalg og år",
-        unit=f"1.000 kr. {cat.price_level} p/l (besparelser negative)",
+        title=words.catalog_chart_title,
+        unit=words.catalog_chart_unit.format(prices=printed.prices(cat.price_level)),
         years=tuple(years),
         bars=_stacked(years, rows),
         height=4.2,
         legend_columns=3,
-        note=_left_out_note(left_out),
+        note=_left_out_note(left_out, words),
+        **_worded(printed, years, None),
     )
 
 
-def _left_out_note(left_out: Sequence[Proposal]) -> str:
+def _left_out_note(left_out: Sequence[Proposal], words: Wording) -> str:
     """What the chart leaves out, by why: a confidential proposal's tables are withheld, a
     summary's were never published (neither has a Tabel A to add)."""
     notes = []
     if any(p.confidential for p in left_out):
-        notes.append("Fortrolige forslag uden tabeller indgår ikke.")
+        notes.append(words.catalog_chart_note)
     if any(p.summary_only for p in left_out):
-        notes.append("Forslag, der kun foreligger som resumé, indgår ikke.")
+        notes.append(words.catalog_chart_summary_note)
     return " ".join(notes)
 
 

@@ -33,25 +33,15 @@ from gevinst.core.model import (
     Proposal,
 )
 from gevinst.core.selection import ExportOptions, select
-from gevinst.core.template import KIND_NAMES, SECTION_NAMES, booking_label
+from gevinst.core.template import DANISH, Printing, Wording, printing
 from gevinst.format.cells import neutralise
 
-HEADER = (
-    "forslag",
-    "forslagstitel",
-    "linje",
-    "tekst",
-    "art",
-    "afsnit",
-    "styringsområde",
-    "fordeling",
-    "år",
-    "beløb",
-    "prisniveau",
-    "skala",
-    "art_kode",
-    "afsnit_kode",
-)
+# the columns of a Danish profile's file; an English profile's are in English
+# (:attr:`gevinst.core.template.Wording.csv_columns`)
+HEADER = DANISH.csv_columns
+# the field separator: Danish spreadsheets read ";" (the comma is the decimal sign), English
+# ones ","
+DELIMITERS = {"da": ";", "en": ","}
 
 
 def plain(amount: Decimal) -> str:
@@ -60,11 +50,11 @@ def plain(amount: Decimal) -> str:
     return format(amount + 0, "f")
 
 
-def line_texts(line: Line) -> tuple[str, ...]:
-    """A line's descriptive columns: id, text, kind and section in Danish, styringsområde,
-    booking."""
-    kind, section = KIND_NAMES[line.kind], SECTION_NAMES[line.section]
-    return line.id, line.text, kind, section, line.area or "", booking_label(line.booking)
+def line_texts(line: Line, words: Wording = DANISH) -> tuple[str, ...]:
+    """A line's descriptive columns: id, text, kind and section in the profile's language
+    (Danish by default), styringsområde, booking."""
+    kind, section = words.kind_names[line.kind], words.section_names[line.section]
+    return line.id, line.text, kind, section, line.area or "", words.booking(line.booking)
 
 
 def line_codes(line: Line) -> tuple[str, str]:
@@ -72,20 +62,24 @@ def line_codes(line: Line) -> tuple[str, str]:
     return str(line.kind), str(line.section)
 
 
-def _rows(p: Proposal) -> Iterator[list[str]]:
+def _rows(p: Proposal, printed: Printing) -> Iterator[list[str]]:
     for line in p.lines:
-        texts = (p.id, p.title, *line_texts(line))
+        texts = (p.id, p.title, *line_texts(line, printed.words))
         for year, amount in line.amounts.items():
-            numbers = (str(year), plain(amount), str(p.price_level), str(p.scale))
+            # a year and a price level as the profile names them: "2025", "2024/25"
+            level = printed.year(p.price_level)
+            numbers = (printed.year(year), plain(amount), level, str(p.scale))
             yield [*(neutralise(t) for t in texts), *numbers, *line_codes(line)]
 
 
 def render_csv(cat: Catalog, options: ExportOptions) -> bytes:
-    """Every line of every proposal that ``options`` selects, as the file's bytes."""
+    """Every line of every proposal that ``options`` selects, as the file's bytes, with the
+    columns and values in the profile's language."""
     cat = select(cat, options)
+    printed = printing(cat.profile)
     text = io.StringIO(newline="")
-    writer = csv.writer(text, delimiter=";")
-    writer.writerow(HEADER)
+    writer = csv.writer(text, delimiter=DELIMITERS[printed.words.language])
+    writer.writerow(printed.words.csv_columns)
     for p in cat.proposals:
-        writer.writerows(_rows(p))
+        writer.writerows(_rows(p, printed))
     return text.getvalue().encode("utf-8-sig")

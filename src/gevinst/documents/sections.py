@@ -12,16 +12,13 @@ from itertools import groupby
 
 from gevinst.core import layout, numbering
 from gevinst.core.model import BasisTable, Consultation, Proposal
-from gevinst.core.template import APPENDICES, APPROVAL, APPROVAL_AND_ANSWER, YES_NO
+from gevinst.core.template import DANISH, Printing, Wording
 
 # what a document says of a proposal known by its catalog row alone, by why it is so: a
 # confidential proposal is withheld, and the catalog publishes its row; a summary-only one is
 # public, and the body publishes no more than its summary (no Tabel 1 is derived for it)
-WITHHELD_NOTE = "Kun forslagets række i katalogets oversigt offentliggøres."
-SUMMARY_ONLY_NOTE = (
-    "Kataloget indeholder kun et resumé af forslaget. Tal, som resuméet ikke angiver, er "
-    "ikke beregnet."
-)
+WITHHELD_NOTE = DANISH.entry_withheld
+SUMMARY_ONLY_NOTE = DANISH.entry_summary
 
 
 def entry_note(p: Proposal) -> str:
@@ -29,21 +26,22 @@ def entry_note(p: Proposal) -> str:
     return SUMMARY_ONLY_NOTE if p.summary_only else WITHHELD_NOTE
 
 
-def stated_paybacks(p: Proposal) -> list[tuple[str, str]]:
+def stated_paybacks(p: Proposal, printed: Printing | None = None) -> list[tuple[str, str]]:
     """The paybacks of a proposal known by its catalog row alone, as it states them, each
     with its label; never computed (``Proposal.payback_derived``). A confidential one shown
     to a reader who may not read it states none (:func:`gevinst.core.confidential.public_view`
     drops them)."""
-    return [(row.label, row.text) for row in layout.table1(p) if row.stated]
+    return [(row.label, row.text) for row in layout.table1(p, printed=printed) if row.stated]
 
 
-def heading(p: Proposal, template: str) -> str | None:
-    """A template heading as ``p`` prints it: its own wording, or None where it prints none."""
-    return p.printed_headings.get(template, template)
+def heading(p: Proposal, template: str, shown: str | None = None) -> str | None:
+    """A template heading (named by its Danish wording) as ``p`` prints it: its own wording,
+    or None where it prints none, else ``shown`` (the heading in the document's language)."""
+    return p.printed_headings.get(template, template if shown is None else shown)
 
 
-def answer(value: bool | None) -> str:
-    return {True: "Ja", False: "Nej", None: ""}[value]
+def answer(value: bool | None, words: Wording = DANISH) -> str:
+    return words.answer(value)
 
 
 @dataclass(frozen=True)
@@ -52,6 +50,7 @@ class Consultations:
 
     header: str
     rows: tuple[Consultation, ...]
+    words: Wording = DANISH
 
     @property
     def yes_no(self) -> bool:
@@ -60,38 +59,42 @@ class Consultations:
 
     @property
     def columns(self) -> list[str]:
-        return ["", *([YES_NO] if self.yes_no else []), self.header]
+        return ["", *([self.words.yes_no] if self.yes_no else []), self.header]
 
     def cells(self, c: Consultation) -> list[str]:
         """A row's plain cells before the answer: the body and, where printed, Ja/Nej."""
-        return [c.body, *([answer(c.heard)] if self.yes_no else [])]
+        return [c.body, *([answer(c.heard, self.words)] if self.yes_no else [])]
 
 
-def _header(c: Consultation) -> str:
-    return c.header or (APPROVAL if c.kind == "cfo" else APPROVAL_AND_ANSWER)
-
-
-def consultation_tables(p: Proposal) -> Iterator[Consultations]:
+def consultation_tables(p: Proposal, words: Wording = DANISH) -> Iterator[Consultations]:
     """Section 6's tables as the seed prints them: consultations in a row under the same
     column header form one table (Center for Økonomi's "Dato for godkendelse" first)."""
-    for header, rows in groupby(p.consultations, key=_header):
-        yield Consultations(header, tuple(rows))
+
+    def header(c: Consultation) -> str:
+        return c.header or (words.approval if c.kind == "cfo" else words.approval_and_answer)
+
+    for text, rows in groupby(p.consultations, key=header):
+        yield Consultations(text, tuple(rows), words)
 
 
-def appendices_heading(numbered: list[str]) -> str:
+def appendices_heading(numbered: list[str], words: Wording = DANISH) -> str:
     """The "Bilagsoversigt" section's heading, numbered after the last numbered section
     heading printed before it (Forslag 7: "7. Bilagsoversigt" after "6. Hvem er hørt?")."""
     last = next((h for h in reversed(numbered) if h.split(".")[0].isdigit()), "0.")
-    return f"{int(last.split('.')[0]) + 1}. {APPENDICES}"
+    return f"{int(last.split('.')[0]) + 1}. {words.appendices}"
 
 
-def table1(p: Proposal, rows: Iterable[layout.Row]) -> Iterator[layout.Row]:
-    """Tabel 1's rows with its group rows in the proposal's own wording; a group row the
-    proposal does not print is left out (Forslag 7 prints none)."""
+def table1(
+    p: Proposal, rows: Iterable[layout.Row], words: Wording = DANISH
+) -> Iterator[layout.Row]:
+    """Tabel 1's rows with its group rows in the proposal's own wording (a heading it rewords
+    is named by its Danish wording); a group row the proposal does not print is left out
+    (Forslag 7 prints none)."""
+    danish = {words.section_headings[s]: text for s, text in DANISH.section_headings.items()}
     for row in rows:
         if row.kind is not layout.Kind.HEADING:
             yield row
-        elif (label := heading(p, row.label)) is not None:
+        elif (label := heading(p, danish.get(row.label, row.label), row.label)) is not None:
             yield replace(row, label=label)
 
 

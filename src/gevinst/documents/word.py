@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Callable, Iterable, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import cast
@@ -40,14 +41,14 @@ from gevinst.core.model import (
     TargetRow,
     Targets,
 )
-from gevinst.core.numbers import dk
 from gevinst.core.prices import unconverted_notes
 from gevinst.core.profile import Profile
 from gevinst.core.selection import ExportOptions, select
 from gevinst.core.series import Series
 from gevinst.core.summary import Summary, SummaryRow, summarise
+from gevinst.core.template import Printing, printing
 from gevinst.documents import sections
-from gevinst.documents.charts import catalog_chart_png, proposal_chart_png
+from gevinst.documents.charts import catalog_chart, chart_png, proposal_chart
 from gevinst.documents.word_pages import Parts, text_width_mm, title_page
 
 FIGURE_MIN_MM = 13.0
@@ -63,7 +64,8 @@ TABLE_STYLE = "Table Grid"
 CELL_STYLE = "Tabeltekst"
 HEADER_FILL = "D9E2F3"
 ZERO_MARK = "-"
-CONFIDENTIAL = "Forslaget er fortroligt (FORTROLIG)"
+# the proofing language of the text (Word's spelling check helps the economist who edits on)
+_LANGUAGES = {"da": "da-DK", "en": "en-GB"}
 CHECKED, UNCHECKED = "☒", "☐"
 
 
@@ -86,18 +88,45 @@ class Row:
     bold: bool = False
 
 
+# The document being written's wording, money and years (the profile's), which nearly every
+# function below prints: set once by render_docx for the document it writes, rather than
+# passed down through every function that lays out a part of it
+_PRINTED: ContextVar[Printing | None] = ContextVar("printed", default=None)
+
+
+def _words() -> Printing:
+    return _PRINTED.get() or printing(None)
+
+
 def render_docx(cat: Catalog, options: ExportOptions) -> bytes:
-    """The catalog's proposals (or only ``options.proposal``) as one Word document."""
+    """The catalog's proposals (or only ``options.proposal``) as one Word document, in the
+    language, money and years of the catalog's profile."""
+    token = _PRINTED.set(printing(cat.profile))
+    try:
+        return _render(cat, options)
+    finally:
+        _PRINTED.reset(token)
+
+
+def _wide(years: Sequence[int]) -> bool:
+    """Landscape pages for more year columns than a portrait page holds (a financial year's
+    label, "2024/25", takes a column of its own width)."""
+    return len(years) > (PORTRAIT_YEARS - 1 if _words().periods.financial else PORTRAIT_YEARS)
+
+
+def _render(cat: Catalog, options: ExportOptions) -> bytes:
+    printed = _words()
     shown = select(cat, options)
     found = Marks(shown, options.as_stated, with_summary=options.proposal is None)
     doc = _new_document()
-    parts = Parts(doc, single=len(shown.proposals) == 1 and options.proposal is not None)
+    single = len(shown.proposals) == 1 and options.proposal is not None
+    parts = Parts(doc, single, printed)
     if options.proposal is None:
-        parts.start(f"1.000 kr. {shown.price_level} p/l")
-        title_page(doc, shown)
+        parts.start(printed.prices(shown.price_level))
+        title_page(doc, shown, printed)
         _intro(doc, shown, found)
     for p in shown.proposals:
-        parts.start(f"1.000 kr. {p.price_level} p/l", wide=len(p.years) > PORTRAIT_YEARS)
+        parts.start(printed.prices(p.price_level), wide=_wide(p.years))
         _start(doc, shown, p)
         if p.catalog_entry_only:
             _entry_only(doc, shown, p, found)
@@ -106,7 +135,7 @@ def render_docx(cat: Catalog, options: ExportOptions) -> bytes:
     _deviations(doc, found)
     only = shown.proposals[0] if len(shown.proposals) == 1 else None
     doc.core_properties.title = _clean(f"{only.id} {only.title}" if only else shown.title)
-    doc.core_properties.language = "da-DK"
+    doc.core_properties.language = _LANGUAGES[printed.words.language]
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
@@ -127,7 +156,7 @@ def _styles(doc: DocxDocument) -> None:
     normal.font.name = "Calibri"  # named, so that a word processor without it picks a sans serif
     # Danish proofing language, so Word's spelling check helps the economist who edits on
     lang = OxmlElement("w:lang")
-    lang.set(qn("w:val"), "da-DK")
+    lang.set(qn("w:val"), _LANGUAGES[_words().words.language])
     normal.element.get_or_add_rPr().append(lang)
     cell = doc.styles.add_style(CELL_STYLE, WD_STYLE_TYPE.PARAGRAPH)
     cell.base_style = normal
@@ -225,7 +254,8 @@ def _caption(doc: DocxDocument, text: str) -> None:
 
 
 def _confidential_mark(p: Proposal) -> str:
-    return " (FORTROLIG)" if p.confidential and not p.catalog_entry_only else ""
+    shown = p.confidential and not p.catalog_entry_only
+    return _words().words.confidential_mark if shown else ""
 
 
 # --- tables -----------------------------------------------------------------------------
@@ -356,7 +386,7 @@ def _shade(cell: _Cell) -> None:
 
 
 def _figure(amount: Decimal | None, zero: str = "0") -> Cell:
-    return Cell(zero if amount == 0 else dk(amount), right=True)
+    return Cell(zero if amount == 0 else _words().figure(amount), right=True)
 
 
 def _figures(series: Series, years: Sequence[int], zero: str = "0") -> tuple[Cell, ...]:
@@ -372,8 +402,14 @@ def _plain(*texts: str) -> list[Cell]:
     return [Cell(t) for t in texts]
 
 
+def _area_header() -> str:
+    # Word breaks a long header word itself: no soft hyphen, as the PDF's narrow column needs
+    return _words().words.area_header.replace("\u00ad", "")
+
+
 def _year_header(first: Sequence[str], years: Sequence[int]) -> list[Cell]:
-    return [*_plain(*first), *(Cell(str(y), right=True) for y in years)]
+    """Text columns' headers, then the years as the profile names them ("2024/25")."""
+    return [*_plain(*first), *(Cell(_words().year(y), right=True) for y in years)]
 
 
 def _unit_rows(
@@ -413,7 +449,7 @@ def _unit_rows(
         )
         for unit in profile.sort_units(list(units))
     ]
-    out.append(Row((Cell("Total"), Cell(""), *total), bold=True))
+    out.append(Row((Cell(_words().words.total), Cell(""), *total), bold=True))
     return out
 
 
@@ -424,14 +460,14 @@ def _intro(doc: DocxDocument, cat: Catalog, found: Marks) -> None:
     """The intro as the catalog prints it: its text, its summary tables (Tabel 1 and 2,
     recomputed and marked where they differ) and the chart of the target effect."""
     doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-    _heading(doc, "Oversigt over forslagene", 1)
+    _heading(doc, _words().words.overview, 1)
     _prose(doc, found.intro(cat.intro))
     for table in cat.tables:
         _summary_table(doc, summarise(cat, table.id), found)
         _prose(doc, table.text)
         for note in unconverted_notes(cat, table.id):
             _prose(doc, note)
-    _chart(doc, catalog_chart_png(cat))
+    _chart(doc, chart_png(catalog_chart(cat, _words())))
 
 
 def _summary_table(doc: DocxDocument, summary: Summary, found: Marks) -> None:
@@ -445,7 +481,7 @@ def _summary_table(doc: DocxDocument, summary: Summary, found: Marks) -> None:
 
     def stated(cells: list[Cell], full_effect: Decimal | None, text: str) -> list[Cell]:
         # what a row states with no year, as stated, beside its investment: none is derived
-        at_full = [Cell("" if full_effect is None else dk(full_effect), right=True)]
+        at_full = [Cell("" if full_effect is None else _words().figure(full_effect), right=True)]
         return [
             *cells[:-1],
             *(at_full if full else []),
@@ -453,9 +489,10 @@ def _summary_table(doc: DocxDocument, summary: Summary, found: Marks) -> None:
             *([Cell(text, right=True)] if payback else []),
         ]
 
+    words = _words().words
     _caption(doc, t.title)
     if t.unit:
-        _text(doc, f"Effektiviseringsbidrag (positive bidrag) og samlet investering, {t.unit}")
+        _text(doc, f"{words.summary_unit}, {t.unit}")
     rows: list[Row] = []
     for group in summary.groups:
         rows += [Row((Cell(group.committee),), bold=True)] if group.committee else []
@@ -475,14 +512,18 @@ def _summary_table(doc: DocxDocument, summary: Summary, found: Marks) -> None:
         ]
     total = figures("total", summary.total_effect(), summary.total_investment(), "0")
     rows.append(
-        Row((Cell("I alt"), *stated(total, summary.total_full_effect(), ""), Cell("")), bold=True)
+        Row(
+            (Cell(words.in_all), *stated(total, summary.total_full_effect(), ""), Cell("")),
+            bold=True,
+        )
     )
+    first, investment, approved = words.summary_columns
     header = [
-        *_year_header(("Udvalg / forslag",), t.years),
-        *([Cell("Ved fuld indfasning", right=True)] if full else []),
-        Cell("Samlet investering", right=True),
-        *([Cell("Tilbagebetalingstid", right=True)] if payback else []),
-        Cell("Godkendt med"),
+        *_year_header((first,), t.years),
+        *([Cell(words.full_effect, right=True)] if full else []),
+        Cell(investment, right=True),
+        *([Cell(words.payback_column, right=True)] if payback else []),
+        Cell(approved),
     ]
     extra: list[float | None] = [None] * (int(full) + int(payback))
     _table(doc, header, rows, [*_years((3,), len(t.years)), *extra, None, 1.2])
@@ -523,11 +564,12 @@ def _proposal(doc: DocxDocument, profile: Profile, p: Proposal, found: Marks) ->
 
 def _section_heading(doc: DocxDocument, p: Proposal, number: int) -> None:
     """Section ``number`` (1 to 7)'s heading as the proposal prints it, if it prints one."""
-    _sub_heading(doc, p, template.SECTIONS[number - 1], 2)
+    _sub_heading(doc, p, template.SECTIONS[number - 1], _words().words.sections[number - 1], 2)
 
 
-def _sub_heading(doc: DocxDocument, p: Proposal, template: str, level: int = 3) -> None:
-    text = sections.heading(p, template)
+def _sub_heading(doc: DocxDocument, p: Proposal, template: str, shown: str, level: int = 3) -> None:
+    """A heading of the template (named by its Danish wording) in the document's language."""
+    text = sections.heading(p, template, shown)
     if text:
         _heading(doc, text, level)
 
@@ -536,7 +578,7 @@ def _appendices(doc: DocxDocument, p: Proposal) -> None:
     """The "Bilagsoversigt" section (Forslag 7), numbered after the last section printed."""
     if not p.appendices_text.strip():
         return
-    _heading(doc, sections.appendices_heading([_last_section(doc)]), 2)
+    _heading(doc, sections.appendices_heading([_last_section(doc)], _words().words), 2)
     _prose(doc, p.appendices_text)
 
 
@@ -548,28 +590,19 @@ def _last_section(doc: DocxDocument) -> str:
 
 
 def _description(doc: DocxDocument, profile: Profile, p: Proposal) -> None:
+    words = _words().words
     _section_heading(doc, p, 1)
     _prose(doc, p.description)
-    innovation = "Ja" + (f" ({p.innovation_title})" if p.innovation_title else "")
-    _question(
-        doc,
-        "Her angives om forslaget udspringer af et innovationsforslag:",
-        p.innovation,
-        innovation,
-    )
-    _question(
-        doc,
-        "Her angives om forslaget udspringer af arbejdsprogrammet for administrativ forenkling "
-        "og effektivisering:",
-        p.simplification,
-        "Ja",
-    )
+    innovation = words.yes + (f" ({p.innovation_title})" if p.innovation_title else "")
+    _question(doc, words.innovation_question, p.innovation, innovation)
+    _question(doc, words.simplification_question, p.simplification, words.yes)
     presenting = ", ".join(_administration_name(profile, code) for code in p.presenting)
     # a field the proposal leaves unanswered (its template does not ask it) is not printed
+    summary, _, _, presenting_label, affected = words.summary_fields
     fields = (
-        ("Kort resumé", p.summary),
-        ("Fremstillende forvaltning", presenting),
-        ("Berørte forvaltninger", "\n".join(_affected_boxes(profile, p)) if p.affected else ""),
+        (summary, p.summary),
+        (presenting_label, presenting),
+        (affected, "\n".join(_affected_boxes(profile, p)) if p.affected else ""),
     )
     rows = [Row((Cell(label), Cell(value))) for label, value in fields if value]
     if rows:
@@ -581,7 +614,8 @@ def _question(doc: DocxDocument, question: str, answer: bool | None, yes: str) -
         return
     _text(doc, question)
     paragraph = doc.add_paragraph()
-    paragraph.add_run(_clean(f"{_box(answer is True)}{yes}\n{_box(answer is False)}Nej"))
+    no = _words().words.no
+    paragraph.add_run(_clean(f"{_box(answer is True)}{yes}\n{_box(answer is False)}{no}"))
 
 
 def _box(ticked: bool) -> str:
@@ -615,11 +649,11 @@ def _economy(doc: DocxDocument, profile: Profile, p: Proposal, found: Marks) -> 
     _prose(doc, p.texts_after.get(model.ECONOMY_TABLE, ""))
     # no investment, no payback and no payback chart (F6, Forslag 7), as in the PDF
     if calc.has_investment(p):
-        _chart(doc, proposal_chart_png(p))
+        _chart(doc, chart_png(proposal_chart(p, _words())))
     # a table that is not printed leaves only its prose, where the table stands
     basis = sections.own_basis(p)
     if basis:
-        _sub_heading(doc, p, template.BASIS)
+        _sub_heading(doc, p, template.BASIS, _words().words.basis)
         for b in basis:
             _basis_part(doc, p, b, found)
     _distribution(doc, profile, p, found)
@@ -643,14 +677,16 @@ def _basis_part(doc: DocxDocument, p: Proposal, b: BasisTable, found: Marks) -> 
 
 
 def _table1(doc: DocxDocument, p: Proposal, profile: Profile, found: Marks) -> None:
-    _caption(doc, numbering.titles(p).economy)
-    header = _year_header((f"1.000 kr. {p.price_level} p/l", "Styringsområde"), p.years)
+    printed = _words()
+    _caption(doc, numbering.titles(p, printed.words).economy)
+    header = _year_header((printed.prices(p.price_level), _area_header()), p.years)
     _table(doc, header, _table1_rows(p, profile, found), _years((3, 1.3), len(p.years)))
 
 
 def _table1_rows(p: Proposal, profile: Profile, found: Marks) -> list[Row]:
     rows = []
-    for row in sections.table1(p, layout.table1(p, profile)):
+    printed = _words()
+    for row in sections.table1(p, layout.table1(p, profile, printed), printed.words):
         if row.kind is Kind.HEADING:
             rows.append(Row((Cell(row.label),), bold=True))
         elif row.kind is Kind.PAYBACK:
@@ -664,7 +700,7 @@ def _table1_rows(p: Proposal, profile: Profile, found: Marks) -> list[Row]:
 
 
 def _notes(doc: DocxDocument, p: Proposal) -> None:
-    for note in numbering.economy_notes(p):
+    for note in numbering.economy_notes(p, _words().words):
         _text(doc, note)
 
 
@@ -687,7 +723,8 @@ def _targets(doc: DocxDocument, p: Proposal, targets: Targets, found: Marks) -> 
 
     # one table a price basis, as the source prints Tabel 4
     for basis, rows in layout.target_blocks(targets):
-        header = _year_header((basis or f"1.000 kr. {p.price_level} p/l", "Styringsområde"), years)
+        first = basis or _words().prices(p.price_level)
+        header = _year_header((first, _area_header()), years)
         body = [Row((Cell(r.label), Cell(r.area or ""), *cells(r))) for r in rows]
         _table(doc, header, body, _years((3, 1.3), len(years)))
 
@@ -730,12 +767,12 @@ def _distribution(doc: DocxDocument, profile: Profile, p: Proposal, found: Marks
     printed = "2.1" in marks.printed_tables(p, profile)
     # no empty heading: 2.1 is shown where the proposal has its text or its table
     if p.distribution_text.strip() or printed:
-        _sub_heading(doc, p, template.DISTRIBUTION)
+        _sub_heading(doc, p, template.DISTRIBUTION, _words().words.distribution)
     _prose(doc, p.distribution_text)
     stated = p.stated.distribution
     if not printed:
         return
-    _caption(doc, numbering.titles(p).distribution)
+    _caption(doc, numbering.titles(p, _words().words).distribution)
     zero = numbering.zero_mark(stated, p.years, "0")
     key = (stated.key_column,) if stated is not None and stated.key_column else ()
     out = [
@@ -749,7 +786,8 @@ def _distribution(doc: DocxDocument, profile: Profile, p: Proposal, found: Marks
         )
         for row in layout.distribution(p, profile, found.rows(p.id, "2.1"))
     ]
-    header = _year_header((f"Udvalg, 1.000 kr. {p.price_level} p/l", *key), p.years)
+    unit = f"{_words().words.committee}, {_words().prices(p.price_level)}"
+    header = _year_header((unit, *key), p.years)
     _table(doc, header, out, _years((1, *(1.4 for _ in key)), len(p.years)))
 
 
@@ -762,8 +800,9 @@ def _followup(doc: DocxDocument, p: Proposal) -> None:
         _prose(doc, p.followup_text)
     if not p.followup:
         return
+    words = _words().words
     rows: list[Row] = []
-    for phase, title in template.FOLLOWUP_PHASES.items():
+    for phase, title in words.followup_phases.items():
         goals = [f for f in p.followup if f.phase is phase]
         # a phase without goals gets no empty heading row
         rows += [Row((Cell(title),), bold=True)] if goals else []
@@ -771,17 +810,17 @@ def _followup(doc: DocxDocument, p: Proposal) -> None:
             Row(tuple(Cell(t, prose=True) for t in (f.goal, f.measure, f.responsible, f.when)))
             for f in goals
         ]
-    numbered = numbering.titles(p).followup
+    numbered = numbering.titles(p, words).followup
     if numbered:
         _caption(doc, numbered)
-    _table(doc, _plain(*template.FOLLOWUP_COLUMNS), rows, (3, 4, 2, 2))
+    _table(doc, _plain(*words.followup_columns), rows, (3, 4, 2, 2))
 
 
 def _risk(doc: DocxDocument, p: Proposal) -> None:
     _section_heading(doc, p, 4)
     # a level is printed only where the proposal states one
     if p.risk_level is not None:
-        _text(doc, f"Samlet risikovurdering: {p.risk_level.value}")
+        _text(doc, f"{_words().words.risk_level}: {p.risk_level.value}")
     _prose(doc, p.risk_text)
 
 
@@ -793,7 +832,8 @@ def _admin(doc: DocxDocument, profile: Profile, p: Proposal, found: Marks) -> No
     _prose(doc, p.admin_text)
     if "admin" not in marks.printed_tables(p, profile):
         return
-    _caption(doc, numbering.titles(p).admin)
+    printed = _words()
+    _caption(doc, numbering.titles(p, printed.words).admin)
     # an input row's year left out is printed blank, as the source leaves it (BC02)
     rows = [
         Row(
@@ -805,23 +845,22 @@ def _admin(doc: DocxDocument, profile: Profile, p: Proposal, found: Marks) -> No
         for r in p.admin_rows
     ]
     total = _marked(found.amounts(p.id, "admin", "total", calc.admin_total(p), p.years))
-    rows.append(Row((Cell("Varige ændringer totalt, administration"), *total), bold=True))
-    header = _year_header(
-        (f"Nettoeffekt på administrative udgifter, 1.000 kr. {p.price_level} p/l",), p.years
-    )
+    rows.append(Row((Cell(printed.words.admin_total), *total), bold=True))
+    net = printed.words.admin_net.format(prices=printed.prices(p.price_level))
+    header = _year_header((net,), p.years)
     _table(doc, header, rows, _years((1,), len(p.years)))
-    _text(doc, template.ADMIN_NOTE)
+    _text(doc, printed.words.admin_note)
 
 
 def _consultations(doc: DocxDocument, p: Proposal) -> None:
     _section_heading(doc, p, 6)
     # the answer's own words carry its dates: they are not printed a second time
-    for t in sections.consultation_tables(p):
+    for t in sections.consultation_tables(p, _words().words):
         rows = [
             Row((*(Cell(text) for text in t.cells(c)), Cell(c.text, prose=True))) for c in t.rows
         ]
         _table(doc, _plain(*t.columns), rows, (3, *((1.2,) if t.yes_no else ()), 7.3))
-    partners = sections.heading(p, template.PARTNERS)
+    partners = sections.heading(p, template.PARTNERS, _words().words.partners)
     if p.partners_text and partners:
         _caption(doc, partners)
     _prose(doc, p.partners_text)
@@ -831,27 +870,29 @@ def _consultations(doc: DocxDocument, p: Proposal) -> None:
 
 
 def _technical(doc: DocxDocument, profile: Profile, p: Proposal, found: Marks) -> None:
-    printed = marks.printed_tables(p, profile)
-    if not set(printed) & set(calc.TECHNICAL_TABLES):
+    shown = marks.printed_tables(p, profile)
+    if not set(shown) & set(calc.TECHNICAL_TABLES):
         return
+    words = _words().words
     _section_heading(doc, p, 7)
     for name, compute in calc.TECHNICAL_TABLES.items():
-        if name not in printed:
+        if name not in shown:
             continue
         stated = p.stated.technical.get(name)
         title = (
-            stated.title if stated is not None and stated.title else template.TECHNICAL_TITLES[name]
+            stated.title if stated is not None and stated.title else words.technical_titles[name]
         )
         _prose(doc, stated.text if stated is not None else "")
         _caption(doc, title + found.mark(Place(p.id, name, "", None)))
         bevilling = dict(stated.appropriations) if stated is not None else {}
         rows = _unit_rows(profile, compute(p, profile), p, bevilling, found, name)
         header = _year_header(
-            (f"Udvalg, {found.price_basis(p, name)}", template.APPROPRIATION_HEADER), p.years
+            (f"{words.committee}, {found.price_basis(p, name)}", words.appropriation_header),
+            p.years,
         )
         _table(doc, header, rows, _years((2, 1.2), len(p.years)))
         _text(doc, found.empty_note(p, name))
-        _text(doc, template.KVANTUM_NOTE)
+        _text(doc, words.technical_note)
     _prose(doc, p.technical_text)
 
 
@@ -862,7 +903,8 @@ def _entry_only(doc: DocxDocument, cat: Catalog, p: Proposal, found: Marks) -> N
     """A proposal known by its catalog row alone: a confidential one said to be withheld, a
     public summary (``Proposal.summary_only``) said to be one, with its texts; then its row
     and the paybacks it states, never computed."""
-    _text(doc, CONFIDENTIAL if p.confidential else sections.SUMMARY_ONLY_NOTE, bold=True)
+    words = _words().words
+    _text(doc, words.confidential if p.confidential else words.entry_summary, bold=True)
     if p.summary_only:
         _summary_texts(doc, cat.profile, p)
     entry = _catalog_entry(cat, p)
@@ -870,7 +912,8 @@ def _entry_only(doc: DocxDocument, cat: Catalog, p: Proposal, found: Marks) -> N
         _published_totals(doc, p)
     else:
         _entry_row(doc, p, found, *entry)
-    stated = [Row((Cell(label), Cell(text))) for label, text in sections.stated_paybacks(p)]
+    paybacks = sections.stated_paybacks(p, _words())
+    stated = [Row((Cell(label), Cell(text))) for label, text in paybacks]
     if stated:
         _table(doc, None, stated, (1, 2.8))
 
@@ -879,10 +922,11 @@ def _summary_texts(doc: DocxDocument, profile: Profile, p: Proposal) -> None:
     """A public summary's texts, as section 1 prints them, without the template's heading."""
     _prose(doc, p.description)
     presenting = ", ".join(_administration_name(profile, code) for code in p.presenting)
+    summary, _, _, presenting_label, affected = _words().words.summary_fields
     fields = (
-        ("Kort resumé", p.summary),
-        ("Fremstillende forvaltning", presenting),
-        ("Berørte forvaltninger", "\n".join(_affected_boxes(profile, p)) if p.affected else ""),
+        (summary, p.summary),
+        (presenting_label, presenting),
+        (affected, "\n".join(_affected_boxes(profile, p)) if p.affected else ""),
     )
     rows = [Row((Cell(label), Cell(value))) for label, value in fields if value]
     if rows:
@@ -894,17 +938,20 @@ def _entry_row(
 ) -> None:
     """The proposal's row of a catalog table; what the row states with no year (its effect
     at full phase-in, its payback) is printed as stated."""
+    printed = _words()
+    words = printed.words
     _caption(doc, table.title)
-    first = f"Forslag, {table.unit}" if table.unit else "Forslag"
+    first = f"{words.entry_first}, {table.unit}" if table.unit else words.entry_first
     full = row.row.full_effect
-    at_full = [] if full is None else [Cell(dk(full), right=True)]
+    at_full = [] if full is None else [Cell(printed.figure(full), right=True)]
     payback = [Cell(row.row.payback, right=True)] if row.row.payback else []
+    _, investment, approved = words.summary_columns
     header = [
         *_year_header((first,), table.years),
-        *([Cell("Ved fuld indfasning", right=True)] if at_full else []),
-        Cell("Samlet investering", right=True),
-        *([Cell("Tilbagebetalingstid", right=True)] if payback else []),
-        Cell("Godkendt med"),
+        *([Cell(words.full_effect, right=True)] if at_full else []),
+        Cell(investment, right=True),
+        *([Cell(words.payback_column, right=True)] if payback else []),
+        Cell(approved),
     ]
     spent = found.figure(Place(None, table.id, p.id, marks.INVESTMENT), row.investment, ZERO_MARK)
     cells = (
@@ -917,7 +964,7 @@ def _entry_row(
     )
     extra: list[float | None] = [None] * (len(at_full) + len(payback))
     _table(doc, header, [Row(cells)], [*_years((3,), len(table.years)), *extra, None, 1])
-    _text(doc, "Effektiviseringsbidraget er vist som positivt bidrag, som i kataloget.")
+    _text(doc, words.entry_note)
 
 
 def _catalog_entry(cat: Catalog, p: Proposal) -> tuple[CatalogTable, SummaryRow] | None:
@@ -934,13 +981,15 @@ def _catalog_entry(cat: Catalog, p: Proposal) -> tuple[CatalogTable, SummaryRow]
 
 
 def _published_totals(doc: DocxDocument, p: Proposal) -> None:
-    rows = [Row((Cell("Samlet varig ændring"), *_figures(calc.permanent(p), p.years)))]
+    printed = _words()
+    words = printed.words
+    rows = [Row((Cell(words.entry_permanent), *_figures(calc.permanent(p), p.years)))]
     invest = calc.implementation(p)
     if not invest.is_zero():
-        rows.append(Row((Cell("Samlede implementeringsomkostninger"), *_figures(invest, p.years))))
-    header = _year_header((f"1.000 kr. {p.price_level} p/l",), p.years)
+        rows.append(Row((Cell(words.entry_implementation), *_figures(invest, p.years))))
+    header = _year_header((printed.prices(p.price_level),), p.years)
     _table(doc, header, rows, _years((1,), len(p.years)))
-    _text(doc, template.SIGN_NOTE)
+    _text(doc, words.sign_note)
 
 
 # --- the closing list ---------------------------------------------------------------------

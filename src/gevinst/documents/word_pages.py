@@ -20,12 +20,10 @@ from docx.shared import Mm, Pt
 from docx.text.paragraph import Paragraph
 
 from gevinst.core.model import Catalog
+from gevinst.core.template import Printing, printing
 
 PAGE_MM = (210.0, 297.0)  # A4
 MARGIN_MM = 20.0
-CONTENTS_HINT = (
-    "Indholdsfortegnelsen opdateres, når dokumentet åbnes (ellers: højreklik, Opdater felt)."
-)
 
 
 def field(paragraph: Paragraph, instruction: str, shown: str = "1") -> None:
@@ -63,8 +61,11 @@ def _layout(section: Section, wide: bool) -> None:
     section.footer_distance = Mm(10)
 
 
-def _footer(section: Section, prices: str, pages: str) -> None:
-    """ "Beløb i ...", then "Side n af N" of this part."""
+def _footer(section: Section, prices: str, pages: str, printed: Printing) -> None:
+    """ "Beløb i ...", then "Side n af N" of this part (in the document's language)."""
+    words = printed.words
+    before, rest = words.page_of.split("{page}", 1)
+    middle, after = rest.split("{pages}", 1)
     section.footer.is_linked_to_previous = False
     paragraph = section.footer.paragraphs[0]
     for run in list(paragraph.runs):
@@ -73,10 +74,12 @@ def _footer(section: Section, prices: str, pages: str) -> None:
     stops = paragraph.paragraph_format.tab_stops
     stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
     paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
-    paragraph.add_run(f"Beløb i {prices}\tSide ")
+    paragraph.add_run(f"{words.amounts_in} {prices}\t{before}")
     field(paragraph, "PAGE")
-    paragraph.add_run(" af ")
+    paragraph.add_run(middle)
     field(paragraph, pages)
+    if after:
+        paragraph.add_run(after)
     restart = OxmlElement("w:pgNumType")
     restart.set(qn("w:start"), "1")
     section._sectPr.append(restart)
@@ -85,8 +88,9 @@ def _footer(section: Section, prices: str, pages: str) -> None:
 class Parts:
     """Starts each part of the document in a section of its own."""
 
-    def __init__(self, doc: DocxDocument, single: bool) -> None:
+    def __init__(self, doc: DocxDocument, single: bool, printed: Printing | None = None) -> None:
         self.doc = doc
+        self.printed = printed or printing(None)
         self.count = 0
         # a document of one part counts all its pages (NUMPAGES, which LibreOffice knows too);
         # the catalog counts each section's (SECTIONPAGES, which Word computes)
@@ -99,12 +103,14 @@ class Parts:
             self.doc.sections[0] if self.count == 0 else self.doc.add_section(WD_SECTION.NEW_PAGE)
         )
         _layout(section, wide)
-        _footer(section, prices, self.pages)
+        _footer(section, prices, self.pages, self.printed)
         self.count += 1
 
 
-def title_page(doc: DocxDocument, cat: Catalog) -> None:
+def title_page(doc: DocxDocument, cat: Catalog, printed: Printing | None = None) -> None:
     """The catalog's title page, then its table of contents on a page of its own."""
+    printed = printed or printing(cat.profile)
+    words = printed.words
     for _ in range(6):
         doc.add_paragraph()
     doc.add_paragraph().add_run(cat.municipality.upper()).bold = True
@@ -112,15 +118,15 @@ def title_page(doc: DocxDocument, cat: Catalog) -> None:
     doc.add_paragraph().add_run(cat.round).font.size = Pt(14)
     for _ in range(12):
         doc.add_paragraph()
-    doc.add_paragraph(f"Forslag: {len(cat.proposals)}")
-    doc.add_paragraph(f"Beløb: 1.000 kr. {cat.price_level} p/l")
+    doc.add_paragraph(f"{words.cover_proposals}: {len(cat.proposals)}")
+    doc.add_paragraph(f"{words.cover_amounts}: {printed.prices(cat.price_level)}")
     doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     # not a heading: the contents list names the parts, not itself
-    contents_title = doc.add_paragraph().add_run("Indhold")
+    contents_title = doc.add_paragraph().add_run(words.contents)
     contents_title.bold = True
     contents_title.font.size = Pt(16)
     contents = doc.add_paragraph()
-    field(contents, 'TOC \\o "1-1" \\h \\z \\u \\n', shown=CONTENTS_HINT)
+    field(contents, 'TOC \\o "1-1" \\h \\z \\u \\n', shown=words.contents_hint)
     _update_fields_on_open(doc)
 
 

@@ -10,7 +10,7 @@ from gevinst.core.selection import ExportOptions, select
 from gevinst.format.workbook.catalog import CatalogSheet, complete_table
 from gevinst.format.workbook.deviations import deviations
 from gevinst.format.workbook.lines import linjer
-from gevinst.format.workbook.names import AFVIGELSER, KATALOG, LINJER, sheet_names
+from gevinst.format.workbook.names import book_sheets, sheet_names
 from gevinst.format.workbook.proposal import ProposalSheet
 from gevinst.format.workbook.recorder import Recorder
 from gevinst.format.workbook.sheetwriter import BookWriter, Coord
@@ -21,14 +21,15 @@ def write_book(wb: BookWriter, cat: Catalog) -> dict[str, dict[Coord, Target]]:
     """Write the sheets of ``cat`` (already selected) into ``wb``, a workbook or a
     :class:`Recorder`; returns each sheet's input cells."""
     names = sheet_names(cat)
-    katalog = wb.add_worksheet(KATALOG)
+    katalog_name, linjer_name, afvigelser_name = book_sheets(cat)
+    katalog = wb.add_worksheet(katalog_name)
     sheets: dict[str, ProposalSheet] = {}
     for p in cat.proposals:
         sheets[p.id] = ProposalSheet(wb.add_worksheet(names[p.id]), p, cat.profile, names[p.id])
         sheets[p.id].write()
     catalog_sheet = CatalogSheet(katalog, cat, sheets)
     catalog_sheet.write()
-    linjer(wb.add_worksheet(LINJER), cat, sheets)
+    linjer(wb.add_worksheet(linjer_name), cat, sheets)
     complete = all(complete_table(cat, (r.proposal for r in t.rows())) for t in cat.tables)
     marks = Marks(cat, with_summary=complete)
     cells = {
@@ -37,7 +38,7 @@ def write_book(wb: BookWriter, cat: Catalog) -> dict[str, dict[Coord, Target]]:
         for place, coord in sheet.places.items()
         if marks.number(place) is not None
     }
-    deviations(wb.add_worksheet(AFVIGELSER), marks, cells)
+    deviations(wb.add_worksheet(afvigelser_name), marks, cells)
     return {s.name: s.inputs for s in sheets.values()}
 
 

@@ -10,6 +10,7 @@ from typing import Any
 from gevinst.core.marks import INVESTMENT, Place
 from gevinst.core.model import Catalog
 from gevinst.core.summary import Summary, summarise
+from gevinst.core.template import printing
 from gevinst.format.workbook.cells import cell_text
 from gevinst.format.workbook.names import KATALOG, cell_ref, column
 from gevinst.format.workbook.proposal import ProposalSheet
@@ -31,8 +32,9 @@ class CatalogSheet(Sheet):
     name = KATALOG
 
     def __init__(self, ws: SheetWriter, cat: Catalog, sheets: Mapping[str, ProposalSheet]) -> None:
-        super().__init__(ws, cat.tables[0].years if cat.tables else ())
+        super().__init__(ws, cat.tables[0].years if cat.tables else (), printing(cat.profile))
         self.cat, self.sheets = cat, sheets
+        self.name = self.book["catalog_sheet"]
 
     def write(self) -> None:
         cat = self.cat
@@ -43,11 +45,7 @@ class CatalogSheet(Sheet):
         for i, t in enumerate(shown):
             self.summary(summarise(cat, t.id), freeze=i == 0)
         if len(shown) < len(cat.tables):
-            self.line(
-                "Projektmappen har kun et udvalg af katalogets forslag; "
-                "katalogets oversigtstabeller er udeladt.",
-                Style.NOTE,
-            )
+            self.line(self.book["selection"], Style.NOTE)
             self.gap()
         self.proposals()
         values = max((len(t.years) for t in cat.tables), default=0) + 2
@@ -98,9 +96,11 @@ class CatalogSheet(Sheet):
         self.title(t.title)
         if t.unit:
             self.line(t.unit)
-        heads = ["Nr.", "Forslag", "Udvalg / forslag", "Godkendt med"]
-        heads += [f"Effektiviseringsbidrag {y}" for y in t.years]
-        for col, head in enumerate([*heads, "Samlet investering", "Varig virkning"]):
+        book = self.book
+        label, investment, approved = self.words.summary_columns
+        heads = [book["no"], book["proposal"], label, approved]
+        heads += [book["contribution"].format(year=self.printed.year(y)) for y in t.years]
+        for col, head in enumerate([*heads, investment, book["steady_state"]]):
             self.text(col, head, Style.HEADER)
         self.row += 1
         if freeze:
@@ -119,25 +119,27 @@ class CatalogSheet(Sheet):
                 self.row += 1
         rows = list(range(first, self.row))
         totals = {invest: s.total_investment(), steady: s.total_steady_state()}
-        self.text(2, "I alt", Style.TOTAL_LABEL)
+        self.text(2, self.words.in_all, Style.TOTAL_LABEL)
         for i, year in enumerate(t.years):
             totals[self.FIRST_VALUE + i] = s.total_effect()[year]
         for col, value in totals.items():
             self.formula(self.row, col, f"={span_sum(column(col), rows)}", value, total=True)
         self.place_columns(t.id, "total", invest)
         self.row += 1
-        self.line("Effektiviseringsbidrag er vist som positive tal.", Style.NOTE)
+        self.line(self.book["positive"], Style.NOTE)
         self.gap()
 
     def proposals(self) -> None:
-        self.title("Forslag i projektmappen")
-        for col, head in enumerate(("Ark", "Forslag", "Titel", "Type")):
+        book = self.book
+        self.title(book["proposals"])
+        for col, head in enumerate((book["sheet"], book["proposal"], book["title"], book["type"])):
             self.text(col, head, Style.HEADER)
         self.row += 1
         for p in self.cat.proposals:
             name = self.sheets[p.id].name
             self.ws.write_url(self.row, 0, f"internal:'{name}'!A1", string=cell_text(name))
             self.text(1, p.id)
-            self.text(2, p.title + (" (FORTROLIG)" if p.confidential else ""), Style.WRAP)
+            mark = self.words.confidential_mark if p.confidential else ""
+            self.text(2, p.title + mark, Style.WRAP)
             self.text(3, p.type.value)
             self.row += 1

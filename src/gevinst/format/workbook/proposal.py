@@ -9,14 +9,14 @@ from dataclasses import dataclass, field
 from decimal import ROUND_FLOOR, Decimal
 from functools import partial
 
-from gevinst.core import calc, layout, template
-from gevinst.core.check import TABLE_NAMES
+from gevinst.core import calc, layout
 from gevinst.core.distribute import round_to, round_whole
 from gevinst.core.layout import Kind
 from gevinst.core.marks import Place
 from gevinst.core.model import ByKey, Line, Parts, Proposal, Section, ToUnit
 from gevinst.core.profile import Profile
 from gevinst.core.series import ZERO, Series
+from gevinst.core.template import DANISH, printing
 from gevinst.format.workbook.cells import number
 from gevinst.format.workbook.names import column
 from gevinst.format.workbook.sheet import (
@@ -73,7 +73,7 @@ def _floor(amount: Decimal) -> Decimal:
 
 class ProposalSheet(Sheet):
     def __init__(self, ws: SheetWriter, p: Proposal, profile: Profile, name: str) -> None:
-        super().__init__(ws, p.years)
+        super().__init__(ws, p.years, printing(profile))
         self.p, self.profile, self.name = p, profile, name
         self.line_rows: dict[str, int] = {}
         self.total_rows: dict[str, int] = {}  # Tabel 1's subtotals and total (calc.TABLE1_ROWS)
@@ -84,27 +84,21 @@ class ProposalSheet(Sheet):
         self.part_rows: dict[tuple[str, str], int] = {}  # (line, name) -> row
         self.move_rows: list[int] = []
         self.groups: dict[str, list[_Group]] = {}  # "A", "D", "E"
+        self.names = self.words.table_names  # 2.1 and A-E, where a proposal names none
 
     def write(self) -> None:
         p = self.p
-        self.line(f"{p.id} {p.title}" + (" (FORTROLIG)" if p.confidential else ""), Style.TITLE)
+        mark = self.words.confidential_mark if p.confidential else ""
+        self.line(f"{p.id} {p.title}{mark}", Style.TITLE)
         self.line(p.heading or p.type.value)
-        self.header(f"1.000 kr. {p.price_level} p/l", "")
+        self.header(self.printed.prices(p.price_level), "")
         self.ws.freeze_panes(self.row, self.FIRST_VALUE)
         self.gap()
         self.table1()
         if p.catalog_entry_only:
-            self.line(
-                "Kun katalogets oplysninger om forslaget er offentliggjort; "
-                "tabel 2.1 og de tekniske tabeller A-E findes ikke.",
-                Style.NOTE,
-            )
+            self.line(self.book["entry_only"], Style.NOTE)
         elif calc.unbooked(p):
-            self.line(
-                "Mindst én linje har ingen fordeling på udvalg; "
-                "tabel 2.1 og de tekniske tabeller A-E kan ikke beregnes.",
-                Style.NOTE,
-            )
+            self.line(self.book["unbooked"], Style.NOTE)
         else:
             self.distribution()
             self.admin()
@@ -121,10 +115,10 @@ class ProposalSheet(Sheet):
         """Tabel 1 as :mod:`gevinst.core.layout` lays it out: the lines as input cells, each
         subtotal a SUM or SUMIF over the lines of its section, the payback a formula."""
         p = self.p
-        self.title(template.TABLE1_TITLE)
-        self.header(f"1.000 kr. {p.price_level} p/l", "Styringsområde")
+        self.title(self.words.table1_title())
+        self.header(self.printed.prices(p.price_level), self.book["area"])
         spans: list[list[int]] = []
-        for shown in layout.table1(p):
+        for shown in layout.table1(p, printed=self.printed):
             amounts = shown.amounts if shown.amounts is not None else Series()
             if shown.kind is Kind.HEADING:
                 self.line(shown.label, Style.BOLD)
@@ -155,7 +149,7 @@ class ProposalSheet(Sheet):
                 self.places[Place(p.id, "1", shown.key, None)] = (self.row, 1)
                 self.text(0, shown.label, Style.WRAP)
                 self.row += 1
-        self.line(template.SIGN_NOTE, Style.NOTE)
+        self.line(self.words.sign_note, Style.NOTE)
         self.gap()
 
     def _sumif(self, label: str, area: str, rows: Sequence[int], amounts: Series) -> int:
@@ -183,7 +177,10 @@ class ProposalSheet(Sheet):
         the rows they refer to are known. Returns each unit's row."""
         self.places[Place(self.p.id, table, "", None)] = (self.row, 0)
         self.title(title)
-        self.header(f"Udvalg (1.000 kr. {self.p.price_level} p/l)", "Bevilling" if second else "")
+        prices = self.printed.prices(self.p.price_level)
+        self.header(
+            f"{self.words.committee} ({prices})", self.words.appropriation if second else ""
+        )
         rows: dict[str, int] = {}
         for unit in units:
             rows[unit] = self.label(self.profile.unit_name(unit), second.get(unit, ""))
@@ -192,7 +189,7 @@ class ProposalSheet(Sheet):
         span = [rows[u] for u in units]
         total = calc.column_total(amounts)
         total_row = self.formula_row(
-            "Total", "", total, (lambda c: span_sum(c, span)) if span else None
+            self.words.total, "", total, (lambda c: span_sum(c, span)) if span else None
         )
         self.place_row(self.p.id, table, "total", total_row)
         self.gap()
@@ -215,7 +212,7 @@ class ProposalSheet(Sheet):
         stated = self.p.stated.distribution
         include = stated.includes_implementation if stated else False
         rows = calc.distribution(self.p, self.profile, include)
-        title = (stated.title if stated else "") or TABLE_NAMES["2.1"]
+        title = (stated.title if stated else "") or self.names["2.1"]
         tables = ["A", "D", "E"] if include else ["A"]
 
         def terms(committee: str) -> Terms | None:
@@ -232,8 +229,8 @@ class ProposalSheet(Sheet):
         p = self.p
         if not p.admin_rows:
             return
-        self.title(template.ADMIN_TABLE_TITLE)
-        self.header(f"1.000 kr. {p.price_level} p/l", "")
+        self.title(self.words.admin_table_title())
+        self.header(self.printed.prices(p.price_level), "")
         rows = []
         for i, r in enumerate(p.admin_rows):
             row = self.label(r.text, "")
@@ -243,7 +240,7 @@ class ProposalSheet(Sheet):
             self.row += 1
             rows.append(row)
         total = self.formula_row(
-            "Varige ændringer totalt, administration",
+            self.words.admin_total,
             "",
             calc.admin_total(p),
             lambda c: span_sum(c, rows),
@@ -266,11 +263,11 @@ class ProposalSheet(Sheet):
         # A, B and C share their rows, so that each cell of C is the A and B cells beside it
         units = profile.sort_units(set(tables["A"]) | set(tables["B"]) | set(tables["C"]))
         self.technical_rows["A"] = rows_a = self.unit_table(
-            "A", TABLE_NAMES["A"], units, tables["A"], second("A"), lambda u: rounded("A", u)
+            "A", self.names["A"], units, tables["A"], second("A"), lambda u: rounded("A", u)
         )
         rows_b = self.unit_table(
             "B",
-            TABLE_NAMES["B"],
+            self.names["B"],
             units,
             tables["B"],
             second("B"),
@@ -278,7 +275,7 @@ class ProposalSheet(Sheet):
         )
         self.unit_table(
             "C",
-            TABLE_NAMES["C"],
+            self.names["C"],
             units,
             tables["C"],
             second("C"),
@@ -288,7 +285,7 @@ class ProposalSheet(Sheet):
             if tables[name] or name in p.stated.technical:
                 self.technical_rows[name] = self.unit_table(
                     name,
-                    TABLE_NAMES[name],
+                    self.names[name],
                     profile.sort_units(list(tables[name])),
                     tables[name],
                     {},
@@ -326,14 +323,14 @@ class ProposalSheet(Sheet):
         cells that the technical tables follow."""
         p = self.p
         if p.keys:
-            self.title("Fordelingsnøgler (vægte)")
-            self.text(0, "Nøgle / udvalg", Style.HEADER)
-            self.text(1, "Navn i nøglen", Style.HEADER)
-            self.text(self.FIRST_VALUE, "Vægt", Style.HEADER)
+            self.title(self.book["keys"])
+            self.text(0, self.book["key_unit"], Style.HEADER)
+            self.text(1, self.book["key_name"], Style.HEADER)
+            self.text(self.FIRST_VALUE, self.book["weight"], Style.HEADER)
             self.row += 1
             for key in p.keys.values():
                 # a key is named by its id: its description is an internal note (docs/format.md)
-                self.line(f"Nøgle: {key.name}", Style.BOLD)
+                self.line(self.book["key"].format(name=key.name), Style.BOLD)
                 first = self.row
                 for name, weight in key.weights.items():
                     self.label(self.profile.unit_name(self.profile.unit(name)), name)
@@ -346,8 +343,8 @@ class ProposalSheet(Sheet):
             self.gap()
         parts = [ln for ln in p.lines if isinstance(ln.booking, Parts)]
         if parts:
-            self.title("Linjer fordelt som trykt")
-            self.header(f"1.000 kr. {p.price_level} p/l", "Udvalg")
+            self.title(self.book["parts"])
+            self.header(self.printed.prices(p.price_level), self.book["committee"])
             for line in parts:
                 assert isinstance(line.booking, Parts)
                 self.line(f"{line.id}: {line.text}", Style.BOLD)
@@ -360,12 +357,12 @@ class ProposalSheet(Sheet):
                     )
             self.gap()
         if p.budget_moves:
-            self.title("Flyttede budgetter (tabel B)")
-            self.header(f"1.000 kr. {p.price_level} p/l", "Fra → til")
+            self.title(self.book["moves"])
+            self.header(self.printed.prices(p.price_level), self.book["from_to"])
             for i, move in enumerate(p.budget_moves):
                 self.move_rows.append(
                     self.inputs_row(
-                        f"Flytning {i + 1}",  # a move's text is internal, like a key's
+                        self.book["move"].format(n=i + 1),  # internal, like a key's text
                         f"{move.from_unit} → {move.to_unit}",
                         move.amounts,
                         partial(MoveAmount, p.id, i),
@@ -401,21 +398,23 @@ class ProposalSheet(Sheet):
         p = self.p
         # the core's own groups, so the workbook rounds exactly the lines the core rounds together
         self.groups["A"] = [
-            _Group(f"Tabel A, placeret hos {where}" if where else "Tabel A", lines)
+            _Group(
+                self.book["group_placed"].format(where=where)
+                if where
+                else self.book["group"].format(name="A"),
+                lines,
+            )
             for where, lines in calc.placement_groups(p).items()
         ]
         for name, role in (("D", calc.CAPITAL), ("E", calc.OPERATING)):
             lines = list(calc.section_lines(p, Section.IMPLEMENTATION, role=role))
-            self.groups[name] = [_Group(f"Tabel {name}", lines)] if lines else []
+            title = self.book["group"].format(name=name)
+            self.groups[name] = [_Group(title, lines)] if lines else []
         groups = [g for name in "ADE" for g in self.groups[name]]
         if not groups:
             return
-        self.title("Beregning af fordelingen (hjælperækker; største brøkdel som i gevinst)")
-        self.line(
-            "Hver andel rundes ned til hele 1.000 kr.; de hele der mangler i gruppens "
-            "afrundede sum gives til de største rester, ved lighed til den første.",
-            Style.NOTE,
-        )
+        self.title(self.book["apportioning"])
+        self.line(self.book["apportioning_note"].format(unit=self.printed.unit), Style.NOTE)
         for g in groups:
             self.group(g)
 
@@ -425,7 +424,7 @@ class ProposalSheet(Sheet):
         g.units = list(g.exact)
         final = calc.apportion_lines(p, profile, g.lines)  # the whole shares the rows reach
         self.title(g.title)
-        self.header("Udvalg", "")
+        self.header(self.book["committee"], "")
         exact_rows = {
             u: self._helper(
                 profile.unit_name(u),
@@ -437,10 +436,10 @@ class ProposalSheet(Sheet):
         }
         total = Series({y: sum((g.exact[u][y] for u in g.units), ZERO) for y in self.years})
         rows = list(exact_rows.values())
-        t_row = self._helper("I alt, eksakt", "", total, lambda c: span_sum(c, rows))
+        t_row = self._helper(self.book["exact_total"], "", total, lambda c: span_sum(c, rows))
         sign = Series({y: Decimal(-1 if _round(total[y]) < 0 else 1) for y in self.years})
         s_row = self._helper(
-            "Fortegn", "", sign, lambda c: f"IF(ROUND({c}{t_row + 1},{PRECISION})<0,-1,1)"
+            self.book["sign"], "", sign, lambda c: f"IF(ROUND({c}{t_row + 1},{PRECISION})<0,-1,1)"
         )
 
         def scaled(u: str, y: int) -> Decimal:
@@ -460,12 +459,13 @@ class ProposalSheet(Sheet):
         for u in g.units:
             floored = Series({y: _floor(scaled(u, y)) for y in self.years})
             floors[u] = self._helper(
-                f"Rundet ned: {profile.unit_name(u)}", u, floored, floor_terms(u)
+                self.book["floor"].format(unit=profile.unit_name(u)), u, floored, floor_terms(u)
             )
         rests: dict[str, int] = {}
         for u in g.units:
             rest = Series({y: scaled(u, y) - _floor(scaled(u, y)) for y in self.years})
-            rests[u] = self._helper(f"Rest: {profile.unit_name(u)}", u, rest, rest_terms(u))
+            label = self.book["rest"].format(unit=profile.unit_name(u))
+            rests[u] = self._helper(label, u, rest, rest_terms(u))
         missing = Series(
             {
                 y: round_whole(_round(sign[y] * total[y]))
@@ -475,7 +475,7 @@ class ProposalSheet(Sheet):
         )
         floor_rows = list(floors.values())
         m_row = self._helper(
-            "Hele der mangler",
+            self.book["missing"],
             "",
             missing,
             lambda c: (
@@ -486,7 +486,7 @@ class ProposalSheet(Sheet):
         rest_rows = [rests[u] for u in g.units]
         for i, u in enumerate(g.units):
             g.rounded[u] = self.formula_row(
-                f"Fordelt: {profile.unit_name(u)}",
+                self.book["shared"].format(unit=profile.unit_name(u)),
                 u,
                 final.get(u, Series()),
                 self._whole(s_row, floors[u], rests[u], rest_rows, i, m_row),
@@ -533,12 +533,12 @@ class ProposalSheet(Sheet):
         stays so; after the table each year adds the last year's permanent change."""
         if not self.payback_rows:
             return
-        self.title("Beregning af tilbagebetalingstid (hjælperækker)")
+        self.title(self.book["payback"])
         self.header("", "")
         years = Series({y: Decimal(y) for y in self.years})
-        year_row = self._helper("År", "", years, None, Style.YEAR)
+        year_row = self._helper(self.book["year"], "", years, None, Style.YEAR)
         for basis, row in self.payback_rows.items():
-            self._payback(basis, calc.PAYBACK_BASES[basis], row, year_row)
+            self._payback(basis, self.words.payback_bases[basis], row, year_row)
         self.gap()
 
     def _payback_rows(self, basis: str) -> tuple[Series, list[int], int]:
@@ -556,21 +556,21 @@ class ProposalSheet(Sheet):
     def _payback(self, basis: str, label: str, target: int, year_row: int) -> None:
         flows, flow_rows, carry_row = self._payback_rows(basis)
         a, z = column(self.FIRST_VALUE), column(self.col(self.years[-1]))
-        self.line(f"Grundlag: {label}", Style.BOLD)
-        f_row = self._helper("Beløb", "", flows, signed((1, r) for r in flow_rows))
+        self.line(self.book["basis"].format(label=label), Style.BOLD)
+        f_row = self._helper(self.book["amount"], "", flows, signed((1, r) for r in flow_rows))
         cumulative, running = {}, ZERO
         for y in self.years:
             running += flows[y]
             cumulative[y] = running
         c_row = self._helper(
-            "Kumuleret",
+            self.book["cumulated"],
             "",
             Series(cumulative),
             lambda c: f"ROUND(SUM(${a}{f_row + 1}:{c}{f_row + 1}),{PRECISION})",
         )
         positive = Series({y: Decimal(y if cumulative[y] > 0 else 0) for y in self.years})
         pos_row = self._helper(
-            "År med kumuleret over 0",
+            self.book["positive_years"],
             "",
             positive,
             lambda c: f"IF({c}{c_row + 1}>0,{c}${year_row + 1},0)",
@@ -580,7 +580,7 @@ class ProposalSheet(Sheet):
         start_year = flows.first_year()
         flow_range = f"${a}${f_row + 1}:${z}${f_row + 1}"
         start = self._scalar(
-            "Første år med beløb",
+            self.book["first_year"],
             f'IF(COUNTIF({flow_range},"<>0")=0,"",'
             f"INDEX(${a}${year_row + 1}:${z}${year_row + 1},"
             f"MATCH(TRUE(),INDEX({flow_range}<>0,0),0)))",
@@ -590,20 +590,36 @@ class ProposalSheet(Sheet):
         carry = f"${z}${carry_row + 1}"
         later = f"{self.years[-1]}+ROUNDUP(ROUND({cum_last}/-{carry},{PRECISION}),0)"
         paid = self._scalar(
-            "Tilbagebetalt i år",
+            self.book["paid_back"],
             f'IF(OR({start}="",{carry}>0),"",IF({cum_last}<=0,IF({lastpos}=0,{start},{lastpos}+1),'
             f'IF({carry}<0,IF({later}-{start}+1>{HORIZON},"",{later}),"")))',
             result.year if result else "",
         )
         count = self._scalar(
-            "Antal år", f'IF({paid}="","",{paid}-{start}+1)', result.years if result else ""
+            self.book["years"], f'IF({paid}="","",{paid}-{start}+1)', result.years if result else ""
         )
 
         def write() -> None:
-            text = f'=IF({paid}="","ingen",{count}&" år ("&{paid}&")")'
-            self.ws.write_formula(target, 1, text, None, calc.payback_text(result))
+            text = self._payback_formula(paid, count)
+            self.ws.write_formula(target, 1, text, None, self.printed.payback(result))
 
         self.later(write)
+
+    def _payback_formula(self, paid: str, count: str) -> str:
+        """The payback's text as a formula of its year and count: "4 år (2028)", in English
+        "4 years (2027/28)" (a financial year named by the year it starts in)."""
+        printed, words = self.printed, self.words
+        if words is DANISH and not printed.periods.financial:
+            return f'=IF({paid}="","ingen",{count}&" år ("&{paid}&")")'
+        year = paid
+        if printed.periods.financial:
+            year = f'{paid}&"/"&TEXT(MOD({paid}+1,100),"00")'
+        many = words.payback_years.split("{years}")[1].split("{year}")[0]
+        one = words.payback_year.split("{years}")[1].split("{year}")[0]
+        unit = f'IF({count}=1,"{one}","{many}")'
+        after = words.payback_years.split("{year}")[-1]
+        never = words.payback_never
+        return f'=IF({paid}="","{never}",{count}&{unit}&{year}&"{after}")'
 
     def _scalar(self, label: str, formula: str, value: int | str) -> str:
         """A helper cell in the first year's column; returns its absolute address."""

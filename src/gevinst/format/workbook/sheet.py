@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from gevinst.core.marks import Place
 from gevinst.core.series import ZERO, Series
+from gevinst.core.template import Printing, printing
 from gevinst.format.workbook.cells import cell_text, number
 from gevinst.format.workbook.names import column
 from gevinst.format.workbook.sheetwriter import Coord, SheetWriter
@@ -32,8 +33,14 @@ class Sheet:
     FIRST_VALUE = 2  # columns A and B hold the label and the styringsområde or unit
     name = ""
 
-    def __init__(self, ws: SheetWriter, years: Sequence[int]) -> None:
+    def __init__(
+        self, ws: SheetWriter, years: Sequence[int], printed: Printing | None = None
+    ) -> None:
         self.ws, self.years, self.row = ws, tuple(years), 0
+        # the profile's wording, money and years; Danish in 1.000 kr. without one
+        self.printed = printed or printing(None)
+        self.words = self.printed.words
+        self.book = self.words.workbook
         self.inputs: dict[Coord, Target] = {}
         self.places: dict[Place, Coord] = {}  # the cells that show a figure marks.py may mark
         self._later: list[Callable[[], None]] = []
@@ -66,7 +73,7 @@ class Sheet:
         self.text(0, first, Style.HEADER)
         self.text(1, second, Style.HEADER)
         for i, year in enumerate(self.years):
-            self.text(self.FIRST_VALUE + i, str(year), Style.HEADER)
+            self.text(self.FIRST_VALUE + i, self.printed.year(year), Style.HEADER)
         self.row += 1
 
     def label(self, label: str, second: str, total: bool = False) -> int:
