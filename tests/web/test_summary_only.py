@@ -8,13 +8,18 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from django.template.loader import render_to_string
 from django.test import Client
 from django.utils import timezone
 
+from gevinst.core.model import Catalog
+from gevinst.core.summary import summarise
 from gevinst.documents.sections import SUMMARY_ONLY_NOTE, WITHHELD_NOTE
+from gevinst.format.reader import load_catalog
 from gevinst.stores.base import Change
 from gevinst.web.models import AuditEvent
 from gevinst.web.store import DatabaseStore
+from tests.paths import ROOT
 
 F1 = "/katalog/kk-budget-2025/forslag/F1/"
 SUMMARY = "Et resumé, som kataloget offentliggør"
@@ -47,3 +52,13 @@ def test_every_reader_reads_a_public_summary(public_summary: Login, username: st
 def test_a_confidential_row_is_still_withheld(login: Login) -> None:
     page = login("reader").get(F1).content.decode()
     assert WITHHELD_NOTE in page and SUMMARY_ONLY_NOTE not in page
+
+
+def test_the_catalog_table_prints_what_its_rows_state(seed: Catalog) -> None:
+    summary = load_catalog(ROOT / "tests" / "data" / "summary-catalog")
+    page = render_to_string("gevinst/_summary_table.html", {"s": summarise(summary, "catalog-1")})
+    assert "Ved fuld indfasning" in page and "Tilbagebetalingstid" in page
+    assert "2,5 år" in page and "1.500" in page and "2.800" in page
+    # the seed's rows state neither: its tables keep their columns
+    seed_page = render_to_string("gevinst/_summary_table.html", {"s": summarise(seed, "catalog-2")})
+    assert "Ved fuld indfasning" not in seed_page and "Tilbagebetalingstid" not in seed_page
