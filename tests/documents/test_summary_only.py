@@ -21,7 +21,7 @@ import docx
 import openpyxl
 import pytest
 
-from gevinst.core import calc, layout
+from gevinst.core import calc, layout, whatif
 from gevinst.core.check import check_catalog
 from gevinst.core.findings import Severity
 from gevinst.core.model import Catalog
@@ -72,6 +72,10 @@ def test_a_stated_payback_stays_stated(cat: Catalog) -> None:
         rows = [r for r in layout.table1(cat.proposal(pid)) if r.kind is layout.Kind.PAYBACK]
         assert [(r.text, r.stated) for r in rows] == [(text, True)]
         assert rows[0].label.endswith("(angivet)")
+
+
+def test_a_what_if_computes_no_payback_either(cat: Catalog) -> None:
+    assert whatif.compare(cat.proposal("S2"), cat.profile, whatif.Changes()).paybacks == ()
 
 
 def test_full_phase_in_is_the_varig_virkning_of_a_row_alone(cat: Catalog) -> None:

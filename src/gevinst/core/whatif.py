@@ -311,9 +311,11 @@ def compare(p: Proposal, profile: Profile, changes: Changes) -> Comparison:
     figures = tuple(
         Figure(key, name, fn(before), fn(after)) for key, (name, fn) in TABLE1_ROWS.items()
     )
+    # a proposal known by its catalog row alone states its payback: none is computed here
     paybacks = tuple(
         PaybackChange(basis, label, calc.payback(before, basis), calc.payback(after, basis))
         for basis, label in BASES
+        if p.payback_derived
     )
     with_effects = _effects_by_line(p)
     lines = tuple(
