@@ -11,9 +11,10 @@ from decimal import Decimal
 from gevinst.core import calc
 from gevinst.core.check.compare import Reason, compare_series, compare_value, printed_sum
 from gevinst.core.check.proposal import check_proposal
+from gevinst.core.check.table1 import payback_agrees
 from gevinst.core.distribute import round_to
 from gevinst.core.findings import Finding, Severity
-from gevinst.core.model import Catalog, CatalogTable, Proposal
+from gevinst.core.model import Catalog, CatalogRow, CatalogTable, Proposal
 from gevinst.core.numbers import dk
 from gevinst.core.series import ZERO
 from gevinst.core.summary import Summary, summarise
@@ -76,6 +77,7 @@ def _table(cat: Catalog, t: CatalogTable) -> Iterator[Finding]:
             "catalog-effect",
             reason=_effect_reason(p),
         )
+        yield from _payback(p, t, r.row)
         if r.investment is not None:
             yield from compare_value(
                 p.id,
@@ -101,6 +103,34 @@ def _table(cat: Catalog, t: CatalogTable) -> Iterator[Finding]:
     )
     yield from _full_effect(t)
     yield from _total(t, result)
+
+
+def _payback(p: Proposal, t: CatalogTable, row: CatalogRow) -> Iterator[Finding]:
+    """A row's payback against the proposal's own, on either basis of Tabel 1 (a catalog's
+    column names none). Only a proposal whose data gives its yearly profile has one to
+    compare; a row alone states its payback, and one not written in whole years ("3,5 år")
+    stands as stated."""
+    if not row.payback or not p.payback_derived:
+        return
+    computed = {basis: calc.payback(p, basis) for basis in calc.PAYBACK_BASES}
+    agrees = [payback_agrees(row.payback, c) for c in computed.values()]
+    if None in agrees or any(agrees):
+        return
+    shown = ", ".join(
+        f"{calc.PAYBACK_BASES[b]} {calc.payback_text(c)}" for b, c in computed.items()
+    )
+    yield Finding(
+        proposal=p.id,
+        table=t.id,
+        row=p.id,
+        year=None,
+        stated=row.payback,
+        computed=calc.payback_text(computed["total"]),
+        rule="catalog-payback",
+        severity=Severity.ERROR,
+        message=f"{t.title}, {row.label}, tilbagebetalingstid: angivet {row.payback!r}; "
+        f"forslagets Tabel 1 giver {shown}",
+    )
 
 
 def _full_effect(t: CatalogTable) -> Iterator[Finding]:

@@ -46,6 +46,24 @@ def _rows(p: Proposal) -> Iterator[Finding]:
         )
 
 
+def payback_agrees(text: str, computed: calc.Payback | None) -> bool | None:
+    """Whether a payback as written agrees with the computed one; None where the text is not
+    read as whole years ("3,5 år", "4 years"): then it stands as stated.
+
+    >>> payback_agrees("4 år (2028)", calc.Payback(4, 2028)), payback_agrees("4", None)
+    (True, False)
+    >>> payback_agrees("ingen", None), payback_agrees("3,5 år", calc.Payback(4, 2028))
+    (True, None)
+    """
+    if text.strip().casefold() == _NO_PAYBACK:
+        return computed is None
+    match = _PAYBACK.match(text)
+    if match is None:
+        return None
+    years, year = int(match[1]), match[2] and int(match[2])
+    return computed is not None and computed.years == years and (not year or year == computed.year)
+
+
 def _payback_differs(p: Proposal, basis: str, text: str, computed: calc.Payback | None) -> Finding:
     shown = calc.payback_text(computed)
     return Finding(
