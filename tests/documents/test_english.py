@@ -18,9 +18,11 @@ from docx import Document
 from openpyxl import load_workbook
 
 from gevinst.cli.show import render_proposal, render_summary
+from gevinst.core import marks
 from gevinst.core.model import Catalog
 from gevinst.core.selection import ExportOptions
 from gevinst.core.summary import summarise
+from gevinst.documents.blocks import document
 from gevinst.documents.csv_file import render_csv
 from gevinst.documents.pdf import render_pdf
 from gevinst.documents.word import render_docx
@@ -144,3 +146,25 @@ def test_show(english: Catalog) -> None:
     summary = render_summary(summarise(english, english.tables[0].id), english.profile)
     assert "Committee / proposal" in summary and "1,450,000" in summary
     _no_danish(shown + summary, "show")
+
+
+def test_a_marked_figure_widens_its_table_s_years(seed: Catalog) -> None:
+    """A mark anywhere in a table (a payback's "4 år (2028)¹" too) sets its year columns at
+    their natural width, as before the columns widened for long figures."""
+    tables = [
+        b
+        for p in document(seed, ExportOptions(include_confidential=True))["proposals"]
+        for b in p["blocks"]
+        if b["kind"] == "table" and b.get("anchor") == "1"
+    ]
+    marked = [
+        t
+        for t in tables
+        if any(
+            marks.MARKED.search(c if isinstance(c, str) else c["text"])
+            for r in t["rows"]
+            for c in r["cells"][:2]
+        )
+    ]
+    assert marked
+    assert all(t["widths"][2:] == ["auto"] * (len(t["widths"]) - 2) for t in marked)

@@ -31,33 +31,17 @@ from gevinst.core.model import BasisTable, Catalog, Proposal
 from gevinst.core.numbers import dk
 from gevinst.core.profile import Profile
 from gevinst.core.series import Series
-from gevinst.core.template import printing
+from gevinst.core.template import DANISH, printing
 
-TITLE = "Afvigelser fra de angivne tal"
-_SELF = (
-    " Det samme gælder, hvor forslagets egne tal ikke stemmer indbyrdes, fx en total, som ikke "
-    "er summen af de rækker, forslaget selv angiver."
-)
-INTRO = (
-    "Tallene i dokumentet er beregnet af forslagenes egne linjer. Hvor et tal, som forslaget "
-    "eller kataloget angiver, afviger fra det beregnede, er cellen mærket med et hævet tal, "
-    "der henviser til listen nedenfor." + _SELF
-)
-INTRO_AS_STATED = (
-    "Tallene i dokumentet er gengivet som angivet i det godkendte dokument. Hvor et angivet "
-    "tal afviger fra det, som forslagenes egne linjer giver, er cellen mærket med et hævet "
-    "tal, der henviser til listen nedenfor." + _SELF
-)
-COLUMNS = ("Mærke", "Hvor", "Angivet", "Beregnet", "Forklaring")
+# the closing list's Danish wording (core/template.py has each language's)
+TITLE = DANISH.deviations_title
+INTRO = DANISH.deviations_intro
+INTRO_AS_STATED = DANISH.deviations_intro_as_stated
+COLUMNS = DANISH.deviations_columns
 SAME_DERIVED = "Det beregnede tal er det samme som det angivne."
-OUTSIDE_TITLE = "Afvigelser uden for de trykte tabeller"
-OUTSIDE_INTRO = (
-    "Disse afvigelser står ikke i en mærket celle: de findes i forslagenes "
-    "beregningsgrundlag (trykt som i forslaget eller ikke trykt), i katalogets oplysninger "
-    "om forslagene og i forslagenes tekst, hvor et tal, teksten nævner, ikke stemmer med "
-    "tabellerne."
-)
-OUTSIDE_COLUMNS = ("Hvor", "Angivet", "Giver", "Forklaring")
+OUTSIDE_TITLE = DANISH.outside_title
+OUTSIDE_INTRO = DANISH.outside_intro
+OUTSIDE_COLUMNS = DANISH.outside_columns
 # rules about the source's own arithmetic: the source's total against the source's rows, its
 # Tabel C against its own A + B; they explain a mark, they are not the cell's derived figure
 SOURCE_RULES = frozenset({"printed-total", "C=A+B"})

@@ -135,6 +135,15 @@ class Wording:
     table_names: Mapping[str, str]
     # the technical workbook's own texts: its sheets, notes, headers and helper rows, by name
     workbook: Mapping[str, str]
+    # the closing list of stated figures that differ from the derived ones (its entries, the
+    # check's findings, are in Danish whatever the language)
+    deviations_title: str
+    deviations_intro: str
+    deviations_intro_as_stated: str
+    deviations_columns: tuple[str, ...]
+    outside_title: str
+    outside_intro: str
+    outside_columns: tuple[str, ...]
     # the flat exports' columns (CSV)
     csv_columns: tuple[str, ...]
 
@@ -388,7 +397,40 @@ DANISH = Wording(
         "area": "Styringsområde",
         "committee": "Udvalg",
         "amount_in": "Beløb ({unit})",
+        "deviations_intro": (
+            "Tallene i projektmappen er beregnet af forslagenes egne linjer. Hvor et tal, som "
+            "forslaget eller kataloget angiver, afviger fra det beregnede, har cellen en note med "
+            "afvigelsens nummer (samme nummer som i PDF- og Word-dokumentet). Listen har dem "
+            "alle; kolonnen Celle fører til cellen, hvor projektmappen viser tallet."
+        ),
+        "cell": "Celle",
+        "no_deviations": "Ingen: alle angivne tal er som de beregnede.",
+        "deviation_note": "Afvigelse {mark}: ",
+        "deviation": "angivet {stated}, beregnet {computed}: {explanation}",
+        "versions": "Forslag|Version||Ark|Celle|Indtastning|Værdi||Ark|Række|Indhold",
     },
+    deviations_title="Afvigelser fra de angivne tal",
+    deviations_intro=(
+        "Tallene i dokumentet er beregnet af forslagenes egne linjer. Hvor et tal, som forslaget "
+        "eller kataloget angiver, afviger fra det beregnede, er cellen mærket med et hævet tal, "
+        "der henviser til listen nedenfor. Det samme gælder, hvor forslagets egne tal ikke "
+        "stemmer indbyrdes, fx en total, som ikke er summen af de rækker, forslaget selv angiver."
+    ),
+    deviations_intro_as_stated=(
+        "Tallene i dokumentet er gengivet som angivet i det godkendte dokument. Hvor et angivet "
+        "tal afviger fra det, som forslagenes egne linjer giver, er cellen mærket med et hævet "
+        "tal, der henviser til listen nedenfor. Det samme gælder, hvor forslagets egne tal ikke "
+        "stemmer indbyrdes, fx en total, som ikke er summen af de rækker, forslaget selv angiver."
+    ),
+    deviations_columns=("Mærke", "Hvor", "Angivet", "Beregnet", "Forklaring"),
+    outside_title="Afvigelser uden for de trykte tabeller",
+    outside_intro=(
+        "Disse afvigelser står ikke i en mærket celle: de findes i forslagenes "
+        "beregningsgrundlag (trykt som i forslaget eller ikke trykt), i katalogets oplysninger "
+        "om forslagene og i forslagenes tekst, hvor et tal, teksten nævner, ikke stemmer med "
+        "tabellerne."
+    ),
+    outside_columns=("Hvor", "Angivet", "Giver", "Forklaring"),
     csv_columns=(
         "forslag",
         "forslagstitel",
@@ -626,7 +668,40 @@ ENGLISH = Wording(
         "area": "Budget area",
         "committee": "Committee",
         "amount_in": "Amount ({unit})",
+        "deviations_intro": (
+            "The workbook's figures are calculated from the proposals' own lines. Where a "
+            "figure stated by a proposal or the catalogue differs from the calculated one, the "
+            "cell has a note with the difference's number (the same number as in the PDF and "
+            "Word documents). The list has them all; the Cell column leads to the cell where "
+            "the workbook shows the figure."
+        ),
+        "cell": "Cell",
+        "no_deviations": "None: every stated figure is as calculated.",
+        "deviation_note": "Difference {mark}: ",
+        "deviation": "stated {stated}, calculated {computed}: {explanation}",
+        "versions": "Proposal|Version||Sheet|Cell|Input|Value||Sheet|Row|Content",
     },
+    deviations_title="Differences from the stated figures",
+    deviations_intro=(
+        "The document's figures are calculated from the proposals' own lines. Where a figure "
+        "stated by a proposal or the catalogue differs from the calculated one, the cell is "
+        "marked with a raised number that refers to the list below. The same holds where a "
+        "proposal's own figures do not agree, such as a total that is not the sum of its rows."
+    ),
+    deviations_intro_as_stated=(
+        "The document's figures are printed as stated in the approved document. Where a stated "
+        "figure differs from what the proposals' own lines give, the cell is marked with a "
+        "raised number that refers to the list below. The same holds where a proposal's own "
+        "figures do not agree, such as a total that is not the sum of its rows."
+    ),
+    deviations_columns=("Mark", "Where", "Stated", "Calculated", "Explanation"),
+    outside_title="Differences outside the printed tables",
+    outside_intro=(
+        "These differences are in no marked cell: they are in the proposals' calculation "
+        "basis, in the catalogue's information on the proposals and in the proposals' text, "
+        "where a figure the text gives does not agree with the tables."
+    ),
+    outside_columns=("Where", "Stated", "Gives", "Explanation"),
     csv_columns=(
         "proposal",
         "proposal_title",

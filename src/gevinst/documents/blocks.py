@@ -163,9 +163,9 @@ def _year_table(
     headed by the year as the profile names it ("2025", "2024/25")."""
     # a figure with a mark ("-43.564¹³³"), or of more digits than 1.000 kr. need (whole
     # pounds: "-1,150,000"), is wider than the column the seed's figures need
-    texts = [_cell_text(c) for r in rows for c in r["cells"][len(first) :]]
-    marked = any(marks.MARKED.search(t) for t in texts)
-    wide = any(len(t) > FIGURE_CHARS for t in texts)
+    marked = any(marks.MARKED.search(_cell_text(c)) for r in rows for c in r["cells"])
+    figures = [_cell_text(c) for r in rows for c in r["cells"][len(first) :]]
+    wide = any(len(t) > FIGURE_CHARS for t in figures)
     widths: list[float | str] = [
         1,
         *([AREA_WIDTH] * (len(first) - 1)),
@@ -801,14 +801,15 @@ def _deviations(found: Marks) -> list[Block]:
     """ "Afvigelser fra de angivne tal": every stated figure that differs, where, and why."""
     if not found.deviations:
         return []
+    words = found.printed.words
     rows = [_row([d.mark, d.where, d.stated, d.computed, d.explanation]) for d in found.marked]
     outside = [_row([d.where, d.stated, d.computed, d.explanation]) for d in found.outside]
     blocks = [
-        _heading(marks.TITLE, 1),
-        *_para(marks.INTRO_AS_STATED if found.as_stated else marks.INTRO),
+        _heading(words.deviations_title, 1),
+        *_para(words.deviations_intro_as_stated if found.as_stated else words.deviations_intro),
         _table(
             "",
-            marks.COLUMNS,
+            words.deviations_columns,
             rows,
             ["auto", 1.3, "auto", "auto", 2.6],
             ["left", "left", "right", "right", "left"],
@@ -818,11 +819,11 @@ def _deviations(found: Marks) -> list[Block]:
         return blocks
     return [
         *blocks,
-        _heading(marks.OUTSIDE_TITLE, 2),
-        *_para(marks.OUTSIDE_INTRO),
+        _heading(words.outside_title, 2),
+        *_para(words.outside_intro),
         _table(
             "",
-            marks.OUTSIDE_COLUMNS,
+            words.outside_columns,
             outside,
             [1.3, "auto", "auto", 2.6],
             ["left", "right", "right", "left"],

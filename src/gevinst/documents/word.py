@@ -999,8 +999,9 @@ def _deviations(doc: DocxDocument, found: Marks) -> None:
     """ "Afvigelser fra de angivne tal": every stated figure that differs, where, and why."""
     if not found.deviations:
         return
-    _heading(doc, marks.TITLE, 1).paragraph_format.page_break_before = True
-    _text(doc, marks.INTRO_AS_STATED if found.as_stated else marks.INTRO)
+    words = _words().words
+    _heading(doc, words.deviations_title, 1).paragraph_format.page_break_before = True
+    _text(doc, words.deviations_intro_as_stated if found.as_stated else words.deviations_intro)
     rows = [
         Row(
             (
@@ -1013,11 +1014,11 @@ def _deviations(doc: DocxDocument, found: Marks) -> None:
         )
         for d in found.marked
     ]
-    _table(doc, _plain(*marks.COLUMNS), rows, (0.5, 2.2, 1.1, 1.1, 4.5))
+    _table(doc, _plain(*words.deviations_columns), rows, (0.5, 2.2, 1.1, 1.1, 4.5))
     if not found.outside:
         return
-    _heading(doc, marks.OUTSIDE_TITLE, 2)
-    _text(doc, marks.OUTSIDE_INTRO)
+    _heading(doc, words.outside_title, 2)
+    _text(doc, words.outside_intro)
     outside = [
         Row(
             (
@@ -1029,4 +1030,4 @@ def _deviations(doc: DocxDocument, found: Marks) -> None:
         )
         for d in found.outside
     ]
-    _table(doc, _plain(*marks.OUTSIDE_COLUMNS), outside, (2.7, 1.1, 1.1, 4.5))
+    _table(doc, _plain(*words.outside_columns), outside, (2.7, 1.1, 1.1, 4.5))

@@ -8,20 +8,12 @@ import re
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
-from gevinst.core.marks import COLUMNS, TITLE, Deviation, Marks, Place
+from gevinst.core.marks import Deviation, Marks, Place
 from gevinst.format.workbook.cells import cell_text, number
 from gevinst.format.workbook.names import cell_ref, column
 from gevinst.format.workbook.sheet import Sheet
 from gevinst.format.workbook.sheetwriter import Coord, SheetWriter
 from gevinst.format.workbook.styles import Style, amount_style
-
-DEVIATIONS_INTRO = (
-    "Tallene i projektmappen er beregnet af forslagenes egne linjer. Hvor et tal, som "
-    "forslaget eller kataloget angiver, afviger fra det beregnede, har cellen en note med "
-    "afvigelsens nummer (samme nummer som i PDF- og Word-dokumentet). Listen har dem alle; "
-    "kolonnen Celle fører til cellen, hvor projektmappen viser tallet."
-)
-
 
 _DANISH_NUMBER = re.compile(r"-?\d{1,3}(\.\d{3})*(,\d+)?")
 
@@ -34,25 +26,31 @@ def _danish(text: str) -> Decimal | None:
     return Decimal(text.replace(".", "").replace(",", "."))
 
 
-def _note(mark: int, found: Sequence[Deviation]) -> str:
-    lines = [f"angivet {d.stated}, beregnet {d.computed}: {d.explanation}" for d in found]
-    return cell_text(f"Afvigelse {mark}: " + " / ".join(lines))
+def _note(mark: int, found: Sequence[Deviation], book: Mapping[str, str]) -> str:
+    lines = [
+        book["deviation"].format(stated=d.stated, computed=d.computed, explanation=d.explanation)
+        for d in found
+    ]
+    return cell_text(book["deviation_note"].format(mark=mark) + " / ".join(lines))
 
 
 def deviations(ws: SheetWriter, marks: Marks, cells: Mapping[Place, tuple[Sheet, Coord]]) -> None:
     """Each marked cell's note, and the sheet that lists every difference with a link to
-    the cell that shows it."""
+    the cell that shows it, in the catalog's language (the differences' explanations, the
+    check's findings, are Danish)."""
+    words = marks.printed.words
+    book = words.workbook
     for place, (sheet, (row, col)) in cells.items():
         found = [d for d in marks.deviations if d.place == place]
         mark = marks.number(place)
         assert mark is not None  # only marked places are given
-        sheet.ws.write_comment(row, col, _note(mark, found))
-    ws.write_string(0, 0, TITLE, Style.TITLE)
-    ws.write_string(1, 0, DEVIATIONS_INTRO, Style.NOTE)
-    for col, head in enumerate((*COLUMNS, "Celle")):
+        sheet.ws.write_comment(row, col, _note(mark, found, book))
+    ws.write_string(0, 0, words.deviations_title, Style.TITLE)
+    ws.write_string(1, 0, book["deviations_intro"], Style.NOTE)
+    for col, head in enumerate((*words.deviations_columns, book["cell"])):
         ws.write_string(3, col, head, Style.HEADER)
     if not marks.deviations:
-        ws.write_string(4, 1, "Ingen: alle angivne tal er som de beregnede.", Style.NOTE)
+        ws.write_string(4, 1, book["no_deviations"], Style.NOTE)
     for row, d in enumerate(marks.deviations, start=4):
         mark = marks.number(d.place) if d.place is not None else None
         if mark is not None:

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable, Mapping
 
 from gevinst.core.model import Catalog
+from gevinst.core.template import printing
 from gevinst.format.workbook.names import VERSIONS, column
 from gevinst.format.workbook.recorder import RecordedSheet, Recorder
 from gevinst.format.workbook.sheetwriter import Coord
@@ -63,8 +64,9 @@ def versions_sheet(
     input cell's target and exported value, and each row's fingerprint of the cells that are
     not inputs. Ids, hashes and the numbers the sheets show: no text."""
     ws = RecordedSheet(VERSIONS)
-    heads = ("Forslag", "Version", "", "Ark", "Celle", "Indtastning", "Værdi", "")
-    for col, head in enumerate((*heads, "Ark", "Række", "Indhold")):
+    # the columns' names in the catalog's language (the import reads the columns by place)
+    heads = printing(cat.profile).words.workbook["versions"].split("|")
+    for col, head in enumerate(heads):
         if head:
             ws.write_string(0, col, head)
     for row, p in enumerate(cat.proposals, start=1):
