@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 import subprocess
 from pathlib import Path
@@ -24,6 +25,7 @@ from gevinst.core.selection import ExportOptions
 from gevinst.core.summary import summarise
 from gevinst.documents.blocks import document
 from gevinst.documents.csv_file import render_csv
+from gevinst.documents.fdp import render_fdp
 from gevinst.documents.pdf import render_pdf
 from gevinst.documents.word import render_docx
 from gevinst.documents.xlsx import render_xlsx
@@ -168,3 +170,14 @@ def test_a_marked_figure_widens_its_table_s_years(seed: Catalog) -> None:
     ]
     assert marked
     assert all(t["widths"][2:] == ["auto"] * (len(t["widths"]) - 2) for t in marked)
+
+
+def test_open_data(english: Catalog) -> None:
+    files = render_fdp(english, ExportOptions())
+    assert set(files) == {"datapackage.json", "data/committees.csv", "data/lines.csv"}
+    text = files["datapackage.json"].decode("utf-8")
+    package = json.loads(text)
+    assert package["countryCode"] == "gb" and package["scale"] == 1
+    assert package["fiscalPeriod"] == {"start": "2025-04-01", "end": "2035-03-31"}
+    assert "GBP" in text and "DKK" not in text and "Amount (£)" in text
+    _no_danish(text, "fdp")

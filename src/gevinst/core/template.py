@@ -144,6 +144,14 @@ class Wording:
     outside_title: str
     outside_intro: str
     outside_columns: tuple[str, ...]
+    # the open data package's titles and values, by their Danish wording (the Danish
+    # wording's own map is empty: the package says them as written)
+    open_data: Mapping[str, str]
+
+    def open_data_text(self, danish: str) -> str:
+        """A title or value of the open data package in this language."""
+        return self.open_data.get(danish, danish)
+
     # the flat exports' columns (CSV)
     csv_columns: tuple[str, ...]
 
@@ -431,6 +439,7 @@ DANISH = Wording(
         "tabellerne."
     ),
     outside_columns=("Hvor", "Angivet", "Giver", "Forklaring"),
+    open_data={},
     csv_columns=(
         "forslag",
         "forslagstitel",
@@ -702,6 +711,44 @@ ENGLISH = Wording(
         "where a figure the text gives does not agree with the tables."
     ),
     outside_columns=("Where", "Stated", "Gives", "Explanation"),
+    open_data={
+        "Forslag": "Proposal",
+        "Forslagets titel": "Title of the proposal",
+        "Budgetfase": "Budget phase",
+        "Budgetfase (kode)": "Budget phase (code)",
+        "Teknisk tabel": "Technical table",
+        "Tabellens navn": "Name of the table",
+        "Afsnit": "Section",
+        "Afsnit (kode)": "Section (code)",
+        "Styringsområde": "Budget area",
+        "Udvalg eller bevilling": "Committee or budget",
+        "Udvalgets eller bevillingens navn": "Name of the committee or budget",
+        "Udvalg": "Committee",
+        "Udvalgets navn": "Name of the committee",
+        "År": "Year",
+        "Beløb": "Amount",
+        "Prisniveau (p/l)": "Price base (year)",
+        "Linje": "Line",
+        "Tekst": "Text",
+        "Art": "Kind",
+        "Art (kode)": "Kind (code)",
+        "Fordeling": "Booking",
+        "Linje i Tabel 1": "Line of Table 1",
+        "Art og afsnit": "Kind and section",
+        "Udvalg og bevilling": "Committee and budget",
+        "Kommune": "Council",
+        "foreslået": "proposed",
+        "godkendt": "approved",
+        "Tabel A, D og E: beløb pr. forslag, udvalg eller bevilling og år": (
+            "Tables A, D and E: amounts by proposal, committee or budget and year"
+        ),
+        "Tabel 1: forslagenes linjer pr. år": "Table 1: the proposals' lines by year",
+        "Beløb pr. udvalg (Tabel A, D og E)": "Amount by committee (Tables A, D and E)",
+        "Beløb pr. linje (Tabel 1)": "Amount by line (Table 1)",
+        "Besparelser og indtægter er negative, udgifter positive.": (
+            "Savings and income are negative, costs positive."
+        ),
+    },
     csv_columns=(
         "proposal",
         "proposal_title",

@@ -41,16 +41,17 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from gevinst.core import calc
-from gevinst.core.check import TABLE_NAMES
 from gevinst.core.model import Catalog, Proposal, Section
 from gevinst.core.profile import AreaRole, Profile
 from gevinst.core.selection import ExportOptions, select
-from gevinst.core.template import SECTION_NAMES, SIGN_NOTE
+from gevinst.core.template import Printing, Wording, printing
 from gevinst.documents.csv_file import line_codes, line_texts, plain
 from gevinst.format.cells import neutralise
 
 PROFILE = "fiscal-data-package"
-CURRENCY = "DKK"
+CURRENCY = "DKK"  # unless the profile says otherwise (``Money.currency``)
+# the package's country, by its currency
+COUNTRIES = {"DKK": "dk", "GBP": "gb"}
 PROPOSED, APPROVED = "proposed", "approved"
 PHASE_NAMES = {PROPOSED: "foreslået", APPROVED: "godkendt"}
 
@@ -59,6 +60,8 @@ Row = list[str]
 
 # name, Table Schema type, Danish title
 Field = tuple[str, str, str]
+# the amount's title, with the profile's money label in place of 1.000 kr.
+AMOUNT_TITLE = "Beløb (1.000 kr.)"
 
 UNIT_FIELDS: tuple[Field, ...] = (
     ("proposal", "string", "Forslag"),
@@ -75,7 +78,7 @@ UNIT_FIELDS: tuple[Field, ...] = (
     ("committee", "string", "Udvalg"),
     ("committee_name", "string", "Udvalgets navn"),
     ("year", "year", "År"),
-    ("amount", "number", "Beløb (1.000 kr.)"),
+    ("amount", "number", AMOUNT_TITLE),
     ("price_level", "year", "Prisniveau (p/l)"),
 )
 
@@ -91,13 +94,15 @@ LINE_FIELDS: tuple[Field, ...] = (
     ("area", "string", "Styringsområde"),
     ("booking", "string", "Fordeling"),
     ("year", "year", "År"),
-    ("amount", "number", "Beløb (1.000 kr.)"),
+    ("amount", "number", AMOUNT_TITLE),
     ("price_level", "year", "Prisniveau (p/l)"),
     ("kind_code", "string", "Art (kode)"),
     ("section_code", "string", "Afsnit (kode)"),
 )
 
 UNITS, LINES = "udvalg", "linjer"
+# the two files' names (data/<name>.csv) in each language
+RESOURCES = {"da": (UNITS, LINES), "en": ("committees", "lines")}
 
 UnitTable = Callable[[Proposal, Profile], calc.UnitSeries]
 
@@ -122,11 +127,15 @@ def _texts(*texts: str) -> Row:
     return [neutralise(t) for t in texts]
 
 
+def _words(cat: Catalog) -> Wording:
+    return printing(cat.profile).words
+
+
 def unit_rows(cat: Catalog, p: Proposal) -> Iterator[Row]:
     """The rows of ``udvalg.csv`` for one proposal: Tabel A, D and E by unit and year."""
     if any(line.booking is None for line in p.lines):
         return
-    profile, code = cat.profile, phase(cat, p)
+    profile, code, words = cat.profile, phase(cat, p), _words(cat)
     for name, rule, section, role in TABLES:
         table = rule(p, profile)
         area = (profile.area_of(role) or "") if role else ""
@@ -135,11 +144,11 @@ def unit_rows(cat: Catalog, p: Proposal) -> Iterator[Row]:
             texts = _texts(
                 p.id,
                 p.title,
-                PHASE_NAMES[code],
+                words.open_data_text(PHASE_NAMES[code]),
                 code,
                 name,
-                TABLE_NAMES[name],
-                SECTION_NAMES[section],
+                words.table_names[name],
+                words.section_names[section],
                 str(section),
                 area,
                 unit,
@@ -153,28 +162,43 @@ def unit_rows(cat: Catalog, p: Proposal) -> Iterator[Row]:
 
 def line_rows(cat: Catalog, p: Proposal) -> Iterator[Row]:
     """The rows of ``linjer.csv`` for one proposal: its lines of Tabel 1 by year."""
-    code = phase(cat, p)
+    code, words = phase(cat, p), _words(cat)
     for line in p.lines:
-        texts = _texts(p.id, p.title, PHASE_NAMES[code], code, *line_texts(line))
+        named = words.open_data_text(PHASE_NAMES[code])
+        texts = _texts(p.id, p.title, named, code, *line_texts(line, words))
         for year, amount in line.amounts.items():
             yield [*texts, str(year), plain(amount), str(p.price_level), *line_codes(line)]
 
 
-def _resource(name: str, title: str, fields: Sequence[Field], key: list[str]) -> Json:
+def _resource(
+    name: str, title: str, fields: Sequence[Field], key: list[str], printed: Printing
+) -> Json:
+    words = printed.words
     return {
         "name": name,
-        "title": title,
+        "title": words.open_data_text(title),
         "profile": "tabular-data-resource",
         "path": f"data/{name}.csv",
         "format": "csv",
         "mediatype": "text/csv",
         "encoding": "utf-8",
         "schema": {
-            "fields": [{"name": n, "type": t, "title": label} for n, t, label in fields],
+            "fields": [
+                {"name": n, "type": t, "title": _field_title(label, printed)}
+                for n, t, label in fields
+            ],
             "primaryKey": key,
             "missingValues": [""],
         },
     }
+
+
+def _field_title(label: str, printed: Printing) -> str:
+    """A column's title in the profile's language, an amount's with its money: "Beløb
+    (1.000 kr.)", "Amount (£)"."""
+    if label == AMOUNT_TITLE:
+        return f"{printed.words.open_data_text('Beløb')} ({printed.unit})"
+    return printed.words.open_data_text(label)
 
 
 def _source(column: str, resource: str = UNITS, **extra: str) -> Json:
@@ -182,6 +206,18 @@ def _source(column: str, resource: str = UNITS, **extra: str) -> Json:
 
 
 def _dimensions(cat: Catalog) -> Json:
+    words = _words(cat)
+    dimensions = _danish_dimensions(cat)
+    names = dict(zip((UNITS, LINES), RESOURCES[words.language], strict=True))
+    for dimension in dimensions.values():
+        dimension["title"] = words.open_data_text(dimension["title"])
+        for attribute in dimension["attributes"].values():
+            if "resource" in attribute:
+                attribute["resource"] = names[attribute["resource"]]
+    return dimensions
+
+
+def _danish_dimensions(cat: Catalog) -> Json:
     return {
         "proposal": {
             "title": "Forslag",
@@ -276,13 +312,16 @@ def _dimensions(cat: Catalog) -> Json:
     }
 
 
-def _measure(resource: str, title: str, factor: int) -> Json:
+def _measure(resource: str, title: str, factor: int, printed: Printing) -> Json:
+    words = printed.words
     return {
-        "title": title,
-        "description": "Besparelser og indtægter er negative, udgifter positive.",
+        "title": words.open_data_text(title),
+        "description": words.open_data_text(
+            "Besparelser og indtægter er negative, udgifter positive."
+        ),
         "source": "amount",
         "resource": resource,
-        "currency": CURRENCY,
+        "currency": printed.money.currency,
         "factor": factor,
     }
 
@@ -294,14 +333,17 @@ def _name(cat: Catalog, options: ExportOptions) -> str:
 
 
 def descriptor(cat: Catalog, options: ExportOptions) -> Json:
-    """``datapackage.json`` of the catalog."""
+    """``datapackage.json`` of the catalog, in its profile's language, money and years."""
+    printed = printing(cat.profile)
     years = sorted({y for p in cat.proposals for y in p.years})
+    prices = printed.prices(cat.price_level)
+    units, lines = RESOURCES[printed.words.language]
     package: Json = {
         "profile": PROFILE,
         "name": _name(cat, options),
         "title": cat.title,
-        "description": f"{cat.round}. 1.000 kr. {cat.price_level} p/l. {SIGN_NOTE}",
-        "countryCode": "dk",
+        "description": f"{cat.round}. {prices}. {printed.words.sign_note}",
+        "countryCode": COUNTRIES.get(printed.money.currency, "dk"),
         "municipality": cat.municipality,
         "round": cat.round,
         "priceLevel": cat.price_level,
@@ -309,28 +351,33 @@ def descriptor(cat: Catalog, options: ExportOptions) -> Json:
         "granularity": "aggregated",
         "resources": [
             _resource(
-                UNITS,
+                units,
                 "Tabel A, D og E: beløb pr. forslag, udvalg eller bevilling og år",
                 UNIT_FIELDS,
                 ["proposal", "table", "unit", "year"],
+                printed,
             ),
             _resource(
-                LINES,
+                lines,
                 "Tabel 1: forslagenes linjer pr. år",
                 LINE_FIELDS,
                 ["proposal", "line", "year"],
+                printed,
             ),
         ],
         "model": {
             "measures": {
-                "amount": _measure(UNITS, "Beløb pr. udvalg (Tabel A, D og E)", cat.scale),
-                "line-amount": _measure(LINES, "Beløb pr. linje (Tabel 1)", cat.scale),
+                "amount": _measure(units, "Beløb pr. udvalg (Tabel A, D og E)", cat.scale, printed),
+                "line-amount": _measure(lines, "Beløb pr. linje (Tabel 1)", cat.scale, printed),
             },
             "dimensions": _dimensions(cat),
         },
     }
     if years:
-        package["fiscalPeriod"] = {"start": f"{years[0]}-01-01", "end": f"{years[-1]}-12-31"}
+        # the first day of the first budget year to the last of the last (a financial year
+        # from April: 1 April to 31 March)
+        first, last = printed.periods.first_day(years[0]), printed.periods.last_day(years[-1])
+        package["fiscalPeriod"] = {"start": first.isoformat(), "end": last.isoformat()}
     return package
 
 
@@ -349,8 +396,9 @@ def render_fdp(cat: Catalog, options: ExportOptions) -> dict[str, bytes]:
     units = _csv(UNIT_FIELDS, (row for p in cat.proposals for row in unit_rows(cat, p)))
     lines = _csv(LINE_FIELDS, (row for p in cat.proposals for row in line_rows(cat, p)))
     text = json.dumps(descriptor(cat, options), ensure_ascii=False, indent=2)
+    unit_file, line_file = RESOURCES[_words(cat).language]
     return {
-        f"data/{UNITS}.csv": units,
-        f"data/{LINES}.csv": lines,
+        f"data/{unit_file}.csv": units,
+        f"data/{line_file}.csv": lines,
         "datapackage.json": (text + "\n").encode("utf-8"),
     }
