@@ -10,6 +10,7 @@ web application's proposal page lay out the same blocks, so the page reads like 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from decimal import Decimal
@@ -44,6 +45,7 @@ Cell = str | dict[str, Any]
 YEAR_WIDTH = "1.35cm"
 # the longest figure a year column of YEAR_WIDTH holds in bold: "-43.564"
 FIGURE_CHARS = 7
+_MARK = re.compile(f"[{marks.SUPERSCRIPT_DIGITS}]+$")  # a figure's mark: "¹³³"
 # more year columns than this leave a row label too narrow for a word a line on a portrait
 # page (16,8 cm of text): the proposal is laid out on landscape pages
 PORTRAIT_YEARS = 7
@@ -150,6 +152,12 @@ def _written(series: Series, years: Sequence[int], printed: Printing) -> list[st
     return [printed.figure(series[y]) if y in series else "" for y in years]
 
 
+def _long_figures(figures: Iterable[str]) -> bool:
+    """Whether a figure, without its mark, is longer than a year column of YEAR_WIDTH holds
+    (whole pounds: "-1,150,000")."""
+    return any(len(_MARK.sub("", f)) > FIGURE_CHARS for f in figures)
+
+
 def _year_table(
     title: str,
     first: Sequence[str],
@@ -164,8 +172,7 @@ def _year_table(
     # a figure with a mark ("-43.564¹³³"), or of more digits than 1.000 kr. need (whole
     # pounds: "-1,150,000"), is wider than the column the seed's figures need
     marked = any(marks.MARKED.search(_cell_text(c)) for r in rows for c in r["cells"])
-    figures = [_cell_text(c) for r in rows for c in r["cells"][len(first) :]]
-    wide = any(len(t) > FIGURE_CHARS for t in figures)
+    wide = _long_figures(_cell_text(c) for r in rows for c in r["cells"][len(first) :])
     widths: list[float | str] = [
         1,
         *([AREA_WIDTH] * (len(first) - 1)),
@@ -763,9 +770,12 @@ def _summary_table(summary: Summary, found: Marks, with_total: bool = True) -> B
         approved,
     ]
     extra = int(full) + int(payback)
+    # a year column as wide as its longest figure where that is longer than "-43.564"
+    figures = [_cell_text(c) for r in rows for c in r["cells"][1 : 1 + len(t.years)]]
+    year_width = "auto" if _long_figures(figures) else YEAR_WIDTH
     widths: list[float | str] = [
         1,
-        *([YEAR_WIDTH] * len(t.years)),
+        *([year_width] * len(t.years)),
         *(["2cm"] * int(full)),
         "2cm",
         *(["2.2cm"] * int(payback)),

@@ -40,7 +40,7 @@ def linjer(ws: SheetWriter, cat: Catalog, sheets: Mapping[str, ProposalSheet]) -
                     ws.write_number(row, 6, year, Style.YEAR)
                 amount = line.amounts[year]
                 source = sheet.line_rows.get(line.id)
-                fmt = amount_style(amount)
+                fmt = amount_style(amount, least=printed.money.decimals)
                 if source is None:
                     ws.write_number(row, 7, number(amount), fmt)
                 else:

@@ -13,7 +13,7 @@ from gevinst.core.template import Printing, printing
 from gevinst.format.workbook.cells import cell_text, number
 from gevinst.format.workbook.names import column
 from gevinst.format.workbook.sheetwriter import Coord, SheetWriter
-from gevinst.format.workbook.styles import Look, Style, amount_style
+from gevinst.format.workbook.styles import Amount, Look, Style, amount_style
 from gevinst.format.workbook.targets import Target
 
 # helper rows compare and round at nine decimals: floating point noise stays far below, and
@@ -81,8 +81,12 @@ class Sheet:
         self.text(1, second, Style.TOTAL_LABEL if total else None)
         return self.row
 
+    def style(self, amount: Decimal, total: bool = False, editable: bool = False) -> Amount:
+        """An amount's look: its own decimals, at least the profile's money's."""
+        return amount_style(amount, total, editable, self.printed.money.decimals)
+
     def value(self, row: int, col: int, amount: Decimal, total: bool = False) -> None:
-        self.ws.write_number(row, col, number(amount), amount_style(amount, total))
+        self.ws.write_number(row, col, number(amount), self.style(amount, total))
 
     def formula(
         self, row: int, col: int, text: str | None, amount: Decimal, total: bool = False
@@ -92,11 +96,11 @@ class Sheet:
         if text is None:
             self.value(row, col, amount, total)
         else:
-            fmt = amount_style(amount, total)
+            fmt = self.style(amount, total)
             self.ws.write_formula(row, col, text, fmt, number(amount))
 
     def editable(self, row: int, col: int, amount: Decimal | None, target: Target) -> None:
-        fmt = amount_style(amount or ZERO, editable=True)
+        fmt = self.style(amount or ZERO, editable=True)
         if amount is None:
             self.ws.write_blank(row, col, fmt)
         else:

@@ -35,5 +35,9 @@ class Amount:
 Look = Style | Amount
 
 
-def amount_style(amount: Decimal, total: bool = False, editable: bool = False) -> Amount:
-    return Amount(decimals(amount), total, editable)
+def amount_style(
+    amount: Decimal, total: bool = False, editable: bool = False, least: int = 0
+) -> Amount:
+    """An amount's look with its own decimals, and at least ``least`` (the profile's money
+    writes mio. kr. with one: "2,0")."""
+    return Amount(max(decimals(amount), least), total, editable)
