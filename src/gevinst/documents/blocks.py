@@ -771,8 +771,8 @@ def _summary_table(summary: Summary, found: Marks, with_total: bool = True) -> B
     ]
     extra = int(full) + int(payback)
     # a year column as wide as its longest figure where that is longer than "-43.564"
-    figures = [_cell_text(c) for r in rows for c in r["cells"][1 : 1 + len(t.years)]]
-    year_width = "auto" if _long_figures(figures) else YEAR_WIDTH
+    in_years = [_cell_text(c) for r in rows for c in r["cells"][1 : 1 + len(t.years)]]
+    year_width = "auto" if _long_figures(in_years) else YEAR_WIDTH
     widths: list[float | str] = [
         1,
         *([year_width] * len(t.years)),
