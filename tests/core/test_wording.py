@@ -27,7 +27,7 @@ ENGLISH_PROFILE = dataclasses.replace(
 
 def test_the_danish_wording_is_the_template_s() -> None:
     assert template.TABLE1_TITLE == "Tabel 1. Forslagets samlede økonomiske konsekvenser"
-    assert template.SIGN_NOTE == DANISH.sign_note
+    assert DANISH.sign_note == template.SIGN_NOTE
     assert template.SECTION_HEADINGS is DANISH.section_headings
     # Tabel 1's rows as the core names them in its findings
     assert {k: v[0] for k, v in TABLE1_ROWS.items()} == dict(DANISH.table1_rows)
