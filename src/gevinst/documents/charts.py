@@ -338,12 +338,12 @@ def _mark_payback(ax: Axes, year: int, chart: Chart) -> None:
     )
 
 
-def proposal_chart_svg(p: Proposal) -> str:
-    return chart_svg(proposal_chart(p))
+def proposal_chart_svg(p: Proposal, printed: Printing | None = None) -> str:
+    return chart_svg(proposal_chart(p, printed))
 
 
-def proposal_chart_png(p: Proposal) -> bytes:
-    return chart_png(proposal_chart(p))
+def proposal_chart_png(p: Proposal, printed: Printing | None = None) -> bytes:
+    return chart_png(proposal_chart(p, printed))
 
 
 def proposal_chart(p: Proposal, printed: Printing | None = None) -> Chart:
@@ -483,8 +483,9 @@ def render_charts(cat: Catalog, options: ExportOptions) -> dict[str, bytes]:
     the catalog's (``katalog.svg``), for what ``options`` selects; a proposal without an
     investment has no payback to chart."""
     cat = select(cat, options)
+    printed = printing(cat.profile)
     charts = {
-        f"{p.id}.svg": proposal_chart_svg(p).encode("utf-8")
+        f"{p.id}.svg": proposal_chart_svg(p, printed).encode("utf-8")
         for p in _detailed(cat)
         if calc.has_investment(p)
     }
