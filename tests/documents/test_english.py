@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import re
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -181,3 +182,21 @@ def test_open_data(english: Catalog) -> None:
     assert package["fiscalPeriod"] == {"start": "2025-04-01", "end": "2035-03-31"}
     assert "GBP" in text and "DKK" not in text and "Amount (£)" in text
     _no_danish(text, "fdp")
+
+
+def test_a_deviation_is_listed_under_english_headings(tmp_path: Path) -> None:
+    """The closing list's title, columns and figures follow the profile; its explanations
+    are the check's findings, in Danish."""
+    folder = tmp_path / "en"
+    shutil.copytree(EXAMPLE, folder)
+    path = folder / "proposals" / "OBC01.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("2026: -417000", "2026: -400000", 1), encoding="utf-8")
+    document = render_pdf(load_catalog(folder), ExportOptions())
+    (tmp_path / "en.pdf").write_bytes(document)
+    printed = subprocess.run(
+        ["pdftotext", "-layout", str(tmp_path / "en.pdf"), "-"], capture_output=True, check=True
+    ).stdout.decode()
+    assert "Differences from the stated figures" in printed
+    assert "Mark" in printed and "Calculated" in printed
+    assert "-400,000" in printed and "-417,000¹" in printed

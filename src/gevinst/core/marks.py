@@ -297,7 +297,7 @@ class Marks:
         else:
             # no derived finding: the derived figure is the stated one
             value = derived[0].computed if derived else f.stated
-            stated, computed = _figure_text(f.stated, places), _figure_text(value, places)
+            stated, computed = self._listed(f.stated, places), self._listed(value, places)
         # a basis table's title may hold a colon itself ("Tabel ii: Antal sager ...")
         title = self._basis(where).title + ", " if where.table.startswith(BASIS_TABLE) else ""
         said = [
@@ -319,10 +319,17 @@ class Marks:
         return Deviation(
             "",
             self._where(f, None),
-            _figure_text(f.stated),
-            _figure_text(f.computed),
+            self._listed(f.stated),
+            self._listed(f.computed),
             _sentence(f.message),
         )
+
+    def _listed(self, value: Decimal | str | None, places: int | None = None) -> str:
+        """A figure of the closing list in the document's number format ("-400.000",
+        "-400,000"), with the decimals it is stated with."""
+        if isinstance(value, Decimal):
+            return self.printed.figure(value, places=places)
+        return value or ""
 
     def _where(self, f: Finding, where: Place | None) -> str:
         if where is not None and where.proposal is None:

@@ -15,15 +15,20 @@ from gevinst.format.workbook.sheet import Sheet
 from gevinst.format.workbook.sheetwriter import Coord, SheetWriter
 from gevinst.format.workbook.styles import Style, amount_style
 
-_DANISH_NUMBER = re.compile(r"-?\d{1,3}(\.\d{3})*(,\d+)?")
+# a figure as the list prints it, by the document's language: its thousands and decimal signs
+_NUMBERS = {
+    "da": (re.compile(r"-?\d{1,3}(\.\d{3})*(,\d+)?"), ".", ","),
+    "en": (re.compile(r"-?\d{1,3}(,\d{3})*(\.\d+)?"), ",", "."),
+}
 
 
-def _danish(text: str) -> Decimal | None:
-    """A figure the list prints in Danish ("-1.144", "55,6") as a number; None for a text
-    ("10 år (2033)", "ikke udfyldt")."""
-    if not _DANISH_NUMBER.fullmatch(text):
+def _figure(text: str, language: str) -> Decimal | None:
+    """A figure the list prints ("-1.144", "55,6"; in English "-1,144", "55.6") as a number;
+    None for a text ("10 år (2033)", "ikke udfyldt")."""
+    pattern, thousands, decimal = _NUMBERS[language]
+    if not pattern.fullmatch(text):
         return None
-    return Decimal(text.replace(".", "").replace(",", "."))
+    return Decimal(text.replace(thousands, "").replace(decimal, "."))
 
 
 def _note(mark: int, found: Sequence[Deviation], book: Mapping[str, str]) -> str:
@@ -57,7 +62,7 @@ def deviations(ws: SheetWriter, marks: Marks, cells: Mapping[Place, tuple[Sheet,
             ws.write_number(row, 0, mark)
         ws.write_string(row, 1, cell_text(d.where), Style.WRAP)
         for col, figure in ((2, d.stated), (3, d.computed)):
-            amount = _danish(figure)
+            amount = _figure(figure, words.language)
             if amount is None:
                 ws.write_string(row, col, cell_text(figure))
             else:
