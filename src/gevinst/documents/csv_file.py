@@ -9,12 +9,17 @@ zero, docs/format.md). The file is written for a Danish finance officer who doub
 - fields separated by semicolons: Danish Excel uses the comma as its decimal mark and
   splits a CSV file on its list separator, the semicolon, so a comma-separated file would
   open as a single column; other programs read it with ``sep=";"``;
-- amounts in 1.000 kr. as plain numbers (``-1474``; a rare fraction with a point, ``12.5``,
+- amounts in the profile's scale (1.000 kr.) as plain numbers (``-1474``; a rare fraction with a point, ``12.5``,
   which Danish Excel shows as text), with no thousands separator, so a script reads them
   exactly;
 - ``art`` and ``afsnit`` in Danish, as the template words them (``effektivisering``,
   ``varig``); ``art_kode`` and ``afsnit_kode`` at the end hold the data format's codes
   (``efficiency``, ``permanent``, docs/format.md) for a script (docs/exports.md).
+
+An English profile's file (``language: en``) is written for an English reader instead: its
+columns and values in English (``kind``: ``saving``), fields separated by commas (English
+Excel's list separator), amounts in the profile's scale (whole pounds), and a financial year
+named as the profile names it (``2025/26``).
 
 Every text passes through :func:`gevinst.format.cells.neutralise`, so that a spreadsheet never
 runs a title or a text as a formula (CSV injection).
