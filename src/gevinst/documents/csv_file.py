@@ -9,9 +9,9 @@ zero, docs/format.md). The file is written for a Danish finance officer who doub
 - fields separated by semicolons: Danish Excel uses the comma as its decimal mark and
   splits a CSV file on its list separator, the semicolon, so a comma-separated file would
   open as a single column; other programs read it with ``sep=";"``;
-- amounts in the profile's scale (1.000 kr.) as plain numbers (``-1474``; a rare fraction with a point, ``12.5``,
-  which Danish Excel shows as text), with no thousands separator, so a script reads them
-  exactly;
+- amounts in the profile's scale (1.000 kr.) as plain numbers (``-1474``; a rare fraction
+  with a point, ``12.5``, which Danish Excel shows as text), with no thousands separator, so
+  a script reads them exactly;
 - ``art`` and ``afsnit`` in Danish, as the template words them (``effektivisering``,
   ``varig``); ``art_kode`` and ``afsnit_kode`` at the end hold the data format's codes
   (``efficiency``, ``permanent``, docs/format.md) for a script (docs/exports.md).
