@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: MPL-2.0
-from decimal import Decimal
+from decimal import ROUND_FLOOR, Decimal
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -100,3 +100,90 @@ def test_a_sum_that_rounds_to_zero_still_mirrors() -> None:
 def test_round_to_is_half_away_from_zero() -> None:
     assert round_to(D("55.65"), D("0.1")) == D("55.7")
     assert round_to(D("-55.65"), D("0.1")) == D("-55.7")
+
+
+# --- at a quantum: the profile's smallest figure (0,1 for mio. kr. with one decimal) ----------
+
+QUANTA = st.sampled_from([D(1), D("0.1"), D("0.01"), D("0.001")])
+# exact parts as a key's shares give them: several parties, mixed signs, many decimals
+exact_parts = st.dictionaries(
+    st.sampled_from(["ØU", "KFU", "BUU", "SOU", "SU", "TMU", "BIU"]),
+    st.decimals(min_value=-(10**5), max_value=10**5, places=6, allow_nan=False),
+    min_size=1,
+)
+
+
+def _whole_units_before(exact: dict[str, Decimal]) -> dict[str, Decimal]:
+    """The rule as it was before the quantum (largest remainder in whole units, copied from
+    the commit before), to hold quantum 1 to it digit for digit."""
+    total = sum(exact.values(), D(0)).quantize(D("1e-12"))
+    whole = round_whole(total)
+    if total < 0:
+        return {k: -v for k, v in _whole_units_before({k: -v for k, v in exact.items()}).items()}
+    parts = {k: v.to_integral_value(rounding=ROUND_FLOOR) for k, v in exact.items()}
+    missing = int(whole - sum(parts.values(), D(0)))
+    order = list(exact)
+    by_remainder = sorted(
+        order, key=lambda k: (-(exact[k] - parts[k]).quantize(D("1e-12")), order.index(k))
+    )
+    for k in by_remainder[:missing]:
+        parts[k] += 1
+    return parts
+
+
+def test_p2_in_tenths_of_millions_gives_every_committee_its_share() -> None:
+    # P2's -1,4 mio. kr. by invoices (ØA 1200, BSF 2600, SSF 1900, ÆO 1500, TMF 2100, KFF 900,
+    # JC 400): in whole units one committee got -1 and the rest 0; in tenths each its share
+    key = {
+        "ØU": D(1200),
+        "BSU": D(2600),
+        "SSU": D(1900),
+        "ÆU": D(1500),
+        "TMU": D(2100),
+        "KFU": D(900),
+        "BU": D(400),
+    }
+    split = distribute(D("-1.4"), key, D("0.1"))
+    assert split == {
+        "ØU": D("-0.2"),
+        "BSU": D("-0.3"),
+        "SSU": D("-0.2"),
+        "ÆU": D("-0.2"),
+        "TMU": D("-0.3"),
+        "KFU": D("-0.1"),
+        "BU": D("-0.1"),
+    }
+    assert distribute(D("-1.4"), key) == {**dict.fromkeys(key, D(0)), "BSU": D(-1)}
+
+
+@given(exact_parts, QUANTA)
+def test_parts_at_a_quantum_add_up_to_the_total_rounded_at_it(
+    exact: dict[str, Decimal], quantum: Decimal
+) -> None:
+    assert sum(apportion(exact, quantum).values()) == round_to(sum(exact.values(), D(0)), quantum)
+
+
+@given(exact_parts, QUANTA)
+def test_each_part_is_within_one_quantum_of_its_exact_share(
+    exact: dict[str, Decimal], quantum: Decimal
+) -> None:
+    for party, part in apportion(exact, quantum).items():
+        assert abs(part - exact[party]) < quantum
+        assert part % quantum == 0
+
+
+@given(totals, weights, QUANTA)
+def test_a_split_at_a_quantum_is_the_whole_split_counted_in_quanta(
+    total: Decimal, w: dict[str, Decimal], quantum: Decimal
+) -> None:
+    """0,1 mio. kr. split as 1 hundred-thousand would be: the rule does not depend on the scale."""
+    in_quanta = distribute(total / quantum, w)
+    assert distribute(total, w, quantum) == {k: v * quantum for k, v in in_quanta.items()}
+
+
+@given(exact_parts)
+def test_quantum_one_is_the_whole_unit_split_as_before(exact: dict[str, Decimal]) -> None:
+    before = _whole_units_before(exact)
+    for split in (apportion(exact), apportion(exact, D(1))):
+        assert split == before
+        assert [str(v) for v in split.values()] == [str(v) for v in before.values()]

@@ -27,6 +27,7 @@ from gevinst.core.effects import (
     parameter_values,
 )
 from gevinst.core.errors import CalculationError, NotFoundError
+from gevinst.core.money import Money
 from gevinst.core.numbers import dk
 from gevinst.core.series import Series
 
@@ -396,13 +397,27 @@ def test_time_saving_is_linear_in_the_wage_and_overhead(
     assert abs(result - k * annual(base)) < D("1e-15")
 
 
-@given(st.sampled_from(sorted(PRICES)), st.lists(amounts, min_size=4, max_size=4))
+# each shipped profile's money: (money, the unit its explanation names, the decimals it prints)
+MONIES = [
+    (Money(), "t.kr.", D("0.1")),
+    (Money(scale=1_000_000, decimals=1, label="mio. kr."), "mio. kr.", D("0.01")),
+    (Money(currency="GBP", scale=1, label="£"), "£", D("0.1")),
+]
+
+
+@given(
+    st.sampled_from(sorted(PRICES)),
+    st.lists(amounts, min_size=4, max_size=4),
+    st.sampled_from(MONIES),
+)
 def test_the_steps_print_the_amount_as_the_one_rounding_function_rounds_it(
-    model: str, x: list[Decimal]
+    model: str, x: list[Decimal], money: tuple[Money, str, Decimal]
 ) -> None:
+    """In the profile's scale and unit, one decimal more than the money has."""
+    m, unit, places = money
     v = values_for(model, x)
-    amount = round_to(MODELS[model].annual(v), D("0.1"))
-    assert MODELS[model].steps(v)[-1].endswith(f" = {dk(amount)} t.kr. om året")
+    amount = round_to(MODELS[model].annual(v, m), places)
+    assert MODELS[model].steps(v, m)[-1].endswith(f" = {dk(amount)} {unit} om året")
 
 
 @given(st.decimals(min_value=0, max_value=1, places=4, allow_nan=False))

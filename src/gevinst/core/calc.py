@@ -2,7 +2,8 @@
 """Every derived figure of a proposal, each computed in exactly one place.
 
 The wording of each rule, with the seed's own definitions, is in ``docs/calculations.md``.
-Amounts are in the proposal's scale (1.000 kr.); savings and income are negative.
+Amounts are in the profile's scale (Copenhagen's 1.000 kr., mio. kr., pounds) and rounded
+at its quantum (``profile.money``); savings and income are negative.
 """
 
 from __future__ import annotations
@@ -115,8 +116,11 @@ def explained(p: Proposal, effect: Effect) -> Series:
 
 def basis_results(p: Proposal, profile: Profile) -> list[EffectResult]:
     """Every effect of a proposal evaluated with the profile's assumptions as of the
-    proposal's price level (1 January of that year)."""
-    return [evaluate(e, p.years, profile.assumptions, p.assumptions_date) for e in p.effects]
+    proposal's price level (1 January of that year), in the profile's money."""
+    return [
+        evaluate(e, p.years, profile.assumptions, p.assumptions_date, money=profile.money)
+        for e in p.effects
+    ]
 
 
 # --- payback ---------------------------------------------------------------------------
@@ -232,8 +236,8 @@ def line_shares(p: Proposal, profile: Profile, line: Line) -> Callable[[int], di
 
 
 def apportion_lines(p: Proposal, profile: Profile, lines: list[Line]) -> UnitSeries:
-    """Split a group of lines between units, year by year, in whole 1.000 kr. whose sum
-    is the group's rounded total."""
+    """Split a group of lines between units, year by year, in figures of the profile's
+    quantum (whole 1.000 kr.; 0,1 mio. kr.) whose sum is the group's total rounded at it."""
     per_year: dict[int, dict[str, Decimal]] = {}
     split = [line_shares(p, profile, line) for line in lines] if p.years else []
     for year in p.years:
@@ -242,7 +246,7 @@ def apportion_lines(p: Proposal, profile: Profile, lines: list[Line]) -> UnitSer
             for unit, share in shares_in(year).items():
                 exact[unit] += share
         if exact:
-            per_year[year] = apportion(exact)
+            per_year[year] = apportion(exact, profile.money.quantum)
     units = {u for parts in per_year.values() for u in parts}
     return {u: Series({y: parts.get(u, ZERO) for y, parts in per_year.items()}) for u in units}
 

@@ -1,14 +1,18 @@
 # SPDX-License-Identifier: MPL-2.0
 """Effect models: the calculation basis (grundlag) behind an efficiency, as rules in code.
 
-Each model turns named parameters into a *full-year* amount in 1.000 kr. (a positive
-magnitude), with the steps of the computation in Danish. An :class:`Effect` ties a model to a
+Each model turns named parameters into a *full-year* amount in the profile's scale (a
+positive magnitude: Copenhagen's 1.000 kr., mio. kr., pounds), with the steps of the
+computation in Danish. An :class:`Effect` ties a model to a
 line of Tabel 1: it says which parameters it uses (numbers, lists of numbers, or shared
 assumptions by name), whether the line is a saving, an income or a cost (the sign), and how
 it is phased in over the years. Evaluating it gives the yearly series the line should have.
 
-Conventions: amounts are 1.000 kr. (t.kr.); prices per unit in kroner are divided by 1.000
-where a model says so; a year's amount is rounded to whole t.kr. (half away from zero).
+Conventions: amounts are in the profile's scale (``Money``); a model whose prices are per
+unit in kroner or pounds (subscription, energy, procurement) is converted from whole currency
+units to that scale (/ 1.000 for 1.000 kr., / 1.000.000 for mio. kr., as is for pounds); a
+year's amount is rounded at the profile's quantum (whole 1.000 kr., 0,1 mio. kr.; half away
+from zero). The explanation names the unit by the money's label ("t.kr." for 1.000 kr.).
 """
 
 from __future__ import annotations
@@ -21,19 +25,23 @@ from enum import StrEnum
 from functools import cached_property
 
 from gevinst.core.assumptions import Assumptions
-from gevinst.core.distribute import round_to, round_whole
+from gevinst.core.distribute import round_to
 from gevinst.core.errors import CalculationError
 from gevinst.core.frozen import freeze
+from gevinst.core.money import Money, rescale
 from gevinst.core.numbers import dk
 from gevinst.core.series import ZERO, Series
 
 ONE = Decimal(1)
-THOUSAND = Decimal(1000)
 SIXTY = Decimal(60)
 TENTH = Decimal("0.1")
 THOUSANDTH = Decimal("0.001")
 
 Values = Mapping[str, Decimal | tuple[Decimal, ...]]
+
+THOUSANDS = Money()  # Copenhagen's whole 1.000 kr., where no profile's money is given
+KK_LABEL = THOUSANDS.label  # "1.000 kr.", written "t.kr." in an explanation
+CURRENCY_WORDS: Mapping[str, str] = {"DKK": "kr.", "GBP": "£", "EUR": "€"}
 
 
 # --- parameters ------------------------------------------------------------------------------
@@ -71,13 +79,48 @@ def _dot(a: Sequence[Decimal], b: Sequence[Decimal]) -> Decimal:
 # --- the models ------------------------------------------------------------------------------
 
 
+def unit_word(money: Money) -> str:
+    """The money's unit as the explanation writes it: "t.kr." for 1.000 kr. (Danish running
+    text abbreviates it so), otherwise the label ("mio. kr.", "£")."""
+    return "t.kr." if money.label == KK_LABEL else money.label
+
+
+def currency_word(money: Money) -> str:
+    """One unit of the currency, as a price per unit is stated: "kr.", "£"."""
+    return CURRENCY_WORDS.get(money.currency, money.currency)
+
+
+def shown(amount: Decimal, money: Money) -> str:
+    """A model's result as its explanation prints it: one decimal more than the money has
+    (148,3 t.kr.; 1,40 mio. kr.), whole figures without decimals."""
+    return dk(round_to(amount, money.quantum * TENTH))
+
+
 @dataclass(frozen=True)
 class Model:
+    """A model: ``amount`` is its full-year magnitude in the profile's scale, or, for a model
+    ``in_currency`` (prices per unit in kr. or £), in whole currency units, converted to the
+    profile's scale by :meth:`annual`; ``steps`` is the computation in Danish."""
+
     kind: str
     label: str  # Danish
     params: tuple[str, ...]
-    annual: Callable[[Values], Decimal]  # full-year magnitude, t.kr.
-    steps: Callable[[Values], list[str]]  # the computation in Danish
+    amount: Callable[[Values], Decimal]
+    steps: Callable[[Values, Money], list[str]]
+    in_currency: bool = False
+
+    def annual(self, values: Values, money: Money = THOUSANDS) -> Decimal:
+        """The full-year magnitude in the profile's scale, unrounded: 50.000 kr. a year is
+        50 in 1.000 kr., 0,05 in mio. kr.
+
+        >>> values = {"units": (Decimal(100),), "price": (Decimal(500),)}
+        >>> MODELS["subscription"].annual(values, Money())
+        Decimal('50')
+        >>> MODELS["subscription"].annual(values, Money(scale=1_000_000, decimals=1))
+        Decimal('0.05')
+        """
+        amount = self.amount(values)
+        return rescale(amount, 1, money.scale) if self.in_currency else amount
 
 
 def _time_saving(v: Values) -> Decimal:
@@ -85,24 +128,25 @@ def _time_saving(v: Values) -> Decimal:
     return hours / _scalar(v, "hour_norm") * (_scalar(v, "wage") + _scalar(v, "overhead"))
 
 
-def _time_saving_steps(v: Values) -> list[str]:
+def _time_saving_steps(v: Values, money: Money) -> list[str]:
     cases, minutes = _vector(v, "cases"), _vector(v, "minutes")
     norm, wage, overhead = (_scalar(v, n) for n in ("hour_norm", "wage", "overhead"))
     total = _dot(cases, minutes)
     hours = round_to(total / SIXTY, TENTH)
     fte = round_to(total / SIXTY / norm, THOUSANDTH)
     parts = " + ".join(f"{dk(c)} sager × {dk(m)} min." for c, m in zip(cases, minutes, strict=True))
+    unit = unit_word(money)
     return [
         f"{parts} = {dk(total)} minutter = {dk(hours)} timer",
         f"{dk(hours)} timer / årstimenorm {dk(norm)} timer = {dk(fte)} ÅV",
-        f"{dk(fte)} ÅV × ({dk(wage)} + {dk(overhead)} t.kr. overhead) "
-        f"= {dk(round_to(_time_saving(v), TENTH))} t.kr. om året",
+        f"{dk(fte)} ÅV × ({dk(wage)} + {dk(overhead)} {unit} overhead) "
+        f"= {shown(_time_saving(v), money)} {unit} om året",
     ]
 
 
 def _product(
     *names: str, label: str
-) -> tuple[Callable[[Values], Decimal], Callable[[Values], list[str]]]:
+) -> tuple[Callable[[Values], Decimal], Callable[[Values, Money], list[str]]]:
     """A model that is the product of scalar parameters."""
 
     def annual(v: Values) -> Decimal:
@@ -111,30 +155,39 @@ def _product(
             out *= _scalar(v, n)
         return out
 
-    def steps(v: Values) -> list[str]:
+    def steps(v: Values, money: Money) -> list[str]:
         factors = " × ".join(dk(_scalar(v, n)) for n in names)
-        return [f"{label}: {factors} = {dk(round_to(annual(v), TENTH))} t.kr. om året"]
+        return [f"{label}: {factors} = {shown(annual(v), money)} {unit_word(money)} om året"]
 
     return annual, steps
 
 
+def _divided(money: Money) -> str:
+    """The conversion of an amount in currency units to the profile's scale, as written."""
+    return f" / {dk(Decimal(money.scale))}" if money.scale != 1 else ""
+
+
 def _sum_of_products(
-    a: str, b: str, per_unit: str | None, label: str, scale: Decimal = ONE
-) -> tuple[Callable[[Values], Decimal], Callable[[Values], list[str]]]:
-    """Σ a_i × b_i (× per_unit) / scale: cases × months × price, units × price, ..."""
+    a: str, b: str, per_unit: str | None, label: str, in_currency: bool = False
+) -> tuple[Callable[[Values], Decimal], Callable[[Values, Money], list[str]]]:
+    """Σ a_i × b_i (× per_unit): cases × months × price, units × price, ...; a sum
+    ``in_currency`` is converted to the profile's scale (/ 1.000 for 1.000 kr.)."""
 
     def annual(v: Values) -> Decimal:
         total = _dot(_vector(v, a), _vector(v, b))
-        return total * (_scalar(v, per_unit) if per_unit else ONE) / scale
+        return total * (_scalar(v, per_unit) if per_unit else ONE)
 
-    def steps(v: Values) -> list[str]:
+    def steps(v: Values, money: Money) -> list[str]:
         terms = " + ".join(
             f"{dk(x)} × {dk(y)}" for x, y in zip(_vector(v, a), _vector(v, b), strict=True)
         )
         price = f" × {dk(_scalar(v, per_unit))}" if per_unit else ""
-        divide = f" / {dk(scale)}" if scale != ONE else ""
+        divide, result = "", annual(v)
+        if in_currency:
+            divide, result = _divided(money), rescale(result, 1, money.scale)
+        named = label.format(currency=currency_word(money))
         return [
-            f"{label}: ({terms}){price}{divide} = {dk(round_to(annual(v), TENTH))} t.kr. om året"
+            f"{named}: ({terms}){price}{divide} = {shown(result, money)} {unit_word(money)} om året"
         ]
 
     return annual, steps
@@ -153,17 +206,25 @@ def _concession(v: Values) -> Decimal:
 
 
 def _procurement(v: Values) -> Decimal:
+    """In currency units: the prices are per unit bought."""
     saving_per_unit = _scalar(v, "old_price") - _scalar(v, "new_price")
-    return _scalar(v, "volume") * saving_per_unit * _scalar(v, "compliance") / THOUSAND
+    return _scalar(v, "volume") * saving_per_unit * _scalar(v, "compliance")
 
 
 def _steps_of(
-    label: str, formula: str, fn: Callable[[Values], Decimal], names: tuple[str, ...]
-) -> Callable[[Values], list[str]]:
-    def steps(v: Values) -> list[str]:
+    label: str,
+    formula: str,
+    fn: Callable[[Values], Decimal],
+    names: tuple[str, ...],
+    in_currency: bool = False,
+) -> Callable[[Values, Money], list[str]]:
+    def steps(v: Values, money: Money) -> list[str]:
         # the formula with the values put in, so a reader sees the numbers, not our names
-        shown = formula.format(**{n: dk(_scalar(v, n)) for n in names})
-        return [f"{label}: {shown} = {dk(round_to(fn(v), TENTH))} t.kr. om året"]
+        written = formula.format(**{n: dk(_scalar(v, n)) for n in names})
+        result = fn(v)
+        if in_currency:
+            written, result = written + _divided(money), rescale(result, 1, money.scale)
+        return [f"{label}: {written} = {shown(result, money)} {unit_word(money)} om året"]
 
     return steps
 
@@ -172,9 +233,10 @@ def _model(
     kind: str,
     label: str,
     params: tuple[str, ...],
-    pair: tuple[Callable[[Values], Decimal], Callable[[Values], list[str]]],
+    pair: tuple[Callable[[Values], Decimal], Callable[[Values, Money], list[str]]],
+    in_currency: bool = False,
 ) -> Model:
-    return Model(kind, label, params, pair[0], pair[1])
+    return Model(kind, label, params, pair[0], pair[1], in_currency)
 
 
 MODELS: Mapping[str, Model] = {
@@ -232,7 +294,10 @@ MODELS: Mapping[str, Model] = {
             "subscription",
             "Abonnement",
             ("units", "price"),
-            _sum_of_products("units", "price", None, "enheder × pris pr. enhed (kr.)", THOUSAND),
+            _sum_of_products(
+                "units", "price", None, "enheder × pris pr. enhed ({currency})", in_currency=True
+            ),
+            in_currency=True,
         ),
         Model(
             "concession",
@@ -250,7 +315,10 @@ MODELS: Mapping[str, Model] = {
             "energy",
             "Energibesparelse",
             ("kwh", "price"),
-            _sum_of_products("kwh", "price", None, "kWh × pris pr. kWh (kr.)", THOUSAND),
+            _sum_of_products(
+                "kwh", "price", None, "kWh × pris pr. kWh ({currency})", in_currency=True
+            ),
+            in_currency=True,
         ),
         Model(
             "procurement",
@@ -259,10 +327,12 @@ MODELS: Mapping[str, Model] = {
             _procurement,
             _steps_of(
                 "Mængde gange prisforskel gange aftaleoverholdelse",
-                "{volume} × ({old_price} - {new_price}) × {compliance} / 1.000",
+                "{volume} × ({old_price} - {new_price}) × {compliance}",
                 _procurement,
                 ("volume", "old_price", "new_price", "compliance"),
+                in_currency=True,
             ),
+            in_currency=True,
         ),
     )
 }
@@ -365,9 +435,10 @@ class Effect:
 class EffectResult:
     effect: Effect
     values: Values  # every parameter's value as used
-    annual: Decimal  # full-year magnitude, t.kr., unrounded
-    series: Series  # signed, phased, whole t.kr.
+    annual: Decimal  # full-year magnitude in the profile's scale, unrounded
+    series: Series  # signed, phased, rounded at the profile's quantum
     years: tuple[int, ...]  # the table's years, for the phase-in's explanation
+    money: Money = THOUSANDS  # the scale and unit it is computed in
 
     def __post_init__(self) -> None:
         freeze(self, "values")
@@ -383,7 +454,7 @@ class EffectResult:
         )
         model = MODELS[self.effect.model]
         return (
-            *model.steps(self.values),
+            *model.steps(self.values, self.money),
             f"Indfasning ({PHASE_IN_NAMES[phase.profile]}): {factors}",
         )
 
@@ -413,17 +484,24 @@ def evaluate(
     assumptions: Assumptions,
     as_of: dt.date,
     overrides: Mapping[str, Decimal] | None = None,
+    money: Money | None = None,
 ) -> EffectResult:
-    """The yearly series an effect gives over ``years``, with its explanation; values it
-    cannot be computed with raise :class:`CalculationError`, an unknown shared assumption
-    :class:`~gevinst.core.errors.NotFoundError`."""
+    """The yearly series an effect gives over ``years`` in ``money``'s scale, each year
+    rounded at its quantum (None: Copenhagen's whole 1.000 kr.), with its explanation; values
+    it cannot be computed with raise :class:`CalculationError`, an unknown shared assumption
+    :class:`~gevinst.core.errors.NotFoundError`.
+
+    2,8 FTE at 0,5 mio. kr., 3/7 in the first year: 0,6 and 1,4 mio. kr., not 1 and 1."""
     model = MODELS[effect.model]
+    money = money if money is not None else THOUSANDS
     values = {**parameter_values(effect, assumptions, as_of), **(overrides or {})}
     try:
-        annual = model.annual(values)
+        annual = model.annual(values, money)
         series = Series(
             {
-                y: round_whole(effect.sign.factor * annual * effect.phase.factor(y, years[0]))
+                y: round_to(
+                    effect.sign.factor * annual * effect.phase.factor(y, years[0]), money.quantum
+                )
                 for y in years
             }
         )
@@ -436,4 +514,4 @@ def evaluate(
             "beregningen giver et tal uden for det område gevinst kan regne med; "
             "tjek værdiernes størrelse"
         ) from None
-    return EffectResult(effect, values, annual, series, tuple(years))
+    return EffectResult(effect, values, annual, series, tuple(years), money)

@@ -118,8 +118,8 @@ def _by_committee(named: Mapping[str, Series], profile: Profile) -> dict[str, Se
 
 
 def committee_targets(target: Target, profile: Profile) -> dict[str, Series]:
-    """The target per committee: as set, or the total shared out by the shares (whole
-    1.000 kr. that add up to the total); empty for a total without shares."""
+    """The target per committee: as set, or the total shared out by the shares (figures of
+    the profile's quantum that add up to the total); empty for a total without shares."""
     if target.committees:
         return _by_committee(target.committees, profile)
     if target.total is None or target.shares is None:
@@ -128,7 +128,8 @@ def committee_targets(target: Target, profile: Profile) -> dict[str, Series]:
     for name, weight in target.shares.weights.items():
         committee = profile.committee_of(profile.unit(name))
         weights[committee] = weights.get(committee, ZERO) + weight
-    per_year = {y: distribute(amount, weights) for y, amount in target.total.items()}
+    quantum = profile.money.quantum
+    per_year = {y: distribute(amount, weights, quantum) for y, amount in target.total.items()}
     return {
         c: Series({y: parts[c] for y, parts in per_year.items()}, target.price_level)
         for c in weights

@@ -24,7 +24,7 @@ from decimal import Decimal
 from gevinst.core import calc
 from gevinst.core.appraisal.risk import pert_mean
 from gevinst.core.calc import TABLE1_ROWS, basis_results
-from gevinst.core.distribute import apportion
+from gevinst.core.distribute import ONE, apportion
 from gevinst.core.effects import MODELS, Effect, EffectResult, Param, Values
 from gevinst.core.errors import GevinstError, InputError, NotFoundError
 from gevinst.core.frozen import freeze
@@ -155,10 +155,11 @@ def _changed_effect(e: Effect, changes: Changes, first_year: int) -> Effect:
     return replace(e, params=params, phase=phase)
 
 
-def _rebooked(line: Line, amounts: Series) -> Line:
+def _rebooked(line: Line, amounts: Series, quantum: Decimal = ONE) -> Line:
     """The line with new amounts; a split printed unit by unit is scaled to them, each year
     in the proportions of that year's parts (of all years' parts where those add to zero),
-    signs kept, so a part that offsets the others still does."""
+    signs kept, so a part that offsets the others still does; the parts are figures of the
+    profile's ``quantum`` (0,1 in mio. kr. with one decimal)."""
     amounts = Series(amounts, line.amounts.price_level, line.amounts.scale)
     if not isinstance(line.booking, Parts):
         return replace(line, amounts=amounts)
@@ -172,7 +173,8 @@ def _rebooked(line: Line, amounts: Series) -> Line:
         whole = sum(base.values(), ZERO)
         if not whole:
             raise InputError(f"linjen {line.id!r} har ingen fordeling at skalere")
-        for unit, share in apportion({u: amount * b / whole for u, b in base.items()}).items():
+        exact = {u: amount * b / whole for u, b in base.items()}
+        for unit, share in apportion(exact, quantum).items():
             split[unit][year] = share
     return replace(line, amounts=amounts, booking=Parts({u: Series(s) for u, s in split.items()}))
 
@@ -194,7 +196,8 @@ def scenario(p: Proposal, profile: Profile, changes: Changes) -> tuple[Proposal,
         others = sum_series(p.line(line_id).amounts for line_id in r.effect.also)
         by_line[r.effect.line] = by_line.get(r.effect.line, Series()) + r.series - others
     lines = tuple(
-        _rebooked(line, by_line[line.id]) if line.id in by_line else line for line in p.lines
+        _rebooked(line, by_line[line.id], profile.money.quantum) if line.id in by_line else line
+        for line in p.lines
     )
     return replace(changed, lines=lines), after_profile
 

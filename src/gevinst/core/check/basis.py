@@ -91,7 +91,9 @@ def check_effects(p: Proposal, profile: Profile) -> Iterator[Finding]:
         line = p.line(e.line)
         name = f"Grundlaget for {line.text!r} ({MODELS[e.model].label.lower()})"
         try:
-            result = evaluate(e, p.years, profile.assumptions, p.assumptions_date)
+            result = evaluate(
+                e, p.years, profile.assumptions, p.assumptions_date, money=profile.money
+            )
         except GevinstError as err:
             yield Finding.note(
                 proposal=p.id,

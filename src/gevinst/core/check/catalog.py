@@ -15,10 +15,12 @@ from gevinst.core.check.table1 import payback_agrees
 from gevinst.core.distribute import round_to
 from gevinst.core.findings import Finding, Severity
 from gevinst.core.model import Catalog, CatalogRow, CatalogTable, Proposal
+from gevinst.core.money import rescale
 from gevinst.core.numbers import dk
 from gevinst.core.series import ZERO
 from gevinst.core.summary import Summary, summarise
 
+MILLION = 1_000_000  # the scale a statement in words is written in: mio. kr.
 _PROPOSALS_OWN = "forslagets egne tabeller giver det beregnede tal, kataloget angiver et andet"
 _NO_INVESTMENT = (
     "forslagets egne tabeller har ingen investering (ingen implementeringsomkostninger); "
@@ -177,10 +179,14 @@ def _total(t: CatalogTable, result: Summary) -> Iterator[Finding]:
 
 
 def _statements(cat: Catalog) -> Iterator[Finding]:
+    """Each statement in words ("55,6 mio. kr. i 2025") against its table's total, the total
+    converted from the profile's scale to mio. kr. (-55.634 t.kr. is -55,6; a profile in
+    mio. kr. compares as written, one in kroner divides by 1.000.000)."""
+    scale = cat.profile.money.scale
     for st in cat.statements:
         result = summarise(cat, st.table)
         total = result.total_steady_state() if st.year is None else result.total_effect()[st.year]
-        computed = round_to(total / 1000, st.mio_kr)
+        computed = round_to(rescale(total, scale, MILLION), st.mio_kr)
         if computed != st.mio_kr:
             when = "i varig virkning" if st.year is None else f"i {st.year}"
             places = -int(st.mio_kr.as_tuple().exponent)

@@ -414,15 +414,30 @@ class ProposalSheet(Sheet):
         if not groups:
             return
         self.title(self.book["apportioning"])
-        self.line(self.book["apportioning_note"].format(unit=self.printed.unit), Style.NOTE)
+        self.line(self.book["apportioning_note"].format(unit=self._quantum_unit()), Style.NOTE)
         for g in groups:
             self.group(g)
 
+    def _quantum_unit(self) -> str:
+        """What the shares are rounded to: whole "1.000 kr.", or "0,1 mio. kr." where the
+        money has decimals."""
+        money = self.profile.money
+        if not money.decimals:
+            return self.printed.unit
+        return f"{self.printed.plain(money.quantum)} {self.printed.unit}"
+
     def group(self, g: _Group) -> None:
+        """A group's helper rows. At a quantum below 1 (0,1 mio. kr.) the shares are counted
+        in quanta (divided by 0,1), rounded as whole units and multiplied back, as
+        :func:`gevinst.core.distribute.apportion` does; at quantum 1 the formulas are as
+        they were."""
         p, profile = self.p, self.profile
+        quantum = profile.money.quantum
+        per = "" if quantum == 1 else f"/{quantum}"  # a formula's literal: '.' in any language
+        times = "" if quantum == 1 else f"*{quantum}"
         g.exact = _exact(p, profile, g.lines)
         g.units = list(g.exact)
-        final = calc.apportion_lines(p, profile, g.lines)  # the whole shares the rows reach
+        final = calc.apportion_lines(p, profile, g.lines)  # the shares the rows reach
         self.title(g.title)
         self.header(self.book["committee"], "")
         exact_rows = {
@@ -442,12 +457,15 @@ class ProposalSheet(Sheet):
             self.book["sign"], "", sign, lambda c: f"IF(ROUND({c}{t_row + 1},{PRECISION})<0,-1,1)"
         )
 
+        def in_quanta(amount: Decimal) -> Decimal:
+            return amount if quantum == 1 else amount / quantum
+
         def scaled(u: str, y: int) -> Decimal:
-            return _round(sign[y] * g.exact[u][y])
+            return _round(in_quanta(sign[y] * g.exact[u][y]))
 
         def x(c: str, u: str) -> str:
-            """The unit's exact share made positive, at nine decimals."""
-            return f"ROUND({c}{s_row + 1}*{c}{exact_rows[u] + 1},{PRECISION})"
+            """The unit's exact share made positive, in quanta, at nine decimals."""
+            return f"ROUND({c}{s_row + 1}*{c}{exact_rows[u] + 1}{per},{PRECISION})"
 
         def floor_terms(u: str) -> Terms:
             return lambda c: f"INT({x(c, u)})"
@@ -468,7 +486,7 @@ class ProposalSheet(Sheet):
             rests[u] = self._helper(label, u, rest, rest_terms(u))
         missing = Series(
             {
-                y: round_whole(_round(sign[y] * total[y]))
+                y: round_whole(_round(in_quanta(sign[y] * total[y])))
                 - sum((_floor(scaled(u, y)) for u in g.units), ZERO)
                 for y in self.years
             }
@@ -479,7 +497,7 @@ class ProposalSheet(Sheet):
             "",
             missing,
             lambda c: (
-                f"ROUND(ROUND({c}{s_row + 1}*{c}{t_row + 1},{PRECISION}),0)"
+                f"ROUND(ROUND({c}{s_row + 1}*{c}{t_row + 1}{per},{PRECISION}),0)"
                 f"-{span_sum(c, floor_rows)}"
             ),
         )
@@ -489,23 +507,30 @@ class ProposalSheet(Sheet):
                 self.book["shared"].format(unit=profile.unit_name(u)),
                 u,
                 final.get(u, Series()),
-                self._whole(s_row, floors[u], rests[u], rest_rows, i, m_row),
+                self._whole(s_row, floors[u], rests[u], rest_rows, i, m_row, times),
                 total=False,
             )
         self.gap()
 
     def _whole(
-        self, s_row: int, floor: int, rest: int, rests: Sequence[int], i: int, m_row: int
+        self,
+        s_row: int,
+        floor: int,
+        rest: int,
+        rests: Sequence[int],
+        i: int,
+        m_row: int,
+        times: str = "",
     ) -> Terms:
-        """A unit's whole share: its floor, plus one if its rest ranks within the units
-        still missing (larger rests first, ties to the earlier unit)."""
+        """A unit's share: its floor, plus one if its rest ranks within the units still
+        missing (larger rests first, ties to the earlier unit), ``times`` the quantum."""
 
         def text(c: str) -> str:
             all_rests = f"{c}{rests[0] + 1}:{c}{rests[-1] + 1}"
             rank = f"1+SUMPRODUCT(({all_rests}>{c}{rest + 1})*1)"
             if i > 0:
                 rank += f"+SUMPRODUCT(({c}{rests[0] + 1}:{c}{rests[i - 1] + 1}={c}{rest + 1})*1)"
-            return f"{c}{s_row + 1}*({c}{floor + 1}+IF({rank}<={c}{m_row + 1},1,0))"
+            return f"{c}{s_row + 1}*({c}{floor + 1}+IF({rank}<={c}{m_row + 1},1,0)){times}"
 
         return text
 
