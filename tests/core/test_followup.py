@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from gevinst.core.errors import InputError
 from gevinst.core.followup import Due, Recurrence, following, occurrences, parse_when
 from gevinst.core.model import Catalog
+from gevinst.core.money import Periods
 
 D = date
 # every phrase in the seed's follow-up goals, read with 2025 as the proposal's first year
@@ -153,3 +154,44 @@ def test_occurrences_start_within_the_goal_and_the_date_in_order(due: Due, until
     if nxt is not None:
         assert nxt[0] > until
         assert not found or nxt[0] > found[-1][0]
+
+
+APRIL = Periods(start_month=4)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("Q1 2025", D(2025, 4, 1), D(2025, 6, 30)),
+        ("Q1 2025/26", D(2025, 4, 1), D(2025, 6, 30)),
+        ("Q4 2025", D(2026, 1, 1), D(2026, 3, 31)),
+        ("4Q 2025/26", D(2026, 1, 1), D(2026, 3, 31)),
+        ("Tredje kvartal 2025", D(2025, 10, 1), D(2025, 12, 31)),
+        ("Udgangen af Q4 2025/26", D(2026, 3, 1), D(2026, 3, 31)),
+        ("Primo 2025", D(2025, 1, 1), D(2025, 3, 31)),
+    ],
+)
+def test_quarters_are_of_the_financial_year(text: str, start: date, end: date) -> None:
+    due = parse_when(text, 2025, APRIL)
+    assert (due.start, due.end) == (start, end)
+
+
+def test_calendar_quarters_are_unchanged_by_default() -> None:
+    assert parse_when("Q4 2025", 2025) == parse_when("Q4 2025", 2025, Periods())
+    due = parse_when("Q4 2025", 2025, Periods())
+    assert (due.start, due.end) == (D(2025, 10, 1), D(2025, 12, 31))
+
+
+def test_a_recurring_goal_starts_with_the_first_financial_year() -> None:
+    due = parse_when("Kvartalsvis", 2025, APRIL)
+    assert occurrences(due, D(2025, 10, 1)) == [
+        (D(2025, 4, 1), D(2025, 6, 30)),
+        (D(2025, 7, 1), D(2025, 9, 30)),
+        (D(2025, 10, 1), D(2025, 12, 31)),
+    ]
+    assert (parse_when("Årligt", 2025, APRIL).end) == D(2026, 3, 31)
+
+
+def test_a_quarter_of_no_financial_year_is_not_read() -> None:
+    with pytest.raises(InputError, match="kan ikke læses"):
+        parse_when("Q1 2025/27", 2025, APRIL)

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: MPL-2.0
-"""The commands' conventions at the console: a date typed as an option's value, and a JSON
-document written to standard output."""
+"""The commands' conventions at the console: a date typed as an option's value, a JSON
+document written to standard output, and how a catalog's profile prints (its words, money,
+years and figures)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ import json
 import sys
 
 from gevinst.core.errors import InputError
+from gevinst.core.template import Printing, printing
+from gevinst.stores.folder import FolderStore
 
 
 def option_date(option: str, text: str) -> dt.date:
@@ -33,3 +36,9 @@ def write_json(data: object) -> None:
     newline after it."""
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
+
+
+def catalog_printing(path: str) -> Printing:
+    """How the profile of the catalog at ``path`` prints: the terminal's words in its
+    language, its money label, its years ("2025/26") and figures with its decimals."""
+    return printing(FolderStore().catalog(path).profile)

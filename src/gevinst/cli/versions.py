@@ -20,10 +20,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from gevinst.cli.console import catalog_printing
 from gevinst.core.access import LOCAL
 from gevinst.core.change_requests import ChangeRequest
 from gevinst.core.numbers import dk
 from gevinst.core.pool import PoolBalance
+from gevinst.core.template import Printing, printing
 from gevinst.format.catalog_versions import frozen_document, request_document
 from gevinst.format.writer import number
 from gevinst.services import catalog_versions, change_requests, rounds
@@ -76,34 +78,48 @@ def changes_json(name: str, changes: Sequence[ChangedProposal]) -> dict[str, Any
     }
 
 
-def render_pool(balance: PoolBalance) -> str:
+def render_pool(balance: PoolBalance, printed: Printing | None = None) -> str:
     """The pool as a table: available, each proposal's request, the requests and the
-    remainder (+) or shortfall (-) per year, in 1.000 kr."""
+    remainder (+) or shortfall (-) per year, in the profile's money, years, figures and
+    language (Copenhagen's 1.000 kr. without a profile)."""
+    pr = printed or printing(None)
+    t, f = pr.words.term, pr.figure
     years = [y.year for y in balance.years]
-    source = f" (kilde: {balance.source})" if balance.source else " (kataloget angiver ingen pulje)"
-    head = [f"Investeringspuljen, {balance.round}{source}\n"]
+    source = (
+        t(" (kilde: {source})").format(source=balance.source)
+        if balance.source
+        else t(" (kataloget angiver ingen pulje)")
+    )
+    head = [t("Investeringspuljen, {round}{source}").format(round=balance.round, source=source)]
+    head.append("\n")
     rows: list[tuple[str, list[str], str]] = [
-        ("Til rådighed", [dk(y.available) for y in balance.years], dk(balance.total().available))
+        (t("Til rådighed"), [f(y.available) for y in balance.years], f(balance.total().available))
     ]
     for r in balance.requests:
-        undated = f" (uden år: {dk(r.undated)})" if r.undated else ""
+        undated = t(" (uden år: {amount})").format(amount=f(r.undated)) if r.undated else ""
         rows.append(
-            (f"  {r.proposal}{undated}", [dk(r.amounts[y]) for y in years], dk(r.amounts.total()))
+            (f"  {r.proposal}{undated}", [f(r.amounts[y]) for y in years], f(r.amounts.total()))
         )
     rows.append(
-        ("Ansøgt i alt", [dk(y.requested) for y in balance.years], dk(balance.total().requested))
+        (t("Ansøgt i alt"), [f(y.requested) for y in balance.years], f(balance.total().requested))
     )
     rows.append(
         (
-            "Rest (+) / mangler (-)",
-            [dk(y.balance) for y in balance.years],
-            dk(balance.total().balance),
+            t("Rest (+) / mangler (-)"),
+            [f(y.balance) for y in balance.years],
+            f(balance.total().balance),
         )
     )
     width = max(len(label) for label, _, _ in rows)
-    header = f"{'1.000 kr.':<{width}}" + "".join(f"{y:>10}" for y in years) + f"{'I alt':>10}\n"
+    # a column is 10 wide, wider for a figure of ten characters or more (whole pounds)
+    cell = max([10, *(len(c) + 1 for _, cells, total in rows for c in (*cells, total))])
+    header = (
+        f"{pr.unit:<{width}}"
+        + "".join(f"{pr.year(y):>{cell}}" for y in years)
+        + f"{t('I alt'):>{cell}}\n"
+    )
     body = [
-        f"{label:<{width}}" + "".join(f"{c:>10}" for c in cells) + f"{total:>10}\n"
+        f"{label:<{width}}" + "".join(f"{c:>{cell}}" for c in cells) + f"{total:>{cell}}\n"
         for label, cells, total in rows
     ]
     return "".join([*head, header, *body])
@@ -196,7 +212,7 @@ def _cmd_pool(args: argparse.Namespace) -> int:
     if args.format == "json":
         _json(pool_json(balance))
     else:
-        sys.stdout.write(render_pool(balance))
+        sys.stdout.write(render_pool(balance, catalog_printing(args.path)))
     return 0
 
 

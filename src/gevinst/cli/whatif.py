@@ -25,6 +25,7 @@ from gevinst.core.npv import PresentValue
 from gevinst.core.numbers import dk, dk_date
 from gevinst.core.profile import Profile
 from gevinst.core.series import Series
+from gevinst.core.template import Printing, printing
 from gevinst.services.whatif import (
     Basis,
     CatalogReport,
@@ -107,13 +108,26 @@ def _payback(p: Payback | None) -> str:
     return str(p) if p is not None else "ingen"
 
 
-def _years_header(first: str, years: Iterable[int]) -> str:
-    return f"{first:<{LABEL + TAG}}" + "".join(f"{y:>{CELL}}" for y in years)
+# Copenhagen's printing: 1.000 kr., calendar years, Danish
+DA = printing(None)
 
 
-def _series_row(label: str, tag: str, s: Series, years: Iterable[int]) -> list[str]:
-    cells = "".join(f"{dk(s[y]):>{CELL}}" for y in years)
+def _years_header(first: str, years: Iterable[int], pr: Printing = DA, cell: int = CELL) -> str:
+    return f"{first:<{LABEL + TAG}}" + "".join(f"{pr.year(y):>{cell}}" for y in years)
+
+
+def _series_row(
+    label: str, tag: str, s: Series, years: Iterable[int], pr: Printing = DA, cell: int = CELL
+) -> list[str]:
+    cells = "".join(f"{pr.figure(s[y]):>{cell}}" for y in years)
     return [f"{label:<{LABEL}}{tag:<{TAG}}{cells}"]
+
+
+def _cell(pr: Printing, series: Iterable[Series], years: Sequence[int]) -> int:
+    """A year column's width: CELL, wider for a longer figure or year ("-462,000",
+    "2025/26")."""
+    longest = [len(pr.figure(s[y])) + 1 for s in series for y in years]
+    return max([CELL, *longest, *(len(pr.year(y)) + 1 for y in years)])
 
 
 def _before_after(label: str, before: Series, after: Series, years: Sequence[int]) -> list[str]:
@@ -144,39 +158,61 @@ def _wrap(text: str, indent: str = INDENT) -> list[str]:
 # --- gevinst basis ----------------------------------------------------------------------------
 
 
-def _effect_text(x: Explained, p: Proposal) -> list[str]:
-    out = [x.lines, f"{INDENT}Model: {x.model}", f"{INDENT}Indfasning: {x.phase}"]
+def _effect_text(x: Explained, p: Proposal, pr: Printing = DA) -> list[str]:
+    # the fixed words in the profile's language; the model, phase-in and computation are the
+    # core's own text (Danish)
+    t = pr.words.term
+    out = [
+        x.lines,
+        f"{INDENT}{t('Model:')} {x.model}",
+        f"{INDENT}{t('Indfasning:')} {x.phase}",
+    ]
     if x.text:
         out += _wrap(x.text)
-    out.append(f"{INDENT}Parametre:")
+    out.append(f"{INDENT}{t('Parametre:')}")
     for param in x.params:
         out.append(f"{INDENT * 2}{param.name:<12} {param.value}")
         out += _wrap(param.source, INDENT * 4)
-    out.append(f"{INDENT}Beregning:")
+    out.append(f"{INDENT}{t('Beregning:')}")
     # the steps are computations; they are shown whole, however long
     out += [f"{INDENT * 2}{step}" for step in x.steps]
-    out.append(_years_header(f"{INDENT}1.000 kr. {p.price_level} p/l", p.years))
-    out += _series_row(f"{INDENT}Grundlaget", "", x.series, p.years)
-    out += _series_row(f"{INDENT}{x.lines_total}", "", x.amounts, p.years)
+    difference = x.amounts - x.series
+    cell = _cell(pr, (x.series, x.amounts, difference), p.years)
+    out.append(_years_header(f"{INDENT}{pr.prices(p.price_level)}", p.years, pr, cell))
+    out += _series_row(f"{INDENT}{t('Grundlaget')}", "", x.series, p.years, pr, cell)
+    out += _series_row(f"{INDENT}{t(x.lines_total)}", "", x.amounts, p.years, pr, cell)
     if x.gaps:
-        difference = x.amounts - x.series
-        out += _series_row(f"{INDENT}Forskel (linje - grundlag)", "", difference, p.years)
-        out.append(f"{INDENT}Grundlaget giver ikke linjens beløb i {', '.join(map(str, x.gaps))}.")
+        label = f"{INDENT}{t('Forskel (linje - grundlag)')}"
+        out += _series_row(label, "", difference, p.years, pr, cell)
+        gaps = ", ".join(pr.year(y) for y in x.gaps)
+        out.append(
+            f"{INDENT}{t('Grundlaget giver ikke linjens beløb i {years}.').format(years=gaps)}"
+        )
     else:
-        out.append(f"{INDENT}Grundlaget giver linjens beløb.")
+        out.append(f"{INDENT}{t('Grundlaget giver linjens beløb.')}")
     return out
 
 
 def basis_text(b: Basis) -> str:
+    """The basis of each effect, in the profile's words, money, years and figures."""
     p, results = b.proposal, b.results
+    pr = printing(b.profile)
+    t = pr.words.term
     day = p.assumptions_date
-    out = [f"Beregningsgrundlag for {p.id} {p.title}"]
+    out = [t("Beregningsgrundlag for {id} {title}").format(id=p.id, title=p.title)]
     if not results:
-        out.append(f"{p.id} har intet beregningsgrundlag som effektmodeller (effects).")
+        out.append(
+            t("{id} har intet beregningsgrundlag som effektmodeller (effects).").format(id=p.id)
+        )
         return _joined(out)
-    out.append(f"Fælles antagelser pr. {dk_date(day)}; beløb i 1.000 kr. {p.price_level} p/l.")
+    shown_day = dk_date(day) if pr.words.language == "da" else day.isoformat()
+    out.append(
+        t("Fælles antagelser pr. {day}; beløb i {prices}.").format(
+            day=shown_day, prices=pr.prices(p.price_level)
+        )
+    )
     for x in explain(b):
-        out += ["", *_effect_text(x, p)]
+        out += ["", *_effect_text(x, p, pr)]
     return _joined(out)
 
 

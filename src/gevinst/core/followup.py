@@ -45,6 +45,27 @@ styregruppemøder og 4 gange ifm. TMF IT-rådsmøder     year: the four IT counc
 ====================================================  ==========================================
 
 A continuous goal has one occurrence, open from its start to the day it is looked at.
+
+Quarters follow the profile's years (``periods``): with calendar years (Copenhagen) "Q4 2025"
+is October to December 2025; with financial years from April a quarter is of the financial
+year named by the year it starts in, so Q1 2025 (also written "Q1 2025/26") is April to June
+2025 and Q4 2025 is January to March 2026. A phrase without a date of its own (Kvartalsvis,
+Årligt, ...) starts with the proposal's first budget year. Primo, medio, ultimo, the months and
+"udgangen af 2025" keep their calendar meaning.
+
+>>> from gevinst.core.money import Periods
+>>> april = Periods(start_month=4)
+>>> d = parse_when("Q4 2025", 2025)
+>>> d.start, d.end
+(datetime.date(2025, 10, 1), datetime.date(2025, 12, 31))
+>>> d = parse_when("Q1 2025/26", 2025, april)
+>>> d.start, d.end
+(datetime.date(2025, 4, 1), datetime.date(2025, 6, 30))
+>>> d = parse_when("Q4 2025", 2025, april)
+>>> d.start, d.end
+(datetime.date(2026, 1, 1), datetime.date(2026, 3, 31))
+>>> parse_when("Kvartalsvis", 2025, april).end
+datetime.date(2025, 6, 30)
 """
 
 from __future__ import annotations
@@ -53,10 +74,11 @@ import calendar
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Literal
 
 from gevinst.core.errors import InputError
+from gevinst.core.money import Periods
 
 Recurrence = Literal["yearly", "quarterly", "monthly", "continuous"]
 
@@ -79,6 +101,8 @@ _MONTHS = (
 )
 _QUARTER_WORDS = ("første", "andet", "tredje", "fjerde")
 _YEAR = r"(\d{4})"
+# a quarter's year: "2025", or a financial year "2025/26" (checked to be one year on)
+_FY = r"(\d{4})(?:/(\d{2}))?"
 
 
 @dataclass(frozen=True)
@@ -101,33 +125,57 @@ def _months(year: int, first: int, last: int) -> tuple[date, date]:
     return date(year, first, 1), date(year, last, calendar.monthrange(year, last)[1])
 
 
-def _quarter(year: int, q: int) -> tuple[date, date]:
-    return _months(year, 3 * q - 2, 3 * q)
+def _quarter(year: int, q: int, periods: Periods, last_month: bool = False) -> tuple[date, date]:
+    """Quarter ``q`` of budget year ``year`` (its last month alone where ``last_month``):
+    with financial years from April, Q4 2025 is January to March 2026."""
+    first = _add_months(periods.first_day(year), 3 * (q - 1), month_end=False)
+    last = _add_months(first, 2, month_end=False)
+    start = last if last_month else first
+    return start, date(last.year, last.month, calendar.monthrange(last.year, last.month)[1])
 
 
-def _period_forms() -> list[tuple[str, Callable[[re.Match[str]], tuple[date, date]]]]:
-    """Each form of a period as a pattern and what its match means."""
+def _fy(m: re.Match[str], group: int) -> int | None:
+    """The year of a quarter; None for "2025/27", which is no financial year."""
+    year, tail = int(m[group]), m[group + 1]
+    if tail is not None and int(tail) != (year + 1) % 100:
+        return None
+    return year
+
+
+Meaning = Callable[[re.Match[str], Periods], tuple[date, date] | None]
+
+
+def _in_quarter(group_q: int, group_y: int, last_month: bool = False) -> Meaning:
+    def meaning(m: re.Match[str], periods: Periods) -> tuple[date, date] | None:
+        year = _fy(m, group_y)
+        q = _quarter_number(m[group_q])
+        return None if year is None else _quarter(year, q, periods, last_month)
+
+    return meaning
+
+
+def _quarter_number(text: str) -> int:
+    return _QUARTER_WORDS.index(text) + 1 if text in _QUARTER_WORDS else int(text)
+
+
+def _period_forms() -> list[tuple[str, Meaning]]:
+    """Each form of a period as a pattern and what its match means in the profile's years."""
     quarter_words = "|".join(_QUARTER_WORDS)
+    month_names = "|".join(_MONTHS)
     return [
+        (rf"({quarter_words}) kvartal {_FY}", _in_quarter(1, 2)),
+        (rf"q([1-4]) {_FY}", _in_quarter(1, 2)),
+        (rf"([1-4])q {_FY}", _in_quarter(1, 2)),
+        (rf"primo {_YEAR}", lambda m, _: _months(int(m[1]), 1, 3)),
+        (rf"medio {_YEAR}", lambda m, _: _months(int(m[1]), 4, 9)),
+        (rf"ultimo {_YEAR}", lambda m, _: _months(int(m[1]), 10, 12)),
+        (rf"sommeren {_YEAR}", lambda m, _: _months(int(m[1]), 6, 8)),
         (
-            rf"({quarter_words}) kvartal {_YEAR}",
-            lambda m: _quarter(int(m[2]), _QUARTER_WORDS.index(m[1]) + 1),
+            rf"({month_names}) {_YEAR}",
+            lambda m, _: _months(int(m[2]), _MONTHS.index(m[1]) + 1, _MONTHS.index(m[1]) + 1),
         ),
-        (rf"q([1-4]) {_YEAR}", lambda m: _quarter(int(m[2]), int(m[1]))),
-        (rf"([1-4])q {_YEAR}", lambda m: _quarter(int(m[2]), int(m[1]))),
-        (rf"primo {_YEAR}", lambda m: _months(int(m[1]), 1, 3)),
-        (rf"medio {_YEAR}", lambda m: _months(int(m[1]), 4, 9)),
-        (rf"ultimo {_YEAR}", lambda m: _months(int(m[1]), 10, 12)),
-        (rf"sommeren {_YEAR}", lambda m: _months(int(m[1]), 6, 8)),
-        (
-            rf"({'|'.join(_MONTHS)}) {_YEAR}",
-            lambda m: _months(int(m[2]), _MONTHS.index(m[1]) + 1, _MONTHS.index(m[1]) + 1),
-        ),
-        (
-            rf"udgangen af q([1-4]) {_YEAR}",
-            lambda m: _months(int(m[2]), 3 * int(m[1]), 3 * int(m[1])),
-        ),
-        (rf"udgangen af {_YEAR}", lambda m: _months(int(m[1]), 12, 12)),
+        (rf"udgangen af q([1-4]) {_FY}", _in_quarter(1, 2, last_month=True)),
+        (rf"udgangen af {_YEAR}", lambda m, _: _months(int(m[1]), 12, 12)),
     ]
 
 
@@ -157,35 +205,33 @@ _FROM_FIRST_YEAR: dict[str, Recurrence] = {
     "tmf it-rådsmøder": "quarterly",
 }
 
-# the first interval of a goal that recurs from the proposal's first year
-_FIRST: dict[Recurrence, tuple[int, int]] = {
-    "quarterly": (1, 3),
-    "monthly": (1, 1),
-    "yearly": (1, 12),
-    "continuous": (1, 12),
-}
+# the months of the first interval of a goal that recurs from the proposal's first year
+_FIRST: dict[Recurrence, int] = {"quarterly": 3, "monthly": 1, "yearly": 12, "continuous": 12}
 
 
-def _period(text: str) -> tuple[date, date] | None:
+def _period(text: str, periods: Periods) -> tuple[date, date] | None:
     for pattern, meaning in _PERIODS:
         m = pattern.fullmatch(text)
         if m is not None:
-            return meaning(m)
+            return meaning(m, periods)
     return None
 
 
-def parse_when(text: str, first_year: int) -> Due:
-    """The phrase ``text`` as a :class:`Due`; ``first_year`` is the proposal's first year,
-    from which a phrase without a date of its own recurs. Raises InputError naming a phrase
-    that does not follow the forms in the module's table."""
+def parse_when(text: str, first_year: int, periods: Periods | None = None) -> Due:
+    """The phrase ``text`` as a :class:`Due`; ``first_year`` is the proposal's first budget
+    year, from which a phrase without a date of its own recurs, and ``periods`` the profile's
+    years that quarters follow (calendar years without one). Raises InputError naming a
+    phrase that does not follow the forms in the module's table."""
+    periods = periods or Periods()
     phrase = " ".join(text.split()).casefold()
     recurrence = _FROM_FIRST_YEAR.get(phrase)
     if recurrence is not None:
-        start, end = _months(first_year, *_FIRST[recurrence])
+        start = periods.first_day(first_year)
+        end = _add_months(start, _FIRST[recurrence], month_end=False) - timedelta(days=1)
         return Due(start, end, recurrence, text)
     for pattern, named in _AROUND:
         m = pattern.fullmatch(phrase)
-        period = _period(m["p"]) if m is not None else None
+        period = _period(m["p"], periods) if m is not None else None
         if period is not None:
             return Due(*period, named, text)
     raise InputError(

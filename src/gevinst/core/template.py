@@ -27,7 +27,16 @@ from functools import cache
 from typing import TYPE_CHECKING, Protocol
 
 from gevinst.core.errors import InputError
-from gevinst.core.model import Booking, ByKey, FollowUpPhase, LineKind, Parts, Section, ToUnit
+from gevinst.core.model import (
+    Booking,
+    ByKey,
+    FollowUpPhase,
+    LineKind,
+    Parts,
+    RiskLevel,
+    Section,
+    ToUnit,
+)
 from gevinst.core.money import Money, Periods
 from gevinst.core.numbers import dk, en
 from gevinst.core.profile import Profile
@@ -154,6 +163,20 @@ class Wording:
 
     # the flat exports' columns (CSV)
     csv_columns: tuple[str, ...]
+    # a proposal's risk level as it is worded (the data format reads either language's word)
+    risk_levels: Mapping[RiskLevel, str]
+    # the terminal's own texts beyond the documents' (gevinst pool, basis, targets, appraise,
+    # followup, status, overview, check), by their Danish wording; the Danish wording's own
+    # map is empty: it says them as written. ``{...}`` fields are filled in by the command
+    terminal: Mapping[str, str]
+
+    def term(self, danish: str) -> str:
+        """A text of the terminal in this language.
+
+        >>> ENGLISH.term("Til rådighed"), DANISH.term("Til rådighed")
+        ('Available', 'Til rådighed')
+        """
+        return self.terminal.get(danish, danish)
 
     def table1_title(self) -> str:
         return f"{self.table_word} 1. {self.economy_title}"
@@ -456,6 +479,8 @@ DANISH = Wording(
         "art_kode",
         "afsnit_kode",
     ),
+    risk_levels={RiskLevel.LOW: "lav", RiskLevel.MEDIUM: "middel", RiskLevel.HIGH: "høj"},
+    terminal={},
 )
 
 ENGLISH = Wording(
@@ -765,6 +790,38 @@ ENGLISH = Wording(
         "kind_code",
         "section_code",
     ),
+    risk_levels={RiskLevel.LOW: "low", RiskLevel.MEDIUM: "medium", RiskLevel.HIGH: "high"},
+    terminal={
+        # gevinst pool
+        "Investeringspuljen, {round}{source}": "Investment pool, {round}{source}",
+        " (kilde: {source})": " (source: {source})",
+        " (kataloget angiver ingen pulje)": " (the catalogue states no pool)",
+        "Til rådighed": "Available",
+        "Ansøgt i alt": "Requested in all",
+        "Rest (+) / mangler (-)": "Remaining (+) / short (-)",
+        "I alt": "Total",
+        " (uden år: {amount})": " (no year: {amount})",
+        # gevinst basis
+        "Beregningsgrundlag for {id} {title}": "Calculation basis for {id} {title}",
+        "{id} har intet beregningsgrundlag som effektmodeller (effects).": (
+            "{id} has no calculation basis as effect models (effects)."
+        ),
+        "Fælles antagelser pr. {day}; beløb i {prices}.": (
+            "Shared assumptions as of {day}; amounts in {prices}."
+        ),
+        "Model:": "Model:",
+        "Indfasning:": "Phase-in:",
+        "Parametre:": "Parameters:",
+        "Beregning:": "Calculation:",
+        "Grundlaget": "The basis",
+        "Linjen i Tabel 1": "The line in Table 1",
+        "Linjerne i Tabel 1 i alt": "The lines in Table 1 in all",
+        "Forskel (linje - grundlag)": "Difference (line - basis)",
+        "Grundlaget giver ikke linjens beløb i {years}.": (
+            "The basis does not give the line's amounts in {years}."
+        ),
+        "Grundlaget giver linjens beløb.": "The basis gives the line's amounts.",
+    },
 )
 
 WORDINGS = {w.language: w for w in (DANISH, ENGLISH)}

@@ -534,7 +534,20 @@ class _References:
             stated = getattr(pm.stated, "distribution" if table == "2.1" else table)
             for name in stated.rows if stated else ():
                 self.unit(["stated", table, "rows", name], name.split(" / ")[0])
+        self.consultation_kinds()
         return self.problems
+
+    def consultation_kinds(self) -> None:
+        """A consultation's kind is one of the profile's ``consultation_kinds``."""
+        kinds = self.profile.consultation_kinds
+        known = ", ".join(kinds) or "ingen"
+        for i, c in enumerate(self.pm.consultations):
+            if c.kind not in kinds:
+                self.bad(
+                    ["consultations", i, "kind"],
+                    f"høringsarten {c.kind!r} findes ikke i profilen {self.profile.id!r}s "
+                    f"consultation_kinds: {known}",
+                )
 
 
 def proposal_from_document(

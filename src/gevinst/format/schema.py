@@ -30,7 +30,7 @@ from gevinst.core.claims.claim import HALF_WORDS, NUMBER_WORDS
 from gevinst.core.effects import MODELS
 from gevinst.core.model import TABLES_WITH_TEXT_AFTER
 from gevinst.core.numbers import AMOUNT_LIMIT, MAX_DENOMINATOR, amount_problem, dk, shortened
-from gevinst.core.template import TEMPLATE_HEADINGS
+from gevinst.core.template import TEMPLATE_HEADINGS, WORDINGS
 from gevinst.format.yamlsource import CommaNumber, WrittenNumber
 
 SCHEMA_VERSION = 1
@@ -324,8 +324,25 @@ class FollowUpModel(Model):
     when: str = ""
 
 
+def _risk_level(value: object) -> object:
+    """A risk level in either language, as the core names it: "low" is "lav"."""
+    if isinstance(value, str) and value.strip().casefold() in RISK_WORDS:
+        return RISK_WORDS[value.strip().casefold()]
+    if value is None:
+        return None
+    known = ", ".join(RISK_WORDS)
+    raise ValueError(f"{value!r} er ikke et risikoniveau: {known}")
+
+
+# every word for a risk level, Danish and English, to the core's (Danish) value
+RISK_WORDS = {
+    word.casefold(): str(level) for w in WORDINGS.values() for level, word in w.risk_levels.items()
+}
+
+
 class RiskModel(Model):
-    level: Literal["lav", "middel", "høj"] | None = None
+    # "lav", "middel", "høj" or "low", "medium", "high": the same RiskLevel
+    level: Annotated[str | None, BeforeValidator(_risk_level)] = None
     text: str = ""
 
 
@@ -351,18 +368,9 @@ TemplateHeading = Annotated[str, AfterValidator(_template_heading)]
 
 class ConsultationModel(Model):
     body: str
-    kind: Literal[
-        "cfo",
-        "effektiviseringskredsen",
-        "it-kredsen",
-        "koncern-it",
-        "hr-kredsen",
-        "med",
-        "ejendom",
-        "velfaerd",
-        "it-raadet",
-        "other",
-    ]
+    # one of the profile's consultation_kinds (checked when the proposal is read with its
+    # profile: reader._References)
+    kind: Annotated[str, Field(min_length=1)]
     heard: bool | None = None
     dates: list[Date] = Field(default_factory=list)
     text: str = ""

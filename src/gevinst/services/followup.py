@@ -57,11 +57,11 @@ class Item:
     seen: int = 0
 
 
-def _due(p: Proposal, f: FollowUp) -> Due:
+def _due(p: Proposal, f: FollowUp, profile: Profile) -> Due:
     if not p.years:
         raise InputError(f"{p.id}: forslaget har ingen år, så {f.when!r} kan ikke dateres")
     try:
-        return parse_when(f.when, p.years[0])
+        return parse_when(f.when, p.years[0], profile.periods)
     except InputError as e:
         raise InputError(f"{p.id}, målet {f.goal!r}: {e}") from e
 
@@ -69,7 +69,7 @@ def _due(p: Proposal, f: FollowUp) -> Due:
 def _items(
     p: Proposal, n: int, f: FollowUp, as_of: date, profile: Profile, records: Sequence[Record]
 ) -> list[Item]:
-    due = _due(p, f)
+    due = _due(p, f, profile)
     found = occurrences(due, as_of)
     nxt = following(due, as_of)
     if nxt is not None:
@@ -131,10 +131,12 @@ def reminders(store: Store, actor: Actor, key: str, as_of: date, administration:
     ]
 
 
-def _occurrence(p: Proposal, f: FollowUp, due_from: date | None, today: date) -> tuple[date, date]:
+def _occurrence(
+    p: Proposal, f: FollowUp, due_from: date | None, today: date, profile: Profile
+) -> tuple[date, date]:
     """The occurrence of ``f`` that starts on ``due_from``; without one, the last that has
     started by ``today``, or else the first."""
-    due = _due(p, f)
+    due = _due(p, f, profile)
     if due_from is None:
         started = occurrences(due, today)
         start, end = started[-1] if started else (due.start, due.end)
@@ -170,11 +172,12 @@ def record(
     still have the ``expected_count`` records its caller saw (ConflictError otherwise).
     Raises AccessDeniedError unless the actor may edit the proposal, InputError for a
     status, a note or a file that is refused (a ``done`` without evidence among them)."""
-    p = store.catalog(key).proposal(proposal_id)
+    catalog = store.catalog(key)
+    p = catalog.proposal(proposal_id)
     require_edit(actor, p)
     f = find_goal(p, goal)
     when = now or clock.now()
-    start, end = _occurrence(p, f, due_from, when.date())
+    start, end = _occurrence(p, f, due_from, when.date(), catalog.profile)
     attachments = [_attachment(name, content) for name, content in files]
     made = new_record(
         proposal=p.id,
