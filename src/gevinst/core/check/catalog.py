@@ -180,7 +180,7 @@ def _total(t: CatalogTable, result: Summary) -> Iterator[Finding]:
 
 def _statements(cat: Catalog) -> Iterator[Finding]:
     """Each statement in words ("55,6 mio. kr. i 2025") against its table's total, the total
-    converted from the profile's scale to mio. kr. (-55.634 t.kr. is -55,6; a profile in
+    converted from the profile's scale to mio. kr. (55.634 t.kr. is 55,6; a profile in
     mio. kr. compares as written, one in kroner divides by 1.000.000)."""
     scale = cat.profile.money.scale
     for st in cat.statements:
