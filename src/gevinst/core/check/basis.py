@@ -10,18 +10,67 @@ from decimal import Decimal
 
 from gevinst.core import calc
 from gevinst.core.check.compare import compare_series, severity
+from gevinst.core.check.say import Messages, say, voice
 from gevinst.core.effects import MODELS, evaluate
 from gevinst.core.errors import GevinstError
 from gevinst.core.findings import Finding, Severity
 from gevinst.core.model import BasisTable, Proposal, Section
-from gevinst.core.numbers import dk
 from gevinst.core.profile import Profile
 from gevinst.core.series import ZERO
+from gevinst.core.template import Printing
+
+MESSAGES: Messages = {
+    "da": {
+        "basis-row-total": "{title}, {row!r}: {column} er {stated}, men kolonnerne giver "
+        "{computed}",
+        "basis-column-total": "{title}, {row!r}, {column}: angivet {stated}, men rækkerne "
+        "giver {computed}",
+        "basis-missing": "Beregningsgrundlaget for {text!r} er ikke udtrykt som en model; "
+        "forslaget oplyser ikke nok til at genberegne linjen",
+        "basis": "Grundlaget for {text!r} ({model})",
+        "basis-error": "{name} kan ikke beregnes: {error}",
+        "basis-assumed": "{name}: parameteren {param!r} er ikke oplyst i forslaget ({source})",
+    },
+    "en": {
+        "basis-row-total": "{title}, {row!r}: {column} is {stated}, but the columns give "
+        "{computed}",
+        "basis-column-total": "{title}, {row!r}, {column}: stated {stated}, but the rows give "
+        "{computed}",
+        "basis-missing": "The calculation basis for {text!r} is not expressed as a model; the "
+        "proposal does not give enough to recalculate the line",
+        "basis": "The basis for {text!r} ({model})",
+        "basis-error": "{name} cannot be calculated: {error}",
+        "basis-assumed": "{name}: the parameter {param!r} is not given in the proposal ({source})",
+    },
+}
+
+# the effect models' names in English (the Danish are the models' own labels, in lower case)
+_MODEL_NAMES = {
+    "time_saving": "time saving",
+    "fte": "full-time equivalents",
+    "fte_overhead": "full-time equivalents with overheads",
+    "shortened_courses": "shorter courses",
+    "centralisation": "centralisation",
+    "budget_share": "share of a budget",
+    "subscription": "subscription",
+    "concession": "concession income",
+    "energy": "energy saving",
+    "procurement": "procurement",
+}
 
 
-def check_basis_table(p: Proposal, b: BasisTable) -> Iterator[Finding]:
+def _model_name(model: str, pr: Printing) -> str:
+    if pr.words.language == "en":
+        return _MODEL_NAMES.get(model, model.replace("_", " "))
+    return MODELS[model].label.lower()
+
+
+def check_basis_table(
+    p: Proposal, b: BasisTable, profile: Profile | None = None
+) -> Iterator[Finding]:
     """A basis table's total column against its other columns, and its total rows against
     the rows they add up."""
+    pr = voice(profile)
 
     def number(v: object) -> Decimal:
         return v if isinstance(v, Decimal) else ZERO
@@ -43,8 +92,16 @@ def check_basis_table(p: Proposal, b: BasisTable) -> Iterator[Finding]:
                     computed=computed,
                     rule="basis-row-total",
                     severity=severity(stated, computed),
-                    message=f"{b.title}, {row.label!r}: {b.total_column} er {dk(stated)}, "
-                    f"men kolonnerne giver {dk(computed)}",
+                    message=say(
+                        pr,
+                        MESSAGES,
+                        "basis-row-total",
+                        title=b.title,
+                        row=row.label,
+                        column=b.total_column,
+                        stated=pr.plain(stated),
+                        computed=pr.plain(computed),
+                    ),
                 )
     rows = {r.label: r for r in b.rows}
     for total in b.total_rows:
@@ -63,8 +120,16 @@ def check_basis_table(p: Proposal, b: BasisTable) -> Iterator[Finding]:
                     computed=computed,
                     rule="basis-column-total",
                     severity=severity(stated, computed),
-                    message=f"{b.title}, {total.row!r}, {col}: angivet {dk(stated)}, men "
-                    f"rækkerne giver {dk(computed)}",
+                    message=say(
+                        pr,
+                        MESSAGES,
+                        "basis-column-total",
+                        title=b.title,
+                        row=total.row,
+                        column=col,
+                        stated=pr.plain(stated),
+                        computed=pr.plain(computed),
+                    ),
                 )
 
 
@@ -72,6 +137,7 @@ def check_effects(p: Proposal, profile: Profile) -> Iterator[Finding]:
     """Each effect model against the line it explains, each value it had to assume, and each
     permanent line that no model explains."""
     explained = {line_id for e in p.effects for line_id in e.lines}
+    pr = voice(profile)
     for line in p.lines:
         if (
             line.section is Section.PERMANENT
@@ -84,12 +150,11 @@ def check_effects(p: Proposal, profile: Profile) -> Iterator[Finding]:
                 row=line.id,
                 rule="basis-missing",
                 severity=Severity.INFO,
-                message=f"Beregningsgrundlaget for {line.text!r} er ikke udtrykt som en "
-                "model; forslaget oplyser ikke nok til at genberegne linjen",
+                message=say(pr, MESSAGES, "basis-missing", text=line.text),
             )
     for e in p.effects:
         line = p.line(e.line)
-        name = f"Grundlaget for {line.text!r} ({MODELS[e.model].label.lower()})"
+        name = say(pr, MESSAGES, "basis", text=line.text, model=_model_name(e.model, pr))
         try:
             result = evaluate(
                 e, p.years, profile.assumptions, p.assumptions_date, money=profile.money
@@ -101,11 +166,19 @@ def check_effects(p: Proposal, profile: Profile) -> Iterator[Finding]:
                 row=e.line,
                 rule="basis-error",
                 severity=Severity.ERROR,
-                message=f"{name} kan ikke beregnes: {err}",
+                message=say(pr, MESSAGES, "basis-error", name=name, error=err),
             )
             continue
         yield from compare_series(
-            p.id, "basis", e.line, name, calc.explained(p, e), result.series, p.years, "basis-model"
+            p.id,
+            "basis",
+            e.line,
+            name,
+            calc.explained(p, e),
+            result.series,
+            p.years,
+            "basis-model",
+            pr=pr,
         )
         for param in e.params.values():
             if param.assumed:
@@ -115,6 +188,12 @@ def check_effects(p: Proposal, profile: Profile) -> Iterator[Finding]:
                     row=e.line,
                     rule="basis-assumed",
                     severity=Severity.INFO,
-                    message=f"{name}: parameteren {param.name!r} er ikke oplyst i forslaget"
-                    f" ({param.source})",
+                    message=say(
+                        pr,
+                        MESSAGES,
+                        "basis-assumed",
+                        name=name,
+                        param=param.name,
+                        source=param.source,
+                    ),
                 )

@@ -11,44 +11,101 @@ from decimal import Decimal
 from gevinst.core import calc
 from gevinst.core.check.compare import Reason, compare_series, compare_value, printed_sum
 from gevinst.core.check.proposal import check_proposal
+from gevinst.core.check.say import Messages, say, voice
 from gevinst.core.check.table1 import payback_agrees
 from gevinst.core.distribute import round_to
 from gevinst.core.findings import Finding, Severity
 from gevinst.core.model import Catalog, CatalogRow, CatalogTable, Proposal
 from gevinst.core.money import rescale
-from gevinst.core.numbers import dk
 from gevinst.core.series import ZERO
 from gevinst.core.summary import Summary, summarise
+from gevinst.core.template import Printing
 
 MILLION = 1_000_000  # the scale a statement in words is written in: mio. kr.
-_PROPOSALS_OWN = "forslagets egne tabeller giver det beregnede tal, kataloget angiver et andet"
-_NO_INVESTMENT = (
-    "forslagets egne tabeller har ingen investering (ingen implementeringsomkostninger); "
-    "kataloget angiver en investering, som ikke står i forslaget"
-)
-_ROWS_TOTAL = "summen af rækkerne, som de beregnes ud fra forslagenes egne tabeller"
+
+MESSAGES: Messages = {
+    "da": {
+        "proposals-own": "forslagets egne tabeller giver det beregnede tal, kataloget angiver "
+        "et andet",
+        "no-investment": "forslagets egne tabeller har ingen investering (ingen "
+        "implementeringsomkostninger); kataloget angiver en investering, som ikke står i "
+        "forslaget",
+        "rows-total": "summen af rækkerne, som de beregnes ud fra forslagenes egne tabeller",
+        "service-only": "kataloget angiver kun den varige ændring på service ({service}); "
+        "forslagets egne tabeller giver {computed} i alt",
+        "rounding": "afrundingsforskel",
+        "catalog-price-level": "{title}, {label}: kataloget er i {catalog} p/l, men forslagets "
+        "Tabel 1 er i {proposal} p/l",
+        "row": "{title}, {label}",
+        "effect": "{name}, effekt",
+        "investment": "{name}, samlet investering",
+        "printed-investment": "{title}, samlet investering i alt (trykt total mod rækkerne)",
+        "catalog-payback": "{title}, {label}, tilbagebetalingstid: angivet {stated!r}; "
+        "forslagets Tabel 1 giver {computed}",
+        "payback-basis": "{basis} {payback}",
+        "printed-full-effect": "{title}, effektivisering ved fuld indfasning i alt (trykt "
+        "total mod rækkerne)",
+        "total": "{title}, i alt",
+        "total-investment": "{title}, samlet investering i alt",
+        "steady": "i varig virkning",
+        "in-year": "i {year}",
+        "catalog-statement": "Kataloget skriver {stated} mio. kr. {when}; forslagenes egne "
+        "tabeller giver {computed} mio. kr.",
+    },
+    "en": {
+        "proposals-own": "the proposal's own tables give the calculated figure; the catalogue "
+        "states another",
+        "no-investment": "the proposal's own tables have no investment (no implementation "
+        "costs); the catalogue states an investment that is not in the proposal",
+        "rows-total": "the sum of the rows as they are calculated from the proposals' own tables",
+        "service-only": "the catalogue states only the permanent change on revenue "
+        "({service}); the proposal's own tables give {computed} in all",
+        "rounding": "rounding difference",
+        "catalog-price-level": "{title}, {label}: the catalogue is in {catalog} prices, but "
+        "the proposal's Table 1 is in {proposal} prices",
+        "row": "{title}, {label}",
+        "effect": "{name}, effect",
+        "investment": "{name}, total investment",
+        "printed-investment": "{title}, total investment in all (printed total against the rows)",
+        "catalog-payback": "{title}, {label}, payback period: stated {stated!r}; the "
+        "proposal's Table 1 gives {computed}",
+        "payback-basis": "{basis} {payback}",
+        "printed-full-effect": "{title}, saving at full implementation in all (printed total "
+        "against the rows)",
+        "total": "{title}, total",
+        "total-investment": "{title}, total investment in all",
+        "steady": "at full-year effect",
+        "in-year": "in {year}",
+        "catalog-statement": "The catalogue says {stated} million {when}; the proposals' own "
+        "tables give {computed} million",
+    },
+}
 
 
-def _effect_reason(p: Proposal) -> Reason:
+def _effect_reason(p: Proposal, pr: Printing) -> Reason:
     """Why the catalog's row differs from the proposal's own tables: where the catalog's
     figure is the proposal's change on service alone (Forslag 7's 43.143), it says so."""
     service = -calc.permanent(p, role=calc.OPERATING)
 
     def reason(year: int, stated: Decimal, computed: Decimal) -> str:
         if abs(stated - service[year]) <= 1 < abs(computed - service[year]):
-            return (
-                f"kataloget angiver kun den varige ændring på service ({dk(service[year])}); "
-                f"forslagets egne tabeller giver {dk(computed)} i alt"
+            return say(
+                pr,
+                MESSAGES,
+                "service-only",
+                service=pr.plain(service[year]),
+                computed=pr.plain(computed),
             )
         if abs(stated - computed) == 1:
-            return "afrundingsforskel"
-        return _PROPOSALS_OWN
+            return say(pr, MESSAGES, "rounding")
+        return say(pr, MESSAGES, "proposals-own")
 
     return reason
 
 
 def _table(cat: Catalog, t: CatalogTable) -> Iterator[Finding]:
     result = summarise(cat, t.id)
+    pr = voice(cat.profile)
     for r in result.rows():
         pid = r.row.proposal
         if pid is None:
@@ -64,50 +121,60 @@ def _table(cat: Catalog, t: CatalogTable) -> Iterator[Finding]:
                 computed=str(p.price_level),
                 rule="catalog-price-level",
                 severity=Severity.WARNING,
-                message=f"{t.title}, {r.row.label}: kataloget er i {cat.price_level} p/l, men "
-                f"forslagets Tabel 1 er i {p.price_level} p/l",
+                message=say(
+                    pr,
+                    MESSAGES,
+                    "catalog-price-level",
+                    title=t.title,
+                    label=r.row.label,
+                    catalog=pr.year(cat.price_level),
+                    proposal=pr.year(p.price_level),
+                ),
             )
-        name = f"{t.title}, {r.row.label}"
+        name = say(pr, MESSAGES, "row", title=t.title, label=r.row.label)
         yield from compare_series(
             p.id,
             t.id,
             pid,
-            f"{name}, effekt",
+            say(pr, MESSAGES, "effect", name=name),
             r.row.effect,
             r.effect,
             t.years,
             "catalog-effect",
-            reason=_effect_reason(p),
+            reason=_effect_reason(p, pr),
+            pr=pr,
         )
-        yield from _payback(p, t, r.row)
+        yield from _payback(p, t, r.row, pr)
         if r.investment is not None:
             yield from compare_value(
                 p.id,
                 t.id,
                 pid,
-                f"{name}, samlet investering",
+                say(pr, MESSAGES, "investment", name=name),
                 r.row.investment,
                 r.investment,
                 "catalog-investment",
-                _NO_INVESTMENT if r.investment == 0 else _PROPOSALS_OWN,
+                say(pr, MESSAGES, "no-investment" if r.investment == 0 else "proposals-own"),
+                pr=pr,
             )
     printed = {f"{i}": r.effect for i, r in enumerate(t.rows())}
-    yield from printed_sum(None, t.id, t.title, printed, t.total_effect, t.years)
+    yield from printed_sum(None, t.id, t.title, printed, t.total_effect, t.years, pr=pr)
     printed_investment = sum((r.investment or ZERO for r in t.rows()), ZERO)
     yield from compare_value(
         None,
         t.id,
         "total",
-        f"{t.title}, samlet investering i alt (trykt total mod rækkerne)",
+        say(pr, MESSAGES, "printed-investment", title=t.title),
         t.total_investment,
         printed_investment,
         "printed-total",
+        pr=pr,
     )
-    yield from _full_effect(t)
-    yield from _total(t, result)
+    yield from _full_effect(t, pr)
+    yield from _total(t, result, pr)
 
 
-def _payback(p: Proposal, t: CatalogTable, row: CatalogRow) -> Iterator[Finding]:
+def _payback(p: Proposal, t: CatalogTable, row: CatalogRow, pr: Printing) -> Iterator[Finding]:
     """A row's payback against the proposal's own, on either basis of Tabel 1 (a catalog's
     column names none). Only a proposal whose data gives its yearly profile has one to
     compare; a row alone states its payback, and one not written in whole years ("3,5 år")
@@ -119,7 +186,14 @@ def _payback(p: Proposal, t: CatalogTable, row: CatalogRow) -> Iterator[Finding]
     if None in agrees or any(agrees):
         return
     shown = ", ".join(
-        f"{calc.PAYBACK_BASES[b]} {calc.payback_text(c)}" for b, c in computed.items()
+        say(
+            pr,
+            MESSAGES,
+            "payback-basis",
+            basis=pr.words.payback_bases[b],
+            payback=pr.payback(c),
+        )
+        for b, c in computed.items()
     )
     yield Finding(
         proposal=p.id,
@@ -127,15 +201,22 @@ def _payback(p: Proposal, t: CatalogTable, row: CatalogRow) -> Iterator[Finding]
         row=p.id,
         year=None,
         stated=row.payback,
-        computed=calc.payback_text(computed["total"]),
+        computed=pr.payback(computed["total"]),
         rule="catalog-payback",
         severity=Severity.ERROR,
-        message=f"{t.title}, {row.label}, tilbagebetalingstid: angivet {row.payback!r}; "
-        f"forslagets Tabel 1 giver {shown}",
+        message=say(
+            pr,
+            MESSAGES,
+            "catalog-payback",
+            title=t.title,
+            label=row.label,
+            stated=row.payback,
+            computed=shown,
+        ),
     )
 
 
-def _full_effect(t: CatalogTable) -> Iterator[Finding]:
+def _full_effect(t: CatalogTable, pr: Printing) -> Iterator[Finding]:
     """The printed total at full phase-in against its rows as printed. A row's figure at full
     phase-in has no year, so no line gives it: it is stated, and only the sum is checked."""
     if t.total_full_effect is None:
@@ -145,36 +226,40 @@ def _full_effect(t: CatalogTable) -> Iterator[Finding]:
         None,
         t.id,
         "total",
-        f"{t.title}, effektivisering ved fuld indfasning i alt (trykt total mod rækkerne)",
+        say(pr, MESSAGES, "printed-full-effect", title=t.title),
         t.total_full_effect,
         rows,
         "printed-total-full-effect",
+        pr=pr,
     )
 
 
-def _total(t: CatalogTable, result: Summary) -> Iterator[Finding]:
+def _total(t: CatalogTable, result: Summary, pr: Printing) -> Iterator[Finding]:
     """The printed "I alt" against the total of the recomputed rows."""
+    rows_total = say(pr, MESSAGES, "rows-total")
     if t.total_effect is not None:
         yield from compare_series(
             None,
             t.id,
             "total",
-            f"{t.title}, i alt",
+            say(pr, MESSAGES, "total", title=t.title),
             t.total_effect,
             result.total_effect(),
             t.years,
             "catalog-total",
-            reason=lambda _year, _stated, _computed: _ROWS_TOTAL,
+            reason=lambda _year, _stated, _computed: rows_total,
+            pr=pr,
         )
     yield from compare_value(
         None,
         t.id,
         "total",
-        f"{t.title}, samlet investering i alt",
+        say(pr, MESSAGES, "total-investment", title=t.title),
         t.total_investment,
         result.total_investment(),
         "catalog-total",
-        _ROWS_TOTAL,
+        rows_total,
+        pr=pr,
     )
 
 
@@ -183,12 +268,17 @@ def _statements(cat: Catalog) -> Iterator[Finding]:
     converted from the profile's scale to mio. kr. (55.634 t.kr. is 55,6; a profile in
     mio. kr. compares as written, one in kroner divides by 1.000.000)."""
     scale = cat.profile.money.scale
+    pr = voice(cat.profile)
     for st in cat.statements:
         result = summarise(cat, st.table)
         total = result.total_steady_state() if st.year is None else result.total_effect()[st.year]
         computed = round_to(rescale(total, scale, MILLION), st.mio_kr)
         if computed != st.mio_kr:
-            when = "i varig virkning" if st.year is None else f"i {st.year}"
+            when = (
+                say(pr, MESSAGES, "steady")
+                if st.year is None
+                else say(pr, MESSAGES, "in-year", year=pr.year(st.year))
+            )
             places = -int(st.mio_kr.as_tuple().exponent)
             yield Finding(
                 proposal=None,
@@ -199,8 +289,14 @@ def _statements(cat: Catalog) -> Iterator[Finding]:
                 computed=computed,
                 rule="catalog-statement",
                 severity=Severity.ERROR,
-                message=f"Kataloget skriver {dk(st.mio_kr, places=places)} mio. kr. {when}; "
-                f"forslagenes egne tabeller giver {dk(computed, places=places)} mio. kr.",
+                message=say(
+                    pr,
+                    MESSAGES,
+                    "catalog-statement",
+                    stated=pr.figure(st.mio_kr, places=places),
+                    when=when,
+                    computed=pr.figure(computed, places=places),
+                ),
             )
 
 

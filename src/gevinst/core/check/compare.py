@@ -11,17 +11,61 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 
+from gevinst.core.check.say import Messages, say, voice
 from gevinst.core.findings import Finding, Severity
-from gevinst.core.numbers import dk
 from gevinst.core.series import Series, sum_series
+from gevinst.core.template import Printing
 
-# why a row split by a key differs by one from the source's row
-KEY_ROUNDING = (
-    "forslaget har afrundet rækken for sig; de beregnede rækker er fordelt efter forslagets "
-    "nøgle og afrundet samlet (største rest), så de giver totalen"
-)
+MESSAGES: Messages = {
+    "da": {
+        "series": "{row}, {year}: angivet {stated}, beregnet {computed} "
+        "(forskel {difference}; {why})",
+        "value": "{name}: angivet {stated}, beregnet {computed}{because}",
+        "because": " ({why})",
+        "printed-total": "{title}, {year}: i {source} er totalen {stated}, men {owner} rækker "
+        "giver {computed}",
+        "catalog": "kataloget",
+        "catalog-own": "katalogets",
+        "proposal": "forslaget",
+        "proposal-own": "forslagets",
+        "discrepancy": "uoverensstemmelse",
+        "rounding": "afrundingsforskel",
+        "rounding-because": "afrundingsforskel: {why}",
+        "key-rounding": (
+            "forslaget har afrundet rækken for sig; de beregnede rækker er fordelt efter "
+            "forslagets nøgle og afrundet samlet (største rest), så de giver totalen"
+        ),
+    },
+    "en": {
+        "series": "{row}, {year}: stated {stated}, calculated {computed} "
+        "(difference {difference}; {why})",
+        "value": "{name}: stated {stated}, calculated {computed}{because}",
+        "because": " ({why})",
+        "printed-total": "{title}, {year}: in {source} the total is {stated}, but {owner} rows "
+        "give {computed}",
+        "catalog": "the catalogue",
+        "catalog-own": "the catalogue's",
+        "proposal": "the proposal",
+        "proposal-own": "the proposal's",
+        "discrepancy": "discrepancy",
+        "rounding": "rounding difference",
+        "rounding-because": "rounding difference: {why}",
+        "key-rounding": (
+            "the proposal rounded the row on its own; the calculated rows are split by the "
+            "proposal's key and rounded together (largest remainder), so that they give the total"
+        ),
+    },
+}
+
+# why a row split by a key differs by one from the source's row (Danish; key_rounding(pr))
+KEY_ROUNDING = MESSAGES["da"]["key-rounding"]
 
 Reason = Callable[[int, Decimal, Decimal], str]
+
+
+def key_rounding(pr: Printing) -> str:
+    """Why a row split by a key differs by one from the source's row, in ``pr``'s words."""
+    return say(pr, MESSAGES, "key-rounding")
 
 
 def severity(stated: Decimal, computed: Decimal) -> Severity:
@@ -29,12 +73,15 @@ def severity(stated: Decimal, computed: Decimal) -> Severity:
     return Severity.WARNING if abs(stated - computed) == 1 else Severity.ERROR
 
 
-def kind(stated: Decimal, computed: Decimal, rounding: str) -> str:
+def kind(stated: Decimal, computed: Decimal, rounding: str, pr: Printing | None = None) -> str:
     """The message's word for a difference; ``rounding`` says why a difference of one arises
     (left out where the stated figure is 0, which no rounding explains)."""
+    pr = pr or voice(None)
     if abs(stated - computed) != 1:
-        return "uoverensstemmelse"
-    return f"afrundingsforskel: {rounding}" if rounding and stated != 0 else "afrundingsforskel"
+        return say(pr, MESSAGES, "discrepancy")
+    if rounding and stated != 0:
+        return say(pr, MESSAGES, "rounding-because", why=rounding)
+    return say(pr, MESSAGES, "rounding")
 
 
 def compare_series(
@@ -48,14 +95,17 @@ def compare_series(
     rule: str,
     rounding: str = "",
     reason: Reason | None = None,
+    *,
+    pr: Printing | None = None,
 ) -> Iterator[Finding]:
     """One finding per year where a stated row differs from the computed one; ``rounding``
     says why a difference of one arises, and ``reason`` why any difference does, where the
-    caller knows."""
+    caller knows; worded as ``pr`` prints (Danish where it is not given)."""
+    pr = pr or voice(None)
     for year in years:
         s, c = stated[year], computed[year]
         if s != c:
-            why = reason(year, s, c) if reason is not None else kind(s, c, rounding)
+            why = reason(year, s, c) if reason is not None else kind(s, c, rounding, pr)
             yield Finding(
                 proposal=proposal,
                 table=table,
@@ -65,8 +115,17 @@ def compare_series(
                 computed=c,
                 rule=rule,
                 severity=severity(s, c),
-                message=f"{row_name}, {year}: angivet {dk(s)}, beregnet {dk(c)} "
-                f"(forskel {dk(s - c)}; {why})",
+                message=say(
+                    pr,
+                    MESSAGES,
+                    "series",
+                    row=row_name,
+                    year=pr.year(year),
+                    stated=pr.plain(s),
+                    computed=pr.plain(c),
+                    difference=pr.plain(s - c),
+                    why=why,
+                ),
             )
 
 
@@ -79,11 +138,14 @@ def compare_value(
     computed: Decimal,
     rule: str,
     why: str = "",
+    *,
+    pr: Printing | None = None,
 ) -> Iterator[Finding]:
     """A single stated figure (no year) against its computed value; ``why`` says why they
     differ, where the caller knows."""
+    pr = pr or voice(None)
     if stated is not None and stated != computed:
-        because = f" ({why})" if why else ""
+        because = say(pr, MESSAGES, "because", why=why) if why else ""
         yield Finding(
             proposal=proposal,
             table=table,
@@ -93,7 +155,15 @@ def compare_value(
             computed=computed,
             rule=rule,
             severity=severity(stated, computed),
-            message=f"{name}: angivet {dk(stated)}, beregnet {dk(computed)}{because}",
+            message=say(
+                pr,
+                MESSAGES,
+                "value",
+                name=name,
+                stated=pr.plain(stated),
+                computed=pr.plain(computed),
+                because=because,
+            ),
         )
 
 
@@ -104,12 +174,15 @@ def printed_sum(
     rows: Mapping[str, Series],
     total: Series | None,
     years: tuple[int, ...],
+    *,
+    pr: Printing | None = None,
 ) -> Iterator[Finding]:
     """The source's rows against the source's total of the same table: the source's own
     arithmetic, whatever gevinst derives."""
     if total is None or not rows:
         return
-    source = "kataloget" if proposal is None else "forslaget"
+    pr = pr or voice(None)
+    source = "catalog" if proposal is None else "proposal"
     rows_total = sum_series(rows.values())
     for year in years:
         s, c = total[year], rows_total[year]
@@ -123,6 +196,15 @@ def printed_sum(
                 computed=c,
                 rule="printed-total",
                 severity=severity(s, c),
-                message=f"{title}, {year}: i {source} er totalen {dk(s)}, men {source}s rækker "
-                f"giver {dk(c)}",
+                message=say(
+                    pr,
+                    MESSAGES,
+                    "printed-total",
+                    title=title,
+                    year=pr.year(year),
+                    source=say(pr, MESSAGES, source),
+                    owner=say(pr, MESSAGES, f"{source}-own"),
+                    stated=pr.plain(s),
+                    computed=pr.plain(c),
+                ),
             )

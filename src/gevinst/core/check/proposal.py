@@ -22,19 +22,19 @@ from gevinst.core.profile import Profile
 
 def check_proposal(p: Proposal, profile: Profile) -> list[Finding]:
     """Every finding about one proposal: its figures recomputed (each technical table once),
-    the template applied."""
+    the template applied; each message in ``profile``'s language."""
     tables = calc.Tables(p, profile)
     findings = [
-        *check_table1(p),
+        *check_table1(p, profile),
         *check_effects(p, profile),
         *check_technical(p, profile, tables),
         *check_c_is_a_plus_b(p, profile),
-        *check_admin(p),
+        *check_admin(p, profile),
         *check_template(p, profile, tables),
-        *check_targets(p),
-        *check_price_bases(p),
+        *check_targets(p, profile),
+        *check_price_bases(p, profile),
     ]
     for b in p.basis:
-        findings.extend(check_basis_table(p, b))
+        findings.extend(check_basis_table(p, b, profile))
     findings.extend(check_claims(p, profile, tables))
     return findings

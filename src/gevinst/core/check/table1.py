@@ -10,39 +10,65 @@ from decimal import Decimal
 
 from gevinst.core import calc
 from gevinst.core.check.compare import Reason, compare_series
+from gevinst.core.check.say import Messages, say, voice
 from gevinst.core.findings import Finding, Severity
 from gevinst.core.model import Parts, Proposal
-from gevinst.core.numbers import dk
+from gevinst.core.profile import Profile
 from gevinst.core.series import sum_series
+from gevinst.core.template import Printing
 
 _PAYBACK = re.compile(r"^\s*(\d+)\s*(?:år)?\s*(?:\((\d{4})\))?\s*$")
 _NO_PAYBACK = "ingen"
 
+MESSAGES: Messages = {
+    "da": {
+        "counted-twice": "forskellen er årets varige driftsudgifter ({costs}), som forslaget "
+        "har talt med to gange",
+        "rounding": "afrundingsforskel",
+        "lines": "det beregnede tal er summen af forslagets linjer",
+        "payback": "{row}: angivet {stated!r}, beregnet {computed} (tælles fra første år med "
+        "beløb til og med første år, hvor den akkumulerede påvirkning er og forbliver <= 0)",
+        "payback-format": "{row}: {stated!r} kan ikke læses",
+        "area-blank": "Linjen {text!r} har intet styringsområde; regnet som {area}",
+        "parts-sum": "Fordelingen af {text!r}",
+    },
+    "en": {
+        "counted-twice": "the difference is the year's permanent running costs ({costs}), "
+        "which the proposal has counted twice",
+        "rounding": "rounding difference",
+        "lines": "the calculated figure is the sum of the proposal's lines",
+        "payback": "{row}: stated {stated!r}, calculated {computed} (counted from the first "
+        "year with an amount to the first year in which the cumulative impact is and stays "
+        "<= 0)",
+        "payback-format": "{row}: {stated!r} cannot be read",
+        "area-blank": "The line {text!r} has no budget area; counted as {area}",
+        "parts-sum": "The split of {text!r}",
+    },
+}
 
-def _sum_reason(p: Proposal) -> Reason:
+
+def _sum_reason(p: Proposal, pr: Printing) -> Reason:
     """Why a row of Tabel 1 differs from the sum of the lines: a year's operating costs
     counted twice (Forslag 3's 4.850), or plainly the lines' sum."""
     costs = calc.operating_costs(p)
 
     def reason(year: int, stated: Decimal, computed: Decimal) -> str:
         if costs[year] != 0 and abs(stated - computed) == abs(costs[year]):
-            return (
-                f"forskellen er årets varige driftsudgifter ({dk(abs(costs[year]))}), som "
-                "forslaget har talt med to gange"
-            )
+            return say(pr, MESSAGES, "counted-twice", costs=pr.plain(abs(costs[year])))
         if abs(stated - computed) == 1:
-            return "afrundingsforskel"
-        return "det beregnede tal er summen af forslagets linjer"
+            return say(pr, MESSAGES, "rounding")
+        return say(pr, MESSAGES, "lines")
 
     return reason
 
 
-def _rows(p: Proposal) -> Iterator[Finding]:
-    reason = _sum_reason(p)
+def _rows(p: Proposal, pr: Printing) -> Iterator[Finding]:
+    reason = _sum_reason(p, pr)
     for key, stated in p.stated.table1.items():
         name, compute = calc.TABLE1_ROWS[key]
+        name = pr.words.table1_rows.get(key, name)
         yield from compare_series(
-            p.id, "1", key, name, stated, compute(p), p.years, "table1-sum", reason=reason
+            p.id, "1", key, name, stated, compute(p), p.years, "table1-sum", reason=reason, pr=pr
         )
 
 
@@ -64,8 +90,10 @@ def payback_agrees(text: str, computed: calc.Payback | None) -> bool | None:
     return computed is not None and computed.years == years and (not year or year == computed.year)
 
 
-def _payback_differs(p: Proposal, basis: str, text: str, computed: calc.Payback | None) -> Finding:
-    shown = calc.payback_text(computed)
+def _payback_differs(
+    p: Proposal, basis: str, text: str, computed: calc.Payback | None, pr: Printing
+) -> Finding:
+    shown = pr.payback(computed)
     return Finding(
         proposal=p.id,
         table="1",
@@ -75,13 +103,18 @@ def _payback_differs(p: Proposal, basis: str, text: str, computed: calc.Payback 
         computed=shown,
         rule="payback",
         severity=Severity.ERROR,
-        message=f"Tilbagebetalingstid baseret på {calc.PAYBACK_BASES[basis]}: angivet "
-        f"{text.strip()!r}, beregnet {shown} (tælles fra første år med beløb til og med første "
-        f"år, hvor den akkumulerede påvirkning er og forbliver <= 0)",
+        message=say(
+            pr,
+            MESSAGES,
+            "payback",
+            row=pr.payback_row(basis),
+            stated=text.strip(),
+            computed=shown,
+        ),
     )
 
 
-def _payback(p: Proposal) -> Iterator[Finding]:
+def _payback(p: Proposal, pr: Printing) -> Iterator[Finding]:
     """Each stated payback against the one computed from the lines. A proposal known by its
     catalog row alone states its payback but not its investment year by year: the stated
     figure stands, and nothing is compared (``Proposal.payback_derived``)."""
@@ -92,7 +125,7 @@ def _payback(p: Proposal) -> Iterator[Finding]:
         if text.strip().casefold() == _NO_PAYBACK:
             # "ingen" is read, not a format problem: it differs where there is a payback
             if computed is not None:
-                yield _payback_differs(p, basis, text, computed)
+                yield _payback_differs(p, basis, text, computed, pr)
             continue
         match = _PAYBACK.match(text)
         if match is None:
@@ -102,19 +135,18 @@ def _payback(p: Proposal) -> Iterator[Finding]:
                 row=f"payback_{basis}",
                 year=None,
                 stated=text,
-                computed=calc.payback_text(computed),
+                computed=pr.payback(computed),
                 rule="payback-format",
                 severity=Severity.WARNING,
-                message=f"Tilbagebetalingstid baseret på {calc.PAYBACK_BASES[basis]}: {text!r} "
-                "kan ikke læses",
+                message=say(pr, MESSAGES, "payback-format", row=pr.payback_row(basis), stated=text),
             )
             continue
         years, year = int(match[1]), match[2] and int(match[2])
         if computed is None or computed.years != years or (year and year != computed.year):
-            yield _payback_differs(p, basis, text, computed)
+            yield _payback_differs(p, basis, text, computed, pr)
 
 
-def _lines(p: Proposal) -> Iterator[Finding]:
+def _lines(p: Proposal, pr: Printing) -> Iterator[Finding]:
     for line in p.lines:
         if line.area_assumed and line.area is not None:
             yield Finding(
@@ -126,7 +158,7 @@ def _lines(p: Proposal) -> Iterator[Finding]:
                 computed=line.area,
                 rule="area-blank",
                 severity=Severity.INFO,
-                message=f"Linjen {line.text!r} har intet styringsområde; regnet som {line.area}",
+                message=say(pr, MESSAGES, "area-blank", text=line.text, area=line.area),
             )
         if isinstance(line.booking, Parts):
             parts = sum_series(line.booking.parts.values())
@@ -134,16 +166,19 @@ def _lines(p: Proposal) -> Iterator[Finding]:
                 p.id,
                 "1",
                 line.id,
-                f"Fordelingen af {line.text!r}",
+                say(pr, MESSAGES, "parts-sum", text=line.text),
                 parts,
                 line.amounts,
                 p.years,
                 "parts-sum",
+                pr=pr,
             )
 
 
-def check_table1(p: Proposal) -> Iterator[Finding]:
-    """Tabel 1's stated rows, its payback times, then its lines."""
-    yield from _rows(p)
-    yield from _payback(p)
-    yield from _lines(p)
+def check_table1(p: Proposal, profile: Profile | None = None) -> Iterator[Finding]:
+    """Tabel 1's stated rows, its payback times, then its lines, worded in ``profile``'s
+    language (Danish without one)."""
+    pr = voice(profile)
+    yield from _rows(p, pr)
+    yield from _payback(p, pr)
+    yield from _lines(p, pr)

@@ -11,37 +11,73 @@ from decimal import Decimal
 
 from gevinst.core import calc
 from gevinst.core.check.compare import (
-    KEY_ROUNDING,
     Reason,
     compare_series,
+    key_rounding,
     kind,
     printed_sum,
     severity,
 )
+from gevinst.core.check.say import Messages, say, voice
 from gevinst.core.findings import Finding, Severity
 from gevinst.core.model import Proposal, Section, StatedTable
-from gevinst.core.numbers import dk
 from gevinst.core.profile import Profile
 from gevinst.core.series import EMPTY, Series
+from gevinst.core.template import DANISH, Printing
 
-TABLE_NAMES = {
-    "A": "Tabel A (måltalseffekt)",
-    "B": "Tabel B (bevillingsmæssig effekt – varig drift)",
-    "C": "Tabel C (bevillingsmæssig effekt hvis indarbejdes)",
-    "D": "Tabel D (anlægsinvesteringer)",
-    "E": "Tabel E (serviceinvesteringer)",
-    "2.1": "Tabel 2.1 (fordeling på udvalg)",
+# the tables' names in the check's Danish messages (each language's: Wording.table_names)
+TABLE_NAMES = DANISH.table_names
+
+# the row of a table's unit line, where it names a price basis ("1.000 kr. 2025 p/l",
+# "£, 2025/26 prices": the price level is the year the level's (financial) year starts in)
+PRICE_BASIS = "price_basis"
+_PRICE_LEVEL = re.compile(r"\b(\d{4})(?:/\d{2})? (?:p/l|prices)\b")
+
+MESSAGES: Messages = {
+    "da": {
+        "nothing-moves": "Tabel B viser beløb, der flyttes mellem udvalgenes budgetrammer; "
+        "forslagets linjer placerer ingen udgift hos et andet udvalg end det, som afholder "
+        "den, så intet flyttes",
+        "no-row": "forslagets tabel har ingen række her; forslagets linjer giver {computed}",
+        "rows-total": "det beregnede tal er summen af de beregnede rækker",
+        "c-is-a-plus-b": "den beregnede Tabel C er de beregnede Tabel A og Tabel B lagt sammen",
+        "distributed": "det beregnede tal er det, forslagets linjer fordeler til rækken",
+        "row": "{title}, {unit}",
+        "total": "{title}, total",
+        "implementation-area": "Implementeringsomkostningen {text!r} er på {area} "
+        "styringsområde; Tabel D og E fordeler kun {capital} og {operating}",
+        "no-area": "intet",
+        "booking-missing": "Mindst én linje har ingen fordeling på udvalg; tabellerne kan ikke "
+        "beregnes",
+        "C=A+B": "Tabel C, {unit}, {year}: i forslaget er Tabel C {stated}, men forslagets "
+        "Tabel A + Tabel B giver {computed}",
+        "table-price-basis": "{table}, prisniveau: tabellen angiver {stated}, men dens tal er "
+        "forslagets egne i {level} p/l (ikke omregnet)",
+    },
+    "en": {
+        "nothing-moves": "Table B shows amounts moved between the committees' budgets; the "
+        "proposal's lines place no cost with a committee other than the one that bears it, "
+        "so nothing is moved",
+        "no-row": "the proposal's table has no row here; the proposal's lines give {computed}",
+        "rows-total": "the calculated figure is the sum of the calculated rows",
+        "c-is-a-plus-b": "the calculated Table C is the calculated Table A and Table B added up",
+        "distributed": "the calculated figure is what the proposal's lines distribute to the row",
+        "row": "{title}, {unit}",
+        "total": "{title}, total",
+        "implementation-area": "The implementation cost {text!r} is on {area} budget area; "
+        "Table D and E distribute only {capital} and {operating}",
+        "no-area": "no",
+        "booking-missing": "At least one line is not distributed on committees; the tables "
+        "cannot be calculated",
+        "C=A+B": "Table C, {unit}, {year}: in the proposal Table C is {stated}, but the "
+        "proposal's Table A + Table B give {computed}",
+        "table-price-basis": "{table}, price base: the table states {stated}, but its figures "
+        "are the proposal's own in {level} prices (not converted)",
+    },
 }
 
-# the row of a table's unit line, where it names a price basis ("1.000 kr. 2025 p/l")
-PRICE_BASIS = "price_basis"
-_PRICE_LEVEL = re.compile(r"\b(\d{4}) p/l\b")
-
 # why Tabel B is derived as nothing where the source prints each committee's own cost
-NOTHING_MOVES = (
-    "Tabel B viser beløb, der flyttes mellem udvalgenes budgetrammer; forslagets linjer "
-    "placerer ingen udgift hos et andet udvalg end det, som afholder den, så intet flyttes"
-)
+NOTHING_MOVES = MESSAGES["da"]["nothing-moves"]
 
 
 def filled(t: StatedTable | None) -> bool:
@@ -62,22 +98,22 @@ def rows_by_unit(
     return out
 
 
-def _unit_reason(table: str, has_row: bool, total: bool = False) -> Reason:
+def _unit_reason(table: str, has_row: bool, pr: Printing, total: bool = False) -> Reason:
     """Why a unit's row (or the total) differs from the derived one, as far as the check
     can tell."""
 
     def reason(_year: int, stated: Decimal, computed: Decimal) -> str:
         if not has_row:
-            return f"forslagets tabel har ingen række her; forslagets linjer giver {dk(computed)}"
+            return say(pr, MESSAGES, "no-row", computed=pr.plain(computed))
         if table == "B" and computed == 0:
-            return NOTHING_MOVES
+            return say(pr, MESSAGES, "nothing-moves")
         if abs(stated - computed) == 1:
-            return kind(stated, computed, "" if total else KEY_ROUNDING)
+            return kind(stated, computed, "" if total else key_rounding(pr), pr)
         if total:
-            return "det beregnede tal er summen af de beregnede rækker"
+            return say(pr, MESSAGES, "rows-total")
         if table == "C":
-            return "den beregnede Tabel C er de beregnede Tabel A og Tabel B lagt sammen"
-        return "det beregnede tal er det, forslagets linjer fordeler til rækken"
+            return say(pr, MESSAGES, "c-is-a-plus-b")
+        return say(pr, MESSAGES, "distributed")
 
     return reason
 
@@ -89,8 +125,9 @@ def _unit_rows(
     computed: Mapping[str, Series],
     profile: Profile,
     rule: str,
+    pr: Printing,
 ) -> Iterator[Finding]:
-    title = TABLE_NAMES[table]
+    title = pr.words.table_names[table]
     if not stated.rows and stated.total is None:
         return
     resolved = rows_by_unit(stated.rows, profile, committees=table == "2.1")
@@ -99,26 +136,28 @@ def _unit_rows(
             p.id,
             table,
             unit,
-            f"{title}, {profile.unit_name(unit)}",
+            say(pr, MESSAGES, "row", title=title, unit=profile.unit_name(unit)),
             resolved.get(unit, EMPTY),
             computed.get(unit, EMPTY),
             p.years,
             rule,
-            reason=_unit_reason(table, unit in resolved),
+            reason=_unit_reason(table, unit in resolved, pr),
+            pr=pr,
         )
     if stated.total is not None:
         yield from compare_series(
             p.id,
             table,
             "total",
-            f"{title}, total",
+            say(pr, MESSAGES, "total", title=title),
             stated.total,
             calc.column_total(computed),
             p.years,
             rule,
-            reason=_unit_reason(table, True, total=True),
+            reason=_unit_reason(table, True, pr, total=True),
+            pr=pr,
         )
-    yield from printed_sum(p.id, table, title, stated.rows, stated.total, p.years)
+    yield from printed_sum(p.id, table, title, stated.rows, stated.total, p.years, pr=pr)
 
 
 def check_technical(
@@ -129,6 +168,7 @@ def check_technical(
     place. ``tables``
     are the proposal's as the rest of its check computes them."""
     derived = tables or calc.Tables(p, profile)
+    pr = voice(profile)
     for line in p.lines:
         if line.section is Section.IMPLEMENTATION and line.role not in (
             calc.CAPITAL,
@@ -140,9 +180,15 @@ def check_technical(
                 row=line.id,
                 rule="implementation-area",
                 severity=Severity.WARNING,
-                message=f"Implementeringsomkostningen {line.text!r} er på "
-                f"{line.area or 'intet'} styringsområde; Tabel D og E fordeler kun "
-                f"{profile.area_of(calc.CAPITAL)} og {profile.area_of(calc.OPERATING)}",
+                message=say(
+                    pr,
+                    MESSAGES,
+                    "implementation-area",
+                    text=line.text,
+                    area=line.area or say(pr, MESSAGES, "no-area"),
+                    capital=profile.area_of(calc.CAPITAL),
+                    operating=profile.area_of(calc.OPERATING),
+                ),
             )
     if calc.unbooked(p) and (p.stated.technical or p.stated.distribution):
         yield Finding.note(
@@ -151,11 +197,11 @@ def check_technical(
             row=None,
             rule="booking-missing",
             severity=Severity.ERROR,
-            message="Mindst én linje har ingen fordeling på udvalg; tabellerne kan ikke beregnes",
+            message=say(pr, MESSAGES, "booking-missing"),
         )
         return
     for table, stated in p.stated.technical.items():
-        yield from _unit_rows(p, table, stated, derived[table], profile, f"table-{table}")
+        yield from _unit_rows(p, table, stated, derived[table], profile, f"table-{table}", pr)
     d = p.stated.distribution
     if d is not None:
         yield from _unit_rows(
@@ -165,6 +211,7 @@ def check_technical(
             derived.distribution(d.includes_implementation),
             profile,
             "table-2.1",
+            pr,
         )
 
 
@@ -174,6 +221,7 @@ def check_c_is_a_plus_b(p: Proposal, profile: Profile) -> Iterator[Finding]:
     if not all(filled(t) for t in printed):
         return
     a, b, c = (rows_by_unit(t.rows, profile) for t in printed if t)
+    pr = voice(profile)
     for unit in profile.sort_units(set(a) | set(b) | set(c)):
         a_plus_b = a.get(unit, EMPTY) + b.get(unit, EMPTY)
         printed_c = c.get(unit, EMPTY)
@@ -189,36 +237,46 @@ def check_c_is_a_plus_b(p: Proposal, profile: Profile) -> Iterator[Finding]:
                     computed=computed,
                     rule="C=A+B",
                     severity=severity(stated, computed),
-                    message=f"Tabel C, {profile.unit_name(unit)}, {year}: i forslaget er "
-                    f"Tabel C {dk(stated)}, men forslagets Tabel A + Tabel B giver "
-                    f"{dk(computed)}",
+                    message=say(
+                        pr,
+                        MESSAGES,
+                        "C=A+B",
+                        unit=profile.unit_name(unit),
+                        year=pr.year(year),
+                        stated=pr.plain(stated),
+                        computed=pr.plain(computed),
+                    ),
                 )
 
 
-def check_admin(p: Proposal) -> Iterator[Finding]:
+def check_admin(p: Proposal, profile: Profile | None = None) -> Iterator[Finding]:
     """Tabel 2's stated total against the sum of its rows."""
     if p.stated.admin_total is not None:
+        pr = voice(profile)
         yield from compare_series(
             p.id,
             "admin",
             "total",
-            "Varige ændringer totalt, administration",
+            pr.words.admin_total,
             p.stated.admin_total,
             calc.admin_total(p),
             p.years,
             "admin-sum",
+            pr=pr,
         )
 
 
-def price_basis(p: Proposal) -> str:
-    """The unit line of the proposal's tables: its own price level."""
-    return f"1.000 kr. {p.price_level} p/l"
+def price_basis(p: Proposal, pr: Printing | None = None) -> str:
+    """The unit line of the proposal's tables: its own price level, as ``pr`` prints it
+    ("1.000 kr. 2025 p/l", "£, 2025/26 prices")."""
+    return (pr or voice(None)).prices(p.price_level)
 
 
-def check_price_bases(p: Proposal) -> Iterator[Finding]:
+def check_price_bases(p: Proposal, profile: Profile | None = None) -> Iterator[Finding]:
     """A stated table printed under another price level than the proposal's, over the same
     figures (F3's tables A-E say 2025 p/l; its figures are its 2024 p/l)."""
-    own = price_basis(p)
+    pr = voice(profile)
+    own = price_basis(p, pr)
     for name, t in p.stated.technical.items():
         level = _PRICE_LEVEL.search(t.price_basis)
         if level is not None and int(level[1]) != p.price_level:
@@ -231,6 +289,12 @@ def check_price_bases(p: Proposal) -> Iterator[Finding]:
                 computed=own,
                 rule="table-price-basis",
                 severity=Severity.WARNING,
-                message=f"{TABLE_NAMES[name]}, prisniveau: tabellen angiver {t.price_basis}, "
-                f"men dens tal er forslagets egne i {p.price_level} p/l (ikke omregnet)",
+                message=say(
+                    pr,
+                    MESSAGES,
+                    "table-price-basis",
+                    table=pr.words.table_names[name],
+                    stated=t.price_basis,
+                    level=pr.year(p.price_level),
+                ),
             )

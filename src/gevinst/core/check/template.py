@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from gevinst.core import calc
+from gevinst.core.check.say import Messages, say, voice
 from gevinst.core.check.tables import filled
 from gevinst.core.findings import Finding, Severity
 from gevinst.core.model import Proposal
@@ -17,6 +18,12 @@ from gevinst.core.profile import Profile
 # the technical tables whose rule is "more than one committee shares the investment"; the
 # others (A to C) are called for by permanent operating costs
 _SPLIT_INVESTMENT = ("D", "E")
+
+# the glue around the template's own words (the profile's, already in its language)
+MESSAGES: Messages = {
+    "da": {"not-filled": "{why}, men {table} er ikke udfyldt"},
+    "en": {"not-filled": "{why}, but {table} is not filled in"},
+}
 
 
 def required_tables(
@@ -59,10 +66,18 @@ def check_template(
     if p.catalog_entry_only:
         return
     template = profile.template
+    pr = voice(profile)
     for t in required_tables(p, profile, tables):
         if not filled(p.stated.technical.get(t)):
             yield rule(
-                f"template-{t}", f"{template.technical_tables[t]}, men Tabel {t} er ikke udfyldt"
+                f"template-{t}",
+                say(
+                    pr,
+                    MESSAGES,
+                    "not-filled",
+                    why=template.technical_tables[t],
+                    table=f"{pr.words.table_word} {t}",
+                ),
             )
     heard = {c.kind: c for c in p.consultations}
     approval = template.approval
