@@ -24,6 +24,8 @@ from gevinst.core.prices import (
     factor,
 )
 from gevinst.core.series import Series
+from gevinst.format.reader import load_catalog
+from tests.paths import ROOT
 
 D = Decimal
 EDITION = IndexEdition(dt.date(2024, 7, 29), {2024: D(100), 2025: D("104.8")}, "Forslag 7")
@@ -159,3 +161,20 @@ def test_a_series_converts_year_by_year(
     s = convert_series(Series(values, a), b, edition)
     assert s.price_level == b
     assert dict(s) == {y: convert(v, a, b, edition) for y, v in values.items()}
+
+
+def test_a_proposal_in_tenths_of_millions_is_converted_in_tenths() -> None:
+    """P2 of the Danish example catalog (mio. kr. with one decimal) shown a year later: its
+    -1,4 at 4,8 % more is -1,5 (-1,4672), not -1; its split by invoices stays in tenths."""
+    cat = load_catalog(ROOT / "catalogs" / "dk-kommune-budget-2026")
+    p2 = cat.proposal("P2")
+    edition = IndexEdition(dt.date(2025, 7, 1), {2026: D(100), 2027: D("104.8")}, "et skøn")
+    quantum = cat.profile.money.quantum
+    shown = convert_proposal(p2, 2027, edition, quantum)
+    assert dict(shown.line("e1").amounts) == {
+        2026: D("-0.6"),
+        2027: D("-1.5"),
+        2028: D("-1.5"),
+        2029: D("-1.5"),
+    }
+    assert convert_proposal(p2, 2027, edition).line("e1").amounts[2027] == D(-1)  # whole units

@@ -162,14 +162,18 @@ class Conversion:
 
 @dataclass(frozen=True)
 class ProposalConverter:
-    """Converts one proposal's series to ``to_level`` in whole units of its scale."""
+    """Converts one proposal's series to ``to_level``, rounded at the profile's ``quantum``
+    (whole units of its scale; 0,1 for mio. kr. with one decimal)."""
 
     p: Proposal
     to_level: int
     edition: IndexEdition
+    quantum: Decimal = ONE
 
     def series(self, s: Series) -> Series:
-        return convert_series(s, self.to_level, self.edition, from_level=self.p.price_level)
+        return convert_series(
+            s, self.to_level, self.edition, from_level=self.p.price_level, exponent=self.quantum
+        )
 
     def exact(self, amount: Decimal) -> Decimal:
         return convert(amount, self.p.price_level, self.to_level, self.edition, None)
@@ -186,7 +190,10 @@ class ProposalConverter:
     def parts(self, parts: Mapping[str, Series]) -> dict[str, Series]:
         """Printed parts converted so that they still add up to their converted line."""
         years = sorted({y for s in parts.values() for y in s})
-        by_year = {y: apportion({u: self.exact(s[y]) for u, s in parts.items()}) for y in years}
+        by_year = {
+            y: apportion({u: self.exact(s[y]) for u, s in parts.items()}, self.quantum)
+            for y in years
+        }
         return {
             u: Series({y: by_year[y][u] for y in years if y in s}, self.to_level, s.scale)
             for u, s in parts.items()
@@ -208,8 +215,11 @@ class ProposalConverter:
         )
 
 
-def convert_proposal(p: Proposal, to_level: int, edition: IndexEdition) -> Proposal:
-    """The proposal with every amount of its tables at ``to_level`` p/l, in whole units:
+def convert_proposal(
+    p: Proposal, to_level: int, edition: IndexEdition, quantum: Decimal = ONE
+) -> Proposal:
+    """The proposal with every amount of its tables at ``to_level`` p/l, rounded at the
+    profile's ``quantum`` (whole 1.000 kr.; 0,1 mio. kr.):
     its lines (and their printed parts), budget moves, Tabel 2's rows and every stated
     figure. What it states in words, its calculation basis (the models compute at the
     proposal's own level) and a target accounting printed under its own price basis
@@ -217,7 +227,7 @@ def convert_proposal(p: Proposal, to_level: int, edition: IndexEdition) -> Propo
     """
     if p.price_level == to_level:
         return p
-    c = ProposalConverter(p, to_level, edition)
+    c = ProposalConverter(p, to_level, edition, quantum)
     return replace(
         p,
         price_level=to_level,
@@ -242,13 +252,13 @@ def conversion(p: Proposal, to_level: int, index: PriceIndex, edition: IndexEdit
 
 
 def _catalog_table(
-    t: CatalogTable, level: int, to_level: int, edition: IndexEdition
+    t: CatalogTable, level: int, to_level: int, edition: IndexEdition, quantum: Decimal = ONE
 ) -> CatalogTable:
     def amounts(s: Series) -> Series:
-        return convert_series(s, to_level, edition, from_level=level)
+        return convert_series(s, to_level, edition, from_level=level, exponent=quantum)
 
     def investment(v: Decimal | None) -> Decimal | None:
-        return None if v is None else convert(v, level, to_level, edition)
+        return None if v is None else convert(v, level, to_level, edition, quantum)
 
     groups = tuple(
         CatalogGroup(
@@ -284,10 +294,13 @@ def convert_catalog(
             f"vises i {to_level} p/l"
         )
     edition = index.edition(as_of)
-    proposals = tuple(convert_proposal(p, to_level, edition) for p in cat.proposals)
+    quantum = cat.profile.money.quantum
+    proposals = tuple(convert_proposal(p, to_level, edition, quantum) for p in cat.proposals)
     tables = cat.tables
     if cat.price_level != to_level:
-        tables = tuple(_catalog_table(t, cat.price_level, to_level, edition) for t in tables)
+        tables = tuple(
+            _catalog_table(t, cat.price_level, to_level, edition, quantum) for t in tables
+        )
     shown = replace(cat, price_level=to_level, proposals=proposals, tables=tables)
     return shown, tuple(conversion(p, to_level, index, edition) for p in moved)
 
@@ -318,14 +331,14 @@ def unconverted_notes(cat: Catalog, table_id: str) -> list[str]:
 def _unconverted(cat: Catalog, t: CatalogTable, p: Proposal, no: str) -> str:
     head = (
         f"{_name(p, no)} er udarbejdet i {p.price_level} p/l og står uomregnet i tabellen "
-        f"(1.000 kr. {cat.price_level} p/l)"
+        f"({cat.profile.money.label} {cat.price_level} p/l)"
     )
     index = cat.profile.price_index
     if index is None:
         return f"{head}; profilen har intet prisindeks at omregne med."
     try:
         edition = index.edition()
-        shown = convert_proposal(p, cat.price_level, edition)
+        shown = convert_proposal(p, cat.price_level, edition, cat.profile.money.quantum)
     except InputError as e:
         return f"{head}; den kan ikke omregnes: {e}."
     effect = -calc.permanent(shown)

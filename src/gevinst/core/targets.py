@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from gevinst.core import calc
-from gevinst.core.distribute import distribute
+from gevinst.core.distribute import ONE, distribute
 from gevinst.core.errors import InputError
 from gevinst.core.model import Catalog, Proposal, Target
 from gevinst.core.prices import Conversion, IndexEdition, PriceIndex, conversion, convert_series
@@ -159,11 +159,14 @@ class Prices:
             )
         return self.index, self.edition
 
-    def series(self, s: Series, level: int, to_level: int, what: str) -> Series:
+    def series(
+        self, s: Series, level: int, to_level: int, what: str, quantum: Decimal = ONE
+    ) -> Series:
+        """``s`` at ``to_level`` p/l, rounded at the profile's ``quantum``."""
         if level == to_level:
             return Series(dict(s), to_level, s.scale)
         _, edition = self.require(what, to_level)
-        return convert_series(s, to_level, edition, from_level=level)
+        return convert_series(s, to_level, edition, from_level=level, exponent=quantum)
 
 
 def _within(s: Series, years: Iterable[int], level: int) -> Series:
@@ -190,6 +193,7 @@ def account(
     level = target.price_level if price_level is None else price_level
     shown = tuple(years) if years is not None else target.years
     scope = [p for p in proposals if target.proposals is None or p.id in target.proposals]
+    quantum = profile.money.quantum
     effect: dict[str, Series] = {}
     conversions = []
     for p in scope:
@@ -197,11 +201,11 @@ def account(
             index, edition = prices.require(f"forslag {p.id} ({p.price_level} p/l)", level)
             conversions.append(conversion(p, level, index, edition))
         for committee, amounts in achieved(p, profile, target.area).items():
-            converted = prices.series(amounts, p.price_level, level, f"forslag {p.id}")
+            converted = prices.series(amounts, p.price_level, level, f"forslag {p.id}", quantum)
             effect[committee] = effect.get(committee, EMPTY) + converted
     what = f"måltallet {target.id} ({target.price_level} p/l)"
     targets = {
-        c: _set_within(prices.series(s, target.price_level, level, what), shown, level)
+        c: _set_within(prices.series(s, target.price_level, level, what, quantum), shown, level)
         for c, s in committee_targets(target, profile).items()
     }
     rows = []
@@ -215,7 +219,7 @@ def account(
     whole: Series | None = None
     if target.total is not None:
         whole = _set_within(
-            prices.series(target.total, target.price_level, level, what), shown, level
+            prices.series(target.total, target.price_level, level, what, quantum), shown, level
         )
     elif targets:
         whole = _set_within(sum_series(targets.values()), shown, level)
