@@ -75,5 +75,5 @@ def test_the_shipped_english_case(capsys: pytest.CaptureFixture[str]) -> None:
     pounds with the Green Book settings of its profile."""
     assert main(["appraise", str(ROOT / "catalogs" / "en-unitary-2025-26"), "OBC01"]) == 0
     out = capsys.readouterr().out
-    assert "£ 2025 p/l" in out and "social time preference rate" in out
-    assert "Nøglebeslutning (key decision): ja, tærskel 500.000" in out
+    assert "£, 2025/26 prices" in out and "social time preference rate" in out
+    assert "Key decision: yes, threshold 500,000" in out

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: MPL-2.0
 """``gevinst appraise PATH ID [--format json]``: a proposal's options side by side against the
-do-nothing baseline (:mod:`gevinst.core.appraisal`), in Danish number format or as JSON.
+do-nothing baseline (:mod:`gevinst.core.appraisal`), in the profile's language, money, years
+and number format, or as JSON.
 
 Amounts are present values in the proposal's scale at its price level, rounded to whole
 units for the table (costs positive, benefits and offsets negative, as everywhere in
@@ -16,14 +17,14 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from gevinst.cli.console import write_json
+from gevinst.cli.console import catalog_printing, write_json
 from gevinst.core.access import LOCAL
 from gevinst.core.appraisal.optimism import BiasBase
 from gevinst.core.appraisal.options import Appraised, OptionResult
-from gevinst.core.calc import Payback, payback_text
+from gevinst.core.calc import Payback
 from gevinst.core.distribute import round_to, round_whole
 from gevinst.core.model import Proposal
-from gevinst.core.numbers import dk
+from gevinst.core.template import Printing, printing
 from gevinst.services import appraisal as appraisal_service
 from gevinst.stores.folder import FolderStore
 
@@ -34,36 +35,47 @@ CENT = Decimal("0.01")
 HUNDRED = Decimal(100)
 
 
-def _whole(value: Decimal) -> str:
-    return dk(round_whole(value))
+# Copenhagen's printing, where no profile is given
+DA = printing(None)
 
 
-def _percent(share: Decimal) -> str:
-    return f"{dk(round_to(share * HUNDRED, Decimal('0.1')))} %"
+def _whole(value: Decimal, pr: Printing = DA) -> str:
+    """A present value rounded to whole units of the scale, in the language's format."""
+    return pr.plain(round_whole(value))
 
 
-def _ratio(value: Decimal | None) -> str:
-    return "–" if value is None else dk(value, places=2)
+def _percent(share: Decimal, pr: Printing = DA) -> str:
+    return f"{pr.plain(round_to(share * HUNDRED, Decimal('0.1')))} %"
 
 
-Cell = Callable[[OptionResult, tuple[int, ...]], str]
+def _ratio(value: Decimal | None, pr: Printing = DA) -> str:
+    return "–" if value is None else pr.figure(value, places=2)
+
+
+Cell = Callable[[OptionResult, tuple[int, ...], Printing], str]
 
 ROWS: tuple[tuple[str, Cell], ...] = (
-    ("Omkostninger i alt (nutidsværdi)", lambda r, _: _whole(r.figures.pv_costs)),
-    ("Eksisterende budgetter modregnet", lambda r, _: _whole(r.figures.pv_offsets)),
-    ("Gevinster, kontante (cashable)", lambda r, _: _whole(r.figures.pv_cashable)),
-    ("Gevinster, ikke-kontante (non-cashable)", lambda r, _: _whole(r.figures.pv_non_cashable)),
-    ("Nutidsværdi (NPV)", lambda r, _: _whole(r.figures.npv)),
-    ("NPV, kun kontante gevinster", lambda r, _: _whole(r.figures.npv_cashable)),
-    ("NPV mod nulalternativet", lambda r, _: _whole(r.npv_vs_baseline)),
-    ("NPV mod nulalternativet, kun kontante", lambda r, _: _whole(r.npv_cashable_vs_baseline)),
-    ("Cost-benefit-forhold (BCR)", lambda r, _: _ratio(r.bcr)),
-    ("Tilbagebetalingstid", lambda r, _: payback_text(r.payback)),
-    ("Tilbagebetalingstid, kun kontante", lambda r, _: payback_text(r.payback_cashable)),
-    ("Optimism bias lagt til (i alt)", lambda r, _: _whole(r.figures.bias.total())),
-    ("Finansieringsudgift i horisonten", lambda r, ys: _whole(_inside(r, ys))),
-    ("Risikopulje (PERT, i alt)", lambda r, _: _whole(r.figures.risk.total())),
-    ("Restgæld ved horisontens slutning", lambda r, _: _whole(r.figures.outstanding)),
+    ("Omkostninger i alt (nutidsværdi)", lambda r, _, pr: _whole(r.figures.pv_costs, pr)),
+    ("Eksisterende budgetter modregnet", lambda r, _, pr: _whole(r.figures.pv_offsets, pr)),
+    ("Gevinster, kontante (cashable)", lambda r, _, pr: _whole(r.figures.pv_cashable, pr)),
+    (
+        "Gevinster, ikke-kontante (non-cashable)",
+        lambda r, _, pr: _whole(r.figures.pv_non_cashable, pr),
+    ),
+    ("Nutidsværdi (NPV)", lambda r, _, pr: _whole(r.figures.npv, pr)),
+    ("NPV, kun kontante gevinster", lambda r, _, pr: _whole(r.figures.npv_cashable, pr)),
+    ("NPV mod nulalternativet", lambda r, _, pr: _whole(r.npv_vs_baseline, pr)),
+    (
+        "NPV mod nulalternativet, kun kontante",
+        lambda r, _, pr: _whole(r.npv_cashable_vs_baseline, pr),
+    ),
+    ("Cost-benefit-forhold (BCR)", lambda r, _, pr: _ratio(r.bcr, pr)),
+    ("Tilbagebetalingstid", lambda r, _, pr: pr.payback(r.payback)),
+    ("Tilbagebetalingstid, kun kontante", lambda r, _, pr: pr.payback(r.payback_cashable)),
+    ("Optimism bias lagt til (i alt)", lambda r, _, pr: _whole(r.figures.bias.total(), pr)),
+    ("Finansieringsudgift i horisonten", lambda r, ys, pr: _whole(_inside(r, ys), pr)),
+    ("Risikopulje (PERT, i alt)", lambda r, _, pr: _whole(r.figures.risk.total(), pr)),
+    ("Restgæld ved horisontens slutning", lambda r, _, pr: _whole(r.figures.outstanding, pr)),
 )
 
 
@@ -79,98 +91,134 @@ def _wrap(text: str, indent: str = "") -> list[str]:
     return [line.replace("\xa0", " ") for line in lines] or [""]
 
 
-def _head(p: Proposal, a: Appraised) -> list[str]:
+def _head(p: Proposal, a: Appraised, pr: Printing) -> list[str]:
+    t = pr.words.term
     first, last = a.years[0], a.years[-1]
     edition = a.schedule
-    out = [f"{p.id} {p.title}", "Vurdering af mulighederne mod nulalternativet", ""]
+    out = [f"{p.id} {p.title}", t("Vurdering af mulighederne mod nulalternativet"), ""]
     out += _wrap(
-        f"Horisont {first}-{last} (år 0 = {first}). Diskontering: {a.schedule_label}, "
-        f"{edition.schedule.describe()} ({edition.schedule.reference}, gælder fra "
-        f"{edition.start})."
+        t(
+            "Horisont {first}-{last} (år 0 = {first}). Diskontering: {label}, {rates} "
+            "({reference}, gælder fra {start})."
+        ).format(
+            first=pr.year(first),
+            last=pr.year(last),
+            label=a.schedule_label,
+            rates=edition.schedule.describe(),
+            reference=edition.schedule.reference,
+            start=edition.start,
+        )
     )
     if a.loan is None:
         out.append(
-            "Finansiering: anlægsudgiften betales af egne midler (reserves) det år den afholdes."
+            t("Finansiering: anlægsudgiften betales af egne midler (reserves) det år den afholdes.")
         )
     else:
         source = f" ({a.loan.source})" if a.loan.source else ""
         out += _wrap(
-            f"Finansiering: lån over {a.loan.term} år til {_percent(a.loan.rate)}{source}, "
-            "annuitet fra året efter udgiften; kun finansieringsudgiften tælles, ikke også "
-            "anlægsudgiften."
+            t(
+                "Finansiering: lån over {term} år til {rate}{source}, annuitet fra året efter "
+                "udgiften; kun finansieringsudgiften tælles, ikke også anlægsudgiften."
+            ).format(term=a.loan.term, rate=_percent(a.loan.rate, pr), source=source)
         )
     if a.bias is None:
-        out.append("Optimism bias: ingen projekttype angivet.")
+        out.append(t("Optimism bias: ingen projekttype angivet."))
     else:
         b = a.bias
         out += _wrap(
-            f"Optimism bias: {b.label}, øvre grænse {_percent(b.upper)}, anvendt "
-            f"{_percent(a.bias_share)} på {BASES[b.applies_to]} ({b.source})."
+            t(
+                "Optimism bias: {label}, øvre grænse {upper}, anvendt {applied} på {base} "
+                "({source})."
+            ).format(
+                label=b.label,
+                upper=_percent(b.upper, pr),
+                applied=_percent(a.bias_share, pr),
+                base=t(BASES[b.applies_to]),
+                source=b.source,
+            )
         )
     return out
 
 
-def _table(a: Appraised, unit: str) -> list[str]:
+def _table(a: Appraised, unit: str, pr: Printing) -> list[str]:
+    t = pr.words.term
     labels = [r.figures.option.label for r in a.results]
     width = max(14, *(len(x) + 2 for x in labels))
     out = [
         "",
-        "Nutidsværdier; omkostninger positive, gevinster negative (negativ NPV er en gevinst)",
+        t("Nutidsværdier; omkostninger positive, gevinster negative (negativ NPV er en gevinst)"),
     ]
     out.append(f"{unit:<{LABEL}}" + "".join(f"{x:>{width}}" for x in labels))
     for label, cell in ROWS:
-        cells = "".join(f"{cell(r, a.years):>{width}}" for r in a.results)
-        out.append(f"{label:<{LABEL}}{cells}")
+        cells = "".join(f"{cell(r, a.years, pr):>{width}}" for r in a.results)
+        out.append(f"{t(label):<{LABEL}}{cells}")
     return out
 
 
-def _switching(a: Appraised) -> list[str]:
+def _switching(a: Appraised, pr: Printing) -> list[str]:
+    t = pr.words.term
     out = [
         "",
         *_wrap(
-            f"Skifteværdier for {a.preferred.figures.option.label}: hvor meget en gruppe kan "
-            "ændre sig, før NPV mod nulalternativet bliver 0"
+            t(
+                "Skifteværdier for {option}: hvor meget en gruppe kan ændre sig, før NPV mod "
+                "nulalternativet bliver 0"
+            ).format(option=a.preferred.figures.option.label)
         ),
     ]
     for sv in a.switching:
         if sv.change is None:
-            out.append(f"  {sv.label}: ingen (nutidsværdi 0)")
+            out.append("  " + t("{label}: ingen (nutidsværdi 0)").format(label=sv.label))
             continue
         at = sv.pv_at_switch
         assert at is not None
+        change = f"{'+' if sv.change > 0 else ''}{_percent(sv.change, pr)}"
         out.append(
-            f"  {sv.label}: {'+' if sv.change > 0 else ''}{_percent(sv.change)} "
-            f"(nutidsværdi {_whole(sv.pv)} -> {_whole(at)})"
+            "  "
+            + t("{label}: {change} (nutidsværdi {pv} -> {at})").format(
+                label=sv.label, change=change, pv=_whole(sv.pv, pr), at=_whole(at, pr)
+            )
         )
     for rate in a.switching_rates:
         at_rate = (
-            "skifter ikke mellem 0 % og 100 %"
+            t("skifter ikke mellem 0 % og 100 %")
             if rate.at_switch is None
-            else f"NPV mod nulalternativet er 0 ved {_rate(rate.at_switch)}"
+            else t("NPV mod nulalternativet er 0 ved {rate}").format(rate=_rate(rate.at_switch, pr))
         )
-        out.append(f"  {rate.label}: {at_rate} (anvendt {_rate(rate.used)})")
+        out.append(
+            "  "
+            + t("{label}: {at_rate} (anvendt {used})").format(
+                label=rate.label, at_rate=at_rate, used=_rate(rate.used, pr)
+            )
+        )
     return out
 
 
-def _rate(share: Decimal) -> str:
+def _rate(share: Decimal, pr: Printing = DA) -> str:
     """A rate to two decimals of a per cent: "27,43 %"."""
-    return f"{dk(share * HUNDRED, places=2)} %"
+    return f"{pr.figure(share * HUNDRED, places=2)} %"
 
 
-def _key_decision(a: Appraised) -> list[str]:
+def _key_decision(a: Appraised, pr: Printing) -> list[str]:
     if a.key_decision is None or a.key_decision_threshold is None:
         return []
-    word = "ja" if a.key_decision else "nej"
-    return ["", f"Nøglebeslutning (key decision): {word}, tærskel {dk(a.key_decision_threshold)}"]
+    t = pr.words.term
+    answer = t("ja") if a.key_decision else t("nej")
+    line = t("Nøglebeslutning (key decision): {answer}, tærskel {threshold}").format(
+        answer=answer, threshold=pr.plain(a.key_decision_threshold)
+    )
+    return ["", line]
 
 
-def render(p: Proposal, a: Appraised, unit: str) -> str:
-    lines = [*_head(p, a), *_table(a, f"{unit} {p.price_level} p/l"), *_switching(a)]
-    lines += _key_decision(a)
-    lines += [
-        "",
-        *_wrap("Risikopuljen er summen af PERT-middelværdierne (lav + 4 × sandsynlig + høj) / 6."),
-    ]
+def render(p: Proposal, a: Appraised, unit: str, printed: Printing | None = None) -> str:
+    """The options side by side in the profile's words, money, years and figures (without
+    a profile: Danish, calendar years, ``unit`` as given)."""
+    pr = printed or DA
+    prices = pr.prices(p.price_level) if printed else f"{unit} {p.price_level} p/l"
+    lines = [*_head(p, a, pr), *_table(a, prices, pr), *_switching(a, pr)]
+    lines += _key_decision(a, pr)
+    risk_pool = "Risikopuljen er summen af PERT-middelværdierne (lav + 4 × sandsynlig + høj) / 6."
+    lines += ["", *_wrap(pr.words.term(risk_pool))]
     return "\n".join(lines) + "\n"
 
 
@@ -270,7 +318,7 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         write_json({**appraisal_json(p, a), "unit": shown.unit})
     else:
-        sys.stdout.write(render(p, a, shown.unit))
+        sys.stdout.write(render(p, a, shown.unit, catalog_printing(args.path)))
     return 0
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from gevinst.core.template import Printing, printing
 from gevinst.format.writer import record_document
 from gevinst.services.followup import Item
 
@@ -49,9 +50,11 @@ def _recorded_json(item: Item) -> dict[str, Any] | None:
     return {"number": number, **record_document(r)}
 
 
-def render_by_responsible(items: Sequence[Item]) -> str:
+def render_by_responsible(items: Sequence[Item], printed: Printing | None = None) -> str:
     """A heading for each responsible unit, in the order they first appear, and under it one
-    line for each occurrence: its status, its interval, the proposal and the goal."""
+    line for each occurrence: its status, its interval, the proposal and the goal; the
+    statuses in the profile's language."""
+    t = (printed or printing(None)).words.term
     by_unit: dict[str, list[Item]] = {}
     for item in items:
         by_unit.setdefault(item.responsible, []).append(item)
@@ -60,16 +63,17 @@ def render_by_responsible(items: Sequence[Item]) -> str:
     for unit, own in by_unit.items():
         lines.append(f"{unit}\n")
         lines.extend(
-            f"  {_LABELS[i.status]:<9}  {i.due_from}–{i.due_to}  {i.proposal:<{width}}  "
-            f"{i.goal}{_said(i)}\n"
+            f"  {t(_LABELS[i.status]):<9}  {i.due_from}–{i.due_to}  {i.proposal:<{width}}  "
+            f"{i.goal}{_said(i, printed)}\n"
             for i in own
         )
-    return "".join(lines) or "Ingen opfølgningsmål.\n"
+    return "".join(lines) or t("Ingen opfølgningsmål.") + "\n"
 
 
-def _said(item: Item) -> str:
+def _said(item: Item, printed: Printing | None = None) -> str:
     """What the last record said, where it said more than the status shows."""
     if item.recorded is None:
         return ""
     _, r = item.recorded
-    return f" [{RECORDED[r.status]} {r.when.date()}, {r.who}]"
+    status = (printed or printing(None)).words.term(RECORDED[r.status])
+    return f" [{status} {r.when.date()}, {r.who}]"

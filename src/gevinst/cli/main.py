@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from importlib import import_module
 from pathlib import Path
 
+from gevinst.cli import check as check_output
 from gevinst.cli import claims as claims_output
 from gevinst.cli import consult as consult_output
 from gevinst.cli import followup as followup_output
@@ -19,12 +20,10 @@ from gevinst.cli import realisation as realisation_output
 from gevinst.cli import status as status_output
 from gevinst.cli import targets as targets_output
 from gevinst.cli import whatif as whatif_output
-from gevinst.cli.console import option_date, write_json
+from gevinst.cli.console import catalog_printing, option_date, write_json
 from gevinst.cli.progress import on_terminal
 from gevinst.cli.show import (
     TABLE_CHOICES,
-    render_counts,
-    render_findings,
     render_proposal,
     render_summary,
 )
@@ -69,8 +68,9 @@ def _cmd_check(args: argparse.Namespace) -> int:
     if args.format == "json":
         write_json({"findings": [f.as_json() for f in shown.findings], "summary": shown.summary})
     else:
-        sys.stdout.write(render_counts(shown.counts) + "\n")
-        sys.stdout.write(render_findings(shown.findings, shown.summary))
+        printed = catalog_printing(args.path)
+        sys.stdout.write(check_output.render_counts(shown.counts, printed) + "\n")
+        sys.stdout.write(check_output.render_findings(shown.findings, shown.summary, printed))
     return 1 if shown.has_errors else 0
 
 
@@ -104,7 +104,7 @@ def _cmd_targets(args: argparse.Namespace) -> int:
     if args.format == "json":
         write_json({"targets": [targets_output.account_json(a) for a in accounts]})
     else:
-        sys.stdout.write(targets_output.render(accounts))
+        sys.stdout.write(targets_output.render(accounts, catalog_printing(args.path)))
     return 0
 
 
@@ -277,7 +277,7 @@ def _cmd_status(args: argparse.Namespace) -> int:
         if args.format == "json":
             write_json({"proposals": [status_output.status_json(p, i) for p, i in infos.items()]})
         else:
-            sys.stdout.write(status_output.render_states(infos))
+            sys.stdout.write(status_output.render_states(infos))  # the profile's own labels
         return 0
     pid = next((p for p in infos if p.casefold() == args.id.casefold()), None)
     if pid is None:
@@ -288,7 +288,8 @@ def _cmd_status(args: argparse.Namespace) -> int:
         shown["history"] = [event_document(e) for e in history]
         write_json({"proposals": [shown]})
     else:
-        sys.stdout.write(status_output.render_proposal(pid, infos[pid], history))
+        printed = catalog_printing(args.path)
+        sys.stdout.write(status_output.render_proposal(pid, infos[pid], history, printed))
     return 0
 
 
@@ -313,7 +314,7 @@ def _cmd_overview(args: argparse.Namespace) -> int:
     if args.format == "json":
         write_json(overview_output.overview_json(shown))
     else:
-        sys.stdout.write(overview_output.render(shown))
+        sys.stdout.write(overview_output.render(shown, catalog_printing(args.path)))
     return 0
 
 
@@ -323,7 +324,8 @@ def _cmd_followup(args: argparse.Namespace) -> int:
     if args.format == "json":
         write_json({"items": [followup_output.item_json(i) for i in items]})
     else:
-        sys.stdout.write(followup_output.render_by_responsible(items))
+        printed = catalog_printing(args.path)
+        sys.stdout.write(followup_output.render_by_responsible(items, printed))
     return 0
 
 

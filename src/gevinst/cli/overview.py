@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from gevinst.core.template import Printing, printing
 from gevinst.services.overview import Overdue, Overview, Standing
 
 
@@ -50,43 +51,73 @@ def overview_json(o: Overview) -> dict[str, Any]:
     }
 
 
-def _standing_lines(s: Standing) -> list[str]:
-    approved = f" (godkendt med {s.approved_with})" if s.approved_with else ""
+def _standing_lines(s: Standing, pr: Printing) -> list[str]:
+    w = pr.words.term
+    approved = (
+        w(" (godkendt med {approved_with})").format(approved_with=s.approved_with)
+        if s.approved_with
+        else ""
+    )
     lines = [f"{s.proposal.id}  {s.label}{approved}\n"]
     if s.ready:
-        lines.append("  kan ske nu: " + ", ".join(t.id for t in s.ready) + "\n")
+        steps = ", ".join(t.id for t in s.ready)
+        lines.append("  " + w("kan ske nu: {steps}").format(steps=steps) + "\n")
     for t, missing in s.waiting:
-        lines.append(f"  venter: {t.id} ({t.label})\n")
+        lines.append("  " + w("venter: {id} ({label})").format(id=t.id, label=t.label) + "\n")
         lines += [f"    - {m}\n" for m in missing]
     lines += [
-        f"  høring af {q.body}, svar senest {q.due}{' (forfalden)' if q.overdue else ''}\n"
+        "  "
+        + w("høring af {body}, svar senest {due}{overdue}").format(
+            body=q.body, due=q.due, overdue=w(" (forfalden)") if q.overdue else ""
+        )
+        + "\n"
         for q in s.consultations
     ]
     if s.comments:
-        lines.append(f"  åbne kommentarer: {s.comments}\n")
-    lines += [f"  ændringsanmodning {r.number} venter på CFØ\n" for r in s.requests]
+        lines.append("  " + w("åbne kommentarer: {n}").format(n=s.comments) + "\n")
+    lines += [
+        "  " + w("ændringsanmodning {number} venter på CFØ").format(number=r.number) + "\n"
+        for r in s.requests
+    ]
     if s.overdue:
-        lines.append("  opfølgningsmål uden dokumentation:\n")
+        lines.append("  " + w("opfølgningsmål uden dokumentation:") + "\n")
         lines += [
-            f"    - {o.goal} ({o.responsible}): {o.occurrences} gang(e), ældste frist {o.since}\n"
+            "    - "
+            + w("{goal} ({responsible}): {n} gang(e), ældste frist {since}").format(
+                goal=o.goal, responsible=o.responsible, n=o.occurrences, since=o.since
+            )
+            + "\n"
             for o in s.overdue
         ]
     return lines
 
 
-def render(o: Overview) -> str:
+def render(o: Overview, printed: Printing | None = None) -> str:
     """The counts by state, then each proposal: its state, the steps it may take now, those
-    that wait with what each misses, and its goals overdue for evidence."""
+    that wait with what each misses, and its goals overdue for evidence; the fixed words in
+    the profile's language (the states and steps are the profile's own)."""
+    pr = printed or printing(None)
+    w = pr.words.term
     states = ", ".join(f"{state.label} {n}" for state, n in o.states)
     lines = [
-        f"{o.catalog.round}, set fra {o.as_of}: {len(o.standings)} forslag ({states})\n",
-        f"{o.waiting} venter på noget; {o.open_questions} høringer ubesvarede; "
-        f"{o.open_requests} ændringsanmodninger venter; "
-        f"{o.overdue} opfølgningsmål mangler dokumentation\n",
+        w("{round}, set fra {as_of}: {n} forslag ({states})").format(
+            round=o.catalog.round, as_of=o.as_of, n=len(o.standings), states=states
+        )
+        + "\n",
+        w(
+            "{waiting} venter på noget; {questions} høringer ubesvarede; {requests} "
+            "ændringsanmodninger venter; {overdue} opfølgningsmål mangler dokumentation"
+        ).format(
+            waiting=o.waiting,
+            questions=o.open_questions,
+            requests=o.open_requests,
+            overdue=o.overdue,
+        )
+        + "\n",
     ]
     if o.unpublished:
-        lines.append(f"{o.unpublished} fortrolige forslag er ikke vist\n")
+        lines.append(w("{n} fortrolige forslag er ikke vist").format(n=o.unpublished) + "\n")
     for s in o.standings:
         lines.append("\n")
-        lines += _standing_lines(s)
+        lines += _standing_lines(s, pr)
     return "".join(lines)

@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from gevinst.core.lifecycle import Event
+from gevinst.core.template import Printing, printing
 from gevinst.services.workflow import StatusInfo
 
 
@@ -23,18 +24,22 @@ def _event_line(e: Event) -> str:
     return f"  {e.when:%Y-%m-%d %H:%M} {e.who}, {step}{comment}\n"
 
 
-def render_proposal(pid: str, info: StatusInfo, history: Sequence[Event]) -> str:
-    """The proposal's state, its transitions so far, and the next ones with what they miss."""
+def render_proposal(
+    pid: str, info: StatusInfo, history: Sequence[Event], printed: Printing | None = None
+) -> str:
+    """The proposal's state, its transitions so far, and the next ones with what they miss;
+    the fixed words in the profile's language (the states and steps are the profile's own)."""
+    w = (printed or printing(None)).words.term
     lines = [f"{pid}: {info.label}\n"]
     if history:
-        lines.append("Skift:\n")
+        lines.append(w("Skift:") + "\n")
         lines += [_event_line(e) for e in history]
     if not info.available:
-        lines.append("Ingen skift, du kan foretage herfra.\n")
+        lines.append(w("Ingen skift, du kan foretage herfra.") + "\n")
         return "".join(lines)
-    lines.append("Næste skift (gevinst move KATALOG ID SKIFT):\n")
+    lines.append(w("Næste skift (gevinst move KATALOG ID SKIFT):") + "\n")
     for t, missing in info.available:
-        ready = "kan ske nu" if not missing else "mangler:"
+        ready = w("kan ske nu") if not missing else w("mangler:")
         lines.append(f"  {t.id} ({t.label}): {ready}\n")
         lines += [f"    - {m}\n" for m in missing]
     return "".join(lines)

@@ -11,8 +11,8 @@ from decimal import Decimal
 from typing import Any
 
 from gevinst.core.distribute import round_to
-from gevinst.core.numbers import dk
 from gevinst.core.targets import Account, AccountRow
+from gevinst.core.template import Printing, printing
 from gevinst.format.writer import number
 
 NAME = 40
@@ -24,9 +24,9 @@ def _figure(value: Decimal | None) -> int | str | None:
     return None if value is None else number(value)
 
 
-def _met(row: AccountRow, year: int) -> str:
+def _met(row: AccountRow, year: int, pr: Printing) -> str:
     met = row.met(year)
-    return "" if met is None else ("nået" if met else "ikke nået")
+    return "" if met is None else pr.words.term("nået" if met else "ikke nået")
 
 
 def _year_json(row: AccountRow, year: int) -> dict[str, Any]:
@@ -73,29 +73,50 @@ def account_json(a: Account) -> dict[str, Any]:
     }
 
 
-def _line(row: AccountRow, year: int) -> str:
+def _line(row: AccountRow, year: int, pr: Printing, cell: int, year_cell: int) -> str:
     target, achieved, manko = row.figures(year)
-    cells = f"{dk(target):>{CELL}}{dk(achieved):>{CELL}}{dk(manko):>{CELL}}"
-    return f"{row.name:<{NAME}}{year:>6}{cells}  {_met(row, year)}".rstrip() + "\n"
+    f = pr.figure
+    cells = f"{f(target):>{cell}}{f(achieved):>{cell}}{f(manko):>{cell}}"
+    shown = f"{row.name:<{NAME}}{pr.year(year):>{year_cell}}{cells}  {_met(row, year, pr)}"
+    return shown.rstrip() + "\n"
 
 
-def render(accounts: Sequence[Account]) -> str:
+def _widths(a: Account, pr: Printing) -> tuple[int, int]:
+    """A figure's and a year's column: 11 and 6, wider for a longer figure ("-1,450,000")
+    or a financial year ("2025/26")."""
+    figures = [
+        len(pr.figure(x)) + 1
+        for r in (*a.rows, a.total)
+        for y in a.years
+        for x in r.figures(y)
+        if x is not None
+    ]
+    return max([CELL, *figures]), max([6, *(len(pr.year(y)) + 1 for y in a.years)])
+
+
+def render(accounts: Sequence[Account], printed: Printing | None = None) -> str:
     """A block for each target: its heading, a line per committee and year, the whole
-    municipality, then its source and any conversion."""
+    municipality, then its source and any conversion; in the profile's words, money, years
+    and figures (Copenhagen's without one)."""
+    pr = printed or printing(None)
+    w = pr.words.term
     if not accounts:
-        return "Kataloget har ingen måltal.\n"
+        return w("Kataloget har ingen måltal.") + "\n"
     blocks = []
     for a in accounts:
         t = a.target
+        cell, year_cell = _widths(a, pr)
         area = f", {t.area}" if t.area else ""
+        heads = "".join(f"{w(h):>{cell}}" for h in ("Måltal", "Opnået", "Manko"))
         lines = [
-            f"{t.label} (1.000 kr. {a.price_level} p/l{area})\n",
-            f"{'Udvalg':<{NAME}}{'År':>6}{'Måltal':>{CELL}}{'Opnået':>{CELL}}{'Manko':>{CELL}}\n",
+            f"{t.label} ({pr.prices(a.price_level)}{area})\n",
+            f"{w('Udvalg'):<{NAME}}{w('År'):>{year_cell}}{heads}\n",
         ]
-        lines += [_line(r, y) for r in (*a.rows, a.total) for y in a.years]
-        counted = ", ".join(a.counted) or "ingen"
-        lines.append(f"Tæller med: {counted}. Manko = opnået - måltal; besparelser er negative.\n")
-        lines.append(f"Kilde: {t.source}\n")
+        lines += [_line(r, y, pr, cell, year_cell) for r in (*a.rows, a.total) for y in a.years]
+        counted = ", ".join(a.counted) or w("ingen")
+        note = "Tæller med: {counted}. Manko = opnået - måltal; besparelser er negative."
+        lines.append(w(note).format(counted=counted) + "\n")
+        lines.append(w("Kilde: {source}").format(source=t.source) + "\n")
         lines += [f"{c}\n" for c in a.conversions]
         blocks.append("".join(lines))
     return "\n".join(blocks)

@@ -21,10 +21,10 @@ Danish wording (:data:`TEMPLATE_HEADINGS`), whatever the language the documents 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from gevinst.core.errors import InputError
 from gevinst.core.model import (
@@ -211,9 +211,8 @@ DANISH = Wording(
     distribution_title="Fordeling på udvalg",
     appropriation_header="Bevilling, profitcenter mv.*",
     technical_note=(
-        "* I forbindelse med godkendelse i Effektiviseringskredsen er det forvaltningernes eget "
-        "ansvar at udfylde de relevante oplysninger til teknisk udmøntning (i Kvantum) af "
-        "forslaget."
+        "* Det er forvaltningernes eget ansvar at udfylde de relevante oplysninger til teknisk "
+        "udmøntning af forslaget."
     ),
     sign_note="Alle besparelser er angivet med negativt (-) fortegn.",
     all_tables_note="Noter til alle tabeller: ",
@@ -247,11 +246,11 @@ DANISH = Wording(
         "4. Risikovurdering",
         "5. Effektivisering på administration",
         "6. Hvem er hørt?",
-        "7. Tekniske tabeller til korrektioner i Kvantum",
+        "7. Tekniske tabeller",
     ),
     section_headings={
         Section.PERMANENT: "Varige ændringer (effektiviseringer og drift)",
-        Section.IMPLEMENTATION: "Implementeringsomkostninger (midler fra investeringspuljen)",
+        Section.IMPLEMENTATION: "Implementeringsomkostninger",
     },
     basis="Grundlag for beregning af effektivisering",
     distribution="2.1 Fordeling på udvalg",
@@ -821,6 +820,131 @@ ENGLISH = Wording(
             "The basis does not give the line's amounts in {years}."
         ),
         "Grundlaget giver linjens beløb.": "The basis gives the line's amounts.",
+        # gevinst check (its summary and headers; the findings' messages are the core's)
+        "forslag": "proposal",
+        "fejl": "errors",
+        "advarsler": "warnings",
+        "katalog": "catalogue",
+        "tabel {table}": "table {table}",
+        "{findings} fund i {proposals} forslag: {error} fejl, {warning} advarsler, {info} info": (
+            "{findings} findings in {proposals} proposals: {error} errors, {warning} warnings, "
+            "{info} info"
+        ),
+        # gevinst targets
+        "Kataloget har ingen måltal.": "The catalogue has no targets.",
+        "Udvalg": "Committee",
+        "År": "Year",
+        "Måltal": "Target",
+        "Opnået": "Achieved",
+        "Manko": "Shortfall",
+        "nået": "met",
+        "ikke nået": "not met",
+        "ingen": "none",
+        "Tæller med: {counted}. Manko = opnået - måltal; besparelser er negative.": (
+            "Counted: {counted}. Shortfall = achieved - target; savings are negative."
+        ),
+        "Kilde: {source}": "Source: {source}",
+        # gevinst followup
+        "forfalden": "overdue",
+        "aktuel": "due",
+        "kommende": "upcoming",
+        "ikke begyndt": "not started",
+        "på vej": "on track",
+        "forsinket": "late",
+        "Ingen opfølgningsmål.": "No follow-up goals.",
+        # gevinst status
+        "Skift:": "Steps taken:",
+        "Ingen skift, du kan foretage herfra.": "No steps you can take from here.",
+        "Næste skift (gevinst move KATALOG ID SKIFT):": (
+            "Next steps (gevinst move CATALOGUE ID STEP):"
+        ),
+        "kan ske nu": "can be taken now",
+        "mangler:": "missing:",
+        # gevinst overview
+        "{round}, set fra {as_of}: {n} forslag ({states})": (
+            "{round}, as of {as_of}: {n} proposals ({states})"
+        ),
+        "{waiting} venter på noget; {questions} høringer ubesvarede; {requests} "
+        "ændringsanmodninger venter; {overdue} opfølgningsmål mangler dokumentation": (
+            "{waiting} waiting for something; {questions} consultations unanswered; "
+            "{requests} change requests waiting; {overdue} follow-up goals lack evidence"
+        ),
+        "{n} fortrolige forslag er ikke vist": "{n} confidential proposals are not shown",
+        " (godkendt med {approved_with})": " (approved with {approved_with})",
+        "kan ske nu: {steps}": "can be taken now: {steps}",
+        "venter: {id} ({label})": "waiting: {id} ({label})",
+        "høring af {body}, svar senest {due}{overdue}": (
+            "consultation of {body}, answer due {due}{overdue}"
+        ),
+        " (forfalden)": " (overdue)",
+        "åbne kommentarer: {n}": "open comments: {n}",
+        "ændringsanmodning {number} venter på CFØ": "change request {number} awaits a decision",
+        "opfølgningsmål uden dokumentation:": "follow-up goals without evidence:",
+        "{goal} ({responsible}): {n} gang(e), ældste frist {since}": (
+            "{goal} ({responsible}): {n} time(s), earliest deadline {since}"
+        ),
+        # gevinst appraise (the discount schedule's and switching values' own wording is
+        # the core's)
+        "Vurdering af mulighederne mod nulalternativet": (
+            "Appraisal of the options against the do-nothing baseline"
+        ),
+        "Horisont {first}-{last} (år 0 = {first}). Diskontering: {label}, {rates} "
+        "({reference}, gælder fra {start}).": (
+            "Horizon {first}-{last} (year 0 = {first}). Discounting: {label}, {rates} "
+            "({reference}, valid from {start})."
+        ),
+        "Finansiering: anlægsudgiften betales af egne midler (reserves) det år den afholdes.": (
+            "Funding: the capital cost is paid from reserves in the year it is incurred."
+        ),
+        "Finansiering: lån over {term} år til {rate}{source}, annuitet fra året efter "
+        "udgiften; kun finansieringsudgiften tælles, ikke også anlægsudgiften.": (
+            "Funding: borrowing over {term} years at {rate}{source}, an annuity from the year "
+            "after the cost; only the financing cost is counted, not the capital cost as well."
+        ),
+        "Optimism bias: ingen projekttype angivet.": "Optimism bias: no project type given.",
+        "Optimism bias: {label}, øvre grænse {upper}, anvendt {applied} på {base} ({source}).": (
+            "Optimism bias: {label}, upper bound {upper}, {applied} applied to {base} ({source})."
+        ),
+        "anlægsudgiften": "the capital cost",
+        "driftsudgifterne": "the revenue costs",
+        "Nutidsværdier; omkostninger positive, gevinster negative (negativ NPV er en gevinst)": (
+            "Present values; costs positive, benefits negative (a negative NPV is a net gain)"
+        ),
+        "Omkostninger i alt (nutidsværdi)": "Total costs (present value)",
+        "Eksisterende budgetter modregnet": "Existing budgets offset",
+        "Gevinster, kontante (cashable)": "Cashable benefits",
+        "Gevinster, ikke-kontante (non-cashable)": "Non-cashable benefits",
+        "Nutidsværdi (NPV)": "Net present value (NPV)",
+        "NPV, kun kontante gevinster": "NPV, cashable benefits only",
+        "NPV mod nulalternativet": "NPV against do nothing",
+        "NPV mod nulalternativet, kun kontante": "NPV against do nothing, cashable only",
+        "Cost-benefit-forhold (BCR)": "Benefit-cost ratio (BCR)",
+        "Tilbagebetalingstid": "Payback period",
+        "Tilbagebetalingstid, kun kontante": "Payback period, cashable only",
+        "Optimism bias lagt til (i alt)": "Optimism bias added (in all)",
+        "Finansieringsudgift i horisonten": "Financing cost within the horizon",
+        "Risikopulje (PERT, i alt)": "Risk pool (PERT, in all)",
+        "Restgæld ved horisontens slutning": "Debt outstanding at the horizon's end",
+        "Skifteværdier for {option}: hvor meget en gruppe kan ændre sig, før NPV mod "
+        "nulalternativet bliver 0": (
+            "Switching values for {option}: how far a group may change before the NPV against "
+            "do nothing is 0"
+        ),
+        "{label}: ingen (nutidsværdi 0)": "{label}: none (present value 0)",
+        "{label}: {change} (nutidsværdi {pv} -> {at})": (
+            "{label}: {change} (present value {pv} -> {at})"
+        ),
+        "skifter ikke mellem 0 % og 100 %": "does not switch between 0 % and 100 %",
+        "NPV mod nulalternativet er 0 ved {rate}": "the NPV against do nothing is 0 at {rate}",
+        "{label}: {at_rate} (anvendt {used})": "{label}: {at_rate} (used {used})",
+        "Nøglebeslutning (key decision): {answer}, tærskel {threshold}": (
+            "Key decision: {answer}, threshold {threshold}"
+        ),
+        "ja": "yes",
+        "nej": "no",
+        "Risikopuljen er summen af PERT-middelværdierne (lav + 4 × sandsynlig + høj) / 6.": (
+            "The risk pool is the sum of the PERT means (low + 4 × likely + high) / 6."
+        ),
     },
 )
 
@@ -890,16 +1014,83 @@ class Printing:
         return label + (self.words.payback_stated if stated else "")
 
 
+# the texts a profile may word its own way (``template.wording``), by name: a text of the
+# wording, a section heading by its number ("sections.7"), a group of Tabel 1 by its section
+# ("section_headings.implementation"), a technical table's title ("technical_titles.A")
+_SEPARATE = ("sections", "section_headings", "technical_titles")
+
+
+def wording_problem(name: str) -> str | None:
+    """Why ``name`` is not a text a profile can word its own way, or None where it is.
+
+    >>> wording_problem("technical_note"), wording_problem("sections.7")
+    (None, None)
+    >>> wording_problem("sections.9")
+    'sections.9: skabelonen har afsnit 1 til 7'
+    """
+    field, _, part = name.partition(".")
+    if field == "sections":
+        count = len(DANISH.sections)
+        if not (part.isdigit() and 1 <= int(part) <= count):
+            return f"{name}: skabelonen har afsnit 1 til {count}"
+        return None
+    if field == "section_headings":
+        known = [s.value for s in Section]
+        return None if part in known else f"{name}: kendte afsnit er {', '.join(known)}"
+    if field == "technical_titles":
+        known = list(DANISH.technical_titles)
+        return None if part in known else f"{name}: kendte tabeller er {', '.join(known)}"
+    if not part and isinstance(getattr(DANISH, field, None), str) and field != "language":
+        return None
+    return f"{name}: ukendt tekst i skabelonen"
+
+
+def reworded(words: Wording, own: Mapping[str, str]) -> Wording:
+    """``words`` with the texts a profile words its own way (:func:`wording_problem` says
+    which may be).
+
+    >>> reworded(DANISH, {"sections.7": "7. Tekniske tabeller til Opus"}).sections[6]
+    '7. Tekniske tabeller til Opus'
+    """
+    if not own:
+        return words
+    fields: dict[str, Any] = {}
+    sections = list(words.sections)
+    headings = dict(words.section_headings)
+    titles = dict(words.technical_titles)
+    for name, text in own.items():
+        field, _, part = name.partition(".")
+        if field == "sections":
+            sections[int(part) - 1] = text
+        elif field == "section_headings":
+            headings[Section(part)] = text
+        elif field == "technical_titles":
+            titles[part] = text
+        else:
+            fields[field] = text
+    return replace(
+        words,
+        sections=tuple(sections),
+        section_headings=headings,
+        technical_titles=titles,
+        **fields,
+    )
+
+
 @cache
-def _printing(language: str, money: Money, periods: Periods) -> Printing:
-    return Printing(wording(language), money, periods)
+def _printing(
+    language: str, money: Money, periods: Periods, own: tuple[tuple[str, str], ...] = ()
+) -> Printing:
+    return Printing(reworded(wording(language), dict(own)), money, periods)
 
 
 def printing(profile: Profile | None) -> Printing:
-    """How ``profile``'s documents print; Danish in 1.000 kr. and calendar years without one."""
+    """How ``profile``'s documents print: its language's wording with the texts it words its
+    own way, its money and years; Danish in 1.000 kr. and calendar years without one."""
     if profile is None:
         return _printing("da", Money(), Periods())
-    return _printing(profile.language, profile.money, profile.periods)
+    own = tuple(sorted(profile.template.wording.items()))
+    return _printing(profile.language, profile.money, profile.periods, own)
 
 
 # The Danish wording by its former names, which the data format, the web application's
@@ -911,14 +1102,19 @@ ADMIN_TABLE_TITLE = DANISH.admin_table_title()
 FOLLOWUP_TITLE = DANISH.followup_title
 DISTRIBUTION_TITLE = DANISH.distribution_title
 APPROPRIATION_HEADER = DANISH.appropriation_header
-KVANTUM_NOTE = DANISH.technical_note
 SIGN_NOTE = DANISH.sign_note
 ADMIN_NOTE = DANISH.admin_note
 TECHNICAL_TITLES = DANISH.technical_titles
 FOLLOWUP_PHASES = DANISH.followup_phases
 FOLLOWUP_COLUMNS = DANISH.followup_columns
-SECTIONS = DANISH.sections
-SECTION_HEADINGS = DANISH.section_headings
+# The data format names the template's headings by the words of the template it was first
+# written for, Copenhagen's (a proposal's ``printed_headings``); what a body prints is its
+# profile's wording (``template.wording``), Danish or English
+SECTIONS = (*DANISH.sections[:6], "7. Tekniske tabeller til korrektioner i Kvantum")
+SECTION_HEADINGS = {
+    **DANISH.section_headings,
+    Section.IMPLEMENTATION: "Implementeringsomkostninger (midler fra investeringspuljen)",
+}
 BASIS = DANISH.basis
 DISTRIBUTION = DANISH.distribution
 PARTNERS = DANISH.partners
