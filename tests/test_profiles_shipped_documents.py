@@ -132,6 +132,10 @@ def test_the_danish_documents_speak_in_millions(
     assert "3 år (2028)" in text
     # the catalog's figures with their one decimal: the total investment and full effect
     assert "8,2" in text and "9,1" in text
+    # a body with neither Copenhagen's budget system nor its investment pool
+    for copenhagen in ("Kvantum", "investeringspuljen", "Effektiviseringskredsen"):
+        assert copenhagen not in text
+    assert "Implementeringsomkostninger" in text
 
 
 def test_the_danish_workbook_and_csv_are_in_millions(

@@ -18,17 +18,32 @@ from gevinst.core.layout import Kind
 from gevinst.core.model import LineKind
 from gevinst.core.money import Money, Periods
 from gevinst.core.template import DANISH, ENGLISH, Printing, printing, wording
+from gevinst.format.reader import load_profile
 from tests.core.builders import PROFILE, line, proposal, series
 
 ENGLISH_PROFILE = dataclasses.replace(
-    PROFILE, language="en", money=Money("GBP", 1, 0, "£"), periods=Periods(4)
+    PROFILE,
+    language="en",
+    money=Money("GBP", 1, 0, "£"),
+    periods=Periods(4),
+    # Copenhagen's own wording is Danish
+    template=dataclasses.replace(PROFILE.template, wording={}),
 )
 
 
 def test_the_danish_wording_is_the_template_s() -> None:
     assert template.TABLE1_TITLE == "Tabel 1. Forslagets samlede økonomiske konsekvenser"
     assert DANISH.sign_note == template.SIGN_NOTE
-    assert template.SECTION_HEADINGS is DANISH.section_headings
+    # the data format names the headings by Copenhagen's words, and Copenhagen's profile
+    # prints them so; the Danish wording of any other body names neither Kvantum nor
+    # Copenhagen's investment pool
+    kk = printing(load_profile("kk")).words
+    assert kk.sections == template.SECTIONS
+    assert dict(kk.section_headings) == template.SECTION_HEADINGS
+    assert "Kvantum" in kk.technical_note and "Effektiviseringskredsen" in kk.technical_note
+    generic = repr(dataclasses.asdict(DANISH))
+    assert "Kvantum" not in generic and "investeringspuljen" not in generic
+    assert "Effektiviseringskredsen" not in generic
     # Tabel 1's rows as the core names them in its findings
     assert {k: v[0] for k, v in TABLE1_ROWS.items()} == dict(DANISH.table1_rows)
     assert wording("da") is DANISH and wording("en") is ENGLISH

@@ -34,6 +34,7 @@ from gevinst.core.model import Catalog, Key, Line, Parts, Proposal, Stated
 from gevinst.core.selection import ExportOptions
 from gevinst.core.series import Series
 from gevinst.core.summary import summarise
+from gevinst.core.template import printing
 from gevinst.documents.xlsx import FRACTION_FORMAT, render_xlsx
 from gevinst.format.cells import looks_like_formula
 from gevinst.format.reader import load_catalog
@@ -261,7 +262,8 @@ class Figures:
         years, _ = _table(ws, TABLE1)
         title = next(n for n, row in enumerate(_grid(ws), 1) if row[0] == TABLE1)
         # Tabel 1 has a sheet row for each row of the layout, in order (labels may repeat)
-        for row, shown in enumerate(layout.table1(p), title + 2):
+        printed = printing(self.profile)
+        for row, shown in enumerate(layout.table1(p, printed=printed), title + 2):
             assert ws.cell(row, 1).value == (shown.label or None), (p.id, row)
             if shown.kind is layout.Kind.PAYBACK:
                 self.expect(ws, row, 2, shown.text)

@@ -109,6 +109,14 @@ def test_every_contradiction_is_named_at_once(tmp_path: Path) -> None:
         (lambda d: d["styringsomraader"][0].update(role="drift"), "styringsomraader[0].role"),
         (lambda d: d["template"]["technical_tables"].update(F="x"), "template.technical_tables"),
         (lambda d: d["template"]["consultations"][0].update(when="altid"), "consultations[0].when"),
+        (
+            lambda d: d["template"]["wording"].update({"sections.9": "9. Bilag"}),
+            "sections.9: skabelonen har afsnit 1 til 7",
+        ),
+        (
+            lambda d: d["template"]["wording"].update({"forside": "x"}),
+            "forside: ukendt tekst i skabelonen",
+        ),
     ],
 )
 def test_a_wrong_setting_is_named_by_its_field(

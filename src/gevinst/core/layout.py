@@ -161,10 +161,8 @@ def _worded(p: Proposal, row: Row, printed: Printing) -> Row:
     subtotal the template names, the payback rows (a proposal's own wording stays its own:
     a heading it rewords, a subtotal it prints per administration, a payback it states)."""
     words = printed.words
-    if words is DANISH and not printed.periods.financial:
-        return row  # the rows are built in the Danish template's words
     if row.kind is Kind.HEADING:
-        danish = {v: k for k, v in DANISH.section_headings.items()}
+        danish = {v: k for k, v in SECTION_HEADINGS.items()}
         section = danish.get(row.label)
         return row if section is None else replace(row, label=words.section_headings[section])
     if row.kind in (Kind.SUBTOTAL, Kind.TOTAL) and row.label == DANISH.table1_rows.get(row.key):

@@ -91,9 +91,12 @@ class TemplateRules:
     technical_tables: Mapping[str, str] = field(default_factory=dict)
     approval: Approval | None = None
     consultations: tuple[RequiredConsultation, ...] = ()
+    # the template's texts the body words its own way, by name (core.template.reworded):
+    # Copenhagen's "7. Tekniske tabeller til korrektioner i Kvantum"
+    wording: Mapping[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        freeze(self, "technical_tables")
+        freeze(self, "technical_tables", "wording")
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from itertools import groupby
 
 from gevinst.core import layout, numbering
 from gevinst.core.model import BasisTable, Consultation, Proposal
-from gevinst.core.template import DANISH, Printing, Wording
+from gevinst.core.template import DANISH, SECTION_HEADINGS, Printing, Wording
 
 # what a document says of a proposal known by its catalog row alone, by why it is so: a
 # confidential proposal is withheld, and the catalog publishes its row; a summary-only one is
@@ -90,7 +90,7 @@ def table1(
     """Tabel 1's rows with its group rows in the proposal's own wording (a heading it rewords
     is named by its Danish wording); a group row the proposal does not print is left out
     (Forslag 7 prints none)."""
-    danish = {words.section_headings[s]: text for s, text in DANISH.section_headings.items()}
+    danish = {words.section_headings[s]: text for s, text in SECTION_HEADINGS.items()}
     for row in rows:
         if row.kind is not layout.Kind.HEADING:
             yield row

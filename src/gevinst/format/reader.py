@@ -178,6 +178,7 @@ def _template(tm: s.TemplateRulesModel) -> TemplateRules:
         technical_tables={str(t): why for t, why in tm.technical_tables.items()},
         approval=Approval(approval.kind, approval.missing, approval.before) if approval else None,
         consultations=tuple(RequiredConsultation(c.when, c.kind, c.text) for c in tm.consultations),
+        wording=dict(tm.wording),
     )
 
 

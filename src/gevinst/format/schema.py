@@ -23,6 +23,7 @@ from pydantic import (
     Field,
     StringConstraints,
     Tag,
+    field_validator,
     model_validator,
 )
 
@@ -30,7 +31,7 @@ from gevinst.core.claims.claim import HALF_WORDS, NUMBER_WORDS
 from gevinst.core.effects import MODELS
 from gevinst.core.model import TABLES_WITH_TEXT_AFTER
 from gevinst.core.numbers import AMOUNT_LIMIT, MAX_DENOMINATOR, amount_problem, dk, shortened
-from gevinst.core.template import TEMPLATE_HEADINGS, WORDINGS
+from gevinst.core.template import TEMPLATE_HEADINGS, WORDINGS, wording_problem
 from gevinst.format.yamlsource import CommaNumber, WrittenNumber
 
 SCHEMA_VERSION = 1
@@ -1111,6 +1112,15 @@ class TemplateRulesModel(Model):
     technical_tables: dict[Literal["A", "B", "C", "D", "E"], NonEmpty] = Field(default_factory=dict)
     approval: ApprovalModel | None = None
     consultations: list[RequiredConsultationModel] = Field(default_factory=list)
+    wording: dict[str, NonEmpty] = Field(default_factory=dict)
+
+    @field_validator("wording")
+    @classmethod
+    def _known_texts(cls, wording: dict[str, str]) -> dict[str, str]:
+        problems = [p for name in wording if (p := wording_problem(name)) is not None]
+        if problems:
+            raise ValueError("; ".join(problems))
+        return wording
 
 
 class RateBandModel(Model):
