@@ -20,6 +20,7 @@ Danish wording (:data:`TEMPLATE_HEADINGS`), whatever the language the documents 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -1012,6 +1013,50 @@ class Printing:
     def payback_row(self, basis: str, stated: bool = False) -> str:
         label = self.words.payback_row.format(basis=self.words.payback_bases[basis])
         return label + (self.words.payback_stated if stated else "")
+
+    def read_payback(self, text: str) -> ReadPayback | None:
+        """A payback as a document of this profile writes it, read: whole years and the year
+        paid back, as Tabel 1 prints them ("4 år (2028)", "4 years (2028/29)", the year
+        optional, the word optional); ``never`` for "ingen" ("none"); None where it is not
+        whole years ("3,5 år"), which then stands as stated.
+
+        >>> from gevinst.core.money import Periods
+        >>> english = Printing(ENGLISH, Money("GBP", 1, 0, "£"), Periods(4))
+        >>> english.read_payback("4 years (2028/29)"), english.read_payback("1 year")
+        (ReadPayback(years=4, year=2028, never=False), ReadPayback(years=1, year=None, never=False))
+        >>> printing(None).read_payback("4 år (2028)"), printing(None).read_payback("3,5 år")
+        (ReadPayback(years=4, year=2028, never=False), None)
+        >>> english.read_payback("None").never
+        True
+        """
+        if text.strip().casefold() == self.words.payback_never.casefold():
+            return ReadPayback(0, None, never=True)
+        match = _payback_pattern(self.words.payback_years, self.words.payback_year).match(text)
+        if match is None:
+            return None
+        year = match["year"]
+        return ReadPayback(int(match["years"]), year and int(year[:4]))
+
+
+@dataclass(frozen=True)
+class ReadPayback:
+    """A payback read from its text (:meth:`Printing.read_payback`)."""
+
+    years: int
+    year: int | None
+    never: bool = False
+
+
+@cache
+def _payback_pattern(*forms: str) -> re.Pattern[str]:
+    """The words of a payback's forms ("{years} år ({year})"), each optional, around whole
+    years and a calendar or financial year label ("2028", "2028/29")."""
+    words = sorted({w for form in forms for w in re.findall(r"[^\W\d_]+", form)})
+    word = f"(?:{'|'.join(map(re.escape, words))})" if words else "(?!)"
+    return re.compile(
+        rf"^\s*(?P<years>\d+)\s*{word}?\s*(?:\((?P<year>\d{{4}}(?:/\d{{2}})?)\))?\s*$",
+        re.IGNORECASE,
+    )
 
 
 # the texts a profile may word its own way (``template.wording``), by name: a text of the
