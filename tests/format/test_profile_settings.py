@@ -5,15 +5,12 @@ once, and the core's rules following the roles and rules a profile states, not n
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable
 from dataclasses import replace
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -28,6 +25,7 @@ from gevinst.format.reader import load_catalog, load_profile
 from tests.core.builders import line, proposal, series
 from tests.format.bc01 import bc01_catalog, edit
 from tests.format.bc01 import problems as bc01_problems
+from tests.format.test_profile_workflow import written
 from tests.paths import SEED
 
 
@@ -35,18 +33,10 @@ def at(catalog: Path, line: int, field: str) -> str:
     return f"{catalog / 'proposals' / 'BC01.yaml'}, linje {line}, forslag BC01, felt {field}:"
 
 
-KK_DATA: dict[str, Any] = yaml.safe_load(
-    resources.files("gevinst.profiles").joinpath("kk.yaml").read_text(encoding="utf-8")
-)
-
-
 def problems(tmp_path: Path, change: Callable[[dict[str, Any]], None]) -> str:
-    data = copy.deepcopy(KK_DATA)
-    change(data)
-    path = tmp_path / "profil.yaml"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    """What loading Copenhagen's profile changed by ``change`` says, all of it."""
     with pytest.raises(FormatError) as e:
-        load_profile(str(path))
+        load_profile(str(written(tmp_path, change)))
     return str(e.value)
 
 
