@@ -26,6 +26,7 @@ from gevinst.core.check import (
     required_tables,
 )
 from gevinst.core.check.claims import TABLE as CLAIMS_TABLE
+from gevinst.core.check.say import Messages, say
 from gevinst.core.findings import Finding
 from gevinst.core.model import BasisTable, Catalog, Proposal
 from gevinst.core.numbers import dk
@@ -33,12 +34,69 @@ from gevinst.core.profile import Profile
 from gevinst.core.series import Series
 from gevinst.core.template import DANISH, printing
 
+# the closing list's own words and the notes under a table left empty, in each language (the
+# explanations are the check's findings, in the profile's language; the titles and columns
+# are the wording's, core/template.py)
+MESSAGES: Messages = {
+    "da": {
+        "same-derived": "Det beregnede tal er det samme som det angivne.",
+        "left-empty": "Tabellen står tom i forslaget; tallene er beregnet ud fra forslagets "
+        "egne tal.",
+        "left-empty-as-stated": "Tabellen står tom i forslaget, som her.",
+        "missing": "Forslaget har ikke tabellen; tallene er beregnet ud fra forslagets egne tal.",
+        "missing-as-stated": "Forslaget har ikke tabellen.",
+        "not-filled": "ikke udfyldt",
+        "computed-here": "beregnet i tabellen",
+        "intro": "Indledningen, {when}",
+        "steady": "varig virkning",
+        "catalog": "Kataloget, {table}, {row}",
+        "catalog-cell": "Kataloget, {table}, {row}, {column}",
+        "investment": "samlet investering",
+        "in-all": "I alt",
+        "basis": "beregningsgrundlag",
+        "text": "teksten",
+        "targets": "Måltal",
+        "not-printed": " (ikke trykt)",
+        "payback": "Tilbagebetalingstid ({basis})",
+        "total": "Total",
+        "manko": "Manko",
+        "price-basis": "prisniveau",
+        "difference": "(forskel",
+    },
+    "en": {
+        "same-derived": "The calculated figure is the same as the stated one.",
+        "left-empty": "The table is empty in the proposal; the figures are calculated from the "
+        "proposal's own figures.",
+        "left-empty-as-stated": "The table is empty in the proposal, as here.",
+        "missing": "The proposal does not have the table; the figures are calculated from the "
+        "proposal's own figures.",
+        "missing-as-stated": "The proposal does not have the table.",
+        "not-filled": "not filled in",
+        "computed-here": "calculated in the table",
+        "intro": "The introduction, {when}",
+        "steady": "full-year effect",
+        "catalog": "The catalogue, {table}, {row}",
+        "catalog-cell": "The catalogue, {table}, {row}, {column}",
+        "investment": "total investment",
+        "in-all": "Total",
+        "basis": "calculation basis",
+        "text": "the text",
+        "targets": "Targets",
+        "not-printed": " (not printed)",
+        "payback": "Payback period ({basis})",
+        "total": "Total",
+        "manko": "Shortfall",
+        "price-basis": "price base",
+        "difference": "(difference",
+    },
+}
+
 # the closing list's Danish wording (core/template.py has each language's)
 TITLE = DANISH.deviations_title
 INTRO = DANISH.deviations_intro
 INTRO_AS_STATED = DANISH.deviations_intro_as_stated
 COLUMNS = DANISH.deviations_columns
-SAME_DERIVED = "Det beregnede tal er det samme som det angivne."
+SAME_DERIVED = MESSAGES["da"]["same-derived"]
 OUTSIDE_TITLE = DANISH.outside_title
 OUTSIDE_INTRO = DANISH.outside_intro
 OUTSIDE_COLUMNS = DANISH.outside_columns
@@ -47,12 +105,12 @@ OUTSIDE_COLUMNS = DANISH.outside_columns
 SOURCE_RULES = frozenset({"printed-total", "C=A+B"})
 # findings whose stated and computed values are no figures (a price level)
 NOT_FIGURES = frozenset({"catalog-price-level"})
-LEFT_EMPTY = "Tabellen står tom i forslaget; tallene er beregnet ud fra forslagets egne tal."
-LEFT_EMPTY_AS_STATED = "Tabellen står tom i forslaget, som her."
-MISSING = "Forslaget har ikke tabellen; tallene er beregnet ud fra forslagets egne tal."
-MISSING_AS_STATED = "Forslaget har ikke tabellen."
-NOT_FILLED = "ikke udfyldt"
-COMPUTED_HERE = "beregnet i tabellen"
+LEFT_EMPTY = MESSAGES["da"]["left-empty"]
+LEFT_EMPTY_AS_STATED = MESSAGES["da"]["left-empty-as-stated"]
+MISSING = MESSAGES["da"]["missing"]
+MISSING_AS_STATED = MESSAGES["da"]["missing-as-stated"]
+NOT_FILLED = MESSAGES["da"]["not-filled"]
+COMPUTED_HERE = MESSAGES["da"]["computed-here"]
 INTRO_TABLE = "intro"  # the intro's statements, keyed by the catalog table they sum up
 TARGETS_TABLE = "targets"  # Forslag 7's target accounting (its manko row)
 INVESTMENT = "investment"  # a catalog table's "Samlet investering" column
@@ -91,9 +149,11 @@ class Deviation:
 
 def without_place(message: str) -> str:
     """A finding's message without the place it begins with ("Tabel 2.1 (fordeling på
-    udvalg), total, 2025: ..."): the list names the place as the document prints it."""
+    udvalg), total, 2025: ...", "Total financial impact, 2026/27: ..."): the list names the
+    place as the document prints it."""
     where, colon, content = message.partition(": ")
-    return content if colon and "(forskel" not in where else message
+    differences = {m["difference"] for m in MESSAGES.values()}
+    return content if colon and not any(d in where for d in differences) else message
 
 
 def _sentence(message: str) -> str:
@@ -293,7 +353,7 @@ class Marks:
         derived = [g for g in found if g.rule not in SOURCE_RULES]
         places = _places(f.stated) if f.rule == "catalog-statement" else None
         if f.stated is None:
-            stated, computed = NOT_FILLED, COMPUTED_HERE
+            stated, computed = self._say("not-filled"), self._say("computed-here")
         else:
             # no derived finding: the derived figure is the stated one
             value = derived[0].computed if derived else f.stated
@@ -305,7 +365,7 @@ class Marks:
             for g in dict.fromkeys([*derived, *found])
         ]
         if not derived and f.stated is not None:
-            said.append(SAME_DERIVED)
+            said.append(self._say("same-derived"))
         explanation = " ".join(said)
         return Deviation(
             self.mark(where), self._where(f, where), stated, computed, explanation, where
@@ -331,17 +391,27 @@ class Marks:
             return self.printed.figure(value, places=places)
         return value or ""
 
+    def _say(self, key: str, **fields: object) -> str:
+        """The closing list's own words in the document's language."""
+        return say(self.printed, MESSAGES, key, **fields)
+
+    def _year(self, year: object) -> str:
+        return self.printed.year(year) if isinstance(year, int) else str(year)
+
     def _where(self, f: Finding, where: Place | None) -> str:
         if where is not None and where.proposal is None:
             if where.table == INTRO_TABLE:
-                when = "varig virkning" if where.column is None else str(where.column)
-                return f"Indledningen, {when}"
+                when = self._say("steady") if where.column is None else self._year(where.column)
+                return self._say("intro", when=when)
             title = self.catalog.table(where.table).title.split(".")[0]
-            column = "samlet investering" if where.column == INVESTMENT else where.column
-            row = "I alt" if where.row == "total" else where.row
-            return f"Kataloget, {title}, {row}, {column}"
+            column = (
+                self._say("investment") if where.column == INVESTMENT else self._year(where.column)
+            )
+            row = self._say("in-all") if where.row == "total" else where.row
+            return self._say("catalog-cell", table=title, row=row, column=column)
         if where is None and f.table.startswith("catalog-"):
-            return f"Kataloget, {self.catalog.table(f.table).title.split('.')[0]}, {f.row}"
+            title = self.catalog.table(f.table).title.split(".")[0]
+            return self._say("catalog", table=title, row=f.row)
         p = self.catalog.proposal(f.proposal or "")
         parts = [numbering.printed_name(p, self.catalog), self._table_name(p, f, where)]
         if where is not None and where.table.startswith(BASIS_TABLE):
@@ -351,7 +421,7 @@ class Marks:
         elif where is None and f.row:
             parts.append(self._unplaced_row(f))
         if f.year is not None:
-            parts.append(str(f.year))
+            parts.append(self._year(f.year))
         return ", ".join(parts)
 
     def _unplaced_row(self, f: Finding) -> str:
@@ -364,7 +434,7 @@ class Marks:
         table, _, label = (f.row or "").partition(": ")
         basis = {b.id: b for b in p.basis}
         if label and table in basis:
-            shown = "" if basis[table] in numbering.basis_tables(p) else " (ikke trykt)"
+            shown = "" if basis[table] in numbering.basis_tables(p) else self._say("not-printed")
             return f"{basis[table].title}{shown}, {label}"
         lines = {line.id: line.text for line in p.lines}
         return lines.get(f.row or "", f.row or "")
@@ -372,33 +442,35 @@ class Marks:
     def _table_name(self, p: Proposal, f: Finding, where: Place | None) -> str:
         """The table as the document numbers it (Forslag 7's distribution is its Tabel 3,
         its economy table Tabel 2)."""
-        titles = numbering.titles(p)
+        titles = numbering.titles(p, self.printed.words)
         economy = numbering.short_name(titles.economy)
         if where is None:
-            named = {"basis": "beregningsgrundlag", "1": economy, CLAIMS_TABLE: "teksten"}
+            named = {"basis": self._say("basis"), "1": economy, CLAIMS_TABLE: self._say("text")}
             return named.get(f.table, f.table)
         if where.table.startswith(BASIS_TABLE):
             return self._basis(where).title
         named = {
-            TARGETS_TABLE: p.targets.title if p.targets else "Måltal",
+            TARGETS_TABLE: p.targets.title if p.targets else self._say("targets"),
             "admin": numbering.short_name(titles.admin),
             "2.1": numbering.short_name(titles.distribution),
             "1": economy,
         }
         # the table's name alone; the explanation says what it is
-        return named.get(where.table) or TABLE_NAMES[where.table].split(" (")[0]
+        return named.get(where.table) or self.printed.words.table_names[where.table].split(" (")[0]
 
     def _row_name(self, where: Place) -> str:
+        words = self.printed.words
         if where.row in calc.TABLE1_ROWS:
-            return calc.TABLE1_ROWS[where.row][0]
+            return words.table1_rows.get(where.row, calc.TABLE1_ROWS[where.row][0])
         if where.row.startswith("payback_"):
-            return f"Tilbagebetalingstid ({calc.PAYBACK_BASES[where.row.removeprefix('payback_')]})"
+            basis = words.payback_bases[where.row.removeprefix("payback_")]
+            return self._say("payback", basis=basis)
         if where.row in ("total", "manko"):
-            return where.row.capitalize()
+            return self._say(where.row)
         if where.row == TARGET_TOTAL:
-            return "Samlet varig ændring"
+            return words.entry_permanent
         if where.row == PRICE_BASIS:
-            return "prisniveau"
+            return self._say("price-basis")
         return self.catalog.profile.unit_name(where.row)
 
     # --- what the renderers ask ---------------------------------------------------------
@@ -490,10 +562,10 @@ class Marks:
         if not self.left_empty(p.id, table):
             return ""
         if table in p.stated.technical:
-            note = LEFT_EMPTY_AS_STATED if self.as_stated else LEFT_EMPTY
+            note = "left-empty-as-stated" if self.as_stated else "left-empty"
         else:
-            note = MISSING_AS_STATED if self.as_stated else MISSING
-        return self.mark(Place(p.id, table, "", None)) + " " + note
+            note = "missing-as-stated" if self.as_stated else "missing"
+        return self.mark(Place(p.id, table, "", None)) + " " + self._say(note)
 
     def rows(self, proposal: str | None, table: str) -> set[str]:
         """The rows that the findings name in a table, so a renderer draws a stated row that

@@ -65,9 +65,11 @@ def basis_tables(p: Proposal) -> list[BasisTable]:
 
 
 def short_name(title: str) -> str:
-    """A table's name as a reference gives it: "Tabel 3" for "Tabel 3. Fordeling ...", the
-    title itself where it has no number."""
-    found = re.match(r"^((?:Bilag \d+,? )?Tabel [\w.]*?\w)[.:]?(?:\s|$)", title.strip())
+    """A table's name as a reference gives it: "Tabel 3" for "Tabel 3. Fordeling ...",
+    "Table 1" for an English title, the title itself where it has no number."""
+    found = re.match(
+        r"^((?:(?:Bilag|Appendix) \d+,? )?Tab(?:el|le) [\w.]*?\w)[.:]?(?:\s|$)", title.strip()
+    )
     return found.group(1) if found else title.strip()
 
 

@@ -19,20 +19,78 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from gevinst.core import calc
+from gevinst.core.check.say import Messages, say, voice
 from gevinst.core.claims.claim import MONEY, BasisRef, Claim, ClaimUnit, RatioRef, ShareRef
 from gevinst.core.claims.fields import field_label, text_fields
-from gevinst.core.claims.precision import interval
+from gevinst.core.claims.precision import Interval, interval
 from gevinst.core.claims.resolve import Referent, place, ratio_of, share_of, simple_refs
 from gevinst.core.errors import GevinstError
 from gevinst.core.findings import Finding, Severity
 from gevinst.core.model import Proposal
-from gevinst.core.numbers import dk
 from gevinst.core.profile import Profile
+from gevinst.core.template import Printing
 
 RULE = "text-claim"
 STALE = "text-claim-stale"
 TABLE = "text"
 HALF = Decimal("0.5")
+
+# the check's own words around a claim; the places a claim names (a table's row, a basis
+# cell, a field of the text) and its units are the claims' own (core/claims), in Danish
+MESSAGES: Messages = {
+    "da": {
+        "described": "«{phrase}» ({field})",
+        "in-year": " i {year}",
+        "in-years": " i alt {first}-{last}",
+        "text-claim": "{described}: teksten siger {written}{unit}{years}, dvs. {allowed}"
+        "{in_unit}; men {where}{years} er {figure} (forskel {difference})",
+        "fraction": "{written} af {whole} er {expected}",
+        "percent": "dvs. {allowed} %",
+        "share": "{described}: teksten siger {written}{percent}{years} af {of} ({whole}); "
+        "{told}, men {where} er {part} ({share} %)",
+        "ratio": "{described}: teksten siger {written}{years}; men {name} er {parts}, dvs. "
+        "{shares} i procent",
+        "text-claim-stale": "{described}: påstanden skal rettes eller fjernes: {why}",
+        "not-in-text": "står ikke længere i {field}",
+        "not-a-year": "året {years} er ikke blandt forslagets år",
+        "at-most": "højst {high}",
+        "at-least": "mindst {low}",
+        "between": "{low} til {high}{end}",
+        "excluded": " (ekskl.)",
+    },
+    "en": {
+        "described": "«{phrase}» ({field})",
+        "in-year": " in {year}",
+        "in-years": " in all {first}-{last}",
+        "text-claim": "{described}: the text says {written}{unit}{years}, i.e. {allowed}"
+        "{in_unit}; but {where}{years} is {figure} (difference {difference})",
+        "fraction": "{written} of {whole} is {expected}",
+        "percent": "i.e. {allowed} %",
+        "share": "{described}: the text says {written}{percent}{years} of {of} ({whole}); "
+        "{told}, but {where} is {part} ({share} %)",
+        "ratio": "{described}: the text says {written}{years}; but {name} is {parts}, i.e. "
+        "{shares} in per cent",
+        "text-claim-stale": "{described}: the claim must be corrected or removed: {why}",
+        "not-in-text": "is no longer in {field}",
+        "not-a-year": "the year {years} is not among the proposal's years",
+        "at-most": "at most {high}",
+        "at-least": "at least {low}",
+        "between": "{low} to {high}{end}",
+        "excluded": " (excl.)",
+    },
+}
+
+
+def _allowed(allowed: Interval, pr: Printing) -> str:
+    """The values a written figure allows, in words: "højst 5", "1.250 til 1.350 (ekskl.)"."""
+    if allowed.low is None:
+        return say(pr, MESSAGES, "at-most", high=pr.plain(allowed.high))
+    if allowed.high is None:
+        return say(pr, MESSAGES, "at-least", low=pr.plain(allowed.low))
+    end = "" if allowed.high_in else say(pr, MESSAGES, "excluded")
+    return say(
+        pr, MESSAGES, "between", low=pr.plain(allowed.low), high=pr.plain(allowed.high), end=end
+    )
 
 
 def claim_years(p: Proposal, c: Claim) -> list[tuple[int, ...]]:
@@ -50,16 +108,16 @@ def claim_years(p: Proposal, c: Claim) -> list[tuple[int, ...]]:
     return [(y,) for y in c.years] if c.years else [(last,)]
 
 
-def _described(p: Proposal, c: Claim) -> str:
-    return f"«{c.phrase}» ({field_label(p, c.field)})"
+def _described(p: Proposal, c: Claim, pr: Printing) -> str:
+    return say(pr, MESSAGES, "described", phrase=c.phrase, field=field_label(p, c.field))
 
 
-def _in_years(years: tuple[int, ...]) -> str:
+def _in_years(years: tuple[int, ...], pr: Printing) -> str:
     if not years:
         return ""
     if len(years) == 1:
-        return f" i {years[0]}"
-    return f" i alt {years[0]}-{years[-1]}"
+        return say(pr, MESSAGES, "in-year", year=pr.year(years[0]))
+    return say(pr, MESSAGES, "in-years", first=pr.year(years[0]), last=pr.year(years[-1]))
 
 
 def _finding(
@@ -88,7 +146,9 @@ def _scale(c: Claim, series: bool, figure_unit: str) -> tuple[Decimal, str]:
     return Decimal(1), "" if c.unit is ClaimUnit.COUNT else c.unit.value
 
 
-def _plain(p: Proposal, profile: Profile, c: Claim, tables: calc.Tables) -> Iterator[Finding]:
+def _plain(
+    p: Proposal, profile: Profile, c: Claim, tables: calc.Tables, pr: Printing
+) -> Iterator[Finding]:
     assert c.ref is not None and not isinstance(c.ref, (ShareRef, RatioRef))
     where = place(p, profile, c.ref, tables)
     figure_unit = c.ref.unit if isinstance(c.ref, BasisRef) else ""
@@ -110,10 +170,20 @@ def _plain(p: Proposal, profile: Profile, c: Claim, tables: calc.Tables) -> Iter
             years[0] if len(years) == 1 else None,
             abs(value) * scale,
             figure,
-            f"{_described(p, c)}: teksten siger {c.written[0] if len(values) == 1 else dk(value)}"
-            f"{_unit_words(c)}{_in_years(years)}, dvs. {allowed}"
-            f"{' ' + in_unit if in_unit else ''}; men {where.name}{_in_years(years)} er "
-            f"{dk(figure)} (forskel {dk(abs(figure) - abs(value) * scale)})",
+            say(
+                pr,
+                MESSAGES,
+                "text-claim",
+                described=_described(p, c, pr),
+                written=c.written[0] if len(values) == 1 else pr.plain(value),
+                unit=_unit_words(c),
+                years=_in_years(years, pr),
+                allowed=_allowed(allowed, pr),
+                in_unit=" " + in_unit if in_unit else "",
+                where=where.name,
+                figure=pr.plain(figure),
+                difference=pr.plain(abs(figure) - abs(value) * scale),
+            ),
         )
 
 
@@ -122,47 +192,67 @@ def _unit_words(c: Claim) -> str:
     return "" if c.unit is ClaimUnit.COUNT else f" {c.unit.value}"
 
 
-def _named(where: Referent, years: tuple[int, ...]) -> str:
+def _named(where: Referent, years: tuple[int, ...], pr: Printing) -> str:
     """A place's name, with the years it is read in where it is a row read in the claim's."""
     return where.name + (
-        _in_years(years) if where.series is not None and where.year is None else ""
+        _in_years(years, pr) if where.series is not None and where.year is None else ""
     )
 
 
 def _share(
-    p: Proposal, profile: Profile, c: Claim, ref: ShareRef, tables: calc.Tables
+    p: Proposal, profile: Profile, c: Claim, ref: ShareRef, tables: calc.Tables, pr: Printing
 ) -> Iterator[Finding]:
     for years in claim_years(p, c):
         part, part_figure, whole, whole_figure = share_of(p, profile, ref, years, tables)
         a, b = abs(part_figure), abs(whole_figure)
         share = (a * 100 / b).quantize(Decimal("0.1")) if b else Decimal(0)
-        where, of = _named(part, years), _named(whole, years)
+        where, of = _named(part, years, pr), _named(whole, years, pr)
         if c.unit is ClaimUnit.FRACTION:
             expected = b * c.values[0]
             # a table prints whole 1.000 kr.: the part may be rounded by half of one
             if abs(a - expected) <= HALF:
                 continue
             stated, computed = round(expected, 1), a
-            told = f"{c.written[0]} af {dk(b)} er {dk(round(expected, 1))}"
+            told = say(
+                pr,
+                MESSAGES,
+                "fraction",
+                written=c.written[0],
+                whole=pr.plain(b),
+                expected=pr.plain(round(expected, 1)),
+            )
         else:
             allowed = interval(c.values[0], c.qualifier)
             if allowed.accepts(share):
                 continue
-            stated, computed, told = abs(c.values[0]), share, f"dvs. {allowed} %"
+            stated, computed = abs(c.values[0]), share
+            told = say(pr, MESSAGES, "percent", allowed=_allowed(allowed, pr))
         yield _finding(
             p,
             c,
             years[0] if len(years) == 1 else None,
             stated,
             computed,
-            f"{_described(p, c)}: teksten siger {c.written[0]}"
-            f"{' %' if c.unit is ClaimUnit.PERCENT else ''}{_in_years(years)} af {of} "
-            f"({dk(b)}); {told}, men {where} er {dk(a)} ({dk(share)} %)",
+            say(
+                pr,
+                MESSAGES,
+                "share",
+                described=_described(p, c, pr),
+                written=c.written[0],
+                percent=" %" if c.unit is ClaimUnit.PERCENT else "",
+                years=_in_years(years, pr),
+                of=of,
+                whole=pr.plain(b),
+                told=told,
+                where=where,
+                part=pr.plain(a),
+                share=pr.plain(share),
+            ),
         )
 
 
 def _ratio(
-    p: Proposal, profile: Profile, c: Claim, ref: RatioRef, tables: calc.Tables
+    p: Proposal, profile: Profile, c: Claim, ref: RatioRef, tables: calc.Tables, pr: Printing
 ) -> Iterator[Finding]:
     values = c.values
     total_v = sum((abs(v) for v in values), Decimal(0))
@@ -177,15 +267,24 @@ def _ratio(
             interval(v, c.qualifier, scale).accepts(s) for v, s in zip(values, shares, strict=True)
         ):
             continue
-        printed = " / ".join(dk(s.quantize(Decimal("0.1"))) for s in shares)
+        printed = " / ".join(pr.plain(s.quantize(Decimal("0.1"))) for s in shares)
         yield _finding(
             p,
             c,
             years[0] if len(years) == 1 else None,
             abs(values[0]) * scale,
             shares[0].quantize(Decimal("0.1")),
-            f"{_described(p, c)}: teksten siger {'/'.join(c.written)}{_in_years(years)}; men "
-            f"{name} er {' / '.join(dk(abs(f)) for f in parts)}, dvs. {printed} i procent",
+            say(
+                pr,
+                MESSAGES,
+                "ratio",
+                described=_described(p, c, pr),
+                written="/".join(c.written),
+                years=_in_years(years, pr),
+                name=name,
+                parts=" / ".join(pr.plain(abs(f)) for f in parts),
+                shares=printed,
+            ),
         )
 
 
@@ -199,15 +298,16 @@ def stale(
     """Why a claim no longer fits its proposal ("" where it does): its phrase is not in its
     text (the text was edited), its reference names what the proposal no longer holds, or
     it names a year the proposal's tables do not have."""
+    pr = voice(profile)
     if c.phrase not in texts.get(c.field, ""):
-        return f"står ikke længere i {c.field}"
+        return say(pr, MESSAGES, "not-in-text", field=c.field)
     for ref in simple_refs(c.ref) if c.ref is not None else ():
         try:
             place(p, profile, ref, tables)
         except GevinstError as e:
             return str(e)
-    missing = [str(y) for y in c.years if c.ref is not None and y not in p.years]
-    return f"året {', '.join(missing)} er ikke blandt forslagets år" if missing else ""
+    missing = [pr.year(y) for y in c.years if c.ref is not None and y not in p.years]
+    return say(pr, MESSAGES, "not-a-year", years=", ".join(missing)) if missing else ""
 
 
 def check_claims(
@@ -221,6 +321,7 @@ def check_claims(
         return
     texts = text_fields(p)
     derived = tables or calc.Tables(p, profile)
+    pr = voice(profile)
     for c in p.claims:
         why = stale(p, profile, c, texts, derived)
         if why:
@@ -230,14 +331,16 @@ def check_claims(
                 row=c.phrase,
                 rule=STALE,
                 severity=Severity.WARNING,
-                message=f"{_described(p, c)}: påstanden skal rettes eller fjernes: {why}",
+                message=say(
+                    pr, MESSAGES, "text-claim-stale", described=_described(p, c, pr), why=why
+                ),
             )
             continue
         if c.ref is None:
             continue
         if isinstance(c.ref, ShareRef):
-            yield from _share(p, profile, c, c.ref, derived)
+            yield from _share(p, profile, c, c.ref, derived, pr)
         elif isinstance(c.ref, RatioRef):
-            yield from _ratio(p, profile, c, c.ref, derived)
+            yield from _ratio(p, profile, c, c.ref, derived, pr)
         else:
-            yield from _plain(p, profile, c, derived)
+            yield from _plain(p, profile, c, derived, pr)
