@@ -223,6 +223,23 @@ def test_a_wrong_statement_in_millions_is_found(tmp_path: Path) -> None:
     assert found.message.endswith("giver 2,8 mio. kr.")
 
 
+def test_a_difference_of_one_tenth_in_millions_is_a_rounding_difference(tmp_path: Path) -> None:
+    """In mio. kr. with one decimal a stated figure 0,1 off is a rounding warning, as one
+    1.000 kr. off is in Copenhagen; 0,2 off is an error."""
+    old = 'varig: {2026: "-0,3", 2027: "-1,1"'
+    folder = _copy(DK, tmp_path / "tenth", "P2", old, 'varig: {2026: "-0,3", 2027: "-1,2"')
+    (found,) = [f for f in check_catalog(load_catalog(folder)) if f.year == 2027]
+    assert (found.stated, found.computed, found.severity.value) == (
+        Decimal("-1.2"),
+        Decimal("-1.1"),
+        "warning",
+    )
+    assert "afrundingsforskel" in found.message
+    folder = _copy(DK, tmp_path / "two", "P2", old, 'varig: {2026: "-0,3", 2027: "-1,3"')
+    (found,) = [f for f in check_catalog(load_catalog(folder)) if f.year == 2027]
+    assert found.severity.value == "error"
+
+
 def test_the_english_subscription_is_computed_in_pounds() -> None:
     """350 licences at £500 is £175,000 a year, as the licence line, not £175."""
     cat = load_catalog(EN)

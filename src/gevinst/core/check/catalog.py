@@ -9,7 +9,13 @@ from collections.abc import Callable, Iterator
 from decimal import Decimal
 
 from gevinst.core import calc
-from gevinst.core.check.compare import Reason, compare_series, compare_value, printed_sum
+from gevinst.core.check.compare import (
+    Reason,
+    compare_series,
+    compare_value,
+    off_by_one,
+    printed_sum,
+)
 from gevinst.core.check.proposal import check_proposal
 from gevinst.core.check.say import Messages, say, voice
 from gevinst.core.check.table1 import payback_agrees
@@ -87,8 +93,10 @@ def _effect_reason(p: Proposal, pr: Printing) -> Reason:
     figure is the proposal's change on service alone (Forslag 7's 43.143), it says so."""
     service = -calc.permanent(p, role=calc.OPERATING)
 
+    quantum = pr.money.quantum  # a rounding difference: one 1.000 kr., 0,1 mio. kr.
+
     def reason(year: int, stated: Decimal, computed: Decimal) -> str:
-        if abs(stated - service[year]) <= 1 < abs(computed - service[year]):
+        if abs(stated - service[year]) <= quantum < abs(computed - service[year]):
             return say(
                 pr,
                 MESSAGES,
@@ -96,7 +104,7 @@ def _effect_reason(p: Proposal, pr: Printing) -> Reason:
                 service=pr.plain(service[year]),
                 computed=pr.plain(computed),
             )
-        if abs(stated - computed) == 1:
+        if off_by_one(stated, computed, quantum):
             return say(pr, MESSAGES, "rounding")
         return say(pr, MESSAGES, "proposals-own")
 

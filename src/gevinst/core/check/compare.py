@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: MPL-2.0
 """The comparison every rule family shares: a stated figure against a computed one.
 
-A difference of exactly one (1.000 kr.) is a rounding difference and a warning; any other
-difference is an error. A printed table whose rows do not add up to its own total is an
+A difference of exactly one quantum of the profile's money (one 1.000 kr. in Copenhagen, 0,1
+mio. kr. in a profile with one decimal, one pound) is a rounding difference and a warning;
+any other difference is an error. A printed table whose rows do not add up to its own total is an
 error of the table itself, whatever gevinst computes.
 """
 
@@ -12,6 +13,7 @@ from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 
 from gevinst.core.check.say import Messages, say, voice
+from gevinst.core.distribute import ONE
 from gevinst.core.findings import Finding, Severity
 from gevinst.core.series import Series, sum_series
 from gevinst.core.template import Printing
@@ -68,16 +70,25 @@ def key_rounding(pr: Printing) -> str:
     return say(pr, MESSAGES, "key-rounding")
 
 
-def severity(stated: Decimal, computed: Decimal) -> Severity:
-    """A warning where the figures differ by exactly one, an error otherwise."""
-    return Severity.WARNING if abs(stated - computed) == 1 else Severity.ERROR
+def off_by_one(stated: Decimal, computed: Decimal, quantum: Decimal = ONE) -> bool:
+    """Whether the figures differ by exactly one ``quantum`` (a rounding difference).
+
+    >>> off_by_one(Decimal("-1.4"), Decimal("-1.3"), Decimal("0.1")), off_by_one(Decimal(5), 4)
+    (True, True)
+    """
+    return abs(stated - computed) == quantum
+
+
+def severity(stated: Decimal, computed: Decimal, quantum: Decimal = ONE) -> Severity:
+    """A warning where the figures differ by exactly one quantum, an error otherwise."""
+    return Severity.WARNING if off_by_one(stated, computed, quantum) else Severity.ERROR
 
 
 def kind(stated: Decimal, computed: Decimal, rounding: str, pr: Printing | None = None) -> str:
-    """The message's word for a difference; ``rounding`` says why a difference of one arises
-    (left out where the stated figure is 0, which no rounding explains)."""
+    """The message's word for a difference; ``rounding`` says why a difference of one
+    quantum arises (left out where the stated figure is 0, which no rounding explains)."""
     pr = pr or voice(None)
-    if abs(stated - computed) != 1:
+    if not off_by_one(stated, computed, pr.money.quantum):
         return say(pr, MESSAGES, "discrepancy")
     if rounding and stated != 0:
         return say(pr, MESSAGES, "rounding-because", why=rounding)
@@ -114,7 +125,7 @@ def compare_series(
                 stated=s,
                 computed=c,
                 rule=rule,
-                severity=severity(s, c),
+                severity=severity(s, c, pr.money.quantum),
                 message=say(
                     pr,
                     MESSAGES,
@@ -154,7 +165,7 @@ def compare_value(
             stated=stated,
             computed=computed,
             rule=rule,
-            severity=severity(stated, computed),
+            severity=severity(stated, computed, pr.money.quantum),
             message=say(
                 pr,
                 MESSAGES,
@@ -195,7 +206,7 @@ def printed_sum(
                 stated=s,
                 computed=c,
                 rule="printed-total",
-                severity=severity(s, c),
+                severity=severity(s, c, pr.money.quantum),
                 message=say(
                     pr,
                     MESSAGES,

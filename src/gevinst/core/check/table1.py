@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from gevinst.core import calc
-from gevinst.core.check.compare import Reason, compare_series
+from gevinst.core.check.compare import Reason, compare_series, off_by_one
 from gevinst.core.check.say import Messages, say, voice
 from gevinst.core.findings import Finding, Severity
 from gevinst.core.model import Parts, Proposal
@@ -55,7 +55,7 @@ def _sum_reason(p: Proposal, pr: Printing) -> Reason:
     def reason(year: int, stated: Decimal, computed: Decimal) -> str:
         if costs[year] != 0 and abs(stated - computed) == abs(costs[year]):
             return say(pr, MESSAGES, "counted-twice", costs=pr.plain(abs(costs[year])))
-        if abs(stated - computed) == 1:
+        if off_by_one(stated, computed, pr.money.quantum):
             return say(pr, MESSAGES, "rounding")
         return say(pr, MESSAGES, "lines")
 

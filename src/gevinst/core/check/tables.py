@@ -15,6 +15,7 @@ from gevinst.core.check.compare import (
     compare_series,
     key_rounding,
     kind,
+    off_by_one,
     printed_sum,
     severity,
 )
@@ -107,7 +108,7 @@ def _unit_reason(table: str, has_row: bool, pr: Printing, total: bool = False) -
             return say(pr, MESSAGES, "no-row", computed=pr.plain(computed))
         if table == "B" and computed == 0:
             return say(pr, MESSAGES, "nothing-moves")
-        if abs(stated - computed) == 1:
+        if off_by_one(stated, computed, pr.money.quantum):
             return kind(stated, computed, "" if total else key_rounding(pr), pr)
         if total:
             return say(pr, MESSAGES, "rows-total")
@@ -236,7 +237,7 @@ def check_c_is_a_plus_b(p: Proposal, profile: Profile) -> Iterator[Finding]:
                     stated=stated,
                     computed=computed,
                     rule="C=A+B",
-                    severity=severity(stated, computed),
+                    severity=severity(stated, computed, pr.money.quantum),
                     message=say(
                         pr,
                         MESSAGES,
