@@ -161,3 +161,19 @@ def test_the_seed_checked_in_english_is_told_in_english() -> None:
         # the check's own words (the seed's data, a parameter's source, may say "er")
         for word in ("angivet", "beregnet", "forskel", "uoverensstemmelse", "teksten siger"):
             assert word not in e.message, (word, e.message)
+    claims = [e.message for e in en if e.rule.startswith("text-claim")]
+    assert claims and all(" (section " in m or " (summary)" in m for m in claims), claims
+    assert not [m for m in claims if "Tabel 1" in m or "linjen" in m or "afsnit" in m]
+
+
+def test_a_claim_names_its_place_in_english() -> None:
+    """The places a claim refers to, named in the profile's language: a field of the text,
+    a line of Table 1 in a financial year."""
+    danish = load_catalog(SEED)
+    english = replace(danish, profile=replace(danish.profile, language="en", periods=Periods(4)))
+    [da] = [f for f in check_catalog(danish) if f.rule == "text-claim" and "2/3" in f.message]
+    [en] = [f for f in check_catalog(english) if f.rule == "text-claim" and "2/3" in f.message]
+    assert da.message.startswith("«hentes med 2/3 fra 2026» (afsnit 3): teksten siger 2/3 i 2026")
+    assert en.message.startswith("«hentes med 2/3 fra 2026» (section 3): the text says 2/3 in")
+    assert "Table 1, the line «Effektivisering ved leders godkendelse" in en.message
+    assert " in 2027/28 (880); 2/3 of 880 is 586.7, but Table 1" in en.message

@@ -36,7 +36,8 @@ TABLE = "text"
 HALF = Decimal("0.5")
 
 # the check's own words around a claim; the places a claim names (a table's row, a basis
-# cell, a field of the text) and its units are the claims' own (core/claims), in Danish
+# cell, a field of the text) are worded by core/claims in the profile's language, its units
+# ("mio. kr.", "årsværk") as the claim is written
 MESSAGES: Messages = {
     "da": {
         "described": "«{phrase}» ({field})",
@@ -109,7 +110,8 @@ def claim_years(p: Proposal, c: Claim) -> list[tuple[int, ...]]:
 
 
 def _described(p: Proposal, c: Claim, pr: Printing) -> str:
-    return say(pr, MESSAGES, "described", phrase=c.phrase, field=field_label(p, c.field))
+    field = field_label(p, c.field, pr.words.language)
+    return say(pr, MESSAGES, "described", phrase=c.phrase, field=field)
 
 
 def _in_years(years: tuple[int, ...], pr: Printing) -> str:

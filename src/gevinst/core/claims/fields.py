@@ -40,7 +40,7 @@ def text_fields(p: Proposal) -> dict[str, str]:
     return {name: text for name, text in fields.items() if text}
 
 
-_LABELS = {
+_LABELS_DA = {
     "summary": "kort resumé",
     "description": "afsnit 1",
     "economy_text": "afsnit 2",
@@ -55,27 +55,62 @@ _LABELS = {
     "texts_after.distribution": "afsnit 2.1, efter tabellen",
     "texts_after.targets": "efter måltalstabellen",
 }
+_LABELS_EN = {
+    "summary": "summary",
+    "description": "section 1",
+    "economy_text": "section 2",
+    "distribution_text": "section 2.1",
+    "followup_text": "section 3",
+    "risk.text": "section 4",
+    "admin.text": "section 5",
+    "partners_text": "section 6",
+    "technical_text": "section 7",
+    "appendices_text": "the list of appendices",
+    "texts_after.economy": "section 2, after the table of financial consequences",
+    "texts_after.distribution": "section 2.1, after the table",
+    "texts_after.targets": "after the targets table",
+}
+# each language's labels, and its words for the fields numbered or named by their table
+_LABELS = {"da": _LABELS_DA, "en": _LABELS_EN}
+_NAMED = {
+    "da": {
+        "basis": "beregningsgrundlaget, «{title}»",
+        "texts_after": "efter «{title}»",
+        "stated": "teksten til tabel {table}",
+        "followup": "afsnit 3, opfølgningsmål {number}",
+        "measure": " (måling)",
+    },
+    "en": {
+        "basis": "the calculation basis, «{title}»",
+        "texts_after": "after «{title}»",
+        "stated": "the text of table {table}",
+        "followup": "section 3, follow-up goal {number}",
+        "measure": " (measure)",
+    },
+}
 
 
-def field_label(p: Proposal, field: str) -> str:
-    """Where a text field stands in the document, in words a reader finds it by.
+def field_label(p: Proposal, field: str, language: str = "da") -> str:
+    """Where a text field stands in the document, in words a reader finds it by, in the
+    profile's ``language`` ("da" or "en").
 
     >>> from gevinst.core.model import Proposal, ProposalType
     >>> p = Proposal("X", "X", ProposalType.INVESTMENT, (2025,), 2025, ())
     >>> field_label(p, "economy_text"), field_label(p, "followup.2.goal")
     ('afsnit 2', 'afsnit 3, opfølgningsmål 2')
+    >>> field_label(p, "economy_text", "en"), field_label(p, "followup.2.measure", "en")
+    ('section 2', 'section 3, follow-up goal 2 (measure)')
     """
-    if field in _LABELS:
-        return _LABELS[field]
+    labels, named = _LABELS[language], _NAMED[language]
+    if field in labels:
+        return labels[field]
     kind, _, rest = field.partition(".")
     titles = {b.id: b.title for b in p.basis}
-    if kind == "basis":
-        return f"beregningsgrundlaget, «{titles.get(rest, rest)}»"
-    if kind == "texts_after":
-        return f"efter «{titles.get(rest, rest)}»"
+    if kind in ("basis", "texts_after"):
+        return named[kind].format(title=titles.get(rest, rest))
     if kind == "stated":
-        return f"teksten til tabel {rest}"
+        return named[kind].format(table=rest)
     if kind == "followup":
         number, _, part = rest.partition(".")
-        return f"afsnit 3, opfølgningsmål {number}" + (" (måling)" if part == "measure" else "")
+        return named[kind].format(number=number) + (named["measure"] if part == "measure" else "")
     return field

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: MPL-2.0
 """The figure a claim's reference names, as the proposal's tables print it, and the name
-of that place in Danish for a message ("Tabel A, ØU, 2027").
+of that place for a message in the profile's language ("Tabel A, ØU i 2027", "Table A, CS
+in 2027/28").
 
 A line or a table's row is a figure a year, in 1.000 kr.; a printed row is read as printed
 (the text is checked against what the reader sees), a row the document does not print is
@@ -31,8 +32,55 @@ from gevinst.core.errors import MissingKeyError
 from gevinst.core.model import Proposal
 from gevinst.core.profile import Profile
 from gevinst.core.series import ZERO, Series, sum_series
+from gevinst.core.template import wording
 
 SERIES_TABLES = ("1", "2.1", "A", "B", "C", "D", "E", "admin", "targets")
+
+# the names of the places a claim refers to, in each language a profile may choose
+NAMES = {
+    "da": {
+        "table1": "Tabel 1, «{label}»",
+        "admin": "Tabel 2 (administration), {row}",
+        "targets": "Tabel 4 (måltal), «{row}»",
+        "table": "Tabel {table}, {row}",
+        "in-year": " i {year}",
+        "rows": "antallet af rækker{which} i {title}",
+        "containing": " med «{text}»",
+        "and-above-zero": " og et tal over 0 i {column}",
+        "with-figure": " med et tal i {column}",
+        "param": "grundlaget for {line}, parameteren {param}{which}",
+        "number": " nr. {n}",
+        "key": "nøglen {key}, {unit}",
+        "key-share": "nøglen {key}, {unit}s andel i procent",
+        "line": "Tabel 1, linjen «{text}» ({id})",
+        "lines": "Tabel 1, linjerne {ids}",
+    },
+    "en": {
+        "table1": "Table 1, «{label}»",
+        "admin": "Table 2 (administration), {row}",
+        "targets": "Table 4 (targets), «{row}»",
+        "table": "Table {table}, {row}",
+        "in-year": " in {year}",
+        "rows": "the number of rows{which} in {title}",
+        "containing": " with «{text}»",
+        "and-above-zero": " and a figure above 0 in {column}",
+        "with-figure": " with a figure in {column}",
+        "param": "the basis for {line}, the parameter {param}{which}",
+        "number": " no. {n}",
+        "key": "the key {key}, {unit}",
+        "key-share": "the key {key}, {unit}'s share in per cent",
+        "line": "Table 1, the line «{text}» ({id})",
+        "lines": "Table 1, the lines {ids}",
+    },
+}
+
+
+def _name(profile: Profile, which: str, /, **fields: object) -> str:
+    return NAMES[profile.language][which].format(**fields)
+
+
+def _in_year(profile: Profile, year: int | None) -> str:
+    return "" if year is None else _name(profile, "in-year", year=profile.periods.label(year))
 
 
 @dataclass(frozen=True)
@@ -118,15 +166,15 @@ def _table_row(p: Proposal, profile: Profile, ref: CellRef, tables: calc.Tables)
     raise _missing(p, ref)
 
 
-def _table_name(ref: CellRef) -> str:
+def _table_name(ref: CellRef, profile: Profile) -> str:
     if ref.table == "1":
-        label = calc.TABLE1_ROWS[ref.row][0] if ref.row in calc.TABLE1_ROWS else ref.row
-        return f"Tabel 1, «{label}»"
+        rows = wording(profile.language).table1_rows
+        return _name(profile, "table1", label=rows.get(ref.row, ref.row))
     if ref.table == "admin":
-        return "Tabel 2 (administration), " + ("total" if ref.row == "total" else f"«{ref.row}»")
+        return _name(profile, "admin", row="total" if ref.row == "total" else f"«{ref.row}»")
     if ref.table == "targets":
-        return f"Tabel 4 (måltal), «{ref.row}»"
-    return f"Tabel {ref.table}, {ref.row}"
+        return _name(profile, "targets", row=ref.row)
+    return _name(profile, "table", table=ref.table, row=ref.row)
 
 
 def _basis_cell(p: Proposal, ref: BasisRef) -> Referent:
@@ -144,7 +192,7 @@ def _basis_cell(p: Proposal, ref: BasisRef) -> Referent:
     raise MissingKeyError(f"grundlagstabellen {ref.table!r} findes ikke i forslag {p.id}")
 
 
-def _rows(p: Proposal, ref: RowsRef) -> Referent:
+def _rows(p: Proposal, profile: Profile, ref: RowsRef) -> Referent:
     """The number of a basis table's rows that ``ref`` counts, and what they are."""
     b = next((b for b in p.basis if b.id == ref.table), None)
     if b is None:
@@ -153,11 +201,11 @@ def _rows(p: Proposal, ref: RowsRef) -> Referent:
         raise MissingKeyError(f"{b.title} har ingen kolonne {ref.nonzero!r} i forslag {p.id}")
     totals = {t.row for t in b.total_rows}
     rows = [r for r in b.rows if r.label not in totals and ref.containing in r.label]
-    which = f" med «{ref.containing}»" if ref.containing else ""
+    which = _name(profile, "containing", text=ref.containing) if ref.containing else ""
     if ref.nonzero:
         rows = [r for r in rows if isinstance(v := r.values.get(ref.nonzero), Decimal) and v]
-        which += f" og et tal over 0 i {ref.nonzero}" if which else f" med et tal i {ref.nonzero}"
-    return Referent(f"antallet af rækker{which} i {b.title}", value=Decimal(len(rows)))
+        which += _name(profile, "and-above-zero" if which else "with-figure", column=ref.nonzero)
+    return Referent(_name(profile, "rows", which=which, title=b.title), value=Decimal(len(rows)))
 
 
 def _param(p: Proposal, profile: Profile, ref: ParamRef) -> Referent:
@@ -172,14 +220,15 @@ def _param(p: Proposal, profile: Profile, ref: ParamRef) -> Referent:
         if isinstance(v, tuple) and ref.index is not None and 0 <= ref.index < len(v):
             v = v[ref.index]
         if isinstance(v, Decimal):
-            where = "" if ref.index is None else f" nr. {ref.index + 1}"
-            return Referent(f"grundlaget for {ref.line}, parameteren {ref.param}{where}", value=v)
+            which = "" if ref.index is None else _name(profile, "number", n=ref.index + 1)
+            name = _name(profile, "param", line=ref.line, param=ref.param, which=which)
+            return Referent(name, value=v)
     raise MissingKeyError(
         f"grundlaget for linjen {ref.line!r} har ingen talparameter {ref.param!r} i forslag {p.id}"
     )
 
 
-def _key(p: Proposal, ref: KeyRef) -> Referent:
+def _key(p: Proposal, profile: Profile, ref: KeyRef) -> Referent:
     key = p.keys.get(ref.key)
     if key is None or ref.unit not in key.weights:
         raise MissingKeyError(
@@ -187,10 +236,10 @@ def _key(p: Proposal, ref: KeyRef) -> Referent:
         )
     weight = key.weights[ref.unit]
     if not ref.share:
-        return Referent(f"nøglen {ref.key}, {ref.unit}", value=weight)
+        return Referent(_name(profile, "key", key=ref.key, unit=ref.unit), value=weight)
     whole = sum(key.weights.values(), ZERO)
     share = weight * 100 / whole if whole else ZERO
-    return Referent(f"nøglen {ref.key}, {ref.unit}s andel i procent", value=share)
+    return Referent(_name(profile, "key-share", key=ref.key, unit=ref.unit), value=share)
 
 
 def place(p: Proposal, profile: Profile, ref: Ref, tables: calc.Tables | None = None) -> Referent:
@@ -200,23 +249,23 @@ def place(p: Proposal, profile: Profile, ref: Ref, tables: calc.Tables | None = 
     if isinstance(ref, LineRef):
         lines = [p.line(i) for i in ref.lines]
         if len(lines) == 1:
-            name = f"Tabel 1, linjen «{lines[0].text}» ({lines[0].id})"
+            name = _name(profile, "line", text=lines[0].text, id=lines[0].id)
         else:
-            name = f"Tabel 1, linjerne {' + '.join(ref.lines)}"
-        name += f" i {ref.year}" if ref.year is not None else ""
+            name = _name(profile, "lines", ids=" + ".join(ref.lines))
+        name += _in_year(profile, ref.year)
         return Referent(name, series=sum_series(line.amounts for line in lines), year=ref.year)
     if isinstance(ref, CellRef):
-        name = _table_name(ref) + (f" i {ref.year}" if ref.year is not None else "")
+        name = _table_name(ref, profile) + _in_year(profile, ref.year)
         derived = tables or calc.Tables(p, profile)
         return Referent(name, series=_table_row(p, profile, ref, derived), year=ref.year)
     if isinstance(ref, BasisRef):
         return _basis_cell(p, ref)
     if isinstance(ref, RowsRef):
-        return _rows(p, ref)
+        return _rows(p, profile, ref)
     if isinstance(ref, ParamRef):
         return _param(p, profile, ref)
     if isinstance(ref, KeyRef):
-        return _key(p, ref)
+        return _key(p, profile, ref)
     raise TypeError(f"{type(ref).__name__} samler flere steder; brug share_of eller ratio_of")
 
 
