@@ -92,7 +92,7 @@ class TemplateRules:
     approval: Approval | None = None
     consultations: tuple[RequiredConsultation, ...] = ()
     # the template's texts the body words its own way, by name (core.template.reworded):
-    # Copenhagen's "7. Tekniske tabeller til korrektioner i Kvantum"
+    # Copenhagen names its budget system in the heading of section 7
     wording: Mapping[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
