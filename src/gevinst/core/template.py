@@ -1035,7 +1035,7 @@ class Printing:
         if match is None:
             return None
         year = match["year"]
-        return ReadPayback(int(match["years"]), year and int(year[:4]))
+        return ReadPayback(int(match["years"]), int(year[:4]) if year else None)
 
 
 @dataclass(frozen=True)
