@@ -151,3 +151,11 @@ def test_copenhagen_stays_danish(capsys: pytest.CaptureFixture[str]) -> None:
     out = _run(capsys, "check", str(seed))
     assert out.splitlines()[0].split() == ["forslag", "fejl", "advarsler", "info"]
     assert out.splitlines()[-1] == "236 fund i 9 forslag: 118 fejl, 88 advarsler, 30 info"
+
+
+def test_realisation(capsys: pytest.CaptureFixture[str]) -> None:
+    out = _run(capsys, "realisation", str(EN))
+    _english(out)
+    assert out.startswith("Realised effect against planned (Table A), £\n")
+    assert "2025/26   2026/27" in out and "-154,000" in out
+    assert "  planned " in out and "  difference" in out

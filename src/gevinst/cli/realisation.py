@@ -28,12 +28,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from gevinst.cli.console import write_json
+from gevinst.cli.console import catalog_printing, write_json
 from gevinst.core import realisation as r
 from gevinst.core.access import LOCAL
 from gevinst.core.errors import InputError
 from gevinst.core.numbers import dk
 from gevinst.core.series import Series
+from gevinst.core.template import Printing, printing
 from gevinst.format.writer import number
 from gevinst.importers.measurements import read_csv
 from gevinst.services import realisation as svc
@@ -127,50 +128,77 @@ def proposal_json(seen: svc.ProposalRealisation) -> dict[str, Any]:
     }
 
 
-def _table(title: str, c: r.PlanAndOutcome, width: int = 10) -> list[str]:
-    """A comparison as text: a block per row, planned, realised and the difference by year."""
-    head = f"{'':<24}" + "".join(f"{y:>{width}}" for y in c.years)
-    out = [title, head]
-    for row in (*c.rows, c.total):
-        out.append(row.label)
-        for label, s in (
-            ("  planlagt", row.planned),
-            ("  realiseret", row.realised),
-            ("  forskel", row.difference()),
-        ):
-            cells = "".join(f"{dk(s[y]) if y in s else '':>{width}}" for y in c.years)
-            out.append(f"{label:<24}{cells}")
+def _table(title: str, c: r.PlanAndOutcome, pr: Printing, width: int = 10) -> list[str]:
+    """A comparison as text: a block per row, planned, realised and the difference by year,
+    in the profile's years and figures (a column wider for a longer figure)."""
+    t = pr.words.term
+    rows = [(row, (row.planned, row.realised, row.difference())) for row in (*c.rows, c.total)]
+    width = max(
+        [width, *(len(pr.year(y)) + 1 for y in c.years)]
+        + [
+            len(pr.figure(s[y])) + 1
+            for _, series in rows
+            for s in series
+            for y in c.years
+            if y in s
+        ]
+    )
+    head = f"{'':<24}" + "".join(f"{pr.year(y):>{width}}" for y in c.years)
+    out = [title.format(unit=pr.unit), head]
+    for row, series in rows:
+        out.append(t(row.label) if row is c.total else row.label)  # "I alt": the core's
+        for label, s in zip(("planlagt", "realiseret", "forskel"), series, strict=True):
+            cells = "".join(f"{pr.figure(s[y]) if y in s else '':>{width}}" for y in c.years)
+            out.append(f"{'  ' + t(label):<24}{cells}")
     return out
 
 
-def render_catalog(summary: svc.CatalogRealisation) -> str:
-    out = _table("Realiseret effekt mod planlagt (Tabel A), 1.000 kr.", summary.effect)
+EFFECT = "Realiseret effekt mod planlagt (Tabel A), {unit}"
+SPENDING = "Forbrug mod bevilget investering (Tabel D og E), {unit}"
+
+
+def render_catalog(summary: svc.CatalogRealisation, printed: Printing | None = None) -> str:
+    """The catalog's planned and realised effect and spending, in the profile's words,
+    money, years and figures (Copenhagen's without one)."""
+    pr = printed or printing(None)
+    t = pr.words.term
+    out = _table(t(EFFECT), summary.effect, pr)
     out += [""]
-    out += _table("Forbrug mod bevilget investering (Tabel D og E), 1.000 kr.", summary.spending)
+    out += _table(t(SPENDING), summary.spending, pr)
     if summary.withheld:
-        out += [
-            "",
-            f"Fortrolige forslag ({', '.join(summary.withheld)}) indgår kun med deres "
-            "planlagte tal, som kataloget offentliggør dem.",
-        ]
+        withheld = (
+            "Fortrolige forslag ({ids}) indgår kun med deres planlagte tal, som kataloget "
+            "offentliggør dem."
+        )
+        out += ["", t(withheld).format(ids=", ".join(summary.withheld))]
     return "\n".join(out) + "\n"
 
 
-def render_proposal(seen: svc.ProposalRealisation) -> str:
+def render_proposal(seen: svc.ProposalRealisation, printed: Printing | None = None) -> str:
+    """A proposal's goals with their baselines and measurements, then its planned and
+    realised effect and spending, as :func:`render_catalog`."""
+    pr = printed or printing(None)
+    t = pr.words.term
     p = seen.proposal
     out = [f"{p.id}: {p.title}", ""]
     for g in seen.goals:
         out.append(f"{g.goal}  {g.followup.goal}")
         if g.baseline is not None:
             b = g.baseline
-            out.append(f"  udgangspunkt {dk(b.value)} ({b.day.isoformat()}, {b.source})")
+            baseline = t("udgangspunkt {value} ({day}, {source})").format(
+                value=pr.plain(b.value), day=b.day.isoformat(), source=b.source
+            )
+            out.append(f"  {baseline}")
         for m in g.measurements:
             note = f"  {m.note}" if m.note else ""
-            out.append(f"  måling {m.day.isoformat()}: {dk(m.value)} ({m.who}){note}")
+            measured = t("måling {day}: {value} ({who}){note}").format(
+                day=m.day.isoformat(), value=pr.plain(m.value), who=m.who, note=note
+            )
+            out.append(f"  {measured}")
     out.append("")
-    out += _table("Realiseret effekt mod planlagt (Tabel A), 1.000 kr.", seen.effect)
+    out += _table(t(EFFECT), seen.effect, pr)
     out.append("")
-    out += _table("Forbrug mod bevilget investering (Tabel D og E), 1.000 kr.", seen.spending)
+    out += _table(t(SPENDING), seen.spending, pr)
     return "\n".join(out) + "\n"
 
 
@@ -202,13 +230,13 @@ def _show(args: argparse.Namespace) -> int:
         if args.format == "json":
             write_json(catalog_json(summary))
         else:
-            sys.stdout.write(render_catalog(summary))
+            sys.stdout.write(render_catalog(summary, catalog_printing(args.path)))
         return 0
     seen = svc.proposal_realisation(store, LOCAL, args.path, args.id)
     if args.format == "json":
         write_json(proposal_json(seen))
     else:
-        sys.stdout.write(render_proposal(seen))
+        sys.stdout.write(render_proposal(seen, catalog_printing(args.path)))
     return 0
 
 

@@ -946,6 +946,23 @@ ENGLISH = Wording(
         "Risikopuljen er summen af PERT-middelværdierne (lav + 4 × sandsynlig + høj) / 6.": (
             "The risk pool is the sum of the PERT means (low + 4 × likely + high) / 6."
         ),
+        # gevinst realisation show
+        "Realiseret effekt mod planlagt (Tabel A), {unit}": (
+            "Realised effect against planned (Table A), {unit}"
+        ),
+        "Forbrug mod bevilget investering (Tabel D og E), {unit}": (
+            "Spending against the investment granted (Tables D and E), {unit}"
+        ),
+        "planlagt": "planned",
+        "realiseret": "realised",
+        "forskel": "difference",
+        "Fortrolige forslag ({ids}) indgår kun med deres planlagte tal, som kataloget "
+        "offentliggør dem.": (
+            "Confidential proposals ({ids}) count only with their planned figures, as the "
+            "catalogue publishes them."
+        ),
+        "udgangspunkt {value} ({day}, {source})": "baseline {value} ({day}, {source})",
+        "måling {day}: {value} ({who}){note}": "measurement {day}: {value} ({who}){note}",
     },
 )
 

@@ -22,6 +22,7 @@ from gevinst.core.model import Catalog, Proposal, ProposalType
 from gevinst.core.pool import pool_balance
 from gevinst.core.prices import unconverted_notes
 from gevinst.core.summary import summarise
+from gevinst.core.template import printing
 from gevinst.documents.charts import catalog_chart_svg
 from gevinst.services import comments, consultations
 from gevinst.services.check import check_catalog
@@ -135,6 +136,8 @@ def overview(request: HttpRequest, catalog: str) -> HttpResponse:
     listed = _listed(cat, checked.findings, statuses, review)
     context = {
         "catalog": cat,
+        # the profile's money, years and figures, which every amount on the page follows
+        "pr": printing(cat.profile),
         "slug": catalog,
         "proposals": _chosen(listed, query),
         "total": len(listed),

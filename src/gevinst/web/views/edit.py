@@ -22,6 +22,7 @@ from gevinst.core.errors import AccessDeniedError, ConflictError, FormatError, I
 from gevinst.core.model import Proposal
 from gevinst.core.profile import Profile
 from gevinst.core.series import Series
+from gevinst.core.template import printing
 from gevinst.format.diff import merge, resolve
 from gevinst.format.jsonsource import parse_json
 from gevinst.format.writer import proposal_document
@@ -58,6 +59,8 @@ def _context(
     profile = shown.profile
     return {
         "slug": catalog,
+        # the profile's money, years and figures, which every amount on the page follows
+        "pr": printing(profile),
         "ident": ident,
         "title": form.texts["title"],
         "form": form,

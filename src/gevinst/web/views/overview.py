@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from gevinst.core.errors import InputError
 from gevinst.core.pool import pool_balance
+from gevinst.core.template import printing
 from gevinst.services.overview import overview
 from gevinst.web.access import actor_of
 from gevinst.web.store import DatabaseStore
@@ -38,6 +39,8 @@ def page(request: HttpRequest, catalog: str) -> HttpResponse:
     round_ = overview(store, actor, catalog, day_asked(request))
     context = {
         "round": round_,
+        # the profile's money, years and figures, which every amount on the page follows
+        "pr": printing(round_.catalog.profile),
         "slug": catalog,
         "targets": targets.shown(store, actor, catalog),
         "pool": pool_balance(round_.catalog),  # the catalog as the user may see it

@@ -22,6 +22,7 @@ from gevinst.core.errors import ConflictError, InputError, TransitionRefusedErro
 from gevinst.core.findings import Severity
 from gevinst.core.model import Proposal
 from gevinst.core.selection import ExportOptions, select
+from gevinst.core.template import printing
 from gevinst.documents import blocks, html
 from gevinst.format.writer import version
 from gevinst.services import uploads
@@ -62,6 +63,8 @@ def _context(
     ]
     return {
         "catalog": checked.catalog,
+        # the profile's money, years and figures, which every amount on the page follows
+        "pr": printing(checked.catalog.profile),
         "slug": catalog,
         "p": p,
         "title": shown["title"],
@@ -118,7 +121,12 @@ def whatif_panel(request: HttpRequest, catalog: str, ident: str) -> HttpResponse
 
     panel = whatif.posted(basis.proposal, basis.profile, request.POST, run)
     if request.headers.get("HX-Request"):
-        context = {"slug": catalog, "p": basis.proposal, "whatif": panel}
+        context = {
+            "slug": catalog,
+            "p": basis.proposal,
+            "whatif": panel,
+            "pr": printing(basis.profile),  # the profile's money, years and figures
+        }
         return render(request, "gevinst/_whatif.html", context)
     return render(request, "gevinst/proposal.html", _context(request, catalog, ident, panel))
 

@@ -23,6 +23,7 @@ from django.views.decorators.http import require_POST
 from gevinst.core import realisation as r
 from gevinst.core.access import may_edit
 from gevinst.core.errors import ConflictError, InputError
+from gevinst.core.template import printing
 from gevinst.documents.charts import realisation_chart_svg
 from gevinst.importers.measurements import table_from_bytes
 from gevinst.services import realisation as svc
@@ -45,10 +46,13 @@ def _context(request: HttpRequest, catalog: str, ident: str) -> dict[str, Any]:
         # what is recorded against a confidential proposal is as confidential as its file,
         # even where the file holds only the catalog's row (record_read skips those)
         audit(request.user, "read-confidential", catalog, p.id, page="realisation")
-    unit = _("1.000 kr., %(level)s p/l") % {"level": p.price_level}
+    cat = store.catalog(catalog)
+    pr = printing(cat.profile)
+    unit = _("%(unit)s, %(level)s p/l") % {"unit": pr.unit, "level": pr.year(p.price_level)}
     return {
         "slug": catalog,
-        "catalog": store.catalog(catalog),
+        "catalog": cat,
+        "pr": pr,  # the profile's money, years and figures
         "p": p,
         "seen": seen,
         "may_edit": may_edit(actor, p),
@@ -217,10 +221,12 @@ def summary(request: HttpRequest, catalog: str) -> HttpResponse:
     shown = [p.id for p in cat.proposals if p.confidential and p.id not in done.withheld]
     if shown:
         audit(request.user, "read-confidential", catalog, page="realisation", proposals=shown)
-    unit = _("1.000 kr., %(level)s p/l") % {"level": cat.price_level}
+    pr = printing(cat.profile)
+    unit = _("%(unit)s, %(level)s p/l") % {"unit": pr.unit, "level": pr.year(cat.price_level)}
     context = {
         "slug": catalog,
         "catalog": cat,
+        "pr": pr,  # the profile's money, years and figures
         "summary": done,
         "unit": unit,
         "effect_chart": _chart(_("Realiseret effekt mod planlagt"), done.effect, unit),

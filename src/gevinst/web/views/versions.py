@@ -21,6 +21,7 @@ from gevinst.core.access import Edits
 from gevinst.core.errors import InputError
 from gevinst.core.pool import pool_balance
 from gevinst.core.summary import summarise
+from gevinst.core.template import printing
 from gevinst.format.diff import Difference, word_diff
 from gevinst.services import catalog_versions, change_requests
 from gevinst.web.access import actor_of, audit, record_read
@@ -111,6 +112,7 @@ def as_of(request: HttpRequest, catalog: str) -> HttpResponse:
         record_read(request.user, catalog, p)  # logs a confidential one shown in full
     context: dict[str, Any] = {
         "catalog": cat,
+        "pr": printing(cat.profile),  # the profile's money, years and figures
         "slug": catalog,
         "name": name,
         "day": day,

@@ -1,0 +1,87 @@
+# SPDX-License-Identifier: MPL-2.0
+"""The web's pages print money and years as the catalog's profile does: the English council's
+example catalog in pounds and financial years ("£", "2025/26", "1,450,000"), never
+Copenhagen's "1.000 kr.", in either language of the interface; Copenhagen's pages as before."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from html import unescape
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from gevinst.format.reader import load_catalog
+from gevinst.stores.base import Change
+from gevinst.web.store import DatabaseStore
+from tests.paths import ROOT
+
+EN = "en-unitary-2025-26"
+CATALOG = f"/katalog/{EN}/"
+OBC01 = f"{CATALOG}forslag/OBC01/"
+
+Login = Callable[[str], Client]
+
+
+@pytest.fixture
+def english(login: Login) -> Login:
+    """The English example catalog in the database beside the seed."""
+    catalog = load_catalog(ROOT / "catalogs" / EN)
+    change = Change(who="cfo", when=timezone.now(), why="the English example")
+    DatabaseStore().create_catalog(catalog.id, catalog, change)
+    return login
+
+
+def _page(client: Client, address: str, language: str = "da") -> str:
+    client.cookies["django_language"] = language
+    response = client.get(address)
+    assert response.status_code == 200
+    return unescape(response.content.decode())
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_the_catalog_page_is_in_pounds_and_financial_years(english: Login, language: str) -> None:
+    page = _page(english("cfo"), CATALOG, language)
+    assert "1.000 kr." not in page
+    lead = re.search(r'<p class="lead">(.*?)</p>', page, re.S)
+    assert lead is not None
+    amounts = "amounts in £, 2025/26 prices" if language == "en" else "beløb i £, 2025/26 p/l"
+    assert amounts in lead.group(1)
+    # the summary table's years and figures, the pool's caption and years
+    assert '<th scope="col" class="num">2025/26</th>' in page
+    assert "1,450,000" in page
+    assert re.search(
+        r"<caption>[^<]*\(implementation costs\), £</caption>|"
+        r"<caption>[^<]*\(implementeringsomkostninger\), £</caption>",
+        page,
+    )
+
+
+def test_the_proposal_page_and_its_basis(english: Login) -> None:
+    page = _page(english("cfo"), OBC01)
+    assert "1.000 kr." not in page
+    assert "Grundlaget mod linjens beløb (£)" in page
+    assert '<th scope="col" class="num">2034/35</th>' in page
+    assert "-462,000" in page
+
+
+def test_the_editor(english: Login) -> None:
+    page = _page(english("cfo"), f"{OBC01}rediger/", "en")
+    assert "1.000 kr." not in page
+    assert "The proposal's economy (£)" in page
+    assert '<th scope="col" class="num">2025/26</th>' in page
+
+
+def test_the_overview(english: Login) -> None:
+    page = _page(english("cfo"), f"{CATALOG}overblik/?dato=2026-06-01")
+    assert "1.000 kr." not in page
+    assert '<th scope="col" class="num">2025/26</th>' in page
+
+
+def test_copenhagen_keeps_its_money(login: Login) -> None:
+    page = _page(login("cfo"), "/katalog/kk-budget-2025/")
+    assert "beløb i 1.000 kr., 2025 p/l" in page
+    assert "(implementeringsomkostninger), 1.000 kr.</caption>" in page
+    assert '<th scope="col" class="num">2025</th>' in page
