@@ -81,7 +81,7 @@ ROWS: tuple[tuple[str, Cell], ...] = (
 
 def _inside(r: OptionResult, years: tuple[int, ...]) -> Decimal:
     """The financing cost paid within the horizon (a loan may run beyond it)."""
-    return sum((r.figures.financing[y] for y in years), Decimal(0))
+    return r.figures.financing_within(years)
 
 
 def _wrap(text: str, indent: str = "") -> list[str]:

@@ -946,6 +946,60 @@ ENGLISH = Wording(
         "Risikopuljen er summen af PERT-middelværdierne (lav + 4 × sandsynlig + høj) / 6.": (
             "The risk pool is the sum of the PERT means (low + 4 × likely + high) / 6."
         ),
+        # the documents' options appraisal (documents/appraisal.py), besides the rows above;
+        # the switching values' and rates' labels by the core's Danish wording
+        "Vurdering af alternativer": "Options appraisal",
+        "Alternativerne mod nulalternativet, nutidsværdier": (
+            "The options against do nothing, present values"
+        ),
+        "Rolle": "Role",
+        "Nulalternativ": "Do nothing (baseline)",
+        "Minimumsalternativ": "Do minimum",
+        "Foretrukket alternativ": "Preferred option",
+        "Andet alternativ": "Other option",
+        "Horisont": "Horizon",
+        "{first}-{last} (år 0 = {first})": "{first}-{last} (year 0 = {first})",
+        "Diskontering": "Discounting",
+        "{label} ({reference}), gælder fra {start}": "{label} ({reference}), valid from {start}",
+        "Finansiering": "Funding",
+        "lån over {term} år til {rate}{source}; finansieringsudgiften (annuitet fra året efter "
+        "udgiften) tælles i stedet for anlægsudgiften": (
+            "borrowing over {term} years at {rate}{source}; the financing cost (an annuity from "
+            "the year after the cost) is counted instead of the capital cost"
+        ),
+        "egne midler (reserves): anlægsudgiften tælles det år, den afholdes": (
+            "reserves: the capital cost counts in the year it is incurred"
+        ),
+        "{label}: øvre grænse {upper}, anvendt {applied} på {base} ({source})": (
+            "{label}: upper bound {upper}, {applied} applied to {base} ({source})"
+        ),
+        "ingen projekttype angivet": "no project type given",
+        "Risikopulje": "Risk pool",
+        "Nøglebeslutning": "Key decision",
+        "{answer} (tærskel {threshold} {currency})": "{answer} (threshold {threshold} {currency})",
+        "Diskonteringsrente": "Discount rate",
+        "Rente": "Rate",
+        "år {first}-{last}": "years {first}-{last}",
+        "fra år {first}": "from year {first}",
+        "Risici (trepunktsestimater)": "Risks (three-point estimates)",
+        "Alternativ": "Option",
+        "Risiko": "Risk",
+        "Lav": "Low",
+        "Sandsynlig": "Likely",
+        "Høj": "High",
+        "Forventet (PERT)": "Expected (PERT)",
+        "Gruppe": "Group",
+        "Nutidsværdi": "Present value",
+        "Skifteværdi": "Switching value",
+        "Nutidsværdi ved skift": "Present value at the switch",
+        "Anvendt": "Used",
+        "NPV mod nulalternativet er 0 ved": "NPV against do nothing is 0 at",
+        "skifter ikke": "does not switch",
+        "omkostninger i alt": "total costs",
+        "kontante gevinster (cashable)": "cashable benefits",
+        "ikke-kontante gevinster (non-cashable)": "non-cashable benefits",
+        "diskonteringsrente (samme hvert år)": "discount rate (the same every year)",
+        "lånets rente": "the loan's rate",
         # gevinst realisation show
         "Realiseret effekt mod planlagt (Tabel A), {unit}": (
             "Realised effect against planned (Table A), {unit}"
@@ -1034,8 +1088,7 @@ class Printing:
     def read_payback(self, text: str) -> ReadPayback | None:
         """A payback as a document of this profile writes it, read: whole years and the year
         paid back, as Tabel 1 prints them ("4 år (2028)", "4 years (2028/29)", the year
-        optional, the word optional, in any language gevinst prints: a Danish payback in an
-        English catalog is still read); ``never`` for "ingen" ("none"); None where it is not
+        optional, the word optional); ``never`` for "ingen" ("none"); None where it is not
         whole years ("3,5 år"), which then stands as stated.
 
         >>> from gevinst.core.money import Periods
@@ -1047,10 +1100,9 @@ class Printing:
         >>> english.read_payback("None").never
         True
         """
-        if text.strip().casefold() in {w.payback_never.casefold() for w in WORDINGS.values()}:
+        if text.strip().casefold() == self.words.payback_never.casefold():
             return ReadPayback(0, None, never=True)
-        forms = (form for w in WORDINGS.values() for form in (w.payback_years, w.payback_year))
-        match = _payback_pattern(*forms).match(text)
+        match = _payback_pattern(self.words.payback_years, self.words.payback_year).match(text)
         if match is None:
             return None
         year = match["year"]

@@ -37,6 +37,7 @@ from gevinst.core.series import Series
 from gevinst.core.summary import Summary, summarise
 from gevinst.core.template import Printing
 from gevinst.documents import sections
+from gevinst.documents.appraisal import appraisal_blocks
 from gevinst.documents.charts import catalog_chart, proposal_chart
 
 Block = dict[str, Any]
@@ -604,6 +605,8 @@ def _detail(p: Proposal, profile: Profile, found: Marks) -> list[Block]:
     blocks = [
         *_section_1(p, profile, printed),
         *_section_2(p, profile, found),
+        # the options appraisal after the financial section (a proposal with none: nothing)
+        *appraisal_blocks(p, profile, printed),
         *_section_3(p, printed),
         *_section_4(p, printed),
         *_appendix(p),

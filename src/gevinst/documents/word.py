@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from typing import cast
+from typing import Any, cast
 
 from docx import Document
 from docx.document import Document as DocxDocument
@@ -48,6 +48,7 @@ from gevinst.core.series import Series
 from gevinst.core.summary import Summary, SummaryRow, summarise
 from gevinst.core.template import Printing, printing
 from gevinst.documents import sections
+from gevinst.documents.appraisal import appraisal_blocks
 from gevinst.documents.charts import catalog_chart, chart_png, proposal_chart
 from gevinst.documents.word_pages import Parts, text_width_mm, title_page
 
@@ -552,6 +553,7 @@ def _start(doc: DocxDocument, cat: Catalog, p: Proposal) -> None:
 def _proposal(doc: DocxDocument, profile: Profile, p: Proposal, found: Marks) -> None:
     _description(doc, profile, p)
     _economy(doc, profile, p, found)
+    _appraisal(doc, profile, p)
     _followup(doc, p)
     _risk(doc, p)
     if p.appendix_heading:
@@ -665,6 +667,51 @@ def _economy(doc: DocxDocument, profile: Profile, p: Proposal, found: Marks) -> 
     if p.targets is not None:
         _targets(doc, p, p.targets, found)
     _prose(doc, p.texts_after.get(model.TARGETS_TABLE, ""))
+
+
+def _appraisal(doc: DocxDocument, profile: Profile, p: Proposal) -> None:
+    """The options appraisal after the financial section: the blocks the PDF prints
+    (:mod:`gevinst.documents.appraisal`), as Word paragraphs and tables; nothing for a
+    proposal without an ``appraisal:`` section."""
+    for b in appraisal_blocks(p, profile, _words()):
+        kind = b["kind"]
+        if kind == "heading":
+            _heading(doc, b["text"], b["level"])
+        elif kind == "prose" and p.appraisal is not None:
+            # the block's one text is the case's, in the format's markup
+            _prose(doc, p.appraisal.text)
+        elif kind == "fields":
+            rows = [Row((Cell(label), Cell(value))) for label, value in b["rows"]]
+            _table(doc, None, rows, (1, 2.8))
+        elif kind == "table":
+            _block_table(doc, b)
+
+
+def _block_table(doc: DocxDocument, b: dict[str, Any]) -> None:
+    """A table block (:mod:`gevinst.documents.blocks`' vocabulary): its title, its unit, the
+    table with a column a figure right-aligned as the block says, and its notes."""
+    if b["title"]:
+        _caption(doc, b["title"])
+    if b["unit"]:
+        _text(doc, b["unit"])
+    right = [a == "right" for a in b["align"]]
+    header = [Cell(c, right=r) for c, r in zip(b["columns"], right, strict=True)]
+    rows = [
+        Row(
+            tuple(Cell(str(c), right=r) for c, r in zip(row["cells"], right, strict=False)),
+            bold=row["style"] in ("sub", "total"),
+        )
+        for row in b["rows"]
+    ]
+    # a weight as the PDF's, a column the PDF sets at its natural width as wide as its
+    # longest figure or text
+    columns = [
+        float(w) if not isinstance(w, str) else (None if r else 1.0)
+        for w, r in zip(b["widths"], right, strict=True)
+    ]
+    _table(doc, header, rows, columns)
+    for note in b["notes"]:
+        _text(doc, note)
 
 
 def _basis_part(doc: DocxDocument, p: Proposal, b: BasisTable, found: Marks) -> None:

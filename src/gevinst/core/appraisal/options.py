@@ -97,6 +97,13 @@ class OptionFigures:
     def npv_cashable(self) -> Decimal:
         return self.pv_costs + self.pv_offsets + self.pv_cashable
 
+    def financing_within(self, years: tuple[int, ...]) -> Decimal:
+        """The financing cost paid within ``years`` (the horizon), undiscounted: a loan may
+        run beyond the horizon, and what is owed then is :attr:`outstanding`. Worked
+        example: 1.000 borrowed in 2024 at 0 % over 2 years, over the horizon 2024-2025,
+        is 500 (2025's), with 500 outstanding."""
+        return sum((self.financing[y] for y in years), ZERO)
+
 
 @dataclass(frozen=True)
 class OptionResult:

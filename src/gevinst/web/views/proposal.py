@@ -1,9 +1,11 @@
 # SPDX-License-Identifier: MPL-2.0
 """A proposal's page: the proposal as its document prints it (the same blocks as the PDF:
 every section, Tabel 1 to E with their marks, the basis, the charts), the list of figures
-that differ from the stated ones, a what-if panel (an assumption, a parameter or a phase-in
-changed, payback and the committee split following, nothing saved), its findings, and its
-state in the lifecycle with the transitions the user may take (a move POSTed here)."""
+that differ from the stated ones, the options appraisal as a panel (a proposal's
+``appraisal:``, as the documents print it after the financial section), a what-if panel (an
+assumption, a parameter or a phase-in changed, payback and the committee split following,
+nothing saved), its findings, and its state in the lifecycle with the transitions the user
+may take (a move POSTed here)."""
 
 from __future__ import annotations
 
@@ -23,6 +25,7 @@ from gevinst.core.findings import Severity
 from gevinst.core.model import Proposal
 from gevinst.core.selection import ExportOptions, select
 from gevinst.core.template import printing
+from gevinst.documents import appraisal as appraisal_document
 from gevinst.documents import blocks, html
 from gevinst.format.writer import version
 from gevinst.services import uploads
@@ -50,6 +53,8 @@ def _context(
     options = ExportOptions(p.id, include_confidential=True)
     document = blocks.document(select(checked.catalog, options), options)
     [shown] = document["proposals"]
+    # the options appraisal is shown as a panel of its own beside the document
+    body, appraisal = _appraisal_apart(shown["blocks"])
     pointed = html.anchors(shown["blocks"])
     # the review of the proposal as it is, for those who may read it in full
     full = DatabaseStore().catalog(catalog).proposal(p.id)
@@ -73,14 +78,15 @@ def _context(
         # by a template, which escapes theirs
         "body": mark_safe(
             web_claims.marked(
-                html.render(
-                    shown["blocks"], review.markers(reviewed.threads) if reviewed else None
-                ),
+                html.render(body, review.markers(reviewed.threads) if reviewed else None),
                 claims,
             )
         ),
         "review": reviewed,
         "deviations": mark_safe(html.render(document["deviations"])),
+        # the appraisal panel: its heading, then its blocks (html.render escapes their texts)
+        "appraisal_heading": appraisal[0]["text"] if appraisal else "",
+        "appraisal": mark_safe(html.render(appraisal[1:])),
         "claims": claims,
         "findings": findings,
         "errors": sum(f.severity is Severity.ERROR for f, _ in findings),
@@ -95,6 +101,15 @@ def _context(
         "whatif": panel or (whatif.panel(p, checked.catalog.profile) if p.effects else None),
         "flow": workflow.flow(DatabaseStore(), actor, catalog, p.id, checked.findings),
     }
+
+
+def _appraisal_apart(
+    shown: list[dict[str, Any]],
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The document's blocks without the options appraisal, and the appraisal's blocks
+    (:mod:`gevinst.documents.appraisal`: its heading first), which the page shows as a panel."""
+    own = [b for b in shown if b.get("part") != appraisal_document.PART]
+    return own, [b for b in shown if b.get("part") == appraisal_document.PART]
 
 
 def _basis(actor: Actor, catalog: str, p: Proposal) -> list[whatif_service.Explained]:
