@@ -159,3 +159,32 @@ def test_realisation(capsys: pytest.CaptureFixture[str]) -> None:
     assert out.startswith("Realised effect against planned (Table A), £\n")
     assert "2025/26   2026/27" in out and "-154,000" in out
     assert "  planned " in out and "  difference" in out
+
+
+def test_whatif(capsys: pytest.CaptureFixture[str]) -> None:
+    out = _run(
+        capsys,
+        "whatif",
+        str(EN),
+        "OBC01",
+        "--set",
+        "e1.fte=12",
+        "--sensitivity",
+        "--range",
+        "e1.fte=10,12,14",
+    )
+    assert THOUSAND_KR not in out
+    assert out.startswith("What if – OBC01 ")
+    assert re.search(r"£, 2025/26 prices\s+2025/26\s+2026/27", out)
+    assert re.search(r"Total permanent change, revenue\s+before\s+-154,000", out)
+    assert "Payback period based on total costs: 4 years (2028/29) → 5 years (2029/30)" in out
+    assert "Sensitivity: permanent effect (£) and payback period" in out
+    assert " 5 years (2029/30) 5 years (2029/30) " in out  # the paybacks' columns apart
+    assert "Range of the permanent effect: -477,000 to -345,000" in out
+
+
+def test_rounds(capsys: pytest.CaptureFixture[str]) -> None:
+    out = _run(capsys, "rounds", str(EN))
+    _english(out)
+    assert out.splitlines()[0].split()[:4] == ["Proposal", "Round", "2025/26", "2026/27"]
+    assert out.splitlines()[-1].split()[:3] == ["Total", "234,000", "787,000"]

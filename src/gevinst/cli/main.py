@@ -252,7 +252,7 @@ def _cmd_whatif(args: argparse.Namespace) -> int:
     if args.format == "json":
         write_json(whatif_output.whatif_json(report))
     else:
-        sys.stdout.write(whatif_output.whatif_text(report))
+        sys.stdout.write(whatif_output.whatif_text(report, catalog_printing(args.path)))
     return 0
 
 

@@ -23,7 +23,6 @@ from typing import Any
 from gevinst.cli.console import catalog_printing
 from gevinst.core.access import LOCAL
 from gevinst.core.change_requests import ChangeRequest
-from gevinst.core.numbers import dk
 from gevinst.core.pool import PoolBalance
 from gevinst.core.template import Printing, printing
 from gevinst.format.catalog_versions import frozen_document, request_document
@@ -216,20 +215,28 @@ def _cmd_pool(args: argparse.Namespace) -> int:
     return 0
 
 
-def render_rounds(rows: Sequence[rounds.Counted]) -> str:
+def render_rounds(rows: Sequence[rounds.Counted], printed: Printing | None = None) -> str:
     """Each proposal once, with the round whose version counts and its effect a year (a
-    saving positive, as the catalog's tables print it), and the total."""
+    saving positive, as the catalog's tables print it), and the total; in the profile's
+    words, years and figures (Copenhagen's without one)."""
+    pr = printed or printing(None)
+    t, f = pr.words.term, pr.figure
     total = rounds.total(rows)
     years = list(total)
-    width = max([len("Forslag"), *(len(r.proposal.id) for r in rows)])
-    rwidth = max([len("Runde"), *(len(r.round) for r in rows)])
-    head = f"{'Forslag':<{width}}  {'Runde':<{rwidth}}" + "".join(f"{y:>9}" for y in years)
+    proposal, round_ = t("Forslag"), t("Runde")
+    width = max([len(proposal), *(len(r.proposal.id) for r in rows)])
+    rwidth = max([len(round_), *(len(r.round) for r in rows)])
+    figures = [f(r.effect[y]) for r in rows for y in years] + [f(total[y]) for y in years]
+    cell = max([9, *(len(x) + 1 for x in figures), *(len(pr.year(y)) + 1 for y in years)])
+    head = f"{proposal:<{width}}  {round_:<{rwidth}}" + "".join(
+        f"{pr.year(y):>{cell}}" for y in years
+    )
     lines = [head + "\n"]
     for r in rows:
-        cells = "".join(f"{dk(r.effect[y]):>9}" for y in years)
+        cells = "".join(f"{f(r.effect[y]):>{cell}}" for y in years)
         lines.append(f"{r.proposal.id:<{width}}  {r.round:<{rwidth}}{cells}\n")
-    cells = "".join(f"{dk(total[y]):>9}" for y in years)
-    lines.append(f"{'I alt':<{width}}  {'':<{rwidth}}{cells}\n")
+    cells = "".join(f"{f(total[y]):>{cell}}" for y in years)
+    lines.append(f"{t('I alt'):<{width}}  {'':<{rwidth}}{cells}\n")
     return "".join(lines)
 
 
@@ -250,7 +257,7 @@ def _cmd_rounds(args: argparse.Namespace) -> int:
             }
         )
     else:
-        sys.stdout.write(render_rounds(rows))
+        sys.stdout.write(render_rounds(rows, catalog_printing(args.paths[-1])))
     return 0
 
 

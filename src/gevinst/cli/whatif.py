@@ -22,10 +22,10 @@ from gevinst.core.effects import MODELS, Param
 from gevinst.core.errors import InputError
 from gevinst.core.model import Proposal
 from gevinst.core.npv import PresentValue
-from gevinst.core.numbers import dk, dk_date
+from gevinst.core.numbers import dk_date
 from gevinst.core.profile import Profile
 from gevinst.core.series import Series
-from gevinst.core.template import Printing, printing
+from gevinst.core.template import DANISH, Printing, printing
 from gevinst.services.whatif import (
     Basis,
     CatalogReport,
@@ -104,23 +104,30 @@ def _json_value(v: wi.Value) -> int | str | list[int | str]:
     return [_num(x) for x in v] if isinstance(v, tuple) else _num(v)
 
 
-def _payback(p: Payback | None) -> str:
-    return str(p) if p is not None else "ingen"
+def _payback(p: Payback | None, pr: Printing | None = None) -> str:
+    if pr is None:
+        return str(p) if p is not None else "ingen"
+    return pr.payback(p)
 
 
 # Copenhagen's printing: 1.000 kr., calendar years, Danish
 DA = printing(None)
 
 
+def _tag(pr: Printing) -> int:
+    """The width of the before/after/difference column: TAG, wider for a longer word."""
+    return max(TAG, *(len(pr.words.term(w)) + 1 for w in ("før", "efter", "forskel")))
+
+
 def _years_header(first: str, years: Iterable[int], pr: Printing = DA, cell: int = CELL) -> str:
-    return f"{first:<{LABEL + TAG}}" + "".join(f"{pr.year(y):>{cell}}" for y in years)
+    return f"{first:<{LABEL + _tag(pr)}}" + "".join(f"{pr.year(y):>{cell}}" for y in years)
 
 
 def _series_row(
     label: str, tag: str, s: Series, years: Iterable[int], pr: Printing = DA, cell: int = CELL
 ) -> list[str]:
     cells = "".join(f"{pr.figure(s[y]):>{cell}}" for y in years)
-    return [f"{label:<{LABEL}}{tag:<{TAG}}{cells}"]
+    return [f"{label:<{LABEL}}{tag:<{_tag(pr)}}{cells}"]
 
 
 def _cell(pr: Printing, series: Iterable[Series], years: Sequence[int]) -> int:
@@ -130,14 +137,22 @@ def _cell(pr: Printing, series: Iterable[Series], years: Sequence[int]) -> int:
     return max([CELL, *longest, *(len(pr.year(y)) + 1 for y in years)])
 
 
-def _before_after(label: str, before: Series, after: Series, years: Sequence[int]) -> list[str]:
+def _before_after(
+    label: str,
+    before: Series,
+    after: Series,
+    years: Sequence[int],
+    pr: Printing = DA,
+    cell: int = CELL,
+) -> list[str]:
     """Three rows; a label too long for its column gets a line of its own above them."""
+    t = pr.words.term
     head = [label] if len(label) >= LABEL else []
     return [
         *head,
-        *_series_row("" if head else label, "før", before, years),
-        *_series_row("", "efter", after, years),
-        *_series_row("", "forskel", after - before, years),
+        *_series_row("" if head else label, t("før"), before, years, pr, cell),
+        *_series_row("", t("efter"), after, years, pr, cell),
+        *_series_row("", t("forskel"), after - before, years, pr, cell),
     ]
 
 
@@ -282,74 +297,125 @@ def basis_json(b: Basis) -> dict[str, Any]:
 # --- gevinst whatif: one proposal --------------------------------------------------------------
 
 
-def _comparison_text(c: wi.Comparison) -> list[str]:
+def _comparison_text(c: wi.Comparison, pr: Printing = DA) -> list[str]:
+    t = pr.words.term
     years = c.before.years
     out = []
     changed_figures = [f for f in c.figures if f.changed]
+    changed_lines = [f for f in c.lines if f.changed]
+    changed_units = [f for f in c.committees if f.changed]
+    shown = [s for f in (*changed_figures, *changed_lines, *changed_units) for s in _three(f)]
+    cell = _cell(pr, shown, years)
     if changed_figures:
-        out.append(_years_header(f"1.000 kr. {c.before.price_level} p/l", years))
+        out.append(_years_header(pr.prices(c.before.price_level), years, pr, cell))
     for f in changed_figures:
-        out += _before_after(f.label, f.before, f.after, years)
+        out += _before_after(_table1_row(f.label, pr), f.before, f.after, years, pr, cell)
     for pb in c.paybacks:
         out.append(
-            f"Tilbagebetalingstid baseret på {pb.label}: "
-            f"{_payback(pb.before)} → {_payback(pb.after)}"
+            t("Tilbagebetalingstid baseret på {basis}: {before} → {after}").format(
+                basis=pr.words.payback_bases.get(pb.basis, pb.label),
+                before=_payback(pb.before, pr),
+                after=_payback(pb.after, pr),
+            )
         )
-    changed_lines = [f for f in c.lines if f.changed]
     if changed_lines:
-        out += ["", "Linjer med beregningsgrundlag, der ændres:"]
+        out += ["", t("Linjer med beregningsgrundlag, der ændres:")]
         for f in changed_lines:
-            out += _before_after(f"{f.key} {f.label}", f.before, f.after, years)
-    changed_units = [f for f in c.committees if f.changed]
+            out += _before_after(f"{f.key} {f.label}", f.before, f.after, years, pr, cell)
     if changed_units:
-        out += ["", "Fordeling på udvalg, udvalg der ændres:"]
+        out += ["", t("Fordeling på udvalg, udvalg der ændres:")]
         for f in changed_units:
-            out += _before_after(f.label, f.before, f.after, years)
+            out += _before_after(f.label, f.before, f.after, years, pr, cell)
     if not c.changed:
-        out.append("Ingen af forslagets tal ændres.")
+        out.append(t("Ingen af forslagets tal ændres."))
     return out
 
 
-def _npv_text(npv: tuple[PresentValue, PresentValue | None]) -> list[str]:
+def _table1_row(label: str, pr: Printing) -> str:
+    """A Tabel 1 row the core names in Danish, as the profile words it."""
+    for key, danish in DANISH.table1_rows.items():
+        if danish == label:
+            return pr.words.table1_rows[key]
+    return label
+
+
+def _three(f: wi.Figure) -> tuple[Series, Series, Series]:
+    return f.before, f.after, f.after - f.before
+
+
+def _npv_text(npv: tuple[PresentValue, PresentValue | None], pr: Printing = DA) -> list[str]:
+    t, f = pr.words.term, pr.plain
     before, after = npv
-    head = (
-        f"Nutidsværdi af samlet økonomisk påvirkning (totaløkonomi), "
-        f"år 0 = {before.first_year} til år {before.last_year - before.first_year} = "
-        f"{before.last_year}, 1.000 kr.:"
+    head = t(
+        "Nutidsværdi af samlet økonomisk påvirkning (totaløkonomi), år 0 = {first} til år "
+        "{n} = {last}, {unit}:"
+    ).format(
+        first=pr.year(before.first_year),
+        n=before.last_year - before.first_year,
+        last=pr.year(before.last_year),
+        unit=pr.unit,
     )
     out = ["", head]
     if after is None:
-        out.append(f"{INDENT}{dk(round_whole(before.value))} ved {_percent(before.rate)}")
-        out += _wrap(f"Renten: {before.source}")
+        value = t("{value} ved {rate}").format(
+            value=f(round_whole(before.value)), rate=_percent(before.rate, pr)
+        )
+        out.append(f"{INDENT}{value}")
+        out += _wrap(t("Renten: {source}").format(source=before.source))
     else:
         diff = round_whole(after.value) - round_whole(before.value)
-        out.append(
-            f"{INDENT}før {dk(round_whole(before.value))} ved {_percent(before.rate)}, "
-            f"efter {dk(round_whole(after.value))} ved {_percent(after.rate)}, forskel {dk(diff)}"
+        both = t(
+            "før {before} ved {rate_before}, efter {after} ved {rate_after}, forskel {diff}"
+        ).format(
+            before=f(round_whole(before.value)),
+            rate_before=_percent(before.rate, pr),
+            after=f(round_whole(after.value)),
+            rate_after=_percent(after.rate, pr),
+            diff=f(diff),
         )
-        out += _wrap(f"Renten før: {before.source}")
+        out.append(f"{INDENT}{both}")
+        out += _wrap(t("Renten før: {source}").format(source=before.source))
         if after.source != before.source:
-            out += _wrap(f"Renten efter: {after.source}")
+            out += _wrap(t("Renten efter: {source}").format(source=after.source))
     out += _wrap(
-        "År t diskonteres med (1 + r)^t; efter tabellens sidste år regnes med den varige "
-        "virkning. Negativ nutidsværdi er en nettogevinst (besparelser har negativt fortegn)."
+        t(
+            "År t diskonteres med (1 + r)^t; efter tabellens sidste år regnes med den varige "
+            "virkning. Negativ nutidsværdi er en nettogevinst (besparelser har negativt fortegn)."
+        )
     )
     return out
 
 
-def _percent(rate: Decimal) -> str:
-    return f"{dk(rate * 100)} %"
+def _percent(rate: Decimal, pr: Printing = DA) -> str:
+    return f"{pr.plain(rate * 100)} %"
 
 
-def _sensitivity_text(s: wi.Sensitivity) -> list[str]:
+def _sensitivity_text(s: wi.Sensitivity, pr: Printing = DA) -> list[str]:
+    t, dk = pr.words.term, pr.figure
+    # a column as wide as its longest payback ("5 years (2029/30)")
+    paybacks = [
+        _payback(p, pr)
+        for row in s.rows
+        for pt in row.points.values()
+        for p in (pt.payback_total, pt.payback_service)
+    ]
+    wide = max(WIDE, *(len(x) + 1 for x in paybacks))
     out = [
         "",
-        "Følsomhed: varig virkning (1.000 kr.) og tilbagebetalingstid, når ét input ændres "
-        "ad gangen",
-        f"Grundlaget: varig virkning {dk(s.base.steady_state)}, tilbagebetalingstid "
-        f"{_payback(s.base.payback_service)} (service) / {_payback(s.base.payback_total)} (total)",
-        f"{'input':<{NAME}}{'værdi':>{WIDE + 2}}"
-        + "".join(f"{f'{pct:+d} %':>{WIDE}}" for pct in s.percents),
+        t(
+            "Følsomhed: varig virkning ({unit}) og tilbagebetalingstid, når ét input ændres "
+            "ad gangen"
+        ).format(unit=pr.unit),
+        t(
+            "Grundlaget: varig virkning {effect}, tilbagebetalingstid {service} (service) / "
+            "{total} (total)"
+        ).format(
+            effect=dk(s.base.steady_state),
+            service=_payback(s.base.payback_service, pr),
+            total=_payback(s.base.payback_total, pr),
+        ),
+        f"{t('input'):<{NAME}}{t('værdi'):>{WIDE + 2}}"
+        + "".join(f"{f'{pct:+d} %':>{wide}}" for pct in s.percents),
     ]
     for row in s.rows:
         points = [row.points[pct] for pct in s.percents]
@@ -357,59 +423,80 @@ def _sensitivity_text(s: wi.Sensitivity) -> list[str]:
         out.append(
             f"{textwrap.wrap(row.input.label, NAME - 1)[-1]:<{NAME}}"
             f"{wi.shown(row.input.value):>{WIDE + 2}}"
-            + "".join(f"{dk(pt.steady_state):>{WIDE}}" for pt in points)
+            + "".join(f"{dk(pt.steady_state):>{wide}}" for pt in points)
         )
         out.append(
-            f"{INDENT + 'tilbagebetalingstid, total':<{NAME + WIDE + 2}}"
-            + "".join(f"{_payback(pt.payback_total):>{WIDE}}" for pt in points)
+            f"{INDENT + t('tilbagebetalingstid, total'):<{NAME + WIDE + 2}}"
+            + "".join(f"{_payback(pt.payback_total, pr):>{wide}}" for pt in points)
         )
         if any(pt.payback_service != pt.payback_total for pt in points):
             out.append(
-                f"{INDENT + 'tilbagebetalingstid, service':<{NAME + WIDE + 2}}"
-                + "".join(f"{_payback(pt.payback_service):>{WIDE}}" for pt in points)
+                f"{INDENT + t('tilbagebetalingstid, service'):<{NAME + WIDE + 2}}"
+                + "".join(f"{_payback(pt.payback_service, pr):>{wide}}" for pt in points)
             )
     return out
 
 
-def _three_point_text(t: wi.ThreePoint) -> list[str]:
+def _three_point_text(t: wi.ThreePoint, pr: Printing = DA) -> list[str]:
+    w, dk = pr.words.term, pr.figure
+    # the paybacks' columns as wide as their longest ("5 years (2029/30)")
+    pays = [
+        _payback(p, pr)
+        for pt in (t.low, t.likely, t.high)
+        for p in (pt.payback_service, pt.payback_total)
+    ]
+    pay = max(WIDE + 6, *(len(x) + 1 for x in pays))
+    wide = WIDE
     out = [
         "",
-        f"Trepunktsestimat: {t.input.label}",
-        f"{'':<{WIDE + 2}}{'værdi':>{WIDE}}{'varig virkning':>{WIDE}}"
-        f"{'tilbagebet. service':>{WIDE + 6}}{'tilbagebet. total':>{WIDE + 6}}",
+        w("Trepunktsestimat: {label}").format(label=t.input.label),
+        f"{'':<{WIDE + 2}}{w('værdi'):>{wide}}{w('varig virkning'):>{wide}}"
+        f"{w('tilbagebet. service'):>{pay}}{w('tilbagebet. total'):>{pay}}",
     ]
     for name, pt in (("lav", t.low), ("mest sandsynlig", t.likely), ("høj", t.high)):
+        paybacks = (
+            f"{_payback(pt.payback_service, pr):>{pay}}{_payback(pt.payback_total, pr):>{pay}}"
+        )
         out.append(
-            f"{name:<{WIDE + 2}}{wi.shown(pt.value):>{WIDE}}{dk(pt.steady_state):>{WIDE}}"
-            f"{_payback(pt.payback_service):>{WIDE + 6}}{_payback(pt.payback_total):>{WIDE + 6}}"
+            f"{w(name):<{WIDE + 2}}{wi.shown(pt.value):>{wide}}{dk(pt.steady_state):>{wide}}"
+            + paybacks
         )
     effects = [pt.steady_state for pt in (t.low, t.likely, t.high)]
-    out.append(f"Spænd for varig virkning: {dk(min(effects))} til {dk(max(effects))}")
     out.append(
-        "Forventet varig virkning (PERT: (lav + 4 × mest sandsynlig + høj) / 6): "
-        f"{dk(t.expected_steady_state, places=1)}"
+        w("Spænd for varig virkning: {low} til {high}").format(
+            low=dk(min(effects)), high=dk(max(effects))
+        )
+    )
+    out.append(
+        w("Forventet varig virkning (PERT: (lav + 4 × mest sandsynlig + høj) / 6): {value}").format(
+            value=pr.figure(t.expected_steady_state, places=1)
+        )
     )
     return out
 
 
-def whatif_text(report: Report) -> str:
+def whatif_text(report: Report, printed: Printing | None = None) -> str:
+    """The what-if in the profile's words, money, years and figures (Copenhagen's without
+    one); what changed and the notes are the core's own text."""
+    pr = printed or DA
+    w = pr.words.term
     p = report.proposal
-    out = [f"Hvad nu hvis – {p.id} {p.title}"]
+    out = [w("Hvad nu hvis – {id} {title}").format(id=p.id, title=p.title)]
     c = report.comparison
     if c is not None:
-        out.append("Ændringer:")
+        out.append(w("Ændringer:"))
         out += [f"{INDENT}{d}" for d in c.described]
         if c.notes:
-            out.append("Bemærk:")
+            out.append(w("Bemærk:"))
             for note in c.notes:
                 out += _wrap(note)
-        out += ["", *_comparison_text(c)]
+        out += ["", *_comparison_text(c, pr)]
     if report.npv is not None:
-        out += _npv_text(report.npv)
+        out += _npv_text(report.npv, pr)
     if report.sensitivity is not None:
-        out += _sensitivity_text(report.sensitivity)
+        out += _sensitivity_text(report.sensitivity, pr)
     for t in report.ranges:
-        out += _three_point_text(t)
+        out += _three_point_text(t, pr)
     return _joined(out)
 
 
@@ -505,29 +592,38 @@ def whatif_json(report: Report) -> dict[str, Any]:
 
 
 def catalog_text(report: CatalogReport) -> str:
+    """The catalog's what-if in its profile's words, money, years and figures."""
     cat, impact = report.catalog, report.impact
-    out = [f"Hvad nu hvis – kataloget {cat.id}", "Ændringer:"]
+    pr = printing(cat.profile)
+    w, f = pr.words.term, pr.figure
+    out = [w("Hvad nu hvis – kataloget {id}").format(id=cat.id), w("Ændringer:")]
     out += [f"{INDENT}{d}" for d in impact.described]
     if not impact.proposals:
-        out.append("Intet forslags beregningsgrundlag bruger antagelsen; intet ændres.")
+        out.append(w("Intet forslags beregningsgrundlag bruger antagelsen; intet ændres."))
         return _joined(out)
     ids = ", ".join(c.before.id for c in impact.proposals)
-    out.append(f"Forslag, hvis beregningsgrundlag bruger antagelsen: {ids}")
+    out.append(w("Forslag, hvis beregningsgrundlag bruger antagelsen: {ids}").format(ids=ids))
     for c in impact.proposals:
-        out += ["", f"{c.before.id} {c.before.title}", *_comparison_text(c)]
+        out += ["", f"{c.before.id} {c.before.title}", *_comparison_text(c, pr)]
         for note in c.notes:
-            out += _wrap(f"Bemærk: {note}")
-    out += ["", "Katalogets tabeller (effektiviseringsbidrag som positive tal):"]
+            out += _wrap(w("Bemærk: {note}").format(note=note))
+    out += ["", w("Katalogets tabeller (effektiviseringsbidrag som positive tal):")]
     for t in impact.tables:
         if t.before == t.after and t.steady_before == t.steady_after:
-            out.append(f"{t.title}: uændret")
+            out.append(w("{title}: uændret").format(title=t.title))
             continue
         years = list(t.before)
-        out += [_years_header("", years), *_before_after(t.title, t.before, t.after, years)]
-        out.append(
-            f"{INDENT}varig virkning i alt: {dk(t.steady_before)} → {dk(t.steady_after)} "
-            f"(forskel {dk(t.steady_after - t.steady_before)})"
+        cell = _cell(pr, (t.before, t.after, t.after - t.before), years)
+        out += [
+            _years_header("", years, pr, cell),
+            *_before_after(t.title, t.before, t.after, years, pr, cell),
+        ]
+        total = w("varig virkning i alt: {before} → {after} (forskel {diff})").format(
+            before=f(t.steady_before),
+            after=f(t.steady_after),
+            diff=f(t.steady_after - t.steady_before),
         )
+        out.append(f"{INDENT}{total}")
     return _joined(out)
 
 

@@ -1017,6 +1017,81 @@ ENGLISH = Wording(
         ),
         "udgangspunkt {value} ({day}, {source})": "baseline {value} ({day}, {source})",
         "måling {day}: {value} ({who}){note}": "measurement {day}: {value} ({who}){note}",
+        # gevinst rounds
+        "Forslag": "Proposal",
+        "Runde": "Round",
+        # gevinst whatif (what changed and the notes are the core's own text)
+        "før": "before",
+        "efter": "after",
+        "Tilbagebetalingstid baseret på {basis}: {before} → {after}": (
+            "Payback period based on {basis}: {before} → {after}"
+        ),
+        "Linjer med beregningsgrundlag, der ændres:": "Lines with a calculation basis that change:",
+        "Fordeling på udvalg, udvalg der ændres:": (
+            "Distribution by committee, the committees that change:"
+        ),
+        "Ingen af forslagets tal ændres.": "None of the proposal's figures change.",
+        "Nutidsværdi af samlet økonomisk påvirkning (totaløkonomi), år 0 = {first} til år "
+        "{n} = {last}, {unit}:": (
+            "Present value of the total financial impact, year 0 = {first} to year {n} = "
+            "{last}, {unit}:"
+        ),
+        "{value} ved {rate}": "{value} at {rate}",
+        "før {before} ved {rate_before}, efter {after} ved {rate_after}, forskel {diff}": (
+            "before {before} at {rate_before}, after {after} at {rate_after}, difference {diff}"
+        ),
+        "Renten: {source}": "The rate: {source}",
+        "Renten før: {source}": "The rate before: {source}",
+        "Renten efter: {source}": "The rate after: {source}",
+        "År t diskonteres med (1 + r)^t; efter tabellens sidste år regnes med den varige "
+        "virkning. Negativ nutidsværdi er en nettogevinst (besparelser har negativt fortegn).": (
+            "Year t is discounted by (1 + r)^t; after the table's last year the permanent "
+            "effect is counted. A negative present value is a net gain (savings are negative)."
+        ),
+        "Følsomhed: varig virkning ({unit}) og tilbagebetalingstid, når ét input ændres "
+        "ad gangen": (
+            "Sensitivity: permanent effect ({unit}) and payback period, one input changed at a time"
+        ),
+        "Grundlaget: varig virkning {effect}, tilbagebetalingstid {service} (service) / "
+        "{total} (total)": (
+            "The basis: permanent effect {effect}, payback period {service} (service) / "
+            "{total} (total)"
+        ),
+        "input": "input",
+        "værdi": "value",
+        "tilbagebetalingstid, total": "payback period, total",
+        "tilbagebetalingstid, service": "payback period, service",
+        "Trepunktsestimat: {label}": "Three-point estimate: {label}",
+        "varig virkning": "full effect",
+        "tilbagebet. service": "payback, service",
+        "tilbagebet. total": "payback, total",
+        "lav": "low",
+        "mest sandsynlig": "most likely",
+        "høj": "high",
+        "Spænd for varig virkning: {low} til {high}": (
+            "Range of the permanent effect: {low} to {high}"
+        ),
+        "Forventet varig virkning (PERT: (lav + 4 × mest sandsynlig + høj) / 6): {value}": (
+            "Expected permanent effect (PERT: (low + 4 × most likely + high) / 6): {value}"
+        ),
+        "Hvad nu hvis – {id} {title}": "What if – {id} {title}",
+        "Ændringer:": "Changes:",
+        "Bemærk:": "Note:",
+        "Hvad nu hvis – kataloget {id}": "What if – the catalogue {id}",
+        "Intet forslags beregningsgrundlag bruger antagelsen; intet ændres.": (
+            "No proposal's calculation basis uses the assumption; nothing changes."
+        ),
+        "Forslag, hvis beregningsgrundlag bruger antagelsen: {ids}": (
+            "Proposals whose calculation basis uses the assumption: {ids}"
+        ),
+        "Bemærk: {note}": "Note: {note}",
+        "Katalogets tabeller (effektiviseringsbidrag som positive tal):": (
+            "The catalogue's tables (efficiency contributions as positive figures):"
+        ),
+        "{title}: uændret": "{title}: unchanged",
+        "varig virkning i alt: {before} → {after} (forskel {diff})": (
+            "permanent effect in all: {before} → {after} (difference {diff})"
+        ),
     },
 )
 
