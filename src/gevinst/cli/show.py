@@ -4,19 +4,17 @@
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 from gevinst.core import calc, layout
 from gevinst.core import text as markup
 from gevinst.core.check import check_proposal
-from gevinst.core.findings import Finding
 from gevinst.core.layout import Kind
 from gevinst.core.model import Proposal
 from gevinst.core.profile import Profile
 from gevinst.core.series import Series
 from gevinst.core.summary import Summary
 from gevinst.core.template import DANISH, Printing, printing
-from gevinst.services.check import Count
 
 TABLE_CHOICES = ("all", "1", "2.1", "admin", "A", "B", "C", "D", "E", "text")
 WIDTH = 100
@@ -218,23 +216,3 @@ def render_summary(summary: Summary, profile: Profile | None = None) -> str:
     out += _row(words.in_all, "", _cells(summary.total_effect(), t.years, printed) + total)
     out.append(f"{words.steady_state_total}: {printed.figure(summary.total_steady_state())}")
     return "\n".join(out) + "\n"
-
-
-def render_counts(counts: Iterable[Count]) -> str:
-    """The check's opening: each proposal's findings by severity, one line each."""
-    lines = [f"{'forslag':<12} {'fejl':>6} {'advarsler':>10} {'info':>6}"]
-    for c in counts:
-        lines.append(f"{c.proposal or 'katalog':<12} {c.error:>6} {c.warning:>10} {c.info:>6}")
-    return "\n".join(lines) + "\n"
-
-
-def render_findings(findings: Iterable[Finding], summary: Mapping[str, object]) -> str:
-    lines = []
-    for f in findings:
-        where = " ".join(x for x in (f.proposal or "katalog", f"tabel {f.table}") if x)
-        lines.append(f"{f.severity:<7} {where:<22} {f.message}")
-    lines.append(
-        f"{summary['findings']} fund i {summary['proposals']} forslag: "
-        f"{summary['error']} fejl, {summary['warning']} advarsler, {summary['info']} info"
-    )
-    return "\n".join(lines) + "\n"

@@ -190,7 +190,7 @@ def _payback(p: Proposal, t: CatalogTable, row: CatalogRow, pr: Printing) -> Ite
     if not row.payback or not p.payback_derived:
         return
     computed = {basis: calc.payback(p, basis) for basis in calc.PAYBACK_BASES}
-    agrees = [payback_agrees(row.payback, c) for c in computed.values()]
+    agrees = [payback_agrees(row.payback, c, pr) for c in computed.values()]
     if None in agrees or any(agrees):
         return
     shown = ", ".join(

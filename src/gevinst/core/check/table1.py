@@ -4,7 +4,6 @@ the lines, its payback times, and each line's own styringsområde and split."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -15,10 +14,7 @@ from gevinst.core.findings import Finding, Severity
 from gevinst.core.model import Parts, Proposal
 from gevinst.core.profile import Profile
 from gevinst.core.series import sum_series
-from gevinst.core.template import Printing
-
-_PAYBACK = re.compile(r"^\s*(\d+)\s*(?:år)?\s*(?:\((\d{4})\))?\s*$")
-_NO_PAYBACK = "ingen"
+from gevinst.core.template import Printing, printing
 
 MESSAGES: Messages = {
     "da": {
@@ -72,22 +68,27 @@ def _rows(p: Proposal, pr: Printing) -> Iterator[Finding]:
         )
 
 
-def payback_agrees(text: str, computed: calc.Payback | None) -> bool | None:
+def payback_agrees(
+    text: str, computed: calc.Payback | None, pr: Printing | None = None
+) -> bool | None:
     """Whether a payback as written agrees with the computed one; None where the text is not
-    read as whole years ("3,5 år", "4 years"): then it stands as stated.
+    read as whole years in the profile's words ("3,5 år"): then it stands as stated.
 
     >>> payback_agrees("4 år (2028)", calc.Payback(4, 2028)), payback_agrees("4", None)
     (True, False)
     >>> payback_agrees("ingen", None), payback_agrees("3,5 år", calc.Payback(4, 2028))
     (True, None)
     """
-    if text.strip().casefold() == _NO_PAYBACK:
-        return computed is None
-    match = _PAYBACK.match(text)
-    if match is None:
+    read = (pr or printing(None)).read_payback(text)
+    if read is None:
         return None
-    years, year = int(match[1]), match[2] and int(match[2])
-    return computed is not None and computed.years == years and (not year or year == computed.year)
+    if read.never:
+        return computed is None
+    return (
+        computed is not None
+        and computed.years == read.years
+        and (read.year is None or read.year == computed.year)
+    )
 
 
 def _payback_differs(
@@ -122,13 +123,8 @@ def _payback(p: Proposal, pr: Printing) -> Iterator[Finding]:
         return
     for basis, text in p.stated.payback.items():
         computed = calc.payback(p, basis)
-        if text.strip().casefold() == _NO_PAYBACK:
-            # "ingen" is read, not a format problem: it differs where there is a payback
-            if computed is not None:
-                yield _payback_differs(p, basis, text, computed, pr)
-            continue
-        match = _PAYBACK.match(text)
-        if match is None:
+        agrees = payback_agrees(text, computed, pr)
+        if agrees is None:
             yield Finding(
                 proposal=p.id,
                 table="1",
@@ -140,9 +136,7 @@ def _payback(p: Proposal, pr: Printing) -> Iterator[Finding]:
                 severity=Severity.WARNING,
                 message=say(pr, MESSAGES, "payback-format", row=pr.payback_row(basis), stated=text),
             )
-            continue
-        years, year = int(match[1]), match[2] and int(match[2])
-        if computed is None or computed.years != years or (year and year != computed.year):
+        elif not agrees:
             yield _payback_differs(p, basis, text, computed, pr)
 
 
