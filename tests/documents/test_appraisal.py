@@ -10,17 +10,20 @@ from __future__ import annotations
 
 import io
 import subprocess
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from docx import Document
 
+from gevinst.core.appraisal.case import AppraisalRow, RowKind
 from gevinst.core.appraisal.options import Appraised
 from gevinst.core.appraisal.proposal import appraise_proposal
 from gevinst.core.distribute import round_to, round_whole
 from gevinst.core.model import Catalog
 from gevinst.core.selection import ExportOptions
+from gevinst.core.series import Series
 from gevinst.core.template import printing
 from gevinst.documents import appraisal
 from gevinst.documents.blocks import document
@@ -155,3 +158,29 @@ def test_the_blocks_are_danish_in_a_danish_profile(english: Catalog) -> None:
 def test_copenhagens_proposals_have_no_appraisal(seed: Catalog) -> None:
     shown = document(seed, ExportOptions())
     assert not [b for p in shown["proposals"] for b in p["blocks"] if b.get("part")]
+
+
+def test_a_long_switching_table_breaks_over_pages(english: Catalog, tmp_path: Path) -> None:
+    """A case of many rows: its switching values run over a page and go on under their title
+    with the PDF's "(continued)", every row printed once."""
+    p = english.proposal("OBC01")
+    assert p.appraisal is not None
+    preferred = p.appraisal.preferred
+    like = preferred.rows[0].amounts  # the price level and scale the case's rows are read in
+    cost = Series({2026: Decimal(1000)}, like.price_level, like.scale)
+    extra = tuple(
+        AppraisalRow(f"extra-{i}", f"Extra running cost {i}", RowKind.COST, cost) for i in range(40)
+    )
+    options = tuple(
+        replace(o, rows=o.rows + extra) if o is preferred else o for o in p.appraisal.options
+    )
+    longer = replace(p, appraisal=replace(p.appraisal, options=options))
+    cat = replace(english, proposals=(longer,))
+    path = tmp_path / "long.pdf"
+    path.write_bytes(render_pdf(cat, ExportOptions(proposal="OBC01")))
+    done = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, check=True)
+    text = done.stdout.decode()
+    assert "Switching values for New self-service platform" in text
+    assert "(continued)" in text[text.index("Switching values") :]
+    for i in range(40):
+        assert text.count(f"Extra running cost {i} ") == 1, i

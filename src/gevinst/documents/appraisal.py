@@ -37,6 +37,8 @@ HUNDRED = Decimal(100)
 PERMILLE = Decimal("0.1")
 # the options table: the row label twice as wide as an option's column
 LABEL_WEIGHT = 2.2
+# more rows than this may not fit a page whole (as documents/blocks.py's tables)
+LONG_ROWS = 22
 
 ROLES = {
     OptionRole.DO_NOTHING: "Nulalternativ",
@@ -122,7 +124,8 @@ def _table(
         "widths": list(widths),
         "align": list(align),
         "notes": list(notes),
-        "breakable": False,
+        # a table longer than a page (a case of many rows) breaks and repeats its header
+        "breakable": len(rows) > LONG_ROWS,
     }
 
 
