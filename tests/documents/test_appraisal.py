@@ -184,3 +184,14 @@ def test_a_long_switching_table_breaks_over_pages(english: Catalog, tmp_path: Pa
     assert "(continued)" in text[text.index("Switching values") :]
     for i in range(40):
         assert text.count(f"Extra running cost {i} ") == 1, i
+
+
+def test_obc01s_risk_level_is_in_english(english: Catalog, tmp_path: Path) -> None:
+    """Section 4's risk level in the profile's words: "medium", not the format's "middel"."""
+    path = tmp_path / "obc01.pdf"
+    path.write_bytes(render_pdf(english, ExportOptions(proposal="OBC01")))
+    done = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, check=True)
+    level = next(line for line in done.stdout.decode().splitlines() if "Overall risk " in line)
+    assert level.split() == ["Overall", "risk", "medium"]
+    doc = Document(io.BytesIO(render_docx(english, ExportOptions(proposal="OBC01"))))
+    assert "Overall risk: medium" in [p.text for p in doc.paragraphs]

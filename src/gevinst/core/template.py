@@ -1163,8 +1163,7 @@ class Printing:
     def read_payback(self, text: str) -> ReadPayback | None:
         """A payback as a document of this profile writes it, read: whole years and the year
         paid back, as Tabel 1 prints them ("4 år (2028)", "4 years (2028/29)", the year
-        optional, the word optional, in any language gevinst prints: a Danish payback in an
-        English catalog is still read); ``never`` for "ingen" ("none"); None where it is not
+        optional, the word optional); ``never`` for "ingen" ("none"); None where it is not
         whole years ("3,5 år"), which then stands as stated.
 
         >>> from gevinst.core.money import Periods
@@ -1176,10 +1175,9 @@ class Printing:
         >>> english.read_payback("None").never
         True
         """
-        if text.strip().casefold() in {w.payback_never.casefold() for w in WORDINGS.values()}:
+        if text.strip().casefold() == self.words.payback_never.casefold():
             return ReadPayback(0, None, never=True)
-        forms = (form for w in WORDINGS.values() for form in (w.payback_years, w.payback_year))
-        match = _payback_pattern(*forms).match(text)
+        match = _payback_pattern(self.words.payback_years, self.words.payback_year).match(text)
         if match is None:
             return None
         year = match["year"]

@@ -494,7 +494,12 @@ def _section_3(p: Proposal, printed: Printing) -> list[Block]:
 
 def _section_4(p: Proposal, printed: Printing) -> list[Block]:
     # a level is printed only where the proposal states one
-    level = [[printed.words.risk_level, str(p.risk_level)]] if p.risk_level else []
+    # in the profile's words ("medium"; Danish "middel", as the data format writes it)
+    level = (
+        [[printed.words.risk_level, printed.words.risk_levels[p.risk_level]]]
+        if p.risk_level
+        else []
+    )
     return [
         *_section_heading(p, 4, printed),
         *([{"kind": "fields", "rows": level}] if level else []),

@@ -867,7 +867,8 @@ def _risk(doc: DocxDocument, p: Proposal) -> None:
     _section_heading(doc, p, 4)
     # a level is printed only where the proposal states one
     if p.risk_level is not None:
-        _text(doc, f"{_words().words.risk_level}: {p.risk_level.value}")
+        words = _words().words
+        _text(doc, f"{words.risk_level}: {words.risk_levels[p.risk_level]}")
     _prose(doc, p.risk_text)
 
 
