@@ -92,6 +92,12 @@ def test_appraise(capsys: pytest.CaptureFixture[str]) -> None:
     assert "Net present value (NPV)" in out and "-2,147,129" in out
     assert "2 years (2026/27)" in out and "Key decision: yes, threshold 500,000" in out
     assert THOUSAND_KR not in out and "Nutidsværdi" not in out
+    # the schedule's years and the switching values' groups and rates in English too
+    words = " ".join(out.split())  # the head is wrapped at the terminal's width
+    assert "3.5 % years 0-30" in words and "1 % from year 301" in words
+    assert "  total costs: +89 % (present value 3,233,351 -> 6,112,134)" in out
+    assert "  the loan's rate: the NPV against do nothing is 0 at 36.22 % (used 4.50 %)" in out
+    assert not [w for w in (" år ", "omkostninger", "kontante", "lånets") if w in out]
 
 
 def test_targets(capsys: pytest.CaptureFixture[str], en: Path) -> None:

@@ -20,7 +20,8 @@ from typing import Any
 from gevinst.cli.console import catalog_printing, write_json
 from gevinst.core.access import LOCAL
 from gevinst.core.appraisal.optimism import BiasBase
-from gevinst.core.appraisal.options import Appraised, OptionResult
+from gevinst.core.appraisal.options import GROUPS, Appraised, OptionResult
+from gevinst.core.appraisal.switching import SwitchingValue
 from gevinst.core.calc import Payback
 from gevinst.core.distribute import round_to, round_whole
 from gevinst.core.model import Proposal
@@ -33,6 +34,7 @@ BASES = {BiasBase.CAPITAL: "anlægsudgiften", BiasBase.REVENUE: "driftsudgiftern
 WIDTH = 100
 CENT = Decimal("0.01")
 HUNDRED = Decimal(100)
+GROUP_NAMES = {name for name, _, _ in GROUPS}  # the switching values of groups, not rows
 
 
 # Copenhagen's printing, where no profile is given
@@ -104,7 +106,7 @@ def _head(p: Proposal, a: Appraised, pr: Printing) -> list[str]:
             first=pr.year(first),
             last=pr.year(last),
             label=a.schedule_label,
-            rates=edition.schedule.describe(),
+            rates=_rates(a, pr),
             reference=edition.schedule.reference,
             start=edition.start,
         )
@@ -140,6 +142,22 @@ def _head(p: Proposal, a: Appraised, pr: Printing) -> list[str]:
     return out
 
 
+def _rates(a: Appraised, pr: Printing) -> str:
+    """The schedule's bands in the profile's words and figures: "3,5 % år 0-30, 3 % fra år
+    31" (as :meth:`RateSchedule.describe` says it in Danish), "3.5 % years 0-30, ..."."""
+    t = pr.words.term
+    bands = a.schedule.schedule.bands
+    out = []
+    for i, band in enumerate(bands):
+        years = (
+            t("år {first}-{last}").format(first=band.start, last=bands[i + 1].start - 1)
+            if i + 1 < len(bands)
+            else t("fra år {first}").format(first=band.start)
+        )
+        out.append(f"{pr.plain(band.rate * HUNDRED)} % {years}")
+    return ", ".join(out)
+
+
 def _table(a: Appraised, unit: str, pr: Printing) -> list[str]:
     t = pr.words.term
     labels = [r.figures.option.label for r in a.results]
@@ -168,7 +186,7 @@ def _switching(a: Appraised, pr: Printing) -> list[str]:
     ]
     for sv in a.switching:
         if sv.change is None:
-            out.append("  " + t("{label}: ingen (nutidsværdi 0)").format(label=sv.label))
+            out.append("  " + t("{label}: ingen (nutidsværdi 0)").format(label=_label(sv, pr)))
             continue
         at = sv.pv_at_switch
         assert at is not None
@@ -176,7 +194,7 @@ def _switching(a: Appraised, pr: Printing) -> list[str]:
         out.append(
             "  "
             + t("{label}: {change} (nutidsværdi {pv} -> {at})").format(
-                label=sv.label, change=change, pv=_whole(sv.pv, pr), at=_whole(at, pr)
+                label=_label(sv, pr), change=change, pv=_whole(sv.pv, pr), at=_whole(at, pr)
             )
         )
     for rate in a.switching_rates:
@@ -188,10 +206,15 @@ def _switching(a: Appraised, pr: Printing) -> list[str]:
         out.append(
             "  "
             + t("{label}: {at_rate} (anvendt {used})").format(
-                label=rate.label, at_rate=at_rate, used=_rate(rate.used, pr)
+                label=t(rate.label), at_rate=at_rate, used=_rate(rate.used, pr)
             )
         )
     return out
+
+
+def _label(sv: SwitchingValue, pr: Printing) -> str:
+    """A switching value's label: a group's in the profile's words, a row's as written."""
+    return pr.words.term(sv.label) if sv.name in GROUP_NAMES else sv.label
 
 
 def _rate(share: Decimal, pr: Printing = DA) -> str:

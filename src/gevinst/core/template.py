@@ -884,8 +884,8 @@ ENGLISH = Wording(
         "{goal} ({responsible}): {n} gang(e), ældste frist {since}": (
             "{goal} ({responsible}): {n} time(s), earliest deadline {since}"
         ),
-        # gevinst appraise (the discount schedule's and switching values' own wording is
-        # the core's)
+        # gevinst appraise (the switching values' groups and rates by the core's Danish
+        # labels, and the schedule's years, further down)
         "Vurdering af mulighederne mod nulalternativet": (
             "Appraisal of the options against the do-nothing baseline"
         ),

@@ -23,7 +23,7 @@ from typing import Any
 from gevinst.core import text as markup
 from gevinst.core.appraisal.case import OptionRole
 from gevinst.core.appraisal.optimism import BiasBase
-from gevinst.core.appraisal.options import Appraised, OptionResult
+from gevinst.core.appraisal.options import GROUPS, Appraised, OptionResult
 from gevinst.core.appraisal.proposal import appraise_proposal
 from gevinst.core.distribute import round_to
 from gevinst.core.model import Proposal
@@ -47,6 +47,8 @@ ROLES = {
     OptionRole.OTHER: "Andet alternativ",
 }
 BASES = {BiasBase.CAPITAL: "anlægsudgiften", BiasBase.REVENUE: "driftsudgifterne"}
+# the switching values of groups (worded by the profile), not of rows (worded by the case)
+GROUP_NAMES = {name for name, _, _ in GROUPS}
 
 
 def heading(printed: Printing) -> str:
@@ -284,7 +286,7 @@ def switching_table(p: Proposal, a: Appraised, printed: Printing) -> Block:
         rows.append(
             _row(
                 [
-                    _capital(t(sv.label)),
+                    _capital(t(sv.label) if sv.name in GROUP_NAMES else sv.label),
                     money(sv.pv, printed),
                     change,
                     "" if at is None else money(at, printed),
