@@ -34,7 +34,7 @@ Block = dict[str, Any]
 PART = "appraisal"  # every block of the appraisal says so: ``{"part": "appraisal", ...}``
 
 HUNDRED = Decimal(100)
-PERMILLE = Decimal("0.1")
+TENTH = Decimal("0.1")  # a tenth of a per cent
 # the options table: the row label twice as wide as an option's column
 LABEL_WEIGHT = 2.2
 # more rows than this may not fit a page whole (as documents/blocks.py's tables)
@@ -57,17 +57,33 @@ def heading(printed: Printing) -> str:
 
 
 def money(value: Decimal, printed: Printing) -> str:
-    """A present value at the money's quantum in the language's format ("-2,147,129")."""
+    """A present value at the money's quantum in the language's format, rounded half away
+    from zero.
+
+    >>> from gevinst.core.template import printing
+    >>> money(Decimal("-2147128.5"), printing(None)), money(Decimal("731653.4"), printing(None))
+    ('-2.147.129', '731.653')
+    """
     return printed.figure(value, places=printed.money.decimals)
 
 
 def percent(share: Decimal, printed: Printing) -> str:
-    """A share as per cent to one decimal, as written ("30 %", "3.5 %", "+89 %")."""
-    return f"{printed.plain(round_to(share * HUNDRED, PERMILLE))} %"
+    """A share as per cent to one decimal, as written (no trailing zero).
+
+    >>> from gevinst.core.template import printing
+    >>> percent(Decimal("0.3"), printing(None)), percent(Decimal("-0.69123"), printing(None))
+    ('30 %', '-69,1 %')
+    """
+    return f"{printed.plain(round_to(share * HUNDRED, TENTH))} %"
 
 
 def rate(share: Decimal, printed: Printing) -> str:
-    """A rate to two decimals of a per cent ("36.22 %")."""
+    """A rate to two decimals of a per cent.
+
+    >>> from gevinst.core.template import printing
+    >>> rate(Decimal("0.362248"), printing(None)), rate(Decimal("0.035"), printing(None))
+    ('36,22 %', '3,50 %')
+    """
     return f"{printed.figure(share * HUNDRED, places=2)} %"
 
 
