@@ -8,7 +8,7 @@ from gevinst.core.model import Catalog
 from gevinst.format.reader import load_catalog
 from tests.paths import SEED
 
-# Hypothesis's 200 ms deadline a example is a timed assertion: on a loaded 2-core machine a
+# Hypothesis's 200 ms deadline per example is a timed assertion: on a loaded 2-core machine a
 # property that parses YAML ten times an example fails by the clock, not by its result.
 # The tests assert results; bench/ measures time.
 settings.register_profile("gevinst", deadline=None)
