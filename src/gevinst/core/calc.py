@@ -109,6 +109,20 @@ TABLE1_ROWS: Mapping[str, tuple[str, Callable[[Proposal], Series]]] = {
 }
 
 
+def table1_row(p: Proposal, key: str) -> Series:
+    """A row of Tabel 1 by the key findings name it by: a subtotal's (``TABLE1_ROWS``) or a
+    line's id."""
+    if key in TABLE1_ROWS:
+        return TABLE1_ROWS[key][1](p)
+    return p.line(key).amounts
+
+
+def row_total(p: Proposal, amounts: Series) -> Decimal:
+    """A row's total over the proposal's years, as a Total column prints it: OBC01's posts
+    -154.000 in 2025/26 and -462.000 in each of the nine years after total -4.312.000."""
+    return sum((amounts[y] for y in p.years), ZERO)
+
+
 def explained(p: Proposal, effect: Effect) -> Series:
     """What an effect model must reproduce: its line, or the sum of its lines."""
     return sum_series(p.line(line_id).amounts for line_id in effect.lines)

@@ -26,6 +26,15 @@ from gevinst.core.profile import AreaRole, Profile
 from gevinst.core.series import Series
 from gevinst.core.template import DANISH, SECTION_HEADINGS, Printing, printing
 
+# the column of a row's total over its years, where the profile's Tabel 1 prints one
+# (``template.table1_total``), as the marks name its cells: Place(proposal, "1", row, TOTAL)
+TOTAL_COLUMN = "total"
+
+
+def prints_total(profile: Profile | None) -> bool:
+    """Whether Tabel 1 prints a Total column (each row's total over its years)."""
+    return profile is not None and profile.template.table1_total
+
 
 class Kind(StrEnum):
     HEADING = "heading"  # a section heading, no figures

@@ -122,6 +122,7 @@ BASIS_TABLE = "basis:"  # a printed basis table's cells: "basis:<id>", row label
 _BASIS_RULES = ("basis-row-total", "basis-column-total")
 _TABLE_ORDER = ("1", BASIS_TABLE, TARGETS_TABLE, "2.1", "admin", "A", "B", "C", "D", "E")
 _TEMPLATE_TABLE = "template-"
+ROW_TOTAL_RULE = "table1-row-total"  # a total Tabel 1 states for a row (its Total column)
 
 
 @dataclass(frozen=True)
@@ -182,6 +183,8 @@ def _table_place(f: Finding) -> Place | None:
         return Place(f.proposal, TARGETS_TABLE, f.row, f.year)
     if f.table == "1" and f.row is not None and f.rule in ("table1-sum", "payback"):
         return Place(f.proposal, "1", f.row, f.year)
+    if f.table == "1" and f.row is not None and f.rule == ROW_TOTAL_RULE:
+        return Place(f.proposal, "1", f.row, layout.TOTAL_COLUMN)
     if f.table in TABLE_NAMES or f.table == "admin":
         return Place(f.proposal, f.table, f.row or "total", f.year)
     if f.table == "template" and f.rule.removeprefix(_TEMPLATE_TABLE) in calc.TECHNICAL_TABLES:
@@ -234,6 +237,9 @@ class Marks:
         entries = {p.id for p in cat.proposals if p.catalog_entry_only}
 
         def drawn(where: Place | None) -> Place | None:
+            if where is not None and where.column == layout.TOTAL_COLUMN and where.table == "1":
+                # a Total column only where the profile's Tabel 1 prints one
+                return where if layout.prints_total(cat.profile) else None
             if where is None or with_summary or where.proposal is not None:
                 return where
             return where if where.row in entries else None
@@ -417,7 +423,9 @@ class Marks:
         if where is not None and where.table.startswith(BASIS_TABLE):
             parts += [where.row, str(where.column)]
         elif where is not None and where.row:
-            parts.append(self._row_name(where))
+            parts.append(self._line_text(where) or self._row_name(where))
+            if where.table == "1" and where.column == layout.TOTAL_COLUMN:
+                parts.append(self.printed.words.row_total)
         elif where is None and f.row:
             parts.append(self._unplaced_row(f))
         if f.year is not None:
@@ -457,6 +465,13 @@ class Marks:
         }
         # the table's name alone; the explanation says what it is
         return named.get(where.table) or self.printed.words.table_names[where.table].split(" (")[0]
+
+    def _line_text(self, where: Place) -> str | None:
+        """The text of the line of Tabel 1 a cell is on (its Total column), or None."""
+        if where.table != "1" or where.proposal is None:
+            return None
+        p = self.catalog.proposal(where.proposal)
+        return next((line.text for line in p.lines if line.id == where.row), None)
 
     def _row_name(self, where: Place) -> str:
         words = self.printed.words
@@ -530,6 +545,15 @@ class Marks:
 
     def _shown(self, value: Decimal | str | None) -> str:
         return self.printed.figure(value) if isinstance(value, Decimal) else value or ""
+
+    def row_total(self, p: Proposal, row: str, amounts: Series) -> str:
+        """A row's figure in Tabel 1's Total column: the sum of its years as derived (or as
+        stated, in an archive copy), with its mark; blank where the row is stated with every
+        year blank (BC02's "Samlede implementeringsomkostninger, service")."""
+        stated = self._stated_row(p.id, "1", row)
+        zero = "" if stated is not None and not stated else "0"
+        where = Place(p.id, "1", row, layout.TOTAL_COLUMN)
+        return self.figure(where, calc.row_total(p, amounts), zero)
 
     def text(self, where: Place, derived: str) -> str:
         """A figure printed as text (a payback, "4 år (2028)"), with its mark; an archive copy

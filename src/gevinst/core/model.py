@@ -215,9 +215,12 @@ class Stated:
     distribution: StatedTable | None = None
     admin_total: Series | None = None
     technical: Mapping[str, StatedTable] = field(default_factory=dict)
+    # Tabel 1's total column as printed: a row (a line's id, a subtotal's key) -> its total
+    # over the years (an English outline business case's "Total", typed by hand)
+    table1_totals: Mapping[str, Decimal] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        freeze(self, "table1", "payback", "technical")
+        freeze(self, "table1", "payback", "technical", "table1_totals")
 
 
 class TargetRole(StrEnum):

@@ -178,6 +178,10 @@ class ProposalConverter:
     def exact(self, amount: Decimal) -> Decimal:
         return convert(amount, self.p.price_level, self.to_level, self.edition, None)
 
+    def amount(self, amount: Decimal) -> Decimal:
+        """One amount at ``to_level``, rounded at the quantum."""
+        return convert(amount, self.p.price_level, self.to_level, self.edition, self.quantum)
+
     def optional(self, s: Series | None) -> Series | None:
         return None if s is None else self.series(s)
 
@@ -212,6 +216,8 @@ class ProposalConverter:
             distribution=self.table(st.distribution),
             admin_total=self.optional(st.admin_total),
             technical={k: t for k, t in ((k, self.table(t)) for k, t in st.technical.items()) if t},
+            # a total is a sum of one price level's years: converted as one amount
+            table1_totals={k: self.amount(v) for k, v in st.table1_totals.items()},
         )
 
 

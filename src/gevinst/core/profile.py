@@ -89,6 +89,9 @@ class TemplateRules:
     of these has no such rules: the check applies only what the profile states."""
 
     technical_tables: Mapping[str, str] = field(default_factory=dict)
+    # Tabel 1 prints a column of each row's total over its years (an English outline
+    # business case's "Total"); Copenhagen's prints none
+    table1_total: bool = False
     approval: Approval | None = None
     consultations: tuple[RequiredConsultation, ...] = ()
     # the template's texts the body words its own way, by name (core.template.reworded):

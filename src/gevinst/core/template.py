@@ -93,6 +93,7 @@ class Wording:
     committee: str  # the technical tables' first column: "Udvalg"
     total: str  # a unit table's total row
     in_all: str  # a catalog table's total row
+    row_total: str  # Tabel 1's column of each row's total over its years (template.table1_total)
     confidential: str
     summary_fields: tuple[str, ...]  # section 1: resumé, innovation, simplification, ...
     risk_level: str
@@ -290,6 +291,7 @@ DANISH = Wording(
     committee="Udvalg",
     total="Total",
     in_all="I alt",
+    row_total="I alt",
     confidential="Forslaget er fortroligt (FORTROLIG)",
     summary_fields=(
         "Kort resumé",
@@ -568,6 +570,7 @@ ENGLISH = Wording(
     committee="Committee",
     total="Total",
     in_all="Total",
+    row_total="Total",
     confidential="The proposal is confidential",
     summary_fields=(
         "Summary",
@@ -1163,7 +1166,8 @@ class Printing:
     def read_payback(self, text: str) -> ReadPayback | None:
         """A payback as a document of this profile writes it, read: whole years and the year
         paid back, as Tabel 1 prints them ("4 år (2028)", "4 years (2028/29)", the year
-        optional, the word optional); ``never`` for "ingen" ("none"); None where it is not
+        optional, the word optional, in any language gevinst prints: a Danish payback in an
+        English catalog is still read); ``never`` for "ingen" ("none"); None where it is not
         whole years ("3,5 år"), which then stands as stated.
 
         >>> from gevinst.core.money import Periods
@@ -1175,9 +1179,10 @@ class Printing:
         >>> english.read_payback("None").never
         True
         """
-        if text.strip().casefold() == self.words.payback_never.casefold():
+        if text.strip().casefold() in {w.payback_never.casefold() for w in WORDINGS.values()}:
             return ReadPayback(0, None, never=True)
-        match = _payback_pattern(self.words.payback_years, self.words.payback_year).match(text)
+        forms = (form for w in WORDINGS.values() for form in (w.payback_years, w.payback_year))
+        match = _payback_pattern(*forms).match(text)
         if match is None:
             return None
         year = match["year"]

@@ -176,6 +176,7 @@ def _template(tm: s.TemplateRulesModel) -> TemplateRules:
     approval = tm.approval
     return TemplateRules(
         technical_tables={str(t): why for t, why in tm.technical_tables.items()},
+        table1_total=tm.table1_total,
         approval=Approval(approval.kind, approval.missing, approval.before) if approval else None,
         consultations=tuple(RequiredConsultation(c.when, c.kind, c.text) for c in tm.consultations),
         wording=dict(tm.wording),
@@ -435,6 +436,7 @@ def _proposal(pm: s.ProposalModel, profile: Profile) -> m.Proposal:
             # printed with every cell blank ({}, BC02) is still a stated row: printed, blank
             admin_total=None if st.admin_total is None else _series(st.admin_total, level),
             technical=technical,
+            table1_totals=dict(st.table1_totals),
         ),
         remarks=tuple(pm.remarks),
         appraisal=None if pm.appraisal is None else appraisal_case(pm.appraisal, level),

@@ -394,6 +394,10 @@ class PaybackModel(Model):
     total: str | None = None
 
 
+# Tabel 1's subtotal and total rows by their key (core.calc.TABLE1_ROWS)
+TABLE1_ROW_KEYS = ("varig_service", "varig", "impl_service", "impl_anlaeg", "impl", "impact")
+
+
 class StatedModel(Model):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
     table1: dict[
@@ -408,6 +412,8 @@ class StatedModel(Model):
     C: StatedTableModel | None = None
     D: StatedTableModel | None = None
     E: StatedTableModel | None = None
+    # Tabel 1's total column as printed: a line's id or a subtotal's key -> the row's total
+    table1_totals: dict[str, Amount] = Field(default_factory=dict)
 
 
 class TargetRowModel(Model):
@@ -777,6 +783,18 @@ class ProposalModel(Model):
         return self
 
     @model_validator(mode="after")
+    def _row_totals_known_rows(self) -> ProposalModel:
+        # a total stated for a row Tabel 1 does not have would be checked against nothing
+        known = [*(ln.id for ln in self.lines), *TABLE1_ROW_KEYS]
+        unknown = [k for k in self.stated.table1_totals if k not in known]
+        if unknown:
+            raise ValueError(
+                f"stated.table1_totals: ukendt række {', '.join(unknown)}; kendte: "
+                f"{', '.join(known)}"
+            )
+        return self
+
+    @model_validator(mode="after")
     def _texts_after_known_tables(self) -> ProposalModel:
         # a text placed after a table the proposal does not print would silently be lost
         known = [*TABLES_WITH_TEXT_AFTER, *(b.id for b in self.basis)]
@@ -1110,6 +1128,7 @@ class TemplateRulesModel(Model):
     """The template's rules in the body's words (docs/profiles.md)."""
 
     technical_tables: dict[Literal["A", "B", "C", "D", "E"], NonEmpty] = Field(default_factory=dict)
+    table1_total: bool = False  # Tabel 1 prints each row's total over its years
     approval: ApprovalModel | None = None
     consultations: list[RequiredConsultationModel] = Field(default_factory=list)
     wording: dict[str, NonEmpty] = Field(default_factory=dict)

@@ -106,6 +106,8 @@ def _stated(st: m.Stated) -> Doc:
         doc["admin_total"] = series(st.admin_total)
     for name, table in st.technical.items():
         doc[name] = _stated_table(table)
+    if st.table1_totals:
+        doc["table1_totals"] = {k: number(v) for k, v in st.table1_totals.items()}
     return doc
 
 

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: MPL-2.0
 """Tabel 1, the proposal's total economic consequences: its stated rows against the sums of
-the lines, its payback times, and each line's own styringsområde and split."""
+the lines, the totals it states for its rows (a Total column) against the sums of their
+years, its payback times, and each line's own styringsområde and split."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from gevinst.core import calc
-from gevinst.core.check.compare import Reason, compare_series, off_by_one
+from gevinst.core.check.compare import Reason, compare_series, off_by_one, severity
 from gevinst.core.check.say import Messages, say, voice
 from gevinst.core.findings import Finding, Severity
 from gevinst.core.model import Parts, Proposal
@@ -27,6 +28,9 @@ MESSAGES: Messages = {
         "payback-format": "{row}: {stated!r} kan ikke læses",
         "area-blank": "Linjen {text!r} har intet styringsområde; regnet som {area}",
         "parts-sum": "Fordelingen af {text!r}",
+        "row-total": "{row}, i alt: angivet {stated}, beregnet {computed} (forskel "
+        "{difference}; {why})",
+        "row-total-sum": "det beregnede tal er summen af rækkens år {first} til {last}",
     },
     "en": {
         "counted-twice": "the difference is the year's permanent running costs ({costs}), "
@@ -39,6 +43,9 @@ MESSAGES: Messages = {
         "payback-format": "{row}: {stated!r} cannot be read",
         "area-blank": "The line {text!r} has no budget area; counted as {area}",
         "parts-sum": "The split of {text!r}",
+        "row-total": "{row}, total: stated {stated}, calculated {computed} (difference "
+        "{difference}; {why})",
+        "row-total-sum": "the calculated figure is the sum of the row's years {first} to {last}",
     },
 }
 
@@ -66,6 +73,48 @@ def _rows(p: Proposal, pr: Printing) -> Iterator[Finding]:
         yield from compare_series(
             p.id, "1", key, name, stated, compute(p), p.years, "table1-sum", reason=reason, pr=pr
         )
+
+
+def _row_totals(p: Proposal, pr: Printing) -> Iterator[Finding]:
+    """Each total Tabel 1 states for a row (its Total column, typed by hand) against the sum
+    of the row's years as gevinst derives them; one quantum off is a rounding warning."""
+    for key, stated in p.stated.table1_totals.items():
+        computed = calc.row_total(p, calc.table1_row(p, key))
+        if stated == computed:
+            continue
+        if off_by_one(stated, computed, pr.money.quantum):
+            why = say(pr, MESSAGES, "rounding")
+        else:
+            first, last = pr.year(p.years[0]), pr.year(p.years[-1])
+            why = say(pr, MESSAGES, "row-total-sum", first=first, last=last)
+        yield Finding(
+            proposal=p.id,
+            table="1",
+            row=key,
+            year=None,
+            stated=stated,
+            computed=computed,
+            rule="table1-row-total",
+            severity=severity(stated, computed, pr.money.quantum),
+            message=say(
+                pr,
+                MESSAGES,
+                "row-total",
+                row=_row_name(p, key, pr),
+                stated=pr.plain(stated),
+                computed=pr.plain(computed),
+                difference=pr.plain(stated - computed),
+                why=why,
+            ),
+        )
+
+
+def _row_name(p: Proposal, key: str, pr: Printing) -> str:
+    """A row of Tabel 1 as the document names it: a subtotal in the profile's wording, a
+    line by its text."""
+    if key in calc.TABLE1_ROWS:
+        return pr.words.table1_rows.get(key, calc.TABLE1_ROWS[key][0])
+    return p.line(key).text
 
 
 def payback_agrees(
@@ -174,5 +223,6 @@ def check_table1(p: Proposal, profile: Profile | None = None) -> Iterator[Findin
     language (Danish without one)."""
     pr = voice(profile)
     yield from _rows(p, pr)
+    yield from _row_totals(p, pr)
     yield from _payback(p, pr)
     yield from _lines(p, pr)
