@@ -16,13 +16,13 @@ from typing import Any
 
 from gevinst.core import calc
 from gevinst.core import whatif as wi
+from gevinst.core.basis_words import day_text
 from gevinst.core.calc import Payback
 from gevinst.core.distribute import round_to, round_whole
-from gevinst.core.effects import MODELS, Param
+from gevinst.core.effects import MODELS, Param, model_label
 from gevinst.core.errors import InputError
 from gevinst.core.model import Proposal
 from gevinst.core.npv import PresentValue
-from gevinst.core.numbers import dk_date
 from gevinst.core.profile import Profile
 from gevinst.core.series import Series
 from gevinst.core.template import DANISH, Printing, printing
@@ -174,8 +174,8 @@ def _wrap(text: str, indent: str = INDENT) -> list[str]:
 
 
 def _effect_text(x: Explained, p: Proposal, pr: Printing = DA) -> list[str]:
-    # the fixed words in the profile's language; the model, phase-in and computation are the
-    # core's own text (Danish)
+    # the fixed words in the profile's language; the model, phase-in and computation in it
+    # too, as the core writes them (core/basis_words.py)
     t = pr.words.term
     out = [
         x.lines,
@@ -220,10 +220,9 @@ def basis_text(b: Basis) -> str:
             t("{id} har intet beregningsgrundlag som effektmodeller (effects).").format(id=p.id)
         )
         return _joined(out)
-    shown_day = dk_date(day) if pr.words.language == "da" else day.isoformat()
     out.append(
         t("Fælles antagelser pr. {day}; beløb i {prices}.").format(
-            day=shown_day, prices=pr.prices(p.price_level)
+            day=day_text(pr, day), prices=pr.prices(p.price_level)
         )
     )
     for x in explain(b):
@@ -264,7 +263,7 @@ def basis_json(b: Basis) -> dict[str, Any]:
                 "line": e.line,
                 "line_text": line.text,
                 "model": e.model,
-                "model_label": MODELS[e.model].label,
+                "model_label": model_label(e.model, printing(profile)),
                 "sign": str(e.sign),
                 "text": e.text,
                 "phase": {
@@ -422,7 +421,7 @@ def _sensitivity_text(s: wi.Sensitivity, pr: Printing = DA) -> list[str]:
         out += textwrap.wrap(row.input.label, NAME - 1)[:-1]
         out.append(
             f"{textwrap.wrap(row.input.label, NAME - 1)[-1]:<{NAME}}"
-            f"{wi.shown(row.input.value):>{WIDE + 2}}"
+            f"{wi.shown(row.input.value, pr):>{WIDE + 2}}"
             + "".join(f"{dk(pt.steady_state):>{wide}}" for pt in points)
         )
         out.append(
@@ -458,7 +457,7 @@ def _three_point_text(t: wi.ThreePoint, pr: Printing = DA) -> list[str]:
             f"{_payback(pt.payback_service, pr):>{pay}}{_payback(pt.payback_total, pr):>{pay}}"
         )
         out.append(
-            f"{w(name):<{WIDE + 2}}{wi.shown(pt.value):>{wide}}{dk(pt.steady_state):>{wide}}"
+            f"{w(name):<{WIDE + 2}}{wi.shown(pt.value, pr):>{wide}}{dk(pt.steady_state):>{wide}}"
             + paybacks
         )
     effects = [pt.steady_state for pt in (t.low, t.likely, t.high)]

@@ -3,10 +3,11 @@
 
 Each model turns named parameters into a *full-year* amount in the profile's scale (a
 positive magnitude: Copenhagen's 1.000 kr., mio. kr., pounds), with the steps of the
-computation in Danish. An :class:`Effect` ties a model to a
-line of Tabel 1: it says which parameters it uses (numbers, lists of numbers, or shared
-assumptions by name), whether the line is a saving, an income or a cost (the sign), and how
-it is phased in over the years. Evaluating it gives the yearly series the line should have.
+computation in the profile's language (:mod:`gevinst.core.basis_words`, Danish by
+default). An :class:`Effect` ties a model to a line of Tabel 1: it says which parameters it
+uses (numbers, lists of numbers, or shared assumptions by name), whether the line is a
+saving, an income or a cost (the sign), and how it is phased in over the years. Evaluating
+it gives the yearly series the line should have.
 
 Conventions: amounts are in the profile's scale (``Money``); a model whose prices are per
 unit in kroner or pounds (subscription, energy, procurement) is converted from whole currency
@@ -25,11 +26,11 @@ from enum import StrEnum
 from functools import cached_property
 
 from gevinst.core.assumptions import Assumptions
+from gevinst.core.basis_words import DANISH, Voice, phase_factor, unit_word, words
 from gevinst.core.distribute import round_to
 from gevinst.core.errors import CalculationError
 from gevinst.core.frozen import freeze
 from gevinst.core.money import Money, rescale
-from gevinst.core.numbers import dk
 from gevinst.core.series import ZERO, Series
 
 ONE = Decimal(1)
@@ -40,7 +41,6 @@ THOUSANDTH = Decimal("0.001")
 Values = Mapping[str, Decimal | tuple[Decimal, ...]]
 
 THOUSANDS = Money()  # Copenhagen's whole 1.000 kr., where no profile's money is given
-KK_LABEL = THOUSANDS.label  # "1.000 kr.", written "t.kr." in an explanation
 CURRENCY_WORDS: Mapping[str, str] = {"DKK": "kr.", "GBP": "£", "EUR": "€"}
 
 
@@ -58,10 +58,24 @@ class Param:
     assumed: bool = False  # the document does not state this value; gevinst says so
 
 
+class ModelError(CalculationError):
+    """Why a model cannot be computed, by its key in :data:`~gevinst.core.basis_words.TEXTS`
+    ("error.scalar"), so :func:`evaluate` can say it in the profile's language; as a text,
+    Danish."""
+
+    def __init__(self, key: str, **fields: object) -> None:
+        super().__init__(words(DANISH, key, **fields))
+        self.key = key
+        self.fields = fields
+
+    def said(self, voice: Voice) -> CalculationError:
+        return CalculationError(words(voice, self.key, **self.fields))
+
+
 def _scalar(values: Values, name: str) -> Decimal:
     v = values[name]
     if isinstance(v, tuple):
-        raise CalculationError(f"parameteren {name!r} skal være ét tal, ikke en liste")
+        raise ModelError("error.scalar", name=name)
     return v
 
 
@@ -72,17 +86,14 @@ def _vector(values: Values, name: str) -> tuple[Decimal, ...]:
 
 def _dot(a: Sequence[Decimal], b: Sequence[Decimal]) -> Decimal:
     if len(a) != len(b):
-        raise CalculationError("listerne skal have samme længde")
+        raise ModelError("error.lengths")
     return sum((x * y for x, y in zip(a, b, strict=True)), ZERO)
 
 
 # --- the models ------------------------------------------------------------------------------
 
-
-def unit_word(money: Money) -> str:
-    """The money's unit as the explanation writes it: "t.kr." for 1.000 kr. (Danish running
-    text abbreviates it so), otherwise the label ("mio. kr.", "£")."""
-    return "t.kr." if money.label == KK_LABEL else money.label
+# a model's computation in words: its values, the money it is computed in, the voice
+Steps = Callable[[Values, Money, Voice], list[str]]
 
 
 def currency_word(money: Money) -> str:
@@ -90,24 +101,49 @@ def currency_word(money: Money) -> str:
     return CURRENCY_WORDS.get(money.currency, money.currency)
 
 
-def shown(amount: Decimal, money: Money) -> str:
+def shown(amount: Decimal, money: Money, voice: Voice = DANISH) -> str:
     """A model's result as its explanation prints it: one decimal more than the money has
     (148,3 t.kr.; 1,40 mio. kr.), whole figures without decimals."""
-    return dk(round_to(amount, money.quantum * TENTH))
+    return voice.plain(round_to(amount, money.quantum * TENTH))
+
+
+def _per_year(amount: Decimal, money: Money, voice: Voice) -> str:
+    """A full-year result with its unit: "148,3 t.kr. om året", "£462,000 a year"."""
+    return words(
+        voice, "per_year", amount=shown(amount, money, voice), unit=unit_word(voice, money)
+    )
+
+
+def _step(voice: Voice, label: str, formula: str, result: str) -> str:
+    return words(voice, "step", label=label, formula=formula, result=result)
+
+
+def model_label(kind: str, voice: Voice = DANISH) -> str:
+    """A model's label in ``voice``'s language: "Årsværk", "Full-time equivalents"."""
+    return words(voice, f"model.{kind}")
 
 
 @dataclass(frozen=True)
 class Model:
     """A model: ``amount`` is its full-year magnitude in the profile's scale, or, for a model
     ``in_currency`` (prices per unit in kr. or £), in whole currency units, converted to the
-    profile's scale by :meth:`annual`; ``steps`` is the computation in Danish."""
+    profile's scale by :meth:`annual`; :meth:`steps` is the computation in a voice's
+    language."""
 
     kind: str
-    label: str  # Danish
     params: tuple[str, ...]
     amount: Callable[[Values], Decimal]
-    steps: Callable[[Values, Money], list[str]]
+    explanation: Steps
     in_currency: bool = False
+
+    def steps(self, values: Values, money: Money = THOUSANDS, voice: Voice = DANISH) -> list[str]:
+        """The computation, one step a line, in ``voice``'s language (Danish by default)."""
+        return self.explanation(values, money, voice)
+
+    @property
+    def label(self) -> str:
+        """The Danish label (:func:`model_label` gives it in another language)."""
+        return model_label(self.kind)
 
     def annual(self, values: Values, money: Money = THOUSANDS) -> Decimal:
         """The full-year magnitude in the profile's scale, unrounded: 50.000 kr. a year is
@@ -128,25 +164,33 @@ def _time_saving(v: Values) -> Decimal:
     return hours / _scalar(v, "hour_norm") * (_scalar(v, "wage") + _scalar(v, "overhead"))
 
 
-def _time_saving_steps(v: Values, money: Money) -> list[str]:
+def _time_saving_steps(v: Values, money: Money, voice: Voice) -> list[str]:
     cases, minutes = _vector(v, "cases"), _vector(v, "minutes")
     norm, wage, overhead = (_scalar(v, n) for n in ("hour_norm", "wage", "overhead"))
     total = _dot(cases, minutes)
-    hours = round_to(total / SIXTY, TENTH)
-    fte = round_to(total / SIXTY / norm, THOUSANDTH)
-    parts = " + ".join(f"{dk(c)} sager × {dk(m)} min." for c, m in zip(cases, minutes, strict=True))
-    unit = unit_word(money)
+    hours = voice.plain(round_to(total / SIXTY, TENTH))
+    fte = voice.plain(round_to(total / SIXTY / norm, THOUSANDTH))
+    f = voice.plain
+    parts = " + ".join(
+        words(voice, "time.cases", cases=f(c), minutes=f(m))
+        for c, m in zip(cases, minutes, strict=True)
+    )
     return [
-        f"{parts} = {dk(total)} minutter = {dk(hours)} timer",
-        f"{dk(hours)} timer / årstimenorm {dk(norm)} timer = {dk(fte)} ÅV",
-        f"{dk(fte)} ÅV × ({dk(wage)} + {dk(overhead)} {unit} overhead) "
-        f"= {shown(_time_saving(v), money)} {unit} om året",
+        words(voice, "time.hours", parts=parts, total=f(total), hours=hours),
+        words(voice, "time.fte", hours=hours, norm=f(norm), fte=fte),
+        words(
+            voice,
+            "time.cost",
+            fte=fte,
+            wage=f(wage),
+            overhead=f(overhead),
+            unit=unit_word(voice, money),
+            result=_per_year(_time_saving(v), money, voice),
+        ),
     ]
 
 
-def _product(
-    *names: str, label: str
-) -> tuple[Callable[[Values], Decimal], Callable[[Values, Money], list[str]]]:
+def _product(kind: str, *names: str) -> tuple[Callable[[Values], Decimal], Steps]:
     """A model that is the product of scalar parameters."""
 
     def annual(v: Values) -> Decimal:
@@ -155,21 +199,22 @@ def _product(
             out *= _scalar(v, n)
         return out
 
-    def steps(v: Values, money: Money) -> list[str]:
-        factors = " × ".join(dk(_scalar(v, n)) for n in names)
-        return [f"{label}: {factors} = {shown(annual(v), money)} {unit_word(money)} om året"]
+    def steps(v: Values, money: Money, voice: Voice) -> list[str]:
+        factors = " × ".join(voice.plain(_scalar(v, n)) for n in names)
+        label = words(voice, f"step.{kind}")
+        return [_step(voice, label, factors, _per_year(annual(v), money, voice))]
 
     return annual, steps
 
 
-def _divided(money: Money) -> str:
+def _divided(money: Money, voice: Voice) -> str:
     """The conversion of an amount in currency units to the profile's scale, as written."""
-    return f" / {dk(Decimal(money.scale))}" if money.scale != 1 else ""
+    return f" / {voice.plain(Decimal(money.scale))}" if money.scale != 1 else ""
 
 
 def _sum_of_products(
-    a: str, b: str, per_unit: str | None, label: str, in_currency: bool = False
-) -> tuple[Callable[[Values], Decimal], Callable[[Values, Money], list[str]]]:
+    kind: str, a: str, b: str, per_unit: str | None, in_currency: bool = False
+) -> tuple[Callable[[Values], Decimal], Steps]:
     """Σ a_i × b_i (× per_unit): cases × months × price, units × price, ...; a sum
     ``in_currency`` is converted to the profile's scale (/ 1.000 for 1.000 kr.)."""
 
@@ -177,18 +222,18 @@ def _sum_of_products(
         total = _dot(_vector(v, a), _vector(v, b))
         return total * (_scalar(v, per_unit) if per_unit else ONE)
 
-    def steps(v: Values, money: Money) -> list[str]:
+    def steps(v: Values, money: Money, voice: Voice) -> list[str]:
+        f = voice.plain
         terms = " + ".join(
-            f"{dk(x)} × {dk(y)}" for x, y in zip(_vector(v, a), _vector(v, b), strict=True)
+            f"{f(x)} × {f(y)}" for x, y in zip(_vector(v, a), _vector(v, b), strict=True)
         )
-        price = f" × {dk(_scalar(v, per_unit))}" if per_unit else ""
+        price = f" × {f(_scalar(v, per_unit))}" if per_unit else ""
         divide, result = "", annual(v)
         if in_currency:
-            divide, result = _divided(money), rescale(result, 1, money.scale)
-        named = label.format(currency=currency_word(money))
-        return [
-            f"{named}: ({terms}){price}{divide} = {shown(result, money)} {unit_word(money)} om året"
-        ]
+            divide, result = _divided(money, voice), rescale(result, 1, money.scale)
+        named = words(voice, f"step.{kind}", currency=currency_word(money))
+        formula = f"({terms}){price}{divide}"
+        return [_step(voice, named, formula, _per_year(result, money, voice))]
 
     return annual, steps
 
@@ -212,31 +257,31 @@ def _procurement(v: Values) -> Decimal:
 
 
 def _steps_of(
-    label: str,
+    kind: str,
     formula: str,
     fn: Callable[[Values], Decimal],
     names: tuple[str, ...],
     in_currency: bool = False,
-) -> Callable[[Values, Money], list[str]]:
-    def steps(v: Values, money: Money) -> list[str]:
+) -> Steps:
+    def steps(v: Values, money: Money, voice: Voice) -> list[str]:
         # the formula with the values put in, so a reader sees the numbers, not our names
-        written = formula.format(**{n: dk(_scalar(v, n)) for n in names})
+        written = formula.format(**{n: voice.plain(_scalar(v, n)) for n in names})
         result = fn(v)
         if in_currency:
-            written, result = written + _divided(money), rescale(result, 1, money.scale)
-        return [f"{label}: {written} = {shown(result, money)} {unit_word(money)} om året"]
+            written, result = written + _divided(money, voice), rescale(result, 1, money.scale)
+        label = words(voice, f"step.{kind}")
+        return [_step(voice, label, written, _per_year(result, money, voice))]
 
     return steps
 
 
 def _model(
     kind: str,
-    label: str,
     params: tuple[str, ...],
-    pair: tuple[Callable[[Values], Decimal], Callable[[Values, Money], list[str]]],
+    pair: tuple[Callable[[Values], Decimal], Steps],
     in_currency: bool = False,
 ) -> Model:
-    return Model(kind, label, params, pair[0], pair[1], in_currency)
+    return Model(kind, params, pair[0], pair[1], in_currency)
 
 
 MODELS: Mapping[str, Model] = {
@@ -244,21 +289,17 @@ MODELS: Mapping[str, Model] = {
     for m in (
         Model(
             "time_saving",
-            "Tidsbesparelse",
             ("cases", "minutes", "hour_norm", "wage", "overhead"),
             _time_saving,
             _time_saving_steps,
         ),
-        _model(
-            "fte", "Årsværk", ("fte", "price"), _product("fte", "price", label="ÅV × årsværkspris")
-        ),
+        _model("fte", ("fte", "price"), _product("fte", "fte", "price")),
         Model(
             "fte_overhead",
-            "Årsværk med tillæg",
             ("fte", "price", "overhead"),
             _fte_overhead,
             _steps_of(
-                "ÅV gange (årsværkspris plus tillæg)",
+                "fte_overhead",
                 "{fte} × ({price} + {overhead})",
                 _fte_overhead,
                 ("fte", "price", "overhead"),
@@ -266,19 +307,15 @@ MODELS: Mapping[str, Model] = {
         ),
         _model(
             "shortened_courses",
-            "Kortere forløb",
             ("cases", "months", "monthly_price"),
-            _sum_of_products(
-                "cases", "months", "monthly_price", "forløb × måneders afkortning × månedspris"
-            ),
+            _sum_of_products("shortened_courses", "cases", "months", "monthly_price"),
         ),
         Model(
             "centralisation",
-            "Centralisering",
             ("fte_before", "fte_after", "price"),
             _centralisation,
             _steps_of(
-                "ÅV før minus ÅV efter gange pris",
+                "centralisation",
                 "({fte_before} - {fte_after}) × {price}",
                 _centralisation,
                 ("fte_before", "fte_after", "price"),
@@ -286,26 +323,21 @@ MODELS: Mapping[str, Model] = {
         ),
         _model(
             "budget_share",
-            "Andel af et budget",
             ("budget", "share"),
-            _product("budget", "share", label="budget × andel"),
+            _product("budget_share", "budget", "share"),
         ),
         _model(
             "subscription",
-            "Abonnement",
             ("units", "price"),
-            _sum_of_products(
-                "units", "price", None, "enheder × pris pr. enhed ({currency})", in_currency=True
-            ),
+            _sum_of_products("subscription", "units", "price", None, in_currency=True),
             in_currency=True,
         ),
         Model(
             "concession",
-            "Koncessionsindtægt",
             ("income", "cost", "share"),
             _concession,
             _steps_of(
-                "Indtægt minus driftsudgift gange henført andel",
+                "concession",
                 "({income} - {cost}) × {share}",
                 _concession,
                 ("income", "cost", "share"),
@@ -313,20 +345,16 @@ MODELS: Mapping[str, Model] = {
         ),
         _model(
             "energy",
-            "Energibesparelse",
             ("kwh", "price"),
-            _sum_of_products(
-                "kwh", "price", None, "kWh × pris pr. kWh ({currency})", in_currency=True
-            ),
+            _sum_of_products("energy", "kwh", "price", None, in_currency=True),
             in_currency=True,
         ),
         Model(
             "procurement",
-            "Indkøb",
             ("volume", "old_price", "new_price", "compliance"),
             _procurement,
             _steps_of(
-                "Mængde gange prisforskel gange aftaleoverholdelse",
+                "procurement",
                 "{volume} × ({old_price} - {new_price}) × {compliance}",
                 _procurement,
                 ("volume", "old_price", "new_price", "compliance"),
@@ -389,15 +417,6 @@ class PhaseIn:
         return PhaseIn(self.profile, start + years, self.years)
 
 
-PHASE_IN_NAMES: Mapping[PhaseInProfile, str] = {
-    PhaseInProfile.FULL: "fuldt fra start",
-    PhaseInProfile.FROM_MID_YEAR: "fra medio startåret",
-    PhaseInProfile.TWO_THIRDS: "2/3 i startåret, derefter fuldt",
-    PhaseInProfile.LINEAR: "lineær indfasning",
-    PhaseInProfile.FACTORS: "som angivet år for år",
-}
-
-
 class Sign(StrEnum):
     SAVING = "saving"
     INCOME = "income"
@@ -439,23 +458,23 @@ class EffectResult:
     series: Series  # signed, phased, rounded at the profile's quantum
     years: tuple[int, ...]  # the table's years, for the phase-in's explanation
     money: Money = THOUSANDS  # the scale and unit it is computed in
+    voice: Voice = DANISH  # the language, figures and years its explanation is written in
 
     def __post_init__(self) -> None:
         freeze(self, "values")
 
     @cached_property
     def steps(self) -> tuple[str, ...]:
-        """The explanation, in Danish: written only when it is shown, since the check
-        evaluates every effect and its figures in words cost more than its arithmetic."""
-        phase = self.effect.phase
+        """The explanation in the voice's language: written only when it is shown, since the
+        check evaluates every effect and its figures in words cost more than its arithmetic."""
+        phase, voice = self.effect.phase, self.voice
         first = self.years[0]
-        factors = ", ".join(
-            f"{y}: {dk(round_to(phase.factor(y, first) * 100, TENTH))} %" for y in self.years
-        )
+        factors = ", ".join(phase_factor(voice, y, phase.factor(y, first)) for y in self.years)
         model = MODELS[self.effect.model]
+        name = words(voice, f"phase.{phase.profile}")
         return (
-            *model.steps(self.values, self.money),
-            f"Indfasning ({PHASE_IN_NAMES[phase.profile]}): {factors}",
+            *model.steps(self.values, self.money, voice),
+            words(voice, "phase.step", name=name, factors=factors),
         )
 
 
@@ -464,9 +483,7 @@ def parameter_values(effect: Effect, assumptions: Assumptions, as_of: dt.date) -
     model = MODELS[effect.model]
     missing = [n for n in model.params if n not in effect.params]
     if missing:
-        raise CalculationError(
-            f"modellen {effect.model!r} mangler parametrene {', '.join(missing)}"
-        )
+        raise ModelError("error.missing", model=effect.model, names=", ".join(missing))
     out: dict[str, Decimal | tuple[Decimal, ...]] = {}
     for name, p in effect.params.items():
         if p.assumption is not None:
@@ -474,7 +491,7 @@ def parameter_values(effect: Effect, assumptions: Assumptions, as_of: dt.date) -
         elif p.value is not None:
             out[name] = p.value
         else:
-            raise CalculationError(f"parameteren {name!r} har hverken værdi eller antagelse")
+            raise ModelError("error.no_value", name=name)
     return out
 
 
@@ -485,17 +502,19 @@ def evaluate(
     as_of: dt.date,
     overrides: Mapping[str, Decimal] | None = None,
     money: Money | None = None,
+    voice: Voice = DANISH,
 ) -> EffectResult:
     """The yearly series an effect gives over ``years`` in ``money``'s scale, each year
     rounded at its quantum (None: Copenhagen's whole 1.000 kr.), with its explanation; values
     it cannot be computed with raise :class:`CalculationError`, an unknown shared assumption
-    :class:`~gevinst.core.errors.NotFoundError`.
+    :class:`~gevinst.core.errors.NotFoundError`; its explanation and errors are in
+    ``voice``'s language (the profile's :class:`~gevinst.core.template.Printing`).
 
     2,8 FTE at 0,5 mio. kr., 3/7 in the first year: 0,6 and 1,4 mio. kr., not 1 and 1."""
     model = MODELS[effect.model]
     money = money if money is not None else THOUSANDS
-    values = {**parameter_values(effect, assumptions, as_of), **(overrides or {})}
     try:
+        values = {**parameter_values(effect, assumptions, as_of), **(overrides or {})}
         annual = model.annual(values, money)
         series = Series(
             {
@@ -505,13 +524,12 @@ def evaluate(
                 for y in years
             }
         )
+    except ModelError as problem:
+        raise problem.said(voice) from None
     except ZeroDivisionError:
         # a parameter of zero where a model divides by it (an annual hour norm of 0)
-        raise CalculationError("beregningen deler med nul med disse værdier") from None
+        raise ModelError("error.zero").said(voice) from None
     except ArithmeticError:
         # a result past the 28 digits gevinst computes with (a wage of 29 digits)
-        raise CalculationError(
-            "beregningen giver et tal uden for det område gevinst kan regne med; "
-            "tjek værdiernes størrelse"
-        ) from None
-    return EffectResult(effect, values, annual, series, tuple(years), money)
+        raise ModelError("error.range").said(voice) from None
+    return EffectResult(effect, values, annual, series, tuple(years), money, voice)

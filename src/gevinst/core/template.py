@@ -1127,6 +1127,11 @@ class Printing:
     periods: Periods
 
     @property
+    def language(self) -> str:
+        """The wording's language, "da" or "en" (a :class:`~gevinst.core.basis_words.Voice`)."""
+        return self.words.language
+
+    @property
     def unit(self) -> str:
         """The money's label over a table: "1.000 kr.", "£000"."""
         return self.money.label

@@ -23,9 +23,10 @@ from decimal import Decimal
 
 from gevinst.core import calc
 from gevinst.core.appraisal.risk import pert_mean
-from gevinst.core.calc import TABLE1_ROWS, basis_results
+from gevinst.core.basis_words import DANISH, Voice, words
+from gevinst.core.calc import TABLE1_ROWS
 from gevinst.core.distribute import ONE, apportion
-from gevinst.core.effects import MODELS, Effect, EffectResult, Param, Values
+from gevinst.core.effects import MODELS, Effect, EffectResult, Param, Values, evaluate
 from gevinst.core.errors import GevinstError, InputError, NotFoundError
 from gevinst.core.frozen import freeze
 from gevinst.core.model import Catalog, Line, Parts, Proposal
@@ -33,6 +34,7 @@ from gevinst.core.numbers import amount_problem, dk
 from gevinst.core.profile import Profile
 from gevinst.core.series import ZERO, Series, sum_series
 from gevinst.core.summary import summarise
+from gevinst.core.template import printing
 
 Value = Decimal | tuple[Decimal, ...]
 PERCENTS = (-25, -10, 10, 25)
@@ -78,9 +80,14 @@ def _effects_by_line(p: Proposal) -> dict[str, list[Effect]]:
 
 
 def evaluated(p: Proposal, profile: Profile) -> list[EffectResult]:
-    """Every effect of ``p`` evaluated as ``check`` does, a failure as a :class:`InputError`."""
+    """Every effect of ``p`` evaluated as ``check`` does (``calc.basis_results``), explained
+    in the profile's language; a failure as a :class:`InputError`."""
+    pr = printing(profile)
     try:
-        return basis_results(p, profile)
+        return [
+            evaluate(e, p.years, profile.assumptions, p.assumptions_date, None, profile.money, pr)
+            for e in p.effects
+        ]
     except GevinstError as e:
         raise InputError(f"{p.id}: {e}") from None
 
@@ -273,38 +280,65 @@ def _committees(before: Proposal, after: Proposal, profile: Profile) -> tuple[Fi
     )
 
 
-def shown(value: Value) -> str:
-    """A value in Danish format; a list separated by semicolons."""
-    return "; ".join(dk(v) for v in value) if isinstance(value, tuple) else dk(value)
+def shown(value: Value, voice: Voice = DANISH) -> str:
+    """A value in the voice's number format (Danish by default: "33.000", "0,5"); a list
+    separated by semicolons."""
+    f = voice.plain
+    return "; ".join(f(v) for v in value) if isinstance(value, tuple) else f(value)
+
+
+def _assumption_changed(
+    voice: Voice, label: str, name: str, before: Decimal, after: Decimal, unit: str, unused: str
+) -> str:
+    f = voice.plain
+    return words(
+        voice,
+        "changed.assumption",
+        label=label,
+        name=name,
+        before=f(before),
+        after=f(after),
+        unit=unit,
+        unused=unused,
+    )
 
 
 def _described(p: Proposal, profile: Profile, changes: Changes) -> tuple[str, ...]:
+    pr = printing(profile)
     out = []
     for name, value in changes.assumptions.items():
         a = profile.assumptions[name]
-        unused = "" if uses(p, name) else "; indgår ikke i forslagets beregningsgrundlag"
+        unused = "" if uses(p, name) else words(pr, "changed.unused")
         old = assumption_value(profile, name, p.assumptions_date)
-        out.append(f"{a.label} ({name}): {dk(old)} → {dk(value)} {a.unit}{unused}")
+        out.append(_assumption_changed(pr, a.label, name, old, value, a.unit, unused))
     base = _base_values(p, profile)
     for (line_id, param), new in changes.params.items():
-        out.append(f"{line_id}.{param}: {shown(base[line_id][param])} → {shown(new)}")
+        before, after = shown(base[line_id][param], pr), shown(new, pr)
+        out.append(
+            words(pr, "changed.param", name=f"{line_id}.{param}", before=before, after=after)
+        )
     for line_id, years in changes.shifts.items():
-        out.append(f"indfasningen af {line_id} flyttes {years:+d} år")
+        out.append(words(pr, "changed.shift", line=line_id, years=f"{years:+d}"))
     return tuple(out)
 
 
-def _unreproduced(stated: Proposal, before: Proposal) -> Iterator[str]:
+def _unreproduced(stated: Proposal, before: Proposal, voice: Voice = DANISH) -> Iterator[str]:
+    f = voice.plain
     for line in stated.lines:
         recomputed = before.line(line.id).amounts
         gaps = [y for y in stated.years if line.amounts[y] != recomputed[y]]
         if gaps:
             years = ", ".join(
-                f"{y}: {dk(recomputed[y])} mod angivet {dk(line.amounts[y])}" for y in gaps
+                words(
+                    voice,
+                    "note.gap",
+                    year=voice.year(y),
+                    computed=f(recomputed[y]),
+                    stated=f(line.amounts[y]),
+                )
+                for y in gaps
             )
-            yield (
-                f"Grundlaget for linje {line.id} giver ikke forslagets beløb ({years}); "
-                "før-tallene her er grundlagets"
-            )
+            yield words(voice, "note.unreproduced", line=line.id, years=years)
 
 
 def compare(p: Proposal, profile: Profile, changes: Changes) -> Comparison:
@@ -326,7 +360,7 @@ def compare(p: Proposal, profile: Profile, changes: Changes) -> Comparison:
         for line in before.lines
         if line.id in with_effects
     )
-    notes = list(_unreproduced(p, before))
+    notes = list(_unreproduced(p, before, printing(profile)))
     committees = _committees(before, after, profile)
     if calc.unbooked(p):
         notes.append(f"Mindst én linje har ingen fordeling på udvalg; den står som {calc.UNBOOKED}")
@@ -378,8 +412,11 @@ def impact_of_assumptions(cat: Catalog, values: Mapping[str, Decimal]) -> Catalo
         if any(uses(p, name) for name in values)
     )
     day = dt.date(cat.price_level, 1, 1)  # the value shown as "before"; each proposal its own
+    pr = printing(cat.profile)
     described = tuple(
-        f"{a.label} ({a.name}): {dk(assumption_value(cat.profile, a.name, day))} → {dk(v)} {a.unit}"
+        _assumption_changed(
+            pr, a.label, a.name, assumption_value(cat.profile, a.name, day), v, a.unit, ""
+        )
         for a, v in ((cat.profile.assumptions[n], v) for n, v in values.items())
     )
     return CatalogImpact(described, comparisons, _catalog_tables(cat, comparisons))
@@ -456,7 +493,7 @@ def point(p: Proposal, profile: Profile, name: str, value: Value) -> Point:
 def inputs(p: Proposal, profile: Profile) -> tuple[Input, ...]:
     """Every shared assumption the proposal's basis uses, then every parameter it states as
     a number (or list of numbers), in the order of its effects."""
-    day = p.assumptions_date
+    day, pr = p.assumptions_date, printing(profile)
     assumptions: dict[str, Input] = {}
     params: dict[str, Input] = {}
     for e in p.effects:
@@ -467,7 +504,9 @@ def inputs(p: Proposal, profile: Profile) -> tuple[Input, ...]:
                 assumptions[a.name] = Input(a.name, f"{a.label} ({a.unit})", value)
             elif param.value is not None:
                 key = f"{e.line}.{param.name}"
-                params[key] = Input(key, f"linje {e.line}: {param.name}", param.value)
+                params[key] = Input(
+                    key, words(pr, "input.param", line=e.line, param=param.name), param.value
+                )
     return (*assumptions.values(), *params.values())
 
 

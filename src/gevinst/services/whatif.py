@@ -24,13 +24,14 @@ from decimal import Decimal
 from gevinst.core import calc
 from gevinst.core import whatif as wi
 from gevinst.core.access import Actor, require_read_in_full, visible
-from gevinst.core.effects import MODELS, EffectResult, Param, PhaseIn
+from gevinst.core.basis_words import DANISH, Voice, day_text, words
+from gevinst.core.effects import MODELS, EffectResult, Param, PhaseIn, model_label
 from gevinst.core.errors import InputError
 from gevinst.core.model import Catalog, Proposal
 from gevinst.core.npv import PresentValue, net_present_value
-from gevinst.core.numbers import dk_date
 from gevinst.core.profile import Profile
 from gevinst.core.series import Series
+from gevinst.core.template import printing
 from gevinst.stores.base import Store
 
 # --- reading the numbers of a what-if -------------------------------------------------------
@@ -164,34 +165,37 @@ def catalog_whatif(store: Store, actor: Actor, key: str, request: Request) -> Ca
 
 # --- the basis in words, for every renderer ------------------------------------------------
 
-SIGNS = {"saving": "besparelse", "income": "indtægt", "cost": "udgift"}
-PHASES = {
-    "full": "fuldt",
-    "from_mid_year": "fra medio (halvt det første år, derefter fuldt)",
-    "two_thirds": "2/3 det første år, derefter fuldt",
-    "linear": "lineært over {years} år",
-    "factors": "med de angivne andele pr. år",
-}
+# the texts are written once per language in core/basis_words.py; a voice is the profile's
+# Printing, Danish where none is given
 
 
-def param_source(param: Param, profile: Profile, day: dt.date) -> str:
-    """Where a parameter's value comes from, in Danish: the proposal's own words, or the
-    shared assumption with its period, reference and source."""
+def param_source(param: Param, profile: Profile, day: dt.date, voice: Voice = DANISH) -> str:
+    """Where a parameter's value comes from, in the voice's language: the proposal's own
+    words, or the shared assumption with its period, reference and source."""
     if param.assumption is None:
-        assumed = "antaget, ikke oplyst i forslaget: " if param.assumed else ""
-        return f"{assumed}{param.source}"
+        if param.assumed:
+            return words(voice, "source.assumed", source=param.source)
+        return param.source
     a = profile.assumptions[param.assumption]
     period = a.period(day)
     reference = f": {period.reference}" if period.reference else ""
-    return (
-        f"fælles antagelse {a.name} ({a.label}), gælder fra {dk_date(period.start)}"
-        f"{reference}; kilde: {a.source}"
+    return words(
+        voice,
+        "source.shared",
+        name=a.name,
+        label=a.label,
+        start=day_text(voice, period.start),
+        reference=reference,
+        source=a.source,
     )
 
 
-def phase_text(phase: PhaseIn) -> str:
-    text = PHASES[phase.profile].format(years=phase.years)
-    return text if phase.start is None else f"{text}, fra {phase.start}"
+def phase_text(phase: PhaseIn, voice: Voice = DANISH) -> str:
+    """A phase-in as the basis names it: "fuldt, fra 2026", "in full, from 2026/27"."""
+    text = words(voice, f"phased.{phase.profile}", years=phase.years)
+    if phase.start is None:
+        return text
+    return words(voice, "phased.from", phase=text, start=voice.year(phase.start))
 
 
 def param_unit(param: Param, profile: Profile) -> str:
@@ -201,7 +205,7 @@ def param_unit(param: Param, profile: Profile) -> str:
 @dataclass(frozen=True)
 class ParamShown:
     name: str
-    value: str  # as a Danish text writes it, with its unit
+    value: str  # in the profile's number format, with its unit
     source: str
 
 
@@ -225,6 +229,7 @@ def explain(b: Basis) -> list[Explained]:
     """Each effect of the basis, explained: its model, phase-in, parameters with their
     sources, the computation, and whether it gives the lines' amounts."""
     p, profile, day = b.proposal, b.profile, b.proposal.assumptions_date
+    pr = printing(profile)
     out = []
     for r in b.results:
         e = r.effect
@@ -233,16 +238,16 @@ def explain(b: Basis) -> list[Explained]:
         params = tuple(
             ParamShown(
                 name,
-                f"{wi.shown(r.values[name])} {param_unit(e.params[name], profile)}".strip(),
-                param_source(e.params[name], profile, day),
+                f"{wi.shown(r.values[name], pr)} {param_unit(e.params[name], profile)}".strip(),
+                param_source(e.params[name], profile, day, pr),
             )
             for name in model.params
         )
         out.append(
             Explained(
                 lines=" + ".join(f"{i} {p.line(i).text}" for i in e.lines),
-                model=f"{model.label} ({e.model}), {SIGNS[e.sign]}",
-                phase=phase_text(e.phase),
+                model=f"{model_label(e.model, pr)} ({e.model}), {words(pr, f'sign.{e.sign}')}",
+                phase=phase_text(e.phase, pr),
                 text=e.text,
                 params=params,
                 steps=r.steps,

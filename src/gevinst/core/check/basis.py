@@ -11,7 +11,7 @@ from decimal import Decimal
 from gevinst.core import calc
 from gevinst.core.check.compare import compare_series, severity
 from gevinst.core.check.say import Messages, say, voice
-from gevinst.core.effects import MODELS, evaluate
+from gevinst.core.effects import evaluate, model_label
 from gevinst.core.errors import GevinstError
 from gevinst.core.findings import Finding, Severity
 from gevinst.core.model import BasisTable, Proposal, Section
@@ -44,25 +44,11 @@ MESSAGES: Messages = {
     },
 }
 
-# the effect models' names in English (the Danish are the models' own labels, in lower case)
-_MODEL_NAMES = {
-    "time_saving": "time saving",
-    "fte": "full-time equivalents",
-    "fte_overhead": "full-time equivalents with overheads",
-    "shortened_courses": "shorter courses",
-    "centralisation": "centralisation",
-    "budget_share": "share of a budget",
-    "subscription": "subscription",
-    "concession": "concession income",
-    "energy": "energy saving",
-    "procurement": "procurement",
-}
-
 
 def _model_name(model: str, pr: Printing) -> str:
-    if pr.words.language == "en":
-        return _MODEL_NAMES.get(model, model.replace("_", " "))
-    return MODELS[model].label.lower()
+    """A model's name inside a message: its label in lower case ("årsværk", "full-time
+    equivalents"), as core/basis_words.py writes it."""
+    return model_label(model, pr).lower()
 
 
 def check_basis_table(
@@ -157,7 +143,7 @@ def check_effects(p: Proposal, profile: Profile) -> Iterator[Finding]:
         name = say(pr, MESSAGES, "basis", text=line.text, model=_model_name(e.model, pr))
         try:
             result = evaluate(
-                e, p.years, profile.assumptions, p.assumptions_date, money=profile.money
+                e, p.years, profile.assumptions, p.assumptions_date, money=profile.money, voice=pr
             )
         except GevinstError as err:
             yield Finding.note(
