@@ -144,18 +144,8 @@ def _head(p: Proposal, a: Appraised, pr: Printing) -> list[str]:
 
 def _rates(a: Appraised, pr: Printing) -> str:
     """The schedule's bands in the profile's words and figures: "3,5 % år 0-30, 3 % fra år
-    31" (as :meth:`RateSchedule.describe` says it in Danish), "3.5 % years 0-30, ..."."""
-    t = pr.words.term
-    bands = a.schedule.schedule.bands
-    out = []
-    for i, band in enumerate(bands):
-        years = (
-            t("år {first}-{last}").format(first=band.start, last=bands[i + 1].start - 1)
-            if i + 1 < len(bands)
-            else t("fra år {first}").format(first=band.start)
-        )
-        out.append(f"{pr.plain(band.rate * HUNDRED)} % {years}")
-    return ", ".join(out)
+    31", "3.5 % years 0-30, ..." (:meth:`RateSchedule.describe`)."""
+    return a.schedule.schedule.describe(pr)
 
 
 def _table(a: Appraised, unit: str, pr: Printing) -> list[str]:

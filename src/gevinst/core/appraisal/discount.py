@@ -33,12 +33,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from gevinst.core.errors import InputError, MissingKeyError
 from gevinst.core.numbers import dk
 from gevinst.core.series import ZERO, Series
 
+if TYPE_CHECKING:
+    from gevinst.core.template import Printing
+
 ONE = Decimal(1)
+
+
+def _as_written(danish: str) -> str:
+    return danish
 
 
 @dataclass(frozen=True)
@@ -87,15 +95,26 @@ class RateSchedule:
         """The discount factor of year ``t``: ``1 / growth(t)``."""
         return ONE / self.growth(t)
 
-    def describe(self) -> str:
-        """In Danish: "3,5 % år 0-30, 3 % fra år 31"."""
+    def describe(self, pr: Printing | None = None) -> str:
+        """In ``pr``'s language and number format, Danish without one: "3,5 % år 0-30, 3 %
+        fra år 31", "3.5 % years 0-30, 3 % from year 31" (the words are the terminal's,
+        core/template.py's ``Wording.terminal``, as the documents' schedule table has them).
+
+        >>> RateSchedule((RateBand(0, Decimal("0.035")), RateBand(31, Decimal("0.03")))).describe()
+        '3,5 % år 0-30, 3 % fra år 31'
+        """
+        term = pr.words.term if pr is not None else _as_written
+        figure = pr.plain if pr is not None else dk
         parts = []
         for i, band in enumerate(self.bands):
-            pct = f"{dk(band.rate * 100)} %"
+            pct = f"{figure(band.rate * 100)} %"
             if i + 1 < len(self.bands):
-                parts.append(f"{pct} år {band.start}-{self.bands[i + 1].start - 1}")
+                years = term("år {first}-{last}").format(
+                    first=band.start, last=self.bands[i + 1].start - 1
+                )
             else:
-                parts.append(f"{pct} fra år {band.start}")
+                years = term("fra år {first}").format(first=band.start)
+            parts.append(f"{pct} {years}")
         return ", ".join(parts)
 
 
