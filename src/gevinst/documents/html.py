@@ -96,7 +96,10 @@ def _row(row: Mapping[str, Any], align: Sequence[str]) -> str:
     for i, cell in enumerate(row["cells"]):
         wanted = cell.get("span", 1) if isinstance(cell, Mapping) else 1
         span = len(align) - x if wanted == 0 else wanted
-        cells.append(_cell(cell, "th" if i == 0 else "td", align[min(x, len(align) - 1)], span))
+        # a cell's own alignment, where it spans columns of another (Tabel 1's payback text)
+        own = cell.get("align") if isinstance(cell, Mapping) else None
+        at = own or align[min(x, len(align) - 1)]
+        cells.append(_cell(cell, "th" if i == 0 else "td", at, span))
         x += span
     style = STYLES.get(row.get("style", ""), "")
     return (
@@ -115,8 +118,12 @@ def _table(b: Block) -> str:
     caption = " ".join(escape(t) for t in (b["title"], b["unit"] and f"({b['unit']})") if t)
     body = "".join(_row(r, align) for r in b["rows"])
     notes = "".join(f"<p class='note'>{escape(n)}</p>" for n in b["notes"])
+    # a table wider than the page scrolls; the keyboard reaches the scrolling region by its
+    # name (WCAG 2.1.1, axe's scrollable-region-focusable: a ten-year table at 1366 px)
+    label = caption or escape(b["columns"][0] if b["columns"] else "")
+    region = f' tabindex="0" role="region" aria-label="{label}"' if label else ""
     return (
-        f'<div class="scroll"{_anchor(b)}><table class="data">'
+        f'<div class="scroll"{_anchor(b)}{region}><table class="data">'
         + (f"<caption>{caption}</caption>" if caption else "")
         + f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{notes}</div>"
     )
