@@ -6,6 +6,7 @@ Danish summary catalog (dk-kommune) prints mio. kr. with one decimal."""
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -73,16 +74,81 @@ def test_pool_in_millions_with_one_decimal(capsys: pytest.CaptureFixture[str]) -
     assert THOUSAND_KR not in out
 
 
+# the core's Danish words of a calculation basis and a what-if (core/basis_words.py) that an
+# English profile's basis, what-if and appraisal must not print
+BASIS_DANISH = (
+    "Årsværk",
+    "ÅV",
+    "årsværkspris",
+    "Andel af et budget",
+    "budget × andel",
+    "Abonnement",
+    "enheder × pris",
+    "om året",
+    "Indfasning",
+    "indfasning",
+    "fuldt",
+    "fra start",
+    "angivne andele",
+    "som angivet",
+    "besparelse",
+    "udgift",
+    "fælles antagelse",
+    "gælder fra",
+    "antaget",
+    "linje ",
+    "flyttes",
+    "t.kr.",
+    " år ",
+)
+# a figure in Danish format: a thousands point ("33.000") or a decimal comma ("0,5", "33,3 %")
+DANISH_FIGURE = re.compile(r"\d\.\d{3}\b|\d,\d{1,2}\b")
+
+
+def _no_danish_basis(out: str) -> None:
+    assert [w for w in BASIS_DANISH if w in out] == []
+    assert DANISH_FIGURE.findall(out) == []
+
+
+def test_the_danish_basis_words_are_caught(capsys: pytest.CaptureFixture[str]) -> None:
+    """The lists above find the Danish of Copenhagen's basis (they are not vacuous)."""
+    out = _run(capsys, "basis", str(ROOT / "catalogs" / "kk-budget-2025"), "BC01")
+    found = {w for w in BASIS_DANISH if w in out}
+    assert {"ÅV", "om året", "Indfasning", "besparelse", "t.kr.", "gælder fra"} <= found
+    assert "1.262,6" in out and DANISH_FIGURE.search(out)
+
+
 def test_basis(capsys: pytest.CaptureFixture[str]) -> None:
     out = _run(capsys, "basis", str(EN), "OBC01")
-    # the fixed words are English (the model, phase-in and computation are the core's own)
-    _english("\n".join(out.splitlines()[:2]))
+    _english(out)
+    _no_danish_basis(out)
     assert out.startswith("Calculation basis for OBC01")
     assert "amounts in £, 2025/26 prices" in out
     assert "2025/26  2026/27" in out and "-462,000" in out
     assert "The basis gives the line's amounts." in out
     assert "The line in Table 1" in out and "Grundlaget" not in out
     assert THOUSAND_KR not in out
+    # the models, phase-in, steps and parameters as the core writes them, in English, with
+    # the profile's figures, money and years
+    assert "  Model: Full-time equivalents (fte), saving\n" in out
+    assert "  Model: Subscription (subscription), cost\n" in out
+    assert "  Phase-in: with the shares given for each year\n" in out
+    assert "  Phase-in: in full, from 2026/27\n" in out
+    assert "    price        33,000\n" in out and "    share        0.5\n" in out
+    assert "    FTE × cost per FTE: 14 × 33,000 = £462,000 a year\n" in out
+    assert "    budget × share: 130,000 × 0.5 = £65,000 a year\n" in out
+    assert "    units × price per unit (£): (350 × 500) = £175,000 a year\n" in out
+    assert "Phase-in (as given year by year): 2025/26: 33.3 %, 2026/27: 100 %" in out
+    assert "Phase-in (in full from the start): 2025/26: 0 %, 2026/27: 100 %" in out
+
+
+def test_basis_json_names_the_model_in_english(capsys: pytest.CaptureFixture[str]) -> None:
+    out = _run(capsys, "basis", str(EN), "OBC01", "--format", "json")
+    doc = json.loads(out)
+    first = doc["effects"][0]
+    assert first["model_label"] == "Full-time equivalents"
+    assert first["steps"][0] == "FTE × cost per FTE: 14 × 33,000 = £462,000 a year"
+    _no_danish_basis(" ".join(s for e in doc["effects"] for s in e["steps"]))
 
 
 def test_appraise(capsys: pytest.CaptureFixture[str]) -> None:
@@ -187,6 +253,25 @@ def test_whatif(capsys: pytest.CaptureFixture[str]) -> None:
     assert "Sensitivity: permanent effect (£) and payback period" in out
     assert " 5 years (2029/30) 5 years (2029/30) " in out  # the paybacks' columns apart
     assert "Range of the permanent effect: -477,000 to -345,000" in out
+    # what changed, the inputs' labels and their values in English and English figures
+    assert "  e1.fte: 14 → 12\n" in out
+    assert re.search(r"\nline e1: price\s+33,000\s", out)
+    assert re.search(r"\nline e2: share\s+0\.5\s", out)
+    assert "Three-point estimate: line e1: fte\n" in out
+    _no_danish_basis(out)
+
+
+def test_whatif_changes_in_english(capsys: pytest.CaptureFixture[str]) -> None:
+    out = _run(capsys, "whatif", str(EN), "OBC01", "--set", "e1.price=35000", "--shift", "e2=+1")
+    assert "  e1.price: 33,000 → 35,000\n" in out
+    assert "  the phase-in of e2 moves +1 year(s)\n" in out
+    _english(out)
+    _no_danish_basis(out)
+
+
+def test_appraise_has_no_danish_basis_words(capsys: pytest.CaptureFixture[str]) -> None:
+    out = _run(capsys, "appraise", str(EN), "OBC01")
+    _no_danish_basis(out)
 
 
 def test_rounds(capsys: pytest.CaptureFixture[str]) -> None:
