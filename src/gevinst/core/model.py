@@ -408,6 +408,16 @@ class CatalogRow:
     # as the row's effect); None or "" where the catalog has no such column
     payback: str = ""
     full_effect: Decimal | None = None
+    # the row's effect and investment split by styringsområde (the profile's area codes), as
+    # printed: {"Service": Series({2026: 0,8}), "Overførsler": Series({2026: 0,4})} beside an
+    # effect of 1,2 in 2026; empty where the row states no split. The parts are positive
+    # contributions as ``effect``; the check compares them with the row's total and, where
+    # the proposal has its own lines, with its lines on each area
+    effect_by_area: Mapping[str, Series] = field(default_factory=dict)
+    investment_by_area: Mapping[str, Decimal] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        freeze(self, "effect_by_area", "investment_by_area")
 
 
 @dataclass(frozen=True)

@@ -270,7 +270,17 @@ def _catalog_table(
         CatalogGroup(
             g.committee,
             tuple(
-                replace(r, effect=amounts(r.effect), investment=investment(r.investment))
+                replace(
+                    r,
+                    effect=amounts(r.effect),
+                    investment=investment(r.investment),
+                    # a row's split by area converts as its total does
+                    effect_by_area={a: amounts(v) for a, v in r.effect_by_area.items()},
+                    investment_by_area={
+                        a: convert(v, level, to_level, edition, quantum)
+                        for a, v in r.investment_by_area.items()
+                    },
+                )
                 for r in g.rows
             ),
         )

@@ -97,9 +97,28 @@ class TemplateRules:
     # the template's texts the body words its own way, by name (core.template.reworded):
     # Copenhagen names its budget system in the heading of section 7
     wording: Mapping[str, str] = field(default_factory=dict)
+    # the columns a catalog summary table prints, in this order (CATALOG_COLUMNS); empty:
+    # as gevinst always printed them, the effect by year, the effect at full phase-in and the
+    # payback where a row states them, the investment and "Godkendt med"
+    catalog_columns: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         freeze(self, "technical_tables", "wording")
+
+
+# the columns a catalog summary table may print (the profile's template.catalog_columns):
+# the effect by year; the effect split by area (one column per area a row splits it on, the
+# table's last year); the effect at full phase-in; the investment; the investment split by
+# area (one column per area); the payback as stated; "Godkendt med"
+CATALOG_COLUMNS = (
+    "effect_years",
+    "effect_by_area",
+    "full_effect",
+    "investment",
+    "investment_by_area",
+    "payback",
+    "approved_with",
+)
 
 
 @dataclass(frozen=True)
@@ -124,9 +143,11 @@ class Profile:
     periods: Periods = field(default_factory=Periods)
     language: str = "da"  # the language of every output: "da" or "en"
     template: TemplateRules = field(default_factory=TemplateRules)
+    # each area's printed name where it differs from its code ("Housing Revenue Account")
+    area_names: Mapping[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        freeze(self, "area_aliases", "area_roles", "consultation_kinds")
+        freeze(self, "area_aliases", "area_roles", "consultation_kinds", "area_names")
 
     @cached_property
     def _names(self) -> dict[str, str]:
@@ -182,6 +203,10 @@ class Profile:
         if name in self.areas:
             return name
         return self.area_aliases.get(name)
+
+    def area_name(self, area: str) -> str:
+        """The printed name of an area: "Anlæg" for Anlæg, "Housing Revenue Account" for HRA."""
+        return self.area_names.get(area, area)
 
     def area_of(self, role: AreaRole) -> str | None:
         """The area that has a role ("Service" for operating in Copenhagen), or None."""

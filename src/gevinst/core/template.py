@@ -119,6 +119,10 @@ class Wording:
     summary_columns: tuple[str, str, str]  # committee / proposal, investment, approved with
     full_effect: str  # a catalog's column of the effect at full phase-in, with no year
     payback_column: str
+    # a catalog's columns of a split by area: "Effekt {year}, {area}" (the table's last
+    # year), "Investering, {area}"
+    area_effect: str
+    area_investment: str
     summary_unit: str
     # the PDF's page furniture: "(fortsat)", "Beløb i", "Side {page} af {pages}", the cover's
     # "Forslag" and "Beløb", the contents list's title
@@ -329,6 +333,8 @@ DANISH = Wording(
     summary_columns=("Udvalg / forslag", "Samlet investering", "Godkendt med"),
     full_effect="Ved fuld indfasning",
     payback_column="Tilbagebetalingstid",
+    area_effect="Effekt {year}, {area}",
+    area_investment="Investering, {area}",
     summary_unit="Effektiviseringsbidrag (positive bidrag) og samlet investering",
     continued="(fortsat)",
     amounts_in="Beløb i",
@@ -606,6 +612,8 @@ ENGLISH = Wording(
     summary_columns=("Committee / proposal", "Total investment", "Approved with"),
     full_effect="At full implementation",
     payback_column="Payback period",
+    area_effect="Effect {year}, {area}",
+    area_investment="Investment, {area}",
     summary_unit="Savings (positive contributions) and total investment",
     continued="(continued)",
     amounts_in="Amounts in",

@@ -34,7 +34,7 @@ from gevinst.core.prices import unconverted_notes
 from gevinst.core.profile import Profile
 from gevinst.core.selection import ExportOptions
 from gevinst.core.series import Series
-from gevinst.core.summary import Summary, summarise
+from gevinst.core.summary import Summary, SummaryRow, summarise
 from gevinst.core.template import Printing
 from gevinst.documents import sections
 from gevinst.documents.appraisal import appraisal_blocks
@@ -44,6 +44,8 @@ Block = dict[str, Any]
 Cell = str | dict[str, Any]
 
 YEAR_WIDTH = "1.35cm"
+# a catalog table's year and figure columns where it splits figures by area (more columns)
+NARROW_YEAR, NARROW = "1.1cm", "1.75cm"
 # the longest figure a year column of YEAR_WIDTH holds in bold: "-43.564"
 FIGURE_CHARS = 7
 _MARK = re.compile(f"[{marks.SUPERSCRIPT_DIGITS}]+$")  # a figure's mark: "¹³³"
@@ -728,70 +730,71 @@ def _notes(summary: Summary, every: bool) -> list[str]:
 
 
 def _summary_table(summary: Summary, found: Marks, with_total: bool = True) -> Block:
-    """A catalog summary table (Tabel 1 / 2 of the seed), grouped by committee."""
+    """A catalog summary table (Tabel 1 / 2 of the seed), grouped by committee, with the
+    columns the profile says (``Summary.columns``)."""
     t = summary.table
-
-    def figures(row: str, effect: Series, investment: Decimal | None, zero: str) -> list[str]:
-        spent = found.figure(Place(None, t.id, row, marks.INVESTMENT), investment, zero)
-        return [*found.amounts(None, t.id, row, effect, t.years), spent]
-
-    full, payback = summary.states_full_effect, summary.states_payback
     printed = found.printed
     words = printed.words
+    columns = summary.columns()
 
-    def stated(full_effect: Decimal | None, text: str) -> tuple[list[str], list[str]]:
-        # the columns a row states with no year, as stated: none is derived
-        shown = "" if full_effect is None else printed.figure(full_effect)
-        return ([shown] if full else []), ([text] if payback else [])
+    def shown(value: Decimal | None, zero: str) -> str:
+        # a figure the row states with no year, or its part on an area: none is marked
+        return "" if value is None else zero if value == 0 else printed.figure(value)
+
+    def cells(r: SummaryRow | None, row: str, zero: str) -> list[Cell]:
+        effect = summary.total_effect() if r is None else r.effect
+        out: list[Cell] = []
+        for c in columns:
+            if c.kind == "effect_years":
+                out += found.amounts(None, t.id, row, effect, t.years, zero)
+            elif c.kind == "investment":
+                spent = summary.total_investment() if r is None else r.investment
+                out.append(found.figure(Place(None, t.id, row, marks.INVESTMENT), spent, zero))
+            elif c.kind == "full_effect":
+                full = summary.total_full_effect() if r is None else r.row.full_effect
+                out.append("" if full is None else printed.figure(full))
+            elif c.kind == "payback":
+                out.append("" if r is None else r.row.payback)
+            elif c.kind == "approved_with":
+                out.append("" if r is None else r.row.approved_with)
+            else:
+                out.append(shown(summary.area_part(r, c), zero))
+        return out
 
     rows: list[Block] = []
     for group in summary.groups:
         if group.committee:
             rows.append(_group(group.committee))
         for r in group.rows:
-            at_full, years_back = stated(r.row.full_effect, r.row.payback)
-            amounts = figures(r.row.proposal or "", r.effect, r.investment, ZERO_MARK)
-            rows.append(
-                _row(
-                    [
-                        numbering.catalog_row_label(r.row),
-                        *amounts[:-1],
-                        *at_full,
-                        amounts[-1],
-                        *years_back,
-                        r.row.approved_with,
-                    ]
-                )
-            )
+            label = numbering.catalog_row_label(r.row)
+            rows.append(_row([label, *cells(r, r.row.proposal or "", ZERO_MARK)]))
     if with_total:
-        total = figures("total", summary.total_effect(), summary.total_investment(), "0")
-        at_full, years_back = stated(summary.total_full_effect(), "")
-        total_row = [words.in_all, *total[:-1], *at_full, total[-1], *years_back, ""]
-        rows.append(_row(total_row, "total"))
-    first, investment, approved = words.summary_columns
-    columns = [
-        first,
-        *(printed.year(y) for y in t.years),
-        *([words.full_effect] if full else []),
-        investment,
-        *([words.payback_column] if payback else []),
-        approved,
-    ]
-    extra = int(full) + int(payback)
+        rows.append(_row([words.in_all, *cells(None, "total", "0")], "total"))
+    headings = [words.summary_columns[0]]
+    widths: list[float | str] = [1]
+    align = ["left"]
     # a year column as wide as its longest figure where that is longer than "-43.564"
-    in_years = [_cell_text(c) for r in rows for c in r["cells"][1 : 1 + len(t.years)]]
+    at = next((i for i, c in enumerate(columns) if c.kind == "effect_years"), None)
+    first, years = 1 + (at or 0), 0 if at is None else len(t.years)
+    in_years = [_cell_text(c) for r in rows for c in r["cells"][first : first + years]]
     year_width = "auto" if _long_figures(in_years) else YEAR_WIDTH
-    widths: list[float | str] = [
-        1,
-        *([year_width] * len(t.years)),
-        *(["2cm"] * int(full)),
-        "2cm",
-        *(["2.2cm"] * int(payback)),
-        "2.2cm",
-    ]
-    align = ["left", *(["right"] * (len(t.years) + 1 + extra)), "left"]
+    # a split by area adds columns a portrait page has no room for at the usual widths: then
+    # the figure columns are narrower (a catalog in mio. kr. prints short figures: "0,8")
+    narrow = any(c.area is not None for c in columns)
+    for c in columns:
+        if c.kind == "effect_years":
+            headings += [printed.year(y) for y in t.years]
+            widths += [NARROW_YEAR if narrow else year_width] * len(t.years)
+            align += ["right"] * len(t.years)
+            continue
+        headings.append(summary.heading(c, printed))
+        wide = "2.2cm" if c.kind in {"payback", "approved_with"} else "2cm"
+        widths.append(NARROW if narrow and c.kind != "payback" else wide)
+        align.append("right" if c.numeric else "left")
     unit = words.summary_unit + (f", {t.unit}" if t.unit else "")
-    return _table(t.title, columns, rows, widths, align, unit, _notes(summary, with_total))
+    table = _table(t.title, headings, rows, widths, align, unit, _notes(summary, with_total))
+    # narrow columns' headings ("Investering, Anlæg", "Tilbagebetalingstid") break their words
+    return {**table, "narrow": True} if narrow else table
 
 
 def _summary(cat: Catalog, found: Marks) -> list[Block]:

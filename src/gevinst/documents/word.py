@@ -472,25 +472,38 @@ def _intro(doc: DocxDocument, cat: Catalog, found: Marks) -> None:
 
 
 def _summary_table(doc: DocxDocument, summary: Summary, found: Marks) -> None:
+    """A catalog summary table with the columns the profile says (``Summary.columns``)."""
     t = summary.table
+    printed = _words()
+    columns = summary.columns()
 
-    def figures(row: str, effect: Series, investment: Decimal | None, zero: str) -> list[Cell]:
-        spent = found.figure(Place(None, t.id, row, marks.INVESTMENT), investment, zero)
-        return [*_marked(found.amounts(None, t.id, row, effect, t.years)), Cell(spent, right=True)]
+    def shown(value: Decimal | None, zero: str) -> Cell:
+        # a figure the row states with no year, or its part on an area: none is marked
+        text = "" if value is None else zero if value == 0 else printed.figure(value)
+        return Cell(text, right=True)
 
-    full, payback = summary.states_full_effect, summary.states_payback
+    def cells(r: SummaryRow | None, row: str, zero: str) -> list[Cell]:
+        effect = summary.total_effect() if r is None else r.effect
+        out: list[Cell] = []
+        for c in columns:
+            if c.kind == "effect_years":
+                out += _marked(found.amounts(None, t.id, row, effect, t.years, zero))
+            elif c.kind == "investment":
+                spent = summary.total_investment() if r is None else r.investment
+                place = Place(None, t.id, row, marks.INVESTMENT)
+                out.append(Cell(found.figure(place, spent, zero), right=True))
+            elif c.kind == "full_effect":
+                full = summary.total_full_effect() if r is None else r.row.full_effect
+                out.append(Cell("" if full is None else printed.figure(full), right=True))
+            elif c.kind == "payback":
+                out.append(Cell("" if r is None else r.row.payback, right=True))
+            elif c.kind == "approved_with":
+                out.append(Cell("" if r is None else r.row.approved_with))
+            else:
+                out.append(shown(summary.area_part(r, c), zero))
+        return out
 
-    def stated(cells: list[Cell], full_effect: Decimal | None, text: str) -> list[Cell]:
-        # what a row states with no year, as stated, beside its investment: none is derived
-        at_full = [Cell("" if full_effect is None else _words().figure(full_effect), right=True)]
-        return [
-            *cells[:-1],
-            *(at_full if full else []),
-            cells[-1],
-            *([Cell(text, right=True)] if payback else []),
-        ]
-
-    words = _words().words
+    words = printed.words
     _caption(doc, t.title)
     if t.unit:
         _text(doc, f"{words.summary_unit}, {t.unit}")
@@ -501,33 +514,22 @@ def _summary_table(doc: DocxDocument, summary: Summary, found: Marks) -> None:
             Row(
                 (
                     Cell(numbering.catalog_row_label(r.row)),
-                    *stated(
-                        figures(r.row.proposal or "", r.effect, r.investment, ZERO_MARK),
-                        r.row.full_effect,
-                        r.row.payback,
-                    ),
-                    Cell(r.row.approved_with),
+                    *cells(r, r.row.proposal or "", ZERO_MARK),
                 )
             )
             for r in group.rows
         ]
-    total = figures("total", summary.total_effect(), summary.total_investment(), "0")
-    rows.append(
-        Row(
-            (Cell(words.in_all), *stated(total, summary.total_full_effect(), ""), Cell("")),
-            bold=True,
-        )
-    )
-    first, investment, approved = words.summary_columns
-    header = [
-        *_year_header((first,), t.years),
-        *([Cell(words.full_effect, right=True)] if full else []),
-        Cell(investment, right=True),
-        *([Cell(words.payback_column, right=True)] if payback else []),
-        Cell(approved),
-    ]
-    extra: list[float | None] = [None] * (int(full) + int(payback))
-    _table(doc, header, rows, [*_years((3,), len(t.years)), *extra, None, 1.2])
+    rows.append(Row((Cell(words.in_all), *cells(None, "total", "0")), bold=True))
+    header = _plain(words.summary_columns[0])
+    widths: list[float | None] = [3]
+    for c in columns:
+        if c.kind == "effect_years":
+            header += _year_header((), t.years)
+            widths += [None] * len(t.years)
+        else:
+            header.append(Cell(summary.heading(c, printed), right=c.numeric))
+            widths.append(None if c.numeric else 1.2)
+    _table(doc, header, rows, widths)
     for note in t.notes:
         _text(doc, note)
 

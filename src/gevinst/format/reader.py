@@ -7,7 +7,7 @@ the field and the line, so a person can mend a file in one pass.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
@@ -180,6 +180,7 @@ def _template(tm: s.TemplateRulesModel) -> TemplateRules:
         approval=Approval(approval.kind, approval.missing, approval.before) if approval else None,
         consultations=tuple(RequiredConsultation(c.when, c.kind, c.text) for c in tm.consultations),
         wording=dict(tm.wording),
+        catalog_columns=tuple(tm.catalog_columns),
     )
 
 
@@ -233,6 +234,7 @@ def _profile(path: Path) -> Profile:
         areas=tuple(a.code for a in pm.styringsomraader),
         area_aliases={alias: a.code for a in pm.styringsomraader for alias in (a.name, *a.aliases)},
         area_roles={a.code: AreaRole(a.role) for a in pm.styringsomraader if a.role},
+        area_names={a.code: a.name for a in pm.styringsomraader if a.name != a.code},
         default_area=pm.default_area,
         consultation_kinds=dict(pm.consultation_kinds),
         workflow=_workflow(pm.workflow) if pm.workflow else None,
@@ -578,7 +580,12 @@ def load_proposal(path: Path, profile: Profile) -> m.Proposal:
     return proposal_from_document(read_document(path, path.stem), profile, path.stem)
 
 
-def _catalog_table(t: s.CatalogTableModel) -> m.CatalogTable:
+def _row_area(printed: str, profile: Profile) -> str:
+    """A catalog row's area by its code, name or alias (known: check_targets refused others)."""
+    return profile.find_area(printed) or printed
+
+
+def _catalog_table(t: s.CatalogTableModel, profile: Profile) -> m.CatalogTable:
     return m.CatalogTable(
         id=t.id,
         title=t.title,
@@ -598,6 +605,12 @@ def _catalog_table(t: s.CatalogTableModel) -> m.CatalogTable:
                         marker=r.marker,
                         payback=r.payback,
                         full_effect=r.full_effect,
+                        effect_by_area={
+                            _row_area(a, profile): _series(v) for a, v in r.effect_by_area.items()
+                        },
+                        investment_by_area={
+                            _row_area(a, profile): v for a, v in r.investment_by_area.items()
+                        },
                     )
                     for r in g.rows
                 ),
@@ -724,8 +737,54 @@ def check_targets(doc: YamlDocument, cm: s.CatalogModel, profile: Profile) -> No
             if not profile.is_unit_name(name):
                 loc = [*at, *where.split("."), name]
                 bad(loc, f"ukendt udvalg eller forvaltning {name!r} (se profilen {profile.id})")
+    for loc, message in _row_area_problems(cm, profile):
+        bad(loc, message)
     if problems:
         raise FormatError(problems)
+
+
+def _row_area_problems(
+    cm: s.CatalogModel, profile: Profile
+) -> Iterator[tuple[list[int | str], str]]:
+    """A catalog row's split by area (``effect_by_area``, ``investment_by_area``) names the
+    profile's areas, has a total to be part of, and no year the row has not: each problem
+    with its place and the table and row it is in ("Tabel 1 ..., række 2 (P2): ukendt
+    styringsområde 'Anlaeg' i investment_by_area; profilen dk-kommune har Service, Anlæg,
+    ..."). Whether the parts add up to the total is the check's (a stated figure may
+    disagree)."""
+    areas = ", ".join(profile.areas)
+    for t, table in enumerate(cm.tables):
+        for g, group in enumerate(table.groups):
+            for r, row in enumerate(group.rows):
+                at: list[int | str] = ["tables", t, "groups", g, "rows", r]
+                where = f"{table.title}, række {row.no or r + 1}" + (
+                    f" ({row.proposal})" if row.proposal else ""
+                )
+                years = {y for y, v in row.effect.items() if v is not None}
+                named = [("effect_by_area", a) for a in row.effect_by_area]
+                named += [("investment_by_area", a) for a in row.investment_by_area]
+                for name, area in named:
+                    if profile.find_area(area) is None:
+                        yield (
+                            [*at, name, area],
+                            f"{where}: ukendt styringsområde {area!r} i {name}; profilen "
+                            f"{profile.id} har {areas}",
+                        )
+                if row.investment_by_area and row.investment is None:
+                    yield (
+                        [*at, "investment_by_area"],
+                        f"{where}: investeringen er delt på styringsområder, men rækken angiver "
+                        "ingen samlet investering (investment) at dele",
+                    )
+                for area, part in row.effect_by_area.items():
+                    extra = sorted(y for y, v in part.items() if v is not None and y not in years)
+                    if extra:
+                        yield (
+                            [*at, "effect_by_area", area],
+                            f"{where}: effekten på {area} har år "
+                            f"{', '.join(map(str, extra))}, som rækkens samlede effekt "
+                            "(effect) ikke har",
+                        )
 
 
 def _target(t: s.TargetModel, profile: Profile) -> m.Target:
@@ -757,7 +816,7 @@ def catalog_from_model(
         scale=profile.money.scale,
         profile=profile,
         proposals=tuple(proposals),
-        tables=tuple(_catalog_table(t) for t in cm.tables),
+        tables=tuple(_catalog_table(t, profile) for t in cm.tables),
         statements=tuple(
             m.Statement(st.text, st.table, None if st.year == "varig" else st.year, st.mio_kr)
             for st in cm.statements

@@ -31,6 +31,7 @@ from gevinst.core.claims.claim import HALF_WORDS, NUMBER_WORDS
 from gevinst.core.effects import MODELS
 from gevinst.core.model import TABLES_WITH_TEXT_AFTER
 from gevinst.core.numbers import AMOUNT_LIMIT, MAX_DENOMINATOR, amount_problem, dk, shortened
+from gevinst.core.profile import CATALOG_COLUMNS
 from gevinst.core.template import TEMPLATE_HEADINGS, WORDINGS, wording_problem
 from gevinst.format.yamlsource import CommaNumber, WrittenNumber
 
@@ -819,6 +820,9 @@ class CatalogRowModel(Model):
     # phase-in ("Effektivisering ved fuld indfasning", a positive contribution as `effect`)
     payback: str = ""
     full_effect: Amount | None = None
+    # the effect and the investment split by styringsområde, as printed (docs/format.md)
+    effect_by_area: dict[str, StatedSeries] = Field(default_factory=dict)
+    investment_by_area: dict[str, Amount] = Field(default_factory=dict)
 
 
 class CatalogGroupModel(Model):
@@ -1132,6 +1136,8 @@ class TemplateRulesModel(Model):
     approval: ApprovalModel | None = None
     consultations: list[RequiredConsultationModel] = Field(default_factory=list)
     wording: dict[str, NonEmpty] = Field(default_factory=dict)
+    # the columns of the catalog's summary tables, in order (core.profile.CATALOG_COLUMNS)
+    catalog_columns: list[str] = Field(default_factory=list)
 
     @field_validator("wording")
     @classmethod
@@ -1140,6 +1146,20 @@ class TemplateRulesModel(Model):
         if problems:
             raise ValueError("; ".join(problems))
         return wording
+
+    @field_validator("catalog_columns")
+    @classmethod
+    def _known_columns(cls, columns: list[str]) -> list[str]:
+        unknown = [c for c in columns if c not in CATALOG_COLUMNS]
+        if unknown:
+            raise ValueError(
+                f"ukendt kolonne {', '.join(unknown)}; en katalogtabel kan vise "
+                f"{', '.join(CATALOG_COLUMNS)}"
+            )
+        twice = sorted({c for i, c in enumerate(columns) if c in columns[:i]})
+        if twice:
+            raise ValueError(f"kolonnen {', '.join(twice)} står to gange")
+        return columns
 
 
 class RateBandModel(Model):

@@ -320,13 +320,17 @@ def _catalog_table(t: m.CatalogTable) -> Doc:
 
 
 def _stated_without_year(r: m.CatalogRow) -> Doc:
-    """A row's payback and effect at full phase-in, where the catalog has such columns (a
-    catalog without them is written as before)."""
+    """A row's payback and effect at full phase-in, and its effect and investment split by
+    area, where the catalog has such columns (a catalog without them is written as before)."""
     doc: Doc = {}
     if r.full_effect is not None:
         doc["full_effect"] = number(r.full_effect)
     if r.payback:
         doc["payback"] = r.payback
+    if r.effect_by_area:
+        doc["effect_by_area"] = {a: series(v) for a, v in r.effect_by_area.items()}
+    if r.investment_by_area:
+        doc["investment_by_area"] = {a: number(v) for a, v in r.investment_by_area.items()}
     return doc
 
 

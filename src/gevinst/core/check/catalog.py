@@ -5,7 +5,7 @@ words."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 
 from gevinst.core import calc
@@ -23,7 +23,7 @@ from gevinst.core.distribute import round_to
 from gevinst.core.findings import Finding, Severity
 from gevinst.core.model import Catalog, CatalogRow, CatalogTable, Proposal
 from gevinst.core.money import rescale
-from gevinst.core.series import ZERO
+from gevinst.core.series import ZERO, Series, sum_series
 from gevinst.core.summary import Summary, summarise
 from gevinst.core.template import Printing
 
@@ -57,6 +57,13 @@ MESSAGES: Messages = {
         "in-year": "i {year}",
         "catalog-statement": "Kataloget skriver {stated} mio. kr. {when}; forslagenes egne "
         "tabeller giver {computed} mio. kr.",
+        "area-parts-effect": "{name}, effekt i alt mod summen af styringsområderne",
+        "area-parts-investment": "{name}, samlet investering mod summen af styringsområderne",
+        "area-parts": "rækkens dele på {areas} giver tilsammen det beregnede tal, rækkens i alt "
+        "er et andet",
+        "area-effect": "{name}, effekt på {area}",
+        "area-investment": "{name}, investering på {area}",
+        "area-own": "forslagets egne linjer på {area} giver det beregnede tal",
     },
     "en": {
         "proposals-own": "the proposal's own tables give the calculated figure; the catalogue "
@@ -84,6 +91,13 @@ MESSAGES: Messages = {
         "in-year": "in {year}",
         "catalog-statement": "The catalogue says {stated} million {when}; the proposals' own "
         "tables give {computed} million",
+        "area-parts-effect": "{name}, effect in all against the sum of the areas",
+        "area-parts-investment": "{name}, total investment against the sum of the areas",
+        "area-parts": "the row's parts on {areas} add up to the calculated figure; the row's "
+        "total is another",
+        "area-effect": "{name}, effect on {area}",
+        "area-investment": "{name}, investment on {area}",
+        "area-own": "the proposal's own lines on {area} give the calculated figure",
     },
 }
 
@@ -116,6 +130,7 @@ def _table(cat: Catalog, t: CatalogTable) -> Iterator[Finding]:
     pr = voice(cat.profile)
     for r in result.rows():
         pid = r.row.proposal
+        yield from _area_parts(t, r.row, pr)
         if pid is None:
             continue
         p = cat.proposal(pid)
@@ -153,6 +168,8 @@ def _table(cat: Catalog, t: CatalogTable) -> Iterator[Finding]:
             pr=pr,
         )
         yield from _payback(p, t, r.row, pr)
+        if not p.catalog_entry_only:
+            yield from _area_lines(p, t, r.row, cat.profile.areas, pr)
         if r.investment is not None:
             yield from compare_value(
                 p.id,
@@ -180,6 +197,101 @@ def _table(cat: Catalog, t: CatalogTable) -> Iterator[Finding]:
     )
     yield from _full_effect(t, pr)
     yield from _total(t, result, pr)
+
+
+def _area_parts(t: CatalogTable, row: CatalogRow, pr: Printing) -> Iterator[Finding]:
+    """A row split by area: its parts against its total as printed, year by year and for
+    the investment (the parts 0,8 and 0,4 against an effect of 1,2; one quantum off is a
+    rounding warning, as everywhere)."""
+    name = say(pr, MESSAGES, "row", title=t.title, label=row.label)
+    key = row.proposal or row.label
+
+    def why(areas: Iterable[str]) -> str:
+        return say(pr, MESSAGES, "area-parts", areas=", ".join(areas))
+
+    if row.effect_by_area:
+        because = why(row.effect_by_area)
+        yield from compare_series(
+            row.proposal,
+            t.id,
+            key,
+            say(pr, MESSAGES, "area-parts-effect", name=name),
+            row.effect,
+            sum_series(row.effect_by_area.values()),
+            t.years,
+            "catalog-area-sum",
+            reason=_or_rounding(because, pr),
+            pr=pr,
+        )
+    if row.investment_by_area and row.investment is not None:
+        parts = sum(row.investment_by_area.values(), ZERO)
+        yield from compare_value(
+            row.proposal,
+            t.id,
+            key,
+            say(pr, MESSAGES, "area-parts-investment", name=name),
+            row.investment,
+            parts,
+            "catalog-area-sum",
+            _rounding_or(row.investment, parts, why(row.investment_by_area), pr),
+            pr=pr,
+        )
+
+
+def _area_lines(
+    p: Proposal, t: CatalogTable, row: CatalogRow, areas: Iterable[str], pr: Printing
+) -> Iterator[Finding]:
+    """Each area's part of a split row against the proposal's own lines on that area
+    (``-calc.permanent(p, area)``, ``calc.implementation(p, area).total()``); an area the
+    row leaves out but the proposal's lines use is compared as 0, so no part goes unseen."""
+    name = say(pr, MESSAGES, "row", title=t.title, label=row.label)
+    if row.effect_by_area:
+        for area in areas:
+            computed = -calc.permanent(p, area)
+            if area not in row.effect_by_area and not any(computed[y] for y in t.years):
+                continue
+            own = say(pr, MESSAGES, "area-own", area=area)
+            yield from compare_series(
+                p.id,
+                t.id,
+                p.id,
+                say(pr, MESSAGES, "area-effect", name=name, area=area),
+                row.effect_by_area.get(area, Series()),
+                computed,
+                t.years,
+                "catalog-area-effect",
+                reason=_or_rounding(own, pr),
+                pr=pr,
+            )
+    if row.investment_by_area:
+        for area in areas:
+            spent = calc.implementation(p, area).total()
+            if area not in row.investment_by_area and spent == 0:
+                continue
+            stated = row.investment_by_area.get(area, ZERO)
+            own = say(pr, MESSAGES, "area-own", area=area)
+            yield from compare_value(
+                p.id,
+                t.id,
+                p.id,
+                say(pr, MESSAGES, "area-investment", name=name, area=area),
+                stated,
+                spent,
+                "catalog-area-investment",
+                _rounding_or(stated, spent, own, pr),
+                pr=pr,
+            )
+
+
+def _rounding_or(stated: Decimal, computed: Decimal, why: str, pr: Printing) -> str:
+    """Why two figures differ: a rounding where they are one quantum apart, else ``why``."""
+    if off_by_one(stated, computed, pr.money.quantum):
+        return say(pr, MESSAGES, "rounding")
+    return why
+
+
+def _or_rounding(why: str, pr: Printing) -> Reason:
+    return lambda _year, stated, computed: _rounding_or(stated, computed, why, pr)
 
 
 def _payback(p: Proposal, t: CatalogTable, row: CatalogRow, pr: Printing) -> Iterator[Finding]:

@@ -5,11 +5,12 @@ sheet, and the list of the proposals in the workbook."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from decimal import Decimal
 from typing import Any
 
 from gevinst.core.marks import INVESTMENT, Place
 from gevinst.core.model import Catalog
-from gevinst.core.summary import Summary, summarise
+from gevinst.core.summary import Summary, SummaryColumn, SummaryRow, summarise
 from gevinst.core.template import printing
 from gevinst.format.workbook.cells import cell_text
 from gevinst.format.workbook.names import KATALOG, cell_ref, column
@@ -22,6 +23,13 @@ from gevinst.format.workbook.styles import Style
 def complete_table(cat: Catalog, table_rows: Iterable[str | None]) -> bool:
     ids = {p.id for p in cat.proposals}
     return all(pid is None or pid in ids for pid in table_rows)
+
+
+def _sum(parts: Sequence[Decimal | None]) -> Decimal | None:
+    """The sum of a column's figures, None where some row has none."""
+    if not parts or any(p is None for p in parts):
+        return None
+    return sum((p for p in parts if p is not None), Decimal(0))
 
 
 class CatalogSheet(Sheet):
@@ -48,7 +56,8 @@ class CatalogSheet(Sheet):
             self.line(self.book["selection"], Style.NOTE)
             self.gap()
         self.proposals()
-        values = max((len(t.years) for t in cat.tables), default=0) + 2
+        extra = max((len(self.extra_columns(summarise(cat, t.id))) for t in shown), default=0)
+        values = max((len(t.years) for t in cat.tables), default=0) + 2 + extra
         widths = [(0, 10), (1, 9), (2, 60), (3, 14)]
         widths += [(self.FIRST_VALUE + i, 12) for i in range(values)]
         self.finish(widths, self.FIRST_VALUE + values - 1)
@@ -100,7 +109,9 @@ class CatalogSheet(Sheet):
         label, investment, approved = self.words.summary_columns
         heads = [book["no"], book["proposal"], label, approved]
         heads += [book["contribution"].format(year=self.printed.year(y)) for y in t.years]
-        for col, head in enumerate([*heads, investment, book["steady_state"]]):
+        extra = self.extra_columns(s)
+        stated = [s.heading(c, self.printed) for c in extra]
+        for col, head in enumerate([*heads, investment, book["steady_state"], *stated]):
             self.text(col, head, Style.HEADER)
         self.row += 1
         if freeze:
@@ -115,6 +126,7 @@ class CatalogSheet(Sheet):
                 self.text(2, r.row.label, Style.WRAP)
                 self.text(3, r.row.approved_with)
                 self.summary_row(r, t.years, invest, steady)
+                self.stated_columns(s, r, extra, steady + 1)
                 self.place_columns(t.id, r.row.proposal, invest)
                 self.row += 1
         rows = list(range(first, self.row))
@@ -122,12 +134,39 @@ class CatalogSheet(Sheet):
         self.text(2, self.words.in_all, Style.TOTAL_LABEL)
         for i, year in enumerate(t.years):
             totals[self.FIRST_VALUE + i] = s.total_effect()[year]
+        for i, c in enumerate(extra):
+            # the sum of the rows, as the formula gives it (a printed total is the check's)
+            parts = [r.row.full_effect for r in s.rows()] if c.kind == "full_effect" else None
+            total = s.area_part(None, c) if parts is None else _sum(parts)
+            if c.kind != "payback" and total is not None:
+                totals[steady + 1 + i] = total
         for col, value in totals.items():
             self.formula(self.row, col, f"={span_sum(column(col), rows)}", value, total=True)
         self.place_columns(t.id, "total", invest)
         self.row += 1
         self.line(self.book["positive"], Style.NOTE)
         self.gap()
+
+    @staticmethod
+    def extra_columns(s: Summary) -> list[SummaryColumn]:
+        """The profile's columns the sheet prints after "Varig virkning", in its order: what
+        a row states with no year and the split by area (the years, the investment and
+        "Godkendt med" have their own places)."""
+        return [
+            c for c in s.columns() if c.kind not in {"effect_years", "investment", "approved_with"}
+        ]
+
+    def stated_columns(
+        self, s: Summary, r: SummaryRow, extra: Sequence[SummaryColumn], first: int
+    ) -> None:
+        """A row's stated figures with no year, its payback and its parts by area."""
+        for i, c in enumerate(extra):
+            if c.kind == "payback":
+                self.text(first + i, r.row.payback)
+                continue
+            value = r.row.full_effect if c.kind == "full_effect" else s.area_part(r, c)
+            if value is not None:
+                self.value(self.row, first + i, value)
 
     def proposals(self) -> None:
         book = self.book

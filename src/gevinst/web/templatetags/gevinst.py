@@ -19,6 +19,7 @@ from django.utils.safestring import SafeString
 from gevinst.core import text
 from gevinst.core.numbers import dk as _dk
 from gevinst.core.series import Series
+from gevinst.core.summary import Summary, SummaryColumn, SummaryRow
 from gevinst.core.template import Printing
 
 register = template.Library()
@@ -57,6 +58,13 @@ def fy(context: Context, year: int | None) -> str:
     page without one."""
     pr = _printing(context)
     return str(year) if pr is None or not isinstance(year, int) else pr.year(year)
+
+
+@register.simple_tag
+def area_part(s: Summary, r: SummaryRow | None, column: SummaryColumn) -> Decimal | None:
+    """``{% area_part s r c as v %}``: a summary table's figure in a column of the split by
+    area (``r`` None: the table's total), as the core gives it."""
+    return s.area_part(r, column)
 
 
 @register.filter
