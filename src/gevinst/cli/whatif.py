@@ -476,7 +476,8 @@ def _three_point_text(t: wi.ThreePoint, pr: Printing = DA) -> list[str]:
 
 def whatif_text(report: Report, printed: Printing | None = None) -> str:
     """The what-if in the profile's words, money, years and figures (Copenhagen's without
-    one); what changed and the notes are the core's own text."""
+    one); what changed and the notes as the core writes them in the profile's language
+    (core/basis_words.py)."""
     pr = printed or DA
     w = pr.words.term
     p = report.proposal

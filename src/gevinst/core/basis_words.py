@@ -125,6 +125,7 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
         "note.gap": "{year}: {computed} mod angivet {stated}",
         "note.unreproduced": "Grundlaget for linje {line} giver ikke forslagets beløb "
         "({years}); før-tallene her er grundlagets",
+        "note.unbooked": "Mindst én linje har ingen fordeling på udvalg; den står som {row}",
         # why a model cannot be computed
         "error.scalar": "parameteren {name!r} skal være ét tal, ikke en liste",
         "error.lengths": "listerne skal have samme længde",
@@ -187,6 +188,7 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
         "note.gap": "{year}: {computed} against {stated} stated",
         "note.unreproduced": "The basis for line {line} does not give the proposal's amounts "
         "({years}); the figures before are the basis's",
+        "note.unbooked": "At least one line is not distributed to a committee; it stands as {row}",
         "error.scalar": "the parameter {name!r} must be one number, not a list",
         "error.lengths": "the lists must be of the same length",
         "error.missing": "the model {model!r} lacks the parameters {names}",

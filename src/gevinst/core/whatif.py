@@ -363,7 +363,7 @@ def compare(p: Proposal, profile: Profile, changes: Changes) -> Comparison:
     notes = list(_unreproduced(p, before, printing(profile)))
     committees = _committees(before, after, profile)
     if calc.unbooked(p):
-        notes.append(f"Mindst én linje har ingen fordeling på udvalg; den står som {calc.UNBOOKED}")
+        notes.append(words(printing(profile), "note.unbooked", row=calc.UNBOOKED))
     return Comparison(
         before,
         after,
