@@ -13,7 +13,7 @@ from gevinst.core.layout import Kind
 from gevinst.core.model import Proposal
 from gevinst.core.profile import Profile
 from gevinst.core.series import Series
-from gevinst.core.summary import Summary
+from gevinst.core.summary import Summary, SummaryColumn, SummaryRow
 from gevinst.core.template import DANISH, Printing, printing
 
 TABLE_CHOICES = ("all", "1", "2.1", "admin", "A", "B", "C", "D", "E", "text")
@@ -193,6 +193,21 @@ def render_proposal(
     return "\n\n".join("\n".join(b) for b in [head, *blocks]) + "\n"
 
 
+# the columns the terminal's summary prints in its own places
+_OWN_COLUMNS = frozenset({"effect_years", "investment", "approved_with"})
+
+
+def _stated_cell(summary: Summary, r: SummaryRow | None, c: SummaryColumn, pr: Printing) -> str:
+    """A row's (None: the total's) cell of one of the profile's other columns."""
+    if c.kind == "payback":
+        return "" if r is None else r.row.payback
+    if c.kind == "full_effect":
+        value = summary.total_full_effect() if r is None else r.row.full_effect
+    else:
+        value = summary.area_part(r, c)
+    return "" if value is None else pr.figure(value)
+
+
 def render_summary(summary: Summary, profile: Profile | None = None) -> str:
     """A catalog summary table as the catalog prints it, recomputed from the proposals, in
     the profile's words, years and number format."""
@@ -202,17 +217,28 @@ def render_summary(summary: Summary, profile: Profile | None = None) -> str:
     width = _cell(printed)
     years = "".join(f"{printed.year(y):>{width}}" for y in t.years)
     first, _, approved = words.summary_columns
+    # the profile's other columns after the investment, in its order ("Ved fuld indfasning",
+    # "Investering, Anlæg", "Tilbagebetalingstid"); Copenhagen's profile names none
+    extra = [c for c in summary.columns() if c.kind not in _OWN_COLUMNS]
+    heads = [summary.heading(c, printed) for c in extra]
+    widths = [max(width, len(h) + 1) for h in heads]
+    more = "".join(f"{h:>{w}}" for h, w in zip(heads, widths, strict=True))
     out = [
         t.title,
-        f"{first:<{LABEL}} {approved:<{AREA}}{years}{words.invest_short:>{width}}",
+        f"{first:<{LABEL}} {approved:<{AREA}}{years}{words.invest_short:>{width}}{more}",
     ]
+
+    def stated(r: SummaryRow | None) -> str:
+        texts = [_stated_cell(summary, r, c, printed) for c in extra]
+        return "".join(f"{text:>{w}}" for text, w in zip(texts, widths, strict=True))
+
     for group in summary.groups:
         out.append(group.committee)
         for r in group.rows:
             label = f"{r.row.no} {r.row.label}".strip()
-            invest = f"{printed.figure(r.investment, ZERO_MARK):>{width}}"
+            invest = f"{printed.figure(r.investment, ZERO_MARK):>{width}}" + stated(r)
             out += _row(label, r.row.approved_with, _cells(r.effect, t.years, printed) + invest)
-    total = f"{printed.figure(summary.total_investment()):>{width}}"
+    total = f"{printed.figure(summary.total_investment()):>{width}}" + stated(None)
     out += _row(words.in_all, "", _cells(summary.total_effect(), t.years, printed) + total)
     out.append(f"{words.steady_state_total}: {printed.figure(summary.total_steady_state())}")
     return "\n".join(out) + "\n"
