@@ -246,7 +246,7 @@ def test_the_english_subscription_is_computed_in_pounds() -> None:
     p = cat.proposal("OBC01")
     (result,) = [r for r in calc.basis_results(p, cat.profile) if r.effect.line == "d1"]
     assert result.series == p.line("d1").amounts
-    assert result.steps[0] == "enheder × pris pr. enhed (£): (350 × 500) = 175.000 £ om året"
+    assert result.steps[0] == "units × price per unit (£): (350 × 500) = £175,000 a year"
 
 
 def test_an_english_payback_is_read(tmp_path: Path) -> None:

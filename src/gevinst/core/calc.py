@@ -19,6 +19,7 @@ from gevinst.core.effects import Effect, EffectResult, evaluate
 from gevinst.core.model import ByKey, Line, LineKind, Parts, Proposal, Section, ToUnit
 from gevinst.core.profile import AreaRole, Profile
 from gevinst.core.series import EMPTY, ZERO, Series, sum_series
+from gevinst.core.template import printing
 
 OPERATING = AreaRole.OPERATING
 CAPITAL = AreaRole.CAPITAL
@@ -130,9 +131,11 @@ def explained(p: Proposal, effect: Effect) -> Series:
 
 def basis_results(p: Proposal, profile: Profile) -> list[EffectResult]:
     """Every effect of a proposal evaluated with the profile's assumptions as of the
-    proposal's price level (1 January of that year), in the profile's money."""
+    proposal's price level (1 January of that year), in the profile's money, explained in its
+    language, figures and years."""
+    pr = printing(profile)
     return [
-        evaluate(e, p.years, profile.assumptions, p.assumptions_date, money=profile.money)
+        evaluate(e, p.years, profile.assumptions, p.assumptions_date, None, profile.money, pr)
         for e in p.effects
     ]
 

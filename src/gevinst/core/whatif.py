@@ -24,9 +24,9 @@ from decimal import Decimal
 from gevinst.core import calc
 from gevinst.core.appraisal.risk import pert_mean
 from gevinst.core.basis_words import DANISH, Voice, words
-from gevinst.core.calc import TABLE1_ROWS
+from gevinst.core.calc import TABLE1_ROWS, basis_results
 from gevinst.core.distribute import ONE, apportion
-from gevinst.core.effects import MODELS, Effect, EffectResult, Param, Values, evaluate
+from gevinst.core.effects import MODELS, Effect, EffectResult, Param, Values
 from gevinst.core.errors import GevinstError, InputError, NotFoundError
 from gevinst.core.frozen import freeze
 from gevinst.core.model import Catalog, Line, Parts, Proposal
@@ -80,14 +80,10 @@ def _effects_by_line(p: Proposal) -> dict[str, list[Effect]]:
 
 
 def evaluated(p: Proposal, profile: Profile) -> list[EffectResult]:
-    """Every effect of ``p`` evaluated as ``check`` does (``calc.basis_results``), explained
-    in the profile's language; a failure as a :class:`InputError`."""
-    pr = printing(profile)
+    """Every effect of ``p`` evaluated as ``check`` does, explained in the profile's language;
+    a failure as a :class:`InputError`."""
     try:
-        return [
-            evaluate(e, p.years, profile.assumptions, p.assumptions_date, None, profile.money, pr)
-            for e in p.effects
-        ]
+        return basis_results(p, profile)
     except GevinstError as e:
         raise InputError(f"{p.id}: {e}") from None
 
