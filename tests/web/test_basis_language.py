@@ -1,0 +1,47 @@
+# SPDX-License-Identifier: MPL-2.0
+"""The proposal page's calculation basis speaks the catalog's profile's language (core/
+basis_words.py), whatever the interface's: the English council's OBC01 shows its models,
+phase-in, parameters' values and steps in English with English figures; Copenhagen's BC01
+in Danish."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html import unescape
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from gevinst.format.reader import load_catalog
+from gevinst.stores.base import Change
+from gevinst.web.store import DatabaseStore
+from tests.paths import ROOT
+
+EN = "en-unitary-2025-26"
+Login = Callable[[str], Client]
+
+
+def _page(client: Client, address: str, language: str) -> str:
+    client.cookies["django_language"] = language
+    response = client.get(address)
+    assert response.status_code == 200
+    return unescape(response.content.decode())
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_the_english_basis_on_the_proposal_page(login: Login, language: str) -> None:
+    catalog = load_catalog(ROOT / "catalogs" / EN)
+    change = Change(who="cfo", when=timezone.now(), why="the English example")
+    DatabaseStore().create_catalog(catalog.id, catalog, change)
+    page = _page(login("cfo"), f"/katalog/{EN}/forslag/OBC01/", language)
+    assert "<li>FTE × cost per FTE: 14 × 33,000 = £462,000 a year</li>" in page
+    assert "Full-time equivalents (fte), saving" in page
+    assert "in full, from 2026/27" in page
+    assert "Phase-in (as given year by year): 2025/26: 33.3 %" in page
+    assert not [w for w in ("om året", "ÅV ×", "Indfasning (", "besparelse") if w in page]
+
+
+def test_copenhagens_basis_stays_danish(login: Login) -> None:
+    page = _page(login("cfo"), "/katalog/kk-budget-2025/forslag/BC01/", "en")
+    assert "t.kr. om året</li>" in page and "Indfasning (" in page
