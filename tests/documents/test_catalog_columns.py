@@ -118,3 +118,13 @@ def test_the_workbook_adds_the_profiles_columns_after_its_own(tmp_path: Path) ->
     ]
     p2 = next([c.value for c in row] for row in sheet.iter_rows() if row[1].value == "P2")
     assert p2[10:14] == [1.1, 0.8, 1.2, "3 år"]
+
+
+def test_a_summary_only_proposals_row_has_the_profiles_columns(tmp_path: Path) -> None:
+    """P1, known by its row alone, is printed with its row in the profile's columns: no
+    "Godkendt med", no area columns (its row splits nothing)."""
+    document = docx.Document(str(_export(DK, "docx", tmp_path / "dk.docx")))
+    entry = next(t for t in document.tables if t.rows[0].cells[0].text.startswith("Forslag, "))
+    header = [c.text for c in entry.rows[0].cells]
+    assert header[5:] == ["Ved fuld indfasning", "Samlet investering", "Tilbagebetalingstid"]
+    assert [c.text for c in entry.rows[1].cells][5:] == ["0,8", "0,3", "1 år"]

@@ -36,7 +36,6 @@ from gevinst.core.model import (
     BasisTable,
     Catalog,
     CatalogGroup,
-    CatalogTable,
     Proposal,
     TargetRow,
     Targets,
@@ -471,37 +470,60 @@ def _intro(doc: DocxDocument, cat: Catalog, found: Marks) -> None:
     _chart(doc, chart_png(catalog_chart(cat, _words())))
 
 
+def _summary_cells(
+    summary: Summary, found: Marks, r: SummaryRow | None, key: str, zero: str, years_zero: str
+) -> list[Cell]:
+    """A summary table's row (None: its total) in the profile's columns (``key``: the row as
+    the marks name it; ``zero``: how a 0 is printed, ``years_zero`` in the years)."""
+    t, printed = summary.table, _words()
+    effect = summary.total_effect() if r is None else r.effect
+    out: list[Cell] = []
+    for c in summary.columns():
+        if c.kind == "effect_years":
+            out += _marked(found.amounts(None, t.id, key, effect, t.years, years_zero))
+        elif c.kind == "investment":
+            spent = summary.total_investment() if r is None else r.investment
+            place = Place(None, t.id, key, marks.INVESTMENT)
+            out.append(Cell(found.figure(place, spent, zero), right=True))
+        elif c.kind == "full_effect":
+            full = summary.total_full_effect() if r is None else r.row.full_effect
+            out.append(Cell("" if full is None else printed.figure(full), right=True))
+        elif c.kind == "payback":
+            out.append(Cell("" if r is None else r.row.payback, right=True))
+        elif c.kind == "approved_with":
+            out.append(Cell("" if r is None else r.row.approved_with))
+        else:
+            # a part on an area, as the core gives it: none is marked
+            part = summary.area_part(r, c)
+            text = "" if part is None else zero if part == 0 else printed.figure(part)
+            out.append(Cell(text, right=True))
+    return out
+
+
+def _summary_header(
+    summary: Summary, first: str, approved_width: float
+) -> tuple[list[Cell], list[float | None]]:
+    """A summary table's header in the profile's columns, and the columns' widths."""
+    printed = _words()
+    header = _plain(first)
+    widths: list[float | None] = [3]
+    for c in summary.columns():
+        if c.kind == "effect_years":
+            header += _year_header((), summary.table.years)
+            widths += [None] * len(summary.table.years)
+        else:
+            header.append(Cell(summary.heading(c, printed), right=c.numeric))
+            widths.append(None if c.numeric else approved_width)
+    return header, widths
+
+
 def _summary_table(doc: DocxDocument, summary: Summary, found: Marks) -> None:
     """A catalog summary table with the columns the profile says (``Summary.columns``)."""
     t = summary.table
     printed = _words()
-    columns = summary.columns()
-
-    def shown(value: Decimal | None, zero: str) -> Cell:
-        # a figure the row states with no year, or its part on an area: none is marked
-        text = "" if value is None else zero if value == 0 else printed.figure(value)
-        return Cell(text, right=True)
 
     def cells(r: SummaryRow | None, row: str, zero: str) -> list[Cell]:
-        effect = summary.total_effect() if r is None else r.effect
-        out: list[Cell] = []
-        for c in columns:
-            if c.kind == "effect_years":
-                out += _marked(found.amounts(None, t.id, row, effect, t.years, zero))
-            elif c.kind == "investment":
-                spent = summary.total_investment() if r is None else r.investment
-                place = Place(None, t.id, row, marks.INVESTMENT)
-                out.append(Cell(found.figure(place, spent, zero), right=True))
-            elif c.kind == "full_effect":
-                full = summary.total_full_effect() if r is None else r.row.full_effect
-                out.append(Cell("" if full is None else printed.figure(full), right=True))
-            elif c.kind == "payback":
-                out.append(Cell("" if r is None else r.row.payback, right=True))
-            elif c.kind == "approved_with":
-                out.append(Cell("" if r is None else r.row.approved_with))
-            else:
-                out.append(shown(summary.area_part(r, c), zero))
-        return out
+        return _summary_cells(summary, found, r, row, zero, zero)
 
     words = printed.words
     _caption(doc, t.title)
@@ -520,15 +542,7 @@ def _summary_table(doc: DocxDocument, summary: Summary, found: Marks) -> None:
             for r in group.rows
         ]
     rows.append(Row((Cell(words.in_all), *cells(None, "total", "0")), bold=True))
-    header = _plain(words.summary_columns[0])
-    widths: list[float | None] = [3]
-    for c in columns:
-        if c.kind == "effect_years":
-            header += _year_header((), t.years)
-            widths += [None] * len(t.years)
-        else:
-            header.append(Cell(summary.heading(c, printed), right=c.numeric))
-            widths.append(None if c.numeric else 1.2)
+    header, widths = _summary_header(summary, words.summary_columns[0], 1.2)
     _table(doc, header, rows, widths)
     for note in t.notes:
         _text(doc, note)
@@ -961,7 +975,7 @@ def _entry_only(doc: DocxDocument, cat: Catalog, p: Proposal, found: Marks) -> N
     if entry is None:
         _published_totals(doc, p)
     else:
-        _entry_row(doc, p, found, *entry)
+        _entry_row(doc, p, found, entry)
     paybacks = sections.stated_paybacks(p, _words())
     stated = [Row((Cell(label), Cell(text))) for label, text in paybacks]
     if stated:
@@ -983,50 +997,36 @@ def _summary_texts(doc: DocxDocument, profile: Profile, p: Proposal) -> None:
         _table(doc, None, rows, (1, 2.8))
 
 
-def _entry_row(
-    doc: DocxDocument, p: Proposal, found: Marks, table: CatalogTable, row: SummaryRow
-) -> None:
-    """The proposal's row of a catalog table; what the row states with no year (its effect
-    at full phase-in, its payback) is printed as stated."""
-    printed = _words()
-    words = printed.words
+def _entry_row(doc: DocxDocument, p: Proposal, found: Marks, summary: Summary) -> None:
+    """The proposal's row of a catalog table, in the profile's columns; what the row states
+    with no year (its effect at full phase-in, its payback) is printed as stated."""
+    words = _words().words
+    table, (row,) = summary.table, summary.rows()
     _caption(doc, table.title)
     first = f"{words.entry_first}, {table.unit}" if table.unit else words.entry_first
-    full = row.row.full_effect
-    at_full = [] if full is None else [Cell(printed.figure(full), right=True)]
-    payback = [Cell(row.row.payback, right=True)] if row.row.payback else []
-    _, investment, approved = words.summary_columns
-    header = [
-        *_year_header((first,), table.years),
-        *([Cell(words.full_effect, right=True)] if at_full else []),
-        Cell(investment, right=True),
-        *([Cell(words.payback_column, right=True)] if payback else []),
-        Cell(approved),
-    ]
-    spent = found.figure(Place(None, table.id, p.id, marks.INVESTMENT), row.investment, ZERO_MARK)
-    cells = (
-        Cell(f"{row.row.no} {row.row.label}".strip()),
-        *_marked(found.amounts(None, table.id, p.id, row.effect, table.years)),
-        *at_full,
-        Cell(spent, right=True),
-        *payback,
-        Cell(row.row.approved_with),
-    )
-    extra: list[float | None] = [None] * (len(at_full) + len(payback))
-    _table(doc, header, [Row(cells)], [*_years((3,), len(table.years)), *extra, None, 1])
+    header, widths = _summary_header(summary, first, 1)
+    label = Cell(f"{row.row.no} {row.row.label}".strip())
+    cells = (label, *_summary_cells(summary, found, row, p.id, ZERO_MARK, "0"))
+    _table(doc, header, [Row(cells)], widths)
     _text(doc, words.entry_note)
 
 
-def _catalog_entry(cat: Catalog, p: Proposal) -> tuple[CatalogTable, SummaryRow] | None:
+def _catalog_entry(cat: Catalog, p: Proposal) -> Summary | None:
     """The proposal's row of a catalog summary table, recomputed by the core; only that row
-    is summarised, since the exported catalog may hold this proposal alone."""
+    is summarised (the table's printed totals left out: its columns are the row's), since
+    the exported catalog may hold this proposal alone."""
     for table in cat.tables:
         for group in table.groups:
             for row in group.rows:
                 if row.proposal == p.id:
-                    alone = replace(table, groups=(CatalogGroup(group.committee, (row,)),))
-                    summary = summarise(replace(cat, tables=(alone,)), table.id)
-                    return table, summary.rows()[0]
+                    alone = replace(
+                        table,
+                        groups=(CatalogGroup(group.committee, (row,)),),
+                        total_effect=None,
+                        total_investment=None,
+                        total_full_effect=None,
+                    )
+                    return summarise(replace(cat, tables=(alone,)), table.id)
     return None
 
 
