@@ -21,6 +21,7 @@ from gevinst.core.model import Catalog, LineKind, Proposal
 from gevinst.core.money import Money, Periods
 from gevinst.core.profile import AreaRole, TemplateRules
 from gevinst.core.series import Series
+from gevinst.core.template import printing
 from gevinst.format.reader import load_catalog, load_profile
 from tests.core.builders import line, proposal, series
 from tests.format.bc01 import bc01_catalog, edit
@@ -198,3 +199,12 @@ def test_the_figures_are_the_same_whatever_the_scale(
         assert {y: a * 1000 for y, a in compute(thousands).items()} == dict(compute(kroner))
     for basis in calc.PAYBACK_BASES:
         assert calc.payback(thousands, basis) == calc.payback(kroner, basis)
+
+
+def test_a_body_that_counts_in_cash_says_so_over_its_tables(tmp_path: Path) -> None:
+    path = written(tmp_path, lambda d: d["money"].update(prices="cash"))
+    profile = load_profile(str(path))
+    assert profile.money.prices == "cash"
+    assert printing(profile).prices(2025) == "1.000 kr., løbende priser"
+    assert printing(load_profile("kk")).prices(2025) == "1.000 kr. 2025 p/l"
+    assert "money.prices" in problems(tmp_path, lambda d: d["money"].update(prices="nominal"))

@@ -33,18 +33,23 @@ SCALES = (1, 1000, 1_000_000)
 @dataclass(frozen=True)
 class Money:
     """The currency (ISO 4217), the scale figures are written in, how many decimals a figure
-    may have in that scale, and the label printed over a table ("1.000 kr.", "£")."""
+    may have in that scale, the label printed over a table ("1.000 kr.", "£"), and the price
+    basis: ``fixed`` prices of a year ("2025 p/l", "2025/26 prices") or ``cash`` (nominal:
+    each year's own prices, "løbende priser")."""
 
     currency: str = "DKK"
     scale: int = 1000
     decimals: int = 0
     label: str = "1.000 kr."
+    prices: str = "fixed"
 
     def __post_init__(self) -> None:
         if self.scale not in SCALES:
             raise InputError(f"skalaen skal være 1, 1.000 eller 1.000.000, ikke {self.scale}")
         if not 0 <= self.decimals <= 6:
             raise InputError(f"decimals skal være 0 til 6, ikke {self.decimals}")
+        if self.prices not in ("fixed", "cash"):
+            raise InputError(f"prices skal være fixed eller cash, ikke {self.prices!r}")
 
     @property
     def quantum(self) -> Decimal:

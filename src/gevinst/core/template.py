@@ -89,6 +89,7 @@ class Wording:
     payback_year: str  # one year: "1 år (2026)"
     payback_never: str
     prices: str  # the unit line: "{unit} {level} p/l"
+    prices_cash: str  # the unit line of a body that counts in cash: "{unit}, løbende priser"
     area_header: str  # Tabel 1's styringsområde column (a soft hyphen where it may break)
     committee: str  # the technical tables' first column: "Udvalg"
     total: str  # a unit table's total row
@@ -291,6 +292,7 @@ DANISH = Wording(
     payback_year="{years} år ({year})",
     payback_never="ingen",
     prices="{unit} {level} p/l",
+    prices_cash="{unit}, løbende priser",
     area_header="Styrings\u00adområde",
     committee="Udvalg",
     total="Total",
@@ -572,6 +574,7 @@ ENGLISH = Wording(
     payback_year="{years} year ({year})",
     payback_never="none",
     prices="{unit}, {level} prices",
+    prices_cash="{unit}, cash prices",
     area_header="Budget area",
     committee="Committee",
     total="Total",
@@ -1161,7 +1164,15 @@ class Printing:
         return self.periods.label(year)
 
     def prices(self, level: int | str) -> str:
-        """The unit line of a table: "1.000 kr. 2025 p/l", "£, 2024/25 prices"."""
+        """The unit line of a table: "1.000 kr. 2025 p/l", "£, 2024/25 prices"; for a body
+        that counts in cash, "£, cash prices" whatever the level.
+
+        >>> cash = Printing(ENGLISH, Money("GBP", 1, 0, "£", prices="cash"), Periods(4))
+        >>> cash.prices(2025)
+        '£, cash prices'
+        """
+        if self.money.prices == "cash":
+            return self.words.prices_cash.format(unit=self.unit)
         shown = self.year(level) if isinstance(level, int) else level
         return self.words.prices.format(unit=self.unit, level=shown)
 

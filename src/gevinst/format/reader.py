@@ -240,7 +240,9 @@ def _profile(path: Path) -> Profile:
         workflow=_workflow(pm.workflow) if pm.workflow else None,
         price_index=_price_index(pm.price_index) if pm.price_index else None,
         appraisal=appraisal_settings(pm.appraisal) if pm.appraisal else None,
-        money=Money(pm.money.currency, pm.money.scale, pm.money.decimals, pm.money.label),
+        money=Money(
+            pm.money.currency, pm.money.scale, pm.money.decimals, pm.money.label, pm.money.prices
+        ),
         periods=Periods(pm.periods.start_month),
         language=pm.language,
         template=_template(pm.template),

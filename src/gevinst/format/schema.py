@@ -1108,6 +1108,8 @@ class MoneyModel(Model):
     scale: Literal[1, 1000, 1000000] = 1000
     decimals: Annotated[int, Field(ge=0, le=6)] = 0
     label: NonEmpty = "1.000 kr."
+    # fixed prices of a year ("2025 p/l") or cash (each year's own prices)
+    prices: Literal["fixed", "cash"] = "fixed"
 
 
 class PeriodsModel(Model):
