@@ -96,6 +96,7 @@ def test_pdf_ten_years_fit_a_landscape_page(english: Catalog, tmp_path: Path) ->
         "1,236,000",
         "-417,000",
         *["-477,000"] * 8,
+        "-2,997,000",  # the Total column (the profile's template.table1_total)
     ]
 
 

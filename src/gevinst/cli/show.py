@@ -60,11 +60,18 @@ def table1(p: Proposal, profile: Profile | None = None) -> list[str]:
     words = printed.words
     area = words.area_header.replace("\u00ad", "")
     out = _header(words.table1_title(), p, printed, printed.prices(p.price_level), area)
+    total = layout.prints_total(profile)
+    if total:
+        # the Total column, a little wider than a year's: ten years of whole pounds
+        out[-1] += f"{words.row_total:>{_cell(printed) + 2}}"
     for row in layout.table1(p, profile, printed):
         if row.kind is Kind.HEADING:
             out.append(row.label)
         else:
             cells = _cells(row.amounts, p.years, printed) if row.amounts is not None else ""
+            if total and row.amounts is not None:
+                figure = printed.figure(calc.row_total(p, row.amounts))
+                cells += f"{figure:>{_cell(printed) + 2}}"
             out += _row(row.label, row.text or row.area, cells)
     out.append(words.sign_note)
     return out

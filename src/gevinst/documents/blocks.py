@@ -169,20 +169,23 @@ def _year_table(
     printed: Printing,
     unit: str = "",
     notes: Iterable[str] = (),
+    total: str = "",
 ) -> Block:
     """A table of text columns (``first``) followed by one right-aligned column a year, each
-    headed by the year as the profile names it ("2025", "2024/25")."""
+    headed by the year as the profile names it ("2025", "2024/25"), and where ``total`` names
+    it, a column of each row's total over the years (its last cell)."""
     # a figure with a mark ("-43.564¹³³"), or of more digits than 1.000 kr. need (whole
     # pounds: "-1,150,000"), is wider than the column the seed's figures need
     marked = any(marks.MARKED.search(_cell_text(c)) for r in rows for c in r["cells"])
     wide = _long_figures(_cell_text(c) for r in rows for c in r["cells"][len(first) :])
+    figures = len(years) + (1 if total else 0)
     widths: list[float | str] = [
         1,
         *([AREA_WIDTH] * (len(first) - 1)),
-        *(["auto" if marked or wide else YEAR_WIDTH] * len(years)),
+        *(["auto" if marked or wide else YEAR_WIDTH] * figures),
     ]
-    align = ["left"] * len(first) + ["right"] * len(years)
-    columns = [*first, *(printed.year(y) for y in years)]
+    align = ["left"] * len(first) + ["right"] * figures
+    columns = [*first, *(printed.year(y) for y in years), *([total] if total else [])]
     return _table(title, columns, rows, widths, align, unit, notes)
 
 
@@ -247,14 +250,22 @@ def _section_1(p: Proposal, profile: Profile, printed: Printing) -> list[Block]:
 _STYLES = {Kind.LINE: "", Kind.SUBTOTAL: "sub", Kind.TOTAL: "total", Kind.PAYBACK: "sub"}
 
 
-def _tabel_1_row(row: layout.Row, p: Proposal, found: Marks) -> Block:
+def _tabel_1_row(row: layout.Row, p: Proposal, found: Marks, total: bool = False) -> Block:
+    """A row of Tabel 1; with ``total``, its total over the years in a last column."""
     if row.kind is Kind.HEADING:
         return _group(row.label)
     if row.kind is Kind.PAYBACK:
         text = found.text(Place(p.id, "1", row.key, None), row.text)
-        return _row([row.label, {"text": text, "span": 0}], _STYLES[row.kind])
+        if not total:
+            return _row([row.label, {"text": text, "span": 0}], _STYLES[row.kind])
+        # the Total column narrows the label's: a payback's label takes its empty area cell,
+        # and its text stays left over the year columns
+        label = {"text": row.label, "span": 2}
+        return _row([label, {"text": text, "span": 0, "align": "left"}], _STYLES[row.kind])
     amounts = row.amounts if row.amounts is not None else Series()
     figures = found.amounts(p.id, "1", row.key, amounts, p.years)
+    if total:
+        figures.append(found.row_total(p, row.key, amounts))
     return _row([row.label, row.area, *figures], _STYLES[row.kind])
 
 
@@ -262,7 +273,8 @@ def _tabel_1(p: Proposal, profile: Profile, found: Marks) -> Block:
     printed = found.printed
     words = printed.words
     own = sections.table1(p, layout.table1(p, profile, printed), words)
-    rows = [_tabel_1_row(row, p, found) for row in own]
+    total = layout.prints_total(profile)
+    rows = [_tabel_1_row(row, p, found, total) for row in own]
     table = _year_table(
         numbering.titles(p, words).economy,
         [printed.prices(p.price_level), words.area_header],
@@ -270,6 +282,7 @@ def _tabel_1(p: Proposal, profile: Profile, found: Marks) -> Block:
         p.years,
         printed,
         notes=numbering.economy_notes(p, words),
+        total=words.row_total if total else "",
     )
     return _anchored(table, "1")
 
@@ -683,10 +696,12 @@ def _entry(p: Proposal, cat: Catalog, found: Marks) -> list[Block]:
     return [*_para(note), *texts, *blocks, *_stated_paybacks(p, printed)]
 
 
-def _wide(years: Sequence[int], printed: Printing) -> bool:
-    """Whether a proposal is laid out on landscape pages: more year columns than a portrait
-    page holds (a financial year's label, "2024/25", takes a column of its own width)."""
-    return len(years) > (PORTRAIT_YEARS - 1 if printed.periods.financial else PORTRAIT_YEARS)
+def _wide(years: Sequence[int], printed: Printing, total: bool = False) -> bool:
+    """Whether a proposal is laid out on landscape pages: more year columns (and Tabel 1's
+    Total column, where printed) than a portrait page holds (a financial year's label,
+    "2024/25", takes a column of its own width)."""
+    columns = len(years) + (1 if total else 0)
+    return columns > (PORTRAIT_YEARS - 1 if printed.periods.financial else PORTRAIT_YEARS)
 
 
 def _page_words(printed: Printing) -> dict[str, str]:
@@ -712,7 +727,7 @@ def _proposal(p: Proposal, cat: Catalog, found: Marks) -> Block:
         "kicker": p.heading,
         "title": f"{numbering.printed_name(p, cat)} {p.title}",
         "prices": printed.prices(p.price_level),
-        "wide": _wide(p.years, printed),
+        "wide": _wide(p.years, printed, layout.prints_total(cat.profile)),
         "blocks": blocks,
     }
 

@@ -108,10 +108,12 @@ def render_docx(cat: Catalog, options: ExportOptions) -> bytes:
         _PRINTED.reset(token)
 
 
-def _wide(years: Sequence[int]) -> bool:
-    """Landscape pages for more year columns than a portrait page holds (a financial year's
-    label, "2024/25", takes a column of its own width)."""
-    return len(years) > (PORTRAIT_YEARS - 1 if _words().periods.financial else PORTRAIT_YEARS)
+def _wide(years: Sequence[int], total: bool = False) -> bool:
+    """Landscape pages for more year columns (and Tabel 1's Total column, where printed)
+    than a portrait page holds (a financial year's label, "2024/25", takes a column of its
+    own width)."""
+    columns = len(years) + (1 if total else 0)
+    return columns > (PORTRAIT_YEARS - 1 if _words().periods.financial else PORTRAIT_YEARS)
 
 
 def _render(cat: Catalog, options: ExportOptions) -> bytes:
@@ -126,7 +128,9 @@ def _render(cat: Catalog, options: ExportOptions) -> bytes:
         title_page(doc, shown, printed)
         _intro(doc, shown, found)
     for p in shown.proposals:
-        parts.start(printed.prices(p.price_level), wide=_wide(p.years))
+        parts.start(
+            printed.prices(p.price_level), wide=_wide(p.years, layout.prints_total(cat.profile))
+        )
         _start(doc, shown, p)
         if p.catalog_entry_only:
             _entry_only(doc, shown, p, found)
@@ -740,13 +744,19 @@ def _basis_part(doc: DocxDocument, p: Proposal, b: BasisTable, found: Marks) -> 
 
 
 def _table1(doc: DocxDocument, p: Proposal, profile: Profile, found: Marks) -> None:
+    """Tabel 1, with a column of each row's total over its years where the profile's
+    template prints one (``template.table1_total``)."""
     printed = _words()
     _caption(doc, numbering.titles(p, printed.words).economy)
+    total = layout.prints_total(profile)
     header = _year_header((printed.prices(p.price_level), _area_header()), p.years)
-    _table(doc, header, _table1_rows(p, profile, found), _years((3, 1.3), len(p.years)))
+    if total:
+        header.append(Cell(printed.words.row_total, right=True))
+    figures = len(p.years) + (1 if total else 0)
+    _table(doc, header, _table1_rows(p, profile, found, total), _years((3, 1.3), figures))
 
 
-def _table1_rows(p: Proposal, profile: Profile, found: Marks) -> list[Row]:
+def _table1_rows(p: Proposal, profile: Profile, found: Marks, total: bool = False) -> list[Row]:
     rows = []
     printed = _words()
     for row in sections.table1(p, layout.table1(p, profile, printed), printed.words):
@@ -757,7 +767,10 @@ def _table1_rows(p: Proposal, profile: Profile, found: Marks) -> list[Row]:
             rows.append(Row((Cell(row.label), Cell(payback))))
         else:
             amounts = row.amounts if row.amounts is not None else Series()
-            figures = _marked(found.amounts(p.id, "1", row.key, amounts, p.years))
+            texts = found.amounts(p.id, "1", row.key, amounts, p.years)
+            if total:
+                texts.append(found.row_total(p, row.key, amounts))
+            figures = _marked(texts)
             rows.append(Row((Cell(row.label), Cell(row.area), *figures), row.kind is not Kind.LINE))
     return rows
 

@@ -107,7 +107,9 @@ class ProposalSheet(Sheet):
             self.apportioning()
         self.payback()
         widths = [(0, 62), (1, 20)] + [(self.col(y), 10) for y in self.years]
-        self.finish(widths, self.FIRST_VALUE + len(self.years) - 1)
+        if self.with_total:
+            widths.append((self.total_col, 12))
+        self.finish(widths, self.total_col if self.with_total else self.total_col - 1)
 
     # Tabel 1 -----------------------------------------------------------------------------
 
@@ -116,6 +118,8 @@ class ProposalSheet(Sheet):
         subtotal a SUM or SUMIF over the lines of its section, the payback a formula."""
         p = self.p
         self.title(self.words.table1_title())
+        if self.with_total:
+            self.text(self.total_col, self.words.row_total, Style.HEADER)
         self.header(self.printed.prices(p.price_level), self.book["area"])
         spans: list[list[int]] = []
         for shown in layout.table1(p, printed=self.printed):
@@ -129,16 +133,19 @@ class ProposalSheet(Sheet):
                 row = self.inputs_row(shown.label, shown.area, line.amounts, target)
                 self.line_rows[line.id] = row
                 spans[-1].append(row)
+                self._row_total(row, line.id, line.amounts, total=False)
             elif shown.kind is Kind.SUBTOTAL and shown.area:
                 self.total_rows[shown.key] = self._sumif(
                     shown.label, shown.area, spans[-1], amounts
                 )
                 self.place_row(p.id, "1", shown.key, self.total_rows[shown.key])
+                self._row_total(self.total_rows[shown.key], shown.key, amounts)
             elif shown.kind in (Kind.SUBTOTAL, Kind.TOTAL):
                 rows = spans[-1] if shown.kind is Kind.SUBTOTAL else [r for s in spans for r in s]
                 terms = (lambda c, r=rows: span_sum(c, r)) if rows else None
                 self.total_rows[shown.key] = self.formula_row(shown.label, "", amounts, terms)
                 self.place_row(p.id, "1", shown.key, self.total_rows[shown.key])
+                self._row_total(self.total_rows[shown.key], shown.key, amounts)
             elif shown.stated:
                 # as the proposal states it: the data holds no yearly profile to compute from
                 self.text(0, shown.label, Style.WRAP)
@@ -151,6 +158,26 @@ class ProposalSheet(Sheet):
                 self.row += 1
         self.line(self.words.sign_note, Style.NOTE)
         self.gap()
+
+    @property
+    def with_total(self) -> bool:
+        """Tabel 1 has a Total column (the profile's ``template.table1_total``)."""
+        return layout.prints_total(self.profile)
+
+    @property
+    def total_col(self) -> int:
+        """Tabel 1's Total column: the one after the last year."""
+        return self.FIRST_VALUE + len(self.years)
+
+    def _row_total(self, row: int, key: str, amounts: Series, total: bool = True) -> None:
+        """A row's total over its years in Tabel 1's Total column, as a SUM over its year
+        cells carrying the core's total; marked where the proposal states another."""
+        if not self.with_total:
+            return
+        first, last = column(self.FIRST_VALUE), column(self.total_col - 1)
+        formula = f"=SUM({first}{row + 1}:{last}{row + 1})"
+        self.formula(row, self.total_col, formula, calc.row_total(self.p, amounts), total)
+        self.places[Place(self.p.id, "1", key, layout.TOTAL_COLUMN)] = (row, self.total_col)
 
     def _sumif(self, label: str, area: str, rows: Sequence[int], amounts: Series) -> int:
         """A subtotal of the lines whose column B holds ``area`` (this row's B)."""
