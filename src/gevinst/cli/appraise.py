@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import sys
 import textwrap
-from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -21,6 +20,7 @@ from gevinst.cli.console import catalog_printing, write_json
 from gevinst.core.access import LOCAL
 from gevinst.core.appraisal.optimism import BiasBase
 from gevinst.core.appraisal.options import GROUPS, Appraised, OptionResult
+from gevinst.core.appraisal.rows import ROWS
 from gevinst.core.appraisal.switching import SwitchingValue
 from gevinst.core.calc import Payback
 from gevinst.core.distribute import round_to, round_whole
@@ -48,42 +48,6 @@ def _whole(value: Decimal, pr: Printing = DA) -> str:
 
 def _percent(share: Decimal, pr: Printing = DA) -> str:
     return f"{pr.plain(round_to(share * HUNDRED, Decimal('0.1')))} %"
-
-
-def _ratio(value: Decimal | None, pr: Printing = DA) -> str:
-    return "–" if value is None else pr.figure(value, places=2)
-
-
-Cell = Callable[[OptionResult, tuple[int, ...], Printing], str]
-
-ROWS: tuple[tuple[str, Cell], ...] = (
-    ("Omkostninger i alt (nutidsværdi)", lambda r, _, pr: _whole(r.figures.pv_costs, pr)),
-    ("Eksisterende budgetter modregnet", lambda r, _, pr: _whole(r.figures.pv_offsets, pr)),
-    ("Gevinster, kontante (cashable)", lambda r, _, pr: _whole(r.figures.pv_cashable, pr)),
-    (
-        "Gevinster, ikke-kontante (non-cashable)",
-        lambda r, _, pr: _whole(r.figures.pv_non_cashable, pr),
-    ),
-    ("Nutidsværdi (NPV)", lambda r, _, pr: _whole(r.figures.npv, pr)),
-    ("NPV, kun kontante gevinster", lambda r, _, pr: _whole(r.figures.npv_cashable, pr)),
-    ("NPV mod nulalternativet", lambda r, _, pr: _whole(r.npv_vs_baseline, pr)),
-    (
-        "NPV mod nulalternativet, kun kontante",
-        lambda r, _, pr: _whole(r.npv_cashable_vs_baseline, pr),
-    ),
-    ("Cost-benefit-forhold (BCR)", lambda r, _, pr: _ratio(r.bcr, pr)),
-    ("Tilbagebetalingstid", lambda r, _, pr: pr.payback(r.payback)),
-    ("Tilbagebetalingstid, kun kontante", lambda r, _, pr: pr.payback(r.payback_cashable)),
-    ("Optimism bias lagt til (i alt)", lambda r, _, pr: _whole(r.figures.bias.total(), pr)),
-    ("Finansieringsudgift i horisonten", lambda r, ys, pr: _whole(_inside(r, ys), pr)),
-    ("Risikopulje (PERT, i alt)", lambda r, _, pr: _whole(r.figures.risk.total(), pr)),
-    ("Restgæld ved horisontens slutning", lambda r, _, pr: _whole(r.figures.outstanding, pr)),
-)
-
-
-def _inside(r: OptionResult, years: tuple[int, ...]) -> Decimal:
-    """The financing cost paid within the horizon (a loan may run beyond it)."""
-    return r.figures.financing_within(years)
 
 
 def _wrap(text: str, indent: str = "") -> list[str]:

@@ -16,15 +16,16 @@ money's quantum (whole pounds: "-2,147,129"); shares and rates as per cent with 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
 from gevinst.core import text as markup
 from gevinst.core.appraisal.case import OptionRole
 from gevinst.core.appraisal.optimism import BiasBase
-from gevinst.core.appraisal.options import GROUPS, Appraised, OptionResult
+from gevinst.core.appraisal.options import GROUPS, Appraised
 from gevinst.core.appraisal.proposal import appraise_proposal
+from gevinst.core.appraisal.rows import ROWS, money
 from gevinst.core.distribute import round_to
 from gevinst.core.model import Proposal
 from gevinst.core.profile import Profile
@@ -56,17 +57,6 @@ def heading(printed: Printing) -> str:
     return printed.words.term("Vurdering af alternativer")
 
 
-def money(value: Decimal, printed: Printing) -> str:
-    """A present value at the money's quantum in the language's format, rounded half away
-    from zero.
-
-    >>> from gevinst.core.template import printing
-    >>> money(Decimal("-2147128.5"), printing(None)), money(Decimal("731653.4"), printing(None))
-    ('-2.147.129', '731.653')
-    """
-    return printed.figure(value, places=printed.money.decimals)
-
-
 def percent(share: Decimal, printed: Printing) -> str:
     """A share as per cent to one decimal, as written (no trailing zero).
 
@@ -87,38 +77,6 @@ def rate(share: Decimal, printed: Printing) -> str:
     return f"{printed.figure(share * HUNDRED, places=2)} %"
 
 
-Figure = Callable[[OptionResult, tuple[int, ...], Printing], str]
-
-# the options table's rows: the terminal's (gevinst appraise) labels, by their Danish wording
-ROWS: tuple[tuple[str, Figure], ...] = (
-    ("Omkostninger i alt (nutidsværdi)", lambda r, _, pr: money(r.figures.pv_costs, pr)),
-    ("Eksisterende budgetter modregnet", lambda r, _, pr: money(r.figures.pv_offsets, pr)),
-    ("Gevinster, kontante (cashable)", lambda r, _, pr: money(r.figures.pv_cashable, pr)),
-    (
-        "Gevinster, ikke-kontante (non-cashable)",
-        lambda r, _, pr: money(r.figures.pv_non_cashable, pr),
-    ),
-    ("Nutidsværdi (NPV)", lambda r, _, pr: money(r.figures.npv, pr)),
-    ("NPV, kun kontante gevinster", lambda r, _, pr: money(r.figures.npv_cashable, pr)),
-    ("NPV mod nulalternativet", lambda r, _, pr: money(r.npv_vs_baseline, pr)),
-    (
-        "NPV mod nulalternativet, kun kontante",
-        lambda r, _, pr: money(r.npv_cashable_vs_baseline, pr),
-    ),
-    (
-        "Cost-benefit-forhold (BCR)",
-        lambda r, _, pr: "–" if r.bcr is None else pr.figure(r.bcr, places=2),
-    ),
-    ("Tilbagebetalingstid", lambda r, _, pr: pr.payback(r.payback)),
-    ("Tilbagebetalingstid, kun kontante", lambda r, _, pr: pr.payback(r.payback_cashable)),
-    ("Optimism bias lagt til (i alt)", lambda r, _, pr: money(r.figures.bias.total(), pr)),
-    (
-        "Finansieringsudgift i horisonten",
-        lambda r, ys, pr: money(r.figures.financing_within(ys), pr),
-    ),
-    ("Risikopulje (PERT, i alt)", lambda r, _, pr: money(r.figures.risk.total(), pr)),
-    ("Restgæld ved horisontens slutning", lambda r, _, pr: money(r.figures.outstanding, pr)),
-)
 # rows that are the comparison's result, set in bold
 STRONG = {"Nutidsværdi (NPV)", "NPV mod nulalternativet", "Cost-benefit-forhold (BCR)"}
 
