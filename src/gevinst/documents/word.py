@@ -618,17 +618,7 @@ def _description(doc: DocxDocument, profile: Profile, p: Proposal) -> None:
     innovation = words.yes + (f" ({p.innovation_title})" if p.innovation_title else "")
     _question(doc, words.innovation_question, p.innovation, innovation)
     _question(doc, words.simplification_question, p.simplification, words.yes)
-    presenting = ", ".join(_administration_name(profile, code) for code in p.presenting)
-    # a field the proposal leaves unanswered (its template does not ask it) is not printed
-    summary, _, _, presenting_label, affected = words.summary_fields
-    fields = (
-        (summary, p.summary),
-        (presenting_label, presenting),
-        (affected, "\n".join(_affected_boxes(profile, p)) if p.affected else ""),
-    )
-    rows = [Row((Cell(label), Cell(value))) for label, value in fields if value]
-    if rows:
-        _table(doc, None, rows, (1, 2.8))
+    _summary_fields(doc, profile, p)
 
 
 def _question(doc: DocxDocument, question: str, answer: bool | None, yes: str) -> None:
@@ -998,6 +988,12 @@ def _entry_only(doc: DocxDocument, cat: Catalog, p: Proposal, found: Marks) -> N
 def _summary_texts(doc: DocxDocument, profile: Profile, p: Proposal) -> None:
     """A public summary's texts, as section 1 prints them, without the template's heading."""
     _prose(doc, p.description)
+    _summary_fields(doc, profile, p)
+
+
+def _summary_fields(doc: DocxDocument, profile: Profile, p: Proposal) -> None:
+    """Section 1's fields: the summary, who presents the proposal and whom it affects; a
+    field the proposal leaves unanswered (its template does not ask it) is not printed."""
     presenting = ", ".join(_administration_name(profile, code) for code in p.presenting)
     summary, _, _, presenting_label, affected = _words().words.summary_fields
     fields = (
