@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: MPL-2.0
-"""The seed catalog in the test database, and the demo users."""
+"""The seed catalog in the test database, the demo users, and the English example catalog
+beside the seed."""
 
 from __future__ import annotations
 
@@ -7,8 +8,16 @@ from collections.abc import Callable
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
+from gevinst.format.reader import load_catalog
+from gevinst.stores.base import Change
 from gevinst.web import demo
+from gevinst.web.store import DatabaseStore
+from tests.paths import ROOT
+
+# the English unitary council's example catalog (catalogs/), as the web tests open it
+EN = "en-unitary-2025-26"
 
 
 @pytest.fixture
@@ -24,3 +33,12 @@ def login(seeded: None) -> Callable[[str], Client]:
         return client
 
     return client_for
+
+
+@pytest.fixture
+def english(login: Callable[[str], Client]) -> Callable[[str], Client]:
+    """The English example catalog in the database beside the seed."""
+    catalog = load_catalog(ROOT / "catalogs" / EN)
+    change = Change(who="cfo", when=timezone.now(), why="the English example")
+    DatabaseStore().create_catalog(catalog.id, catalog, change)
+    return login

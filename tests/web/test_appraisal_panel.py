@@ -14,30 +14,18 @@ from html import unescape
 
 import pytest
 from django.test import Client
-from django.utils import timezone
 
 from gevinst.core.appraisal.proposal import appraise_proposal
 from gevinst.core.distribute import round_to, round_whole
 from gevinst.format.reader import load_catalog
-from gevinst.stores.base import Change
-from gevinst.web.store import DatabaseStore
 from tests.paths import ROOT
+from tests.web.conftest import EN
 
-EN = "en-unitary-2025-26"
 OBC01 = f"/katalog/{EN}/forslag/OBC01/"
 
 CENT = Decimal("0.01")
 
 Login = Callable[[str], Client]
-
-
-@pytest.fixture
-def english(login: Login) -> Login:
-    """The English example catalog in the database beside the seed."""
-    catalog = load_catalog(ROOT / "catalogs" / EN)
-    change = Change(who="cfo", when=timezone.now(), why="the English example")
-    DatabaseStore().create_catalog(catalog.id, catalog, change)
-    return login
 
 
 def _page(client: Client, address: str, language: str) -> str:
