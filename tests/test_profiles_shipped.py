@@ -279,19 +279,6 @@ def test_the_full_proposal_goes_through_its_profiles_lifecycle(
 # --- the example catalogs: exported and read back ------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def exported(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Path]:
-    """Every example catalog in every format, through the command line."""
-    out = tmp_path_factory.mktemp("shipped")
-    files = {}
-    for name, folder in EXAMPLES.items():
-        for fmt in FORMATS:
-            target = out / (f"{name}-fdp" if fmt == "fdp" else f"{name}.{fmt}")
-            assert main(["export", str(folder), "--format", fmt, "-o", str(target)]) == 0
-            files[name, fmt] = target
-    return files
-
-
 @pytest.mark.parametrize("name", sorted(EXAMPLES))
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_each_example_catalog_exports_to_every_format(

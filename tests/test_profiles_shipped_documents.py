@@ -21,20 +21,7 @@ import openpyxl
 import pytest
 
 from gevinst.cli.main import main
-from tests.test_profiles_shipped import DANISH, EXAMPLES, FORMATS, THOUSAND_KR
-
-
-@pytest.fixture(scope="module")
-def exported(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Path]:
-    """Every example catalog in every format, through the command line."""
-    out = tmp_path_factory.mktemp("shipped-documents")
-    files = {}
-    for name, folder in EXAMPLES.items():
-        for fmt in FORMATS:
-            target = out / (f"{name}-fdp" if fmt == "fdp" else f"{name}.{fmt}")
-            assert main(["export", str(folder), "--format", fmt, "-o", str(target)]) == 0
-            files[name, fmt] = target
-    return files
+from tests.test_profiles_shipped import DANISH, EXAMPLES, THOUSAND_KR
 
 
 def _pdf_text(path: Path) -> str:
