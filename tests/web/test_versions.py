@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from html import unescape
 
 from django.test import Client
+from django.utils import timezone
 
 from gevinst.core.access import Actor, Edits
 from gevinst.core.lifecycle import Event
@@ -113,7 +114,9 @@ def test_the_catalog_as_frozen_and_as_of_a_day(login: Login) -> None:
     assert f"Kataloget som {SENT}" in html
     assert "Samlet ferieløsning i Serviceportalen" in html and "Ny titel efter mødet" not in html
     assert "Tabel 1. Tværgående investeringsforslag" in html and "Investeringspuljen" in html
-    today = datetime.now(UTC).date().isoformat()
+    # a day is a day in the application's time zone (Copenhagen): between 23 and 24 UTC the
+    # save above is already tomorrow there
+    today = timezone.localdate().isoformat()
     assert "Ny titel efter mødet" in _html(reader, f"{VERSIONS}som/?dato={today}")
     assert "Kataloget havde ingen forslag da." in _html(reader, f"{VERSIONS}som/?dato=2020-01-01")
     assert "ikke en dato" in _html(reader, f"{VERSIONS}som/?dato=i-morgen", 400)
