@@ -67,23 +67,32 @@ class AccessDeniedError(GevinstError):
 
 @dataclass(frozen=True)
 class Problem:
-    """One place where a file or document does not follow the format."""
+    """One place where a file or document does not follow the format; ``language`` is the
+    language its place is named in, that of ``message`` (the profile's, "da" or "en"):
+    "OBC01.yaml, linje 12, forslag OBC01, felt title: feltet mangler", or "OBC01.yaml,
+    line 12, proposal OBC01, field title: the field is missing"."""
 
     path: Path
     line: int | None
     proposal: str | None
     field: str
     message: str
+    language: str = "da"
 
     def __str__(self) -> str:
+        line, proposal, field = _PLACES.get(self.language, _PLACES["da"])
         where = [str(self.path)]
         if self.line:
-            where.append(f"linje {self.line}")
+            where.append(f"{line} {self.line}")
         if self.proposal:
-            where.append(f"forslag {self.proposal}")
+            where.append(f"{proposal} {self.proposal}")
         if self.field:
-            where.append(f"felt {self.field}")
+            where.append(f"{field} {self.field}")
         return f"{', '.join(where)}: {self.message}"
+
+
+# a problem's place, named in each language: its line, its proposal, its field
+_PLACES = {"da": ("linje", "forslag", "felt"), "en": ("line", "proposal", "field")}
 
 
 class FormatError(GevinstError):

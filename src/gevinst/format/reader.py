@@ -41,6 +41,7 @@ from gevinst.format import schema as s
 from gevinst.format.appraisal import appraisal_case, appraisal_settings
 from gevinst.format.claims import claim_from_model, claim_problems
 from gevinst.format.collector import collector_paused
+from gevinst.format.language import DANISH, Messages, reading_in, worded
 from gevinst.format.yamlsource import YamlDocument, YamlError, read_bytes
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -53,57 +54,100 @@ def _field(loc: Iterable[int | str]) -> str:
     return out
 
 
-def parse_document(doc: YamlDocument, model: type[ModelT], proposal: str | None) -> ModelT:
+def parse_document(
+    doc: YamlDocument, model: type[ModelT], proposal: str | None, language: str = DANISH
+) -> ModelT:
+    """The document's form, checked; every problem worded in ``language`` (the profile's),
+    the schema's validators' messages too (:mod:`gevinst.format.language`)."""
     try:
-        return model.model_validate(doc.data)
+        with reading_in(language):
+            return model.model_validate(doc.data)
     except ValidationError as e:
         problems = []
         for err in e.errors():
             loc = [step for step in err["loc"] if not _is_validator_tag(step)]
-            message = _danish(err)
-            problems.append(Problem(doc.path, doc.line_of(loc), proposal, _field(loc), message))
+            message = _worded(err, language)
+            problems.append(
+                Problem(doc.path, doc.line_of(loc), proposal, _field(loc), message, language)
+            )
         raise FormatError(problems) from None
 
 
-# pydantic's kinds of error, in Danish; a kind not named keeps pydantic's English message
-_WRONG_TYPE = {
-    "string_type": "skal være en tekst",
-    "int_type": "skal være et helt tal",
-    "int_parsing": "skal være et helt tal",
-    "int_from_float": "skal være et helt tal",
-    "bool_type": "skal være true eller false",
-    "bool_parsing": "skal være true eller false",
-    "list_type": "skal være en liste",
-    "dict_type": "skal være en mapping (nøgle: værdi)",
-    "model_type": "skal være en mapping (nøgle: værdi)",
-    "model_attributes_type": "skal være en mapping (nøgle: værdi)",
+# pydantic's kinds of error, in each language; a kind not named keeps pydantic's English
+# message. A value of a wrong kind is named after the text: "skal være en tekst, ikke 12"
+_WRONG_TYPE: Messages = {
+    "da": {
+        "string_type": "skal være en tekst",
+        "int_type": "skal være et helt tal",
+        "int_parsing": "skal være et helt tal",
+        "int_from_float": "skal være et helt tal",
+        "bool_type": "skal være true eller false",
+        "bool_parsing": "skal være true eller false",
+        "list_type": "skal være en liste",
+        "dict_type": "skal være en mapping (nøgle: værdi)",
+        "model_type": "skal være en mapping (nøgle: værdi)",
+        "model_attributes_type": "skal være en mapping (nøgle: værdi)",
+        "not": "ikke",
+    },
+    "en": {
+        "string_type": "must be a text",
+        "int_type": "must be a whole number",
+        "int_parsing": "must be a whole number",
+        "int_from_float": "must be a whole number",
+        "bool_type": "must be true or false",
+        "bool_parsing": "must be true or false",
+        "list_type": "must be a list",
+        "dict_type": "must be a mapping (key: value)",
+        "model_type": "must be a mapping (key: value)",
+        "model_attributes_type": "must be a mapping (key: value)",
+        "not": "not",
+    },
 }
 
 
-_OTHER = {
-    "missing": "feltet mangler",
-    "extra_forbidden": "ukendt felt (se docs/format.md for formatets felter)",
-    "literal_error": "skal være {expected}",
-    "greater_than_equal": "skal være mindst {ge}",
-    "less_than_equal": "må højst være {le}",
-    "too_short": "skal have mindst {min_length} element",
-    "string_pattern_mismatch": "må kun holde bogstaver, tal, - og _ og skal begynde med et "
-    "bogstav eller et tal",
+_OTHER: Messages = {
+    "da": {
+        "missing": "feltet mangler",
+        "extra_forbidden": "ukendt felt (se docs/format.md for formatets felter)",
+        "literal_error": "skal være {expected}",
+        "greater_than_equal": "skal være mindst {ge}",
+        "less_than_equal": "må højst være {le}",
+        "too_short": "skal have mindst {min_length} element",
+        "string_pattern_mismatch": "må kun holde bogstaver, tal, - og _ og skal begynde med et "
+        "bogstav eller et tal",
+    },
+    "en": {
+        "missing": "the field is missing",
+        "extra_forbidden": "unknown field (see docs/format.md for the format's fields)",
+        "literal_error": "must be {expected}",
+        "greater_than_equal": "must be at least {ge}",
+        "less_than_equal": "must be at most {le}",
+        "too_short": "must have at least {min_length} item",
+        "string_pattern_mismatch": "may hold only letters, digits, - and _ and must begin with "
+        "a letter or a digit",
+    },
 }
 
+# the word pydantic joins a context's alternatives with ("'a', 'b' or 'c'"), in each language
+_OR = {"da": " eller ", "en": " or "}
 
-def _danish(err: ErrorDetails) -> str:
-    """A schema error's message in Danish, with the value given where it is of a wrong kind."""
+
+def _worded(err: ErrorDetails, language: str) -> str:
+    """A schema error's message in ``language``, with the value given where it is of a
+    wrong kind."""
     kind = err["type"]
-    if kind == "value_error":  # the schema's own validators, already Danish
+    if kind == "value_error":  # the schema's own validators, already in the language
         return str(err["msg"]).removeprefix("Value error, ")
-    if kind in _WRONG_TYPE:
+    wrong = _WRONG_TYPE.get(language) or _WRONG_TYPE[DANISH]
+    if kind in wrong:
         given = repr(err["input"])
-        return f"{_WRONG_TYPE[kind]}, ikke {given if len(given) <= 40 else given[:37] + '...'}"
-    if kind in _OTHER:
-        ctx = {k: str(v).replace(" or ", " eller ") for k, v in err.get("ctx", {}).items()}
+        return f"{wrong[kind]}, {wrong['not']} {given if len(given) <= 40 else given[:37] + '...'}"
+    other = _OTHER.get(language) or _OTHER[DANISH]
+    if kind in other:
+        or_ = _OR.get(language, _OR[DANISH])
+        ctx = {k: str(v).replace(" or ", or_) for k, v in err.get("ctx", {}).items()}
         try:
-            return _OTHER[kind].format(**ctx)
+            return other[kind].format(**ctx)
         except KeyError:  # a context pydantic did not give
             pass
     return str(err["msg"])
@@ -447,20 +491,100 @@ def _proposal(pm: s.ProposalModel, profile: Profile) -> m.Proposal:
     )
 
 
+# the reader's own messages (names that point nowhere, a scale, a file), in each language
+_SAID: Messages = {
+    "da": {
+        "unit": "ukendt udvalg, forvaltning eller bevilling {name!r}",
+        "year": "året {year} er ikke blandt forslagets år",
+        "area": "ukendt styringsområde {area!r}",
+        "one_booking": "angiv præcis én af unit, key eller parts",
+        "key": "nøglen {key!r} findes ikke under keys",
+        "line": "linjen {line!r} findes ikke under lines",
+        "param_missing": "modellen {model!r} mangler parameteren {name!r}",
+        "param_unknown": "modellen {model!r} har ingen parameter {name!r}",
+        "value_or_assumption": "angiv enten value eller assumption",
+        "assumption": "antagelsen {name!r} findes ikke i profilen",
+        "line_twice": "linje-id {id!r} er brugt før",
+        "negative_weight": "en vægt kan ikke være negativ",
+        "no_weight": "en nøgle skal have mindst én vægt over nul",
+        "none": "ingen",
+        "consultation_kind": "høringsarten {kind!r} findes ikke i profilen {profile!r}s "
+        "consultation_kinds: {known}",
+        "file_name": "id {id!r} skal svare til filnavnet",
+        "no_file": "filen findes ikke",
+        "no_proposal_file": "filen {path} findes ikke",
+        "outside": "filen er et link ud af katalogmappen (til {target})",
+        "listed_twice": "forslaget {id!r} står to gange",
+        "not_listed": "forslaget {id!r} står ikke i proposals",
+        "scale": "beløbene er angivet i skala {scale}, men profilen {profile} skriver alle beløb "
+        "i {label} (skala {own}); omregn beløbene eller udelad scale",
+        "target_twice": "måltallet {id!r} står to gange",
+        "target_unit": "ukendt udvalg eller forvaltning {name!r} (se profilen {profile})",
+        "row": "{title}, række {no}",
+        "row_area": "{where}: ukendt styringsområde {area!r} i {name}; profilen {profile} har "
+        "{areas}",
+        "row_no_investment": "{where}: investeringen er delt på styringsområder, men rækken "
+        "angiver ingen samlet investering (investment) at dele",
+        "row_years": "{where}: effekten på {area} har år {years}, som rækkens samlede effekt "
+        "(effect) ikke har",
+    },
+    "en": {
+        "unit": "unknown committee, department or appropriation {name!r}",
+        "year": "the year {year} is not among the proposal's years",
+        "area": "unknown area {area!r}",
+        "one_booking": "give exactly one of unit, key or parts",
+        "key": "the key {key!r} is not under keys",
+        "line": "the line {line!r} is not under lines",
+        "param_missing": "the model {model!r} lacks the parameter {name!r}",
+        "param_unknown": "the model {model!r} has no parameter {name!r}",
+        "value_or_assumption": "give either value or assumption",
+        "assumption": "the assumption {name!r} is not in the profile",
+        "line_twice": "the line id {id!r} is used before",
+        "negative_weight": "a weight cannot be negative",
+        "no_weight": "a key must have at least one weight above zero",
+        "none": "none",
+        "consultation_kind": "the consultation kind {kind!r} is not among the profile "
+        "{profile!r}'s consultation_kinds: {known}",
+        "file_name": "the id {id!r} must match the file's name",
+        "no_file": "the file does not exist",
+        "no_proposal_file": "the file {path} does not exist",
+        "outside": "the file is a link out of the catalog's folder (to {target})",
+        "listed_twice": "the proposal {id!r} is listed twice",
+        "not_listed": "the proposal {id!r} is not in proposals",
+        "scale": "the amounts are given in scale {scale}, but the profile {profile} writes every "
+        "amount in {label} (scale {own}); convert the amounts or leave out scale",
+        "target_twice": "the target {id!r} is listed twice",
+        "target_unit": "unknown committee or department {name!r} (see the profile {profile})",
+        "row": "{title}, row {no}",
+        "row_area": "{where}: unknown area {area!r} in {name}; the profile {profile} has {areas}",
+        "row_no_investment": "{where}: the investment is split by area, but the row gives no "
+        "total investment (investment) to split",
+        "row_years": "{where}: the effect on {area} has the years {years}, which the row's "
+        "total effect (effect) has not",
+    },
+}
+
+
 class _References:
-    """Collects names in a proposal that point nowhere, each with its line."""
+    """Collects names in a proposal that point nowhere, each with its line, in the
+    profile's language."""
 
     def __init__(self, doc: YamlDocument, pm: s.ProposalModel, profile: Profile) -> None:
         self.doc, self.pm, self.profile = doc, pm, profile
         self.problems: list[Problem] = []
 
     def bad(self, loc: list[int | str], message: str) -> None:
-        line = self.doc.line_of(loc)
-        self.problems.append(Problem(self.doc.path, line, self.pm.id, _field(loc), message))
+        line, language = self.doc.line_of(loc), self.profile.language
+        self.problems.append(
+            Problem(self.doc.path, line, self.pm.id, _field(loc), message, language)
+        )
+
+    def said(self, key: str, /, **fields: object) -> str:
+        return worded(self.profile.language, _SAID, key, **fields)
 
     def unit(self, loc: list[int | str], name: str) -> None:
         if not self.profile.is_unit_name(name):
-            self.bad(loc, f"ukendt udvalg, forvaltning eller bevilling {name!r}")
+            self.bad(loc, self.said("unit", name=name))
 
     def scale(self) -> None:
         """A file's amounts are written in the profile's scale; a file that says another
@@ -472,44 +596,44 @@ class _References:
         here: list[int | str] = ["lines", i]
         for year in ln.amounts:
             if year not in self.pm.years:
-                self.bad([*here, "amounts", year], f"året {year} er ikke blandt forslagets år")
+                self.bad([*here, "amounts", year], self.said("year", year=year))
         if ln.area is not None and self.profile.find_area(ln.area) is None:
-            self.bad([*here, "area"], f"ukendt styringsområde {ln.area!r}")
+            self.bad([*here, "area"], self.said("area", area=ln.area))
         if ln.placed is not None:
             self.unit([*here, "placed"], ln.placed)
         b = ln.booking
         if b is None:
             return
         if len([x for x in (b.unit, b.key, b.parts) if x is not None]) != 1:
-            self.bad([*here, "booking"], "angiv præcis én af unit, key eller parts")
+            self.bad([*here, "booking"], self.said("one_booking"))
         if b.unit is not None:
             self.unit([*here, "booking", "unit"], b.unit)
         if b.key is not None and b.key not in self.pm.keys:
-            self.bad([*here, "booking", "key"], f"nøglen {b.key!r} findes ikke under keys")
+            self.bad([*here, "booking", "key"], self.said("key", key=b.key))
         for name in b.parts or {}:
             self.unit([*here, "booking", "parts", name], name)
 
     def effect(self, i: int, e: s.EffectModel, line_ids: set[str]) -> None:
         here: list[int | str] = ["effects", i]
         if e.line not in line_ids:
-            self.bad([*here, "line"], f"linjen {e.line!r} findes ikke under lines")
+            self.bad([*here, "line"], self.said("line", line=e.line))
         for j, other in enumerate(e.also):
             if other not in line_ids or other == e.line:
-                self.bad([*here, "also", j], f"linjen {other!r} findes ikke under lines")
+                self.bad([*here, "also", j], self.said("line", line=other))
         expected = set(fx.MODELS[e.model].params)
         for name in sorted(expected - set(e.params)):
-            self.bad([*here, "params"], f"modellen {e.model!r} mangler parameteren {name!r}")
+            self.bad([*here, "params"], self.said("param_missing", model=e.model, name=name))
         for name, p in e.params.items():
             if name not in expected:
                 self.bad(
-                    [*here, "params", name], f"modellen {e.model!r} har ingen parameter {name!r}"
+                    [*here, "params", name], self.said("param_unknown", model=e.model, name=name)
                 )
             elif (p.value is None) == (p.assumption is None):
-                self.bad([*here, "params", name], "angiv enten value eller assumption")
+                self.bad([*here, "params", name], self.said("value_or_assumption"))
             elif p.assumption is not None and p.assumption not in self.profile.assumptions:
                 self.bad(
                     [*here, "params", name, "assumption"],
-                    f"antagelsen {p.assumption!r} findes ikke i profilen",
+                    self.said("assumption", name=p.assumption),
                 )
 
     def check(self) -> list[Problem]:
@@ -519,15 +643,15 @@ class _References:
         for i, ln in enumerate(pm.lines):
             self.line(i, ln)
             if ln.id in seen:
-                self.bad(["lines", i, "id"], f"linje-id {ln.id!r} er brugt før")
+                self.bad(["lines", i, "id"], self.said("line_twice", id=ln.id))
             seen.add(ln.id)
         for name, key in pm.keys.items():
             for w, weight in key.weights.items():
                 self.unit(["keys", name, "weights", w], w)
                 if weight < 0:
-                    self.bad(["keys", name, "weights", w], "en vægt kan ikke være negativ")
+                    self.bad(["keys", name, "weights", w], self.said("negative_weight"))
             if not any(key.weights.values()):
-                self.bad(["keys", name, "weights"], "en nøgle skal have mindst én vægt over nul")
+                self.bad(["keys", name, "weights"], self.said("no_weight"))
         line_ids = {ln.id for ln in pm.lines}
         for i, e in enumerate(pm.effects):
             self.effect(i, e, line_ids)
@@ -547,13 +671,14 @@ class _References:
     def consultation_kinds(self) -> None:
         """A consultation's kind is one of the profile's ``consultation_kinds``."""
         kinds = self.profile.consultation_kinds
-        known = ", ".join(kinds) or "ingen"
+        known = ", ".join(kinds) or self.said("none")
         for i, c in enumerate(self.pm.consultations):
             if c.kind not in kinds:
                 self.bad(
                     ["consultations", i, "kind"],
-                    f"høringsarten {c.kind!r} findes ikke i profilen {self.profile.id!r}s "
-                    f"consultation_kinds: {known}",
+                    self.said(
+                        "consultation_kind", kind=c.kind, profile=self.profile.id, known=known
+                    ),
                 )
 
 
@@ -561,18 +686,21 @@ def proposal_from_document(
     doc: YamlDocument, profile: Profile, expected_id: str | None = None
 ) -> m.Proposal:
     """A proposal from its document, checked for form and then for names that point nowhere;
-    ``expected_id`` is the id the document must have (its file name)."""
-    pm = parse_document(doc, s.ProposalModel, expected_id or doc.data.get("id"))
+    ``expected_id`` is the id the document must have (its file name). Every problem is
+    worded in the profile's language."""
+    language = profile.language
+    pm = parse_document(doc, s.ProposalModel, expected_id or doc.data.get("id"), language)
     problems = _References(doc, pm, profile).check()
     if expected_id is not None and pm.id != expected_id:
-        message = f"id {pm.id!r} skal svare til filnavnet"
-        problems.append(Problem(doc.path, doc.line_of(["id"]), pm.id, "id", message))
+        message = worded(language, _SAID, "file_name", id=pm.id)
+        problems.append(Problem(doc.path, doc.line_of(["id"]), pm.id, "id", message, language))
     if problems:
         raise FormatError(problems)
     proposal = _proposal(pm, profile)
     for i, where, message in claim_problems(proposal):
         line = doc.line_of(["claims", i, where])
-        problems.append(Problem(doc.path, line, pm.id, _field(["claims", i, where]), message))
+        field = _field(["claims", i, where])
+        problems.append(Problem(doc.path, line, pm.id, field, message, language))
     if problems:
         raise FormatError(problems)
     return proposal
@@ -631,7 +759,9 @@ def _catalog_table(t: s.CatalogTableModel, profile: Profile) -> m.CatalogTable:
 
 @collector_paused()
 def load_catalog(folder: Path) -> m.Catalog:
-    """Load ``folder/catalog.yaml`` and every proposal it lists from ``folder/proposals``."""
+    """Load ``folder/catalog.yaml`` and every proposal it lists from ``folder/proposals``;
+    the catalog's and its proposals' problems are worded in its profile's language (Danish
+    where the profile cannot be read, and for the profile's own problems)."""
     path = folder / "catalog.yaml" if folder.is_dir() else folder
     if not path.exists():
         raise FormatError([Problem(path, None, None, "", "filen findes ikke")])
@@ -640,7 +770,8 @@ def load_catalog(folder: Path) -> m.Catalog:
         message = f"filen er et link ud af katalogmappen (til {path.resolve()})"
         raise FormatError([Problem(path, None, None, "", message)])
     doc = read_document(path)
-    cm = parse_catalog(doc)
+    language = _profile_language(doc, folder)
+    cm = parse_catalog(doc, language)
     profile = load_profile(cm.profile, folder)
     check_targets(doc, cm, profile)
     proposals: list[m.Proposal] = []
@@ -654,13 +785,14 @@ def load_catalog(folder: Path) -> m.Catalog:
                     doc.line_of(["proposals", i]),
                     pid,
                     f"proposals[{i}]",
-                    f"filen {ppath} findes ikke",
+                    worded(language, _SAID, "no_proposal_file", path=ppath),
+                    language,
                 )
             )
             continue
         if _outside(ppath, folder):
-            message = f"filen er et link ud af katalogmappen (til {ppath.resolve()})"
-            problems.append(Problem(ppath, None, pid, "", message))
+            message = worded(language, _SAID, "outside", target=ppath.resolve())
+            problems.append(Problem(ppath, None, pid, "", message, language))
             continue
         try:
             proposals.append(load_proposal(ppath, profile))
@@ -671,29 +803,47 @@ def load_catalog(folder: Path) -> m.Catalog:
     return catalog_from_model(cm, profile, proposals)
 
 
+def _profile_language(doc: YamlDocument, folder: Path) -> str:
+    """The language of the profile a catalog document names, read before the document is
+    checked so that its problems are worded in it; Danish where the document names no
+    profile or one that cannot be read (load_catalog says why after the document's own
+    problems, as it always has)."""
+    name = doc.data.get("profile") if isinstance(doc.data, dict) else None
+    if not isinstance(name, str):
+        return DANISH
+    try:
+        return load_profile(name, folder).language
+    except (FormatError, OSError):
+        return DANISH
+
+
 def _outside(path: Path, folder: Path) -> bool:
     """Whether a catalog's file is a symbolic link to a file outside its folder: a catalog
     is its folder, and an export would publish what such a link points at."""
     return not path.resolve().is_relative_to(folder.resolve())
 
 
-def parse_catalog(doc: YamlDocument) -> s.CatalogModel:
-    """The catalog document's form, checked, and its rows pointing at listed proposals."""
-    cm = parse_document(doc, s.CatalogModel, None)
+def parse_catalog(doc: YamlDocument, language: str = DANISH) -> s.CatalogModel:
+    """The catalog document's form, checked, and its rows pointing at listed proposals;
+    every problem worded in ``language`` (its profile's)."""
+    cm = parse_document(doc, s.CatalogModel, None, language)
     problems: list[Problem] = []
 
     def bad(loc: list[int | str], proposal: str | None, message: str) -> None:
-        problems.append(Problem(doc.path, doc.line_of(loc), proposal, _field(loc), message))
+        problems.append(
+            Problem(doc.path, doc.line_of(loc), proposal, _field(loc), message, language)
+        )
 
     for i, pid in enumerate(cm.proposals):
         if pid in cm.proposals[:i]:
-            bad(["proposals", i], pid, f"forslaget {pid!r} står to gange")
+            bad(["proposals", i], pid, worded(language, _SAID, "listed_twice", id=pid))
     for t, table in enumerate(cm.tables):
         for g, group in enumerate(table.groups):
             for r, row in enumerate(group.rows):
                 if row.proposal is not None and row.proposal not in cm.proposals:
                     loc: list[int | str] = ["tables", t, "groups", g, "rows", r, "proposal"]
-                    bad(loc, row.proposal, f"forslaget {row.proposal!r} står ikke i proposals")
+                    message = worded(language, _SAID, "not_listed", id=row.proposal)
+                    bad(loc, row.proposal, message)
     if problems:
         raise FormatError(problems)
     return cm
@@ -701,24 +851,34 @@ def parse_catalog(doc: YamlDocument) -> s.CatalogModel:
 
 def scale_problem(scale: int, profile: Profile) -> str:
     """Why a file's stated scale cannot be read in a profile (every amount in the body's
-    files is written in its profile's scale), or "" where it can."""
+    files is written in its profile's scale), or "" where it can; in the profile's language
+    (the scales written the Danish way, "1.000", as the format writes them)."""
     money = profile.money
     if scale == money.scale:
         return ""
-    return (
-        f"beløbene er angivet i skala {dk(Decimal(scale))}, men profilen {profile.id} skriver "
-        f"alle beløb i {money.label} (skala {dk(Decimal(money.scale))}); omregn beløbene "
-        "eller udelad scale"
+    return worded(
+        profile.language,
+        _SAID,
+        "scale",
+        scale=dk(Decimal(scale)),
+        profile=profile.id,
+        label=money.label,
+        own=dk(Decimal(money.scale)),
     )
 
 
 def check_targets(doc: YamlDocument, cm: s.CatalogModel, profile: Profile) -> None:
     """The catalog's targets name the profile's units and styringsområder and the catalog's
-    proposals, each target id once; every problem at once, with its place."""
+    proposals, each target id once; every problem at once, with its place, in the profile's
+    language."""
     problems: list[Problem] = []
+    language = profile.language
 
     def bad(loc: list[int | str], message: str) -> None:
-        problems.append(Problem(doc.path, doc.line_of(loc), None, _field(loc), message))
+        problems.append(Problem(doc.path, doc.line_of(loc), None, _field(loc), message, language))
+
+    def said(key: str, /, **fields: object) -> str:
+        return worded(language, _SAID, key, **fields)
 
     if cm.scale is not None and (message := scale_problem(cm.scale, profile)):
         bad(["scale"], message)
@@ -726,19 +886,19 @@ def check_targets(doc: YamlDocument, cm: s.CatalogModel, profile: Profile) -> No
     for i, t in enumerate(cm.targets):
         at: list[int | str] = ["targets", i]
         if t.id in seen:
-            bad([*at, "id"], f"måltallet {t.id!r} står to gange")
+            bad([*at, "id"], said("target_twice", id=t.id))
         seen.add(t.id)
         if t.area is not None and profile.find_area(t.area) is None:
-            bad([*at, "area"], f"ukendt styringsområde {t.area!r}")
+            bad([*at, "area"], said("area", area=t.area))
         for j, pid in enumerate(t.proposals or ()):
             if pid not in cm.proposals:
-                bad([*at, "proposals", j], f"forslaget {pid!r} står ikke i proposals")
+                bad([*at, "proposals", j], said("not_listed", id=pid))
         named = [("committees", n) for n in t.committees or {}]
         named += [("shares.weights", n) for n in (t.shares.weights if t.shares else {})]
         for where, name in named:
             if not profile.is_unit_name(name):
                 loc = [*at, *where.split("."), name]
-                bad(loc, f"ukendt udvalg eller forvaltning {name!r} (se profilen {profile.id})")
+                bad(loc, said("target_unit", name=name, profile=profile.id))
     for loc, message in _row_area_problems(cm, profile):
         bad(loc, message)
     if problems:
@@ -755,11 +915,15 @@ def _row_area_problems(
     ..."). Whether the parts add up to the total is the check's (a stated figure may
     disagree)."""
     areas = ", ".join(profile.areas)
+
+    def said(key: str, /, **fields: object) -> str:
+        return worded(profile.language, _SAID, key, **fields)
+
     for t, table in enumerate(cm.tables):
         for g, group in enumerate(table.groups):
             for r, row in enumerate(group.rows):
                 at: list[int | str] = ["tables", t, "groups", g, "rows", r]
-                where = f"{table.title}, række {row.no or r + 1}" + (
+                where = said("row", title=table.title, no=row.no or r + 1) + (
                     f" ({row.proposal})" if row.proposal else ""
                 )
                 years = {y for y, v in row.effect.items() if v is not None}
@@ -769,23 +933,31 @@ def _row_area_problems(
                     if profile.find_area(area) is None:
                         yield (
                             [*at, name, area],
-                            f"{where}: ukendt styringsområde {area!r} i {name}; profilen "
-                            f"{profile.id} har {areas}",
+                            said(
+                                "row_area",
+                                where=where,
+                                area=area,
+                                name=name,
+                                profile=profile.id,
+                                areas=areas,
+                            ),
                         )
                 if row.investment_by_area and row.investment is None:
                     yield (
                         [*at, "investment_by_area"],
-                        f"{where}: investeringen er delt på styringsområder, men rækken angiver "
-                        "ingen samlet investering (investment) at dele",
+                        said("row_no_investment", where=where),
                     )
                 for area, part in row.effect_by_area.items():
                     extra = sorted(y for y, v in part.items() if v is not None and y not in years)
                     if extra:
                         yield (
                             [*at, "effect_by_area", area],
-                            f"{where}: effekten på {area} har år "
-                            f"{', '.join(map(str, extra))}, som rækkens samlede effekt "
-                            "(effect) ikke har",
+                            said(
+                                "row_years",
+                                where=where,
+                                area=area,
+                                years=", ".join(map(str, extra)),
+                            ),
                         )
 
 

@@ -33,6 +33,8 @@ from gevinst.core.model import TABLES_WITH_TEXT_AFTER
 from gevinst.core.numbers import AMOUNT_LIMIT, MAX_DENOMINATOR, amount_problem, dk, shortened
 from gevinst.core.profile import CATALOG_COLUMNS
 from gevinst.core.template import TEMPLATE_HEADINGS, WORDINGS, wording_problem
+from gevinst.format.language import Messages, said
+from gevinst.format.language import reading as reading_language
 from gevinst.format.yamlsource import CommaNumber, WrittenNumber
 
 SCHEMA_VERSION = 1
@@ -49,6 +51,72 @@ _THOUSANDS = re.compile(r"^[+-]?[1-9]\d{0,2}(?:\.\d{3})+$")
 
 _WHOLE_LIMIT = int(AMOUNT_LIMIT)
 
+# the messages a user meets most (numbers, years, dates), in the language of the file being
+# read (gevinst.format.language: the profile's); the Danish ones as they always were
+_SAID: Messages = {
+    "da": {
+        "bool_amount": "et beløb kan ikke være true/false",
+        "zero_division": "{value!r}: division med nul",
+        "denominator": "{value}: nævneren må højst være {most}",
+        "point_or_fraction": "{value!r} kan læses både som {whole} (med tusindtalsprik) og som "
+        'en brøk; skriv {whole} for beløbet, eller brøken med komma: "{fraction}"',
+        "not_a_number": "{value} er ikke et tal",
+        "point_thousands": "{written} er skrevet som et decimaltal uden anførselstegn, altså "
+        "{decimal}; mente du {whole} (punktum som tusindtalsprik), så skriv {whole}; mente du "
+        'decimaltallet {decimal}, så skriv "{decimal}" i anførselstegn',
+        "point_decimal": "{written} er skrevet som et decimaltal uden anførselstegn; skriv et "
+        'decimaltal i anførselstegn med komma: "{decimal}"',
+        "point_other": "{written} er skrevet som et decimaltal; skriv beløb uden tusindtalsprik "
+        '(fx 1144, ikke 1.144) og brøker i anførselstegn med komma (fx "0,5")',
+        "comma_read": "{written} uden anførselstegn læser YAML {reading}",
+        "comma_unquoted": "{written} er skrevet uden anførselstegn",
+        "comma_between": "komma mellem tusinder",
+        "commas_between": "kommaer mellem tusinder",
+        "comma_thousands": "mente du {whole} ({between}), så skriv {whole}",
+        "comma_decimal": "mente du decimaltallet {written} (komma som decimaltegn), så skriv "
+        '"{written}" i anførselstegn',
+        "comma_list": "mente du {count} tal, så skriv et mellemrum efter kommaet: {parts}",
+        "comma_other": 'skriv et tal uden komma (fx 1144) eller i anførselstegn (fx "0,5")',
+        "grouped": "{value} er skrevet med tegn mellem tusinder; skriv {plain}",
+        "not_a_year": "{value!r} er ikke et årstal; skriv året som et helt tal, fx 2025",
+        "year_range": "året {value} er uden for {first}-{last}",
+        "not_a_date": "{value!r} er ikke en gyldig dato; skriv ÅÅÅÅ-MM-DD",
+        "consecutive": "årene skal følge hinanden i rækkefølge, fx [2024, 2025, 2026]: {years}",
+    },
+    "en": {
+        "bool_amount": "an amount cannot be true/false",
+        "zero_division": "{value!r}: division by zero",
+        "denominator": "{value}: the denominator may be at most {most}",
+        "point_or_fraction": "{value!r} can be read both as {whole} (with a point between "
+        "thousands) and as a fraction; write {whole} for the amount, or the fraction with a "
+        'comma: "{fraction}"',
+        "not_a_number": "{value} is not a number",
+        "point_thousands": "{written} is written as a decimal number without quotes, that is "
+        "{decimal}; if you meant {whole} (a point between thousands), write {whole}; if you "
+        'meant the decimal number {decimal}, write "{decimal}" in quotes',
+        "point_decimal": "{written} is written as a decimal number without quotes; write a "
+        'decimal number in quotes with a comma: "{decimal}"',
+        "point_other": "{written} is written as a decimal number; write amounts without "
+        "separators between thousands (e.g. 1144, not 1.144) and fractions in quotes with a "
+        'comma (e.g. "0,5")',
+        "comma_read": "{written} without quotes is read by YAML {reading}",
+        "comma_unquoted": "{written} is written without quotes",
+        "comma_between": "a comma between thousands",
+        "commas_between": "commas between thousands",
+        "comma_thousands": "if you meant {whole} ({between}), write {whole}",
+        "comma_decimal": "if you meant the decimal number {written} (a comma as the decimal "
+        'sign), write "{written}" in quotes',
+        "comma_list": "if you meant {count} numbers, write a space after the comma: {parts}",
+        "comma_other": 'write a number without a comma (e.g. 1144) or in quotes (e.g. "0,5")',
+        "grouped": "{value} is written with separators between thousands; write {plain}",
+        "not_a_year": "{value!r} is not a year; write the year as a whole number, e.g. 2025",
+        "year_range": "the year {value} is outside {first}-{last}",
+        "not_a_date": "{value!r} is not a valid date; write YYYY-MM-DD",
+        "consecutive": "the years must follow each other in order, e.g. [2024, 2025, 2026]: "
+        "{years}",
+    },
+}
+
 
 def _in_range(value: Decimal) -> Decimal:
     if (problem := amount_problem(value)) is not None:
@@ -64,7 +132,7 @@ def _amount(value: Any) -> Decimal:
     if isinstance(value, WrittenNumber | CommaNumber):
         raise ValueError(_unquoted_problem(value))
     if isinstance(value, bool):
-        raise ValueError("et beløb kan ikke være true/false")
+        raise ValueError(said(_SAID, "bool_amount"))
     if isinstance(value, int):
         return _in_range(Decimal(value))
     if isinstance(value, Decimal):
@@ -72,12 +140,11 @@ def _amount(value: Any) -> Decimal:
     if isinstance(value, str) and (fraction := _FRACTION.match(value.strip())):
         numerator, denominator = Decimal(fraction[1]), Decimal(fraction[2])
         if denominator == 0:
-            raise ValueError(f"{value!r}: division med nul")
+            raise ValueError(said(_SAID, "zero_division", value=value))
         if denominator > MAX_DENOMINATOR:
             # the writer finds a fraction again by its denominator, up to this one
-            raise ValueError(
-                f"{shortened(value)}: nævneren må højst være {dk(Decimal(MAX_DENOMINATOR))}"
-            )
+            most = dk(Decimal(MAX_DENOMINATOR))
+            raise ValueError(said(_SAID, "denominator", value=shortened(value), most=most))
         _in_range(numerator)
         # an exact fraction ("2/3") has as many decimals as it needs
         return numerator / denominator
@@ -87,15 +154,14 @@ def _amount(value: Any) -> Decimal:
         whole = value.strip().replace(".", "")
         fraction_text = value.strip().replace(".", ",")
         raise ValueError(
-            f"{value!r} kan læses både som {whole} (med tusindtalsprik) og som en brøk; "
-            f'skriv {whole} for beløbet, eller brøken med komma: "{fraction_text}"'
+            said(_SAID, "point_or_fraction", value=value, whole=whole, fraction=fraction_text)
         )
     if isinstance(value, str) and _NUMBER.match(value.strip()):
         try:
             return _in_range(Decimal(value.strip().replace(",", ".")))
         except InvalidOperation:
             pass
-    raise ValueError(f"{shortened(repr(value))} er ikke et tal")
+    raise ValueError(said(_SAID, "not_a_number", value=shortened(repr(value))))
 
 
 # how a number is written unquoted where YAML (or JSON) does not read it as meant; the
@@ -127,20 +193,10 @@ def _point_problem(written: str) -> str:
         # one point: YAML reads 12.500.000 as a text, which _grouped speaks of
         whole = written.replace(".", "")
         decimal = written.replace(".", ",")
-        return (
-            f"{written} er skrevet som et decimaltal uden anførselstegn, altså {decimal}; mente "
-            f"du {whole} (punktum som tusindtalsprik), så skriv {whole}; mente du decimaltallet "
-            f'{decimal}, så skriv "{decimal}" i anførselstegn'
-        )
+        return said(_SAID, "point_thousands", written=written, decimal=decimal, whole=whole)
     if _POINT_DECIMAL.match(written):
-        return (
-            f"{written} er skrevet som et decimaltal uden anførselstegn; skriv et decimaltal i "
-            f'anførselstegn med komma: "{written.replace(".", ",")}"'
-        )
-    return (
-        f"{shortened(written)} er skrevet som et decimaltal; skriv beløb uden tusindtalsprik "
-        f'(fx 1144, ikke 1.144) og brøker i anførselstegn med komma (fx "0,5")'
-    )
+        return said(_SAID, "point_decimal", written=written, decimal=written.replace(".", ","))
+    return said(_SAID, "point_other", written=shortened(written))
 
 
 def _comma_problem(written: CommaNumber) -> str:
@@ -152,31 +208,30 @@ def _comma_problem(written: CommaNumber) -> str:
     mente du 70000 (komma mellem tusinder), så skriv 70000;
     mente du decimaltallet 70,000 (komma som decimaltegn), så skriv "70,000" i anførselstegn
     """
-    reading = written.yaml_reading()
-    said = f"{written} uden anførselstegn læser YAML {reading}"
+    reading = written.yaml_reading(language := reading_language())
+    told = said(_SAID, "comma_read", written=written, reading=reading)
     if not reading:  # block style: YAML keeps it whole, as the text "70,000"
-        said = f"{written} er skrevet uden anførselstegn"
+        told = said(_SAID, "comma_unquoted", written=written)
     meant = []
     if _COMMA_THOUSANDS.match(written):
         whole = written.replace(",", "")
-        between = "komma mellem tusinder" if written.count(",") == 1 else "kommaer mellem tusinder"
-        meant.append(f"mente du {whole} ({between}), så skriv {whole}")
+        between = said(_SAID, "comma_between" if written.count(",") == 1 else "commas_between")
+        meant.append(said(_SAID, "comma_thousands", whole=whole, between=between))
     if _COMMA_DECIMAL.match(written):
-        meant.append(
-            f"mente du decimaltallet {written} (komma som decimaltegn), så skriv "
-            f'"{written}" i anførselstegn'
-        )
+        meant.append(said(_SAID, "comma_decimal", written=written))
     if written.split_in == "list":
-        meant.append(
-            f"mente du {_COUNT.get(len(written.parts), str(len(written.parts)))} tal, så skriv et "
-            f"mellemrum efter kommaet: {', '.join(written.parts)}"
-        )
+        count = _COUNT.get(language, _COUNT["da"]).get(len(written.parts), str(len(written.parts)))
+        parts = ", ".join(written.parts)
+        meant.append(said(_SAID, "comma_list", count=count, parts=parts))
     if not meant:
-        meant.append('skriv et tal uden komma (fx 1144) eller i anførselstegn (fx "0,5")')
-    return "; ".join([said, *meant])
+        meant.append(said(_SAID, "comma_other"))
+    return "; ".join([told, *meant])
 
 
-_COUNT = {2: "to", 3: "tre", 4: "fire", 5: "fem"}
+_COUNT = {
+    "da": {2: "to", 3: "tre", 4: "fire", 5: "fem"},
+    "en": {2: "two", 3: "three", 4: "four", 5: "five"},
+}
 _SEPARATED = re.compile(
     r"^(?P<sign>[+-]?)(?P<whole>[1-9]\d{0,2}(?:(?P<sep>[., \u00a0\u202f])\d{3})(?:(?P=sep)\d{3})*)"
     r"(?:(?P<point>[.,])(?P<fraction>\d+))?$"
@@ -200,7 +255,7 @@ def _grouped(text: str) -> str | None:
         return None  # "1.144" and "1,144" are read (or refused) as decimals
     whole = found["sign"] + re.sub(r"\D", "", found["whole"])
     plain = f'"{whole},{found["fraction"]}"' if found["fraction"] else whole
-    return f"{shortened(repr(text))} er skrevet med tegn mellem tusinder; skriv {plain}"
+    return said(_SAID, "grouped", value=shortened(repr(text)), plain=plain)
 
 
 # A year of the format: a budget round's year, written as a whole number
@@ -216,9 +271,9 @@ def _year(value: Any) -> int:
     if isinstance(value, str) and not isinstance(value, WrittenNumber) and value.isdigit():
         value = int(value)  # a JSON key is always text
     if not isinstance(value, int) or isinstance(value, bool):
-        raise ValueError(f"{value!r} er ikke et årstal; skriv året som et helt tal, fx 2025")
+        raise ValueError(said(_SAID, "not_a_year", value=value))
     if not FIRST_YEAR <= value <= LAST_YEAR:
-        raise ValueError(f"året {value} er uden for {FIRST_YEAR}-{LAST_YEAR}")
+        raise ValueError(said(_SAID, "year_range", value=value, first=FIRST_YEAR, last=LAST_YEAR))
     return value
 
 
@@ -228,7 +283,7 @@ def _date(value: Any) -> dt.date:
     try:
         return dt.date.fromisoformat(str(value))
     except ValueError:
-        raise ValueError(f"{str(value)!r} er ikke en gyldig dato; skriv ÅÅÅÅ-MM-DD") from None
+        raise ValueError(said(_SAID, "not_a_date", value=str(value))) from None
 
 
 _YEARS: dict[int | str, int] = {
@@ -604,7 +659,7 @@ class ScopeModel(Model):
 
 def _consecutive(years: list[Year]) -> list[Year]:
     if any(b != a + 1 for a, b in itertools.pairwise(years)):
-        raise ValueError(f"årene skal følge hinanden i rækkefølge, fx [2024, 2025, 2026]: {years}")
+        raise ValueError(said(_SAID, "consecutive", years=years))
     return years
 
 

@@ -27,7 +27,7 @@ from __future__ import annotations
 import os
 import re
 import stat
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -68,23 +68,45 @@ class CommaNumber(str):
     parts: tuple[str, ...] = ()
     split_in: str = ""
 
-    def yaml_reading(self) -> str:
-        """How plain YAML reads the number, in Danish; ``""`` where it keeps it whole."""
+    def yaml_reading(self, language: str = "da") -> str:
+        """How plain YAML reads the number, in Danish or in English (``language`` "en": "as
+        70 and a key 000"); ``""`` where it keeps it whole."""
+        words = _READING.get(language, _READING["da"])
         first, *rest = self.parts or (str(self),)
         if self.split_in == "mapping":
-            keys = "en nøgle " + rest[0] if len(rest) == 1 else "nøglerne " + _and(rest)
-            return f"som {first} og {keys}"
+            keys = words["key"] + rest[0] if len(rest) == 1 else words["keys"] + _and(rest, words)
+            return f"{words['as']} {first} {words['and']} {keys}"
         if self.split_in == "list":
             numbers = [first, *(str(int(part)) for part in rest)]
-            return f"som {_COUNT.get(len(numbers), str(len(numbers)))} tal, {_and(numbers)}"
+            count = words.get(str(len(numbers)), str(len(numbers)))
+            return f"{words['as']} {count} {words['numbers']}, {_and(numbers, words)}"
         return ""
 
 
-_COUNT = {2: "to", 3: "tre", 4: "fire", 5: "fem", 6: "seks"}
+# how YAML read a number, in each language: the words and the counts (2: "to", "two")
+_READING = {
+    "da": {
+        "as": "som",
+        "and": "og",
+        "key": "en nøgle ",
+        "keys": "nøglerne ",
+        "numbers": "tal",
+        **{str(n): w for n, w in {2: "to", 3: "tre", 4: "fire", 5: "fem", 6: "seks"}.items()},
+    },
+    "en": {
+        "as": "as",
+        "and": "and",
+        "key": "a key ",
+        "keys": "the keys ",
+        "numbers": "numbers",
+        **{str(n): w for n, w in {2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}.items()},
+    },
+}
 
 
-def _and(words: Sequence[str]) -> str:
-    return ", ".join(words[:-1]) + " og " + words[-1] if len(words) > 1 else "".join(words)
+def _and(words: Sequence[str], said: Mapping[str, str]) -> str:
+    joined = f" {said['and']} "
+    return ", ".join(words[:-1]) + joined + words[-1] if len(words) > 1 else "".join(words)
 
 
 class _Loader(yaml.CSafeLoader):
