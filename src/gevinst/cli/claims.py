@@ -16,11 +16,13 @@ import sys
 from typing import Any
 
 from gevinst.core.access import LOCAL
-from gevinst.core.claims.claim import Claim
+from gevinst.core.claims.claim import MONEY, Claim, ClaimUnit, read_figure
 from gevinst.core.claims.matcher import Found, as_claim
+from gevinst.core.claims.reading import QUALIFIER_WORDS, money_written, unit_word
 from gevinst.core.errors import InputError
 from gevinst.core.model import Proposal
-from gevinst.core.numbers import dk
+from gevinst.core.profile import Profile
+from gevinst.core.template import Printing, printing
 from gevinst.format.claims import claim_document, ref_document
 from gevinst.format.writer import to_yaml
 from gevinst.services import claims as claims_service
@@ -29,31 +31,66 @@ from gevinst.stores.folder import FolderStore
 DEFAULT_CONFIDENCE = 0.7
 
 
-def _years(years: tuple[int, ...], steady: bool) -> str:
-    named = ", ".join(map(str, years))
+# the command's own words in the profile's language (the claims' places are worded by core)
+_WORDS = {
+    "da": {
+        "head": "{id}: {count} tal i teksten, {recorded} registreret som påstande\n",
+        "recorded": "  [registreret]",
+        "steady": "varig",
+        "from": " fra ",
+        "total": " i alt",
+    },
+    "en": {
+        "head": "{id}: {count} figures in the text, {recorded} recorded as claims\n",
+        "recorded": "  [recorded]",
+        "steady": "permanent",
+        "from": " from ",
+        "total": " in all",
+    },
+}
+
+
+def _years(years: tuple[int, ...], steady: bool, pr: Printing) -> str:
+    words = _WORDS[pr.language]
+    named = ", ".join(pr.year(y) for y in years)
     return (
-        f" ({'varig' + (' fra ' + named if named else '') if steady else named})"
+        f" ({words['steady'] + (words['from'] + named if named else '') if steady else named})"
         if (years or steady)
         else ""
     )
 
 
-def render(p: Proposal, found: list[Found]) -> str:
-    """One entry a figure: its number, field, phrase, reading, and the likeliest places."""
+def _figure(written: tuple[str, ...], unit: ClaimUnit, pr: Printing) -> str:
+    """A found figure and its unit: as the claim writes it in Danish ("1,15 mio. kr."), in
+    the English number format and words in English ("£1.15m", "14 FTE")."""
+    if pr.language == "da":
+        return f"{' - '.join(written)} {unit.value}"
+    figures = [w if "/" in w else pr.plain(read_figure(w)) for w in written]
+    if unit in MONEY:
+        return " - ".join(money_written(f, unit, pr.money.currency) for f in figures)
+    return f"{' - '.join(figures)} {unit_word(unit, pr.language, pr.money.currency)}"
+
+
+def render(p: Proposal, found: list[Found], profile: Profile | None = None) -> str:
+    """One entry a figure: its number, field, phrase, reading, and the likeliest places,
+    in the profile's language."""
+    pr = printing(profile)
+    words = _WORDS[pr.language]
     recorded = sum(1 for f in found if f.recorded is not None)
-    out = [f"{p.id}: {len(found)} tal i teksten, {recorded} registreret som påstande\n"]
+    out = [words["head"].format(id=p.id, count=len(found), recorded=recorded)]
     for i, f in enumerate(found, start=1):
         c = f.candidate
-        state = "  [registreret]" if f.recorded is not None else ""
+        state = words["recorded"] if f.recorded is not None else ""
+        qualifier = QUALIFIER_WORDS[pr.language][c.qualifier]
         out.append(
-            f"{i:>3}. {f.field}: «{c.phrase}» = {' - '.join(c.written)} {c.unit.value}"
-            f"{' (' + c.qualifier.value + ')' if c.qualifier.value else ''}"
-            f"{_years(c.years, c.steady)}{state}\n"
+            f"{i:>3}. {f.field}: «{c.phrase}» = {_figure(c.written, c.unit, pr)}"
+            f"{' (' + qualifier + ')' if qualifier else ''}"
+            f"{_years(c.years, c.steady, pr)}{state}\n"
         )
         for s in f.suggestions:
             out.append(
-                f"       {s.confidence:.2f}  {s.name}{_years(s.years, s.steady)}"
-                f"{' i alt' if s.total else ''} = {dk(s.figure)}\n"
+                f"       {s.confidence:.2f}  {s.name}{_years(s.years, s.steady, pr)}"
+                f"{words['total'] if s.total else ''} = {pr.plain(s.figure)}\n"
             )
     return "".join(out)
 
@@ -127,7 +164,7 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "yaml":
         sys.stdout.write(to_yaml({"claims": [claim_document(c) for c in chosen]}))
     elif args.format == "text":
-        sys.stdout.write(render(p, found))
+        sys.stdout.write(render(p, found, store.catalog(args.path).profile))
     if args.write:
         done = claims_service.record(store, LOCAL, args.path, p.id, chosen)
         if done is None:

@@ -20,9 +20,18 @@ from decimal import Decimal
 
 from gevinst.core import calc
 from gevinst.core.check.say import Messages, say, voice
-from gevinst.core.claims.claim import MONEY, BasisRef, Claim, ClaimUnit, RatioRef, ShareRef
+from gevinst.core.claims.claim import (
+    MONEY,
+    BasisRef,
+    Claim,
+    ClaimUnit,
+    RatioRef,
+    ShareRef,
+    in_scale,
+)
 from gevinst.core.claims.fields import field_label, text_fields
 from gevinst.core.claims.precision import Interval, interval
+from gevinst.core.claims.reading import money_written, unit_word
 from gevinst.core.claims.resolve import Referent, place, ratio_of, share_of, simple_refs
 from gevinst.core.errors import GevinstError
 from gevinst.core.findings import Finding, Severity
@@ -138,14 +147,20 @@ def _finding(
     )
 
 
-def _scale(c: Claim, series: bool, figure_unit: str) -> tuple[Decimal, str]:
+def _scale(c: Claim, series: bool, figure_unit: str, pr: Printing) -> tuple[Decimal, str]:
     """What one unit of the claim is in the figure's unit, and that unit's name: a table's
-    row is in 1.000 kr., a basis cell in the unit its reference names ("kr.")."""
+    row is in the profile's money (Copenhagen's 1.000 kr.: "1,1 mio. kr." is 1.100 of it; an
+    English council's £: "£1.2m" is 1,200,000), a basis cell in the unit its reference names
+    ("kr.")."""
     if c.unit in MONEY and series:
-        return MONEY[c.unit], "1.000 kr."
+        return in_scale(c.unit, pr.money.scale), pr.money.label
     if c.unit in MONEY and figure_unit:
-        return MONEY[c.unit] / MONEY[ClaimUnit(figure_unit)], figure_unit
-    return Decimal(1), "" if c.unit is ClaimUnit.COUNT else c.unit.value
+        return in_scale(c.unit, MONEY[ClaimUnit(figure_unit)]), _word(ClaimUnit(figure_unit), pr)
+    return Decimal(1), "" if c.unit is ClaimUnit.COUNT else _word(c.unit, pr)
+
+
+def _word(unit: ClaimUnit, pr: Printing) -> str:
+    return unit_word(unit, pr.language, pr.money.currency)
 
 
 def _plain(
@@ -154,7 +169,7 @@ def _plain(
     assert c.ref is not None and not isinstance(c.ref, (ShareRef, RatioRef))
     where = place(p, profile, c.ref, tables)
     figure_unit = c.ref.unit if isinstance(c.ref, BasisRef) else ""
-    scale, in_unit = _scale(c, where.series is not None, figure_unit)
+    scale, in_unit = _scale(c, where.series is not None, figure_unit, pr)
     values = c.values
     groups = claim_years(p, c) if where.series is not None else [()]
     if len(values) > 1 and len(values) == len(groups):
@@ -177,8 +192,8 @@ def _plain(
                 MESSAGES,
                 "text-claim",
                 described=_described(p, c, pr),
-                written=c.written[0] if len(values) == 1 else pr.plain(value),
-                unit=_unit_words(c),
+                written=_written(c, pr, None if len(values) == 1 else value),
+                unit=_unit_words(c, pr),
                 years=_in_years(years, pr),
                 allowed=_allowed(allowed, pr),
                 in_unit=" " + in_unit if in_unit else "",
@@ -189,9 +204,25 @@ def _plain(
         )
 
 
-def _unit_words(c: Claim) -> str:
-    """The unit after a figure in a message; a count is a number alone."""
-    return "" if c.unit is ClaimUnit.COUNT else f" {c.unit.value}"
+def _unit_words(c: Claim, pr: Printing) -> str:
+    """The unit after a figure in a message; a count is a number alone, and English money
+    is written with its figure ("£1.2m")."""
+    if c.unit is ClaimUnit.COUNT or (pr.language != "da" and c.unit in MONEY):
+        return ""
+    return f" {_word(c.unit, pr)}"
+
+
+def _written(c: Claim, pr: Printing, value: Decimal | None = None) -> str:
+    """A claim's figure (``value``: one of its figures a year) as its text writes it: in
+    Danish as the claim holds it ("1,3", "tre"), in English in the English number format,
+    money with its sign ("1.3", "£1,150,000")."""
+    if pr.language == "da":
+        return c.written[0] if value is None else pr.plain(value)
+    if value is None and "/" in c.written[0]:
+        figure = c.written[0]
+    else:
+        figure = pr.plain(c.values[0] if value is None else value)
+    return money_written(figure, c.unit, pr.money.currency) if c.unit in MONEY else figure
 
 
 def _named(where: Referent, years: tuple[int, ...], pr: Printing) -> str:
@@ -219,7 +250,7 @@ def _share(
                 pr,
                 MESSAGES,
                 "fraction",
-                written=c.written[0],
+                written=_written(c, pr),
                 whole=pr.plain(b),
                 expected=pr.plain(round(expected, 1)),
             )
@@ -240,7 +271,7 @@ def _share(
                 MESSAGES,
                 "share",
                 described=_described(p, c, pr),
-                written=c.written[0],
+                written=_written(c, pr),
                 percent=" %" if c.unit is ClaimUnit.PERCENT else "",
                 years=_in_years(years, pr),
                 of=of,

@@ -18,6 +18,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from gevinst.core.errors import InputError
+from gevinst.core.money import rescale
 
 
 class ClaimUnit(StrEnum):
@@ -36,13 +37,29 @@ class ClaimUnit(StrEnum):
     FRACTION = "brøk"  # "2/3": a part of a figure
 
 
-# a money unit's size in 1.000 kr., the scale of every line and table
-MONEY: dict[ClaimUnit, Decimal] = {
-    ClaimUnit.KR: Decimal("0.001"),
-    ClaimUnit.TKR: Decimal(1),
-    ClaimUnit.MIO_KR: Decimal(1000),
-    ClaimUnit.MIA_KR: Decimal(1000000),
+# a money unit's size in the currency itself: "kr." is the currency (a krone, a pound:
+# "£175,000"), "t.kr." a thousand of it ("£175k"), "mio. kr." a million ("£1.2m"), "mia.
+# kr." a billion ("£1bn"); the unit's name is the data format's, whatever the currency
+MONEY: dict[ClaimUnit, int] = {
+    ClaimUnit.KR: 1,
+    ClaimUnit.TKR: 1000,
+    ClaimUnit.MIO_KR: 1_000_000,
+    ClaimUnit.MIA_KR: 1_000_000_000,
 }
+# the money unit a table of each scale is written in
+SCALE_UNIT = {size: unit for unit, size in MONEY.items()}
+
+
+def in_scale(unit: ClaimUnit, scale: int) -> Decimal:
+    """One ``unit`` written in a table's ``scale`` (the profile's money: 1.000 for
+    Copenhagen's 1.000 kr., 1 for an English council's whole pounds), exactly.
+
+    >>> in_scale(ClaimUnit.MIO_KR, 1000), in_scale(ClaimUnit.KR, 1000)
+    (Decimal('1000'), Decimal('0.001'))
+    >>> in_scale(ClaimUnit.MIO_KR, 1)
+    Decimal('1000000')
+    """
+    return rescale(Decimal(1), MONEY[unit], scale)
 
 
 class Qualifier(StrEnum):

@@ -25,6 +25,7 @@ from itertools import combinations
 from gevinst.core import calc
 from gevinst.core.claims.claim import (
     MONEY,
+    SCALE_UNIT,
     BasisRef,
     CellRef,
     Claim,
@@ -34,6 +35,7 @@ from gevinst.core.claims.claim import (
     ParamRef,
     Ref,
     RowsRef,
+    in_scale,
     read_figure,
 )
 from gevinst.core.claims.fields import text_fields
@@ -136,16 +138,18 @@ def _model_refs(p: Proposal) -> Iterator[tuple[Ref, float]]:
             yield KeyRef(key_name, unit, share=True), 0.0
 
 
-def _refs(p: Proposal, unit: ClaimUnit) -> Iterator[tuple[Ref, float]]:
-    """Every place a figure of ``unit`` may refer to, with what a reading costs."""
+def _refs(p: Proposal, unit: ClaimUnit, scale: int = 1000) -> Iterator[tuple[Ref, float]]:
+    """Every place a figure of ``unit`` may refer to, with what a reading costs; the tables
+    are written in ``scale`` (the profile's money: 1.000 kr., whole pounds)."""
     if unit not in MONEY:
         yield from _basis_refs(p)
         yield from _model_refs(p)
         return
     yield from _series_refs(p)
-    # a sum in the calculation basis: read as written in 1.000 kr., or converted to it
-    yield from _basis_refs(p, "" if unit is ClaimUnit.TKR else ClaimUnit.TKR.value)
-    if unit is ClaimUnit.TKR:
+    # a sum in the calculation basis: read as written in the tables' scale, or converted to it
+    tables_unit = SCALE_UNIT[scale]
+    yield from _basis_refs(p, "" if unit is tables_unit else tables_unit.value)
+    if unit is tables_unit:
         yield from ((ref, cost) for ref, cost in _model_refs(p) if isinstance(ref, ParamRef))
 
 
@@ -181,16 +185,23 @@ def suggest(
     found: dict[Ref, Suggestion] = {}
     places: list[tuple[Ref, Referent, float]] = []
     tables = tables or calc.Tables(p, profile)
-    for ref, cost in _refs(p, c.unit):
+    scale = profile.money.scale
+    for ref, cost in _refs(p, c.unit, scale):
         try:
             places.append((ref, place(p, profile, ref, tables), cost))
         except GevinstError:
             continue
     readings = list(_readings(p, c))
     for ref, where, cost in places:
-        in_thousands = where.series is not None or (isinstance(ref, BasisRef) and ref.unit)
-        scale = MONEY[c.unit] if c.unit in MONEY and in_thousands else Decimal(1)
-        allowed = interval(written, c.qualifier, scale)
+        if c.unit not in MONEY:
+            size = Decimal(1)
+        elif isinstance(ref, BasisRef) and ref.unit:
+            size = in_scale(c.unit, MONEY[ClaimUnit(ref.unit)])
+        elif where.series is not None:
+            size = in_scale(c.unit, scale)  # "1,1 mio. kr." in 1.000 kr., "£1.2m" in £
+        else:
+            size = Decimal(1)
+        allowed = interval(written, c.qualifier, size)
         for years, total, steady, agree in (
             readings if where.series is not None else [((), False, False, True)]
         ):
@@ -236,7 +247,7 @@ def found_in(p: Proposal, profile: Profile) -> list[Found]:
     out = []
     tables = calc.Tables(p, profile)  # each table apportioned once for every figure
     for field, text in text_fields(p).items():
-        for c in find(text):
+        for c in find(text, profile.language):
             out.append(
                 Found(
                     field,
