@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from gevinst.cli.main import main
 from gevinst.core.errors import FormatError
 from gevinst.format.reader import load_catalog
 from tests.paths import ROOT
@@ -259,3 +260,22 @@ def test_the_seeds_mistakes_are_said_in_danish_as_before(
 ) -> None:
     said = _refused(DK, "BC01", old, new, tmp_path)
     assert any(p.endswith(expected) for p in said), said
+
+
+def test_the_command_line_says_an_english_catalog_cannot_be_read_in_english(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for catalog, proposal, old, new in [
+        (EN, "OBC01", "{2025: -154000,", "{2025: lots,"),
+        (DK, "BC01", "{2024: 0, 2025: -149,", "{2024: 0, 2025: mange,"),
+    ]:
+        folder = tmp_path / catalog.name
+        shutil.copytree(catalog, folder)
+        path = folder / "proposals" / f"{proposal}.yaml"
+        path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+        assert main(["check", str(folder)]) == 2
+    said = capsys.readouterr().err.splitlines()
+    assert said[0] == "gevinst: the catalog cannot be read (1 problems):"
+    assert said[1].endswith("field lines[0].amounts[2025]: 'lots' is not a number")
+    assert said[2] == "gevinst: kataloget kan ikke læses (1 fejl):"
+    assert said[3].endswith("felt lines[0].amounts[2025]: 'mange' er ikke et tal")

@@ -578,7 +578,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.run(args))
     except FormatError as e:
-        sys.stderr.write(f"gevinst: kataloget kan ikke læses ({len(e.problems)} fejl):\n")
+        # in the problems' language: an English profile's catalog is refused in English
+        english = bool(e.problems) and all(p.language == "en" for p in e.problems)
+        header = "the catalog cannot be read ({n} problems)"
+        if not english:
+            header = "kataloget kan ikke læses ({n} fejl)"
+        sys.stderr.write(f"gevinst: {header.format(n=len(e.problems))}:\n")
         for problem in e.problems:
             sys.stderr.write(f"  {problem}\n")
         return 2
