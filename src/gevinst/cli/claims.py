@@ -16,9 +16,9 @@ import sys
 from typing import Any
 
 from gevinst.core.access import LOCAL
-from gevinst.core.claims.claim import MONEY, Claim, ClaimUnit, read_figure
+from gevinst.core.claims.claim import Claim
 from gevinst.core.claims.matcher import Found, as_claim
-from gevinst.core.claims.reading import QUALIFIER_WORDS, money_written, unit_word
+from gevinst.core.claims.reading import QUALIFIER_WORDS, figure_words
 from gevinst.core.errors import InputError
 from gevinst.core.model import Proposal
 from gevinst.core.profile import Profile
@@ -60,17 +60,6 @@ def _years(years: tuple[int, ...], steady: bool, pr: Printing) -> str:
     )
 
 
-def _figure(written: tuple[str, ...], unit: ClaimUnit, pr: Printing) -> str:
-    """A found figure and its unit: as the claim writes it in Danish ("1,15 mio. kr."), in
-    the English number format and words in English ("£1.15m", "14 FTE")."""
-    if pr.language == "da":
-        return f"{' - '.join(written)} {unit.value}"
-    figures = [w if "/" in w else pr.plain(read_figure(w)) for w in written]
-    if unit in MONEY:
-        return " - ".join(money_written(f, unit, pr.money.currency) for f in figures)
-    return f"{' - '.join(figures)} {unit_word(unit, pr.language, pr.money.currency)}"
-
-
 def render(p: Proposal, found: list[Found], profile: Profile | None = None) -> str:
     """One entry a figure: its number, field, phrase, reading, and the likeliest places,
     in the profile's language."""
@@ -83,7 +72,7 @@ def render(p: Proposal, found: list[Found], profile: Profile | None = None) -> s
         state = words["recorded"] if f.recorded is not None else ""
         qualifier = QUALIFIER_WORDS[pr.language][c.qualifier]
         out.append(
-            f"{i:>3}. {f.field}: «{c.phrase}» = {_figure(c.written, c.unit, pr)}"
+            f"{i:>3}. {f.field}: «{c.phrase}» = {figure_words(c.written, c.unit, pr)}"
             f"{' (' + qualifier + ')' if qualifier else ''}"
             f"{_years(c.years, c.steady, pr)}{state}\n"
         )

@@ -25,7 +25,15 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from gevinst.core.claims.claim import HALF_WORDS, NUMBER_WORDS, ClaimUnit, Qualifier
+from gevinst.core.claims.claim import (
+    HALF_WORDS,
+    MONEY,
+    NUMBER_WORDS,
+    ClaimUnit,
+    Qualifier,
+    read_figure,
+)
+from gevinst.core.template import Printing
 
 
 @dataclass(frozen=True)
@@ -244,3 +252,25 @@ def money_written(figure: str, unit: ClaimUnit, currency: str) -> str:
     """
     sign = _SIGNS.get(currency, f"{currency} ")
     return f"{sign}{figure}{unit_word(unit, 'en', currency).removeprefix(sign)}"
+
+
+def figure_words(written: tuple[str, ...], unit: ClaimUnit, pr: Printing) -> str:
+    """A claim's figures and unit as ``pr``'s language says them: in Danish as the claim
+    holds them ("1,15 mio. kr.", "14 antal"), in English in its number format, money with
+    the currency's sign and size ("£1.15m", "14 FTE"); a count is its number alone in
+    English, a range's figures joined by " - ".
+
+    >>> from gevinst.core.money import Money, Periods
+    >>> from gevinst.core.template import ENGLISH
+    >>> en = Printing(ENGLISH, Money("GBP", 1, 0, "£"), Periods(4))
+    >>> figure_words(("1,15",), ClaimUnit.MIO_KR, en), figure_words(("14",), ClaimUnit.FTE, en)
+    ('£1.15m', '14 FTE')
+    """
+    if pr.language == "da":
+        return f"{' - '.join(written)} {unit.value}"
+    figures = [w if "/" in w else pr.plain(read_figure(w)) for w in written]
+    if unit in MONEY:
+        return " - ".join(money_written(f, unit, pr.money.currency) for f in figures)
+    if unit is ClaimUnit.COUNT:
+        return " - ".join(figures)
+    return f"{' - '.join(figures)} {unit_word(unit, pr.language, pr.money.currency)}"
