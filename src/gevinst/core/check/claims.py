@@ -6,11 +6,12 @@ A claim of one figure a year is compared year by year (the years it names; the t
 year for the permanent effect, "varig"; each year from the first it names to the table's
 last for "fra 2028 og frem"); a ``total`` claim with the sum over its years; a basis cell, a
 parameter or a count once. Figures are compared by magnitude, in the claim's unit converted
-to 1.000 kr. where the figure is money in a table. A disagreement is a finding of table
-``text`` whose row is the phrase, with the arithmetic in its message. It is a warning: the
-tables are the figures a committee decides, and a text that says otherwise is to be
-corrected, but it does not make the figures wrong (the lifecycle's "no errors in the
-proposal's figures" does not wait for it).
+to the tables' scale (the profile's money: 1.000 kr., whole pounds) where the figure is money
+in a table; the messages are in the profile's language ("the text says £1.2m in 2026/27").
+A disagreement is a finding of table ``text`` whose row is the phrase, with the arithmetic in
+its message. It is a warning: the tables are the figures a committee decides, and a text
+that says otherwise is to be corrected, but it does not make the figures wrong (the
+lifecycle's "no errors in the proposal's figures" does not wait for it).
 """
 
 from __future__ import annotations
