@@ -44,8 +44,8 @@ def test_a_wrong_english_claim_is_told_in_english() -> None:
               ref=CellRef("1", "impl")),
     )  # fmt: skip
     assert message == (
-        "«£1.15m» (summary): the text says £1.15m in 2025/26, i.e. 1,145,000 to 1,155,000 "
-        "(excl.) £; but Table 1, «Total implementation costs» in 2025/26 is 1,390,000 "
+        "«£1.15m» (summary): the text says £1.15m in 2025/26, i.e. £1,145,000 to £1,155,000 "
+        "(excl.); but Table 1, «Total implementation costs» in 2025/26 is 1,390,000 "
         "(difference 240,000)"
     )
     for danish in ("teksten", "mio. kr.", "1.000 kr.", "forskel", "dvs."):

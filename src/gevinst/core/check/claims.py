@@ -92,16 +92,25 @@ MESSAGES: Messages = {
 }
 
 
-def _allowed(allowed: Interval, pr: Printing) -> str:
-    """The values a written figure allows, in words: "højst 5", "1.250 til 1.350 (ekskl.)"."""
+def _allowed(allowed: Interval, pr: Printing, sign: str = "") -> str:
+    """The values a written figure allows, in words: "højst 5", "1.250 til 1.350 (ekskl.)";
+    with a currency's ``sign`` before each figure, as English writes money ("£1,145,000")."""
+    low = sign + pr.plain(allowed.low) if allowed.low is not None else ""
+    high = sign + pr.plain(allowed.high) if allowed.high is not None else ""
     if allowed.low is None:
-        return say(pr, MESSAGES, "at-most", high=pr.plain(allowed.high))
+        return say(pr, MESSAGES, "at-most", high=high)
     if allowed.high is None:
-        return say(pr, MESSAGES, "at-least", low=pr.plain(allowed.low))
+        return say(pr, MESSAGES, "at-least", low=low)
     end = "" if allowed.high_in else say(pr, MESSAGES, "excluded")
-    return say(
-        pr, MESSAGES, "between", low=pr.plain(allowed.low), high=pr.plain(allowed.high), end=end
-    )
+    return say(pr, MESSAGES, "between", low=low, high=high, end=end)
+
+
+def _sign(c: Claim, in_unit: str, pr: Printing) -> str:
+    """The currency's sign an English message writes before an amount in the tables' money
+    ("£"), where the tables are in the currency itself; none in Danish ("1.000 kr." after)."""
+    label = pr.money.label
+    money_sign = label == in_unit and not any(ch.isalnum() for ch in label)
+    return label if pr.language != "da" and c.unit in MONEY and money_sign else ""
 
 
 def claim_years(p: Proposal, c: Claim) -> list[tuple[int, ...]]:
@@ -177,6 +186,8 @@ def _plain(
         pairs = list(zip(values, groups, strict=True))
     else:
         pairs = [(values[0], g) for g in groups]
+    sign = _sign(c, in_unit, pr)
+    in_unit = "" if sign else in_unit
     for value, years in pairs:
         allowed = interval(value, c.qualifier, scale)
         figure = where.at(years)
@@ -196,7 +207,7 @@ def _plain(
                 written=_written(c, pr, None if len(values) == 1 else value),
                 unit=_unit_words(c, pr),
                 years=_in_years(years, pr),
-                allowed=_allowed(allowed, pr),
+                allowed=_allowed(allowed, pr, sign),
                 in_unit=" " + in_unit if in_unit else "",
                 where=where.name,
                 figure=pr.plain(figure),
