@@ -279,3 +279,27 @@ def test_the_command_line_says_an_english_catalog_cannot_be_read_in_english(
     assert said[1].endswith("field lines[0].amounts[2025]: 'lots' is not a number")
     assert said[2] == "gevinst: kataloget kan ikke læses (1 fejl):"
     assert said[3].endswith("felt lines[0].amounts[2025]: 'mange' er ikke et tal")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (
+            'mitigation: "0,85"',
+            'mitigation: "1,85"',
+            'mitigation must be between 0 and 1 (e.g. "0,5")',
+        ),
+        (
+            'rate: "0,045", ',
+            "",
+            'method: borrowing must have term (years) and rate (e.g. "0,045")',
+        ),
+        ("role: preferred", "role: other", "exactly one option must have role: preferred, not 0"),
+    ],
+)
+def test_an_english_appraisals_mistakes_are_in_english(
+    tmp_path: Path, old: str, new: str, message: str
+) -> None:
+    said = _refused(EN, "OBC01", old, new, tmp_path)
+    assert any(", proposal OBC01, field appraisal" in p and message in p for p in said), said
+    assert not [p for p in said if _DANISH.search(p)], said

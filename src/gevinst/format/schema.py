@@ -665,6 +665,41 @@ def _consecutive(years: list[Year]) -> list[Year]:
 
 # --- a proposal's appraisal (docs/format.md, "Funding and appraisal") ----------------------
 
+# the appraisal's messages, in the language of the file being read (an English council's
+# outline business case has an appraisal; a Danish proposal seldom)
+_APPRAISAL: Messages = {
+    "da": {
+        "borrowing": 'method: borrowing skal have term (år) og rate (fx "0,045")',
+        "reserves": "method: reserves har hverken term, rate eller lines",
+        "rate": "rate skal være større end -1",
+        "cashable": "{id}: en gevinst (benefit) angiver cashable: true eller false",
+        "only_benefits": "{id}: kun en gevinst (benefit) angiver cashable",
+        "rising": "{id}: low ≤ likely ≤ high",
+        "one_role": "netop én mulighed skal have role: {role}, ikke {n}",
+        "option_twice": "muligheden {id!r} står to gange",
+        "row_twice": "muligheden {option!r}: rækken {id!r} står to gange",
+        "mitigation": 'mitigation skal være mellem 0 og 1 (fx "0,5")',
+        "funded_lines": "appraisal.funding.lines: {lines} er ikke forslagets implementeringslinjer",
+        "outside": "appraisal, muligheden {id!r}: årene {years} ligger uden for vurderingens år",
+    },
+    "en": {
+        "borrowing": 'method: borrowing must have term (years) and rate (e.g. "0,045")',
+        "reserves": "method: reserves has no term, rate or lines",
+        "rate": "rate must be greater than -1",
+        "cashable": "{id}: a benefit says cashable: true or false",
+        "only_benefits": "{id}: only a benefit says cashable",
+        "rising": "{id}: low ≤ likely ≤ high",
+        "one_role": "exactly one option must have role: {role}, not {n}",
+        "option_twice": "the option {id!r} is listed twice",
+        "row_twice": "the option {option!r}: the row {id!r} is listed twice",
+        "mitigation": 'mitigation must be between 0 and 1 (e.g. "0,5")',
+        "funded_lines": "appraisal.funding.lines: {lines} are not the proposal's "
+        "implementation lines",
+        "outside": "appraisal, the option {id!r}: the years {years} are outside the "
+        "appraisal's years",
+    },
+}
+
 
 class FundingModel(Model):
     """How the capital is funded: borrowed on an annuity (term, rate) or from reserves."""
@@ -681,11 +716,11 @@ class FundingModel(Model):
     def _loan_or_not(self) -> FundingModel:
         borrowed = self.method == "borrowing"
         if borrowed and (self.term is None or self.rate is None):
-            raise ValueError('method: borrowing skal have term (år) og rate (fx "0,045")')
+            raise ValueError(said(_APPRAISAL, "borrowing"))
         if not borrowed and (self.term is not None or self.rate is not None or self.lines):
-            raise ValueError("method: reserves har hverken term, rate eller lines")
+            raise ValueError(said(_APPRAISAL, "reserves"))
         if self.rate is not None and self.rate <= -1:
-            raise ValueError("rate skal være større end -1")
+            raise ValueError(said(_APPRAISAL, "rate"))
         return self
 
 
@@ -699,9 +734,9 @@ class AppraisalRowModel(Model):
     @model_validator(mode="after")
     def _cashable_for_benefits(self) -> AppraisalRowModel:
         if self.kind == "benefit" and self.cashable is None:
-            raise ValueError(f"{self.id}: en gevinst (benefit) angiver cashable: true eller false")
+            raise ValueError(said(_APPRAISAL, "cashable", id=self.id))
         if self.kind != "benefit" and self.cashable is not None:
-            raise ValueError(f"{self.id}: kun en gevinst (benefit) angiver cashable")
+            raise ValueError(said(_APPRAISAL, "only_benefits", id=self.id))
         return self
 
 
@@ -716,7 +751,7 @@ class RiskEstimateModel(Model):
     @model_validator(mode="after")
     def _rising(self) -> RiskEstimateModel:
         if not self.low <= self.likely <= self.high:
-            raise ValueError(f"{self.id}: low ≤ likely ≤ high")
+            raise ValueError(said(_APPRAISAL, "rising", id=self.id))
         return self
 
 
@@ -747,16 +782,16 @@ class ProposalAppraisalModel(Model):
         for role in ("do_nothing", "preferred"):
             n = sum(o.role == role for o in self.options)
             if n != 1:
-                problems.append(f"netop én mulighed skal have role: {role}, ikke {n}")
+                problems.append(said(_APPRAISAL, "one_role", role=role, n=n))
         ids = [o.id for o in self.options]
-        problems += [f"muligheden {i!r} står to gange" for i in _twice(ids)]
+        problems += [said(_APPRAISAL, "option_twice", id=i) for i in _twice(ids)]
         for o in self.options:
             problems += [
-                f"muligheden {o.id!r}: rækken {i!r} står to gange"
+                said(_APPRAISAL, "row_twice", option=o.id, id=i)
                 for i in _twice([r.id for r in o.rows])
             ]
         if not 0 <= self.mitigation <= 1:
-            problems.append('mitigation skal være mellem 0 og 1 (fx "0,5")')
+            problems.append(said(_APPRAISAL, "mitigation"))
         if problems:
             raise ValueError("; ".join(problems))
         return self
@@ -817,10 +852,7 @@ class ProposalModel(Model):
         unknown = [i for i in self.appraisal.funding.lines if i not in implementation]
         problems = []
         if unknown:
-            problems.append(
-                f"appraisal.funding.lines: {', '.join(unknown)} er ikke forslagets "
-                "implementeringslinjer"
-            )
+            problems.append(said(_APPRAISAL, "funded_lines", lines=", ".join(unknown)))
         # an amount outside the horizon would silently count in no present value
         horizon = set(self.appraisal.years or self.years)
         for o in self.appraisal.options:
@@ -830,10 +862,8 @@ class ProposalModel(Model):
                 *(r.year for r in o.risks),
             }
             if outside := sorted(years - horizon):
-                problems.append(
-                    f"appraisal, muligheden {o.id!r}: årene {', '.join(map(str, outside))} "
-                    "ligger uden for vurderingens år"
-                )
+                years_outside = ", ".join(map(str, outside))
+                problems.append(said(_APPRAISAL, "outside", id=o.id, years=years_outside))
         if problems:
             raise ValueError("; ".join(problems))
         return self
