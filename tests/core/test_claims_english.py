@@ -106,6 +106,12 @@ def test_english_units_values_and_qualifiers() -> None:
     assert not any(p.startswith(("2", "20 January")) for p in phrases), phrases  # years, a date
 
 
+def test_thousands_of_pounds_and_a_million_without_a_sign() -> None:
+    c = _one("Savings of 175 (£000s) in 2026/27.", "175 (£000s)")
+    assert (c.written, c.unit, _amount(c)) == (("175",), ClaimUnit.TKR, 175000)
+    assert find("It serves 1.2 million residents.", "en") == []  # a number, not money
+
+
 def test_financial_years_and_onward() -> None:
     assert years_in("saves £477,000 a year from 2026/27", "en") == ((2026,), True)
     assert years_in("the savings are reached by 2027/28", "en") == ((2027,), True)

@@ -230,6 +230,9 @@ def _money_unit(pt: _Patterns, m: re.Match[str], unit: ClaimUnit | None) -> Clai
         return unit
     if m["cur"]:
         return ClaimUnit.KR if unit is None else unit
+    written = next((m[f"u{i}"] for i in range(len(pt.reading.units)) if m[f"u{i}"]), "")
+    if re.search(pt.reading.currency, written):
+        return unit  # "175 (£000s)": the sign in the unit
     return None if unit in MONEY_UNITS and unit is not ClaimUnit.KR else unit
 
 
