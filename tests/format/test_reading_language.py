@@ -303,3 +303,29 @@ def test_an_english_appraisals_mistakes_are_in_english(
     said = _refused(EN, "OBC01", old, new, tmp_path)
     assert any(", proposal OBC01, field appraisal" in p and message in p for p in said), said
     assert not [p for p in said if _DANISH.search(p)], said
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (
+            "{2025: -154000,",
+            "{2025: -154000, 2025: -1,",
+            "line 53, proposal OBC01: the key 2025 is written twice",
+        ),
+        ("title: Self-service", "title: : Self-service", "proposal OBC01: not valid YAML: "),
+    ],
+    ids=["a key twice", "not YAML"],
+)
+def test_an_english_proposal_that_is_not_yaml_is_refused_in_english(
+    tmp_path: Path, old: str, new: str, message: str
+) -> None:
+    said = _refused(EN, "OBC01", old, new, tmp_path)
+    assert len(said) == 1 and message in said[0], said
+    assert not _DANISH.search(said[0].split("(", 1)[0]), said
+
+
+def test_a_danish_proposal_that_is_not_yaml_is_refused_as_before(tmp_path: Path) -> None:
+    old, new = "{2024: 0, 2025: -149,", "{2024: 0, 2025: -149, 2025: 1,"
+    said = _refused(DK, "BC01", old, new, tmp_path)
+    assert said[0].endswith("BC01.yaml, linje 72, forslag BC01: nøglen 2025 står to gange"), said

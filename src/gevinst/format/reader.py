@@ -167,11 +167,14 @@ class DataDocument(YamlDocument):
         self.path, self.data, self.node = path, data, node
 
 
-def read_document(path: Path, proposal: str | None = None) -> YamlDocument:
+def read_document(path: Path, proposal: str | None = None, language: str = DANISH) -> YamlDocument:
+    """A file of the format, read; where it is not readable YAML, why, in ``language`` (a
+    proposal file's: its profile's) for a key written twice or a syntax error."""
     try:
-        return YamlDocument(path)
+        with reading_in(language):
+            return YamlDocument(path)
     except YamlError as e:
-        raise FormatError([Problem(path, e.line, proposal, "", e.message)]) from None
+        raise FormatError([Problem(path, e.line, proposal, "", e.message, language)]) from None
 
 
 # --- the profile -------------------------------------------------------------------------
@@ -707,7 +710,8 @@ def proposal_from_document(
 
 
 def load_proposal(path: Path, profile: Profile) -> m.Proposal:
-    return proposal_from_document(read_document(path, path.stem), profile, path.stem)
+    document = read_document(path, path.stem, profile.language)
+    return proposal_from_document(document, profile, path.stem)
 
 
 def _row_area(printed: str, profile: Profile) -> str:

@@ -34,6 +34,7 @@ from typing import Any
 import yaml
 
 from gevinst.core.errors import GevinstError
+from gevinst.format.language import Messages, reading, said
 
 MAX_FILE_BYTES = 10 * 1024 * 1024  # the seed's largest proposal is 60 kB
 MAX_DEPTH = 40  # the format nests 7 levels deep, a bundle 9
@@ -169,13 +170,29 @@ def _construct_mapping(loader: yaml.SafeLoader, node: yaml.Node) -> dict[object,
         named = same_key(key)
         if named in seen:
             first = seen[named]
-            also = "" if first == key else f" (også skrevet {first!r})"
-            raise _Refused(None, None, f"nøglen {key!r} står to gange{also}", key_node.start_mark)
+            also = "" if first == key else said(_SAID, "also", first=first)
+            message = said(_SAID, "key_twice", key=key, also=also)
+            raise _Refused(None, None, message, key_node.start_mark)
         seen[named] = key
     return yaml.SafeLoader.construct_mapping(loader, node, deep=True)
 
 
 _Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+
+# the messages of reading a proposal file a user meets most, in the language of the file
+# being read (gevinst.format.language: the profile's)
+_SAID: Messages = {
+    "da": {
+        "key_twice": "nøglen {key!r} står to gange{also}",
+        "also": " (også skrevet {first!r})",
+        "not_yaml": "ikke gyldig YAML: {problem}",
+    },
+    "en": {
+        "key_twice": "the key {key!r} is written twice{also}",
+        "also": " (also written {first!r})",
+        "not_yaml": "not valid YAML: {problem}",
+    },
+}
 
 
 def _construct_written_number(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> WrittenNumber:
@@ -345,7 +362,10 @@ _DANISH = {
 
 
 def danish(problem: str) -> str:
-    """A YAML parser's message in Danish, with the English original after it."""
+    """A YAML parser's message in Danish, with the English original after it; the original
+    alone where the file being read is in English (gevinst.format.language)."""
+    if reading() != "da":
+        return said(_SAID, "not_yaml", problem=problem)
     for english, text in _DANISH.items():
         if english in problem:
             return f"ikke gyldig YAML: {text} ({problem})"
