@@ -13,7 +13,8 @@ import pytest
 
 from gevinst.cli.main import main
 from gevinst.core.errors import FormatError
-from gevinst.format.reader import load_catalog
+from gevinst.format.reader import load_catalog, load_profile
+from gevinst.importers.bundle import proposal_file
 from tests.paths import ROOT
 
 EN = ROOT / "catalogs" / "en-unitary-2025-26"
@@ -329,3 +330,19 @@ def test_a_danish_proposal_that_is_not_yaml_is_refused_as_before(tmp_path: Path)
     old, new = "{2024: 0, 2025: -149,", "{2024: 0, 2025: -149, 2025: 1,"
     said = _refused(DK, "BC01", old, new, tmp_path)
     assert said[0].endswith("BC01.yaml, linje 72, forslag BC01: nøglen 2025 står to gange"), said
+
+
+def test_an_uploaded_english_proposal_file_is_refused_in_english(tmp_path: Path) -> None:
+    """A proposal uploaded on its own (the web's upload, gevinst.services.uploads)."""
+    text = (EN / "proposals" / "OBC01.yaml").read_text(encoding="utf-8")
+    profile = load_profile("en-unitary")
+    for new, message in [
+        ("{2025: -154000, 2025: -1,", "OBC01.yaml, line 53: the key 2025 is written twice"),
+        ("{2025: 1.144,", "field lines[0].amounts[2025]: 1.144 is written as a decimal number"),
+    ]:
+        path = tmp_path / "OBC01.yaml"
+        path.write_text(text.replace("{2025: -154000,", new, 1), encoding="utf-8")
+        with pytest.raises(FormatError) as caught:
+            proposal_file(path, profile, "OBC01")
+        said = [str(p) for p in caught.value.problems]
+        assert len(said) == 1 and message in said[0], said

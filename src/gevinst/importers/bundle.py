@@ -241,7 +241,9 @@ def proposal_file(path: Path, profile: Profile, proposal_id: str) -> Proposal:
     suffix = path.suffix.lower()
     if suffix not in BUNDLE_SUFFIXES:
         raise _unreadable(path, "et forslag indlæses fra en .yaml-, .yml- eller .json-fil")
-    doc = _json_document(path) if suffix == ".json" else read_document(path)
+    # a YAML file's own problems (a key written twice) in the profile's language, as its
+    # document's are (proposal_from_document)
+    doc = _json_document(path) if suffix == ".json" else read_document(path, None, profile.language)
     if not isinstance(doc.data, dict):
         message = "filen skal holde ét forslags dokument (id, title, lines, ...) eller et bundt"
         raise _unreadable(path, message, doc.line_of(()))
