@@ -78,7 +78,16 @@ class _Drawer:
             m.LineKind.OPERATING_COST: "Varig drift af løsningen",
         }.get(kind, "Projektressourcer")
         self.lines.append(
-            m.Line(f"{prefix}{n}", section, kind, f"{text} ({n})", area, amounts, booking)
+            m.Line(
+                f"{prefix}{n}",
+                section,
+                kind,
+                f"{text} ({n})",
+                area,
+                amounts,
+                booking,
+                role=self.profile.role_of(area),  # as the reader resolves it
+            )
         )
 
     def efficiency(self, n: int) -> None:

@@ -105,9 +105,10 @@ class Line:
     booking: Booking | None = None
     placed: str | None = None  # where an operating cost's or income's budget is placed
     area_assumed: bool = False  # the document leaves the styringsområde blank
-    # the area's role in the profile, resolved when the line is read: the core's rules ask
-    # for a role (operating, capital), never for an area's name
-    role: AreaRole | None = None
+    # the area's role in the profile (Profile.role_of), resolved when the line is made: the
+    # core's rules ask for a role (operating, capital), never for an area's name. Required by
+    # name, so that no line built in code silently counts on no role (None: an area of none)
+    role: AreaRole | None = field(kw_only=True)
 
 
 @dataclass(frozen=True)
