@@ -16,7 +16,6 @@ money's quantum (whole pounds: "-2,147,129"); shares and rates as per cent with 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -30,16 +29,16 @@ from gevinst.core.distribute import round_to
 from gevinst.core.model import Proposal
 from gevinst.core.profile import Profile
 from gevinst.core.template import Printing
+from gevinst.documents.table_block import Block
+from gevinst.documents.table_block import row as _row
+from gevinst.documents.table_block import table as _table
 
-Block = dict[str, Any]
 PART = "appraisal"  # every block of the appraisal says so: ``{"part": "appraisal", ...}``
 
 HUNDRED = Decimal(100)
 TENTH = Decimal("0.1")  # a tenth of a per cent
 # the options table: the row label twice as wide as an option's column
 LABEL_WEIGHT = 2.2
-# more rows than this may not fit a page whole (as documents/blocks.py's tables)
-LONG_ROWS = 22
 
 ROLES = {
     OptionRole.DO_NOTHING: "Nulalternativ",
@@ -79,34 +78,6 @@ def rate(share: Decimal, printed: Printing) -> str:
 
 # rows that are the comparison's result, set in bold
 STRONG = {"Nutidsværdi (NPV)", "NPV mod nulalternativet", "Cost-benefit-forhold (BCR)"}
-
-
-def _table(
-    title: str,
-    columns: Sequence[str],
-    rows: Sequence[Block],
-    widths: Sequence[float | str],
-    align: Sequence[str],
-    unit: str = "",
-    notes: Sequence[str] = (),
-) -> Block:
-    return {
-        "kind": "table",
-        "title": title,
-        "continues": title,
-        "unit": unit,
-        "columns": list(columns),
-        "rows": list(rows),
-        "widths": list(widths),
-        "align": list(align),
-        "notes": list(notes),
-        # a table longer than a page (a case of many rows) breaks and repeats its header
-        "breakable": len(rows) > LONG_ROWS,
-    }
-
-
-def _row(cells: Sequence[str], style: str = "") -> Block:
-    return {"cells": list(cells), "style": style}
 
 
 def options_table(p: Proposal, a: Appraised, printed: Printing) -> Block:

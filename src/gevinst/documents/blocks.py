@@ -39,9 +39,9 @@ from gevinst.core.template import Printing
 from gevinst.documents import sections
 from gevinst.documents.appraisal import appraisal_blocks
 from gevinst.documents.charts import catalog_chart, proposal_chart
-
-Block = dict[str, Any]
-Cell = str | dict[str, Any]
+from gevinst.documents.table_block import Block, Cell
+from gevinst.documents.table_block import row as _row
+from gevinst.documents.table_block import table as _table
 
 YEAR_WIDTH = "1.35cm"
 # a catalog table's year and figure columns where it splits figures by area (more columns)
@@ -52,9 +52,6 @@ _MARK = re.compile(f"[{marks.SUPERSCRIPT_DIGITS}]+$")  # a figure's mark: "¹³�
 # more year columns than this leave a row label too narrow for a word a line on a portrait
 # page (16,8 cm of text): the proposal is laid out on landscape pages
 PORTRAIT_YEARS = 7
-# a table with more rows or text than this may not fit a page whole
-LONG_ROWS = 22
-LONG_TEXT = 1500
 # a text column no longer than this is set at its natural width, on one line
 SHORT_TEXT = 24
 AREA_WIDTH = "2.5cm"
@@ -95,38 +92,9 @@ def _prose_cell(written: str) -> Cell:
     return {"text": markup.plain(written), "prose": _prose(written)}
 
 
-def _row(cells: Sequence[Cell], style: str = "") -> Block:
-    return {"cells": list(cells), "style": style}
-
-
 def _group(text: str) -> Block:
     # span 0: the row's one cell spans the whole table
     return _row([{"text": text, "span": 0}], "group")
-
-
-def _table(
-    title: str,
-    columns: Sequence[str],
-    rows: Sequence[Block],
-    widths: Sequence[float | str],
-    align: Sequence[str],
-    unit: str = "",
-    notes: Iterable[str] = (),
-    continues: str = "",
-) -> Block:
-    return {
-        "kind": "table",
-        "title": title,
-        # what a page that goes on with the table says above it: "<title> (fortsat)"
-        "continues": continues or title,
-        "unit": unit,
-        "columns": list(columns),
-        "rows": list(rows),
-        "widths": list(widths),
-        "align": list(align),
-        "notes": list(notes),
-        "breakable": _long(rows),
-    }
 
 
 def _anchored(table: Block, anchor: str) -> Block:
@@ -137,13 +105,6 @@ def _anchored(table: Block, anchor: str) -> Block:
 
 def _cell_text(cell: Cell) -> str:
     return cell if isinstance(cell, str) else str(cell["text"])
-
-
-def _long(rows: Sequence[Block]) -> bool:
-    """Whether a table may be longer than a page, so that it must break rather than move whole
-    to the next page."""
-    text = sum(len(c if isinstance(c, str) else c["text"]) for r in rows for c in r["cells"])
-    return len(rows) > LONG_ROWS or text > LONG_TEXT
 
 
 def _amounts(series: Series, years: Sequence[int], printed: Printing, zero: str = "0") -> list[str]:
