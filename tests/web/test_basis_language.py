@@ -11,14 +11,9 @@ from html import unescape
 
 import pytest
 from django.test import Client
-from django.utils import timezone
 
-from gevinst.format.reader import load_catalog
-from gevinst.stores.base import Change
-from gevinst.web.store import DatabaseStore
-from tests.paths import ROOT
+from tests.web.conftest import EN
 
-EN = "en-unitary-2025-26"
 Login = Callable[[str], Client]
 
 
@@ -30,11 +25,8 @@ def _page(client: Client, address: str, language: str) -> str:
 
 
 @pytest.mark.parametrize("language", ["da", "en"])
-def test_the_english_basis_on_the_proposal_page(login: Login, language: str) -> None:
-    catalog = load_catalog(ROOT / "catalogs" / EN)
-    change = Change(who="cfo", when=timezone.now(), why="the English example")
-    DatabaseStore().create_catalog(catalog.id, catalog, change)
-    page = _page(login("cfo"), f"/katalog/{EN}/forslag/OBC01/", language)
+def test_the_english_basis_on_the_proposal_page(english: Login, language: str) -> None:
+    page = _page(english("cfo"), f"/katalog/{EN}/forslag/OBC01/", language)
     assert "<li>FTE × cost per FTE: 14 × 33,000 = £462,000 a year</li>" in page
     assert "Full-time equivalents (fte), saving" in page
     assert "in full, from 2026/27" in page
