@@ -120,8 +120,9 @@ def _table(b: Block) -> str:
     notes = "".join(f"<p class='note'>{escape(n)}</p>" for n in b["notes"])
     # a table wider than the page scrolls; the keyboard reaches the scrolling region by its
     # name (WCAG 2.1.1, axe's scrollable-region-focusable: a ten-year table at 1366 px)
-    label = caption or escape(b["columns"][0] if b["columns"] else "")
-    region = f' tabindex="0" role="region" aria-label="{label}"' if label else ""
+    # (named by its caption; a table without one is reached by the keyboard all the same)
+    named = f' role="region" aria-label="{caption}"' if caption else ""
+    region = f' tabindex="0"{named}'
     return (
         f'<div class="scroll"{_anchor(b)}{region}><table class="data">'
         + (f"<caption>{caption}</caption>" if caption else "")
