@@ -97,7 +97,7 @@ def test_the_word_document_prints_the_profiles_columns_in_its_order(tmp_path: Pa
 def test_the_headings_follow_the_profiles_language(english: Path, tmp_path: Path) -> None:
     rows = _summary_table(_export(english, "docx", tmp_path / "en.docx"))
     assert rows[0][5:] == [
-        "At full implementation",
+        "Full-year effect",
         "Investment, Service",
         "Investment, Anlæg",
         "Total investment",

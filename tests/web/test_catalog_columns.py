@@ -53,7 +53,7 @@ def _headings(client: Client, language: str) -> list[str]:
         ),
         (
             "en",
-            ["At full phase-in", "Investment, Service", "Investment, Anlæg"],
+            ["Full-year effect", "Investment, Service", "Investment, Anlæg"],
         ),
     ],
 )
