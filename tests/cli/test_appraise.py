@@ -38,7 +38,7 @@ def test_the_options_side_by_side(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert lines["Restgæld ved horisontens slutning"][2] == "145"
     assert lines["Risikopulje (PERT, i alt)"] == ["0", "0", "55"]
     assert lines["Optimism bias lagt til (i alt)"] == ["0", "60", "200"]
-    assert "Nøglebeslutning (key decision): ja, tærskel 500.000" in out
+    assert "Nøglebeslutning (key decision): ja, tærskel 500.000 kr." in out
     assert "  lånets rente: NPV mod nulalternativet er 0 ved " in out
 
 
@@ -76,4 +76,4 @@ def test_the_shipped_english_case(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["appraise", str(ROOT / "catalogs" / "en-unitary-2025-26"), "OBC01"]) == 0
     out = capsys.readouterr().out
     assert "£, 2025/26 prices" in out and "social time preference rate" in out
-    assert "Key decision: yes, threshold 500,000" in out
+    assert "Key decision: yes, threshold £500,000" in out

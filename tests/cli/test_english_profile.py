@@ -156,7 +156,7 @@ def test_appraise(capsys: pytest.CaptureFixture[str]) -> None:
     assert "Appraisal of the options against the do-nothing baseline" in out
     assert "£, 2025/26 prices" in out and "Horizon 2025/26-2034/35" in out
     assert "Net present value (NPV)" in out and "-2,147,129" in out
-    assert "2 years (2026/27)" in out and "Key decision: yes, threshold 500,000" in out
+    assert "2 years (2026/27)" in out and "Key decision: yes, threshold £500,000" in out
     assert THOUSAND_KR not in out and "Nutidsværdi" not in out
     # the schedule's years and the switching values' groups and rates in English too
     words = " ".join(out.split())  # the head is wrapped at the terminal's width

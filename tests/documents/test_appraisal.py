@@ -112,6 +112,7 @@ def test_obc01s_pdf_compares_its_options(
         "borrowing over 10 years at 4.5 %",
         "30 % applied to the capital cost",
         "Key decision",
+        "yes (threshold £500,000)",
         "Risks (three-point estimates)",
         "81,667",
         "Switching values for New self-service platform",

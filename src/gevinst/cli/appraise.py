@@ -182,7 +182,7 @@ def _key_decision(a: Appraised, pr: Printing) -> list[str]:
     t = pr.words.term
     answer = t("ja") if a.key_decision else t("nej")
     line = t("Nøglebeslutning (key decision): {answer}, tærskel {threshold}").format(
-        answer=answer, threshold=pr.plain(a.key_decision_threshold)
+        answer=answer, threshold=pr.currency(a.key_decision_threshold)
     )
     return ["", line]
 

@@ -10,7 +10,7 @@ from functools import cache
 
 from babel import Locale
 from babel.dates import format_date
-from babel.numbers import NumberPattern, parse_pattern
+from babel.numbers import NumberPattern, format_currency, parse_pattern
 
 from gevinst.core.distribute import round_to
 
@@ -87,6 +87,22 @@ def en(amount: Decimal | None, blank: str = "", places: int | None = None) -> st
     if amount == amount.to_integral_value() and amount:
         return f"{int(amount):,}"
     return str(_ENGLISH_STANDARD.apply(amount, ENGLISH, decimal_quantization=False))
+
+
+# a sum of money in whole units of its currency, as each language writes it
+_CURRENCY = {"da": ("da_DK", "#,##0 ¤"), "en": ("en_GB", "¤#,##0")}
+
+
+def currency(amount: Decimal, code: str, language: str) -> str:
+    """A sum in whole units of the currency ``code`` (ISO 4217), in the language's way, its
+    sign where the language puts it.
+
+    >>> currency(Decimal(500000), "GBP", "en"), currency(Decimal(500000), "DKK", "da")
+    ('£500,000', '500.000 kr.')
+    """
+    locale, pattern = _CURRENCY[language]
+    whole = round_to(amount, Decimal(1))
+    return str(format_currency(whole, code, format=pattern, locale=locale, currency_digits=False))
 
 
 def dk_date(day: dt.date) -> str:

@@ -39,7 +39,7 @@ from gevinst.core.model import (
     ToUnit,
 )
 from gevinst.core.money import Money, Periods
-from gevinst.core.numbers import dk, en
+from gevinst.core.numbers import currency, dk, en
 from gevinst.core.profile import Profile
 
 if TYPE_CHECKING:
@@ -990,7 +990,7 @@ ENGLISH = Wording(
         "ingen projekttype angivet": "no project type given",
         "Risikopulje": "Risk pool",
         "Nøglebeslutning": "Key decision",
-        "{answer} (tærskel {threshold} {currency})": "{answer} (threshold {threshold} {currency})",
+        "{answer} (tærskel {threshold})": "{answer} (threshold {threshold})",
         "Diskonteringsrente": "Discount rate",
         "Rente": "Rate",
         "år {first}-{last}": "years {first}-{last}",
@@ -1153,6 +1153,11 @@ class Printing:
         if places is None and self.money.decimals and amount is not None:
             places = self.money.decimals
         return str(_FIGURES[self.words.language](amount, blank, places))
+
+    def currency(self, amount: Decimal) -> str:
+        """A sum in whole units of the profile's currency, with its sign: "£500,000",
+        "500.000 kr." (a threshold, not an amount of a table's scale)."""
+        return currency(amount, self.money.currency, self.words.language)
 
     def plain(self, amount: Decimal | None, blank: str = "") -> str:
         """A figure in the language's format as it is, whatever the money's decimals (a

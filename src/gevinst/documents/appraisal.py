@@ -156,10 +156,8 @@ def fields(p: Proposal, profile: Profile, a: Appraised, printed: Printing) -> li
         rows.append(
             [
                 t("Nøglebeslutning"),
-                t("{answer} (tærskel {threshold} {currency})").format(
-                    answer=answer,
-                    threshold=printed.plain(a.key_decision_threshold),
-                    currency=profile.money.currency,
+                t("{answer} (tærskel {threshold})").format(
+                    answer=answer, threshold=printed.currency(a.key_decision_threshold)
                 ),
             ]
         )
