@@ -17,9 +17,7 @@ money's quantum (whole pounds: "-2,147,129"); shares and rates as per cent with 
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
 
-from gevinst.core import text as markup
 from gevinst.core.appraisal.case import OptionRole
 from gevinst.core.appraisal.optimism import BiasBase
 from gevinst.core.appraisal.options import GROUPS, Appraised
@@ -29,9 +27,10 @@ from gevinst.core.distribute import round_to
 from gevinst.core.model import Proposal
 from gevinst.core.profile import Profile
 from gevinst.core.template import Printing
-from gevinst.documents.table_block import Block
-from gevinst.documents.table_block import row as _row
-from gevinst.documents.table_block import table as _table
+from gevinst.documents.block_kinds import Block
+from gevinst.documents.block_kinds import para as _prose
+from gevinst.documents.block_kinds import row as _row
+from gevinst.documents.block_kinds import table as _table
 
 PART = "appraisal"  # every block of the appraisal says so: ``{"part": "appraisal", ...}``
 
@@ -279,25 +278,6 @@ def rates_table(a: Appraised, printed: Printing) -> Block | None:
         [2.4, 1, 2],
         ["left", "right", "right"],
     )
-
-
-def _prose(written: str) -> list[Block]:
-    """A text of the case, as :mod:`gevinst.documents.blocks` prints a proposal's texts."""
-    if not written.strip():
-        return []
-
-    def runs(p: markup.Paragraph) -> list[dict[str, Any]]:
-        return [{"text": r.text, "italic": r.italic, "bold": r.bold} for r in p.runs]
-
-    out: list[Block] = []
-    for b in markup.parse(written):
-        if isinstance(b, markup.Paragraph):
-            out.append({"kind": "paragraph", "heading": b.is_heading, "runs": runs(b)})
-        elif isinstance(b, markup.BulletList):
-            out.append({"kind": "bullets", "items": [runs(i) for i in b.items]})
-        else:
-            out.append({"kind": "numbers", "start": b.start, "items": [runs(i) for i in b.items]})
-    return [{"kind": "prose", "blocks": out}]
 
 
 def appraisal_blocks(p: Proposal, profile: Profile, printed: Printing) -> list[Block]:

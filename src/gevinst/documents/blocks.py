@@ -38,10 +38,12 @@ from gevinst.core.summary import Summary, SummaryRow, summarise
 from gevinst.core.template import Printing
 from gevinst.documents import sections
 from gevinst.documents.appraisal import appraisal_blocks
+from gevinst.documents.block_kinds import Block, Cell
+from gevinst.documents.block_kinds import para as _para
+from gevinst.documents.block_kinds import prose as _prose
+from gevinst.documents.block_kinds import row as _row
+from gevinst.documents.block_kinds import table as _table
 from gevinst.documents.charts import catalog_chart, proposal_chart
-from gevinst.documents.table_block import Block, Cell
-from gevinst.documents.table_block import row as _row
-from gevinst.documents.table_block import table as _table
 
 YEAR_WIDTH = "1.35cm"
 # a catalog table's year and figure columns where it splits figures by area (more columns)
@@ -63,28 +65,6 @@ ZERO_MARK = "-"
 
 def _heading(text: str, level: int = 2) -> Block:
     return {"kind": "heading", "level": level, "text": text}
-
-
-def _runs(p: markup.Paragraph) -> list[dict[str, Any]]:
-    return [{"text": r.text, "italic": r.italic, "bold": r.bold} for r in p.runs]
-
-
-def _prose(written: str) -> list[Block]:
-    """A printed text's paragraphs and lists (the format's markup), for the template's
-    ``prose``; every word stays a JSON string, so nothing in it is read as typst."""
-    out: list[Block] = []
-    for b in markup.parse(written):
-        if isinstance(b, markup.Paragraph):
-            out.append({"kind": "paragraph", "heading": b.is_heading, "runs": _runs(b)})
-        elif isinstance(b, markup.BulletList):
-            out.append({"kind": "bullets", "items": [_runs(i) for i in b.items]})
-        else:
-            out.append({"kind": "numbers", "start": b.start, "items": [_runs(i) for i in b.items]})
-    return out
-
-
-def _para(written: str) -> list[Block]:
-    return [{"kind": "prose", "blocks": _prose(written)}] if written.strip() else []
 
 
 def _prose_cell(written: str) -> Cell:
