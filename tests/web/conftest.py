@@ -5,6 +5,7 @@ beside the seed."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from html import unescape
 
 import pytest
 from django.test import Client
@@ -42,3 +43,11 @@ def english(login: Callable[[str], Client]) -> Callable[[str], Client]:
     change = Change(who="cfo", when=timezone.now(), why="the English example")
     DatabaseStore().create_catalog(catalog.id, catalog, change)
     return login
+
+
+def fetched(client: Client, address: str, language: str = "da") -> str:
+    """A page as ``client`` reads it in the interface's ``language``, its entities undone."""
+    client.cookies["django_language"] = language
+    response = client.get(address)
+    assert response.status_code == 200
+    return unescape(response.content.decode())

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from decimal import Decimal
-from html import unescape
 
 import pytest
 from django.test import Client
@@ -19,20 +18,13 @@ from gevinst.core.appraisal.proposal import appraise_proposal
 from gevinst.core.distribute import round_to, round_whole
 from gevinst.format.reader import load_catalog
 from tests.paths import ROOT
-from tests.web.conftest import EN
+from tests.web.conftest import EN, fetched
 
 OBC01 = f"/katalog/{EN}/forslag/OBC01/"
 
 CENT = Decimal("0.01")
 
 Login = Callable[[str], Client]
-
-
-def _page(client: Client, address: str, language: str) -> str:
-    client.cookies["django_language"] = language
-    response = client.get(address)
-    assert response.status_code == 200
-    return unescape(response.content.decode())
 
 
 def _panel(page: str) -> str:
@@ -45,7 +37,7 @@ def _panel(page: str) -> str:
 
 @pytest.mark.parametrize("language", ["da", "en"])
 def test_obc01s_page_shows_its_options_appraised(english: Login, language: str) -> None:
-    page = _page(english("cfo"), OBC01, language)
+    page = fetched(english("cfo"), OBC01, language)
     panel = _panel(page)
     assert '<h2 id="vurdering">Options appraisal</h2>' in panel
     catalog = load_catalog(ROOT / "catalogs" / EN)
@@ -64,5 +56,5 @@ def test_obc01s_page_shows_its_options_appraised(english: Login, language: str) 
 
 
 def test_a_copenhagen_proposal_has_no_appraisal_panel(login: Login) -> None:
-    page = _page(login("cfo"), "/katalog/kk-budget-2025/forslag/BC01/", "da")
+    page = fetched(login("cfo"), "/katalog/kk-budget-2025/forslag/BC01/", "da")
     assert "appraisal-panel" not in page

@@ -7,26 +7,18 @@ in Danish."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from html import unescape
 
 import pytest
 from django.test import Client
 
-from tests.web.conftest import EN
+from tests.web.conftest import EN, fetched
 
 Login = Callable[[str], Client]
 
 
-def _page(client: Client, address: str, language: str) -> str:
-    client.cookies["django_language"] = language
-    response = client.get(address)
-    assert response.status_code == 200
-    return unescape(response.content.decode())
-
-
 @pytest.mark.parametrize("language", ["da", "en"])
 def test_the_english_basis_on_the_proposal_page(english: Login, language: str) -> None:
-    page = _page(english("cfo"), f"/katalog/{EN}/forslag/OBC01/", language)
+    page = fetched(english("cfo"), f"/katalog/{EN}/forslag/OBC01/", language)
     assert "<li>FTE × cost per FTE: 14 × 33,000 = £462,000 a year</li>" in page
     assert "Full-time equivalents (fte), saving" in page
     assert "in full, from 2026/27" in page
@@ -35,5 +27,5 @@ def test_the_english_basis_on_the_proposal_page(english: Login, language: str) -
 
 
 def test_copenhagens_basis_stays_danish(login: Login) -> None:
-    page = _page(login("cfo"), "/katalog/kk-budget-2025/forslag/BC01/", "en")
+    page = fetched(login("cfo"), "/katalog/kk-budget-2025/forslag/BC01/", "en")
     assert "t.kr. om året</li>" in page and "Indfasning (" in page

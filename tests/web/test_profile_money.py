@@ -7,12 +7,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from html import unescape
 
 import pytest
 from django.test import Client
 
-from tests.web.conftest import EN
+from tests.web.conftest import EN, fetched
 
 CATALOG = f"/katalog/{EN}/"
 OBC01 = f"{CATALOG}forslag/OBC01/"
@@ -20,16 +19,9 @@ OBC01 = f"{CATALOG}forslag/OBC01/"
 Login = Callable[[str], Client]
 
 
-def _page(client: Client, address: str, language: str = "da") -> str:
-    client.cookies["django_language"] = language
-    response = client.get(address)
-    assert response.status_code == 200
-    return unescape(response.content.decode())
-
-
 @pytest.mark.parametrize("language", ["da", "en"])
 def test_the_catalog_page_is_in_pounds_and_financial_years(english: Login, language: str) -> None:
-    page = _page(english("cfo"), CATALOG, language)
+    page = fetched(english("cfo"), CATALOG, language)
     assert "1.000 kr." not in page
     lead = re.search(r'<p class="lead">(.*?)</p>', page, re.S)
     assert lead is not None
@@ -46,7 +38,7 @@ def test_the_catalog_page_is_in_pounds_and_financial_years(english: Login, langu
 
 
 def test_the_proposal_page_and_its_basis(english: Login) -> None:
-    page = _page(english("cfo"), OBC01)
+    page = fetched(english("cfo"), OBC01)
     assert "1.000 kr." not in page
     assert "Grundlaget mod linjens beløb (£)" in page
     assert '<th scope="col" class="num">2034/35</th>' in page
@@ -54,20 +46,20 @@ def test_the_proposal_page_and_its_basis(english: Login) -> None:
 
 
 def test_the_editor(english: Login) -> None:
-    page = _page(english("cfo"), f"{OBC01}rediger/", "en")
+    page = fetched(english("cfo"), f"{OBC01}rediger/", "en")
     assert "1.000 kr." not in page
     assert "The proposal's economy (£)" in page
     assert '<th scope="col" class="num">2025/26</th>' in page
 
 
 def test_the_overview(english: Login) -> None:
-    page = _page(english("cfo"), f"{CATALOG}overblik/?dato=2026-06-01")
+    page = fetched(english("cfo"), f"{CATALOG}overblik/?dato=2026-06-01")
     assert "1.000 kr." not in page
     assert '<th scope="col" class="num">2025/26</th>' in page
 
 
 def test_copenhagen_keeps_its_money(login: Login) -> None:
-    page = _page(login("cfo"), "/katalog/kk-budget-2025/")
+    page = fetched(login("cfo"), "/katalog/kk-budget-2025/")
     assert "beløb i 1.000 kr., 2025 p/l" in page
     assert "(implementeringsomkostninger), 1.000 kr.</caption>" in page
     assert '<th scope="col" class="num">2025</th>' in page
