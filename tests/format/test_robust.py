@@ -525,3 +525,13 @@ def test_a_control_character_or_a_tab_is_named_with_its_line(
     found = problem(catalog)
     assert found.startswith(at(catalog, line)) or found.startswith(at(catalog, line + 1))
     assert message in found
+
+
+def test_a_profile_named_with_a_nul_character_is_refused_with_its_name(tmp_path: Path) -> None:
+    """No file can have such a name: the catalog is refused with a message, not a crash."""
+    catalog = bc01_catalog(tmp_path / "catalog")
+    path = catalog / "catalog.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + 'profile: "k\\0k.yaml"\n', encoding="utf-8")
+    assert problems(catalog) == [
+        f"{catalog / 'k'}\x00k.yaml: filen kan ikke læses: navnet indeholder et NUL-tegn"
+    ]

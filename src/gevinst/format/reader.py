@@ -817,7 +817,7 @@ def _profile_language(doc: YamlDocument, folder: Path) -> str:
         return DANISH
     try:
         return load_profile(name, folder).language
-    except (FormatError, OSError, ValueError):  # ValueError: a name with a NUL in it
+    except (FormatError, OSError):
         return DANISH
 
 

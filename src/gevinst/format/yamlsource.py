@@ -391,6 +391,8 @@ def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except OSError as e:
         raise YamlError(path, None, f"filen kan ikke læses: {e.strerror or e}") from None
+    except ValueError:  # a name no file can have: a NUL character in it
+        raise YamlError(path, None, "filen kan ikke læses: navnet indeholder et NUL-tegn") from None
     with os.fdopen(fd, "rb") as f:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
