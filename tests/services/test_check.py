@@ -11,8 +11,10 @@ import pytest
 
 from gevinst.core.access import LOCAL
 from gevinst.core.check import check_catalog as core_check
-from gevinst.core.findings import Severity
-from gevinst.core.model import Catalog, UnknownProposalError
+from gevinst.core.findings import Finding, Severity
+from gevinst.core.model import Catalog, Proposal, UnknownProposalError
+from gevinst.core.profile import Profile
+from gevinst.services import check as services_check
 from gevinst.services.check import Checked, check_catalog, select
 from gevinst.stores.base import Change
 from gevinst.stores.memory import MemoryStore
@@ -71,3 +73,37 @@ def test_select_by_proposal_and_severity(store: MemoryStore) -> None:
     assert select(checked, {Severity.INFO}, ["F3"]).has_errors
     with pytest.raises(UnknownProposalError):
         select(checked, proposals=["XX"])
+
+
+def test_a_proposal_is_checked_again_only_when_it_is_another(
+    seed: Catalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The service remembers a proposal's findings for as long as the proposal lives: the
+    catalog checked again after a save checks the saved proposal alone, and finds what a
+    check of the whole catalog finds."""
+    store = MemoryStore()
+    # proposals of their own, which no other test has had checked
+    fresh = replace(seed, proposals=tuple(replace(p) for p in seed.proposals))
+    store.create_catalog("kat", fresh, CHANGE)
+    checked: list[str] = []
+    core_proposal_check = services_check.check_proposal
+
+    def counted(p: Proposal, profile: Profile) -> list[Finding]:
+        checked.append(p.id)
+        return core_proposal_check(p, profile)
+
+    monkeypatch.setattr(services_check, "check_proposal", counted)
+    first = check_catalog(store, LOCAL, "kat")
+    assert checked == [p.id for p in seed.proposals]
+    assert check_catalog(store, LOCAL, "kat") == first
+    assert checked == [p.id for p in seed.proposals]
+
+    bc02 = store.proposal("kat", "BC02")
+    line = bc02.document["lines"][0]
+    edited = {**line, "amounts": {year: -9999 for year in line["amounts"]}}
+    document = {**bc02.document, "lines": [edited, *bc02.document["lines"][1:]]}
+    store.save_proposal("kat", "BC02", document, base=bc02.version, change=CHANGE)
+    after = check_catalog(store, LOCAL, "kat")
+    assert checked[len(seed.proposals) :] == ["BC02"]
+    assert after.findings == tuple(core_check(store.catalog("kat")))
+    assert after.findings != first.findings

@@ -15,6 +15,7 @@ from django.db import connections
 
 from gevinst.core.errors import ConflictError
 from gevinst.core.model import Catalog
+from gevinst.web import store as web_store
 from gevinst.web.models import (
     FollowUpAttachment,
     FollowUpRecord,
@@ -147,3 +148,22 @@ def test_two_followups_at_once_from_the_same_count_never_both_kept(
     assert at_once(partial(record, "Første"), partial(record, "Anden")) == ["conflict", "saved"]
     [kept] = store.followups("kat", "BC01")
     assert kept.note in ("Første", "Anden") and kept.attachments == DONE.attachments
+
+
+def test_after_a_save_only_the_saved_version_is_read(
+    kept: Kept, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The catalog read back after a save holds the very proposals it held before, but the
+    saved one, and is the catalog a reading of every document gives."""
+    store = kept.store
+    assert isinstance(store, DatabaseStore)
+    before = store.catalog(kept.key)
+    base = store.proposal(kept.key, "BC02")
+    saved = {**base.document, "title": "Ny titel"}
+    store.save_proposal(kept.key, "BC02", saved, base=base.version, change=CHANGE)
+    after = store.catalog(kept.key)
+    assert after.proposal("BC02").title == "Ny titel"
+    kept_as_read = [a is b for a, b in zip(before.proposals, after.proposals, strict=True)]
+    assert kept_as_read == [p.id != "BC02" for p in before.proposals]
+    monkeypatch.setattr(web_store, "_cache", {})
+    assert store.catalog(kept.key) == after

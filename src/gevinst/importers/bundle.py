@@ -21,7 +21,7 @@ catalog is returned only if there are none.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -179,7 +179,16 @@ def _matched(bundle: YamlDocument, listed: Sequence[str]) -> tuple[dict[str, int
     return found, problems
 
 
-def _from_bundle(bundle: YamlDocument) -> Catalog:
+Known = Callable[[int, Profile], Proposal | None]
+"""The proposal that the document at an index of the bundle's proposals is, where it was read
+before under that profile (None: read it)."""
+
+
+def _none_known(index: int, profile: Profile) -> None:
+    return None
+
+
+def _from_bundle(bundle: YamlDocument, known: Known = _none_known) -> Catalog:
     parse_document(bundle, _BundleModel, None)
     cm, profile = _catalog_part(bundle)
     found, problems = _matched(bundle, cm.proposals)
@@ -190,7 +199,8 @@ def _from_bundle(bundle: YamlDocument) -> Catalog:
             problems.append(_problem(bundle, ("catalog", "proposals", i), pid, message))
             continue
         try:
-            proposals.append(_proposal_part(bundle, found[pid], profile))
+            p = known(found[pid], profile) or _proposal_part(bundle, found[pid], profile)
+            proposals.append(p)
         except FormatError as e:
             problems.extend(e.problems)
     if problems:
@@ -200,13 +210,18 @@ def _from_bundle(bundle: YamlDocument) -> Catalog:
 
 @collector_paused()
 def catalog_from_documents(
-    catalog_doc: Mapping[str, Any], proposal_docs: Sequence[Mapping[str, Any]], source: Path
+    catalog_doc: Mapping[str, Any],
+    proposal_docs: Sequence[Mapping[str, Any]],
+    source: Path,
+    known: Known = _none_known,
 ) -> Catalog:
     """A catalog from the documents of ``catalog.yaml`` and of its proposals, held in memory
     (as another importer builds them), checked as a catalog folder is; problems name
-    ``source`` and the field, without lines."""
+    ``source`` and the field, without lines. A proposal document that ``known`` gives the
+    proposal of is not read again: a store that keeps every version's proposal reads only
+    the versions it has not read (a proposal is a function of its document and the profile)."""
     data = {"catalog": dict(catalog_doc), "proposals": [dict(d) for d in proposal_docs]}
-    return _from_bundle(DataDocument(source, data))
+    return _from_bundle(DataDocument(source, data), known)
 
 
 # --- the entry point ---------------------------------------------------------------------

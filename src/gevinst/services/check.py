@@ -4,15 +4,17 @@ the template's rules (:mod:`gevinst.core.check`), over what the acting user may 
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Collection
 from dataclasses import dataclass
 
 from gevinst.core.access import Actor, visible
 from gevinst.core.check import check_catalog as findings_of
-from gevinst.core.check import summary
+from gevinst.core.check import check_proposal, summary
 from gevinst.core.check.catalog import Progress
 from gevinst.core.findings import Finding, Severity
-from gevinst.core.model import Catalog
+from gevinst.core.model import Catalog, Proposal
+from gevinst.core.profile import Profile
 from gevinst.stores.base import Store
 
 
@@ -34,8 +36,31 @@ def check_catalog(
     full is checked as the catalog publishes it, so its findings reveal nothing more.
     ``progress`` is told after each proposal."""
     catalog = visible(store.catalog(key), actor)
-    findings = findings_of(catalog, progress)
+    findings = findings_of(catalog, progress, _remembered)
     return Checked(catalog, tuple(findings), summary(findings, catalog))
+
+
+# what check_proposal found of a proposal, by the proposal's id(), for as long as it lives
+_found: dict[int, tuple[weakref.ref[Proposal], Profile, tuple[Finding, ...]]] = {}
+
+
+def _remembered(p: Proposal, profile: Profile) -> list[Finding]:
+    """:func:`check_proposal`, remembered for as long as ``p`` lives. A proposal is immutable
+    and its findings are a function of it and the profile; a store that keeps the proposals
+    it read (the web application's) has a catalog checked again, after one proposal is
+    saved, by checking that one."""
+    key = id(p)
+    hit = _found.get(key)
+    if hit is not None and hit[0]() is p and hit[1] is profile:
+        return list(hit[2])
+    found = check_proposal(p, profile)
+
+    def forget(ref: weakref.ref[Proposal]) -> None:
+        if _found.get(key, (None,))[0] is ref:
+            del _found[key]
+
+    _found[key] = (weakref.ref(p, forget), profile, tuple(found))
+    return found
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -21,14 +21,15 @@ from gevinst.core.change_requests import ChangeRequest, Decision
 from gevinst.core.errors import InputError, NotFoundError
 from gevinst.core.evidence import Attachment, Record
 from gevinst.core.lifecycle import Event
-from gevinst.core.model import Catalog
+from gevinst.core.model import Catalog, Proposal
+from gevinst.core.profile import Profile
 from gevinst.core.realisation import Entry as RealisationEntry
 from gevinst.core.realisation import proposal_of
 from gevinst.core.review import ReviewRecord
 from gevinst.format.realisation import entry_document, entry_from_document
 from gevinst.format.review import record_document, record_from_document
 from gevinst.format.writer import Doc, catalog_document, document_version, proposal_document
-from gevinst.importers.bundle import catalog_from_documents
+from gevinst.importers.bundle import Known, catalog_from_documents
 from gevinst.stores.base import (
     Change,
     Followed,
@@ -46,9 +47,30 @@ from gevinst.stores.base import (
 from gevinst.stores.realisation_file import REALISATION, require_realisation_count
 from gevinst.web import models as db
 
-# a catalog read back from its documents, by (alias, key) -> (the current versions' ids, it):
-# parsing every document again on every page would cost more than the page itself
-_cache: dict[tuple[str, str], tuple[tuple[int, ...], Catalog]] = {}
+
+@dataclass(frozen=True)
+class _Read:
+    """A catalog read back from its documents: parsing every document again on every page
+    would cost more than the page itself, and after a save only the new version is read."""
+
+    # the versions (digests) of its own document and of its proposals' current documents, in
+    # order: a version names its content, where an id may name another after a rollback
+    current: tuple[str, ...]
+    catalog: Catalog
+    proposals: dict[str, Proposal]  # by the version each was read from
+
+    def known(self, current: tuple[str, ...]) -> Known:
+        """The proposals already read of the versions ``current`` names, each under the
+        profile it was read with (a proposal is a function of its document and profile)."""
+
+        def known(index: int, profile: Profile) -> Proposal | None:
+            p = self.proposals.get(current[index + 1])
+            return p if profile is self.catalog.profile else None
+
+        return known
+
+
+_cache: dict[tuple[str, str], _Read] = {}  # by (alias, key)
 
 
 def _version(v: db.Version) -> Version:
@@ -107,15 +129,23 @@ class DatabaseStore:
             db.StoredProposal.objects.using(self.using)
             .filter(catalog=stored)
             .order_by("position")
-            .values_list("current_id", "current__document")
+            .values_list("current__digest", "current__document")
         )
-        current = tuple(pk for pk, _ in rows)
+        current = (document_version(stored.document), *(digest for digest, _ in rows))
         cached = _cache.get((self.using, key))
-        if cached is not None and cached[0] == current:
-            return cached[1]
+        if cached is not None and cached.current == current:
+            return cached.catalog
         documents = [document for _, document in rows]
-        catalog = catalog_from_documents(stored.document, documents, Path("database", key))
-        _cache[self.using, key] = (current, catalog)
+        source = Path("database", key)
+        if cached is None:
+            catalog = catalog_from_documents(stored.document, documents, source)
+        else:
+            catalog = catalog_from_documents(
+                stored.document, documents, source, cached.known(current)
+            )
+        by_id = {p.id: p for p in catalog.proposals}
+        proposals = {v: by_id[doc["id"]] for v, doc in rows if doc.get("id") in by_id}
+        _cache[self.using, key] = _Read(current, catalog, proposals)
         return catalog
 
     def _document(self, key: str, ident: str, stored: Doc) -> Doc:

@@ -23,6 +23,7 @@ from gevinst.core.distribute import round_to
 from gevinst.core.findings import Finding, Severity
 from gevinst.core.model import Catalog, CatalogRow, CatalogTable, Proposal
 from gevinst.core.money import rescale
+from gevinst.core.profile import Profile
 from gevinst.core.series import ZERO, Series, sum_series
 from gevinst.core.summary import Summary, summarise
 from gevinst.core.template import Printing
@@ -421,14 +422,18 @@ def _statements(cat: Catalog) -> Iterator[Finding]:
 
 
 Progress = Callable[[int, int], None]  # told the proposals checked so far, of how many
+ProposalCheck = Callable[[Proposal, Profile], list[Finding]]  # as check_proposal
 
 
-def check_catalog(cat: Catalog, progress: Progress | None = None) -> list[Finding]:
-    """Every finding about the catalog: its proposals', its tables', its statements';
+def check_catalog(
+    cat: Catalog, progress: Progress | None = None, of_proposal: ProposalCheck = check_proposal
+) -> list[Finding]:
+    """Every finding about the catalog: its proposals' (each by ``of_proposal``, which may
+    remember what it found of a proposal checked before), its tables', its statements';
     ``progress`` is told after each proposal."""
     findings: list[Finding] = []
     for done, p in enumerate(cat.proposals, start=1):
-        findings.extend(check_proposal(p, cat.profile))
+        findings.extend(of_proposal(p, cat.profile))
         if progress is not None:
             progress(done, len(cat.proposals))
     for t in cat.tables:
