@@ -11,6 +11,7 @@ import pytest
 
 from gevinst.core.access import LOCAL
 from gevinst.core.check import check_catalog as core_check
+from gevinst.core.check import check_proposal as core_proposal_check
 from gevinst.core.findings import Finding, Severity
 from gevinst.core.model import Catalog, Proposal, UnknownProposalError
 from gevinst.core.profile import Profile
@@ -86,8 +87,6 @@ def test_a_proposal_is_checked_again_only_when_it_is_another(
     fresh = replace(seed, proposals=tuple(replace(p) for p in seed.proposals))
     store.create_catalog("kat", fresh, CHANGE)
     checked: list[str] = []
-    core_proposal_check = services_check.check_proposal
-
     def counted(p: Proposal, profile: Profile) -> list[Finding]:
         checked.append(p.id)
         return core_proposal_check(p, profile)

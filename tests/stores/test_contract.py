@@ -160,6 +160,17 @@ def test_events_are_kept_in_the_order_taken_beside_the_documents(kept: Kept, see
     assert kept.store.proposal(kept.key, "BC01").version == version(seed.proposal("BC01"))
 
 
+def test_every_proposals_events_are_read_at_once(kept: Kept) -> None:
+    assert kept.store.events_by_proposal(kept.key) == {}
+    kept.store.add_event(kept.key, "F4", SUBMIT, expected_count=0)
+    kept.store.add_event(kept.key, "BC01", SUBMIT, expected_count=0)
+    kept.store.add_event(kept.key, "BC01", PREAPPROVE, expected_count=1)
+    assert kept.store.events_by_proposal(kept.key) == {
+        "BC01": [SUBMIT, PREAPPROVE],
+        "F4": [SUBMIT],
+    }
+
+
 def test_an_event_added_from_a_stale_count_is_a_conflict_and_changes_nothing(kept: Kept) -> None:
     kept.store.add_event(kept.key, "F4", SUBMIT, expected_count=0)
     with pytest.raises(ConflictError, match="forslag F4 har skiftet status"):
@@ -289,6 +300,14 @@ def test_review_records_are_kept_in_the_order_written_beside_the_documents(
     # a record changes neither the documents nor their versions
     assert kept.store.catalog(kept.key) == seed
     assert kept.store.proposal(kept.key, "BC01").version == version(seed.proposal("BC01"))
+
+
+def test_every_proposals_review_records_are_read_at_once(kept: Kept) -> None:
+    assert kept.store.review_records_by_proposal(kept.key) == {}
+    for n, record in enumerate(REVIEW):
+        kept.store.add_review_record(kept.key, "F2", record, expected_count=n)
+    kept.store.add_review_record(kept.key, "BC01", REVIEW[0], expected_count=0)
+    assert kept.store.review_records_by_proposal(kept.key) == {"BC01": REVIEW[:1], "F2": REVIEW}
 
 
 def test_a_review_record_added_from_a_stale_count_is_a_conflict_and_changes_nothing(

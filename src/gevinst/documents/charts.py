@@ -17,6 +17,7 @@ import io
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from decimal import Decimal
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 import matplotlib as mpl
@@ -246,8 +247,11 @@ def _payback_label(year: int) -> str:
 PNG_DPI = 200  # sharp in print at the width of a Word page
 
 
+@lru_cache(maxsize=64)
 def chart_svg(chart: Chart) -> str:
-    """The chart drawn by matplotlib, as SVG (the web page's)."""
+    """The chart drawn by matplotlib, as SVG (the web page's). Remembered by what it shows:
+    drawing takes a good part of a page's time, and a catalog's chart is the same until a
+    figure of it changes."""
     with mpl.rc_context(_STYLE):
         out = io.StringIO()
         _figure(chart).savefig(out, format="svg", metadata={"Date": None})

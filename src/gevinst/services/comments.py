@@ -89,8 +89,9 @@ def open_counts(store: Store, actor: Actor, key: str) -> dict[str, int]:
     """The number of open threads of each proposal ``actor`` may read in full, by id; a
     confidential proposal the actor may not read has no count (not even 0)."""
     catalog = store.catalog(key)
+    records = store.review_records_by_proposal(key)
     return {
-        p.id: sum(not t.resolved for t in threads(store.review_records(key, p.id)))
+        p.id: sum(not t.resolved for t in threads(records.get(p.id, [])))
         for p in catalog.proposals
         if may_read_in_full(actor, p)
     }

@@ -111,11 +111,12 @@ def unanswered(store: Store, actor: Actor, key: str) -> dict[str, list[Asked]]:
     :meth:`Asked.status` says on a day), by proposal id in the catalog's order, for the
     proposals ``actor`` may read in full; a proposal with none is left out."""
     catalog = store.catalog(key)
+    records = store.review_records_by_proposal(key)
     result = {}
     for p in catalog.proposals:
         if not may_read_in_full(actor, p):
             continue
-        waiting = [a for a in asked(store.review_records(key, p.id)) if a.answer is None]
+        waiting = [a for a in asked(records.get(p.id, [])) if a.answer is None]
         if waiting:
             result[p.id] = waiting
     return result

@@ -27,10 +27,11 @@ def _states(store: Store, actor: Actor, key: str, full: Catalog) -> dict[str, st
     if workflow is None:
         return {}
     states = {}
+    by_proposal = store.events_by_proposal(key)
     for p in full.proposals:
         if not may_read_in_full(actor, p):
             continue
-        events = store.events(key, p.id)
+        events = by_proposal.get(p.id)
         if events:
             states[p.id] = current(workflow.initial, events)
     return states

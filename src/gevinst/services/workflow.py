@@ -77,11 +77,12 @@ def status(
     if findings is None:
         findings = check_catalog(catalog)
     result = {}
+    by_proposal = store.events_by_proposal(key)
     # a proposal the actor may read in full is the same in ``full`` as in ``catalog``
     for p in full.proposals:
         if not may_read_in_full(actor, p):
             continue
-        events = store.events(key, p.id)
+        events = by_proposal.get(p.id, [])
         state = current(workflow.initial, events)
         available = []
         for t in workflow.available(state):

@@ -118,6 +118,11 @@ class Store(Protocol):
         """The transitions the proposal has taken in its workflow, the oldest first."""
         ...
 
+    def events_by_proposal(self, key: str) -> dict[str, list[Event]]:
+        """:meth:`events` of every proposal of the catalog that has any, by proposal id, read
+        at once: a page that shows where each proposal stands reads them all."""
+        ...
+
     def add_event(self, key: str, proposal_id: str, event: Event, *, expected_count: int) -> None:
         """Add ``event`` as the proposal's latest transition, if the proposal still has the
         ``expected_count`` events its caller saw; :class:`ConflictError` otherwise, and
@@ -126,6 +131,11 @@ class Store(Protocol):
 
     def review_records(self, key: str, proposal_id: str) -> list[ReviewRecord]:
         """The proposal's review records (consultations and comments), the oldest first."""
+        ...
+
+    def review_records_by_proposal(self, key: str) -> dict[str, list[ReviewRecord]]:
+        """:meth:`review_records` of every proposal of the catalog that has any, by proposal
+        id, read at once."""
         ...
 
     def add_review_record(

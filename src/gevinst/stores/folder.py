@@ -201,6 +201,9 @@ class FolderStore:
         pid = self.catalog(key).proposal(proposal_id).id
         return self._events(key).get(pid, [])
 
+    def events_by_proposal(self, key: str) -> dict[str, list[Event]]:
+        return {pid: events for pid, events in self._events(key).items() if events}
+
     def add_event(self, key: str, proposal_id: str, event: Event, *, expected_count: int) -> None:
         """As :meth:`save_proposal`, the count's check and the file's rename are not one
         step: two moves at the same instant may both pass it."""
@@ -270,6 +273,9 @@ class FolderStore:
     def review_records(self, key: str, proposal_id: str) -> list[ReviewRecord]:
         pid = self.catalog(key).proposal(proposal_id).id
         return self._review_records(key).get(pid, [])
+
+    def review_records_by_proposal(self, key: str) -> dict[str, list[ReviewRecord]]:
+        return {pid: kept for pid, kept in self._review_records(key).items() if kept}
 
     def add_review_record(
         self, key: str, proposal_id: str, record: ReviewRecord, *, expected_count: int

@@ -157,6 +157,9 @@ class MemoryStore:
         kept = self._get(key)
         return list(kept.events[kept.catalog.proposal(proposal_id).id])
 
+    def events_by_proposal(self, key: str) -> dict[str, list[Event]]:
+        return {pid: list(events) for pid, events in self._get(key).events.items() if events}
+
     def add_event(self, key: str, proposal_id: str, event: Event, *, expected_count: int) -> None:
         kept = self._get(key)
         pid = kept.catalog.proposal(proposal_id).id
@@ -203,6 +206,9 @@ class MemoryStore:
     def review_records(self, key: str, proposal_id: str) -> list[ReviewRecord]:
         kept = self._get(key)
         return list(kept.review[kept.catalog.proposal(proposal_id).id])
+
+    def review_records_by_proposal(self, key: str) -> dict[str, list[ReviewRecord]]:
+        return {pid: list(kept) for pid, kept in self._get(key).review.items() if kept}
 
     def add_review_record(
         self, key: str, proposal_id: str, record: ReviewRecord, *, expected_count: int

@@ -125,16 +125,19 @@ class DatabaseStore:
 
     def catalog(self, key: str) -> Catalog:
         stored = self._catalog(key)
-        rows = list(
-            db.StoredProposal.objects.using(self.using)
-            .filter(catalog=stored)
-            .order_by("position")
-            .values_list("current__digest", "current__document")
+        listed = (
+            db.StoredProposal.objects.using(self.using).filter(catalog=stored).order_by("position")
         )
-        current = (document_version(stored.document), *(digest for digest, _ in rows))
+        # the versions first: the documents are read only where one has not been read
+        current = (
+            document_version(stored.document),
+            *listed.values_list("current__digest", flat=True),
+        )
         cached = _cache.get((self.using, key))
         if cached is not None and cached.current == current:
             return cached.catalog
+        rows = list(listed.values_list("current__digest", "current__document"))
+        current = (current[0], *(digest for digest, _ in rows))  # as read with the documents
         documents = [document for _, document in rows]
         source = Path("database", key)
         if cached is None:
@@ -223,6 +226,15 @@ class DatabaseStore:
     def events(self, key: str, proposal_id: str) -> list[Event]:
         sp = self._proposal(key, proposal_id)
         return [_event(e) for e in sp.events.using(self.using).order_by("number")]
+
+    def events_by_proposal(self, key: str) -> dict[str, list[Event]]:
+        rows = db.WorkflowEvent.objects.using(self.using).filter(
+            proposal__catalog=self._catalog(key)
+        )
+        found: dict[str, list[Event]] = {}
+        for e in rows.select_related("proposal").order_by("proposal_id", "number"):
+            found.setdefault(e.proposal.ident, []).append(_event(e))
+        return found
 
     def add_event(self, key: str, proposal_id: str, event: Event, *, expected_count: int) -> None:
         """The count is compared under the proposal's row lock, as :meth:`save_proposal`
@@ -375,6 +387,18 @@ class DatabaseStore:
         rows = sp.records.using(self.using).order_by("number").values_list("number", "document")
         source = Path("database", key, sp.ident)
         return [record_from_document(doc, source, sp.ident, n) for n, doc in rows]
+
+    def review_records_by_proposal(self, key: str) -> dict[str, list[ReviewRecord]]:
+        rows = db.ReviewRecord.objects.using(self.using).filter(
+            proposal__catalog=self._catalog(key)
+        )
+        found: dict[str, list[ReviewRecord]] = {}
+        for ident, number, doc in rows.order_by("proposal_id", "number").values_list(
+            "proposal__ident", "number", "document"
+        ):
+            record = record_from_document(doc, Path("database", key, ident), ident, number)
+            found.setdefault(ident, []).append(record)
+        return found
 
     def add_review_record(
         self, key: str, proposal_id: str, record: ReviewRecord, *, expected_count: int
