@@ -4,7 +4,6 @@ the template's rules (:mod:`gevinst.core.check`), over what the acting user may 
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Collection
 from dataclasses import dataclass
 
@@ -13,6 +12,7 @@ from gevinst.core.check import check_catalog as findings_of
 from gevinst.core.check import check_proposal, summary
 from gevinst.core.check.catalog import Progress
 from gevinst.core.findings import Finding, Severity
+from gevinst.core.memo import per_proposal
 from gevinst.core.model import Catalog, Proposal
 from gevinst.core.profile import Profile
 from gevinst.stores.base import Store
@@ -40,27 +40,15 @@ def check_catalog(
     return Checked(catalog, tuple(findings), summary(findings, catalog))
 
 
-# what check_proposal found of a proposal, by the proposal's id(), for as long as it lives
-_found: dict[int, tuple[weakref.ref[Proposal], Profile, tuple[Finding, ...]]] = {}
-
-
 def _remembered(p: Proposal, profile: Profile) -> list[Finding]:
-    """:func:`check_proposal`, remembered for as long as ``p`` lives. A proposal is immutable
-    and its findings are a function of it and the profile; a store that keeps the proposals
-    it read (the web application's) has a catalog checked again, after one proposal is
-    saved, by checking that one."""
-    key = id(p)
-    hit = _found.get(key)
-    if hit is not None and hit[0]() is p and hit[1] is profile:
-        return list(hit[2])
-    found = check_proposal(p, profile)
+    """:func:`check_proposal`, remembered for as long as ``p`` lives (:mod:`gevinst.core.memo`):
+    a catalog checked again after one proposal is saved checks that one."""
+    return list(_findings(p, profile))
 
-    def forget(ref: weakref.ref[Proposal]) -> None:
-        if _found.get(key, (None,))[0] is ref:
-            del _found[key]
 
-    _found[key] = (weakref.ref(p, forget), profile, tuple(found))
-    return found
+@per_proposal
+def _findings(p: Proposal, profile: Profile) -> tuple[Finding, ...]:
+    return tuple(check_proposal(p, profile))
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,58 @@
+# SPDX-License-Identifier: MPL-2.0
+"""What is derived from a proposal, remembered for as long as the proposal lives.
+
+A proposal is immutable, and what the core derives from it (its technical tables, its
+findings) is a function of it and the profile alone. A store that keeps the proposals it has
+read (the web application's keeps each by the version it was read from) has a page that shows
+every proposal derive again only what a save changed. A value is remembered by the proposal's
+identity, not its equality: comparing two proposals field by field would cost about what
+deriving does. The proposal is held weakly, so remembering keeps nothing alive.
+
+>>> from gevinst.core.model import Proposal, ProposalType
+>>> calls = []
+>>> @per_proposal
+... def title_length(p, profile):
+...     calls.append(p.id)
+...     return len(p.title)
+>>> p = Proposal("X1", "Ferie", ProposalType.EFFICIENCY, years=(), price_level=2025, lines=())
+>>> title_length(p, None), title_length(p, None), calls
+(5, 5, ['X1'])
+"""
+
+from __future__ import annotations
+
+import functools
+import weakref
+from collections.abc import Callable
+from typing import TypeVar
+
+from gevinst.core.model import Proposal
+from gevinst.core.profile import Profile
+
+T = TypeVar("T")
+
+
+def per_proposal(
+    derive: Callable[[Proposal, Profile], T],
+) -> Callable[[Proposal, Profile], T]:
+    """``derive`` remembered by proposal and profile (both by identity) for as long as the
+    proposal lives. What it returns is shared by every caller, so it must not be changed."""
+    found: dict[int, tuple[weakref.ref[Proposal], Profile, T]] = {}
+
+    @functools.wraps(derive)
+    def remembered(p: Proposal, profile: Profile) -> T:
+        key = id(p)
+        hit = found.get(key)
+        if hit is not None and hit[0]() is p and hit[1] is profile:
+            return hit[2]
+        value = derive(p, profile)
+
+        def forget(ref: weakref.ref[Proposal]) -> None:
+            # an id is given again once its object is gone: forget only this proposal's
+            if key in found and found[key][0] is ref:
+                del found[key]
+
+        found[key] = (weakref.ref(p, forget), profile, value)
+        return value
+
+    return remembered

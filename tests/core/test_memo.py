@@ -1,0 +1,48 @@
+# SPDX-License-Identifier: MPL-2.0
+"""A value derived from a proposal is remembered while the proposal lives, for that proposal
+and profile alone, and keeps no proposal alive."""
+
+from __future__ import annotations
+
+import gc
+import weakref
+from dataclasses import replace
+
+from gevinst.core.memo import per_proposal
+from gevinst.core.model import Catalog, Proposal
+from gevinst.core.profile import Profile
+
+
+def test_a_value_is_derived_once_a_proposal_and_profile(seed: Catalog) -> None:
+    derived: list[tuple[str, int]] = []
+
+    @per_proposal
+    def lines(p: Proposal, profile: Profile) -> int:
+        derived.append((p.id, id(profile)))
+        return len(p.lines)
+
+    bc01, profile = seed.proposals[0], seed.profile
+    other_profile = replace(profile)
+    assert lines(bc01, profile) == lines(bc01, profile) == len(bc01.lines)
+    assert derived == [("BC01", id(profile))]
+    lines(bc01, other_profile)  # another profile: derived again
+    copy = replace(bc01)
+    assert copy == bc01
+    lines(copy, profile)  # an equal proposal is another proposal
+    assert derived == [("BC01", id(profile)), ("BC01", id(other_profile)), ("BC01", id(profile))]
+
+
+def test_remembering_keeps_no_proposal_alive(seed: Catalog) -> None:
+    @per_proposal
+    def title(p: Proposal, profile: Profile) -> str:
+        return p.title
+
+    gone = replace(seed.proposals[1])
+    assert (
+        title(gone, seed.profile)
+        == "Effektivisering ved opsætning af ladestandere til elbiler på kommunale ejendomme"
+    )
+    held = weakref.ref(gone)
+    del gone
+    gc.collect()
+    assert held() is None
