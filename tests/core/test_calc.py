@@ -8,6 +8,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from gevinst.core import calc
+from gevinst.core.distribute import apportion
 from gevinst.core.model import BudgetMove, ByKey, Key, LineKind, Parts, Proposal, ToUnit
 from gevinst.core.series import Series
 from tests.core.builders import PROFILE, YEARS, line, proposal, series
@@ -213,3 +214,50 @@ def test_payback_reads_the_table_end_from_the_years_not_from_the_amounts() -> No
 def test_unknown_payback_basis_is_refused() -> None:
     with pytest.raises(ValueError, match="ukendt grundlag"):
         calc.payback(bc01_like(), "brutto")
+
+
+# --- the technical tables' split, row by row, against its definition year by year -----------
+
+written = st.lists(
+    st.decimals(-5000, 5000, places=2, allow_nan=False, allow_infinity=False) | st.just(D("-0")),
+    min_size=len(YEARS),
+    max_size=len(YEARS),
+).map(lambda xs: series(*xs))
+parts = st.dictionaries(units, written, min_size=1, max_size=3).map(Parts)
+
+
+@st.composite
+def split_lines(draw: st.DrawFn) -> Proposal:
+    """Lines of written amounts (decimals, a negative zero) booked to a unit, by a key or in
+    parts, the key's weights drawn too: every way a line reaches the units."""
+    booked = st.one_of(bookings, parts)
+    lines = [
+        line(f"l{i}", draw(kinds), draw(written), booking=draw(booked))
+        for i in range(draw(st.integers(1, 6)))
+    ]
+    weights = draw(st.lists(st.integers(0, 1000), min_size=3, max_size=3).filter(any))
+    key = Key("k", "", "counts", dict(zip(["ØKF", "TMF", "SOF"], map(D, weights), strict=True)))
+    return proposal(*lines, keys={"k": key})
+
+
+def _year_by_year(p: Proposal) -> calc.UnitSeries:
+    """apportion_lines as its rule reads: in each year, the lines' exact
+    shares added unit by unit in the order the units come, then apportioned."""
+    per_year = {}
+    for year in p.years:
+        exact: dict[str, Decimal] = {}
+        for ln in p.lines:
+            for unit, share in calc.exact_shares(p, PROFILE, ln, year).items():
+                exact[unit] = exact.get(unit, D(0)) + share
+        per_year[year] = apportion(exact, PROFILE.money.quantum)
+    return {u: Series({y: cut[u] for y, cut in per_year.items()}) for u in per_year[YEARS[0]]}
+
+
+@given(split_lines())
+def test_apportion_lines_row_by_row_is_its_definition_year_by_year(p: Proposal) -> None:
+    """The row-at-a-time split gives each unit, in the same order, the amounts the year-at-
+    a-time definition gives, each as written (exponent and sign of zero too)."""
+    rows, reference = calc.apportion_lines(p, PROFILE, list(p.lines)), _year_by_year(p)
+    assert list(rows) == list(reference)
+    for unit, amounts in rows.items():
+        assert [str(a) for a in amounts.values()] == [str(a) for a in reference[unit].values()]

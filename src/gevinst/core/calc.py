@@ -9,12 +9,14 @@ at its quantum (``profile.money``); savings and income are negative.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import partial
+from itertools import repeat
+from operator import add
 
-from gevinst.core.distribute import apportion, round_whole, shares
+from gevinst.core.distribute import apportion, round_whole, row_shares
 from gevinst.core.effects import Effect, EffectResult, evaluate
 from gevinst.core.model import ByKey, Line, LineKind, Parts, Proposal, Section, ToUnit
 from gevinst.core.profile import AreaRole, Profile
@@ -223,49 +225,53 @@ def unbooked(p: Proposal) -> list[Line]:
 def exact_shares(p: Proposal, profile: Profile, line: Line, year: int) -> dict[str, Decimal]:
     """A line's unrounded share per unit in one year, in the order the booking names the
     units (that order decides ties in :func:`apportion_lines`; the workbook follows it)."""
-    return line_shares(p, profile, line)(year)
+    return {unit: row[0] for unit, row in exact_rows(p, profile, line, (year,)).items()}
 
 
-def line_shares(p: Proposal, profile: Profile, line: Line) -> Callable[[int], dict[str, Decimal]]:
-    """:func:`exact_shares` of one line, a year at a time, with the units its booking names
-    (and a key's weights per unit) resolved once for every year."""
+def exact_rows(
+    p: Proposal, profile: Profile, line: Line, years: Sequence[int]
+) -> dict[str, list[Decimal]]:
+    """:func:`exact_shares` of one line in each of ``years`` (in their order): a unit's row
+    at a time, with the units its booking names (and a key's weights) resolved once."""
     amounts, booking = line.amounts, line.booking
     if isinstance(booking, ToUnit):
-        unit = profile.unit(booking.unit)
-        return lambda year: {unit: amounts[year]}
+        return {profile.unit(booking.unit): amounts.at(years)}
     if isinstance(booking, Parts):
-        parts = [(profile.unit(name), part) for name, part in booking.parts.items()]
-
-        def in_parts(year: int) -> dict[str, Decimal]:
-            out: dict[str, Decimal] = defaultdict(lambda: ZERO)
-            for unit, part in parts:
-                out[unit] += part[year]
-            return dict(out)
-
-        return in_parts
+        out: dict[str, list[Decimal]] = {}
+        for name, part in booking.parts.items():
+            unit = profile.unit(name)
+            out[unit] = _plus(out.get(unit), part.at(years))
+        return out
     if isinstance(booking, ByKey):
         weights: dict[str, Decimal] = defaultdict(lambda: ZERO)
         for name, weight in p.keys[booking.key].weights.items():
             weights[profile.unit(name)] += weight
-        return lambda year: shares(amounts[year], weights)
+        return row_shares(amounts.at(years), weights)
     # shown on a row of its own, so every table adds up; check reports the missing booking
-    return lambda year: {UNBOOKED: amounts[year]}
+    return {UNBOOKED: amounts.at(years)}
+
+
+def _plus(row: list[Decimal] | None, other: list[Decimal]) -> list[Decimal]:
+    """Two rows added year by year, a missing row counting as zeros (added, not taken as is,
+    so a unit's first figure is ``0 + figure`` as in a running sum)."""
+    return list(map(add, row if row is not None else repeat(ZERO), other))
 
 
 def apportion_lines(p: Proposal, profile: Profile, lines: list[Line]) -> UnitSeries:
     """Split a group of lines between units, year by year, in figures of the profile's
     quantum (whole 1.000 kr.; 0,1 mio. kr.) whose sum is the group's total rounded at it."""
-    per_year: dict[int, dict[str, Decimal]] = {}
-    split = [line_shares(p, profile, line) for line in lines] if p.years else []
-    for year in p.years:
-        exact: dict[str, Decimal] = defaultdict(lambda: ZERO)
-        for shares_in in split:
-            for unit, share in shares_in(year).items():
-                exact[unit] += share
-        if exact:
-            per_year[year] = apportion(exact, profile.money.quantum)
-    units = {u for parts in per_year.values() for u in parts}
-    return {u: Series({y: parts.get(u, ZERO) for y, parts in per_year.items()}) for u in units}
+    years = p.years
+    exact: dict[str, list[Decimal]] = {}
+    for line in lines if years else ():
+        for unit, row in exact_rows(p, profile, line, years).items():
+            exact[unit] = _plus(exact.get(unit), row)
+    quantum = profile.money.quantum
+    # each year's column of the units' rows, apportioned in the order the units came
+    columns = zip(*exact.values(), strict=True)
+    per_year = [apportion(dict(zip(exact, column, strict=True)), quantum) for column in columns]
+    return {
+        u: Series({y: parts[u] for y, parts in zip(years, per_year, strict=True)}) for u in exact
+    }
 
 
 def _add(into: UnitSeries, unit: str, amounts: Series) -> None:

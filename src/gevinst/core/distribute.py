@@ -17,7 +17,7 @@ amount, an explanation's figure, a printed percent, a figure with fixed decimals
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
 from gevinst.core.errors import CalculationError
@@ -68,12 +68,13 @@ def _apportion_whole(exact: Mapping[str, Decimal]) -> dict[str, Decimal]:
         return {k: -v for k, v in _apportion_whole({k: -v for k, v in exact.items()}).items()}
     parts = {k: v.to_integral_value(rounding=ROUND_FLOOR) for k, v in exact.items()}
     missing = int(whole - sum(parts.values(), ZERO))
-    order = list(exact)
+    if not missing:
+        # most splits: the floors already add up, and no remainder needs ranking
+        return parts
     # remainders at a fixed precision, so that division noise in the 28th digit cannot
-    # decide a tie that the key's order should decide
-    by_remainder = sorted(
-        order, key=lambda k: (-(exact[k] - parts[k]).quantize(SUM_PRECISION), order.index(k))
-    )
+    # decide a tie that the key's order should decide: the sort is stable, so a tie keeps
+    # the key's order
+    by_remainder = sorted(exact, key=lambda k: -(exact[k] - parts[k]).quantize(SUM_PRECISION))
     for k in by_remainder[:missing]:
         parts[k] += ONE
     return parts
@@ -95,9 +96,17 @@ def distribute(
 
 def shares(total: Decimal, weights: Mapping[str, Decimal]) -> dict[str, Decimal]:
     """The exact (unrounded) shares of ``total`` by ``weights``."""
+    return {k: row[0] for k, row in row_shares((total,), weights).items()}
+
+
+def row_shares(
+    totals: Sequence[Decimal], weights: Mapping[str, Decimal]
+) -> dict[str, list[Decimal]]:
+    """:func:`shares` of each of ``totals`` (a line's years), by party: the key checked and
+    its weights summed once for a whole row rather than once a year."""
     if any(w < 0 for w in weights.values()):
         raise CalculationError("en fordelingsnøgle kan ikke have negative vægte")
     weight_sum = sum(weights.values(), ZERO)
     if weight_sum == 0:
         raise CalculationError("en fordelingsnøgle skal have mindst én vægt over nul")
-    return {k: total * w / weight_sum for k, w in weights.items()}
+    return {k: [total * w / weight_sum for total in totals] for k, w in weights.items()}

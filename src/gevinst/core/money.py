@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 
 from gevinst.core.errors import InputError
 
@@ -51,9 +52,10 @@ class Money:
         if self.prices not in ("fixed", "cash"):
             raise InputError(f"prices skal være fixed eller cash, ikke {self.prices!r}")
 
-    @property
+    @cached_property
     def quantum(self) -> Decimal:
-        """The smallest figure written: 1 for whole amounts, 0,1 for one decimal."""
+        """The smallest figure written: 1 for whole amounts, 0,1 for one decimal; kept, as
+        every rounding of every year asks for it."""
         return Decimal(1).scaleb(-self.decimals)
 
 

@@ -116,6 +116,12 @@ class Series(Mapping[int, Decimal]):
     def __sub__(self, other: Series) -> Series:
         return self + (-other)
 
+    def at(self, years: Iterable[int]) -> list[Decimal]:
+        """The amounts of ``years``, in their order, zero for a year without one: a row as a
+        table prints it, read without a call of ``series[year]`` for each year."""
+        get = self._values.get
+        return [get(year, ZERO) for year in years]
+
     def total(self) -> Decimal:
         return sum(self._values.values(), ZERO)
 
