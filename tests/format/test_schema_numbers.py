@@ -15,9 +15,10 @@ from typing import Any
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from pydantic import TypeAdapter, ValidationError
 
 from gevinst.format.jsonsource import parse_json
-from gevinst.format.schema import _amount, _year
+from gevinst.format.schema import Amount, StatedSeries, Year, YearSeries, _amount, _year
 from gevinst.format.yamlsource import WrittenNumber, YamlDocument
 
 
@@ -136,3 +137,33 @@ def test_a_thousand_point_is_refused_with_the_writings_meant(n: int) -> None:
         f'"{decimal}" i anførselstegn'
     )
     assert _amount(_first(_yaml(f'a: ["{decimal}"]'))) == Decimal(written)
+
+
+_KEYS = st.one_of(
+    st.integers(min_value=1890, max_value=2210),
+    st.integers(min_value=1890, max_value=2210).map(str),
+    st.sampled_from([True, 2025.0, WrittenNumber("2025.0"), " 2025", "x"]),
+)
+_VALUES = st.one_of(
+    st.integers(min_value=-(10**16), max_value=10**16),
+    st.sampled_from([None, True, 1.5, "12", "2/3", WrittenNumber("1.144"), Decimal("0.5")]),
+)
+
+
+@given(st.dictionaries(_KEYS, _VALUES, max_size=6), st.booleans())
+def test_a_series_read_at_once_reads_as_value_by_value(
+    series: dict[object, object], stated: bool
+) -> None:
+    """A series of whole amounts in range by years is read in one pass (schema._whole_series);
+    every series reads, or is refused with the same problems, as value by value."""
+    at_once = TypeAdapter(StatedSeries if stated else YearSeries)
+    by_value = TypeAdapter(dict[Year, Amount | None] if stated else dict[Year, Amount])
+
+    def outcome(adapter: TypeAdapter[Any]) -> object:
+        try:
+            read = adapter.validate_python(series)
+        except ValidationError as e:
+            return [(err["loc"], err["msg"]) for err in e.errors()]
+        return [(year, str(amount), type(amount)) for year, amount in read.items()]
+
+    assert outcome(at_once) == outcome(by_value)

@@ -316,7 +316,7 @@ def _profile(path: Path) -> Profile:
 
 def _series(values: Mapping[int, Decimal | None] | None, level: int | None = None) -> Series:
     """Amounts by year at price level ``level`` (None where the document gives none)."""
-    return Series({y: v for y, v in (values or {}).items() if v is not None}, level)
+    return Series._checked({y: v for y, v in (values or {}).items() if v is not None}, level, 1000)
 
 
 def _stated_series(

@@ -23,6 +23,8 @@ from pydantic import (
     Field,
     StringConstraints,
     Tag,
+    ValidatorFunctionWrapHandler,
+    WrapValidator,
     field_validator,
     model_validator,
 )
@@ -302,10 +304,27 @@ def _cell(value: Any) -> Decimal | str | None:
     return _amount(value)
 
 
+def _whole_series(value: Any, each: ValidatorFunctionWrapHandler) -> Any:
+    """A series of whole amounts in range by years of the format (nearly every series of a
+    catalog, two hundred thousand in a national portfolio's) read in one pass, as :func:`_year`
+    and :func:`_amount` read each; any other series the way every value takes, which names the
+    value at fault. A blank amount (None) is left for ``each`` to allow or refuse."""
+    if type(value) is not dict:
+        return each(value)
+    out = {}
+    for key, amount in value.items():
+        # a year as YAML (2025) or JSON ("2025") writes it; True or 2025.0 would hash alike
+        year = _YEARS.get(key) if type(key) is int or type(key) is str else None
+        if year is None or type(amount) is not int or not -_WHOLE_LIMIT < amount < _WHOLE_LIMIT:
+            return each(value)
+        out[year] = Decimal(amount)
+    return out
+
+
 Amount = Annotated[Decimal, BeforeValidator(_amount)]
 Cell = Annotated[Decimal | str | None, BeforeValidator(_cell)]
-YearSeries = dict[Year, Amount]
-StatedSeries = dict[Year, Amount | None]
+YearSeries = Annotated[dict[Year, Amount], WrapValidator(_whole_series)]
+StatedSeries = Annotated[dict[Year, Amount | None], WrapValidator(_whole_series)]
 
 
 class Model(BaseModel):
