@@ -18,6 +18,7 @@ from operator import add
 
 from gevinst.core.distribute import apportion, round_whole, row_shares
 from gevinst.core.effects import Effect, EffectResult, evaluate
+from gevinst.core.memo import per_proposal
 from gevinst.core.model import ByKey, Line, LineKind, Parts, Proposal, Section, ToUnit
 from gevinst.core.profile import AreaRole, Profile
 from gevinst.core.series import EMPTY, ZERO, Series, sum_series
@@ -405,6 +406,12 @@ class Tables:
             tables = [self[t] for t in distributed(include_implementation)]
             self._distributions[include_implementation] = by_committee(tables, self.profile)
         return self._distributions[include_implementation]
+
+
+tables_of = per_proposal(Tables)
+"""A proposal's :class:`Tables`, remembered while the proposal lives (:mod:`.memo`): the
+check, the catalog's chart and its page each ask for Tabel A and 2.1 of every proposal, and
+after a save only the saved proposal is apportioned again."""
 
 
 def distribution_on_area(

@@ -431,7 +431,7 @@ def catalog_chart(cat: Catalog, printed: Printing | None = None) -> Chart:
     words = printed.words
     proposals = list(_detailed(cat))
     per_committee = calc.by_committee(
-        (calc.table_a(p, cat.profile) for p in proposals), cat.profile
+        (calc.tables_of(p, cat.profile)["A"] for p in proposals), cat.profile
     )
     years = _catalog_years(cat)
     committees = cat.profile.sort_units(list(per_committee))

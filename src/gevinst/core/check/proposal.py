@@ -23,7 +23,7 @@ from gevinst.core.profile import Profile
 def check_proposal(p: Proposal, profile: Profile) -> list[Finding]:
     """Every finding about one proposal: its figures recomputed (each technical table once),
     the template applied; each message in ``profile``'s language."""
-    tables = calc.Tables(p, profile)
+    tables = calc.tables_of(p, profile)
     findings = [
         *check_table1(p, profile),
         *check_effects(p, profile),

@@ -89,7 +89,7 @@ def _listed(
             p,
             frozenset(
                 unit
-                for unit, amounts in calc.distribution(p, cat.profile, False).items()
+                for unit, amounts in calc.tables_of(p, cat.profile).distribution(False).items()
                 if any(amounts.values())
             ),
             counts[p.id, Severity.ERROR],
