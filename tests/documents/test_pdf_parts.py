@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,9 @@ from gevinst.format.reader import load_catalog
 from tests.documents.test_pdf import pdf_pages
 
 _SIDE = re.compile(r"Side (\d+) af (\d+) (\d+)$")
+_WORD = re.compile(
+    r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>'
+)
 
 
 def _pages(pdf: bytes, tmp_path: Path, name: str) -> list[str]:
@@ -85,3 +89,33 @@ def test_a_generated_catalog_in_parts_is_numbered_through(
     for start, end in zip(runs, [*runs[1:], len(sides)], strict=True):
         assert sides[start:end] == [(k, end - start) for k in range(1, end - start + 1)]
     assert len(runs) >= 1 + len(cat.proposals)
+
+
+def _margin_numbers(pdf: bytes, tmp_path: Path, name: str) -> list[tuple[str, tuple[float, ...]]]:
+    """Each page's rightmost word, the number in its margin, with its box (points, to 0,01)."""
+    out = tmp_path / name
+    out.write_bytes(pdf)
+    done = subprocess.run(["pdftotext", "-bbox", str(out), "-"], capture_output=True, check=True)
+    pages = done.stdout.decode("utf-8").split("<page ")[1:]
+    found = []
+    for page in pages:
+        *box, text = max(_WORD.findall(page), key=lambda word: float(word[2]))
+        found.append((text, tuple(round(float(edge), 2) for edge in box)))
+    return found
+
+
+def test_the_margin_numbers_stand_where_the_document_at_once_has_them(
+    tmp_path_factory: pytest.TempPathFactory, tmp_path: Path
+) -> None:
+    """A catalog laid out in parts gets its margin's numbers drawn over its pages after the
+    layout: each stands where the catalog laid out at once has it, on portrait and landscape
+    pages alike."""
+    [folder] = write_portfolio(tmp_path_factory.mktemp("portfolio"), 1, 5, seed=3)
+    cat = load_catalog(folder)
+    in_parts = render_pdf(cat, ExportOptions(), part_size=2)
+    shapes = {p.mediabox.width > p.mediabox.height for p in PdfReader(io.BytesIO(in_parts)).pages}
+    assert shapes == {False, True}
+    parts = _margin_numbers(in_parts, tmp_path, "parts.pdf")
+    at_once = _margin_numbers(render_pdf(cat, ExportOptions()), tmp_path, "whole.pdf")
+    assert parts == at_once
+    assert [text for text, _ in parts] == [str(n) for n in range(1, len(parts) + 1)]

@@ -9,15 +9,27 @@ import io
 import json
 import subprocess
 import sys
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import matplotlib
 import typst
-from pypdf import PdfReader, PdfWriter
+from pypdf import PageObject, PdfReader, PdfWriter
 from pypdf.annotations import Link
-from pypdf.generic import Destination, Fit, NameObject
+from pypdf.generic import (
+    ArrayObject,
+    DecodedStreamObject,
+    Destination,
+    DictionaryObject,
+    Fit,
+    IndirectObject,
+    NameObject,
+    PdfObject,
+    StreamObject,
+)
 
 from gevinst.core.model import Catalog
 from gevinst.core.selection import ExportOptions, select
@@ -30,6 +42,12 @@ FONTS = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 
 # proposals laid out in one process: typst keeps about 10 MB a proposal until its process ends
 PART_SIZE = 25
+# parts laid out at once: the two cores of the machine it is measured on, and two parts' memory
+# (about 300 MB each) beside the catalog's stays under 1 GB
+_AT_ONCE = 2
+# pages of margins' numbers laid out in one process: a 1.000-proposal catalog's 3.500 pages
+# take typst about a millisecond each, shared out over both processes
+_MARGINS = 1000
 _LAYOUTS = 3  # times the front is laid out before its number of pages must have settled
 
 
@@ -59,48 +77,73 @@ def _in_parts(document: dict[str, Any], part_size: int) -> bytes:
     typst keeps what it laid out in memory for as long as its process lives (about 10 MB a
     proposal), so a 1.000-proposal catalog compiled at once needed many gigabytes; a process
     per part gives that memory back after each part. A proposal and the closing list are
-    numbered on their own pages ("Side 2 af 5"), so a part numbers them as the whole would;
-    the document's page number in the margin counts on from the part's first page; and the
-    front matter (cover, contents, the catalog's tables) lists every part's headings at the
-    pages they come to, from a page per part that is dropped when the parts are joined."""
+    numbered on their own pages ("Side 2 af 5"), so a part numbers them as the whole would.
+    The parts are laid out two at a time, before the page each begins at is known: the
+    document's page numbers in their margins are laid out after them, apart, and drawn over
+    their pages (:func:`_stamp`). The front matter (cover, contents, the catalog's tables)
+    lists every part's headings at the pages they come to, from a page per part that is
+    dropped when the parts are joined."""
+    proposals = document["proposals"]
     parts = [
-        {
-            **document,
-            "front": False,
-            "proposals": document["proposals"][i : i + part_size],
-            "deviations": [],
-        }
-        for i in range(0, len(document["proposals"]), part_size)
+        _part(document, margin=False, proposals=proposals[i : i + part_size])
+        for i in range(0, len(proposals), part_size)
     ]
     if document["deviations"]:
-        parts.append(
-            {**document, "front": False, "proposals": [], "deviations": document["deviations"]}
-        )
-    headings = [_outlined(part) for part in parts]
-    front = {**document, "front": True, "proposals": [], "deviations": []}
-    # the front's number of pages does not depend on the page numbers its contents list
-    # shows: laid out once with any numbers, it tells where the parts begin
-    stubs: list[dict[str, Any]] = [{"page": 1, "heading": h} for hs in headings for h in hs]
-    front_pages, compiled = 0, list[bytes]()
-    for _ in range(_LAYOUTS):
-        pdf = _apart({**front, "stubs": stubs})
-        pages = len(PdfReader(io.BytesIO(pdf)).pages) - 1  # the stand-ins' page
-        if pages == front_pages:
-            break
-        front_pages, compiled, stubs = pages, [], []
-        first = pages + 1
-        for part, part_headings in zip(parts, headings, strict=True):
-            done = _apart({**part, "first_page": first})
-            starts = _starts(done, len(part_headings))
-            stubs += [
-                {"page": first + start, "heading": h}
-                for start, h in zip(starts, part_headings, strict=True)
-            ]
-            compiled.append(done)
-            first += len(PdfReader(io.BytesIO(done)).pages)
-    else:
-        raise RuntimeError("forsiden fik et nyt antal sider, hver gang den blev sat")
-    return _join(pdf, front_pages, compiled, [s["page"] for s in stubs])
+        parts.append(_part(document, margin=False, deviations=document["deviations"]))
+    headings = [h for part in parts for h in _outlined(part)]
+    front = _part(document, front=True)
+    with ThreadPoolExecutor(_AT_ONCE) as pool:
+        # the front's number of pages does not depend on the page numbers its contents list
+        # shows: laid out once with any numbers, beside the parts, it tells where they begin
+        stubs = [{"page": 1, "heading": h} for h in headings]
+        first, *laid = pool.map(_apart, [{**front, "stubs": stubs}, *parts])
+        compiled = [PdfReader(io.BytesIO(pdf)) for pdf in laid]
+        offsets = _offsets(compiled, [len(_outlined(part)) for part in parts])
+        front_pages = _page_count(first)
+        for _ in range(_LAYOUTS):
+            pages = [front_pages + 1 + offset for offset in offsets]
+            stubs = [{"page": page, "heading": h} for page, h in zip(pages, headings, strict=True)]
+            margins = _margins(document, compiled, front_pages)
+            pdf, *stamps = pool.map(_apart, [{**front, "stubs": stubs}, *margins])
+            laid_out = _page_count(pdf)
+            if laid_out == front_pages:
+                return _join(pdf, front_pages, compiled, stamps, pages)
+            front_pages = laid_out
+    raise RuntimeError("forsiden fik et nyt antal sider, hver gang den blev sat")
+
+
+def _part(document: dict[str, Any], **content: Any) -> dict[str, Any]:
+    """A part of the document compiled apart: ``content`` says what of it the part shows
+    (its proposals, its closing list, the front or the margins' numbers), nothing else."""
+    return {**document, "front": False, "proposals": [], "deviations": [], **content}
+
+
+def _offsets(parts: list[PdfReader], outlined: list[int]) -> list[int]:
+    """Where the parts' outlined headings stand, in pages (from 0) after the front; ``outlined``
+    how many each part has."""
+    offsets, before = [], 0
+    for part, count in zip(parts, outlined, strict=True):
+        offsets += [before + start for start in _starts(part, count)]
+        before += len(part.pages)
+    return offsets
+
+
+def _page_count(front: bytes) -> int:
+    """The front's own pages: all but the last, where the parts' headings stand in."""
+    return len(PdfReader(io.BytesIO(front)).pages) - 1
+
+
+def _margins(
+    document: dict[str, Any], parts: list[PdfReader], front_pages: int
+) -> list[dict[str, Any]]:
+    """The documents of the parts' margin numbers, a page for each page of the parts, of its
+    shape, in documents of at most :data:`_MARGINS` pages that are laid out two at a time."""
+    wide = [page.mediabox.width > page.mediabox.height for part in parts for page in part.pages]
+    numbered = [{"page": front_pages + 1 + i, "wide": is_wide} for i, is_wide in enumerate(wide)]
+    return [
+        _part(document, margins=numbered[i : i + _MARGINS])
+        for i in range(0, len(numbered), _MARGINS)
+    ]
 
 
 def _apart(document: dict[str, Any]) -> bytes:
@@ -128,9 +171,8 @@ def _is_outlined(block: dict[str, Any]) -> bool:
     return bool(block["kind"] == "heading" and block["level"] <= 1)
 
 
-def _starts(pdf: bytes, count: int) -> list[int]:
+def _starts(reader: PdfReader, count: int) -> list[int]:
     """The pages (from 0) where a part's ``count`` outlined headings stand: its bookmarks."""
-    reader = PdfReader(io.BytesIO(pdf))
     pages = [
         reader.get_destination_page_number(m) for m in reader.outline if isinstance(m, Destination)
     ]
@@ -139,11 +181,13 @@ def _starts(pdf: bytes, count: int) -> list[int]:
     return [page for page in pages if page is not None]
 
 
-def _join(front: bytes, front_pages: int, parts: list[bytes], stubs: list[int]) -> bytes:
-    """The front's own pages, then the parts; the front's last page, where the parts'
-    headings stand in, is dropped, and the contents list's links to them (in the order of the
-    headings, ``stubs`` the pages they stand for) lead to those pages. Every part's bookmarks
-    are kept."""
+def _join(
+    front: bytes, front_pages: int, parts: list[PdfReader], margins: list[bytes], stubs: list[int]
+) -> bytes:
+    """The front's own pages, then the parts with their margins' numbers (``margins``, a page
+    for each of theirs); the front's last page, where the parts' headings stand in, is dropped,
+    and the contents list's links to them (in the order of the headings, ``stubs`` the pages
+    they stand for) lead to those pages. Every part's bookmarks are kept."""
     reader = PdfReader(io.BytesIO(front))
     stand_in = reader.pages[front_pages].indirect_reference
     to_stand_in = [
@@ -162,7 +206,9 @@ def _join(front: bytes, front_pages: int, parts: list[bytes], stubs: list[int]) 
     writer = PdfWriter()
     writer.append(reader, pages=(0, front_pages))
     for part in parts:
-        writer.append(PdfReader(io.BytesIO(part)))
+        writer.append(part)
+    numbers = [page for pdf in margins for page in PdfReader(io.BytesIO(pdf)).pages]
+    _stamp(writer, writer.pages[front_pages:], numbers)
     for index, rect, page_no in links:
         link = Link(rect=rect, target_page_index=page_no - 1, fit=Fit.fit())
         writer.add_annotation(index, link)
@@ -172,3 +218,58 @@ def _join(front: bytes, front_pages: int, parts: list[bytes], stubs: list[int]) 
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+# a page's own drawing between these two, and its margin's number after it: whatever state the
+# page's drawing leaves, the number is drawn as its own page drew it
+_BEFORE = b"q\n"
+_AFTER = b"\nQ q /GvMargin Do Q\n"
+
+
+def _stamp(writer: PdfWriter, pages: Sequence[PageObject], numbers: Sequence[PageObject]) -> None:
+    """Each of ``pages`` with the page of ``numbers`` drawn over it, as a form of its own: the
+    pages' drawings are never read (a table's page holds thousands of operations), only
+    followed by a few bytes that draw the form."""
+    before, after = (writer._add_object(_stream(data)) for data in (_BEFORE, _AFTER))
+    for page, number in zip(pages, numbers, strict=True):
+        _give_form(page, writer._add_object(_form(number, writer)))
+        page[NameObject("/Contents")] = ArrayObject([before, *_drawing(page), after])
+
+
+def _form(page: PageObject, writer: PdfWriter) -> StreamObject:
+    """``page`` as a form (a Form XObject) of ``writer`` that another page can draw."""
+    contents = page.get_contents()
+    form = _stream(b"" if contents is None else contents.get_data())
+    form.update(
+        {
+            NameObject("/Type"): NameObject("/XObject"),
+            NameObject("/Subtype"): NameObject("/Form"),
+            NameObject("/BBox"): page.mediabox,
+            NameObject("/Resources"): page["/Resources"].clone(writer),
+        }
+    )
+    return form
+
+
+def _give_form(page: PageObject, form: IndirectObject) -> None:
+    """``page`` with ``form`` among its resources, named /GvMargin; the resources are copied,
+    not changed, as pages may share them."""
+    resources = DictionaryObject(cast(DictionaryObject, page["/Resources"]))
+    xobjects = DictionaryObject(cast(DictionaryObject, resources.get("/XObject", {})))
+    xobjects[NameObject("/GvMargin")] = form
+    resources[NameObject("/XObject")] = xobjects
+    page[NameObject("/Resources")] = resources
+
+
+def _drawing(page: PageObject) -> list[PdfObject]:
+    """The streams that draw ``page``, in order (its contents are one stream or a list)."""
+    contents = page.raw_get("/Contents")
+    if isinstance(contents.get_object(), ArrayObject):
+        return list(contents.get_object())
+    return [contents]
+
+
+def _stream(data: bytes) -> StreamObject:
+    stream = DecodedStreamObject()
+    stream.set_data(data)
+    return stream
