@@ -96,3 +96,26 @@ def test_sum_series_is_adding_one_by_one(
     mixed = [Series({2025: D(1)}, 2024), *many, Series({2025: D(1)}, 2025)]
     with pytest.raises(ValueError, match="cannot add"):
         sum_series(mixed)
+
+
+# few years, so that series often have the same years and are added pairwise in one pass
+few_years = st.dictionaries(st.integers(2024, 2026), exponents | st.just(D("-0")), max_size=3)
+
+
+@given(st.lists(few_years, max_size=6))
+def test_each_year_is_its_running_sum_whichever_way_series_are_added(
+    parts: list[dict[int, Decimal]],
+) -> None:
+    """Series with the same years are added pairwise, others year by year: either way each
+    year holds 0 + its first amount + each later one in turn, as written, years in order."""
+    many = [Series(amounts) for amounts in parts]
+    running: dict[int, Decimal] = {}
+    for s in many:
+        for year, amount in s.items():
+            running[year] = running.get(year, D(0)) + amount
+    expected = (None, 1000, tuple((y, str(running[y])) for y in sorted(running)))
+    chained = Series()
+    for s in many:
+        chained = chained + s
+    assert _exactly(chained) == expected
+    assert _exactly(sum_series(many)) == expected
