@@ -11,9 +11,11 @@ the same run (benchmarks measure; the tests assert).
   process of its own so its peak memory (max RSS) is its own.
 - national: the national portfolio (98 x 150) from its JSON bundles, load and check apart,
   against JSON parsing alone (bench/national.py, in a process of its own).
+- web: the web application's pages, the seed's and a synthetic catalog's, against loading and
+  checking the same catalog in the same process (bench/web.py, in a process of its own).
 
 Run: uv run python -m bench.run [--sizes 10,100,1000] [--documents 1000] [--formats pdf,docx,xlsx]
-     [--skip-libreoffice] [--national 98x150]
+     [--skip-libreoffice] [--national 98x150] [--web 1000]
 Portfolios are generated once into bench/.portfolios/ (not committed).
 """
 
@@ -246,6 +248,17 @@ def bench_national(size: str) -> dict[str, object]:
     return figures
 
 
+def bench_web(proposals: int) -> dict[str, object]:
+    """The web application's pages (bench/web.py, in a process of its own: it sets up Django
+    with a database in memory), with a synthetic catalog of ``proposals`` proposals."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "web.json"
+        argv = ["--repeat", "10", "--proposals", str(proposals), "--json", str(out)]
+        subprocess.run([sys.executable, "-m", "bench.web", *argv], check=True)
+        figures: dict[str, object] = json.loads(out.read_text(encoding="utf-8"))
+    return figures
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10,100,1000")
@@ -254,6 +267,9 @@ def main() -> None:
     parser.add_argument("--spreadsheet", type=int, default=100)
     parser.add_argument("--skip-libreoffice", action="store_true")
     parser.add_argument("--national", help="landsporteføljen, fx 98x150 (kataloger x forslag)")
+    parser.add_argument(
+        "--web", type=int, help="webapplikationens sider, med et katalog på fx 1000"
+    )
     parser.add_argument("--json", type=Path, help="skriv tallene som JSON hertil")
     args = parser.parse_args()
     print(f"maskine: {os.cpu_count()} kerner, Python {sys.version.split()[0]}", flush=True)
@@ -265,6 +281,8 @@ def main() -> None:
     results["documents"] = bench_documents(catalogs, args.formats.split(","))
     if args.national:
         results["national"] = bench_national(args.national)
+    if args.web:
+        results["web"] = bench_web(args.web)
     if args.json:
         args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
 

@@ -8,7 +8,7 @@ and measures its catalog page as a finance officer meets it: unchanged since the
 and just after one of its proposals was saved (the page reads and checks the saved version
 alone); against loading and checking that catalog in the same process.
 
-Run: uv run python -m bench.web [--repeat 20] [--proposals 1000]
+Run: uv run python -m bench.web [--repeat 20] [--proposals 1000] [--json OUT]
 It runs on an SQLite database in memory with the demo's users and the seed catalog, through
 Django's test client (no network, the whole request and response).
 """
@@ -16,11 +16,13 @@ Django's test client (no network, the whole request and response).
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import statistics
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tests.paths import SEED
@@ -62,6 +64,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--proposals", type=int, help="også et syntetisk katalog, fx 1000")
+    parser.add_argument("--json", type=Path, help="skriv tallene (sekunder) som JSON hertil")
     args = parser.parse_args()
     _setup()
     # the web application's modules can be imported only once Django is set up
@@ -89,7 +92,12 @@ def main() -> None:
     ]
     _table(rows)
     if args.proposals:
-        _table(_large(client, args.proposals, args.repeat))
+        large = _large(client, args.proposals, args.repeat)
+        _table(large)
+        rows += large
+    if args.json:
+        figures = {label: seconds for label, seconds in rows}
+        args.json.write_text(json.dumps(figures, indent=2), encoding="utf-8")
 
 
 def _table(rows: list[tuple[str, float]]) -> None:
