@@ -222,7 +222,7 @@ written = st.lists(
     st.decimals(-5000, 5000, places=2, allow_nan=False, allow_infinity=False) | st.just(D("-0")),
     min_size=len(YEARS),
     max_size=len(YEARS),
-).map(lambda xs: series(*xs))
+).map(lambda xs: Series(dict(zip(YEARS, xs, strict=True))))
 parts = st.dictionaries(units, written, min_size=1, max_size=3).map(Parts)
 
 
@@ -261,3 +261,12 @@ def test_apportion_lines_row_by_row_is_its_definition_year_by_year(p: Proposal) 
     assert list(rows) == list(reference)
     for unit, amounts in rows.items():
         assert [str(a) for a in amounts.values()] == [str(a) for a in reference[unit].values()]
+
+
+@given(proposals(), st.sampled_from(list(calc.PAYBACK_BASES)))
+def test_payback_from_the_tables_rows_is_the_payback_from_the_lines(
+    p: Proposal, basis: str
+) -> None:
+    """The check counts a payback from Tabel 1's rows it has summed already (Tables.row):
+    the same payback as summing the lines for it."""
+    assert calc.payback(p, basis, rows=calc.Tables(p, PROFILE)) == calc.payback(p, basis)

@@ -58,17 +58,18 @@ def implementation(p: Proposal, area: str | None = None, role: AreaRole | None =
     return sum_series(line.amounts for line in section_lines(p, Section.IMPLEMENTATION, area, role))
 
 
-def counted_implementation(p: Proposal) -> Series:
+def counted_implementation(p: Proposal, rows: Tables | None = None) -> Series:
     """The implementation costs a payback and a present value count: all of them, less the
     lines of capital funded by borrowing whose financing cost the permanent (revenue) lines
-    already hold (``p.appraisal.borrowed_lines``), so that capital counts once.
+    already hold (``p.appraisal.borrowed_lines``), so that capital counts once; all of them
+    is Tabel 1's row, taken from ``rows`` where the caller has it.
 
     Capital of 1.000 in 2025 borrowed, its financing cost of 140 a year from 2026 in a revenue
     line, savings of -300 a year: the payback counts 140 - 300 = -160 a year from 2026, not
     the 1.000 as well."""
     borrowed = () if p.appraisal is None else p.appraisal.borrowed_lines
     if not borrowed:
-        return implementation(p)
+        return rows.row("impl") if rows is not None else implementation(p)
     return sum_series(
         line.amounts
         for line in section_lines(p, Section.IMPLEMENTATION, None, None)
@@ -203,15 +204,20 @@ def payback_from_first_amount(
 
 
 def payback(
-    p: Proposal, basis: str, policy: PaybackPolicy = payback_from_first_amount
+    p: Proposal,
+    basis: str,
+    policy: PaybackPolicy = payback_from_first_amount,
+    rows: Tables | None = None,
 ) -> Payback | None:
     """Payback on ``basis`` "service" (permanent changes on operating spending only) or "total"
     (all permanent changes), both against all implementation costs (capital counted once:
-    :func:`counted_implementation`)."""
+    :func:`counted_implementation`); Tabel 1's rows are taken from ``rows`` where the caller
+    has them (the check, which compares them too)."""
     if basis not in PAYBACK_BASES:
         raise ValueError(f"ukendt grundlag for tilbagebetalingstid: {basis!r}")
-    permanent_part = permanent(p, role=OPERATING if basis == "service" else None)
-    flows = permanent_part + counted_implementation(p)
+    row = rows.row if rows is not None else partial(table1_row, p)
+    permanent_part = row("varig_service" if basis == "service" else "varig")
+    flows = permanent_part + counted_implementation(p, rows)
     return policy(flows, p.years[-1], permanent_part[p.years[-1]])
 
 
@@ -383,15 +389,24 @@ class Tables:
     """One proposal's technical tables and its distribution on committees, each computed on
     first use and then kept: a check asks for Tabel A for A itself, for C and for 2.1, and
     for D and E for the template's rules and for 2.1; apportioning the lines again for each
-    was most of the check's time. The tables are the functions' above, never another sum."""
+    was most of the check's time. Tabel 1's rows likewise: the check compares them, their
+    totals and the paybacks counted from them. The tables are the functions' above, never
+    another sum."""
 
-    __slots__ = ("_distributions", "_tables", "profile", "proposal")
+    __slots__ = ("_distributions", "_rows", "_tables", "profile", "proposal")
 
     def __init__(self, p: Proposal, profile: Profile) -> None:
         self.proposal = p
         self.profile = profile
         self._tables: dict[str, UnitSeries] = {}
         self._distributions: dict[bool, UnitSeries] = {}
+        self._rows: dict[str, Series] = {}
+
+    def row(self, key: str) -> Series:
+        """A row of Tabel 1 by its key (:func:`table1_row`)."""
+        if key not in self._rows:
+            self._rows[key] = table1_row(self.proposal, key)
+        return self._rows[key]
 
     def __getitem__(self, name: str) -> UnitSeries:
         if name not in self._tables:

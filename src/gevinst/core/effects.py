@@ -516,14 +516,10 @@ def evaluate(
     try:
         values = {**parameter_values(effect, assumptions, as_of), **(overrides or {})}
         annual = model.annual(values, money)
-        series = Series(
-            {
-                y: round_to(
-                    effect.sign.factor * annual * effect.phase.factor(y, years[0]), money.quantum
-                )
-                for y in years
-            }
-        )
+        # the signed full-year amount once (sign × annual, as it was multiplied each year),
+        # then phased in year by year
+        signed, phase, quantum = effect.sign.factor * annual, effect.phase, money.quantum
+        series = Series({y: round_to(signed * phase.factor(y, years[0]), quantum) for y in years})
     except ModelError as problem:
         raise problem.said(voice) from None
     except ZeroDivisionError:

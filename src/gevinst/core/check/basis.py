@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
+from functools import partial
 
 from gevinst.core import calc
 from gevinst.core.check.compare import compare_series, severity
@@ -49,6 +50,11 @@ def _model_name(model: str, pr: Printing) -> str:
     """A model's name inside a message: its label in lower case ("årsværk", "full-time
     equivalents"), as core/basis_words.py writes it."""
     return model_label(model, pr).lower()
+
+
+def _basis_name(text: str, model: str, pr: Printing) -> str:
+    """An effect model in a message: the line it explains and the model's name."""
+    return say(pr, MESSAGES, "basis", text=text, model=_model_name(model, pr))
 
 
 def check_basis_table(
@@ -139,8 +145,8 @@ def check_effects(p: Proposal, profile: Profile) -> Iterator[Finding]:
                 message=say(pr, MESSAGES, "basis-missing", text=line.text),
             )
     for e in p.effects:
-        line = p.line(e.line)
-        name = say(pr, MESSAGES, "basis", text=line.text, model=_model_name(e.model, pr))
+        # worded only for a finding: most effects agree with their lines
+        name = partial(_basis_name, p.line(e.line).text, e.model, pr)
         try:
             result = evaluate(
                 e, p.years, profile.assumptions, p.assumptions_date, money=profile.money, voice=pr
@@ -152,7 +158,7 @@ def check_effects(p: Proposal, profile: Profile) -> Iterator[Finding]:
                 row=e.line,
                 rule="basis-error",
                 severity=Severity.ERROR,
-                message=say(pr, MESSAGES, "basis-error", name=name, error=err),
+                message=say(pr, MESSAGES, "basis-error", name=name(), error=err),
             )
             continue
         yield from compare_series(
@@ -178,7 +184,7 @@ def check_effects(p: Proposal, profile: Profile) -> Iterator[Finding]:
                         pr,
                         MESSAGES,
                         "basis-assumed",
-                        name=name,
+                        name=name(),
                         param=param.name,
                         source=param.source,
                     ),

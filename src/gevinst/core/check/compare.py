@@ -99,7 +99,7 @@ def compare_series(
     proposal: str | None,
     table: str,
     row: str,
-    row_name: str,
+    row_name: str | Callable[[], str],
     stated: Series,
     computed: Series,
     years: tuple[int, ...],
@@ -111,11 +111,13 @@ def compare_series(
 ) -> Iterator[Finding]:
     """One finding per year where a stated row differs from the computed one; ``rounding``
     says why a difference of one arises, and ``reason`` why any difference does, where the
-    caller knows; worded as ``pr`` prints (Danish where it is not given)."""
+    caller knows; worded as ``pr`` prints (Danish where it is not given). ``row_name`` may
+    be a function that words the row: called only for a finding, as most rows agree."""
     pr = pr or voice(None)
-    for year in years:
-        s, c = stated[year], computed[year]
+    for year, s, c in zip(years, stated.at(years), computed.at(years), strict=True):
         if s != c:
+            if callable(row_name):
+                row_name = row_name()
             why = reason(year, s, c) if reason is not None else kind(s, c, rounding, pr)
             yield Finding(
                 proposal=proposal,

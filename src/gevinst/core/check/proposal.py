@@ -25,7 +25,7 @@ def check_proposal(p: Proposal, profile: Profile) -> list[Finding]:
     the template applied; each message in ``profile``'s language."""
     tables = calc.tables_of(p, profile)
     findings = [
-        *check_table1(p, profile),
+        *check_table1(p, profile, tables),
         *check_effects(p, profile),
         *check_technical(p, profile, tables),
         *check_c_is_a_plus_b(p, profile),

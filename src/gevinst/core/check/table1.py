@@ -5,8 +5,9 @@ years, its payback times, and each line's own styringsområde and split."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from decimal import Decimal
+from functools import cache, partial
 
 from gevinst.core import calc
 from gevinst.core.check.compare import Reason, compare_series, off_by_one, severity
@@ -14,7 +15,7 @@ from gevinst.core.check.say import Messages, say, voice
 from gevinst.core.findings import Finding, Severity
 from gevinst.core.model import Parts, Proposal
 from gevinst.core.profile import Profile
-from gevinst.core.series import sum_series
+from gevinst.core.series import Series, sum_series
 from gevinst.core.template import Printing, printing
 
 MESSAGES: Messages = {
@@ -50,12 +51,17 @@ MESSAGES: Messages = {
 }
 
 
+Row = Callable[[str], Series]  # a row of Tabel 1 by its key, as calc.table1_row
+
+
 def _sum_reason(p: Proposal, pr: Printing) -> Reason:
     """Why a row of Tabel 1 differs from the sum of the lines: a year's operating costs
     counted twice (Forslag 3's 4.850), or plainly the lines' sum."""
-    costs = calc.operating_costs(p)
+    # summed only for a finding: most rows agree with their lines
+    operating_costs = cache(partial(calc.operating_costs, p))
 
     def reason(year: int, stated: Decimal, computed: Decimal) -> str:
+        costs = operating_costs()
         if costs[year] != 0 and abs(stated - computed) == abs(costs[year]):
             return say(pr, MESSAGES, "counted-twice", costs=pr.plain(abs(costs[year])))
         if off_by_one(stated, computed, pr.money.quantum):
@@ -65,21 +71,20 @@ def _sum_reason(p: Proposal, pr: Printing) -> Reason:
     return reason
 
 
-def _rows(p: Proposal, pr: Printing) -> Iterator[Finding]:
+def _rows(p: Proposal, pr: Printing, row: Row) -> Iterator[Finding]:
     reason = _sum_reason(p, pr)
     for key, stated in p.stated.table1.items():
-        name, compute = calc.TABLE1_ROWS[key]
-        name = pr.words.table1_rows.get(key, name)
+        name = pr.words.table1_rows.get(key, calc.TABLE1_ROWS[key][0])
         yield from compare_series(
-            p.id, "1", key, name, stated, compute(p), p.years, "table1-sum", reason=reason, pr=pr
+            p.id, "1", key, name, stated, row(key), p.years, "table1-sum", reason=reason, pr=pr
         )
 
 
-def _row_totals(p: Proposal, pr: Printing) -> Iterator[Finding]:
+def _row_totals(p: Proposal, pr: Printing, row: Row) -> Iterator[Finding]:
     """Each total Tabel 1 states for a row (its Total column, typed by hand) against the sum
     of the row's years as gevinst derives them; one quantum off is a rounding warning."""
     for key, stated in p.stated.table1_totals.items():
-        computed = calc.row_total(p, calc.table1_row(p, key))
+        computed = calc.row_total(p, row(key))
         if stated == computed:
             continue
         if off_by_one(stated, computed, pr.money.quantum):
@@ -164,14 +169,14 @@ def _payback_differs(
     )
 
 
-def _payback(p: Proposal, pr: Printing) -> Iterator[Finding]:
+def _payback(p: Proposal, pr: Printing, tables: calc.Tables | None) -> Iterator[Finding]:
     """Each stated payback against the one computed from the lines. A proposal known by its
     catalog row alone states its payback but not its investment year by year: the stated
     figure stands, and nothing is compared (``Proposal.payback_derived``)."""
     if not p.payback_derived:
         return
     for basis, text in p.stated.payback.items():
-        computed = calc.payback(p, basis)
+        computed = calc.payback(p, basis, rows=tables)
         agrees = payback_agrees(text, computed, pr)
         if agrees is None:
             yield Finding(
@@ -218,11 +223,16 @@ def _lines(p: Proposal, pr: Printing) -> Iterator[Finding]:
             )
 
 
-def check_table1(p: Proposal, profile: Profile | None = None) -> Iterator[Finding]:
+def check_table1(
+    p: Proposal, profile: Profile | None = None, tables: calc.Tables | None = None
+) -> Iterator[Finding]:
     """Tabel 1's stated rows, its payback times, then its lines, worded in ``profile``'s
-    language (Danish without one)."""
+    language (Danish without one). ``tables`` are the proposal's as the rest of its check
+    computes them: each row of Tabel 1 is summed once for its comparison, its total and the
+    paybacks."""
     pr = voice(profile)
-    yield from _rows(p, pr)
-    yield from _row_totals(p, pr)
-    yield from _payback(p, pr)
+    row = tables.row if tables is not None else partial(calc.table1_row, p)
+    yield from _rows(p, pr, row)
+    yield from _row_totals(p, pr, row)
+    yield from _payback(p, pr, tables)
     yield from _lines(p, pr)
