@@ -34,7 +34,8 @@ def round_whole(amount: Decimal) -> Decimal:
 
 def round_to(amount: Decimal, exponent: Decimal) -> Decimal:
     """Round half away from zero to the decimals of ``exponent`` ("55,65" -> "55,7")."""
-    return amount.quantize(exponent, rounding=ROUND_HALF_UP)
+    # the rounding by position: by keyword, the call costs twice the rounding itself
+    return amount.quantize(exponent, ROUND_HALF_UP)
 
 
 def apportion(exact: Mapping[str, Decimal], quantum: Decimal = ONE) -> dict[str, Decimal]:
@@ -66,7 +67,8 @@ def _apportion_whole(exact: Mapping[str, Decimal]) -> dict[str, Decimal]:
     whole = round_whole(total)
     if total < 0:
         return {k: -v for k, v in _apportion_whole({k: -v for k, v in exact.items()}).items()}
-    parts = {k: v.to_integral_value(rounding=ROUND_FLOOR) for k, v in exact.items()}
+    # the rounding by position, as in round_to
+    parts = {k: v.to_integral_value(ROUND_FLOOR) for k, v in exact.items()}
     missing = int(whole - sum(parts.values(), ZERO))
     if not missing:
         # most splits: the floors already add up, and no remainder needs ranking

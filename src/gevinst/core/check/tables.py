@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
+from functools import partial
 
 from gevinst.core import calc
 from gevinst.core.check.compare import (
@@ -21,6 +22,7 @@ from gevinst.core.check.compare import (
 )
 from gevinst.core.check.say import Messages, say, voice
 from gevinst.core.findings import Finding, Severity
+from gevinst.core.memo import per_proposal
 from gevinst.core.model import Proposal, Section, StatedTable
 from gevinst.core.profile import Profile
 from gevinst.core.series import EMPTY, Series
@@ -99,6 +101,13 @@ def rows_by_unit(
     return out
 
 
+@per_proposal
+def _printed_by_unit(p: Proposal, profile: Profile) -> dict[str, dict[str, Series]]:
+    """Each printed technical table's rows added up by unit (:func:`rows_by_unit`), once a
+    proposal: its check against the derived table and C = A + B both read them."""
+    return {name: rows_by_unit(t.rows, profile) for name, t in p.stated.technical.items()}
+
+
 def _unit_reason(table: str, has_row: bool, pr: Printing, total: bool = False) -> Reason:
     """Why a unit's row (or the total) differs from the derived one, as far as the check
     can tell."""
@@ -131,13 +140,16 @@ def _unit_rows(
     title = pr.words.table_names[table]
     if not stated.rows and stated.total is None:
         return
-    resolved = rows_by_unit(stated.rows, profile, committees=table == "2.1")
+    if table == "2.1":
+        resolved = rows_by_unit(stated.rows, profile, committees=True)
+    else:
+        resolved = _printed_by_unit(p, profile)[table]
     for unit in profile.sort_units(set(resolved) | set(computed)):
         yield from compare_series(
             p.id,
             table,
             unit,
-            say(pr, MESSAGES, "row", title=title, unit=profile.unit_name(unit)),
+            partial(_row_name, pr, title, profile, unit),
             resolved.get(unit, EMPTY),
             computed.get(unit, EMPTY),
             p.years,
@@ -159,6 +171,12 @@ def _unit_rows(
             pr=pr,
         )
     yield from printed_sum(p.id, table, title, stated.rows, stated.total, p.years, pr=pr)
+
+
+def _row_name(pr: Printing, title: str, profile: Profile, unit: str) -> str:
+    """A table's row in a message: the table and the unit's name (worded only for a
+    finding)."""
+    return say(pr, MESSAGES, "row", title=title, unit=profile.unit_name(unit))
 
 
 def check_technical(
@@ -218,16 +236,16 @@ def check_technical(
 
 def check_c_is_a_plus_b(p: Proposal, profile: Profile) -> Iterator[Finding]:
     """The printed tables themselves must satisfy C = A + B, row by row."""
-    printed = [p.stated.technical.get(t) for t in "ABC"]
-    if not all(filled(t) for t in printed):
+    if not all(filled(p.stated.technical.get(t)) for t in "ABC"):
         return
-    a, b, c = (rows_by_unit(t.rows, profile) for t in printed if t)
+    a, b, c = (_printed_by_unit(p, profile)[t] for t in "ABC")
     pr = voice(profile)
     for unit in profile.sort_units(set(a) | set(b) | set(c)):
         a_plus_b = a.get(unit, EMPTY) + b.get(unit, EMPTY)
         printed_c = c.get(unit, EMPTY)
-        for year in p.years:
-            stated, computed = printed_c[year], a_plus_b[year]
+        for year, stated, computed in zip(
+            p.years, printed_c.at(p.years), a_plus_b.at(p.years), strict=True
+        ):
             if stated != computed:
                 yield Finding(
                     proposal=p.id,
