@@ -98,7 +98,7 @@ def test_sum_series_is_adding_one_by_one(
         sum_series(mixed)
 
 
-# few years, so that series often have the same years and are added pairwise in one pass
+# few years, so that series often share years and a year's running sum takes several amounts
 few_years = st.dictionaries(st.integers(2024, 2026), exponents | st.just(D("-0")), max_size=3)
 
 
@@ -106,8 +106,8 @@ few_years = st.dictionaries(st.integers(2024, 2026), exponents | st.just(D("-0")
 def test_each_year_is_its_running_sum_whichever_way_series_are_added(
     parts: list[dict[int, Decimal]],
 ) -> None:
-    """Series with the same years are added pairwise, others year by year: either way each
-    year holds 0 + its first amount + each later one in turn, as written, years in order."""
+    """Whether added one by one or summed at once, each year holds 0 + its first amount +
+    each later one in turn, as written, years in order."""
     many = [Series(amounts) for amounts in parts]
     running: dict[int, Decimal] = {}
     for s in many:
