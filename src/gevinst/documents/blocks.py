@@ -11,7 +11,7 @@ web application's proposal page lay out the same blocks, so the page reads like 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from decimal import Decimal
 from typing import Any
@@ -815,9 +815,17 @@ def document(cat: Catalog, options: ExportOptions) -> dict[str, Any]:
     """Everything a document shows of ``cat``, as JSON-ready blocks worded and with figures
     formatted in the profile's language; ``cat`` is what the reader may see
     (:func:`gevinst.core.selection.select`)."""
+    head, proposals = streamed(cat, options)
+    return {**head, "proposals": list(proposals)}
+
+
+def streamed(cat: Catalog, options: ExportOptions) -> tuple[dict[str, Any], Iterator[Block]]:
+    """The :func:`document` of ``cat`` with no proposals, and its proposals' blocks, each built
+    when it is asked for: the PDF of a large catalog lays out its first proposals while the
+    next are built."""
     single = options.proposal is not None
     found = Marks(cat, options.as_stated, with_summary=not single)
-    return {
+    head = {
         "title": cat.title,
         "municipality": cat.municipality,
         "round": cat.round,
@@ -826,6 +834,7 @@ def document(cat: Catalog, options: ExportOptions) -> dict[str, Any]:
         "count": len(cat.proposals),
         "single": single,
         "summary": [] if single else _summary(cat, found),
-        "proposals": [_proposal(p, cat, found) for p in cat.proposals],
+        "proposals": [],
         "deviations": _deviations(found),
     }
+    return head, (_proposal(p, cat, found) for p in cat.proposals)

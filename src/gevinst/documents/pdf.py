@@ -9,9 +9,10 @@ import io
 import json
 import subprocess
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from functools import cache
+from itertools import islice
 from pathlib import Path
 from typing import Any, cast
 
@@ -34,6 +35,7 @@ from pypdf.generic import (
 from gevinst.core.model import Catalog
 from gevinst.core.selection import ExportOptions, select
 from gevinst.documents import blocks, typeset
+from gevinst.documents.block_kinds import Block
 
 # The same DejaVu Sans that matplotlib draws the charts with: the PDF looks the same on every
 # machine, needs no system fonts, and the charts' text is set in the document's font.
@@ -61,55 +63,64 @@ def render_pdf(cat: Catalog, options: ExportOptions, part_size: int = PART_SIZE)
     """What ``options`` selects of the catalog, as a PDF; a catalog of more than ``part_size``
     proposals in parts of that many (:func:`_in_parts`)."""
     cat = select(cat, options)
-    document = blocks.document(cat, options)
-    if len(document["proposals"]) <= part_size:
-        return _compile(document)
-    return _in_parts(document, part_size)
+    head, proposals = blocks.streamed(cat, options)
+    if len(cat.proposals) <= part_size:
+        return _compile({**head, "proposals": list(proposals)})
+    return _in_parts(head, proposals, part_size)
 
 
 def _compile(document: dict[str, Any]) -> bytes:
     return typeset.typeset(json.dumps(document, ensure_ascii=False), _fonts())
 
 
-def _in_parts(document: dict[str, Any], part_size: int) -> bytes:
-    """The document compiled a part at a time, each in a process of its own, and joined.
+def _in_parts(head: dict[str, Any], proposals: Iterator[Block], part_size: int) -> bytes:
+    """The document (``head``, and its ``proposals`` as they are built) compiled a part at a
+    time, each in a process of its own, and joined.
 
     typst keeps what it laid out in memory for as long as its process lives (about 10 MB a
     proposal), so a 1.000-proposal catalog compiled at once needed many gigabytes; a process
     per part gives that memory back after each part. A proposal and the closing list are
     numbered on their own pages ("Side 2 af 5"), so a part numbers them as the whole would.
-    The parts are laid out two at a time, before the page each begins at is known: the
-    document's page numbers in their margins are laid out after them, apart, and drawn over
-    their pages (:func:`_stamp`). The front matter (cover, contents, the catalog's tables)
-    lists every part's headings at the pages they come to, from a page per part that is
-    dropped when the parts are joined."""
-    proposals = document["proposals"]
-    parts = [
-        _part(document, margin=False, proposals=proposals[i : i + part_size])
-        for i in range(0, len(proposals), part_size)
-    ]
-    if document["deviations"]:
-        parts.append(_part(document, margin=False, deviations=document["deviations"]))
-    headings = [h for part in parts for h in _outlined(part)]
-    front = _part(document, front=True)
+    The parts are laid out two at a time, each as soon as its proposals' blocks are built,
+    before the page it begins at is known: the document's page numbers in their margins are
+    laid out after them, apart, and drawn over their pages (:func:`_stamp`). The front matter
+    (cover, contents, the catalog's tables) lists every part's headings at the pages they
+    come to, from a page per part that is dropped when the parts are joined."""
+    front = _part(head, front=True)
     with ThreadPoolExecutor(_AT_ONCE) as pool:
+        parts, laying = [], []
+        for part in _parts(head, proposals, part_size):
+            parts.append(part)
+            laying.append(pool.submit(_apart, part))
+        headings = [h for part in parts for h in _outlined(part)]
         # the front's number of pages does not depend on the page numbers its contents list
-        # shows: laid out once with any numbers, beside the parts, it tells where they begin
+        # shows: laid out once with any numbers, it tells where the parts begin
         stubs = [{"page": 1, "heading": h} for h in headings]
-        first, *laid = pool.map(_apart, [{**front, "stubs": stubs}, *parts])
-        compiled = [PdfReader(io.BytesIO(pdf)) for pdf in laid]
+        first = pool.submit(_apart, {**front, "stubs": stubs})
+        compiled = [PdfReader(io.BytesIO(done.result())) for done in laying]
         offsets = _offsets(compiled, [len(_outlined(part)) for part in parts])
-        front_pages = _page_count(first)
+        front_pages = _page_count(first.result())
         for _ in range(_LAYOUTS):
             pages = [front_pages + 1 + offset for offset in offsets]
             stubs = [{"page": page, "heading": h} for page, h in zip(pages, headings, strict=True)]
-            margins = _margins(document, compiled, front_pages)
+            margins = _margins(head, compiled, front_pages)
             pdf, *stamps = pool.map(_apart, [{**front, "stubs": stubs}, *margins])
             laid_out = _page_count(pdf)
             if laid_out == front_pages:
                 return _join(pdf, front_pages, compiled, stamps, pages)
             front_pages = laid_out
     raise RuntimeError("forsiden fik et nyt antal sider, hver gang den blev sat")
+
+
+def _parts(
+    head: dict[str, Any], proposals: Iterator[Block], part_size: int
+) -> Iterator[dict[str, Any]]:
+    """The parts of the document: ``part_size`` proposals each, built as they are asked for,
+    and the closing list."""
+    for chunk in iter(lambda: list(islice(proposals, part_size)), []):
+        yield _part(head, margin=False, proposals=chunk)
+    if head["deviations"]:
+        yield _part(head, margin=False, deviations=head["deviations"])
 
 
 def _part(document: dict[str, Any], **content: Any) -> dict[str, Any]:
