@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
+from functools import cached_property
 
 from gevinst.core.appraisal.case import Appraisal
 from gevinst.core.claims.claim import Claim
@@ -530,10 +531,20 @@ class Catalog:
     targets: tuple[Target, ...] = ()
 
     def proposal(self, proposal_id: str) -> Proposal:
+        """The proposal by its id, in any case (the first, should two differ by case only)."""
+        found = self._by_id.get(proposal_id.casefold())
+        if found is None:
+            raise UnknownProposalError(proposal_id)
+        return found
+
+    @cached_property
+    def _by_id(self) -> dict[str, Proposal]:
+        """The proposals by their ids in one case, made once: a catalog's tables look up each
+        of their rows' proposals, which searched every proposal a row (n² for the catalog)."""
+        by_id: dict[str, Proposal] = {}
         for p in self.proposals:
-            if p.id.casefold() == proposal_id.casefold():
-                return p
-        raise UnknownProposalError(proposal_id)
+            by_id.setdefault(p.id.casefold(), p)
+        return by_id
 
     def table(self, table_id: str) -> CatalogTable:
         for t in self.tables:
