@@ -215,6 +215,12 @@ class Profile:
     def role_of(self, area: str | None) -> AreaRole | None:
         return self.area_roles.get(area) if area is not None else None
 
+    @cached_property
+    def _unit_rank(self) -> dict[str, int]:
+        """Each unit's place in ``unit_order``, made once: the check sorts the rows of every
+        table of every proposal by it."""
+        return {u: i for i, u in enumerate(self.unit_order)}
+
     def sort_units(self, units: set[str] | list[str]) -> list[str]:
-        order = {u: i for i, u in enumerate(self.unit_order)}
+        order = self._unit_rank
         return sorted(units, key=lambda u: (order.get(u, len(order)), u))

@@ -131,7 +131,8 @@ class Series(Mapping[int, Decimal]):
 
 
 # the setters of Series' slots: it refuses assignment by name (``__setattr__``), and a check
-# makes tens of thousands of series, where object.__setattr__ by name cost a fifth of each
+# makes tens of thousands of series; setting the three fields by object.__setattr__ by name
+# took 0,41 us of the 2,5 us of making one, by the setters 0,24 us (timeit)
 _SET_VALUES, _SET_LEVEL, _SET_SCALE = (
     cast(MemberDescriptorType, Series.__dict__[slot]).__set__
     for slot in ("_values", "price_level", "scale")
