@@ -389,10 +389,20 @@ class Proposal:
         return dt.date(self.price_level, 1, 1)
 
     def line(self, line_id: str) -> Line:
+        """The line by its id (the first, should two share one)."""
+        found = self._lines_by_id.get(line_id)
+        if found is None:
+            raise MissingKeyError(f"linjen {line_id!r} findes ikke i forslag {self.id}")
+        return found
+
+    @cached_property
+    def _lines_by_id(self) -> dict[str, Line]:
+        """The lines by id, made once: the check looks up the lines of each of a proposal's
+        effects, which searched the lines one by one."""
+        by_id: dict[str, Line] = {}
         for line in self.lines:
-            if line.id == line_id:
-                return line
-        raise MissingKeyError(f"linjen {line_id!r} findes ikke i forslag {self.id}")
+            by_id.setdefault(line.id, line)
+        return by_id
 
 
 @dataclass(frozen=True)
