@@ -462,29 +462,36 @@ _STR, _NULL_TAG, _MAP, _SEQ = (
 _FLOAT, _INT_TAG, _BOOL_TAG = (f"tag:yaml.org,2002:{kind}" for kind in ("float", "int", "bool"))
 
 
-def _built(node: yaml.Node) -> Any:
-    """The data of a node tree :func:`_check_structure` has passed, as the loader's
-    constructors build it, in one walk: PyYAML's way (a constructor looked up and a generator
-    for each node) took two thirds of reading a file. Anything a constructor would refuse or
-    treat otherwise (a tag on a node of another kind, a key given twice or that is a list or
-    a mapping, an integer tagged !!int or of too many digits, a boolean tagged !!bool) raises
-    :class:`_Unusual`, and the document takes the constructors' way, with their messages."""
+def _built(node: yaml.Node, depth: int, seen: set[int]) -> Any:
+    """The data of a node tree, as :func:`_check_structure` and the loader's constructors
+    make it, in one walk: PyYAML's way (a constructor looked up and a generator for each
+    node, after a walk of its own to check the tree) took most of reading a file. Anything
+    either would refuse or treat otherwise raises :class:`_Unusual`, and the document takes
+    their way, with their messages: a node deeper than :data:`MAX_DEPTH` or reached twice
+    (an alias), a tag on a node of another kind or that the format does not hold, a key given
+    twice or that is a list or a mapping, an integer or a boolean they refuse, a number joined
+    again at its comma. ``seen``: the nodes met so far, by id."""
+    if depth > MAX_DEPTH or id(node) in seen:
+        raise _Unusual
+    seen.add(id(node))
     tag = node.tag
     if type(node) is yaml.ScalarNode:
         return _scalar(tag, node.value)
+    if isinstance(node, yaml.CollectionNode) and node.flow_style:
+        _join_split_numbers(node)  # as _check_structure does; a number joined is _Unusual
     if type(node) is yaml.MappingNode and tag == _MAP:
         out: dict[object, object] = {}
         named: set[object] = set()
         for key_node, value_node in node.value:
-            key = _built(key_node)
+            key = _built(key_node, depth + 1, seen)
             name = same_key(key)
             if type(key) in (list, dict) or name in named:
                 raise _Unusual
             named.add(name)
-            out[key] = _built(value_node)
+            out[key] = _built(value_node, depth + 1, seen)
         return out
     if type(node) is yaml.SequenceNode and tag == _SEQ:
-        return [_built(child) for child in node.value]
+        return [_built(child, depth + 1, seen) for child in node.value]
     raise _Unusual
 
 
@@ -513,8 +520,6 @@ class YamlDocument:
             loader = _Loader(text)
             try:
                 self.node = loader.get_single_node()
-                if self.node:
-                    _check_structure(path, self.node)
                 self.data: Any = self._data(loader)
             finally:
                 loader.dispose()
@@ -539,8 +544,9 @@ class YamlDocument:
         if not self.node:
             return None
         try:
-            return _built(self.node)
+            return _built(self.node, 1, set())
         except _Unusual:
+            _check_structure(self.path, self.node)
             return loader.construct_document(self.node)
 
     def line_of(self, loc: Sequence[int | str]) -> int | None:
