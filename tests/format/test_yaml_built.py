@@ -9,6 +9,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -138,3 +139,18 @@ def test_the_seed_is_read_in_one_walk() -> None:
 
 def _never(*args: object) -> object:
     raise AssertionError("left to the constructors")
+
+
+@given(st.one_of(st.sampled_from(SCALARS), st.text(max_size=45)), st.booleans())
+def test_a_plain_scalars_tag_is_remembered_as_resolved(value: str, plain: bool) -> None:
+    """The loader remembers the tag of a short plain scalar by its text: asked again, it
+    answers what PyYAML's resolver answers."""
+    loader = yamlsource._Loader("")
+    try:
+        implicit = (plain, not plain)
+        resolve = yaml.resolver.BaseResolver.resolve
+        resolved = resolve(loader, yaml.ScalarNode, value, implicit)  # type: ignore[no-untyped-call]
+        for _ in range(2):
+            assert loader.resolve(yaml.ScalarNode, value, implicit) == resolved
+    finally:
+        loader.dispose()

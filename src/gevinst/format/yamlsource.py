@@ -114,6 +114,25 @@ class _Loader(yaml.CSafeLoader):
     """libyaml's C parser (twenty times the pure-Python one), with the resolvers and
     constructors below; node marks, and so every value's line, are kept all the same."""
 
+    def resolve(self, kind: type[yaml.Node], value: str, implicit: tuple[bool, bool]) -> str:
+        """The tag of a node, as PyYAML resolves it, remembered for a short plain scalar: its
+        tag depends on its text alone (the loader has no path resolvers), and a catalog
+        writes the same keys, years and figures hundreds of thousands of times."""
+        remembered = kind is yaml.ScalarNode and implicit[0] and len(value) <= _REMEMBERED_LENGTH
+        tag = _RESOLVED.get(value) if remembered else None
+        if tag is None:
+            tag = super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
+            if remembered:
+                if len(_RESOLVED) >= _REMEMBERED:
+                    _RESOLVED.clear()
+                _RESOLVED[value] = tag
+        return tag
+
+
+# the tags of the plain scalars met, by their text (_Loader.resolve)
+_RESOLVED: dict[str, str] = {}
+_REMEMBERED, _REMEMBERED_LENGTH = 100_000, 40
+
 
 _REPLACED = {"tag:yaml.org,2002:bool", "tag:yaml.org,2002:int", "tag:yaml.org,2002:timestamp"}
 _Loader.yaml_implicit_resolvers = {
