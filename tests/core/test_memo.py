@@ -8,6 +8,7 @@ import gc
 import weakref
 from dataclasses import replace
 
+from gevinst.core import calc
 from gevinst.core.memo import per_proposal
 from gevinst.core.model import Catalog, Proposal
 from gevinst.core.profile import Profile
@@ -42,6 +43,16 @@ def test_remembering_keeps_no_proposal_alive(seed: Catalog) -> None:
         title(gone, seed.profile)
         == "Effektivisering ved opsætning af ladestandere til elbiler på kommunale ejendomme"
     )
+    held = weakref.ref(gone)
+    del gone
+    gc.collect()
+    assert held() is None
+
+
+def test_remembered_tables_keep_no_proposal_alive(seed: Catalog) -> None:
+    # a remembered value that held its proposal would keep it, and itself, for ever
+    gone = replace(seed.proposals[0])
+    assert calc.tables_of(gone, seed.profile)["A"] == calc.table_a(seed.proposals[0], seed.profile)
     held = weakref.ref(gone)
     del gone
     gc.collect()

@@ -8,6 +8,7 @@ at its quantum (``profile.money``); savings and income are negative.
 
 from __future__ import annotations
 
+import weakref
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -393,14 +394,23 @@ class Tables:
     totals and the paybacks counted from them. The tables are the functions' above, never
     another sum."""
 
-    __slots__ = ("_distributions", "_rows", "_tables", "profile", "proposal")
+    __slots__ = ("_distributions", "_proposal", "_rows", "_tables", "profile")
 
     def __init__(self, p: Proposal, profile: Profile) -> None:
-        self.proposal = p
+        # held weakly: tables_of keeps a proposal's tables while the proposal lives, which
+        # would be for ever if its tables held it
+        self._proposal = weakref.ref(p)
         self.profile = profile
         self._tables: dict[str, UnitSeries] = {}
         self._distributions: dict[bool, UnitSeries] = {}
         self._rows: dict[str, Series] = {}
+
+    @property
+    def proposal(self) -> Proposal:
+        p = self._proposal()
+        if p is None:
+            raise ReferenceError("tabellerne er spurgt efter deres forslag er væk")
+        return p
 
     def row(self, key: str) -> Series:
         """A row of Tabel 1 by its key (:func:`table1_row`)."""
