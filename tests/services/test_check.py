@@ -87,6 +87,7 @@ def test_a_proposal_is_checked_again_only_when_it_is_another(
     fresh = replace(seed, proposals=tuple(replace(p) for p in seed.proposals))
     store.create_catalog("kat", fresh, CHANGE)
     checked: list[str] = []
+
     def counted(p: Proposal, profile: Profile) -> list[Finding]:
         checked.append(p.id)
         return core_proposal_check(p, profile)
