@@ -17,6 +17,7 @@ from gevinst.core.model import Catalog, Proposal, UnknownProposalError
 from gevinst.core.profile import Profile
 from gevinst.services import check as services_check
 from gevinst.services.check import Checked, check_catalog, select
+from gevinst.services.proposals import preview
 from gevinst.stores.base import Change
 from gevinst.stores.memory import MemoryStore
 from tests.services.conftest import READER
@@ -107,3 +108,36 @@ def test_a_proposal_is_checked_again_only_when_it_is_another(
     assert checked[len(seed.proposals) :] == ["BC02"]
     assert after.findings == tuple(core_check(store.catalog("kat")))
     assert after.findings != first.findings
+
+
+def test_a_preview_checks_the_edited_proposal_alone(
+    seed: Catalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As a user types, the proposal is checked with the catalog (a catalog table's row may
+    speak of it), the other proposals' findings as remembered: only the edited one anew, and
+    its findings those of a whole check of the catalog with it."""
+    store = MemoryStore()
+    store.create_catalog(
+        "kat", replace(seed, proposals=tuple(map(replace, seed.proposals))), CHANGE
+    )
+    check_catalog(store, LOCAL, "kat")
+    checked: list[str] = []
+
+    def counted(p: Proposal, profile: Profile) -> list[Finding]:
+        checked.append(p.id)
+        return core_proposal_check(p, profile)
+
+    monkeypatch.setattr(services_check, "check_proposal", counted)
+    f2 = store.proposal("kat", "F2").document
+    edited = {**f2, "title": "F2 rettet"}
+    shown = preview(store, LOCAL, "kat", "F2", edited)
+    assert checked == ["F2"]
+    assert shown.proposal is not None
+    whole = replace(
+        store.catalog("kat"),
+        proposals=tuple(
+            shown.proposal if p.id == "F2" else p for p in store.catalog("kat").proposals
+        ),
+    )
+    assert shown.findings == tuple(f for f in core_check(whole) if f.proposal == "F2")
+    assert shown.findings

@@ -36,13 +36,14 @@ def check_catalog(
     full is checked as the catalog publishes it, so its findings reveal nothing more.
     ``progress`` is told after each proposal."""
     catalog = visible(store.catalog(key), actor)
-    findings = findings_of(catalog, progress, _remembered)
+    findings = findings_of(catalog, progress, proposal_findings)
     return Checked(catalog, tuple(findings), summary(findings, catalog))
 
 
-def _remembered(p: Proposal, profile: Profile) -> list[Finding]:
+def proposal_findings(p: Proposal, profile: Profile) -> list[Finding]:
     """:func:`check_proposal`, remembered for as long as ``p`` lives (:mod:`gevinst.core.memo`):
-    a catalog checked again after one proposal is saved checks that one."""
+    a catalog checked again after one proposal is saved, or with one proposal as it is being
+    edited, checks that one."""
     return list(_findings(p, profile))
 
 

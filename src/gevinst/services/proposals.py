@@ -24,6 +24,7 @@ from gevinst.core.findings import Finding
 from gevinst.core.model import Catalog, Proposal
 from gevinst.core.profile import Profile
 from gevinst.format.writer import Doc
+from gevinst.services.check import proposal_findings
 from gevinst.services.workflow import require_direct_save
 from gevinst.stores.base import Change, Store, Version, Versioned, checked_proposal
 
@@ -155,6 +156,7 @@ def preview(
     except FormatError as e:
         return Preview(None, catalog.profile, problems=e.problems)
     proposals = tuple(edited if p.id == current.id else p for p in catalog.proposals)
-    findings = check_catalog(replace(catalog, proposals=proposals))
+    # the other proposals' findings as remembered: only the edited one is checked anew
+    findings = check_catalog(replace(catalog, proposals=proposals), None, proposal_findings)
     mine = tuple(f for f in findings if f.proposal == current.id)
     return Preview(edited, catalog.profile, findings=mine)
