@@ -184,11 +184,7 @@ Known = Callable[[int, Profile], Proposal | None]
 before under that profile (None: read it)."""
 
 
-def _none_known(index: int, profile: Profile) -> None:
-    return None
-
-
-def _from_bundle(bundle: YamlDocument, known: Known = _none_known) -> Catalog:
+def _from_bundle(bundle: YamlDocument, known: Known | None = None) -> Catalog:
     parse_document(bundle, _BundleModel, None)
     cm, profile = _catalog_part(bundle)
     found, problems = _matched(bundle, cm.proposals)
@@ -199,8 +195,8 @@ def _from_bundle(bundle: YamlDocument, known: Known = _none_known) -> Catalog:
             problems.append(_problem(bundle, ("catalog", "proposals", i), pid, message))
             continue
         try:
-            p = known(found[pid], profile) or _proposal_part(bundle, found[pid], profile)
-            proposals.append(p)
+            p = known(found[pid], profile) if known is not None else None
+            proposals.append(p or _proposal_part(bundle, found[pid], profile))
         except FormatError as e:
             problems.extend(e.problems)
     if problems:
@@ -213,7 +209,7 @@ def catalog_from_documents(
     catalog_doc: Mapping[str, Any],
     proposal_docs: Sequence[Mapping[str, Any]],
     source: Path,
-    known: Known = _none_known,
+    known: Known | None = None,
 ) -> Catalog:
     """A catalog from the documents of ``catalog.yaml`` and of its proposals, held in memory
     (as another importer builds them), checked as a catalog folder is; problems name

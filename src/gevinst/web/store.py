@@ -139,13 +139,8 @@ class DatabaseStore:
         rows = list(listed.values_list("current__digest", "current__document"))
         current = (current[0], *(digest for digest, _ in rows))  # as read with the documents
         documents = [document for _, document in rows]
-        source = Path("database", key)
-        if cached is None:
-            catalog = catalog_from_documents(stored.document, documents, source)
-        else:
-            catalog = catalog_from_documents(
-                stored.document, documents, source, cached.known(current)
-            )
+        known = cached.known(current) if cached is not None else None
+        catalog = catalog_from_documents(stored.document, documents, Path("database", key), known)
         by_id = {p.id: p for p in catalog.proposals}
         proposals = {v: by_id[doc["id"]] for v, doc in rows if doc.get("id") in by_id}
         _cache[self.using, key] = _Read(current, catalog, proposals)
