@@ -4,6 +4,10 @@ as a plain list would, and each problem of the format lands at its field."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
+import pytest
+from babel.numbers import NumberFormatError, parse_decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -65,3 +69,28 @@ def test_each_problem_lands_at_its_field() -> None:
     assert form.keys[0].errors == {"BIF": "e", "weights": "f"}
     assert form.errors == {"risk_level": "g", "admin_text": "h", "presenting": "i", "title": "j"}
     assert left == ["stated.A.rows.XYZ: k", "lines[7].text: l"]
+
+
+def _babel_amount(text: str) -> Decimal | None:
+    """An amount as babel's strict Danish reading gives it, or None where it refuses."""
+    cleaned = text.translate(editor._MINUS)
+    try:
+        return parse_decimal(cleaned, locale="da_DK", strict=True) if cleaned else Decimal(0)
+    except NumberFormatError:
+        return None
+
+
+@given(
+    st.text(alphabet="0123456789.,-− ", max_size=14)
+    | st.from_regex(r"-?[0-9]{1,3}(\.[0-9]{3}){0,3}(,[0-9]{1,3})?", fullmatch=True)
+    | st.text(max_size=6)
+)
+def test_an_amount_is_read_as_babel_reads_it(text: str) -> None:
+    """The form's fast reading of a plainly typed amount gives babel's very Decimal (its
+    exponent too), and refuses nothing babel reads."""
+    expected = _babel_amount(text)
+    if expected is None:
+        with pytest.raises(ValueError, match="er ikke et tal"):
+            editor.parse_amount(text)
+    else:
+        assert editor.parse_amount(text).as_tuple() == expected.as_tuple()

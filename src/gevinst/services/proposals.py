@@ -115,6 +115,9 @@ def read_version(store: Store, actor: Actor, key: str, proposal_id: str, version
     catalog = store.catalog(key)
     current = catalog.proposal(proposal_id)
     require_read_in_full(actor, current)
+    now = store.proposal(key, proposal_id)
+    if now.version == version:  # the editor's base, on every keystroke: read as it is now
+        return now.document
     document = store.proposal_at(key, proposal_id, version)
     source = Path(key, "proposals", f"{current.id}.yaml")
     require_read_in_full(actor, checked_proposal(document, catalog.profile, source, current.id))

@@ -73,6 +73,10 @@ HEARD = {"ja": True, "nej": False, "": None}
 GOAL_FIELDS = ("phase", "goal", "measure", "responsible", "when")
 KEY = "key:"  # a line's booking choice that names a key rather than a unit
 _MINUS = str.maketrans({"−": "-", "–": "-", "\u00a0": "", " ": "", "\u202f": ""})
+# an amount as most are typed, read as babel's strict Danish reading reads it without babel
+# (the recompute reads a form's hundreds of amounts on every keystroke); any other text is
+# babel's to read or refuse
+_PLAIN_AMOUNT = re.compile(r"-?(?:[1-9][0-9]{0,2}(?:\.[0-9]{3})+|[0-9]+)(?:,[0-9]+)?")
 _LINE = re.compile(r"^lines\[(\d+)\]\.(\w+)(?:\[(\d{4})\])?")
 _ITEM = re.compile(r"^(followup|consultations)\[(\d+)\]\.(\w+)")
 _KEY = re.compile(r"^keys\.(.+?)\.(weights|text|kind)(?:\.(.+))?$")
@@ -103,6 +107,8 @@ def parse_amount(text: str) -> Decimal:
     cleaned = text.translate(_MINUS)
     if not cleaned:
         return Decimal(0)
+    if _PLAIN_AMOUNT.fullmatch(cleaned):
+        return Decimal(cleaned.replace(".", "").replace(",", "."))
     try:
         return parse_decimal(cleaned, locale="da_DK", strict=True)
     except NumberFormatError:

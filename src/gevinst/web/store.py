@@ -146,17 +146,24 @@ class DatabaseStore:
         _cache[self.using, key] = _Read(current, catalog, proposals)
         return catalog
 
-    def _document(self, key: str, ident: str, stored: Doc) -> Doc:
+    def _document(self, key: str, ident: str, stored: Doc, digest: str) -> Doc:
         """A stored document in the shape the format gives it: JSON keeps a year as text,
-        the format's documents as a number."""
-        profile = self.catalog(key).profile
-        p = checked_proposal(stored, profile, Path("database", key, ident), ident)
+        the format's documents as a number. A version the catalog was read from is not read
+        again: the editor asks for the current one on every keystroke."""
+        catalog = self.catalog(key)
+        read = _cache.get((self.using, key))
+        p = read.proposals.get(digest) if read is not None and read.catalog is catalog else None
+        if p is None or p.id != ident:
+            p = checked_proposal(stored, catalog.profile, Path("database", key, ident), ident)
         return proposal_document(p)
 
     def proposal(self, key: str, proposal_id: str) -> Versioned:
         sp = self._proposal(key, proposal_id)
         assert sp.current is not None
-        return Versioned(self._document(key, sp.ident, sp.current.document), sp.current.digest)
+        current = sp.current
+        return Versioned(
+            self._document(key, sp.ident, current.document, current.digest), current.digest
+        )
 
     def save_proposal(
         self, key: str, proposal_id: str, document: Mapping[str, Any], *, base: str, change: Change
@@ -212,11 +219,10 @@ class DatabaseStore:
         sp = self._proposal(key, proposal_id)
         found = sp.versions.using(self.using).filter(digest=version).order_by("-number").first()
         # else a version asked for in a change request, not saved (yet)
-        asked = sp.change_requests.using(self.using).filter(digest=version).first()
-        document = found.document if found else asked.document if asked else None
-        if document is None:
+        kept = found or sp.change_requests.using(self.using).filter(digest=version).first()
+        if kept is None:
             raise NotFoundError(f"forslag {sp.ident} har ingen version {version[:12]}")
-        return self._document(key, sp.ident, document)
+        return self._document(key, sp.ident, kept.document, kept.digest)
 
     def events(self, key: str, proposal_id: str) -> list[Event]:
         sp = self._proposal(key, proposal_id)
