@@ -382,8 +382,7 @@ def distributed(include_implementation: bool) -> tuple[str, ...]:
 
 def distribution(p: Proposal, profile: Profile, include_implementation: bool) -> UnitSeries:
     """2.1 Fordeling på udvalg: the tables :func:`distributed` names, per committee."""
-    tables = [TECHNICAL_TABLES[t](p, profile) for t in distributed(include_implementation)]
-    return by_committee(tables, profile)
+    return tables_of(p, profile).distribution(include_implementation)
 
 
 class Tables:

@@ -18,7 +18,7 @@ from gevinst.core.profile import Profile
 
 
 def _published_booking(p: Proposal, profile: Profile) -> Booking | None:
-    units = [u for u, amounts in calc.table_a(p, profile).items() if not amounts.is_zero()]
+    units = [u for u, amounts in calc.tables_of(p, profile)["A"].items() if not amounts.is_zero()]
     return ToUnit(units[0]) if len(units) == 1 and not calc.unbooked(p) else None
 
 

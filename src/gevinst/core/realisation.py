@@ -253,12 +253,13 @@ def by_committee(amounts: Iterable[Realised | Spending], unbooked: str) -> dict[
 def planned_effect(p: Proposal, profile: Profile) -> dict[str, Series]:
     """The effect a proposal plans per committee and year: its Tabel A (the target effect),
     its units added up to their committees."""
-    return calc.by_committee([calc.table_a(p, profile)], profile)
+    return calc.by_committee([calc.tables_of(p, profile)["A"]], profile)
 
 
 def granted(p: Proposal, profile: Profile) -> dict[str, Series]:
     """The investment granted per committee and year: Tabel D (anlæg) plus E (service)."""
-    return calc.by_committee([calc.table_d(p, profile), calc.table_e(p, profile)], profile)
+    tables = calc.tables_of(p, profile)
+    return calc.by_committee([tables["D"], tables["E"]], profile)
 
 
 @dataclass(frozen=True)

@@ -514,7 +514,7 @@ def _section_7(p: Proposal, profile: Profile, found: Marks) -> list[Block]:
     blocks: list[Block] = []
     shown = marks.printed_tables(p, profile)
     words = found.printed.words
-    for name, compute in calc.TECHNICAL_TABLES.items():
+    for name in calc.TECHNICAL_TABLES:
         if name not in shown:
             continue
         stated = p.stated.technical.get(name)
@@ -530,7 +530,7 @@ def _section_7(p: Proposal, profile: Profile, found: Marks) -> list[Block]:
                         words.appropriation_header,
                     ],
                     _unit_rows(
-                        compute(p, profile),
+                        calc.tables_of(p, profile)[name],
                         p,
                         profile,
                         found,

@@ -942,7 +942,7 @@ def _technical(doc: DocxDocument, profile: Profile, p: Proposal, found: Marks) -
         return
     words = _words().words
     _section_heading(doc, p, 7)
-    for name, compute in calc.TECHNICAL_TABLES.items():
+    for name in calc.TECHNICAL_TABLES:
         if name not in shown:
             continue
         stated = p.stated.technical.get(name)
@@ -952,7 +952,7 @@ def _technical(doc: DocxDocument, profile: Profile, p: Proposal, found: Marks) -
         _prose(doc, stated.text if stated is not None else "")
         _caption(doc, title + found.mark(Place(p.id, name, "", None)))
         bevilling = dict(stated.appropriations) if stated is not None else {}
-        rows = _unit_rows(profile, compute(p, profile), p, bevilling, found, name)
+        rows = _unit_rows(profile, calc.tables_of(p, profile)[name], p, bevilling, found, name)
         header = _year_header(
             (f"{words.committee}, {found.price_basis(p, name)}", words.appropriation_header),
             p.years,

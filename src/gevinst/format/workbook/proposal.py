@@ -277,7 +277,7 @@ class ProposalSheet(Sheet):
 
     def technical(self) -> None:
         p, profile = self.p, self.profile
-        tables = {name: compute(p, profile) for name, compute in calc.TECHNICAL_TABLES.items()}
+        tables = {name: calc.tables_of(p, profile)[name] for name in calc.TECHNICAL_TABLES}
 
         def second(name: str) -> Mapping[str, str]:
             stated = p.stated.technical.get(name)

@@ -44,7 +44,7 @@ CHOICE_GROUPS = (
 
 def _table_a(p: Proposal, profile: Profile) -> list[tuple[str, Series]]:
     """Tabel A, the target effect per unit, in the profile's order."""
-    table = calc.table_a(p, profile)
+    table = calc.tables_of(p, profile)["A"]
     return [(unit, table[unit]) for unit in profile.sort_units(list(table))]
 
 
