@@ -257,6 +257,9 @@ class Marks:
                 self._cells.setdefault(w, []).append(f)
         shown = sorted(self._cells, key=self._order)
         self._numbers = {w: n for n, w in enumerate(shown, start=1)}
+        # the rows with a mark in some cell: most rows have none, and are printed without a
+        # place for each of their cells
+        self._marked_rows = {(w.proposal, w.table, w.row) for w in shown}
         self._found = {w: fs[0] for w, fs in self._cells.items()}
         self.marked = tuple(self._entry(w) for w in shown)
         unplaced = [f for f, w in found if w is None]
@@ -512,6 +515,11 @@ class Marks:
         where the stated row leaves the year blank is printed blank, as the source prints it
         (BC02's Tabel 1): the same value, written the source's way."""
         stated = self._stated_row(proposal, table, row)
+        if not self.as_stated and (proposal, table, row) not in self._marked_rows:
+            return [
+                self._text(amount, "" if stated is not None and y not in stated else zero)
+                for y, amount in zip(years, series.at(years), strict=True)
+            ]
         return [
             self.figure(
                 Place(proposal, table, row, y),
@@ -540,8 +548,11 @@ class Marks:
             if self.left_empty(where.proposal, where.table):
                 return ""
             value = self._stated(where, derived)
-        text = (zero if value == 0 else self._shown(value)) if value is not None else zero
-        return text + self.mark(where)
+        return self._text(value, zero) + self.mark(where)
+
+    def _text(self, value: Decimal | str | None, zero: str) -> str:
+        """A figure without its mark: ``zero`` for a zero or a missing one."""
+        return (zero if value == 0 else self._shown(value)) if value is not None else zero
 
     def _shown(self, value: Decimal | str | None) -> str:
         return self.printed.figure(value) if isinstance(value, Decimal) else value or ""
