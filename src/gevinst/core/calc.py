@@ -51,12 +51,25 @@ def section_lines(
 
 def permanent(p: Proposal, area: str | None = None, role: AreaRole | None = None) -> Series:
     """ "Samlet varig ændring" (no area or role) or its part on one styringsområde."""
-    return sum_series(line.amounts for line in section_lines(p, Section.PERMANENT, area, role))
+    return _section_sum(p, Section.PERMANENT, area, role)
 
 
 def implementation(p: Proposal, area: str | None = None, role: AreaRole | None = None) -> Series:
     """ "Samlede implementeringsomkostninger", in all or on one styringsområde."""
-    return sum_series(line.amounts for line in section_lines(p, Section.IMPLEMENTATION, area, role))
+    return _section_sum(p, Section.IMPLEMENTATION, area, role)
+
+
+def _section_sum(p: Proposal, section: Section, area: str | None, role: AreaRole | None) -> Series:
+    if area is None and role is None:
+        return _whole_section(p, section)
+    return sum_series(line.amounts for line in section_lines(p, section, area, role))
+
+
+@per_proposal
+def _whole_section(p: Proposal, section: Section) -> Series:
+    """A section's sum, Tabel 1's subtotal: its rules, its payback and its chart each ask
+    for it, several times a proposal."""
+    return sum_series(line.amounts for line in section_lines(p, section))
 
 
 def counted_implementation(p: Proposal, rows: Tables | None = None) -> Series:

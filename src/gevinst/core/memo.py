@@ -27,32 +27,31 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from gevinst.core.model import Proposal
-from gevinst.core.profile import Profile
 
 T = TypeVar("T")
+A = TypeVar("A")  # what else the value is derived from: the profile, a section of Tabel 1
 
 
-def per_proposal(
-    derive: Callable[[Proposal, Profile], T],
-) -> Callable[[Proposal, Profile], T]:
-    """``derive`` remembered by proposal and profile (both by identity) for as long as the
-    proposal lives. What it returns is shared by every caller, so it must not be changed."""
-    found: dict[int, tuple[weakref.ref[Proposal], Profile, T]] = {}
+def per_proposal(derive: Callable[[Proposal, A], T]) -> Callable[[Proposal, A], T]:
+    """``derive`` remembered by proposal and its second argument (both by identity) for as
+    long as the proposal lives. What it returns is shared by every caller, so it must not be
+    changed."""
+    found: dict[tuple[int, int], tuple[weakref.ref[Proposal], A, T]] = {}
 
     @functools.wraps(derive)
-    def remembered(p: Proposal, profile: Profile) -> T:
-        key = id(p)
+    def remembered(p: Proposal, arg: A) -> T:
+        key = id(p), id(arg)
         hit = found.get(key)
-        if hit is not None and hit[0]() is p and hit[1] is profile:
+        if hit is not None and hit[0]() is p and hit[1] is arg:
             return hit[2]
-        value = derive(p, profile)
+        value = derive(p, arg)
 
         def forget(ref: weakref.ref[Proposal]) -> None:
             # an id is given again once its object is gone: forget only this proposal's
             if key in found and found[key][0] is ref:
                 del found[key]
 
-        found[key] = (weakref.ref(p, forget), profile, value)
+        found[key] = (weakref.ref(p, forget), arg, value)
         return value
 
     return remembered
