@@ -45,6 +45,7 @@ import yaml
 
 import gevinst
 from bench.generate import write_portfolio
+from bench.web import RECOMPUTE
 from gevinst.core.check import check_catalog
 from gevinst.format.reader import load_catalog
 from gevinst.format.yamlsource import MAX_FILE_BYTES
@@ -69,6 +70,11 @@ def compile_bytecode() -> None:
     libraries = {sysconfig.get_path("purelib"), sysconfig.get_path("platlib")}
     for folder in sorted({*libraries, str(Path(gevinst.__file__).parent)}):
         compileall.compile_dir(folder, quiet=1, workers=0)
+
+
+def named(proposals: int) -> str:
+    """A synthetic catalog's name in the figures (the targets find theirs by it)."""
+    return f"{proposals} forslag"
 
 
 def portfolio(proposals: int) -> Path:
@@ -305,10 +311,10 @@ def measured(results: dict[str, Any]) -> dict[str, float]:
         total = national["load_s"] + national["check_s"]
         found["national"] = total / national["proposals"] * 10_000
     for row in results["documents"]:
-        if row["catalog"] == "1000 forslag" and row["format"] == "pdf":
+        if row["catalog"] == named(1000) and row["format"] == "pdf":
             found["pdf"], found["pdf_gb"] = row["s"], row["peak_mb"] / 1024
     if web := results.get("web"):
-        found["recompute"] = web["recompute while editing BC01 (POST)"]
+        found["recompute"] = web[RECOMPUTE]
     if sheet := results.get("spreadsheet"):
         found["libreoffice"] = sheet["gevinst_json_s"] / sheet["libreoffice_s"]
     return found
@@ -338,11 +344,11 @@ def main() -> None:
     args = parser.parse_args()
     print(f"maskine: {os.cpu_count()} kerner, Python {sys.version.split()[0]}", flush=True)
     compile_bytecode()
-    sizes = {f"{n} forslag": portfolio(n) for n in map(int, args.sizes.split(","))}
+    sizes = {named(n): portfolio(n) for n in map(int, args.sizes.split(","))}
     results: dict[str, object] = {"check": bench_check({"seed": SEED, **sizes})}
     if not args.skip_libreoffice:
         results["spreadsheet"] = bench_libreoffice(args.spreadsheet)
-    catalogs = {"seed": SEED, f"{args.documents} forslag": portfolio(args.documents)}
+    catalogs = {"seed": SEED, named(args.documents): portfolio(args.documents)}
     results["documents"] = bench_documents(catalogs, args.formats.split(","))
     if args.national:
         results["national"] = bench_national(args.national)
