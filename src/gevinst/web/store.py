@@ -113,7 +113,9 @@ class DatabaseStore:
             raise NotFoundError(f"kataloget {key!r} findes ikke") from None
 
     def _proposal(self, key: str, proposal_id: str) -> db.StoredProposal:
+        # its current document is read where it is asked for: most callers want its row only
         rows = db.StoredProposal.objects.using(self.using).select_related("current")
+        rows = rows.defer("current__document")
         found = rows.filter(catalog__slug=key, ident__iexact=proposal_id).first()
         if found is None or found.current is None:
             self._catalog(key)
@@ -146,24 +148,24 @@ class DatabaseStore:
         _cache[self.using, key] = _Read(current, catalog, proposals)
         return catalog
 
-    def _document(self, key: str, ident: str, stored: Doc, digest: str) -> Doc:
+    def _document(self, key: str, ident: str, kept: db.Version | db.ChangeRequest) -> Doc:
         """A stored document in the shape the format gives it: JSON keeps a year as text,
         the format's documents as a number. A version the catalog was read from is not read
         again: the editor asks for the current one on every keystroke."""
         catalog = self.catalog(key)
         read = _cache.get((self.using, key))
-        p = read.proposals.get(digest) if read is not None and read.catalog is catalog else None
+        remembered = read.proposals if read is not None and read.catalog is catalog else {}
+        p = remembered.get(kept.digest)
         if p is None or p.id != ident:
-            p = checked_proposal(stored, catalog.profile, Path("database", key, ident), ident)
+            p = checked_proposal(
+                kept.document, catalog.profile, Path("database", key, ident), ident
+            )
         return proposal_document(p)
 
     def proposal(self, key: str, proposal_id: str) -> Versioned:
         sp = self._proposal(key, proposal_id)
         assert sp.current is not None
-        current = sp.current
-        return Versioned(
-            self._document(key, sp.ident, current.document, current.digest), current.digest
-        )
+        return Versioned(self._document(key, sp.ident, sp.current), sp.current.digest)
 
     def save_proposal(
         self, key: str, proposal_id: str, document: Mapping[str, Any], *, base: str, change: Change
@@ -222,7 +224,7 @@ class DatabaseStore:
         kept = found or sp.change_requests.using(self.using).filter(digest=version).first()
         if kept is None:
             raise NotFoundError(f"forslag {sp.ident} har ingen version {version[:12]}")
-        return self._document(key, sp.ident, kept.document, kept.digest)
+        return self._document(key, sp.ident, kept)
 
     def events(self, key: str, proposal_id: str) -> list[Event]:
         sp = self._proposal(key, proposal_id)
