@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from gevinst.core.access import LOCAL, Actor, Edits
@@ -110,6 +112,31 @@ def test_a_version_saved_while_confidential_stays_confidential(store: MemoryStor
     with pytest.raises(AccessDeniedError, match="F5 er fortroligt"):
         proposals.read_version(store, READER, "kat", "F5", hidden.id)
     assert proposals.read_version(store, LOCAL, "kat", "F5", hidden.id)["summary"] == "HEMMELIG"
+
+
+def test_the_current_version_is_the_document_of_the_proposal_checked(
+    store: MemoryStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The editor reads its base, the current version, on every keystroke: it is the
+    document of the very proposal whose reader was checked, not another read of the store;
+    made confidential, its current version is refused to a reader like any other."""
+    now = store.proposal("kat", "F5")
+    asked: list[str] = []
+    at = store.proposal_at
+
+    def proposal_at(key: str, proposal_id: str, version: str) -> dict[str, Any]:
+        asked.append(version)
+        return at(key, proposal_id, version)
+
+    monkeypatch.setattr(store, "proposal_at", proposal_at)
+    assert proposals.read_version(store, READER, "kat", "F5", now.version) == now.document
+    assert asked == []
+    secret = {**now.document, "confidential": True}
+    hidden = proposals.save_proposal(store, LOCAL, "kat", "F5", secret, base=now.version, why="f")
+    with pytest.raises(AccessDeniedError, match="F5 er fortroligt"):
+        proposals.read_version(store, READER, "kat", "F5", hidden.id)
+    assert proposals.read_version(store, LOCAL, "kat", "F5", hidden.id)["confidential"] is True
+    assert asked == []  # the current version again, now the confidential one
 
 
 @pytest.mark.parametrize("field", ["confidential", "catalog_entry_only"])

@@ -23,7 +23,7 @@ from gevinst.core.errors import FormatError, InputError, Problem
 from gevinst.core.findings import Finding
 from gevinst.core.model import Catalog, Proposal
 from gevinst.core.profile import Profile
-from gevinst.format.writer import Doc
+from gevinst.format.writer import Doc, document_version, proposal_document
 from gevinst.services.check import proposal_findings
 from gevinst.services.workflow import require_direct_save
 from gevinst.stores.base import Change, Store, Version, Versioned, checked_proposal
@@ -115,9 +115,11 @@ def read_version(store: Store, actor: Actor, key: str, proposal_id: str, version
     catalog = store.catalog(key)
     current = catalog.proposal(proposal_id)
     require_read_in_full(actor, current)
-    now = store.proposal(key, proposal_id)
-    if now.version == version:  # the editor's base, on every keystroke: read as it is now
-        return now.document
+    # the editor's base, on every keystroke: the current version, the document of the very
+    # proposal whose reader was checked (a version is its document's digest in every store)
+    now = proposal_document(current)
+    if document_version(now) == version:
+        return now
     document = store.proposal_at(key, proposal_id, version)
     source = Path(key, "proposals", f"{current.id}.yaml")
     require_read_in_full(actor, checked_proposal(document, catalog.profile, source, current.id))
