@@ -671,11 +671,11 @@ def stated_cells() -> Iterable[tuple[str, str, str, int, Decimal, Decimal]]:
             tables.append((name, rows, {**computed, "total": calc.column_total(computed)}))
         d = p.stated.distribution
         if d is not None:
-            computed = calc.distribution(p, profile, d.includes_implementation)
+            distributed = calc.distribution(p, profile, d.includes_implementation)
             rows = rows_by_unit(d.rows, profile, committees=True)
             if d.total is not None:
                 rows["total"] = d.total
-            tables.append(("2.1", rows, {**computed, "total": calc.column_total(computed)}))
+            tables.append(("2.1", rows, {**distributed, "total": calc.column_total(distributed)}))
         for table, stated, computed in tables:
             for row, series in stated.items():
                 for year in p.years:

@@ -57,3 +57,26 @@ def test_remembered_tables_keep_no_proposal_alive(seed: Catalog) -> None:
     del gone
     gc.collect()
     assert held() is None
+
+
+def test_a_value_is_remembered_for_each_second_argument_until_the_proposal_dies(
+    seed: Catalog,
+) -> None:
+    class Section:  # a second argument that can be held weakly, to see whether it is kept
+        pass
+
+    derived: list[int] = []
+
+    @per_proposal
+    def tagged(p: Proposal, section: Section) -> int:
+        derived.append(id(section))
+        return id(section)
+
+    gone, first, second = replace(seed.proposals[0]), Section(), Section()
+    for section in (first, second, first, second):
+        assert tagged(gone, section) == id(section)
+    assert derived == [id(first), id(second)]  # each remembered, neither pushed out
+    kept = [weakref.ref(first), weakref.ref(second)]
+    del gone, first, second, section
+    gc.collect()
+    assert [ref() for ref in kept] == [None, None]  # forgotten with their proposal

@@ -11,7 +11,7 @@ import shutil
 import subprocess
 import tempfile
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
@@ -252,7 +252,7 @@ class Figures:
         for year, col in years.items():
             self.expect(ws, labels[label], col, amounts[year])
 
-    def units(self, ws: Worksheet, title: str, table: dict[str, Any]) -> None:
+    def units(self, ws: Worksheet, title: str, table: Mapping[str, Any]) -> None:
         for unit, amounts in table.items():
             self.series(ws, title, self.profile.unit_name(unit), amounts)
         self.series(ws, title, "Total", calc.column_total(table))

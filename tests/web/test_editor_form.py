@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 from babel.numbers import NumberFormatError, parse_decimal
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from gevinst.web import editor
@@ -81,10 +81,19 @@ def _babel_amount(text: str) -> Decimal | None:
 
 
 @given(
-    st.text(alphabet="0123456789.,-− ", max_size=14)
-    | st.from_regex(r"-?[0-9]{1,3}(\.[0-9]{3}){0,3}(,[0-9]{1,3})?", fullmatch=True)
+    st.text(alphabet="01.,-", max_size=7)
+    | st.text(alphabet="0123456789.,-− ", max_size=14)
+    | st.from_regex(r"-?[0-9]{1,4}(\.[0-9]{2,4}){0,3}(,[0-9]{0,3})?", fullmatch=True)
     | st.text(max_size=6)
 )
+@example("1.00")
+@example("1234.567")
+@example("01.000")
+@example("0.000")
+@example("1,")
+@example(",5")
+@example("-0")
+@example("007")
 def test_an_amount_is_read_as_babel_reads_it(text: str) -> None:
     """The form's fast reading of a plainly typed amount gives babel's very Decimal (its
     exponent too), and refuses nothing babel reads."""

@@ -184,10 +184,11 @@ def render_proposal(
         )
     if wanted("admin") and p.admin_rows:
         blocks.append(admin_table(p, profile))
+    computed = calc.tables_of(p, profile)
     for name in calc.TECHNICAL_TABLES:
         stated = p.stated.technical.get(name)
         if wanted(name) and (stated is not None or which == name):
-            rows = calc.tables_of(p, profile)[name]
+            rows = computed[name]
             blocks.append(
                 unit_table(names[name], p, rows, profile, stated.appropriations if stated else {})
             )

@@ -29,6 +29,8 @@ OPERATING = AreaRole.OPERATING
 CAPITAL = AreaRole.CAPITAL
 
 UnitSeries = dict[str, Series]
+# a proposal's table as remembered (tables_of), shared by every caller: read, never changed
+SharedUnits = Mapping[str, Series]
 UNBOOKED = "(ikke fordelt)"  # the row of lines that name no unit, key or parts
 
 
@@ -345,7 +347,7 @@ def table_c(p: Proposal, profile: Profile) -> UnitSeries:
     return a_plus_b(table_a(p, profile), table_b(p, profile))
 
 
-def a_plus_b(a: UnitSeries, b: UnitSeries) -> UnitSeries:
+def a_plus_b(a: SharedUnits, b: SharedUnits) -> UnitSeries:
     """Tabel C from tables A and B."""
     out = dict(a)
     for unit, amounts in b.items():
@@ -378,7 +380,7 @@ TECHNICAL_TABLES: Mapping[str, Callable[[Proposal, Profile], UnitSeries]] = {
 }
 
 
-def by_committee(tables: Iterable[UnitSeries], profile: Profile) -> UnitSeries:
+def by_committee(tables: Iterable[SharedUnits], profile: Profile) -> UnitSeries:
     """Add unit rows up to their committees (Koncernservice counts under ØU)."""
     out: UnitSeries = {}
     for table in tables:
@@ -393,7 +395,7 @@ def distributed(include_implementation: bool) -> tuple[str, ...]:
     return ("A", "D", "E") if include_implementation else ("A",)
 
 
-def distribution(p: Proposal, profile: Profile, include_implementation: bool) -> UnitSeries:
+def distribution(p: Proposal, profile: Profile, include_implementation: bool) -> SharedUnits:
     """2.1 Fordeling på udvalg: the tables :func:`distributed` names, per committee."""
     return tables_of(p, profile).distribution(include_implementation)
 
@@ -430,7 +432,7 @@ class Tables:
             self._rows[key] = table1_row(self.proposal, key)
         return self._rows[key]
 
-    def __getitem__(self, name: str) -> UnitSeries:
+    def __getitem__(self, name: str) -> SharedUnits:
         if name not in self._tables:
             if name == "C":
                 self._tables[name] = a_plus_b(self["A"], self["B"])
@@ -438,7 +440,7 @@ class Tables:
                 self._tables[name] = TECHNICAL_TABLES[name](self.proposal, self.profile)
         return self._tables[name]
 
-    def distribution(self, include_implementation: bool) -> UnitSeries:
+    def distribution(self, include_implementation: bool) -> SharedUnits:
         if include_implementation not in self._distributions:
             tables = [self[t] for t in distributed(include_implementation)]
             self._distributions[include_implementation] = by_committee(tables, self.profile)

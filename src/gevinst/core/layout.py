@@ -225,7 +225,7 @@ def distribution(p: Proposal, profile: Profile, marked: Iterable[str] = ()) -> l
     return _with_shares(p, out)
 
 
-def _unit_row(p: Proposal, profile: Profile, rows: calc.UnitSeries, key: str) -> UnitRow:
+def _unit_row(p: Proposal, profile: Profile, rows: calc.SharedUnits, key: str) -> UnitRow:
     if " / " not in key:
         return UnitRow(key, profile.unit_name(key), rows.get(key, Series()))
     unit, printed_area = key.split(" / ", maxsplit=1)

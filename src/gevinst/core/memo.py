@@ -2,7 +2,8 @@
 """What is derived from a proposal, remembered for as long as the proposal lives.
 
 A proposal is immutable, and what the core derives from it (its technical tables, its
-findings) is a function of it and the profile alone. A store that keeps the proposals it has
+findings, Tabel 1's section sums) is a function of it and one other value alone (the profile,
+the section). A store that keeps the proposals it has
 read (the web application's keeps each by the version it was read from) has a page that shows
 every proposal derive again only what a save changed. A value is remembered by the proposal's
 identity, not its equality: comparing two proposals field by field would cost about what

@@ -136,7 +136,7 @@ def committee_targets(target: Target, profile: Profile) -> dict[str, Series]:
     }
 
 
-def achieved(p: Proposal, profile: Profile, area: str | None) -> dict[str, Series]:
+def achieved(p: Proposal, profile: Profile, area: str | None) -> Mapping[str, Series]:
     """What a proposal's permanent lines on ``area`` (None: all) book to each committee:
     its Tabel A on that area, added up to the committees."""
     if area is None:

@@ -263,7 +263,7 @@ class Comparison:
         return any(r.changed for r in series) or any(r.changed for r in self.paybacks)
 
 
-def _distribution(p: Proposal, profile: Profile) -> calc.UnitSeries:
+def _distribution(p: Proposal, profile: Profile) -> calc.SharedUnits:
     d = p.stated.distribution
     return calc.distribution(p, profile, d is not None and d.includes_implementation)
 

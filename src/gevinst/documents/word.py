@@ -418,7 +418,7 @@ def _year_header(first: Sequence[str], years: Sequence[int]) -> list[Cell]:
 
 def _unit_rows(
     profile: Profile,
-    rows: calc.UnitSeries,
+    rows: calc.SharedUnits,
     p: Proposal,
     bevilling: dict[str, str],
     found: Marks,

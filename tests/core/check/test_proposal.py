@@ -5,6 +5,7 @@ findings; the families' findings come in a fixed order (the command line lists t
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 from decimal import Decimal
 
@@ -42,7 +43,7 @@ def modelled(i: int, kind: LineKind, fte: int, area: str, unit: str) -> tuple[Li
 
 
 def stated_as_computed(p: Proposal) -> Stated:
-    def table(rows: dict[str, Series]) -> StatedTable:
+    def table(rows: Mapping[str, Series]) -> StatedTable:
         # a table with no row to fill in (Tabel B where nothing moves) is printed filled in
         # with a total of 0, as the template asks
         zeros = Series({y: D(0) for y in p.years})

@@ -277,7 +277,8 @@ class ProposalSheet(Sheet):
 
     def technical(self) -> None:
         p, profile = self.p, self.profile
-        tables = {name: calc.tables_of(p, profile)[name] for name in calc.TECHNICAL_TABLES}
+        computed = calc.tables_of(p, profile)
+        tables = {name: computed[name] for name in calc.TECHNICAL_TABLES}
 
         def second(name: str) -> Mapping[str, str]:
             stated = p.stated.technical.get(name)
