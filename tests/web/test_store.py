@@ -9,6 +9,7 @@ import threading
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from functools import partial
+from typing import Any
 
 import pytest
 from django.db import connections
@@ -165,5 +166,61 @@ def test_after_a_save_only_the_saved_version_is_read(
     assert after.proposal("BC02").title == "Ny titel"
     kept_as_read = [a is b for a, b in zip(before.proposals, after.proposals, strict=True)]
     assert kept_as_read == [p.id != "BC02" for p in before.proposals]
+    monkeypatch.setattr(web_store, "_cache", {})
+    assert store.catalog(kept.key) == after
+
+
+def _documents_read(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
+    """The ids of the proposal documents each catalog read is given in full (not a stand-in
+    that names its proposal alone)."""
+    read: list[list[str]] = []
+    original = web_store.catalog_from_documents
+
+    def spy(catalog: Any, documents: Any, *args: Any) -> Catalog:
+        read.append([d["id"] for d in documents if set(d) != {"id"}])
+        return original(catalog, documents, *args)
+
+    monkeypatch.setattr(web_store, "catalog_from_documents", spy)
+    return read
+
+
+def test_after_a_save_only_the_saved_document_is_fetched(
+    kept: Kept, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The page after a save fetches and decodes the saved version's document alone, and
+    reads the catalog a reading of every document gives."""
+    store = kept.store
+    assert isinstance(store, DatabaseStore)
+    monkeypatch.setattr(web_store, "_cache", {})  # as a new server process meets it
+    read = _documents_read(monkeypatch)
+    before = store.catalog(kept.key)
+    base = store.proposal(kept.key, "BC02")
+    saved = {**base.document, "title": "Ny titel"}
+    store.save_proposal(kept.key, "BC02", saved, base=base.version, change=CHANGE)
+    after = store.catalog(kept.key)
+    assert read == [[p.id for p in before.proposals], ["BC02"]]
+    monkeypatch.setattr(web_store, "_cache", {})
+    assert store.catalog(kept.key) == after
+
+
+def test_a_proposal_read_under_another_profile_is_read_again_from_its_document(
+    kept: Kept, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where the catalog's profile is no longer the one its proposals were read under, the
+    documents left unread are fetched after all: no stand-in is ever read as a proposal."""
+    store = kept.store
+    assert isinstance(store, DatabaseStore)
+    monkeypatch.setattr(web_store, "_cache", {})
+    before = store.catalog(kept.key)
+    remembered = web_store._cache[store.using, kept.key]
+    elsewhere = replace(before, profile=replace(before.profile))
+    web_store._cache[store.using, kept.key] = replace(remembered, catalog=elsewhere)
+    read = _documents_read(monkeypatch)
+    base = store.proposal(kept.key, "BC02")
+    saved = {**base.document, "title": "Ny titel"}
+    store.save_proposal(kept.key, "BC02", saved, base=base.version, change=CHANGE)
+    after = store.catalog(kept.key)
+    assert read[-1] == [p.id for p in before.proposals]
+    assert after.profile is before.profile and after.proposal("BC02").title == "Ny titel"
     monkeypatch.setattr(web_store, "_cache", {})
     assert store.catalog(kept.key) == after

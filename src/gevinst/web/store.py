@@ -59,15 +59,25 @@ class _Read:
     catalog: Catalog
     proposals: dict[str, Proposal]  # by the version each was read from
 
-    def known(self, current: tuple[str, ...]) -> Known:
+    def known(self, current: tuple[str, ...], stand_ins: bool = False) -> Known:
         """The proposals already read of the versions ``current`` names, each under the
-        profile it was read with (a proposal is a function of its document and profile)."""
+        profile it was read with (a proposal is a function of its document and profile).
+        ``stand_ins``: their documents were left unread (:meth:`DatabaseStore._unread`), so
+        one to be read again under another profile raises :class:`_Reread`."""
 
         def known(index: int, profile: Profile) -> Proposal | None:
             p = self.proposals.get(current[index + 1])
-            return p if profile is self.catalog.profile else None
+            if p is None or profile is self.catalog.profile:
+                return p
+            if stand_ins:
+                raise _Reread
+            return None
 
         return known
+
+
+class _Reread(Exception):  # noqa: N818 (not an error: the way a changed catalog is read)
+    """A catalog to be read from all its documents, none of them left unread."""
 
 
 _cache: dict[tuple[str, str], _Read] = {}  # by (alias, key)
@@ -131,22 +141,42 @@ class DatabaseStore:
             db.StoredProposal.objects.using(self.using).filter(catalog=stored).order_by("position")
         )
         # the versions first: the documents are read only where one has not been read
-        current = (
-            document_version(stored.document),
-            *listed.values_list("current__digest", flat=True),
-        )
+        rows = list(listed.values_list("current__digest", "ident"))
+        current = (document_version(stored.document), *(digest for digest, _ in rows))
         cached = _cache.get((self.using, key))
         if cached is not None and cached.current == current:
             return cached.catalog
-        rows = list(listed.values_list("current__digest", "current__document"))
-        current = (current[0], *(digest for digest, _ in rows))  # as read with the documents
-        documents = [document for _, document in rows]
-        known = cached.known(current) if cached is not None else None
-        catalog = catalog_from_documents(stored.document, documents, Path("database", key), known)
+        source = Path("database", key)
+        try:
+            if cached is None or cached.current[0] != current[0]:
+                raise _Reread  # a new catalog document may name another profile
+            documents = self._unread(stored, rows, cached)
+            catalog = catalog_from_documents(
+                stored.document, documents, source, cached.known(current, stand_ins=True)
+            )
+        except _Reread:
+            read = list(listed.values_list("current__digest", "current__document"))
+            current = (current[0], *(digest for digest, _ in read))  # as read with the documents
+            documents = [document for _, document in read]
+            known = cached.known(current) if cached is not None else None
+            catalog = catalog_from_documents(stored.document, documents, source, known)
         by_id = {p.id: p for p in catalog.proposals}
-        proposals = {v: by_id[doc["id"]] for v, doc in rows if doc.get("id") in by_id}
+        read_as = zip(current[1:], documents, strict=True)
+        proposals = {v: by_id[doc["id"]] for v, doc in read_as if doc.get("id") in by_id}
         _cache[self.using, key] = _Read(current, catalog, proposals)
         return catalog
+
+    def _unread(
+        self, stored: db.StoredCatalog, rows: list[tuple[str, str]], cached: _Read
+    ) -> list[Doc]:
+        """The documents of the versions ``cached`` has not read (after a save, the saved
+        one), fetched and decoded; for each other a stand-in that names its proposal."""
+        new = {digest for digest, _ in rows if digest not in cached.proposals}
+        versions = db.Version.objects.using(self.using).filter(
+            proposal__catalog=stored, digest__in=new
+        )
+        fetched = dict(versions.values_list("digest", "document"))
+        return [fetched[digest] if digest in new else {"id": ident} for digest, ident in rows]
 
     def _document(self, key: str, ident: str, kept: db.Version | db.ChangeRequest) -> Doc:
         """A stored document in the shape the format gives it: JSON keeps a year as text,
