@@ -42,13 +42,15 @@ RECOMPUTE = "recompute while editing BC01 (POST)"  # the row issue 11's target i
 
 def _setup() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.web.settings")
+    # the test client's host; Django's test environment is not set up: it would instrument
+    # every template's rendering (a signal and a copy of its context for each, which the
+    # test client keeps), a cost the running application does not have
+    os.environ.setdefault("GEVINST_ALLOWED_HOSTS", "testserver")
     import django  # noqa: PLC0415
 
     django.setup()
     from django.core.management import call_command  # noqa: PLC0415
-    from django.test.utils import setup_test_environment  # noqa: PLC0415
 
-    setup_test_environment()
     call_command("migrate", interactive=False, verbosity=0)
 
 
