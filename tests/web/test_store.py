@@ -16,6 +16,7 @@ from django.db import connections
 
 from gevinst.core.errors import ConflictError
 from gevinst.core.model import Catalog
+from gevinst.importers.bundle import catalog_from_documents
 from gevinst.web import store as web_store
 from gevinst.web.models import (
     FollowUpAttachment,
@@ -174,11 +175,10 @@ def _documents_read(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
     """The ids of the proposal documents each catalog read is given in full (not a stand-in
     that names its proposal alone)."""
     read: list[list[str]] = []
-    original = web_store.catalog_from_documents
 
     def spy(catalog: Any, documents: Any, *args: Any) -> Catalog:
         read.append([d["id"] for d in documents if set(d) != {"id"}])
-        return original(catalog, documents, *args)
+        return catalog_from_documents(catalog, documents, *args)
 
     monkeypatch.setattr(web_store, "catalog_from_documents", spy)
     return read
