@@ -141,8 +141,8 @@ class DatabaseStore:
             db.StoredProposal.objects.using(self.using).filter(catalog=stored).order_by("position")
         )
         # the versions first: the documents are read only where one has not been read
-        rows = list(listed.values_list("current__digest", "ident"))
-        current = (document_version(stored.document), *(digest for digest, _ in rows))
+        rows = list(listed.values_list("current__digest", "ident", "current_id"))
+        current = (document_version(stored.document), *(digest for digest, _, _ in rows))
         cached = _cache.get((self.using, key))
         if cached is not None and cached.current == current:
             return cached.catalog
@@ -150,7 +150,7 @@ class DatabaseStore:
         try:
             if cached is None or cached.current[0] != current[0]:
                 raise _Reread  # a new catalog document may name another profile
-            documents = self._unread(stored, rows, cached)
+            documents = self._unread(rows, cached)
             catalog = catalog_from_documents(
                 stored.document, documents, source, cached.known(current, stand_ins=True)
             )
@@ -166,17 +166,14 @@ class DatabaseStore:
         _cache[self.using, key] = _Read(current, catalog, proposals)
         return catalog
 
-    def _unread(
-        self, stored: db.StoredCatalog, rows: list[tuple[str, str]], cached: _Read
-    ) -> list[Doc]:
+    def _unread(self, rows: list[tuple[str, str, int]], cached: _Read) -> list[Doc]:
         """The documents of the versions ``cached`` has not read (after a save, the saved
-        one), fetched and decoded; for each other a stand-in that names its proposal."""
-        new = {digest for digest, _ in rows if digest not in cached.proposals}
-        versions = db.Version.objects.using(self.using).filter(
-            proposal__catalog=stored, digest__in=new
-        )
-        fetched = dict(versions.values_list("digest", "document"))
-        return [fetched[digest] if digest in new else {"id": ident} for digest, ident in rows]
+        one), fetched by their rows and decoded; for each other a stand-in that names its
+        proposal."""
+        new = {pk for digest, _, pk in rows if digest not in cached.proposals}
+        versions = db.Version.objects.using(self.using).filter(pk__in=new)
+        fetched = dict(versions.values_list("pk", "document"))
+        return [fetched[pk] if pk in new else {"id": ident} for _, ident, pk in rows]
 
     def _document(self, key: str, ident: str, kept: db.Version | db.ChangeRequest) -> Doc:
         """A stored document in the shape the format gives it: JSON keeps a year as text,
