@@ -515,19 +515,11 @@ class Marks:
         where the stated row leaves the year blank is printed blank, as the source prints it
         (BC02's Tabel 1): the same value, written the source's way."""
         stated = self._stated_row(proposal, table, row)
+        zeros = ["" if stated is not None and y not in stated else zero for y in years]
+        cells = zip(years, series.at(years), zeros, strict=True)
         if not self.as_stated and (proposal, table, row) not in self._marked_rows:
-            return [
-                self._text(amount, "" if stated is not None and y not in stated else zero)
-                for y, amount in zip(years, series.at(years), strict=True)
-            ]
-        return [
-            self.figure(
-                Place(proposal, table, row, y),
-                series[y],
-                "" if stated is not None and y not in stated else zero,
-            )
-            for y in years
-        ]
+            return [self._text(amount, shown) for _, amount, shown in cells]
+        return [self.figure(Place(proposal, table, row, y), a, shown) for y, a, shown in cells]
 
     def _stated_row(self, proposal: str | None, table: str, row: str) -> Series | None:
         """The row as the data writes it, where it is a stated row of Tabel 1, one of its

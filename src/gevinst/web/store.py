@@ -147,14 +147,17 @@ class DatabaseStore:
         if cached is not None and cached.current == current:
             return cached.catalog
         source = Path("database", key)
-        try:
-            if cached is None or cached.current[0] != current[0]:
-                raise _Reread  # a new catalog document may name another profile
+        documents: list[Doc] | None = None
+        # a new catalog document may name another profile: then every document is read
+        if cached is not None and cached.current[0] == current[0]:
             documents = self._unread(rows, cached)
-            catalog = catalog_from_documents(
-                stored.document, documents, source, cached.known(current, stand_ins=True)
-            )
-        except _Reread:
+            try:
+                catalog = catalog_from_documents(
+                    stored.document, documents, source, cached.known(current, stand_ins=True)
+                )
+            except _Reread:
+                documents = None
+        if documents is None:
             read = list(listed.values_list("current__digest", "current__document"))
             current = (current[0], *(digest for digest, _ in read))  # as read with the documents
             documents = [document for _, document in read]
