@@ -12,8 +12,7 @@ from pathlib import Path
 
 import pytest
 from bench.generate import write_portfolio
-from pypdf import PdfReader
-from pypdf.generic import Destination
+from pikepdf import Array, Pdf, Rectangle
 
 from gevinst.core.model import Catalog
 from gevinst.core.numbering import printed_name
@@ -52,23 +51,24 @@ def test_contents_links_and_bookmarks_lead_to_each_proposal(
     seed: Catalog, seed_in_parts: bytes, tmp_path: Path
 ) -> None:
     pages = _pages(seed_in_parts, tmp_path, "parts.pdf")
-    reader = PdfReader(io.BytesIO(seed_in_parts))
-    marks = {
-        m.title: reader.get_destination_page_number(m)
-        for m in reader.outline
-        if isinstance(m, Destination)
-    }
-    index = {p.indirect_reference: i for i, p in enumerate(reader.pages)}
+    pdf = Pdf.open(io.BytesIO(seed_in_parts))
+    index = {page.obj.objgen: i for i, page in enumerate(pdf.pages)}
+    marks = {}
+    for item in pdf.open_outline().root:
+        assert isinstance(item.destination, Array)
+        marks[item.title] = index[item.destination[0].objgen]
     targets = [
-        index[link.get_object()["/Dest"][0]]
-        for page in reader.pages[:3]
-        for link in page.get("/Annots") or []
-        if "/Dest" in link.get_object()
+        index[link.Dest[0].objgen]
+        for page in pdf.pages[:3]
+        for link in page.obj.get("/Annots", [])
+        if "/Dest" in link
     ]
+    # the front's language and title are the joined document's
+    assert pdf.Root.Lang == "da" and pdf.docinfo.Title == seed.title
     for p in seed.proposals:
         title = f"{printed_name(p, seed)} {p.title}"
         at = marks[title]
-        assert at is not None and title in pages[at] and at in targets
+        assert title in pages[at] and at in targets
         # the contents list names the page in the margin of the page where the title stands
         assert pages[at].endswith(f" {at + 1}")
 
@@ -113,7 +113,8 @@ def test_the_margin_numbers_stand_where_the_document_at_once_has_them(
     [folder] = write_portfolio(tmp_path_factory.mktemp("portfolio"), 1, 5, seed=3)
     cat = load_catalog(folder)
     in_parts = render_pdf(cat, ExportOptions(), part_size=2)
-    shapes = {p.mediabox.width > p.mediabox.height for p in PdfReader(io.BytesIO(in_parts)).pages}
+    boxes = [Rectangle(page.mediabox) for page in Pdf.open(io.BytesIO(in_parts)).pages]
+    shapes = {box.width > box.height for box in boxes}
     assert shapes == {False, True}
     parts = _margin_numbers(in_parts, tmp_path, "parts.pdf")
     at_once = _margin_numbers(render_pdf(cat, ExportOptions()), tmp_path, "whole.pdf")

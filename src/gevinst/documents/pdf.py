@@ -9,7 +9,7 @@ import io
 import json
 import subprocess
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from functools import cache
 from itertools import islice
@@ -18,19 +18,7 @@ from typing import Any, cast
 
 import matplotlib
 import typst
-from pypdf import PageObject, PdfReader, PdfWriter
-from pypdf.annotations import Link
-from pypdf.generic import (
-    ArrayObject,
-    DecodedStreamObject,
-    Destination,
-    DictionaryObject,
-    Fit,
-    IndirectObject,
-    NameObject,
-    PdfObject,
-    StreamObject,
-)
+from pikepdf import Array, Dictionary, Name, Object, OutlineItem, Page, Pdf, Rectangle
 
 from gevinst.core.model import Catalog
 from gevinst.core.selection import ExportOptions, select
@@ -97,7 +85,7 @@ def _in_parts(head: dict[str, Any], proposals: Iterator[Block], part_size: int) 
         # shows: laid out once with any numbers, it tells where the parts begin
         stubs = [{"page": 1, "heading": h} for h in headings]
         first = pool.submit(_apart, {**front, "stubs": stubs})
-        compiled = [PdfReader(io.BytesIO(done.result())) for done in laying]
+        compiled = [_open(done.result()) for done in laying]
         offsets = _offsets(compiled, [len(_outlined(part)) for part in parts])
         front_pages = _page_count(first.result())
         for _ in range(_LAYOUTS):
@@ -129,7 +117,11 @@ def _part(document: dict[str, Any], **content: Any) -> dict[str, Any]:
     return {**document, "front": False, "proposals": [], "deviations": [], **content}
 
 
-def _offsets(parts: list[PdfReader], outlined: list[int]) -> list[int]:
+def _open(pdf: bytes) -> Pdf:
+    return Pdf.open(io.BytesIO(pdf))
+
+
+def _offsets(parts: list[Pdf], outlined: list[int]) -> list[int]:
     """Where the parts' outlined headings stand, in pages (from 0) after the front; ``outlined``
     how many each part has."""
     offsets, before = [], 0
@@ -141,15 +133,14 @@ def _offsets(parts: list[PdfReader], outlined: list[int]) -> list[int]:
 
 def _page_count(front: bytes) -> int:
     """The front's own pages: all but the last, where the parts' headings stand in."""
-    return len(PdfReader(io.BytesIO(front)).pages) - 1
+    return len(_open(front).pages) - 1
 
 
-def _margins(
-    document: dict[str, Any], parts: list[PdfReader], front_pages: int
-) -> list[dict[str, Any]]:
+def _margins(document: dict[str, Any], parts: list[Pdf], front_pages: int) -> list[dict[str, Any]]:
     """The documents of the parts' margin numbers, a page for each page of the parts, of its
     shape, in documents of at most :data:`_MARGINS` pages that are laid out two at a time."""
-    wide = [page.mediabox.width > page.mediabox.height for part in parts for page in part.pages]
+    shapes = (Rectangle(page.mediabox) for part in parts for page in part.pages)
+    wide = [shape.width > shape.height for shape in shapes]
     numbered = [{"page": front_pages + 1 + i, "wide": is_wide} for i, is_wide in enumerate(wide)]
     return [
         _part(document, margins=numbered[i : i + _MARGINS])
@@ -182,53 +173,83 @@ def _is_outlined(block: dict[str, Any]) -> bool:
     return bool(block["kind"] == "heading" and block["level"] <= 1)
 
 
-def _starts(reader: PdfReader, count: int) -> list[int]:
+def _starts(part: Pdf, count: int) -> list[int]:
     """The pages (from 0) where a part's ``count`` outlined headings stand: its bookmarks."""
-    pages = [
-        reader.get_destination_page_number(m) for m in reader.outline if isinstance(m, Destination)
-    ]
-    if len(pages) != count or None in pages:
+    pages = [page for _, page, _ in _bookmarks(part, 0)]
+    if len(pages) != count:
         raise RuntimeError(f"en del af PDF'en har {len(pages)} bogmærker, ventede {count}")
-    return [page for page in pages if page is not None]
+    return pages
+
+
+def _bookmarks(part: Pdf, before: int) -> list[tuple[str, int, list[Object]]]:
+    """A part's bookmarks, each its title, its page in the whole (``before`` pages come before
+    the part's) and its view of the page; a part's bookmarks are its proposals' headings, a
+    level alone, each leading to its page as typst writes it: [page /XYZ left top zoom]."""
+    index = {page.obj.objgen: i for i, page in enumerate(part.pages)}
+    found = []
+    for item in part.open_outline().root:
+        destination = item.destination
+        if _target(destination) not in index:
+            raise RuntimeError(f"bogmærket {item.title!r} fører ikke til en side i sin del")
+        page, *view = cast(Array, destination)
+        found.append((item.title, before + index[page.objgen], view))
+    return found
+
+
+def _target(destination: object) -> tuple[int, int] | None:
+    """The object number of the page an explicit destination ([page /XYZ ...]) leads to."""
+    if isinstance(destination, Array) and len(destination) > 0:
+        return destination[0].objgen
+    return None
 
 
 def _join(
-    front: bytes, front_pages: int, parts: list[PdfReader], margins: list[bytes], stubs: list[int]
+    front: bytes, front_pages: int, parts: list[Pdf], margins: list[bytes], stubs: list[int]
 ) -> bytes:
     """The front's own pages, then the parts with their margins' numbers (``margins``, a page
     for each of theirs); the front's last page, where the parts' headings stand in, is dropped,
     and the contents list's links to them (in the order of the headings, ``stubs`` the pages
     they stand for) lead to those pages. Every part's bookmarks are kept."""
-    reader = PdfReader(io.BytesIO(front))
-    stand_in = reader.pages[front_pages].indirect_reference
+    pdf = _open(front)
+    stand_in = pdf.pages[front_pages].obj.objgen
     to_stand_in = [
-        (index, link["/Rect"], tuple(link["/Dest"][2:4]))
-        for index, page in enumerate(reader.pages[:front_pages])
-        for link in (a.get_object() for a in page.get("/Annots") or [])
-        if "/Dest" in link and link["/Dest"][0] == stand_in
+        link
+        for page in pdf.pages[:front_pages]
+        for link in page.obj.get(Name.Annots, Array())
+        if _target(link.get(Name.Dest)) == stand_in
     ]
     # each heading stands in at a place of its own, met in the order of the headings (an
     # entry over two lines has a link on each)
-    places = list(dict.fromkeys(place for _, _, place in to_stand_in))
+    places = list(dict.fromkeys(_place(link) for link in to_stand_in))
     if len(places) != len(stubs):
         raise RuntimeError(f"indholdsfortegnelsen henviser til {len(places)} af {len(stubs)} dele")
     page_at = dict(zip(places, stubs, strict=True))
-    links = [(index, rect, page_at[place]) for index, rect, place in to_stand_in]
-    writer = PdfWriter()
-    writer.append(reader, pages=(0, front_pages))
+    del pdf.pages[front_pages]
+    bookmarks = []
     for part in parts:
-        writer.append(part)
-    numbers = [page for pdf in margins for page in PdfReader(io.BytesIO(pdf)).pages]
-    _stamp(writer, writer.pages[front_pages:], numbers)
-    for index, rect, page_no in links:
-        link = Link(rect=rect, target_page_index=page_no - 1, fit=Fit.fit())
-        writer.add_annotation(index, link)
-    writer.add_metadata(reader.metadata or {})
-    if "/Lang" in reader.root_object:
-        writer.root_object[NameObject("/Lang")] = reader.root_object["/Lang"]
+        bookmarks += _bookmarks(part, len(pdf.pages))
+        pdf.pages.extend(part.pages)
+    for link in to_stand_in:
+        link.Dest = Array([pdf.pages[page_at[_place(link)] - 1].obj, Name.Fit])
+    with pdf.open_outline() as outline:
+        outline.root.extend(_bookmark(pdf, *bookmark) for bookmark in bookmarks)
+    # the margins' documents are kept open while their pages are copied
+    stamps = [_open(numbers) for numbers in margins]
+    _stamp(pdf, pdf.pages[front_pages:], [page for numbers in stamps for page in numbers.pages])
     out = io.BytesIO()
-    writer.write(out)
+    pdf.save(out, deterministic_id=True)
     return out.getvalue()
+
+
+def _place(link: Object) -> tuple[float, float]:
+    """Where on its page a link leads ([page /XYZ left top zoom])."""
+    return float(link.Dest[2]), float(link.Dest[3])
+
+
+def _bookmark(pdf: Pdf, title: str, page: int, view: list[Object]) -> OutlineItem:
+    item = OutlineItem(title)
+    item.destination = Array([pdf.pages[page].obj, *view])
+    return item
 
 
 # a page's own drawing between these two, and its margin's number after it: whatever state the
@@ -237,50 +258,27 @@ _BEFORE = b"q\n"
 _AFTER = b"\nQ q /GvMargin Do Q\n"
 
 
-def _stamp(writer: PdfWriter, pages: Sequence[PageObject], numbers: Sequence[PageObject]) -> None:
+def _stamp(pdf: Pdf, pages: Sequence[Page], numbers: Sequence[Page]) -> None:
     """Each of ``pages`` with the page of ``numbers`` drawn over it, as a form of its own: the
     pages' drawings are never read (a table's page holds thousands of operations), only
     followed by a few bytes that draw the form."""
-    before, after = (writer._add_object(_stream(data)) for data in (_BEFORE, _AFTER))
+    before, after = pdf.make_stream(_BEFORE), pdf.make_stream(_AFTER)
     for page, number in zip(pages, numbers, strict=True):
-        _give_form(page, writer._add_object(_form(number, writer)))
-        page[NameObject("/Contents")] = ArrayObject([before, *_drawing(page), after])
+        _give_form(page, pdf.copy_foreign(number.as_form_xobject()))
+        page.contents_add(before, prepend=True)
+        page.contents_add(after)
 
 
-def _form(page: PageObject, writer: PdfWriter) -> StreamObject:
-    """``page`` as a form (a Form XObject) of ``writer`` that another page can draw."""
-    contents = page.get_contents()
-    form = _stream(b"" if contents is None else contents.get_data())
-    form.update(
-        {
-            NameObject("/Type"): NameObject("/XObject"),
-            NameObject("/Subtype"): NameObject("/Form"),
-            NameObject("/BBox"): page.mediabox,
-            NameObject("/Resources"): page["/Resources"].clone(writer),
-        }
-    )
-    return form
-
-
-def _give_form(page: PageObject, form: IndirectObject) -> None:
+def _give_form(page: Page, form: Object) -> None:
     """``page`` with ``form`` among its resources, named /GvMargin; the resources are copied,
     not changed, as pages may share them."""
-    resources = DictionaryObject(cast(DictionaryObject, page["/Resources"]))
-    xobjects = DictionaryObject(cast(DictionaryObject, resources.get("/XObject", {})))
-    xobjects[NameObject("/GvMargin")] = form
-    resources[NameObject("/XObject")] = xobjects
-    page[NameObject("/Resources")] = resources
+    resources = _copy(page.obj.get(Name.Resources, Dictionary()))
+    xobjects = _copy(resources.get(Name.XObject, Dictionary()))
+    xobjects.GvMargin = form
+    resources.XObject = xobjects
+    page.obj.Resources = resources
 
 
-def _drawing(page: PageObject) -> list[PdfObject]:
-    """The streams that draw ``page``, in order (its contents are one stream or a list)."""
-    contents = page.raw_get("/Contents")
-    if isinstance(contents.get_object(), ArrayObject):
-        return list(contents.get_object())
-    return [contents]
-
-
-def _stream(data: bytes) -> StreamObject:
-    stream = DecodedStreamObject()
-    stream.set_data(data)
-    return stream
+def _copy(dictionary: Object) -> Dictionary:
+    """A new dictionary of the same entries as ``dictionary``."""
+    return Dictionary(cast(Mapping[str, Object], dictionary))
