@@ -63,8 +63,9 @@ def test_contents_links_and_bookmarks_lead_to_each_proposal(
         for link in page.obj.get("/Annots", [])
         if "/Dest" in link
     ]
-    # the front's language and title are the joined document's
+    # the front's language, title and metadata are the joined document's, with its pages
     assert pdf.Root.Lang == "da" and pdf.docinfo.Title == seed.title
+    assert pdf.open_metadata()["{http://ns.adobe.com/xap/1.0/t/pg/}NPages"] == str(len(pages))
     for p in seed.proposals:
         title = f"{printed_name(p, seed)} {p.title}"
         at = marks[title]

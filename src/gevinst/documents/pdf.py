@@ -236,6 +236,9 @@ def _join(
     # the margins' documents are kept open while their pages are copied
     stamps = [_open(numbers) for numbers in margins]
     _stamp(pdf, pdf.pages[front_pages:], [page for numbers in stamps for page in numbers.pages])
+    # the front's metadata are the document's, but for its number of pages
+    with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as xmp:
+        xmp[_PAGES] = str(len(pdf.pages))
     out = io.BytesIO()
     pdf.save(out, deterministic_id=True)
     return out.getvalue()
@@ -251,6 +254,9 @@ def _bookmark(pdf: Pdf, title: str, page: int, view: list[Object]) -> OutlineIte
     item.destination = Array([pdf.pages[page].obj, *view])
     return item
 
+
+# XMP's number of pages (xmpTPg:NPages)
+_PAGES = "{http://ns.adobe.com/xap/1.0/t/pg/}NPages"
 
 # a page's own drawing between these two, and its margin's number after it: whatever state the
 # page's drawing leaves, the number is drawn as its own page drew it
