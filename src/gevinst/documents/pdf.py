@@ -229,16 +229,18 @@ def _join(
     for part in parts:
         bookmarks += _bookmarks(part, len(pdf.pages))
         pdf.pages.extend(part.pages)
+    # the pages listed once: pikepdf finds a page by its place, or a slice, in a walk of them all
+    pages = list(pdf.pages)
     for link in to_stand_in:
-        link.Dest = Array([pdf.pages[page_at[_place(link)] - 1].obj, Name.Fit])
+        link.Dest = Array([pages[page_at[_place(link)] - 1].obj, Name.Fit])
     with pdf.open_outline() as outline:
-        outline.root.extend(_bookmark(pdf, *bookmark) for bookmark in bookmarks)
+        outline.root.extend(_bookmark(pages[at], title, view) for title, at, view in bookmarks)
     # the margins' documents are kept open while their pages are copied
     stamps = [_open(numbers) for numbers in margins]
-    _stamp(pdf, pdf.pages[front_pages:], [page for numbers in stamps for page in numbers.pages])
+    _stamp(pdf, pages[front_pages:], [page for numbers in stamps for page in numbers.pages])
     # the front's metadata are the document's, but for its number of pages
     with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as xmp:
-        xmp[_PAGES] = str(len(pdf.pages))
+        xmp[_PAGES] = str(len(pages))
     out = io.BytesIO()
     pdf.save(out, deterministic_id=True)
     return out.getvalue()
@@ -249,9 +251,9 @@ def _place(link: Object) -> tuple[float, float]:
     return float(link.Dest[2]), float(link.Dest[3])
 
 
-def _bookmark(pdf: Pdf, title: str, page: int, view: list[Object]) -> OutlineItem:
+def _bookmark(page: Page, title: str, view: list[Object]) -> OutlineItem:
     item = OutlineItem(title)
-    item.destination = Array([pdf.pages[page].obj, *view])
+    item.destination = Array([page.obj, *view])
     return item
 
 
