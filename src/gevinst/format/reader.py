@@ -38,6 +38,7 @@ from gevinst.core.profile import (
 )
 from gevinst.core.series import Series
 from gevinst.format import schema as s
+from gevinst.format.apart import read_documents
 from gevinst.format.appraisal import appraisal_case, appraisal_settings
 from gevinst.format.claims import claim_from_model, claim_problems
 from gevinst.format.collector import collector_paused
@@ -174,7 +175,19 @@ def read_document(path: Path, proposal: str | None = None, language: str = DANIS
         with reading_in(language):
             return YamlDocument(path)
     except YamlError as e:
-        raise FormatError([Problem(path, e.line, proposal, "", e.message, language)]) from None
+        raise _unreadable(e, proposal, language) from None
+
+
+def _readable(read: YamlDocument | YamlError, language: str) -> YamlDocument:
+    """A proposal's file as :func:`.apart.read_documents` read it, or why it cannot be read
+    (in ``language``, its profile's)."""
+    if isinstance(read, YamlError):
+        raise _unreadable(read, read.path.stem, language)
+    return read
+
+
+def _unreadable(e: YamlError, proposal: str | None, language: str) -> FormatError:
+    return FormatError([Problem(e.path, e.line, proposal, "", e.message, language)])
 
 
 # --- the profile -------------------------------------------------------------------------
@@ -709,11 +722,6 @@ def proposal_from_document(
     return proposal
 
 
-def load_proposal(path: Path, profile: Profile) -> m.Proposal:
-    document = read_document(path, path.stem, profile.language)
-    return proposal_from_document(document, profile, path.stem)
-
-
 def _row_area(printed: str, profile: Profile) -> str:
     """A catalog row's area by its code, name or alias (known: check_targets refused others)."""
     return profile.find_area(printed) or printed
@@ -778,8 +786,8 @@ def load_catalog(folder: Path) -> m.Catalog:
     cm = parse_catalog(doc, language)
     profile = load_profile(cm.profile, folder)
     check_targets(doc, cm, profile)
-    proposals: list[m.Proposal] = []
     problems: list[Problem] = []
+    readable: list[Path] = []
     for i, pid in enumerate(cm.proposals):
         ppath = folder / "proposals" / f"{pid}.yaml"
         if not ppath.exists():
@@ -793,13 +801,16 @@ def load_catalog(folder: Path) -> m.Catalog:
                     language,
                 )
             )
-            continue
-        if _outside(ppath, folder):
+        elif _outside(ppath, folder):
             message = worded(language, _SAID, "outside", target=ppath.resolve())
             problems.append(Problem(ppath, None, pid, "", message, language))
-            continue
+        else:
+            readable.append(ppath)
+    proposals: list[m.Proposal] = []
+    for ppath, read in zip(readable, read_documents(readable, profile.language), strict=True):
         try:
-            proposals.append(load_proposal(ppath, profile))
+            document = _readable(read, profile.language)
+            proposals.append(proposal_from_document(document, profile, ppath.stem))
         except FormatError as e:
             problems.extend(e.problems)
     if problems:

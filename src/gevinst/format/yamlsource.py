@@ -399,6 +399,10 @@ class YamlError(GevinstError):
         where = f"{path}, linje {line}" if line else str(path)
         super().__init__(f"{where}: {message}")
 
+    def __reduce__(self) -> tuple[type[YamlError], tuple[Path, int | None, str]]:
+        # sent from the process that read the file (format.apart)
+        return YamlError, (self.path, self.line, self.message)
+
 
 def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     """The bytes of a file gevinst reads: a regular file (through a link where there is one)

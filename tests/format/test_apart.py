@@ -1,0 +1,90 @@
+# SPDX-License-Identifier: MPL-2.0
+"""A large catalog's files read two processes at a time (format.apart): the same data, the
+same proposals and the same problems, with their lines, as read one after another.
+
+Each test runs in a Python process of its own: the second process is forked only by a process
+of one thread, and the test process may have others."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bench.generate import write_portfolio
+
+_COMPARE = """
+import json, sys
+from pathlib import Path
+from gevinst.core.errors import FormatError
+from gevinst.format import apart
+from gevinst.format.reader import load_catalog
+from gevinst.format.yamlsource import YamlDocument
+
+def loaded(folder):
+    try:
+        return load_catalog(folder).proposals, []
+    except FormatError as e:
+        return None, [(str(p.path), p.line, p.proposal, p.field, p.message) for p in e.problems]
+
+folder = Path(sys.argv[1])
+paths = sorted((folder / "proposals").glob("*.yaml"))
+read = list(apart.read_documents(paths, "da"))
+kinds = sorted({type(r).__name__ for r in read})
+same_data = all(
+    r.data == YamlDocument(p).data for p, r in zip(paths, read) if not isinstance(r, Exception)
+)
+together = loaded(folder)
+apart.APART = 10**9  # every file read here, one after another
+alone = loaded(folder)
+print(json.dumps({
+    "kinds": kinds,
+    "same_data": same_data,
+    "same_proposals": together[0] == alone[0],
+    "proposals": len(together[0] or ()),
+    "problems": together[1],
+    "same_problems": together[1] == alone[1],
+}))
+"""
+
+
+def _compared(folder: Path) -> dict[str, object]:
+    done = subprocess.run(
+        [sys.executable, "-c", _COMPARE, str(folder)], capture_output=True, text=True, check=True
+    )
+    return dict(json.loads(done.stdout))
+
+
+@pytest.fixture
+def catalog(tmp_path: Path) -> Path:
+    [folder] = write_portfolio(tmp_path, 1, 45, seed=7)
+    return folder
+
+
+def test_a_large_catalog_is_read_the_same_in_two_processes(catalog: Path) -> None:
+    found = _compared(catalog)
+    # two of every three files were read by the second process
+    assert found["kinds"] == ["ReadApart", "YamlDocument"]
+    assert found["same_data"] and found["same_proposals"]
+    assert found["proposals"] == 45 and found["problems"] == []
+
+
+def test_the_problems_of_files_read_apart_keep_their_lines(catalog: Path) -> None:
+    """A syntax error and a wrong value, each in a file the second process reads (the 2nd and
+    the 3rd): the same problems, each with its line, as read here one after another."""
+    second, third = sorted((catalog / "proposals").glob("*.yaml"))[1:3]
+    second.write_text(second.read_text(encoding="utf-8") + "\nid: [\n", encoding="utf-8")
+    lines = third.read_text(encoding="utf-8").splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("title:"))
+    lines[at] = "title: [en, liste]"
+    third.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    found = _compared(catalog)
+    assert found["same_problems"]
+    problems = found["problems"]
+    assert isinstance(problems, list)
+    assert {(Path(path).name, line) for path, line, *_ in problems} == {
+        (second.name, len(second.read_text(encoding="utf-8").splitlines()) + 1),
+        (third.name, at + 1),
+    }
