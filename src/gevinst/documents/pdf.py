@@ -10,7 +10,7 @@ import json
 import subprocess
 import sys
 from collections.abc import Iterator, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from functools import cache
 from itertools import islice
 from pathlib import Path
@@ -39,6 +39,9 @@ _AT_ONCE = 2
 # take typst about a millisecond each, shared out over both processes
 _MARGINS = 1000
 _LAYOUTS = 3  # times the front is laid out before its number of pages must have settled
+# the last parts, laid out beside the front's first layout (which needs every part's headings)
+# rather than before it: both cores stay busy to the end
+_BESIDE_FRONT = 2
 
 
 @cache
@@ -76,15 +79,18 @@ def _in_parts(head: dict[str, Any], proposals: Iterator[Block], part_size: int) 
     come to, from a page per part that is dropped when the parts are joined."""
     front = _part(head, front=True)
     with ThreadPoolExecutor(_AT_ONCE) as pool:
-        parts, laying = [], []
+        parts: list[dict[str, Any]] = []
+        laying: list[Future[bytes]] = []
         for part in _parts(head, proposals, part_size):
             parts.append(part)
-            laying.append(pool.submit(_apart, part))
+            if len(parts) > _BESIDE_FRONT:
+                laying.append(pool.submit(_apart, parts[-1 - _BESIDE_FRONT]))
         headings = [h for part in parts for h in _outlined(part)]
         # the front's number of pages does not depend on the page numbers its contents list
         # shows: laid out once with any numbers, it tells where the parts begin
         stubs = [{"page": 1, "heading": h} for h in headings]
         first = pool.submit(_apart, {**front, "stubs": stubs})
+        laying += [pool.submit(_apart, part) for part in parts[len(laying) :]]
         compiled = [_open(done.result()) for done in laying]
         offsets = _offsets(compiled, [len(_outlined(part)) for part in parts])
         front_pages = _page_count(first.result())
