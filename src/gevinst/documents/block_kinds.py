@@ -45,7 +45,10 @@ def table(
 
 
 def row(cells: Sequence[Cell], style: str = "") -> Block:
-    return {"cells": list(cells), "style": style}
+    """A table's row; ``plain``: a row of plain texts, one a column, in the columns' own
+    alignment (most rows of figures), which the PDF's template lays out as they come."""
+    plain = style == "" and all(type(c) is str for c in cells)
+    return {"cells": list(cells), "style": style, "plain": plain}
 
 
 def long(rows: Sequence[Block]) -> bool:
