@@ -91,17 +91,19 @@ def _in_parts(head: dict[str, Any], proposals: Iterator[Block], part_size: int) 
         stubs = [{"page": 1, "heading": h} for h in headings]
         first = pool.submit(_apart, {**front, "stubs": stubs})
         laying += [pool.submit(_apart, part) for part in parts[len(laying) :]]
-        compiled = [_open(done.result()) for done in laying]
-        offsets = _offsets(compiled, [len(_outlined(part)) for part in parts])
+        # each part joins the others as soon as it is laid out, while the next are
+        body = _Body()
+        for part, done in zip(parts, laying, strict=True):
+            body.add(_open(done.result()), len(_outlined(part)))
         front_pages = _page_count(first.result())
         for _ in range(_LAYOUTS):
-            pages = [front_pages + 1 + offset for offset in offsets]
+            pages = [front_pages + 1 + at for _, at, _ in body.bookmarks]
             stubs = [{"page": page, "heading": h} for page, h in zip(pages, headings, strict=True)]
-            margins = _margins(head, compiled, front_pages)
+            margins = _margins(head, body.pdf, front_pages)
             pdf, *stamps = pool.map(_apart, [{**front, "stubs": stubs}, *margins])
             laid_out = _page_count(pdf)
             if laid_out == front_pages:
-                return _join(pdf, front_pages, compiled, stamps, pages)
+                return _join(pdf, front_pages, body, stamps, pages)
             front_pages = laid_out
     raise RuntimeError("forsiden fik et nyt antal sider, hver gang den blev sat")
 
@@ -127,14 +129,24 @@ def _open(pdf: bytes) -> Pdf:
     return Pdf.open(io.BytesIO(pdf))
 
 
-def _offsets(parts: list[Pdf], outlined: list[int]) -> list[int]:
-    """Where the parts' outlined headings stand, in pages (from 0) after the front; ``outlined``
-    how many each part has."""
-    offsets, before = [], 0
-    for part, count in zip(parts, outlined, strict=True):
-        offsets += [before + start for start in _starts(part, count)]
-        before += len(part.pages)
-    return offsets
+class _Body:
+    """The parts of a document joined in order: their pages, and their bookmarks, each its
+    title, its page (from 0) and its view of the page."""
+
+    def __init__(self) -> None:
+        self.pdf = Pdf.new()
+        self.bookmarks: list[tuple[str, int, list[Object]]] = []
+        # kept open: qpdf reads a copied page's streams from its part when the whole is written
+        self._parts: list[Pdf] = []
+
+    def add(self, part: Pdf, outlined: int) -> None:
+        """``part`` after the others; ``outlined``: how many headings it has in the contents."""
+        found = _bookmarks(part, len(self.pdf.pages))
+        if len(found) != outlined:
+            raise RuntimeError(f"en del af PDF'en har {len(found)} bogmærker, ventede {outlined}")
+        self.bookmarks += found
+        self.pdf.pages.extend(part.pages)
+        self._parts.append(part)
 
 
 def _page_count(front: bytes) -> int:
@@ -142,10 +154,10 @@ def _page_count(front: bytes) -> int:
     return len(_open(front).pages) - 1
 
 
-def _margins(document: dict[str, Any], parts: list[Pdf], front_pages: int) -> list[dict[str, Any]]:
+def _margins(document: dict[str, Any], parts: Pdf, front_pages: int) -> list[dict[str, Any]]:
     """The documents of the parts' margin numbers, a page for each page of the parts, of its
     shape, in documents of at most :data:`_MARGINS` pages that are laid out two at a time."""
-    shapes = (Rectangle(page.mediabox) for part in parts for page in part.pages)
+    shapes = (Rectangle(page.mediabox) for page in parts.pages)
     wide = [shape.width > shape.height for shape in shapes]
     numbered = [{"page": front_pages + 1 + i, "wide": is_wide} for i, is_wide in enumerate(wide)]
     return [
@@ -179,14 +191,6 @@ def _is_outlined(block: dict[str, Any]) -> bool:
     return bool(block["kind"] == "heading" and block["level"] <= 1)
 
 
-def _starts(part: Pdf, count: int) -> list[int]:
-    """The pages (from 0) where a part's ``count`` outlined headings stand: its bookmarks."""
-    pages = [page for _, page, _ in _bookmarks(part, 0)]
-    if len(pages) != count:
-        raise RuntimeError(f"en del af PDF'en har {len(pages)} bogmærker, ventede {count}")
-    return pages
-
-
 def _bookmarks(part: Pdf, before: int) -> list[tuple[str, int, list[Object]]]:
     """A part's bookmarks, each its title, its page in the whole (``before`` pages come before
     the part's) and its view of the page; a part's bookmarks are its proposals' headings, a
@@ -210,17 +214,19 @@ def _target(destination: object) -> tuple[int, int] | None:
 
 
 def _join(
-    front: bytes, front_pages: int, parts: list[Pdf], margins: list[bytes], stubs: list[int]
+    front: bytes, front_pages: int, body: _Body, margins: list[bytes], stubs: list[int]
 ) -> bytes:
     """The front's own pages, then the parts with their margins' numbers (``margins``, a page
     for each of theirs); the front's last page, where the parts' headings stand in, is dropped,
     and the contents list's links to them (in the order of the headings, ``stubs`` the pages
-    they stand for) lead to those pages. Every part's bookmarks are kept."""
-    pdf = _open(front)
-    stand_in = pdf.pages[front_pages].obj.objgen
+    they stand for) lead to those pages. The front's document (its language, metadata, bookmarks)
+    is the whole's, and every part's bookmarks are kept."""
+    source = _open(front)
+    front_list = list(source.pages)
+    stand_in = front_list[front_pages].obj.objgen
     to_stand_in = [
         link
-        for page in pdf.pages[:front_pages]
+        for page in front_list[:front_pages]
         for link in page.obj.get(Name.Annots, Array())
         if _target(link.get(Name.Dest)) == stand_in
     ]
@@ -230,26 +236,44 @@ def _join(
     if len(places) != len(stubs):
         raise RuntimeError(f"indholdsfortegnelsen henviser til {len(places)} af {len(stubs)} dele")
     page_at = dict(zip(places, stubs, strict=True))
-    del pdf.pages[front_pages]
-    bookmarks = []
-    for part in parts:
-        bookmarks += _bookmarks(part, len(pdf.pages))
-        pdf.pages.extend(part.pages)
+    # the stand-in's page is not copied: until the front's pages are, such a link leads to
+    # the number of its page
+    for link, page_no in [(link, page_at[_place(link)]) for link in to_stand_in]:
+        link.Dest = Array([page_no, Name.Fit])
+    pdf = body.pdf
+    for i, page in enumerate(front_list[:front_pages]):
+        pdf.pages.insert(i, page)
     # the pages listed once: pikepdf finds a page by its place, or a slice, in a walk of them all
     pages = list(pdf.pages)
-    for link in to_stand_in:
-        link.Dest = Array([pages[page_at[_place(link)] - 1].obj, Name.Fit])
+    for page in pages[:front_pages]:
+        for link in page.obj.get(Name.Annots, Array()):
+            destination = link.get(Name.Dest)
+            if isinstance(destination, Array) and isinstance(destination[0], int):
+                link.Dest = Array([pages[destination[0] - 1].obj, Name.Fit])
+    marks = _bookmarks(source, 0) + [(t, front_pages + at, v) for t, at, v in body.bookmarks]
     with pdf.open_outline() as outline:
-        outline.root.extend(_bookmark(pages[at], title, view) for title, at, view in bookmarks)
+        outline.root.extend(_bookmark(pages[at], title, view) for title, at, view in marks)
     # the margins' documents are kept open while their pages are copied
     stamps = [_open(numbers) for numbers in margins]
     _stamp(pdf, pages[front_pages:], [page for numbers in stamps for page in numbers.pages])
-    # the front's metadata are the document's, but for its number of pages
-    with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as xmp:
-        xmp[_PAGES] = str(len(pages))
+    _describe(pdf, source, len(pages))
     out = io.BytesIO()
-    pdf.save(out, deterministic_id=True)
+    pdf.save(out, min_version=source.pdf_version, deterministic_id=True)
     return out.getvalue()
+
+
+def _describe(pdf: Pdf, front: Pdf, pages: int) -> None:
+    """``pdf`` described as its ``front`` describes itself (title, author, language, metadata),
+    but for its number of ``pages``."""
+    pdf.docinfo = cast(Dictionary, pdf.copy_foreign(front.docinfo))
+    for key in (Name.Lang, Name.ViewerPreferences, Name.Metadata):
+        if key in front.Root:
+            value = front.Root[key]
+            pdf.Root[key] = pdf.copy_foreign(
+                value if value.is_indirect else front.make_indirect(value)
+            )
+    with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as xmp:
+        xmp[_PAGES] = str(pages)
 
 
 def _place(link: Object) -> tuple[float, float]:
