@@ -10,14 +10,15 @@ its lines are read again, here, only when a problem needs one. The reading is th
 (:class:`.yamlsource.YamlDocument`), so the data and every problem's message are the same as
 those read here.
 
-A second process is forked only where that is safe and worth it: many files, and a process
-of one thread (a fork copies no thread, and a lock another thread held would stay locked in
-the child); else every file is read here, one after another.
+A second process is forked only where that is safe and worth it: many files, on Linux, and a
+process of one thread (a fork copies no thread, and a lock another thread held would stay
+locked in the child); else every file is read here, one after another.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import sys
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import suppress
@@ -73,7 +74,8 @@ def read_documents(paths: Sequence[Path], language: str) -> Iterator[YamlDocumen
 
 
 def _forks_safely() -> bool:
-    return threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
+    # Linux: macOS's system libraries may crash a forked child (Python's default there is spawn)
+    return threading.active_count() == 1 and sys.platform == "linux"
 
 
 def _read(path: Path, language: str) -> YamlDocument | YamlError:
