@@ -253,7 +253,8 @@ def _join(
     marks = _bookmarks(source, 0) + [(t, front_pages + at, v) for t, at, v in body.bookmarks]
     with pdf.open_outline() as outline:
         outline.root.extend(_bookmark(pages[at], title, view) for title, at, view in marks)
-    # the margins' documents are kept open while their pages are copied
+    # the margins' documents are kept open until the whole is written, when qpdf copies their
+    # streams
     stamps = [_open(numbers) for numbers in margins]
     _stamp(pdf, pages[front_pages:], [page for numbers in stamps for page in numbers.pages])
     _describe(pdf, source, len(pages))

@@ -18,10 +18,12 @@ locked in the child); else every file is read here, one after another.
 from __future__ import annotations
 
 import multiprocessing
+import signal
 import sys
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import suppress
+from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
@@ -30,28 +32,30 @@ from gevinst.format.yamlsource import YamlDocument, YamlError
 
 # below this many files, forking a second process costs more than it saves
 APART = 40
-# files sent to the second process at a time
-_CHUNK = 8
 # every third file is read here, the others in the second process: this one also makes the
 # proposals of them all
 _HERE = 3
 
+# what tells a file from itself changed: its time of change and its size
+Stamp = tuple[int, int]
+
 
 class ReadApart(YamlDocument):
     """A YAML file whose data another process read; its nodes are read here when a problem
-    needs a line."""
+    needs a line, unless the file has changed since (``stamp``): then the problem is told
+    without a line rather than with another file's."""
 
-    def __init__(self, path: Path, data: Any) -> None:
+    def __init__(self, path: Path, data: Any, stamp: Stamp) -> None:
         # YamlDocument.__init__ reads the file; the other process did
         self.path, self.data, self.node = path, data, None
-        self._nodes_read = False
+        self._stamp: Stamp | None = stamp
 
     def line_of(self, loc: Sequence[int | str]) -> int | None:
-        if not self._nodes_read:
-            self._nodes_read = True
-            # a file changed since it was read: the problem is told without a line
-            with suppress(YamlError):
-                self.node = YamlDocument(self.path).node
+        if self._stamp is not None:
+            with suppress(OSError, YamlError):
+                if _stamp(self.path) == self._stamp:
+                    self.node = YamlDocument(self.path).node
+            self._stamp = None
         return super().line_of(loc)
 
 
@@ -61,21 +65,46 @@ def read_documents(paths: Sequence[Path], language: str) -> Iterator[YamlDocumen
     if len(paths) < APART or not _forks_safely():
         yield from (_read(path, language) for path in paths)
         return
-    with multiprocessing.get_context("fork").Pool(1) as pool:
-        apart = pool.imap(
-            _data, [(path, language) for i, path in enumerate(paths) if i % _HERE], chunksize=_CHUNK
-        )
+    fork = multiprocessing.get_context("fork")
+    received, sent = fork.Pipe(duplex=False)
+    apart = [path for i, path in enumerate(paths) if i % _HERE]
+    reader = fork.Process(target=_reader, args=(apart, language, sent), daemon=True)
+    reader.start()
+    sent.close()  # the second process's end: once it has ended, receiving says so
+    try:
         for i, path in enumerate(paths):
-            if i % _HERE == 0:
-                yield _read(path, language)
-            else:
-                read = next(apart)
-                yield read if isinstance(read, YamlError) else ReadApart(path, read)
+            yield _read(path, language) if i % _HERE == 0 else _received(received, path, language)
+    finally:
+        # ended (killed, not asked: a server's own handler of SIGTERM may be its too)
+        reader.kill()
+        reader.join()
+        received.close()
 
 
 def _forks_safely() -> bool:
     # Linux: macOS's system libraries may crash a forked child (Python's default there is spawn)
     return threading.active_count() == 1 and sys.platform == "linux"
+
+
+def _received(received: Connection, path: Path, language: str) -> YamlDocument | YamlError:
+    """What the second process read of ``path``; where it has ended before (killed, out of
+    memory), the file read here."""
+    try:
+        read, stamp = received.recv()
+    except (EOFError, OSError):
+        return _read(path, language)
+    return read if isinstance(read, YamlError) else ReadApart(path, read, stamp)
+
+
+def _reader(paths: Sequence[Path], language: str, sent: Connection) -> None:
+    """The second process: each file's data, or why it cannot be read, and its stamp."""
+    # a Ctrl-C at the terminal is the first process's to handle: it ends this one
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for path in paths:
+        stamp = _stamp(path)
+        read = _read(path, language)
+        sent.send((read if isinstance(read, YamlError) else read.data, stamp))
+    sent.close()
 
 
 def _read(path: Path, language: str) -> YamlDocument | YamlError:
@@ -86,7 +115,6 @@ def _read(path: Path, language: str) -> YamlDocument | YamlError:
         return e
 
 
-def _data(job: tuple[Path, str]) -> Any:
-    """A file's data, read in the second process, or why it cannot be read."""
-    read = _read(*job)
-    return read if isinstance(read, YamlError) else read.data
+def _stamp(path: Path) -> Stamp:
+    found = path.stat()
+    return found.st_mtime_ns, found.st_size

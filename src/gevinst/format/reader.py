@@ -786,35 +786,30 @@ def load_catalog(folder: Path) -> m.Catalog:
     cm = parse_catalog(doc, language)
     profile = load_profile(cm.profile, folder)
     check_targets(doc, cm, profile)
-    problems: list[Problem] = []
-    readable: list[Path] = []
+    # each listed proposal's problems, in the order of the list
+    problems: dict[int, list[Problem]] = {}
+    readable: dict[int, Path] = {}
     for i, pid in enumerate(cm.proposals):
         ppath = folder / "proposals" / f"{pid}.yaml"
         if not ppath.exists():
-            problems.append(
-                Problem(
-                    path,
-                    doc.line_of(["proposals", i]),
-                    pid,
-                    f"proposals[{i}]",
-                    worded(language, _SAID, "no_proposal_file", path=ppath),
-                    language,
-                )
-            )
+            message = worded(language, _SAID, "no_proposal_file", path=ppath)
+            line = doc.line_of(["proposals", i])
+            problems[i] = [Problem(path, line, pid, f"proposals[{i}]", message, language)]
         elif _outside(ppath, folder):
             message = worded(language, _SAID, "outside", target=ppath.resolve())
-            problems.append(Problem(ppath, None, pid, "", message, language))
+            problems[i] = [Problem(ppath, None, pid, "", message, language)]
         else:
-            readable.append(ppath)
+            readable[i] = ppath
     proposals: list[m.Proposal] = []
-    for ppath, read in zip(readable, read_documents(readable, profile.language), strict=True):
+    read = read_documents(list(readable.values()), profile.language)
+    for (i, ppath), document in zip(readable.items(), read, strict=True):
         try:
-            document = _readable(read, profile.language)
-            proposals.append(proposal_from_document(document, profile, ppath.stem))
+            readable_document = _readable(document, profile.language)
+            proposals.append(proposal_from_document(readable_document, profile, ppath.stem))
         except FormatError as e:
-            problems.extend(e.problems)
+            problems[i] = list(e.problems)
     if problems:
-        raise FormatError(problems)
+        raise FormatError([found for i in sorted(problems) for found in problems[i]])
     return catalog_from_model(cm, profile, proposals)
 
 
