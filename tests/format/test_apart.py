@@ -15,6 +15,9 @@ from pathlib import Path
 import pytest
 from bench.generate import write_portfolio
 
+from gevinst.format.apart import ReadApart, _stamp
+from gevinst.format.yamlsource import YamlDocument
+
 _COMPARE = """
 import json, os, sys
 from pathlib import Path
@@ -128,3 +131,16 @@ def test_the_problems_of_files_read_apart_keep_their_lines(catalog: Path) -> Non
         (third.stem, True, at + 1),
         (files[4].stem, False, listed.index(f"- {files[4].stem}") + 1),
     ]
+
+
+def test_a_file_changed_since_it_was_read_apart_gives_no_line(tmp_path: Path) -> None:
+    """A problem in a file read by the second process is told with the line of the file it
+    read, or without a line where the file has changed since, never with another's."""
+    path = tmp_path / "P0001.yaml"
+    path.write_text("id: P0001\ntitle: Et forslag\n", encoding="utf-8")
+    data = YamlDocument(path).data
+    read = ReadApart(path, data, _stamp(path))
+    assert read.line_of(["title"]) == 2
+    changed = ReadApart(path, data, _stamp(path))
+    path.write_text("id: P0001\n\ntitle: Et forslag\n", encoding="utf-8")
+    assert changed.line_of(["title"]) is None
