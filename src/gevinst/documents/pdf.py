@@ -238,8 +238,8 @@ def _join(
     page_at = dict(zip(places, stubs, strict=True))
     # the stand-in's page is not copied: until the front's pages are, such a link leads to
     # the number of its page
-    for link, page_no in [(link, page_at[_place(link)]) for link in to_stand_in]:
-        link.Dest = Array([page_no, Name.Fit])
+    for link in to_stand_in:
+        link.Dest = Array([page_at[_place(link)], Name.Fit])
     pdf = body.pdf
     for i, page in enumerate(front_list[:front_pages]):
         pdf.pages.insert(i, page)

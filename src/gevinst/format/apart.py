@@ -27,8 +27,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
-from gevinst.format.language import reading_in
-from gevinst.format.yamlsource import YamlDocument, YamlError
+from gevinst.format.yamlsource import YamlDocument, YamlError, read_yaml
 
 # below this many files, forking a second process costs more than it saves
 APART = 40
@@ -63,7 +62,7 @@ def read_documents(paths: Sequence[Path], language: str) -> Iterator[YamlDocumen
     """Each of ``paths`` read as :class:`.yamlsource.YamlDocument` reads it, in order, with
     its messages in ``language``: the document, or why it cannot be read."""
     if len(paths) < APART or not _forks_safely():
-        yield from (_read(path, language) for path in paths)
+        yield from (read_yaml(path, language) for path in paths)
         return
     fork = multiprocessing.get_context("fork")
     received, sent = fork.Pipe(duplex=False)
@@ -73,7 +72,7 @@ def read_documents(paths: Sequence[Path], language: str) -> Iterator[YamlDocumen
     sent.close()  # the second process's end: once it has ended, receiving says so
     try:
         for i, path in enumerate(paths):
-            yield _read(path, language) if i % _HERE == 0 else _received(received, path, language)
+            yield _received(received, path, language) if i % _HERE else read_yaml(path, language)
     finally:
         # ended (killed, not asked: a server's own handler of SIGTERM may be its too)
         reader.kill()
@@ -92,7 +91,7 @@ def _received(received: Connection, path: Path, language: str) -> YamlDocument |
     try:
         read, stamp = received.recv()
     except (EOFError, OSError):
-        return _read(path, language)
+        return read_yaml(path, language)
     return read if isinstance(read, YamlError) else ReadApart(path, read, stamp)
 
 
@@ -102,17 +101,9 @@ def _reader(paths: Sequence[Path], language: str, sent: Connection) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     for path in paths:
         stamp = _stamp(path)
-        read = _read(path, language)
+        read = read_yaml(path, language)
         sent.send((read if isinstance(read, YamlError) else read.data, stamp))
     sent.close()
-
-
-def _read(path: Path, language: str) -> YamlDocument | YamlError:
-    try:
-        with reading_in(language):
-            return YamlDocument(path)
-    except YamlError as e:
-        return e
 
 
 def _stamp(path: Path) -> Stamp:

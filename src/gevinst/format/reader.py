@@ -43,7 +43,7 @@ from gevinst.format.appraisal import appraisal_case, appraisal_settings
 from gevinst.format.claims import claim_from_model, claim_problems
 from gevinst.format.collector import collector_paused
 from gevinst.format.language import DANISH, Messages, reading_in, worded
-from gevinst.format.yamlsource import YamlDocument, YamlError, read_bytes
+from gevinst.format.yamlsource import YamlDocument, YamlError, read_bytes, read_yaml
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
@@ -171,23 +171,15 @@ class DataDocument(YamlDocument):
 def read_document(path: Path, proposal: str | None = None, language: str = DANISH) -> YamlDocument:
     """A file of the format, read; where it is not readable YAML, why, in ``language`` (a
     proposal file's: its profile's) for a key written twice or a syntax error."""
-    try:
-        with reading_in(language):
-            return YamlDocument(path)
-    except YamlError as e:
-        raise _unreadable(e, proposal, language) from None
+    return _readable(read_yaml(path, language), proposal, language)
 
 
-def _readable(read: YamlDocument | YamlError, language: str) -> YamlDocument:
-    """A proposal's file as :func:`.apart.read_documents` read it, or why it cannot be read
-    (in ``language``, its profile's)."""
+def _readable(read: YamlDocument | YamlError, proposal: str | None, language: str) -> YamlDocument:
+    """A file as :func:`.yamlsource.read_yaml` read it; where it cannot be read, why, as
+    ``proposal``'s problem."""
     if isinstance(read, YamlError):
-        raise _unreadable(read, read.path.stem, language)
+        raise FormatError([Problem(read.path, read.line, proposal, "", read.message, language)])
     return read
-
-
-def _unreadable(e: YamlError, proposal: str | None, language: str) -> FormatError:
-    return FormatError([Problem(e.path, e.line, proposal, "", e.message, language)])
 
 
 # --- the profile -------------------------------------------------------------------------
@@ -804,7 +796,7 @@ def load_catalog(folder: Path) -> m.Catalog:
     read = read_documents(list(readable.values()), profile.language)
     for (i, ppath), document in zip(readable.items(), read, strict=True):
         try:
-            readable_document = _readable(document, profile.language)
+            readable_document = _readable(document, ppath.stem, profile.language)
             proposals.append(proposal_from_document(readable_document, profile, ppath.stem))
         except FormatError as e:
             problems[i] = list(e.problems)

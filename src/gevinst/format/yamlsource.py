@@ -34,7 +34,7 @@ from typing import Any
 import yaml
 
 from gevinst.core.errors import GevinstError
-from gevinst.format.language import Messages, reading, said
+from gevinst.format.language import Messages, reading, reading_in, said
 
 MAX_FILE_BYTES = 10 * 1024 * 1024  # the seed's largest proposal is 60 kB
 MAX_DEPTH = 40  # the format nests 7 levels deep, a bundle 9
@@ -402,6 +402,15 @@ class YamlError(GevinstError):
     def __reduce__(self) -> tuple[type[YamlError], tuple[Path, int | None, str]]:
         # sent from the process that read the file (format.apart)
         return YamlError, (self.path, self.line, self.message)
+
+
+def read_yaml(path: Path, language: str) -> YamlDocument | YamlError:
+    """The file at ``path`` read, or why it cannot be read, in ``language``."""
+    try:
+        with reading_in(language):
+            return YamlDocument(path)
+    except YamlError as e:
+        return e
 
 
 def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
